@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { PipelineOptions } from './pipeline.ts';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * Environment variables that configure the pipeline, shared by the CLI and the worker.
+ * Every one is listed in the README's configuration table.
+ */
+export const PipelineEnvSchema = z.object({
+  ALLOW_PRIVATE_NETWORK: bool,
+  SCRIPT_PROVIDER: z.enum(['offline', 'llm']).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  SCRIPT_MAX_SECTIONS: z.coerce.number().int().min(3).max(12).optional(),
+  SCRIPT_CHAR_BUDGET: z.coerce.number().int().min(100).max(20_000).optional(),
+  TTS_PROVIDER: z.enum(['auto', 'openjtalk', 'espeak', 'voicevox', 'openai']).default('auto'),
+  VOICEVOX_URL: z.string().url().optional(),
+  /** Default VOICEVOX style id (3 = ずんだもん ノーマル). */
+  VOICEVOX_SPEAKER: z.coerce.number().int().nonnegative().default(3),
+  OPENAI_TTS_MODEL: z.string().min(1).default('gpt-4o-mini-tts'),
+  OPENAI_TTS_VOICE: z.string().min(1).default('alloy'),
+  RENDERER: z.enum(['fast', 'full']).default('fast'),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+});
+export type PipelineEnv = z.infer<typeof PipelineEnvSchema>;
+
+export function parsePipelineEnv(env: NodeJS.ProcessEnv): PipelineEnv {
+  return PipelineEnvSchema.parse(env);
+}
+
+/** Turns validated environment into pipeline options (everything but outPath and the per-run bits). */
+export function pipelineOptionsFromEnv(env: PipelineEnv): Omit<PipelineOptions, 'outPath'> {
+  const useLlm = env.SCRIPT_PROVIDER === 'llm' || (env.SCRIPT_PROVIDER === undefined && env.OPENAI_API_KEY !== undefined);
+  if (useLlm && !env.OPENAI_API_KEY) throw new Error('SCRIPT_PROVIDER=llm needs OPENAI_API_KEY');
+  if (env.TTS_PROVIDER === 'voicevox' && !env.VOICEVOX_URL) throw new Error('TTS_PROVIDER=voicevox needs VOICEVOX_URL');
+  if (env.TTS_PROVIDER === 'openai' && !env.OPENAI_API_KEY) throw new Error('TTS_PROVIDER=openai needs OPENAI_API_KEY');
+  return {
+    fetch: { allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK },
+    script: {
+      provider: useLlm ? 'llm' : 'offline',
+      maxSections: env.SCRIPT_MAX_SECTIONS,
+      charBudget: env.SCRIPT_CHAR_BUDGET,
+      llm: useLlm
+        ? { apiKey: env.OPENAI_API_KEY!, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL }
+        : undefined,
+    },
+    speech: {
+      provider: env.TTS_PROVIDER,
+      voicevox: env.VOICEVOX_URL ? { baseUrl: env.VOICEVOX_URL, defaultSpeakerId: env.VOICEVOX_SPEAKER } : undefined,
+      openai: env.OPENAI_API_KEY
+        ? {
+            apiKey: env.OPENAI_API_KEY,
+            baseUrl: env.OPENAI_BASE_URL,
+            model: env.OPENAI_TTS_MODEL,
+            defaultVoice: env.OPENAI_TTS_VOICE,
+          }
+        : undefined,
+    },
+    render: { renderer: env.RENDERER, chromiumPath: env.CHROMIUM_PATH },
+  };
+}

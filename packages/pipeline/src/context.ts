@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+
+/** A human progress message in both UI languages. */
+export interface LocalizedMessage {
+  ja: string;
+  en: string;
+}
+
+export type StageName = 'fetch' | 'extract' | 'script' | 'audio' | 'slides' | 'render';
+
+export interface StageProgress {
+  stage: StageName;
+  /** 0–100 within the stage. */
+  percent: number;
+  message: LocalizedMessage;
+}
+
+/** What every stage receives besides its own input. */
+export interface StageContext {
+  signal: AbortSignal;
+  /** Called with 0–100 within the current stage. */
+  onProgress: (percent: number, message: LocalizedMessage) => void;
+  log: Logger;
+  /** A per-job directory the stage may write to; removed by the pipeline on failure. */
+  workDir: string;
+}
+
+/** Throws the signal's reason (a PipelineError 'CANCELLED' by default) when aborted. */
+export function throwIfAborted(signal: AbortSignal): void {
+  signal.throwIfAborted();
+}

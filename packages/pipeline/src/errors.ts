@@ -1,0 +1,121 @@
+import type { LocalizedMessage } from './context.ts';
+
+/**
+ * Stable error codes of the pipeline. The web app and the API map them to the seed's
+ * per-stage errors; the message says what to do next.
+ */
+export const PIPELINE_ERRORS = {
+  INVALID_URL: {
+    ja: 'URL が正しくありません。http:// か https:// で始まる記事の URL を入力してください。',
+    en: 'The URL is not valid. Enter an article URL starting with http:// or https://.',
+  },
+  BLOCKED_ADDRESS: {
+    ja: 'この URL のアドレスには接続できません（内部ネットワーク宛て）。公開されている記事の URL を指定してください。',
+    en: 'This URL points to an address we do not connect to (a private or internal network). Use a public article URL.',
+  },
+  FETCH_FAILED: {
+    ja: 'ページを読み込めませんでした。URL が正しいか、ページが公開されているか確認してください。',
+    en: 'The page could not be read. Check that the URL is right and the page is public.',
+  },
+  FETCH_TIMEOUT: {
+    ja: 'ページの読み込みに時間がかかりすぎました。時間をおいて再度お試しください。',
+    en: 'The page took too long to load. Try again later.',
+  },
+  TOO_LARGE: {
+    ja: 'ページが大きすぎます（5 MB まで）。別の記事をお試しください。',
+    en: 'The page is too large (5 MB at most). Try another article.',
+  },
+  TOO_MANY_REDIRECTS: {
+    ja: 'リダイレクトが多すぎます。最終的な記事の URL を直接指定してください。',
+    en: 'Too many redirects. Enter the final article URL directly.',
+  },
+  NOT_HTML: {
+    ja: 'HTML のページではありません（PDF や画像などは使えません）。記事ページの URL を指定してください。',
+    en: 'This is not an HTML page (PDFs, images and the like are not supported). Enter the URL of an article page.',
+  },
+  TOO_LITTLE_TEXT: {
+    ja: '記事の本文が短すぎます（200 文字未満）。本文のある記事ページを指定してください。',
+    en: 'The page has too little text (fewer than 200 characters). Use a page with a real article.',
+  },
+  SCRIPT_FAILED: {
+    ja: '台本の生成に失敗しました。時間をおいて再度お試しください。',
+    en: 'Script generation failed. Please try again later.',
+  },
+  AUDIO_FAILED: {
+    ja: '音声の生成に失敗しました。時間をおいて再度お試しください。',
+    en: 'Audio generation failed. Please try again later.',
+  },
+  SLIDES_FAILED: {
+    ja: 'スライドの生成に失敗しました。時間をおいて再度お試しください。',
+    en: 'Slide generation failed. Please try again later.',
+  },
+  RENDER_FAILED: {
+    ja: '動画の書き出しに失敗しました。時間をおいて再度お試しください。',
+    en: 'Video rendering failed. Please try again later.',
+  },
+  TIMEOUT: {
+    ja: '処理が時間内に終わりませんでした。短い記事で再度お試しください。',
+    en: 'Processing took too long. Try again, or use a shorter article.',
+  },
+  CANCELLED: {
+    ja: 'キャンセルされました。',
+    en: 'Cancelled.',
+  },
+  INVALID_SCRIPT: {
+    ja: '台本ファイルの形式が正しくありません。',
+    en: 'The script file is not valid.',
+  },
+} as const satisfies Record<string, LocalizedMessage>;
+
+export type PipelineErrorCode = keyof typeof PIPELINE_ERRORS;
+
+export interface PipelineErrorOptions {
+  /** Internal detail for logs; never shown to users. */
+  detail?: string;
+  /** True when retrying the same work may succeed (network blips, busy engines). */
+  transient?: boolean;
+  cause?: unknown;
+}
+
+export class PipelineError extends Error {
+  readonly code: PipelineErrorCode;
+  readonly transient: boolean;
+  readonly detail: string | undefined;
+
+  constructor(code: PipelineErrorCode, options: PipelineErrorOptions = {}) {
+    super(`${code}: ${PIPELINE_ERRORS[code].en}${options.detail ? ` (${options.detail})` : ''}`, {
+      cause: options.cause,
+    });
+    this.name = 'PipelineError';
+    this.code = code;
+    this.transient = options.transient ?? false;
+    this.detail = options.detail;
+  }
+
+  get userMessage(): LocalizedMessage {
+    return PIPELINE_ERRORS[this.code];
+  }
+}
+
+export function isPipelineError(error: unknown): error is PipelineError {
+  return error instanceof PipelineError;
+}
+
+/** Wraps any error as the given stage's error, keeping PipelineErrors (and cancellation) as they are. */
+export function asStageError(
+  error: unknown,
+  code: PipelineErrorCode,
+  signal?: AbortSignal,
+  transient = false,
+): PipelineError {
+  if (signal?.aborted) return cancelledError(signal);
+  if (error instanceof PipelineError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new PipelineError(code, { detail, cause: error, transient });
+}
+
+export function cancelledError(signal: AbortSignal): PipelineError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof PipelineError) return reason;
+  return new PipelineError('CANCELLED', { cause: reason });
+}

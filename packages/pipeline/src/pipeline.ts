@@ -1,0 +1,219 @@
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Logger } from 'pino';
+import type { LocalizedMessage, StageContext, StageName } from './context.ts';
+import { PipelineError, asStageError, cancelledError, type PipelineErrorCode } from './errors.ts';
+import { extractArticle } from './extract/index.ts';
+import type { Article } from './extract/types.ts';
+import { fetchPage } from './fetch/index.ts';
+import type { FetchOptions } from './fetch/types.ts';
+import { msg } from './i18n/messages.ts';
+import { silentLogger } from './logger.ts';
+import { getBrowser, getBundle, renderVideo } from './render/index.ts';
+import type { RenderOptions, RendererKind } from './render/types.ts';
+import { type Language, type Script, ScriptSchema } from './schema/script.ts';
+import type { Timeline, VideoSize } from './schema/timeline.ts';
+import { generateScript } from './script/index.ts';
+import type { ScriptOptions } from './script/types.ts';
+import { mixNarration, synthesizeScript } from './speech/index.ts';
+import type { SpeechOptions } from './speech/types.ts';
+import { buildTimeline } from './timeline/index.ts';
+
+/** Overall progress bands per stage (the seed's bands; fetch and extract share 0–5). */
+export const PROGRESS_BANDS: Record<StageName, readonly [number, number]> = {
+  fetch: [0, 3],
+  extract: [3, 5],
+  script: [5, 20],
+  audio: [20, 55],
+  slides: [55, 80],
+  render: [80, 100],
+};
+
+export interface PipelineProgress {
+  stage: StageName;
+  /** 0–100 within the stage. */
+  stagePercent: number;
+  /** 0–100 over the whole run. */
+  percent: number;
+  message: LocalizedMessage;
+}
+
+export interface PipelineOptions {
+  /** Where the MP4 goes; written atomically. */
+  outPath: string;
+  language?: Language;
+  size?: VideoSize;
+  vertical?: boolean;
+  fetch?: FetchOptions;
+  script?: ScriptOptions;
+  speech?: SpeechOptions;
+  render?: RenderOptions;
+  /** Parent of the per-job work directory (default: the OS temp dir). */
+  workRoot?: string;
+  /** Per-stage time limits in ms; a stage past its limit fails with TIMEOUT. */
+  stageTimeoutsMs?: Partial<Record<StageName, number>>;
+  signal?: AbortSignal;
+  onProgress?: (progress: PipelineProgress) => void;
+  log?: Logger;
+}
+
+export interface PipelineResult {
+  videoPath: string;
+  durationSec: number;
+  sizeBytes: number;
+  script: Script;
+  timeline: Timeline;
+  renderer: RendererKind;
+  /** Wall seconds per stage, for logs and the benchmark. */
+  stageSeconds: Partial<Record<StageName, number>>;
+}
+
+const DEFAULT_STAGE_TIMEOUTS_MS: Record<StageName, number> = {
+  fetch: 30_000,
+  extract: 30_000,
+  script: 120_000,
+  audio: 300_000,
+  slides: 120_000,
+  render: 900_000,
+};
+
+type RunContext = Pick<PipelineOptions, 'signal' | 'onProgress' | 'log' | 'stageTimeoutsMs'> & {
+  workDir: string;
+  stageSeconds: Partial<Record<StageName, number>>;
+};
+
+/** Runs one stage with its own progress band, time limit and error code. */
+async function runStage<T>(
+  stage: StageName,
+  errorCode: PipelineErrorCode,
+  run: RunContext,
+  work: (ctx: StageContext) => Promise<T>,
+): Promise<T> {
+  const outer = run.signal ?? new AbortController().signal;
+  if (outer.aborted) throw cancelledError(outer);
+  const limitMs = run.stageTimeoutsMs?.[stage] ?? DEFAULT_STAGE_TIMEOUTS_MS[stage];
+  const timeout = new AbortController();
+  const timer = setTimeout(
+    () => timeout.abort(new PipelineError('TIMEOUT', { detail: `${stage} ran past ${limitMs} ms` })),
+    limitMs,
+  );
+  const signal = AbortSignal.any([outer, timeout.signal]);
+  const [from, to] = PROGRESS_BANDS[stage];
+  const log = (run.log ?? silentLogger).child({ stage });
+  const ctx: StageContext = {
+    signal,
+    log,
+    workDir: run.workDir,
+    onProgress: (stagePercent, message) => {
+      const clamped = Math.max(0, Math.min(100, stagePercent));
+      run.onProgress?.({ stage, stagePercent: clamped, percent: from + ((to - from) * clamped) / 100, message });
+    },
+  };
+  const started = performance.now();
+  try {
+    return await work(ctx);
+  } catch (error) {
+    throw asStageError(error, errorCode, signal);
+  } finally {
+    clearTimeout(timer);
+    run.stageSeconds[stage] = (run.stageSeconds[stage] ?? 0) + (performance.now() - started) / 1000;
+    log.debug({ seconds: run.stageSeconds[stage] }, 'stage finished');
+  }
+}
+
+async function withWorkDir<T>(root: string | undefined, body: (workDir: string) => Promise<T>): Promise<T> {
+  const base = root ?? tmpdir();
+  await mkdir(base, { recursive: true });
+  const workDir = await mkdtemp(join(base, 'mg-job-'));
+  try {
+    return await body(workDir);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function fetchArticleIn(url: string, options: Omit<PipelineOptions, 'outPath'>, run: RunContext): Promise<Article> {
+  const page = await runStage('fetch', 'FETCH_FAILED', run, (ctx) => fetchPage(url, options.fetch ?? {}, ctx));
+  return runStage('extract', 'FETCH_FAILED', run, async (ctx) => extractArticle(page, ctx));
+}
+
+async function scriptIn(article: Article, options: Omit<PipelineOptions, 'outPath'>, run: RunContext): Promise<Script> {
+  return runStage('script', 'SCRIPT_FAILED', run, (ctx) =>
+    generateScript(article, { ...options.script, language: options.language ?? options.script?.language }, ctx),
+  );
+}
+
+/** URL → article → Script, without rendering (the CLI's --script-only). */
+export async function generateScriptFromUrl(url: string, options: Omit<PipelineOptions, 'outPath'>): Promise<Script> {
+  return withWorkDir(options.workRoot, async (workDir) => {
+    const run: RunContext = { ...options, workDir, stageSeconds: {} };
+    return scriptIn(await fetchArticleIn(url, options, run), options, run);
+  });
+}
+
+async function videoIn(script: Script, options: PipelineOptions, run: RunContext): Promise<PipelineResult> {
+  const speech = await runStage('audio', 'AUDIO_FAILED', run, (ctx) =>
+    synthesizeScript(script, options.speech ?? {}, ctx),
+  );
+
+  const { timeline, audioPath } = await runStage('slides', 'SLIDES_FAILED', run, async (ctx) => {
+    ctx.onProgress(0, msg.slides);
+    const timeline = buildTimeline(
+      script,
+      speech.clips.map((c) => c.durationSec),
+      { size: options.size, vertical: options.vertical, credits: speech.credits },
+    );
+    ctx.onProgress(20, msg.mixing);
+    const audioPath = await mixNarration(
+      speech.clips,
+      timeline.audio.map((a) => ({ clipIndex: a.clipIndex, startSec: a.startFrame / timeline.fps })),
+      timeline.durationInFrames / timeline.fps,
+      join(ctx.workDir, 'narration.wav'),
+      ctx,
+    );
+    // Both are built once per process and reused by later jobs.
+    ctx.onProgress(60, msg.bundling);
+    await Promise.all([getBundle(), getBrowser(options.render?.chromiumPath)]);
+    ctx.onProgress(100, msg.slides);
+    return { timeline, audioPath };
+  });
+
+  await mkdir(dirname(options.outPath), { recursive: true });
+  const rendered = await runStage('render', 'RENDER_FAILED', run, (ctx) =>
+    renderVideo(timeline, audioPath, options.outPath, options.render ?? {}, ctx),
+  );
+  const { size } = await stat(rendered.videoPath);
+  return {
+    videoPath: rendered.videoPath,
+    durationSec: timeline.durationInFrames / timeline.fps,
+    sizeBytes: size,
+    script,
+    timeline,
+    renderer: rendered.renderer,
+    stageSeconds: run.stageSeconds,
+  };
+}
+
+/** Script (e.g. edited by hand) → MP4. */
+export async function renderScript(scriptInput: unknown, options: PipelineOptions): Promise<PipelineResult> {
+  const parsed = ScriptSchema.safeParse(scriptInput);
+  if (!parsed.success) {
+    throw new PipelineError('INVALID_SCRIPT', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  }
+  return withWorkDir(options.workRoot, (workDir) => videoIn(parsed.data, options, { ...options, workDir, stageSeconds: {} }));
+}
+
+/**
+ * The whole pipeline: URL → article → script → speech → timeline → MP4, in a per-job work
+ * directory that is removed afterwards. A failed or cancelled run leaves no output behind.
+ */
+export async function runPipeline(url: string, options: PipelineOptions): Promise<PipelineResult> {
+  return withWorkDir(options.workRoot, async (workDir) => {
+    // The renderer writes outPath atomically, so a failure never leaves a partial MP4.
+    const run: RunContext = { ...options, workDir, stageSeconds: {} };
+    const article = await fetchArticleIn(url, options, run);
+    const script = await scriptIn(article, options, run);
+    return videoIn(script, options, run);
+  });
+}

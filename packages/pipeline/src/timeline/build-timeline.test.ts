@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ScriptSchema } from '../schema/script.ts';
+import { TimelineSchema } from '../schema/timeline.ts';
+import { buildTimeline, computeSpans } from './build-timeline.ts';
+
+const script = ScriptSchema.parse(
+  JSON.parse(readFileSync(new URL('../../fixtures/script-ja-short.json', import.meta.url), 'utf8')),
+);
+const clips = [3.2, 4.5, 2.8, 4.1];
+
+describe('buildTimeline', () => {
+  const t = buildTimeline(script, clips, { credits: ['VOICEVOX:ずんだもん'] });
+
+  it('produces a valid timeline at 30 fps, 1280×720 by default', () => {
+    expect(TimelineSchema.parse(t)).toEqual(t);
+    expect([t.fps, t.width, t.height, t.layout]).toEqual([30, 1280, 720, 'landscape']);
+    expect(t.credits).toEqual(['VOICEVOX:ずんだもん']);
+    expect(t.sourceUrl).toBe('https://example.com/articles/shinkansen');
+  });
+
+  it('places narration with the designed pauses', () => {
+    const starts = t.audio.map((a) => a.startFrame);
+    const frames = clips.map((c) => Math.ceil(c * 30));
+    // 1.0 s lead, 1.0 s between slides, 0.5 s between narrations of a slide, 1.0 s tail.
+    expect(starts[0]).toBe(30);
+    expect(starts[1]).toBe(30 + frames[0]! + 30);
+    expect(starts[2]).toBe(starts[1]! + frames[1]! + 15);
+    expect(starts[3]).toBe(starts[2]! + frames[2]! + 30);
+    expect(t.durationInFrames).toBe(starts[3]! + frames[3]! + 30);
+  });
+
+  it('tiles the video with slides, back to back', () => {
+    expect(t.slides.map((s) => s.kind)).toEqual(['title', 'section', 'closing']);
+    let expected = 0;
+    for (const slide of t.slides) {
+      expect(slide.startFrame).toBe(expected);
+      expected += slide.durationInFrames;
+    }
+    expect(expected).toBe(t.durationInFrames);
+    expect(t.slides[1]).toMatchObject({ sectionNumber: 1, sectionCount: 1 });
+  });
+
+  it('covers each clip exactly with subtitle cards of at most two lines', () => {
+    for (const clip of t.audio) {
+      const cards = t.subtitles.filter(
+        (s) => s.startFrame >= clip.startFrame && s.startFrame < clip.startFrame + clip.durationInFrames,
+      );
+      expect(cards.length).toBeGreaterThan(0);
+      expect(cards.reduce((n, c) => n + c.durationInFrames, 0)).toBe(clip.durationInFrames);
+      for (const card of cards) expect(card.lines.length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('marks each slide entrance animated and splits holds where subtitles change', () => {
+    let cursor = 0;
+    for (const span of t.spans) {
+      expect(span.startFrame).toBe(cursor);
+      expect(span.endFrame).toBeGreaterThan(span.startFrame);
+      cursor = span.endFrame;
+    }
+    expect(cursor).toBe(t.durationInFrames);
+    const animated = t.spans.filter((s) => s.kind === 'animated');
+    expect(animated.map((s) => s.startFrame)).toEqual(t.slides.map((s) => s.startFrame));
+    expect(animated.every((s) => s.endFrame - s.startFrame === t.transitionFrames)).toBe(true);
+    // Every subtitle boundary is a span boundary, so one still per static span is exact.
+    const bounds = new Set(t.spans.flatMap((s) => [s.startFrame, s.endFrame]));
+    for (const sub of t.subtitles) {
+      expect(bounds.has(sub.startFrame)).toBe(true);
+      expect(bounds.has(sub.startFrame + sub.durationInFrames)).toBe(true);
+    }
+  });
+
+  it('swaps width and height for the vertical layout and scales to 1080p', () => {
+    const v = buildTimeline(script, clips, { vertical: true, size: '1080p' });
+    expect([v.width, v.height, v.layout]).toEqual([1080, 1920, 'vertical']);
+    expect(v.subtitleCharsPerLine).toBeLessThan(t.subtitleCharsPerLine);
+  });
+
+  it('refuses a clip count that does not match the narrations', () => {
+    expect(() => buildTimeline(script, [1, 2])).toThrow(/2 clips for 4 narrations/);
+  });
+});
+
+describe('computeSpans', () => {
+  it('merges a subtitle appearing mid-transition into the animated span', () => {
+    const spans = computeSpans(
+      [{ kind: 'title', title: 't', bullets: [], sectionNumber: 0, sectionCount: 0, startFrame: 0, durationInFrames: 100 }],
+      [{ lines: ['a'], speaker: 'n', color: '#fff', startFrame: 5, durationInFrames: 50 }],
+      15,
+      100,
+    );
+    expect(spans).toEqual([
+      { kind: 'animated', startFrame: 0, endFrame: 15 },
+      { kind: 'static', startFrame: 15, endFrame: 55 },
+      { kind: 'static', startFrame: 55, endFrame: 100 },
+    ]);
+  });
+});

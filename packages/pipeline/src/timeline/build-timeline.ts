@@ -1,0 +1,184 @@
+import type { Script } from '../schema/script.ts';
+import {
+  FPS,
+  type AudioClipPlacement,
+  type Layout,
+  type Slide,
+  type Span,
+  type Subtitle,
+  type Timeline,
+  type VideoSize,
+} from '../schema/timeline.ts';
+import { displayWidth, subtitleCards } from './line-break.ts';
+
+/** Pauses, in seconds, from the product design. */
+export const PAUSES = {
+  start: 1.0,
+  betweenSlides: 1.0,
+  betweenSpeakers: 0.5,
+  end: 1.0,
+} as const;
+
+/** Entrance animation of each slide; it plays during the pause before the slide's first narration. */
+export const TRANSITION_SEC = 0.5;
+
+const SPEAKER_COLORS = ['#FFD54F', '#4FC3F7', '#A5D6A7', '#F48FB1', '#CE93D8', '#FFAB91'];
+
+export const FRAME_SIZES: Record<VideoSize, { width: number; height: number }> = {
+  '720p': { width: 1280, height: 720 },
+  '1080p': { width: 1920, height: 1080 },
+};
+
+/** Subtitle line width budget in full-width characters (a readable size at both resolutions). */
+const SUBTITLE_CHARS_PER_LINE: Record<Layout, number> = { landscape: 26, vertical: 15 };
+
+export interface TimelineOptions {
+  size?: VideoSize;
+  vertical?: boolean;
+  /** Credit lines for the closing slide (TTS engine/voices). */
+  credits?: string[];
+  sourceUrl?: string;
+  siteName?: string;
+}
+
+const toFrames = (sec: number) => Math.round(sec * FPS);
+
+/**
+ * Places every slide, narration clip and subtitle card on a 30 fps frame grid, and marks which
+ * spans are animated (slide entrances) and which are static holds. Pure.
+ *
+ * @param clipDurations seconds of each narration clip, in script order (sections, then narrations)
+ */
+export function buildTimeline(script: Script, clipDurations: readonly number[], options: TimelineOptions = {}): Timeline {
+  const layout: Layout = options.vertical ? 'vertical' : 'landscape';
+  const base = FRAME_SIZES[options.size ?? '720p'];
+  const { width, height } = layout === 'vertical' ? { width: base.height, height: base.width } : base;
+  const charsPerLine = SUBTITLE_CHARS_PER_LINE[layout];
+  const transitionFrames = toFrames(TRANSITION_SEC);
+
+  const narrationCount = script.sections.reduce((n, s) => n + s.narrations.length, 0);
+  if (clipDurations.length !== narrationCount) {
+    throw new Error(`buildTimeline: ${clipDurations.length} clips for ${narrationCount} narrations`);
+  }
+
+  const speakerColors = new Map<string, string>();
+  const colorOf = (speaker: string) => {
+    if (!speakerColors.has(speaker)) {
+      speakerColors.set(speaker, SPEAKER_COLORS[speakerColors.size % SPEAKER_COLORS.length]!);
+    }
+    return speakerColors.get(speaker)!;
+  };
+
+  const bodyCount = script.sections.filter((s) => s.kind === 'body').length;
+  const slides: Slide[] = [];
+  const subtitles: Subtitle[] = [];
+  const audio: AudioClipPlacement[] = [];
+  let cursor = 0;
+  let clipIndex = 0;
+  let bodyNumber = 0;
+
+  script.sections.forEach((section, sectionIndex) => {
+    const slideStart = cursor;
+    const isLast = sectionIndex === script.sections.length - 1;
+    cursor += toFrames(sectionIndex === 0 ? PAUSES.start : PAUSES.betweenSlides);
+
+    section.narrations.forEach((narration, narrationIndex) => {
+      if (narrationIndex > 0) cursor += toFrames(PAUSES.betweenSpeakers);
+      const durationSec = clipDurations[clipIndex]!;
+      const clipFrames = Math.max(1, Math.ceil(durationSec * FPS));
+      audio.push({ clipIndex, startFrame: cursor, durationInFrames: clipFrames, durationSec });
+      subtitles.push(...placeCards(narration.text, narration.speaker, cursor, clipFrames));
+      cursor += clipFrames;
+      clipIndex += 1;
+    });
+
+    if (isLast) cursor += toFrames(PAUSES.end);
+    if (section.kind === 'body') bodyNumber += 1;
+    slides.push({
+      kind: section.kind === 'opening' ? 'title' : section.kind === 'closing' ? 'closing' : 'section',
+      title: section.title,
+      bullets: section.bullets,
+      sectionNumber: section.kind === 'body' ? bodyNumber : 0,
+      sectionCount: bodyCount,
+      startFrame: slideStart,
+      durationInFrames: cursor - slideStart,
+    });
+  });
+
+  function placeCards(text: string, speaker: string, start: number, frames: number): Subtitle[] {
+    const cards = subtitleCards(text, script.language, charsPerLine);
+    const weights = cards.map((lines) => Math.max(1, displayWidth(lines.join(''))));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const placed: Subtitle[] = [];
+    let used = 0;
+    let acc = 0;
+    cards.forEach((lines, i) => {
+      acc += weights[i]!;
+      // Cumulative rounding keeps the cards' frames summing exactly to the clip's frames.
+      const end = i === cards.length - 1 ? frames : Math.round((acc / total) * frames);
+      const duration = end - used;
+      if (duration <= 0) return;
+      placed.push({ lines, speaker, color: colorOf(speaker), startFrame: start + used, durationInFrames: duration });
+      used = end;
+    });
+    return placed;
+  }
+
+  const durationInFrames = cursor;
+  return {
+    fps: FPS,
+    width,
+    height,
+    layout,
+    language: script.language,
+    title: script.title,
+    siteName: options.siteName ?? script.source?.siteName,
+    sourceUrl: options.sourceUrl ?? script.source?.url,
+    credits: options.credits ?? [],
+    durationInFrames,
+    transitionFrames,
+    subtitleCharsPerLine: charsPerLine,
+    slides,
+    subtitles,
+    audio,
+    spans: computeSpans(slides, subtitles, transitionFrames, durationInFrames),
+  };
+}
+
+/**
+ * Animated spans are each slide's entrance; everything else is cut into static holds at every
+ * frame where the picture changes (a subtitle card appears or disappears).
+ */
+export function computeSpans(
+  slides: readonly Slide[],
+  subtitles: readonly Subtitle[],
+  transitionFrames: number,
+  durationInFrames: number,
+): Span[] {
+  const animated = slides
+    .map((s) => ({ start: s.startFrame, end: s.startFrame + Math.min(transitionFrames, s.durationInFrames) }))
+    .filter((a) => a.end > a.start);
+  const cuts = new Set<number>([0, durationInFrames]);
+  for (const s of slides) cuts.add(s.startFrame);
+  for (const a of animated) cuts.add(a.end);
+  for (const sub of subtitles) {
+    cuts.add(sub.startFrame);
+    cuts.add(sub.startFrame + sub.durationInFrames);
+  }
+  const points = [...cuts].filter((f) => f >= 0 && f <= durationInFrames).sort((a, b) => a - b);
+  const spans: Span[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const startFrame = points[i]!;
+    const endFrame = points[i + 1]!;
+    const isAnimated = animated.some((a) => startFrame >= a.start && startFrame < a.end);
+    const kind = isAnimated ? 'animated' : 'static';
+    const prev = spans[spans.length - 1];
+    // Adjacent animated pieces (a subtitle appearing mid-transition) form one animated span.
+    if (prev && kind === 'animated' && prev.kind === 'animated' && prev.endFrame === startFrame) {
+      prev.endFrame = endFrame;
+    } else {
+      spans.push({ kind, startFrame, endFrame });
+    }
+  }
+  return spans;
+}

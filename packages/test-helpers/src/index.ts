@@ -1,0 +1,3 @@
+export * from './http-server.ts';
+export * from './temp.ts';
+export * from './ffprobe.ts';

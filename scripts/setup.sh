@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# One-time (and idempotent) setup: Debian packages when missing, then npm packages when the
+# lockfile changed since the last install. Quick when everything is already in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup-system.sh
+
+# smartmongo's postinstall would try to download a mongod binary, which this project never uses.
+export MONGOMS_DISABLE_POSTINSTALL=1
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "[setup] installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+else
+  echo "[setup] npm packages: up to date"
+fi
+
+# A Remotion browser download interrupted in the past leaves this lock behind; it blocks renders.
+rm -f node_modules/.remotion/chrome-headless-shell/download.lock
