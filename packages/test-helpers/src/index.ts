@@ -1,3 +1,4 @@
 export * from './http-server.ts';
 export * from './temp.ts';
 export * from './ffprobe.ts';
+export * from './mongo.ts';

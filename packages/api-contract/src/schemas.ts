@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** Longest URL accepted by job.create. */
+export const MAX_URL_LENGTH = 2048;
+
+export const LocalizedTextSchema = z.object({ ja: z.string(), en: z.string() });
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+export const JobStatusSchema = z.enum(['pending', 'processing', 'completed', 'failed', 'cancelled']);
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+
+/** The step a job is in, in order. */
+export const JobStepSchema = z.enum(['fetch', 'script', 'audio', 'slides', 'render']);
+export type JobStep = z.infer<typeof JobStepSchema>;
+export const JOB_STEPS = JobStepSchema.options;
+
+export const LanguageSchema = z.enum(['ja', 'en']);
+export const VideoSizeSchema = z.enum(['720p', '1080p']);
+
+/** job.create input; the web form validates with this very schema. */
+export const JobCreateInput = z.object({
+  url: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_URL_LENGTH)
+    .refine((value) => {
+      try {
+        const { protocol } = new URL(value);
+        return protocol === 'http:' || protocol === 'https:';
+      } catch {
+        return false;
+      }
+    }, 'Enter an http:// or https:// URL'),
+  language: LanguageSchema.optional(),
+  size: VideoSizeSchema.default('720p'),
+  vertical: z.boolean().default(false),
+});
+export type JobCreateInput = z.input<typeof JobCreateInput>;
+
+/** Job ids are random and unguessable: 24 characters of base64url. */
+export const JobId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+export const JobIdInput = z.object({ id: JobId });
+
+export const JobCreateOutput = z.object({ id: JobId });
+
+/** What anyone holding the job id may see. Never includes the client IP. */
+export const JobView = z.object({
+  id: JobId,
+  url: z.string(),
+  status: JobStatusSchema,
+  /** 0–100 */
+  progress: z.number().min(0).max(100),
+  step: JobStepSchema.nullable(),
+  message: LocalizedTextSchema.nullable(),
+  /** 1 = next to start; only while pending. */
+  queuePosition: z.number().int().positive().nullable(),
+  /** Seconds until the video is expected to be ready; null when unknown or finished. */
+  etaSec: z.number().nonnegative().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: LocalizedTextSchema.nullable(),
+  /** Relative URL of the MP4 once completed, e.g. /videos/<id>.mp4 */
+  videoUrl: z.string().nullable(),
+  videoSize: z.number().int().nonnegative().nullable(),
+  durationSec: z.number().nonnegative().nullable(),
+  language: LanguageSchema.nullable(),
+  size: VideoSizeSchema,
+  vertical: z.boolean(),
+  createdAt: z.string().datetime(),
+  startedAt: z.string().datetime().nullable(),
+  completedAt: z.string().datetime().nullable(),
+  expiresAt: z.string().datetime(),
+});
+export type JobView = z.infer<typeof JobView>;
+
+export const QuotaView = z.object({
+  limit: z.number().int().nonnegative(),
+  used: z.number().int().nonnegative(),
+  /** Next 00:00 UTC. */
+  resetsAt: z.string().datetime(),
+});
+export type QuotaView = z.infer<typeof QuotaView>;
+
+export const SystemInfo = z.object({
+  version: z.string(),
+  limits: z.object({
+    dailyJobsPerIp: z.number().int(),
+    maxPendingJobs: z.number().int(),
+    workerConcurrency: z.number().int(),
+    retentionHours: z.number(),
+    maxUrlLength: z.number().int(),
+  }),
+});
+export type SystemInfo = z.infer<typeof SystemInfo>;

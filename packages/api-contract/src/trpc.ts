@@ -1,0 +1,43 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { API_ERRORS, ApiError, type ApiErrorCode, type ApiErrorData, apiErrorMessage } from './errors.ts';
+import type { ApiContext } from './context.ts';
+
+function apiErrorData(error: TRPCError, path: string | undefined): ApiErrorData {
+  const cause = error.cause;
+  const data = (code: ApiErrorCode): ApiErrorData => ({ appCode: code, messages: apiErrorMessage(code) });
+  if (cause instanceof ApiError) return { ...data(cause.code), extra: cause.extra };
+  if (error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') {
+    // A malformed job id is answered like an unknown one: nothing to learn from probing ids.
+    if (path === 'job.get' || path === 'job.cancel') return data('NOT_FOUND');
+    return data(path === 'job.create' ? 'INVALID_URL' : 'INVALID_INPUT');
+  }
+  if (error.code === 'NOT_FOUND') return data('NOT_FOUND');
+  if (error.code === 'PAYLOAD_TOO_LARGE') return data('INVALID_INPUT');
+  return data('INTERNAL');
+}
+
+const t = initTRPC.context<ApiContext>().create({
+  errorFormatter({ shape, error, path }) {
+    const app = apiErrorData(error, path);
+    return {
+      ...shape,
+      // Internal details (stack, zod issues of server bugs) never reach clients.
+      message: app.appCode === 'INTERNAL' ? API_ERRORS.INTERNAL.en : app.messages.en,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...app },
+    };
+  },
+});
+
+/** Turns ApiErrors thrown by the JobService into TRPCErrors with the right code. */
+const apiErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof ApiError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: API_ERRORS[cause.code].trpc, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(apiErrors);

@@ -1,0 +1,27 @@
+import type { AddressInfo } from 'node:net';
+import { congodb } from '@push.rocks/smartmongo';
+
+export interface EmbeddedMongo {
+  /** mongodb://127.0.0.1:<port> */
+  uri: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts CongoServer, a pure-JS MongoDB-wire server held in memory. It serves the `mongodb`
+ * driver, Agenda and GridFS, but enforces no unique indexes and no TTL: good for tests and for
+ * trying the product, not for production.
+ */
+export async function startEmbeddedMongo(options: { port?: number } = {}): Promise<EmbeddedMongo> {
+  const server = new congodb.CongoServer({ host: '127.0.0.1', port: options.port ?? 0, storage: 'memory' });
+  await server.start();
+  // getConnectionUri() reports the requested port (0), so read the bound one.
+  const inner = (server as unknown as { server: { address(): AddressInfo } }).server;
+  const port = inner.address().port;
+  return {
+    uri: `mongodb://127.0.0.1:${port}`,
+    port,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,42 @@
+import { JobStatusSchema, JobStepSchema, LanguageSchema, LocalizedTextSchema, VideoSizeSchema } from '@movie-generator/api-contract';
+import { ObjectId } from 'mongodb';
+import { z } from 'zod';
+
+/** Where a finished video's bytes live. */
+export const StoredVideoSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('gridfs'), fileId: z.instanceof(ObjectId) }),
+  z.object({ kind: z.literal('fs'), path: z.string() }),
+]);
+export type StoredVideo = z.infer<typeof StoredVideoSchema>;
+
+/** The `jobs` collection's document (the seed's fields, camelCase). */
+export const JobDocumentSchema = z.object({
+  _id: z.instanceof(ObjectId),
+  /** The public, random, unguessable id (24 chars base64url). */
+  jobId: z.string(),
+  url: z.string(),
+  status: JobStatusSchema,
+  progress: z.number(),
+  progressMessage: LocalizedTextSchema.nullable(),
+  currentStep: JobStepSchema.nullable(),
+  language: LanguageSchema.nullable(),
+  size: VideoSizeSchema,
+  vertical: z.boolean(),
+  video: StoredVideoSchema.nullable(),
+  videoSize: z.number().nullable(),
+  durationSec: z.number().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: LocalizedTextSchema.nullable(),
+  /** For quota and abuse handling only; never returned by the API. */
+  clientIp: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  startedAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  expiresAt: z.date(),
+  /** Times a worker has started this job. */
+  attempts: z.number().int(),
+  /** The worker process that holds it while processing. */
+  workerId: z.string().nullable(),
+});
+export type JobDocument = z.infer<typeof JobDocumentSchema>;

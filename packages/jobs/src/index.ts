@@ -1,0 +1,10 @@
+export * from './collections.ts';
+export * from './document.ts';
+export * from './job-store.ts';
+export * from './queue.ts';
+export * from './quota.ts';
+export * from './queue-slots.ts';
+export * from './storage/index.ts';
+export { newJobId } from './ids.ts';
+export { toJobView, estimateEtaSec } from './view.ts';
+export { createJobService, type JobServiceDeps } from './job-service.ts';

@@ -1,0 +1,52 @@
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { StoredVideo } from '../document.ts';
+import type { ByteRange, VideoStore } from './video-store.ts';
+
+/** MP4s in a directory shared by every replica (a volume or a ReadWriteMany PVC). */
+export class FsVideoStore implements VideoStore {
+  readonly kind = 'fs' as const;
+  private readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = resolve(dataDir, 'videos');
+  }
+
+  async save(jobId: string, localPath: string): Promise<{ video: StoredVideo; size: number }> {
+    await mkdir(this.dir, { recursive: true });
+    const path = join(this.dir, `${jobId}.mp4`);
+    const temp = `${path}.partial`;
+    await copyFile(localPath, temp);
+    await rename(temp, path);
+    const { size } = await stat(path);
+    return { video: { kind: 'fs', path }, size };
+  }
+
+  async size(video: StoredVideo): Promise<number | null> {
+    if (video.kind !== 'fs') return null;
+    try {
+      return (await stat(video.path)).size;
+    } catch {
+      return null;
+    }
+  }
+
+  open(video: StoredVideo, range?: ByteRange): Readable {
+    if (video.kind !== 'fs') throw new Error('not a file-system video');
+    return createReadStream(video.path, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async remove(video: StoredVideo): Promise<void> {
+    if (video.kind === 'fs') await rm(video.path, { force: true });
+  }
+
+  async totalBytes(): Promise<number> {
+    let total = 0;
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      total += (await stat(join(this.dir, name)).catch(() => ({ size: 0 }))).size;
+    }
+    return total;
+  }
+}

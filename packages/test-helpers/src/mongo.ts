@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { startEmbeddedMongo } from '@movie-generator/embedded-mongo';
+import { type Db, MongoClient } from 'mongodb';
+
+export interface TestMongo {
+  uri: string;
+  /** A database of its own for this test file. */
+  dbName: string;
+  client: MongoClient;
+  db: Db;
+  /** Drops the database, closes the client and stops the embedded server (if one was started). */
+  stop(): Promise<void>;
+}
+
+/**
+ * MongoDB for a test: the server at MONGODB_URI when set (a real MongoDB), else the embedded
+ * MongoDB-wire server. Every call gets a fresh database.
+ */
+export async function startTestMongo(): Promise<TestMongo> {
+  const external = process.env.MONGODB_URI;
+  const embedded = external ? null : await startEmbeddedMongo();
+  const uri = external ?? embedded!.uri;
+  const dbName = `mg_test_${randomBytes(6).toString('hex')}`;
+  const client = await MongoClient.connect(uri);
+  const db = client.db(dbName);
+  return {
+    uri,
+    dbName,
+    client,
+    db,
+    async stop() {
+      await db.dropDatabase().catch(() => {});
+      await client.close();
+      await embedded?.stop();
+    },
+  };
+}
