@@ -8,3 +8,4 @@ export * from './storage/index.ts';
 export { newJobId } from './ids.ts';
 export { toJobView, estimateEtaSec } from './view.ts';
 export { createJobService, type JobServiceDeps } from './job-service.ts';
+export { connectMongo } from './connect.ts';

@@ -45,6 +45,8 @@ export interface PipelineOptions {
   language?: Language;
   size?: VideoSize;
   vertical?: boolean;
+  /** Exact frame size, overriding size/vertical (tests and previews render tiny videos). */
+  frame?: { width: number; height: number };
   fetch?: FetchOptions;
   script?: ScriptOptions;
   speech?: SpeechOptions;
@@ -162,7 +164,7 @@ async function videoIn(script: Script, options: PipelineOptions, run: RunContext
     const timeline = buildTimeline(
       script,
       speech.clips.map((c) => c.durationSec),
-      { size: options.size, vertical: options.vertical, credits: speech.credits },
+      { size: options.size, vertical: options.vertical, frame: options.frame, credits: speech.credits },
     );
     ctx.onProgress(20, msg.mixing);
     const audioPath = await mixNarration(

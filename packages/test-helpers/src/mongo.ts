@@ -21,7 +21,8 @@ export async function startTestMongo(): Promise<TestMongo> {
   const embedded = external ? null : await startEmbeddedMongo();
   const uri = external ?? embedded!.uri;
   const dbName = `mg_test_${randomBytes(6).toString('hex')}`;
-  const client = await MongoClient.connect(uri);
+  // Polling monitoring: see packages/jobs/src/connect.ts (the embedded server breaks streaming hello).
+  const client = await MongoClient.connect(uri, { serverMonitoringMode: 'poll' });
   const db = client.db(dbName);
   return {
     uri,

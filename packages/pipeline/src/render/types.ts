@@ -5,4 +5,20 @@ export interface RenderOptions {
   renderer?: RendererKind;
   /** Debian's Chromium by default. */
   chromiumPath?: string;
+  /** A Remotion bundle built ahead of time (REMOTION_BUNDLE_DIR); bundled on first use otherwise. */
+  bundleDir?: string;
+}
+
+export interface RenderResult {
+  videoPath: string;
+  /** Frames in the video (the timeline's length). */
+  frames: number;
+  renderer: RendererKind;
+  stats: {
+    /** Pictures Chromium drew. */
+    framesRendered: number;
+    renderSec: number;
+    /** ffmpeg after rendering: the whole encode (fast) or the audio mux (full). */
+    encodeSec: number;
+  };
 }

@@ -39,6 +39,8 @@ export interface TimelineOptions {
   credits?: string[];
   sourceUrl?: string;
   siteName?: string;
+  /** Exact frame size, overriding size/vertical (tests render tiny videos, e.g. 320×180). */
+  frame?: { width: number; height: number };
 }
 
 const toFrames = (sec: number) => Math.round(sec * FPS);
@@ -50,9 +52,16 @@ const toFrames = (sec: number) => Math.round(sec * FPS);
  * @param clipDurations seconds of each narration clip, in script order (sections, then narrations)
  */
 export function buildTimeline(script: Script, clipDurations: readonly number[], options: TimelineOptions = {}): Timeline {
-  const layout: Layout = options.vertical ? 'vertical' : 'landscape';
+  const layout: Layout = options.frame
+    ? options.frame.height > options.frame.width
+      ? 'vertical'
+      : 'landscape'
+    : options.vertical
+      ? 'vertical'
+      : 'landscape';
   const base = FRAME_SIZES[options.size ?? '720p'];
-  const { width, height } = layout === 'vertical' ? { width: base.height, height: base.width } : base;
+  const { width, height } =
+    options.frame ?? (layout === 'vertical' ? { width: base.height, height: base.width } : base);
   const charsPerLine = SUBTITLE_CHARS_PER_LINE[layout];
   const transitionFrames = toFrames(TRANSITION_SEC);
 

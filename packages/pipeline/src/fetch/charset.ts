@@ -1,0 +1,84 @@
+/**
+ * Turns response bytes into text the way browsers do, in this order: a byte-order mark, the
+ * Content-Type charset, a <meta> declaration near the top, and else a guess (UTF-8, then the two
+ * common Japanese legacy encodings, since a Japanese page without a declaration is the usual case
+ * here). Labels go through TextDecoder, so "sjis", "x-sjis", "windows-31j" all mean Shift_JIS.
+ */
+export interface DecodedHtml {
+  html: string;
+  /** The WHATWG encoding name used, e.g. "utf-8", "shift_jis", "euc-jp". */
+  charset: string;
+  /** Where the charset came from. */
+  source: 'bom' | 'header' | 'meta' | 'guess';
+}
+
+/** How many leading bytes are searched for a <meta> charset (browsers use 1024; be a bit lenient). */
+const META_PRESCAN_BYTES = 4096;
+
+export function decodeHtml(bytes: Uint8Array, headerCharset?: string): DecodedHtml {
+  const bom = charsetFromBom(bytes);
+  if (bom) return decodeWith(bytes, bom, 'bom');
+  const fromHeader = canonicalCharset(headerCharset);
+  if (fromHeader) return decodeWith(bytes, fromHeader, 'header');
+  const fromMeta = charsetFromMeta(bytes);
+  if (fromMeta) return decodeWith(bytes, fromMeta, 'meta');
+  return guessAndDecode(bytes);
+}
+
+/** The WHATWG name for a charset label, or undefined if the label is unknown. */
+export function canonicalCharset(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+function charsetFromBom(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+const META_TAG = /<meta\b[^>]*>/gi;
+const META_CHARSET_ATTR = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
+
+/** `<meta charset=...>` or `<meta http-equiv="Content-Type" content="...; charset=...">`. */
+export function charsetFromMeta(bytes: Uint8Array): string | undefined {
+  // Every charset we care about is ASCII-compatible in the markup, so latin1 reads the tags as-is.
+  const head = Buffer.from(bytes.subarray(0, META_PRESCAN_BYTES)).toString('latin1');
+  for (const [tag] of head.matchAll(META_TAG)) {
+    const label = META_CHARSET_ATTR.exec(tag)?.[1];
+    const charset = canonicalCharset(label);
+    if (!charset) continue;
+    // A document that could be read as ASCII cannot really be UTF-16 (HTML spec: use UTF-8).
+    if (charset.startsWith('utf-16')) return 'utf-8';
+    if (charset === 'x-user-defined') return 'windows-1252';
+    return charset;
+  }
+  return undefined;
+}
+
+const GUESSES = ['utf-8', 'euc-jp', 'shift_jis'] as const;
+
+/**
+ * EUC-JP is tried before Shift_JIS: Shift_JIS kana and kanji lead bytes (0x81–0x9F) are invalid
+ * in EUC-JP, while EUC-JP bytes often happen to be valid (nonsense) Shift_JIS.
+ */
+function guessAndDecode(bytes: Uint8Array): DecodedHtml {
+  for (const charset of GUESSES) {
+    try {
+      return { html: new TextDecoder(charset, { fatal: true }).decode(bytes), charset, source: 'guess' };
+    } catch {
+      // not this one
+    }
+  }
+  return decodeWith(bytes, 'utf-8', 'guess');
+}
+
+function decodeWith(bytes: Uint8Array, charset: string, source: DecodedHtml['source']): DecodedHtml {
+  // TextDecoder drops a matching BOM itself (ignoreBOM defaults to false).
+  return { html: new TextDecoder(charset).decode(bytes), charset, source };
+}

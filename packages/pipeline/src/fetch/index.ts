@@ -1,0 +1,12 @@
+export { isBlockedAddress, isBlockedHostname, type IsBlockedAddress } from './address-policy.ts';
+export { decodeHtml, type DecodedHtml } from './charset.ts';
+export { FETCH_DEFAULTS, fetchPage } from './fetch-page.ts';
+export type { FetchedPage, FetchOptions } from './types.ts';
+export {
+  assertUrlAllowed,
+  classifyUrlHost,
+  MAX_URL_LENGTH,
+  parseHttpUrl,
+  type UrlAllowedOptions,
+  type UrlHost,
+} from './url-policy.ts';

@@ -1,0 +1,85 @@
+import { type ChromiumOptions, type HeadlessBrowser, openBrowser } from '@remotion/renderer';
+
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Options every Remotion call of ours passes. Without `browserExecutable` Remotion would try to
+ * download a browser; `gl` stays unset (swangle is ~35% slower here); 'error' hides a harmless
+ * cgroup-memory warning.
+ */
+export function remotionBrowserOptions(chromiumPath = DEFAULT_CHROMIUM) {
+  return {
+    browserExecutable: chromiumPath,
+    chromeMode: 'chrome-for-testing' as const,
+    chromiumOptions: {} satisfies ChromiumOptions,
+    logLevel: 'error' as const,
+  };
+}
+
+/** How many browsers this process has launched (tests check that one is reused). */
+export const browserStats = { launches: 0 };
+
+let current: { browser: Promise<HeadlessBrowser>; chromiumPath: string } | undefined;
+
+const PING_TIMEOUT_MS = 5_000;
+
+/**
+ * The process's one Chromium, shared by all renders (each render opens its own tab). Launched
+ * on first use; if it crashed or stopped answering it is replaced by a new one.
+ */
+export async function getBrowser(chromiumPath = DEFAULT_CHROMIUM): Promise<HeadlessBrowser> {
+  if (current && current.chromiumPath === chromiumPath) {
+    const pending = current;
+    try {
+      const browser = await pending.browser;
+      if (await isAlive(browser)) return browser;
+      await browser.close({ silent: true }).catch(() => undefined);
+    } catch {
+      // The launch failed; launch again below.
+    }
+    if (current === pending) current = undefined;
+    // Another caller may have replaced it meanwhile.
+    if (current) return getBrowser(chromiumPath);
+  } else if (current) {
+    await closeBrowser();
+  }
+  const launch = launchBrowser(chromiumPath);
+  current = { browser: launch, chromiumPath };
+  return launch;
+}
+
+async function launchBrowser(chromiumPath: string): Promise<HeadlessBrowser> {
+  browserStats.launches += 1;
+  const { browserExecutable, chromeMode, chromiumOptions, logLevel } = remotionBrowserOptions(chromiumPath);
+  return openBrowser('chrome', { browserExecutable, chromeMode, chromiumOptions, logLevel });
+}
+
+/** Asks the browser for its version over the DevTools connection; false if it is gone or hung. */
+async function isAlive(browser: HeadlessBrowser): Promise<boolean> {
+  // `send` is typed for the commands Remotion uses; Browser.getVersion is a plain CDP command.
+  const send = browser.connection.send.bind(browser.connection) as unknown as (method: string) => Promise<unknown>;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([send('Browser.getVersion').then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Closes the shared browser, if any (its next use launches a new one). */
+export async function closeBrowser(): Promise<void> {
+  const pending = current;
+  current = undefined;
+  if (!pending) return;
+  try {
+    const browser = await pending.browser;
+    await browser.close({ silent: true });
+  } catch {
+    // A browser that failed to launch or already died has nothing left to close.
+  }
+}

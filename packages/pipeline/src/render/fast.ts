@@ -1,0 +1,117 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { renderFrames } from '@remotion/renderer';
+import type { StageContext } from '../context.ts';
+import { msg } from '../i18n/messages.ts';
+import type { Timeline } from '../schema/timeline.ts';
+import { remotionBrowserOptions } from './browser.ts';
+import { remotionCancelSignal } from './cancel.ts';
+import { AUDIO_ARGS, BT709_TAGS, durationArg, FASTSTART, VIDEO } from './encoding.ts';
+import { runFfmpeg } from './ffmpeg.ts';
+import { ffconcatScript, planFrames } from './frame-plan.ts';
+import { type RendererStats, type RenderSession, seconds } from './session.ts';
+
+/** Rough costs on this machine, only to split the progress bar between drawing and encoding. */
+const SEC_PER_RENDERED_FRAME = 0.08;
+const SEC_PER_ENCODED_FRAME = 1 / 250;
+
+const frameFile = (frame: number) => `f${String(frame).padStart(6, '0')}.png`;
+
+/**
+ * The fast renderer. Static spans look the same on every frame, so Chromium draws only the
+ * first frame of each static span and every frame of each animated span (Remotion's
+ * renderFrames with an explicit frame list, on one tab), and a single ffmpeg run holds each
+ * picture for its span through the concat demuxer while encoding H.264 + AAC.
+ *
+ * PNG frames keep the pictures lossless and in RGB, converted once to limited-range BT.709
+ * yuv420p, the same as the full renderer's output (JPEG would give full-range yuvj420p).
+ */
+export async function renderFast(
+  timeline: Timeline,
+  audioPath: string,
+  outPath: string,
+  ctx: StageContext,
+  session: RenderSession,
+): Promise<RendererStats> {
+  const plan = planFrames(timeline);
+  const total = timeline.durationInFrames;
+  const renderCost = plan.frames.length * SEC_PER_RENDERED_FRAME;
+  const renderShare = (100 * renderCost) / (renderCost + total * SEC_PER_ENCODED_FRAME);
+  const framesDir = await mkdtemp(join(ctx.workDir, 'frames-'));
+  const { cancelSignal, dispose } = remotionCancelSignal(ctx.signal);
+  try {
+    const started = performance.now();
+    ctx.onProgress(0, msg.rendering(0, plan.frames.length));
+    await renderFrames({
+      ...remotionBrowserOptions(session.chromiumPath),
+      serveUrl: session.serveUrl,
+      composition: session.composition,
+      inputProps: timeline,
+      puppeteerInstance: session.browser,
+      frames: plan.frames,
+      imageFormat: 'png',
+      outputDir: null,
+      onFrameBuffer: (buffer, frame) => writeFile(join(framesDir, frameFile(frame)), buffer),
+      concurrency: 1,
+      muted: true,
+      cancelSignal,
+      onStart: () => undefined,
+      onFrameUpdate: (done) =>
+        ctx.onProgress((renderShare * done) / plan.frames.length, msg.rendering(done, plan.frames.length)),
+    });
+    const renderSec = seconds(started);
+
+    const encodeStarted = performance.now();
+    ctx.onProgress(renderShare, msg.encoding);
+    const list = join(framesDir, 'frames.ffconcat');
+    await writeFile(list, ffconcatScript(plan.holds, timeline.fps, frameFile));
+    await runFfmpeg(
+      [
+        '-f',
+        'concat',
+        '-safe',
+        '0',
+        '-i',
+        list,
+        '-i',
+        audioPath,
+        '-map',
+        '0:v:0',
+        '-map',
+        '1:a:0',
+        // Hold each picture on the 30 fps grid, then RGB -> limited-range BT.709 4:2:0.
+        '-vf',
+        `fps=${timeline.fps},scale=out_color_matrix=bt709:out_range=tv,format=${VIDEO.pixelFormat}`,
+        '-frames:v',
+        String(total),
+        '-c:v',
+        'libx264',
+        '-preset',
+        VIDEO.x264Preset,
+        '-tune',
+        'stillimage',
+        '-crf',
+        String(VIDEO.crf),
+        ...BT709_TAGS,
+        ...AUDIO_ARGS,
+        '-t',
+        durationArg(total, timeline.fps),
+        ...FASTSTART,
+        '-f',
+        'mp4',
+        outPath,
+      ],
+      {
+        signal: ctx.signal,
+        workDir: framesDir,
+        onFrames: (done) =>
+          ctx.onProgress(renderShare + ((100 - renderShare) * Math.min(done, total)) / total, msg.encoding),
+      },
+    );
+    ctx.onProgress(100, msg.encoding);
+    return { framesRendered: plan.frames.length, renderSec, encodeSec: seconds(encodeStarted) };
+  } finally {
+    dispose();
+    await rm(framesDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,32 @@
+import type { HeadlessBrowser } from '@remotion/renderer';
+import type { StageContext } from '../context.ts';
+import type { ResolvedComposition } from './composition.ts';
+
+/** What both renderers need besides the timeline: the bundle, the shared browser, the composition. */
+export interface RenderSession {
+  serveUrl: string;
+  browser: HeadlessBrowser;
+  chromiumPath: string | undefined;
+  composition: ResolvedComposition;
+}
+
+/** What a renderer reports besides the file it wrote. */
+export interface RendererStats {
+  /** Pictures drawn by Chromium. */
+  framesRendered: number;
+  /** Seconds spent drawing them. */
+  renderSec: number;
+  /** Seconds spent in ffmpeg afterwards (the full renderer encodes while rendering: mux only). */
+  encodeSec: number;
+}
+
+/** A context whose progress 0–100 lands in [from, to] of the parent's. */
+export function progressBand(ctx: StageContext, from: number, to: number): StageContext {
+  return {
+    ...ctx,
+    onProgress: (percent, message) =>
+      ctx.onProgress(from + ((to - from) * Math.min(100, Math.max(0, percent))) / 100, message),
+  };
+}
+
+export const seconds = (sinceMs: number) => (performance.now() - sinceMs) / 1000;

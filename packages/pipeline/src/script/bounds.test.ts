@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { type Script, ScriptSchema } from '../schema/script.ts';
+import { distributeBudget, fitToBounds, narrationChars } from './bounds.ts';
+
+const n = (text: string) => ({ text, speaker: 'narrator' });
+
+function script(bodyCount: number, narrationsPerBody: number, text = 'これは本文のナレーションです。'): Script {
+  return ScriptSchema.parse({
+    title: 'タイトル',
+    language: 'ja',
+    sections: [
+      { title: 'タイトル', kind: 'opening', narrations: [n('今回は記事を紹介します。'), n('導入の文です。')] },
+      ...Array.from({ length: bodyCount }, (_, i) => ({
+        title: `見出し${i + 1}`,
+        bullets: ['要点その一', '要点その二'],
+        narrations: Array.from({ length: narrationsPerBody }, () => n(text)),
+      })),
+      { title: 'まとめ', kind: 'closing', narrations: [n('要点を振り返りました。'), n('詳しくは元の記事をご覧ください。')] },
+    ],
+  });
+}
+
+describe('distributeBudget', () => {
+  it('splits half by weight and half equally, never above the total', () => {
+    const shares = distributeBudget(1000, [100, 300, 0, 600]);
+    expect(shares).toEqual([175, 275, 125, 425]);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1000);
+    expect(distributeBudget(100, [])).toEqual([]);
+  });
+});
+
+describe('fitToBounds', () => {
+  it('drops body sections from the end, keeping the opening and the closing', () => {
+    const fitted = fitToBounds(script(8, 1), { maxSections: 5, charBudget: 10_000 });
+    expect(fitted.sections.map((s) => s.title)).toEqual(['タイトル', '見出し1', '見出し2', '見出し3', 'まとめ']);
+  });
+
+  it('drops narrations from the longest body sections first, keeping one per section', () => {
+    const original = script(3, 4);
+    const budget = narrationChars(original) - 40;
+    const fitted = fitToBounds(original, { maxSections: 12, charBudget: budget });
+    expect(narrationChars(fitted)).toBeLessThanOrEqual(budget);
+    expect(fitted.sections.length).toBe(5);
+    expect(fitted.sections[0]!.narrations.length).toBe(2);
+    expect(fitted.sections.at(-1)!.narrations.length).toBe(2);
+    for (const section of fitted.sections) expect(section.narrations.length).toBeGreaterThanOrEqual(1);
+    // The input is not changed.
+    expect(original.sections[1]!.narrations.length).toBe(4);
+  });
+
+  it('keeps the closing line that points to the article, and shortens narrations when one each is still too much', () => {
+    const fitted = fitToBounds(script(2, 1, '書き込みが集中すると、応答が遅くなるという問題があり、それを解決しました。'), {
+      maxSections: 12,
+      charBudget: 60,
+    });
+    expect(narrationChars(fitted)).toBeLessThanOrEqual(60);
+    expect(fitted.sections[0]!.kind).toBe('opening');
+    expect(fitted.sections.at(-1)!.narrations.map((x) => x.text)).toEqual(['詳しくは元の記事をご覧ください。']);
+    expect(() => ScriptSchema.parse(fitted)).not.toThrow();
+  });
+
+  it('leaves a script within bounds unchanged', () => {
+    const original = script(3, 2);
+    expect(fitToBounds(original, { maxSections: 12, charBudget: 10_000 })).toEqual(original);
+  });
+});

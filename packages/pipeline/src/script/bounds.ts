@@ -1,0 +1,91 @@
+import type { Script, Section } from '../schema/script.ts';
+import { keepForLanguage, shortenAtBoundary } from './clauses.ts';
+
+export interface ScriptBounds {
+  maxSections: number;
+  charBudget: number;
+}
+
+/** Narration characters (subtitle text) of a script: what the char budget counts. */
+export function narrationChars(script: Pick<Script, 'sections'>): number {
+  return script.sections.reduce(
+    (sum, section) => sum + section.narrations.reduce((s, n) => s + n.text.length, 0),
+    0,
+  );
+}
+
+function sectionChars(section: Section): number {
+  return section.narrations.reduce((s, n) => s + n.text.length, 0);
+}
+
+/**
+ * Splits `total` into whole numbers, one per weight: half in proportion to the weights, half in
+ * equal shares, so a short section still gets room to say something.
+ */
+export function distributeBudget(total: number, weights: readonly number[]): number[] {
+  if (weights.length === 0) return [];
+  const sum = weights.reduce((s, w) => s + Math.max(0, w), 0);
+  const equal = total / weights.length;
+  return weights.map((w) => Math.floor(0.5 * equal + 0.5 * (sum > 0 ? (total * Math.max(0, w)) / sum : equal)));
+}
+
+/** The shortest text a narration is cut down to before sections are dropped instead. */
+const MIN_NARRATION_CHARS = 8;
+
+/**
+ * Makes a script respect the bounds: at most `maxSections` sections (body sections are dropped
+ * from the end; the opening and closing stay) and at most `charBudget` narration characters
+ * (narrations are dropped from the longest sections, keeping one in each; then the longest
+ * narrations are cut at a clause boundary; as a last resort body sections are dropped).
+ */
+export function fitToBounds(script: Script, bounds: ScriptBounds): Script {
+  const sections = structuredClone(script.sections);
+  const isBody = (s: Section, i: number) =>
+    !(i === 0 && s.kind === 'opening') && !(i === sections.length - 1 && s.kind === 'closing');
+
+  while (sections.length > Math.max(1, bounds.maxSections)) {
+    const lastBody = sections.findLastIndex(isBody);
+    sections.splice(lastBody >= 0 ? lastBody : sections.length - 1, 1);
+  }
+
+  for (;;) {
+    const over = narrationChars({ sections }) - bounds.charBudget;
+    if (over <= 0) break;
+    if (dropOneNarration(sections, isBody)) continue;
+    if (shortenLongestNarration(sections, over, script.language)) continue;
+    const lastBody = sections.findLastIndex(isBody);
+    if (lastBody < 0 || sections.length <= 1) break;
+    sections.splice(lastBody, 1);
+  }
+  return { ...script, sections };
+}
+
+function dropOneNarration(sections: Section[], isBody: (s: Section, i: number) => boolean): boolean {
+  const withSpare = sections
+    .map((section, index) => ({ section, index }))
+    .filter(({ section }) => section.narrations.length > 1);
+  if (withSpare.length === 0) return false;
+  // Body sections first, the longest first; the opening keeps its introduction, the closing its last line.
+  withSpare.sort(
+    (a, b) =>
+      Number(isBody(b.section, b.index)) - Number(isBody(a.section, a.index)) ||
+      sectionChars(b.section) - sectionChars(a.section),
+  );
+  const { section, index } = withSpare[0]!;
+  const isClosing = index === sections.length - 1 && section.kind === 'closing';
+  section.narrations.splice(isClosing ? 0 : section.narrations.length - 1, 1);
+  return true;
+}
+
+function shortenLongestNarration(sections: Section[], over: number, language: Script['language']): boolean {
+  const narrations = sections.flatMap((s) => s.narrations);
+  const longest = narrations.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  const target = Math.max(MIN_NARRATION_CHARS, longest.text.length - over);
+  if (target >= longest.text.length) return false;
+  const shortened = shortenAtBoundary(longest.text, language, target, { keep: keepForLanguage(language) });
+  if (shortened.length === 0 || shortened.length >= longest.text.length) return false;
+  longest.text = shortened;
+  // The reading no longer matches the shortened text.
+  delete longest.reading;
+  return true;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { LocalizedMessage, StageContext } from '../context.ts';
+import { PipelineError } from '../errors.ts';
+import { silentLogger } from '../logger.ts';
+import { ScriptSchema } from '../schema/script.ts';
+import { narrationChars } from './bounds.ts';
+import { generateScript, resolveScriptOptions } from './index.ts';
+import { englishArticle, japaneseArticle } from './testArticles.ts';
+
+function context(signal = new AbortController().signal) {
+  const progress: Array<{ percent: number; message: LocalizedMessage }> = [];
+  const ctx: StageContext = {
+    signal,
+    onProgress: (percent, message) => progress.push({ percent, message }),
+    log: silentLogger,
+    workDir: '/tmp',
+  };
+  return { ctx, progress };
+}
+
+async function failure(promise: Promise<unknown>): Promise<PipelineError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PipelineError);
+  return error as PipelineError;
+}
+
+describe('resolveScriptOptions', () => {
+  it('takes the language from the article (ja/en), else Japanese, and the budget from the language', () => {
+    expect(resolveScriptOptions({ language: 'ja-JP' }, {})).toEqual({ language: 'ja', maxSections: 12, charBudget: 650 });
+    expect(resolveScriptOptions({ language: 'en-GB' }, {})).toEqual({ language: 'en', maxSections: 12, charBudget: 2400 });
+    expect(resolveScriptOptions({ language: 'fr' }, {}).language).toBe('ja');
+    expect(resolveScriptOptions({ language: 'en' }, { language: 'ja', maxSections: 6, charBudget: 300 })).toEqual({
+      language: 'ja',
+      maxSections: 6,
+      charBudget: 300,
+    });
+  });
+
+  it('rejects bounds no script can meet', () => {
+    expect(() => resolveScriptOptions({ language: 'ja' }, { maxSections: 2 })).toThrow(PipelineError);
+    expect(() => resolveScriptOptions({ language: 'ja' }, { maxSections: 15 })).toThrow(/maxSections/u);
+    expect(() => resolveScriptOptions({ language: 'ja' }, { charBudget: 50 })).toThrow(/charBudget/u);
+  });
+});
+
+describe('generateScript (offline, the default)', () => {
+  it('returns a schema-valid script with its source, reporting progress', async () => {
+    const { ctx, progress } = context();
+    const script = await generateScript(japaneseArticle, {}, ctx);
+    expect(ScriptSchema.parse(script)).toEqual(script);
+    expect(script.source).toEqual({ url: japaneseArticle.url, siteName: 'Example Tech Blog' });
+    expect(script.language).toBe('ja');
+    expect(script.sections.length).toBeLessThanOrEqual(12);
+    expect(narrationChars(script)).toBeLessThanOrEqual(650);
+    expect(progress).toEqual([
+      { percent: 0, message: { ja: '台本を作成中', en: 'Writing the script' } },
+      { percent: 100, message: { ja: '台本ができました', en: 'Script ready' } },
+    ]);
+  });
+
+  it('uses the English defaults for an English article', async () => {
+    const script = await generateScript(englishArticle, { maxSections: 5 }, context().ctx);
+    expect(script.language).toBe('en');
+    expect(script.sections).toHaveLength(5);
+    expect(narrationChars(script)).toBeLessThanOrEqual(2400);
+    expect(narrationChars(script)).toBeGreaterThan(1000);
+  });
+
+  it('leaves siteName out of the source when the article has none', async () => {
+    const { siteName: _, ...withoutSite } = japaneseArticle;
+    const script = await generateScript(withoutSite, {}, context().ctx);
+    expect(script.source).toEqual({ url: japaneseArticle.url });
+    expect(script.sections[0]!.narrations[0]!.text).toMatch(/^今回は、記事『/u);
+  });
+
+  it("fails with SCRIPT_FAILED when 'llm' is chosen without its options", async () => {
+    const error = await failure(generateScript(japaneseArticle, { provider: 'llm' }, context().ctx));
+    expect(error.code).toBe('SCRIPT_FAILED');
+    expect(error.detail).toContain('options.llm');
+  });
+
+  it('is CANCELLED when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { ctx, progress } = context(controller.signal);
+    const error = await failure(generateScript(japaneseArticle, {}, ctx));
+    expect(error.code).toBe('CANCELLED');
+    expect(progress).toEqual([]);
+  });
+
+  it('fails with SCRIPT_FAILED for an article whose URL is not valid', async () => {
+    const error = await failure(generateScript({ ...japaneseArticle, url: 'not a url' }, {}, context().ctx));
+    expect(error.code).toBe('SCRIPT_FAILED');
+  });
+});

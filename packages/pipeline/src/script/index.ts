@@ -1,0 +1,78 @@
+import { type StageContext, throwIfAborted } from '../context.ts';
+import { asStageError, PipelineError } from '../errors.ts';
+import type { Article } from '../extract/types.ts';
+import { msg } from '../i18n/messages.ts';
+import { type Language, type Script, ScriptSchema } from '../schema/script.ts';
+import { narrationChars } from './bounds.ts';
+import { DEFAULT_CHAR_BUDGET, DEFAULT_MAX_SECTIONS, languageOfArticle } from './language.ts';
+import { createLlmProvider } from './llm.ts';
+import { createOfflineProvider } from './offline.ts';
+import type { ScriptOptions, ScriptProvider } from './types.ts';
+
+export { distributeBudget, fitToBounds, narrationChars, type ScriptBounds } from './bounds.ts';
+export { makeBullets, toBullet } from './bullets.ts';
+export { chunkAtBoundaries, shortenAtBoundary, splitClauses, splitPhrases } from './clauses.ts';
+export { pickKeySentences, scoreSentences } from './keySentences.ts';
+export type { ScoredSentence, ScoringContext, SourceSentence } from './keySentences.ts';
+export { DEFAULT_CHAR_BUDGET, DEFAULT_MAX_SECTIONS, detectTextLanguage, languageOfArticle, TEXT_LIMITS } from './language.ts';
+export { createLlmProvider } from './llm.ts';
+export { packNarrations, toNarrationUnits } from './narrations.ts';
+export { buildOfflineScript, createOfflineProvider } from './offline.ts';
+export { groupEvenly, outlineArticle, type Outline, type Topic } from './outline.ts';
+export { buildArticleMessage, buildRepairMessage, buildSystemPrompt, MAX_ARTICLE_CHARS } from './prompt.ts';
+export { splitSentences } from './sentences.ts';
+export { isSpeakable, toSpeakable } from './speakable.ts';
+export { extractTerms, termFrequencies } from './terms.ts';
+export type { LlmOptions, ScriptOptions, ScriptProvider } from './types.ts';
+
+/** The sections schema allows at most this many. */
+const SCHEMA_MAX_SECTIONS = 14;
+const MIN_CHAR_BUDGET = 100;
+
+export interface ResolvedScriptOptions {
+  language: Language;
+  maxSections: number;
+  charBudget: number;
+}
+
+/** Options with their defaults; throws on values no script can meet. */
+export function resolveScriptOptions(article: Pick<Article, 'language'>, options: ScriptOptions): ResolvedScriptOptions {
+  const language = options.language ?? languageOfArticle(article.language);
+  const maxSections = options.maxSections ?? DEFAULT_MAX_SECTIONS;
+  const charBudget = options.charBudget ?? DEFAULT_CHAR_BUDGET[language];
+  if (!Number.isInteger(maxSections) || maxSections < 3 || maxSections > SCHEMA_MAX_SECTIONS) {
+    throw new PipelineError('SCRIPT_FAILED', { detail: `maxSections must be an integer from 3 to ${SCHEMA_MAX_SECTIONS}` });
+  }
+  if (!Number.isInteger(charBudget) || charBudget < MIN_CHAR_BUDGET) {
+    throw new PipelineError('SCRIPT_FAILED', { detail: `charBudget must be an integer of at least ${MIN_CHAR_BUDGET}` });
+  }
+  return { language, maxSections, charBudget };
+}
+
+/** The provider the options ask for: offline unless 'llm' (which needs `options.llm`). */
+export function selectScriptProvider(options: ScriptOptions): ScriptProvider {
+  if ((options.provider ?? 'offline') === 'offline') return createOfflineProvider();
+  if (!options.llm) throw new PipelineError('SCRIPT_FAILED', { detail: "provider 'llm' needs options.llm" });
+  return createLlmProvider(options.llm);
+}
+
+/** The script stage: article → validated Script. Errors are PipelineErrors (SCRIPT_FAILED or CANCELLED). */
+export async function generateScript(article: Article, options: ScriptOptions, ctx: StageContext): Promise<Script> {
+  try {
+    throwIfAborted(ctx.signal);
+    const resolved = resolveScriptOptions(article, options);
+    const provider = selectScriptProvider(options);
+    ctx.onProgress(0, msg.scripting);
+    const draft = await provider.generate(article, resolved, ctx);
+    const siteName = article.siteName?.trim().slice(0, 120) || undefined;
+    const script = ScriptSchema.parse({ ...draft, source: { url: article.url, ...(siteName ? { siteName } : {}) } });
+    ctx.log.info(
+      { provider: provider.id, sections: script.sections.length, chars: narrationChars(script), language: script.language },
+      'script ready',
+    );
+    ctx.onProgress(100, msg.scripted);
+    return script;
+  } catch (error) {
+    throw asStageError(error, 'SCRIPT_FAILED', ctx.signal);
+  }
+}

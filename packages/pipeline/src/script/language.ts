@@ -1,0 +1,52 @@
+import type { Language } from '../schema/script.ts';
+
+/**
+ * Default narration budgets, about 2.5 minutes of speech (measured on this machine, one clip per
+ * sentence as the audio stage makes them, leading/trailing silence included):
+ * - Open JTalk (nitech m001): 192 characters of news-style Japanese in 42.3 s → ~4.5 chars/s
+ *   (3.9 chars/s for comma-heavy text). 650 chars → ~145 s (130–170 s).
+ * - espeak-ng (default en voice): 359 characters in 21.0 s → ~17 chars/s. 2400 chars → ~140 s.
+ */
+export const DEFAULT_CHAR_BUDGET: Record<Language, number> = { ja: 650, en: 2400 };
+
+export const DEFAULT_MAX_SECTIONS = 12;
+
+/** Length limits for the text the offline provider writes, per language. */
+export interface TextLimits {
+  /** One narration (one or two sentences). */
+  narration: number;
+  /** One slide bullet. */
+  bullet: number;
+  /** A section title made from a sentence (no heading). */
+  generatedTitle: number;
+  /** A heading used as a section title. */
+  headingTitle: number;
+  /** Below this, a body section has too little room to say anything. */
+  minSectionChars: number;
+}
+
+export const TEXT_LIMITS: Record<Language, TextLimits> = {
+  ja: { narration: 120, bullet: 40, generatedTitle: 30, headingTitle: 60, minSectionChars: 60 },
+  en: { narration: 250, bullet: 70, generatedTitle: 60, headingTitle: 100, minSectionChars: 150 },
+};
+
+/** The script language for an article: its own when ja/en, else Japanese (the product's first language). */
+export function languageOfArticle(articleLanguage: string): Language {
+  const tag = articleLanguage.trim().toLowerCase();
+  if (tag.startsWith('ja')) return 'ja';
+  if (tag.startsWith('en')) return 'en';
+  return 'ja';
+}
+
+const JAPANESE_CHAR = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu;
+
+/**
+ * The language the text is actually written in, as far as reading it aloud goes: Japanese when
+ * kana/kanji make up a fair share of the letters, else English.
+ */
+export function detectTextLanguage(text: string): Language {
+  const sample = text.slice(0, 4000);
+  const japanese = sample.match(JAPANESE_CHAR)?.length ?? 0;
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  return letters > 0 && japanese / letters > 0.2 ? 'ja' : 'en';
+}

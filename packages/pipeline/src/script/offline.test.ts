@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../extract/types.ts';
+import { type Script, ScriptSchema } from '../schema/script.ts';
+import { narrationChars } from './bounds.ts';
+import { TEXT_LIMITS } from './language.ts';
+import { buildOfflineScript } from './offline.ts';
+import { outlineArticle } from './outline.ts';
+import { englishArticle, japaneseArticle, japaneseArticleWithoutHeadings } from './testArticles.ts';
+
+/** What every offline script must satisfy, whatever the article and bounds. */
+function expectWellFormed(script: Script, bounds: { maxSections: number; charBudget: number }): void {
+  expect(ScriptSchema.parse(script)).toEqual(script);
+  expect(script.sections.length).toBeLessThanOrEqual(bounds.maxSections);
+  expect(narrationChars(script)).toBeLessThanOrEqual(bounds.charBudget);
+  expect(script.sections[0]!.kind).toBe('opening');
+  expect(script.sections.at(-1)!.kind).toBe('closing');
+  for (const section of script.sections.slice(1, -1)) expect(section.kind).toBe('body');
+  const limits = TEXT_LIMITS[script.language];
+  for (const section of script.sections) {
+    expect(section.narrations.length).toBeGreaterThanOrEqual(1);
+    expect(section.narrations.length).toBeLessThanOrEqual(section.kind === 'body' ? 4 : 3);
+    for (const narration of section.narrations) {
+      expect(narration.speaker).toBe('narrator');
+      expect(narration.text.length).toBeLessThanOrEqual(limits.narration);
+      expect(narration.text).not.toMatch(/https?:|www\.|\[\d+\]|\s{2,}/u);
+    }
+    for (const bullet of section.bullets) {
+      expect(bullet.length).toBeLessThanOrEqual(limits.bullet);
+      expect(bullet).not.toMatch(/[。.]$/u);
+    }
+  }
+}
+
+describe('buildOfflineScript on a Japanese article with headings', () => {
+  const bounds = { language: 'ja' as const, maxSections: 12, charBudget: 650 };
+  const script = buildOfflineScript(japaneseArticle, bounds);
+
+  it('is a valid script within the bounds', () => {
+    expectWellFormed(script, bounds);
+    expect(script.language).toBe('ja');
+    expect(script.title).toBe(japaneseArticle.title);
+    // The budget is used, not wasted: most of 650 characters.
+    expect(narrationChars(script)).toBeGreaterThan(450);
+  });
+
+  it('maps each h2 (other than the repeated title) to a body section title', () => {
+    expect(script.sections.slice(1, -1).map((s) => s.title)).toEqual([
+      '背景：セール時に応答が遅くなる',
+      '対策：書き込みをまとめて処理する',
+      '結果：応答時間は3割短く',
+      '今後の課題',
+    ]);
+  });
+
+  it('opens by introducing the article and its lead, and closes with a recap and the pointer to the source', () => {
+    const opening = script.sections[0]!;
+    expect(opening.title).toBe(japaneseArticle.title);
+    expect(opening.narrations[0]!.text).toBe(
+      `今回は、Example Tech Blogの記事『${japaneseArticle.title}』を紹介します。`,
+    );
+    expect(opening.narrations.slice(1).map((n) => n.text).join('')).toContain('書き込みのバッチ処理によって解決した事例');
+    const closing = script.sections.at(-1)!;
+    expect(closing.title).toBe('まとめ');
+    expect(closing.narrations.at(-1)!.text).toBe('詳しくは元の記事をご覧ください。');
+    expect(closing.narrations[0]!.text).toMatch(/^この記事では、背景：セール時に応答が遅くなる、/u);
+  });
+
+  it('gives every body slide 2–4 bullets taken from its own section', () => {
+    for (const section of script.sections.slice(1, -1)) {
+      expect(section.bullets.length).toBeGreaterThanOrEqual(2);
+      expect(section.bullets.length).toBeLessThanOrEqual(4);
+    }
+    expect(script.sections[3]!.bullets.join('\n')).toContain('30%');
+  });
+
+  it('narrates clean text from the right section: the footnote and the URL sentence are gone', () => {
+    const background = script.sections[1]!.narrations.map((n) => n.text).join('');
+    expect(background).toContain('3.5倍に達していました。');
+    expect(background).not.toContain('[1]');
+    const all = script.sections.flatMap((s) => s.narrations.map((n) => n.text)).join('');
+    expect(all).not.toContain('詳しい数値は');
+  });
+});
+
+describe('buildOfflineScript on an English article', () => {
+  const bounds = { language: 'en' as const, maxSections: 12, charBudget: 2400 };
+  const script = buildOfflineScript(englishArticle, bounds);
+
+  it('is a valid script within the bounds, with headings as section titles', () => {
+    expectWellFormed(script, bounds);
+    expect(script.language).toBe('en');
+    expect(script.sections.map((s) => s.title)).toEqual([
+      'How We Cut Our CI Build Times in Half',
+      'Where the time went',
+      'Caching the right things',
+      'Running only the tests that matter',
+      'What we learned',
+      'Summary',
+    ]);
+    for (const section of script.sections.slice(1, -1)) {
+      expect(section.bullets.length).toBeGreaterThanOrEqual(2);
+      expect(section.bullets.length).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('keeps "Dr. Chen" in one sentence and ends with the pointer to the article', () => {
+    const all = script.sections.flatMap((s) => s.narrations.map((n) => n.text));
+    expect(all.some((t) => t.includes('Dr. Chen, who leads our developer productivity group'))).toBe(true);
+    expect(all.at(-1)).toBe('For details, see the original article.');
+    expect(script.sections[0]!.narrations[0]!.text).toBe(
+      'Today we look at the article "How We Cut Our CI Build Times in Half" from Example Engineering.',
+    );
+  });
+
+  it('writes the script in the language the article is in, even when asked for another (nothing is translated)', () => {
+    const asked = buildOfflineScript(englishArticle, { ...bounds, language: 'ja' });
+    expect(asked.language).toBe('en');
+    expect(asked.sections.at(-1)!.title).toBe('Summary');
+  });
+});
+
+describe('buildOfflineScript on an article without headings', () => {
+  const bounds = { language: 'ja' as const, maxSections: 12, charBudget: 650 };
+  const script = buildOfflineScript(japaneseArticleWithoutHeadings, bounds);
+
+  it('groups the paragraphs into 3–5 topics titled from their key sentences', () => {
+    expectWellFormed(script, bounds);
+    const bodies = script.sections.slice(1, -1);
+    expect(bodies.length).toBeGreaterThanOrEqual(3);
+    expect(bodies.length).toBeLessThanOrEqual(5);
+    for (const body of bodies) {
+      expect(body.title.length).toBeLessThanOrEqual(TEXT_LIMITS.ja.generatedTitle);
+      expect(body.bullets.length).toBeGreaterThanOrEqual(2);
+      // The title comes from the section's own text.
+      const text = body.narrations.map((n) => n.text).join('') + body.bullets.join('');
+      expect(japaneseArticleWithoutHeadings.paragraphs.join('')).toContain(body.title.slice(0, 8));
+      expect(text.length).toBeGreaterThan(0);
+    }
+    expect(script.sections[0]!.narrations[1]!.text).toContain('北海道のある市立図書館');
+    expect(script.sections.at(-1)!.narrations[0]!.text).toMatch(/^まとめると、/u);
+  });
+});
+
+describe('buildOfflineScript bounds', () => {
+  it('merges headings when there are more than maxSections - 2', () => {
+    const blocks = Array.from({ length: 20 }, (_, i) => [
+      { type: 'heading' as const, level: 2, text: `第${i + 1}章の見出し` },
+      { type: 'paragraph' as const, text: `第${i + 1}章では、${'データベースの設計について詳しく説明しています。'.repeat(1 + (i % 3))}` },
+    ]).flat();
+    const article: Article = {
+      url: 'https://example.jp/long',
+      title: '長い記事',
+      language: 'ja',
+      blocks,
+      headings: blocks.filter((b) => b.type === 'heading').map((b) => b.text),
+      paragraphs: blocks.filter((b) => b.type === 'paragraph').map((b) => b.text),
+      textLength: 2000,
+    };
+    const bounds = { language: 'ja' as const, maxSections: 8, charBudget: 2000 };
+    const script = buildOfflineScript(article, bounds);
+    expectWellFormed(script, bounds);
+    expect(script.sections.length).toBe(8);
+    expect(outlineArticle(article, 'ja', 6).topics).toHaveLength(6);
+    // Every body title is one of the headings.
+    for (const section of script.sections.slice(1, -1)) expect(article.headings).toContain(section.title);
+  });
+
+  it('respects every combination of section and character bounds', () => {
+    for (const article of [japaneseArticle, englishArticle, japaneseArticleWithoutHeadings]) {
+      for (const maxSections of [3, 4, 6, 12, 14]) {
+        for (const charBudget of [100, 180, 300, 650, 2400]) {
+          const bounds = { language: 'ja' as const, maxSections, charBudget };
+          const script = buildOfflineScript(article, bounds);
+          expectWellFormed(script, bounds);
+        }
+      }
+    }
+  });
+
+  it('with a small budget, speaks about the biggest topics, each under its own heading', () => {
+    const bounds = { language: 'ja' as const, maxSections: 12, charBudget: 220 };
+    const script = buildOfflineScript(japaneseArticle, bounds);
+    expectWellFormed(script, bounds);
+    const bodies = script.sections.slice(1, -1);
+    expect(bodies.length).toBeGreaterThanOrEqual(1);
+    expect(bodies.length).toBeLessThan(4);
+    const under = (heading: string) => {
+      const start = japaneseArticle.blocks.findIndex((b) => b.text === heading);
+      const next = japaneseArticle.blocks.findIndex((b, i) => i > start && b.type === 'heading' && b.level === 2);
+      return japaneseArticle.blocks
+        .slice(start + 1, next < 0 ? undefined : next)
+        .map((b) => b.text)
+        .join('');
+    };
+    for (const body of bodies) {
+      for (const n of body.narrations) expect(under(body.title)).toContain(n.text.slice(0, 15));
+    }
+  });
+
+  it('keeps the opening and closing and at least one body section with a small budget', () => {
+    const bounds = { language: 'ja' as const, maxSections: 12, charBudget: 200 };
+    const script = buildOfflineScript(japaneseArticle, bounds);
+    expectWellFormed(script, bounds);
+    expect(script.sections.length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,46 @@
+import { writeFile } from 'node:fs/promises';
+import type { StageContext } from '../context.ts';
+import { runProcess } from '../process.ts';
+import { finalizeClip } from './clip-file.ts';
+import { normalizeSpeechText } from './text.ts';
+import type { EspeakOptions, SpeechClip, SpeechProvider, SpeechRequest } from './types.ts';
+import { silentWav } from './wav.ts';
+
+export const ESPEAK_DEFAULTS = {
+  binary: 'espeak-ng',
+  voice: 'en-us',
+  wordsPerMinute: 165,
+  concurrency: 2,
+} as const;
+
+const SILENT_CLIP_SEC = 0.5;
+/** espeak-ng writes 22.05 kHz mono. */
+const ESPEAK_SAMPLE_RATE = 22_050;
+
+/** espeak-ng: offline English speech from Debian packages. */
+export function createEspeakProvider(options: EspeakOptions = {}): SpeechProvider {
+  const binary = options.binary ?? ESPEAK_DEFAULTS.binary;
+  const voice = options.voice ?? ESPEAK_DEFAULTS.voice;
+  const wordsPerMinute = options.wordsPerMinute ?? ESPEAK_DEFAULTS.wordsPerMinute;
+
+  return {
+    id: 'espeak',
+    concurrency: options.concurrency ?? ESPEAK_DEFAULTS.concurrency,
+    credits: async () => [],
+    async synthesize(request: SpeechRequest, ctx: StageContext): Promise<SpeechClip> {
+      const text = normalizeSpeechText(request.text, 'en');
+      if (!text) {
+        ctx.log.warn({ text: request.text }, 'narration has nothing speakable; using a pause');
+        await writeFile(request.outPath, silentWav(SILENT_CLIP_SEC, ESPEAK_SAMPLE_RATE));
+      } else {
+        // Text on stdin: never parsed as options, no length limit on the command line.
+        await runProcess(
+          binary,
+          ['-v', voice, '-s', String(wordsPerMinute), '-w', request.outPath, '--stdin'],
+          { signal: ctx.signal, input: text, errorCode: 'AUDIO_FAILED' },
+        );
+      }
+      return finalizeClip(request.outPath, ctx);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { makeTempDir } from '@movie-generator/test-helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PipelineError } from '../errors.ts';
+import { createOpenJTalkProvider, NIT_ATR503_CREDIT } from './openjtalk.ts';
+import { ffprobeDurationSec, makeContext } from './testing.ts';
+import { readWavInfo } from './wav.ts';
+
+describe('Open JTalk provider (real open_jtalk)', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => ({ dir, cleanup } = await makeTempDir('mg-ojt-')));
+  afterAll(() => cleanup());
+
+  it('speaks a Japanese sentence into a 48 kHz mono WAV whose length ffprobe confirms', async () => {
+    const provider = createOpenJTalkProvider();
+    const outPath = join(dir, 'ja.wav');
+    const clip = await provider.synthesize(
+      {
+        text: '今日はとても良い天気ですね。散歩に出かけましょう。',
+        speaker: 'narrator',
+        language: 'ja',
+        outPath,
+      },
+      makeContext(dir),
+    );
+    expect(clip.path).toBe(outPath);
+    expect(clip.durationSec).toBeGreaterThan(2);
+    const info = await readWavInfo(outPath);
+    expect(info).toMatchObject({ formatTag: 1, sampleRate: 48_000, channels: 1, bitsPerSample: 16 });
+    expect(Math.abs(clip.durationSec - (await ffprobeDurationSec(outPath)))).toBeLessThan(0.01);
+  });
+
+  it('says all of a text longer than the ~1 KB Open JTalk reads at once', async () => {
+    const provider = createOpenJTalkProvider();
+    const ctx = makeContext(dir);
+    const sentence = '新しい技術は私たちの暮らしを少しずつ変えています。'; // 25 chars, 75 bytes
+    const one = await provider.synthesize(
+      { text: sentence, speaker: 'a', language: 'ja', outPath: join(dir, 'one.wav') },
+      ctx,
+    );
+    const long = await provider.synthesize(
+      { text: sentence.repeat(16), speaker: 'a', language: 'ja', outPath: join(dir, 'long.wav') }, // 1200 bytes
+      ctx,
+    );
+    // Read in one go, Open JTalk stops after 1 KB: 12.2x one sentence (measured). Split into chunks it says
+    // all 16: 14.3x (one sentence alone carries more edge silence than each of 16 in a row).
+    const ratio = long.durationSec / one.durationSec;
+    expect(ratio).toBeGreaterThan(13.5);
+    expect(ratio).toBeLessThan(16);
+    expect(Math.abs(long.durationSec - (await ffprobeDurationSec(long.path)))).toBeLessThan(0.01);
+  });
+
+  it('copes with emoji and full-width text, and turns an unspeakable narration into a short pause', async () => {
+    const provider = createOpenJTalkProvider();
+    const ctx = makeContext(dir);
+    const emoji = await provider.synthesize(
+      { text: 'ＡＩの時代🚀です！', speaker: 'a', language: 'ja', outPath: join(dir, 'emoji.wav') },
+      ctx,
+    );
+    expect(emoji.durationSec).toBeGreaterThan(0.8);
+    const silent = await provider.synthesize(
+      { text: '🎉🎉', speaker: 'a', language: 'ja', outPath: join(dir, 'silent.wav') },
+      ctx,
+    );
+    expect(silent.durationSec).toBeCloseTo(0.5, 3);
+  });
+
+  it('credits the CC BY voice, but not a voice it does not know', async () => {
+    const ctx = makeContext(dir);
+    expect(await createOpenJTalkProvider().credits(['narrator'], ctx)).toEqual([NIT_ATR503_CREDIT]);
+    expect(
+      await createOpenJTalkProvider({ voicePath: '/other.htsvoice' }).credits(['narrator'], ctx),
+    ).toEqual([]);
+    expect(createOpenJTalkProvider().concurrency).toBe(2);
+  });
+
+  it('fails with AUDIO_FAILED when the voice file is missing', async () => {
+    const provider = createOpenJTalkProvider({ voicePath: join(dir, 'missing.htsvoice') });
+    const error = await provider
+      .synthesize(
+        { text: 'テスト', speaker: 'a', language: 'ja', outPath: join(dir, 'x.wav') },
+        makeContext(dir),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PipelineError);
+    expect((error as PipelineError).code).toBe('AUDIO_FAILED');
+  });
+});

@@ -1,0 +1,62 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import type { StageContext } from '../context.ts';
+import { runProcess } from '../process.ts';
+import { finalizeClip } from './clip-file.ts';
+import { normalizeSpeechText, splitForOpenJTalk } from './text.ts';
+import type { OpenJTalkOptions, SpeechClip, SpeechProvider, SpeechRequest } from './types.ts';
+import { concatWavs, silentWav } from './wav.ts';
+
+export const OPEN_JTALK_DEFAULTS = {
+  binary: 'open_jtalk',
+  dictionaryDir: '/var/lib/mecab/dic/open-jtalk/naist-jdic',
+  voicePath: '/usr/share/hts-voice/nitech-jp-atr503-m001/nitech_jp_atr503_m001.htsvoice',
+  concurrency: 2,
+} as const;
+
+/** The default voice is CC BY 3.0: the video has to say whose it is. */
+export const NIT_ATR503_CREDIT = 'HTS Voice "NIT ATR503 M001" © Nagoya Institute of Technology (CC BY 3.0)';
+
+/** What a narration with nothing speakable becomes: a short pause. */
+const SILENT_CLIP_SEC = 0.5;
+/** Open JTalk writes 48 kHz mono. */
+const OPEN_JTALK_SAMPLE_RATE = 48_000;
+
+/** Open JTalk: offline Japanese speech from Debian packages (1 s of CPU per ~140 characters). */
+export function createOpenJTalkProvider(options: OpenJTalkOptions = {}): SpeechProvider {
+  const binary = options.binary ?? OPEN_JTALK_DEFAULTS.binary;
+  const dictionaryDir = options.dictionaryDir ?? OPEN_JTALK_DEFAULTS.dictionaryDir;
+  const voicePath = options.voicePath ?? OPEN_JTALK_DEFAULTS.voicePath;
+  const credits = options.credits ?? (voicePath === OPEN_JTALK_DEFAULTS.voicePath ? [NIT_ATR503_CREDIT] : []);
+
+  async function speak(text: string, outPath: string, ctx: StageContext): Promise<void> {
+    const args = ['-x', dictionaryDir, '-m', voicePath, '-ow', outPath];
+    if (options.speed !== undefined) args.push('-r', String(options.speed));
+    // One line only: Open JTalk synthesises the first line it reads.
+    await runProcess(binary, args, { signal: ctx.signal, input: `${text}\n`, errorCode: 'AUDIO_FAILED' });
+  }
+
+  return {
+    id: 'openjtalk',
+    concurrency: options.concurrency ?? OPEN_JTALK_DEFAULTS.concurrency,
+    credits: async () => [...credits],
+    async synthesize(request: SpeechRequest, ctx: StageContext): Promise<SpeechClip> {
+      const chunks = splitForOpenJTalk(normalizeSpeechText(request.text, 'ja'));
+      if (chunks.length === 0) {
+        ctx.log.warn({ text: request.text }, 'narration has nothing speakable; using a pause');
+        await writeFile(request.outPath, silentWav(SILENT_CLIP_SEC, OPEN_JTALK_SAMPLE_RATE));
+      } else if (chunks.length === 1) {
+        await speak(chunks[0]!, request.outPath, ctx);
+      } else {
+        const parts = chunks.map((_, i) => `${request.outPath}.part${i}.wav`);
+        try {
+          for (const [i, chunk] of chunks.entries()) await speak(chunk, parts[i]!, ctx);
+          const wavs = await Promise.all(parts.map((part) => readFile(part)));
+          await writeFile(request.outPath, concatWavs(wavs));
+        } finally {
+          await Promise.all(parts.map((part) => rm(part, { force: true })));
+        }
+      }
+      return finalizeClip(request.outPath, ctx);
+    },
+  };
+}
