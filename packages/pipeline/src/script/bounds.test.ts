@@ -4,18 +4,30 @@ import { distributeBudget, fitToBounds, narrationChars } from './bounds.ts';
 
 const n = (text: string) => ({ text, speaker: 'narrator' });
 
-function script(bodyCount: number, narrationsPerBody: number, text = 'これは本文のナレーションです。'): Script {
+function script(
+  bodyCount: number,
+  narrationsPerBody: number,
+  text = 'これは本文のナレーションです。',
+): Script {
   return ScriptSchema.parse({
     title: 'タイトル',
     language: 'ja',
     sections: [
-      { title: 'タイトル', kind: 'opening', narrations: [n('今回は記事を紹介します。'), n('導入の文です。')] },
+      {
+        title: 'タイトル',
+        kind: 'opening',
+        narrations: [n('今回は記事を紹介します。'), n('導入の文です。')],
+      },
       ...Array.from({ length: bodyCount }, (_, i) => ({
         title: `見出し${i + 1}`,
         bullets: ['要点その一', '要点その二'],
         narrations: Array.from({ length: narrationsPerBody }, () => n(text)),
       })),
-      { title: 'まとめ', kind: 'closing', narrations: [n('要点を振り返りました。'), n('詳しくは元の記事をご覧ください。')] },
+      {
+        title: 'まとめ',
+        kind: 'closing',
+        narrations: [n('要点を振り返りました。'), n('詳しくは元の記事をご覧ください。')],
+      },
     ],
   });
 }
@@ -32,7 +44,13 @@ describe('distributeBudget', () => {
 describe('fitToBounds', () => {
   it('drops body sections from the end, keeping the opening and the closing', () => {
     const fitted = fitToBounds(script(8, 1), { maxSections: 5, charBudget: 10_000 });
-    expect(fitted.sections.map((s) => s.title)).toEqual(['タイトル', '見出し1', '見出し2', '見出し3', 'まとめ']);
+    expect(fitted.sections.map((s) => s.title)).toEqual([
+      'タイトル',
+      '見出し1',
+      '見出し2',
+      '見出し3',
+      'まとめ',
+    ]);
   });
 
   it('drops narrations from the longest body sections first, keeping one per section', () => {
@@ -49,13 +67,18 @@ describe('fitToBounds', () => {
   });
 
   it('keeps the closing line that points to the article, and shortens narrations when one each is still too much', () => {
-    const fitted = fitToBounds(script(2, 1, '書き込みが集中すると、応答が遅くなるという問題があり、それを解決しました。'), {
-      maxSections: 12,
-      charBudget: 60,
-    });
+    const fitted = fitToBounds(
+      script(2, 1, '書き込みが集中すると、応答が遅くなるという問題があり、それを解決しました。'),
+      {
+        maxSections: 12,
+        charBudget: 60,
+      },
+    );
     expect(narrationChars(fitted)).toBeLessThanOrEqual(60);
     expect(fitted.sections[0]!.kind).toBe('opening');
-    expect(fitted.sections.at(-1)!.narrations.map((x) => x.text)).toEqual(['詳しくは元の記事をご覧ください。']);
+    expect(fitted.sections.at(-1)!.narrations.map((x) => x.text)).toEqual([
+      '詳しくは元の記事をご覧ください。',
+    ]);
     expect(() => ScriptSchema.parse(fitted)).not.toThrow();
   });
 

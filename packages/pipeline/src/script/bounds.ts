@@ -26,7 +26,9 @@ export function distributeBudget(total: number, weights: readonly number[]): num
   if (weights.length === 0) return [];
   const sum = weights.reduce((s, w) => s + Math.max(0, w), 0);
   const equal = total / weights.length;
-  return weights.map((w) => Math.floor(0.5 * equal + 0.5 * (sum > 0 ? (total * Math.max(0, w)) / sum : equal)));
+  return weights.map((w) =>
+    Math.floor(0.5 * equal + 0.5 * (sum > 0 ? (total * Math.max(0, w)) / sum : equal)),
+  );
 }
 
 /** The shortest text a narration is cut down to before sections are dropped instead. */

@@ -49,7 +49,11 @@ describe('toBullet (Japanese)', () => {
     expect(toBullet('しかし、「本当に在庫がずれないのか」という心配がありました。', 'ja')).toBe(
       '「本当に在庫がずれないのか」という心配がありました',
     );
-    const cut = toBullet('市が昨年行ったアンケートでは回答者の6割が「開館時間が短くて利用しにくい」と答えていた。', 'ja', 30);
+    const cut = toBullet(
+      '市が昨年行ったアンケートでは回答者の6割が「開館時間が短くて利用しにくい」と答えていた。',
+      'ja',
+      30,
+    );
     expect(cut.length).toBeLessThanOrEqual(30);
     expect((cut.match(/「/gu) ?? []).length).toBe((cut.match(/」/gu) ?? []).length);
   });
@@ -75,7 +79,9 @@ describe('toBullet (English)', () => {
     }
     expect(toBullet(sentences[0]!, 'en')).toBe('Docker image builds, however, often rebuilt every layer');
     expect(toBullet(sentences[2]!, 'en')).toBe('Caches need clear keys and clear owners');
-    expect(toBullet(sentences[3]!, 'en')).toBe('The full unit test suite took only six minutes on a typical day');
+    expect(toBullet(sentences[3]!, 'en')).toBe(
+      'The full unit test suite took only six minutes on a typical day',
+    );
   });
 });
 
@@ -88,14 +94,16 @@ describe('makeBullets', () => {
   });
 
   it('drops near-duplicates, keeping the first', () => {
-    expect(makeBullets(['Caches need clear keys.', 'Caches need clear keys and owners.', 'Measure first.'], 'en')).toEqual([
-      'Caches need clear keys',
-      'Measure first',
-    ]);
+    expect(
+      makeBullets(['Caches need clear keys.', 'Caches need clear keys and owners.', 'Measure first.'], 'en'),
+    ).toEqual(['Caches need clear keys', 'Measure first']);
   });
 
   it('falls back to clauses when there is only one sentence', () => {
-    const bullets = makeBullets(['延長にあたり、市は職員を増やす代わりに、自動貸出機と入退館ゲートを導入した。'], 'ja');
+    const bullets = makeBullets(
+      ['延長にあたり、市は職員を増やす代わりに、自動貸出機と入退館ゲートを導入した。'],
+      'ja',
+    );
     expect(bullets.length).toBeGreaterThanOrEqual(2);
     expect(bullets.length).toBeLessThanOrEqual(4);
   });
@@ -107,7 +115,11 @@ describe('shortenAtBoundary and chunkAtBoundaries', () => {
   });
 
   it('does not treat the comma in 5,000 or the colon in 10:30 as a clause break', () => {
-    expect(splitClauses('1秒あたり5,000件、10:30から、増えた', 'ja')).toEqual(['1秒あたり5,000件、', '10:30から、', '増えた']);
+    expect(splitClauses('1秒あたり5,000件、10:30から、増えた', 'ja')).toEqual([
+      '1秒あたり5,000件、',
+      '10:30から、',
+      '増えた',
+    ]);
   });
 
   it('cuts a long sentence into narration-sized chunks at 、 that join back to the sentence', () => {

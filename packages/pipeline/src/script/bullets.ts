@@ -14,14 +14,21 @@ const TRAILING_STOP = /[。．.]+$/u;
  * A sentence as a slide bullet: without a leading connective or the final 。/., cut to the
  * bullet length (≤ 40 Japanese / 70 English characters) at a clause or phrase boundary.
  */
-export function toBullet(sentence: string, language: Language, maxChars = TEXT_LIMITS[language].bullet): string {
+export function toBullet(
+  sentence: string,
+  language: Language,
+  maxChars = TEXT_LIMITS[language].bullet,
+): string {
   let text = stripLeadingConnective(sentence.trim(), language);
   if (language === 'en' && text.length > 0) text = text[0]!.toUpperCase() + text.slice(1);
   text = text.replace(TRAILING_STOP, '');
   // A fully quoted sentence reads better without the quotes.
   const quoted = /^[「『](.*)[」』]$/u.exec(text);
   if (quoted?.[1] && !/[「『」』]/u.test(quoted[1])) text = quoted[1].replace(TRAILING_STOP, '');
-  return shortenAtBoundary(text, language, maxChars, { keep: keepForLanguage(language) }).replace(TRAILING_STOP, '');
+  return shortenAtBoundary(text, language, maxChars, { keep: keepForLanguage(language) }).replace(
+    TRAILING_STOP,
+    '',
+  );
 }
 
 /** Without an opening "However," / 「しかし、」. */
@@ -39,7 +46,11 @@ export interface BulletOptions {
  * 2–4 bullets from the key sentences of a slide. Near-duplicates are dropped; when the sentences
  * give too few bullets, their clauses are used instead.
  */
-export function makeBullets(keySentences: readonly string[], language: Language, options: BulletOptions = {}): string[] {
+export function makeBullets(
+  keySentences: readonly string[],
+  language: Language,
+  options: BulletOptions = {},
+): string[] {
   const { min = 2, max = 4, maxChars = TEXT_LIMITS[language].bullet } = options;
   const fromSentences = collectBullets(keySentences, language, max, maxChars);
   if (fromSentences.length >= min) return fromSentences;
@@ -51,7 +62,12 @@ export function makeBullets(keySentences: readonly string[], language: Language,
   return fromClauses.length > fromSentences.length ? fromClauses : fromSentences;
 }
 
-function collectBullets(candidates: readonly string[], language: Language, max: number, maxChars: number): string[] {
+function collectBullets(
+  candidates: readonly string[],
+  language: Language,
+  max: number,
+  maxChars: number,
+): string[] {
   const bullets: string[] = [];
   for (const candidate of candidates) {
     if (bullets.length >= max) break;

@@ -127,7 +127,9 @@ export function chunkAtBoundaries(text: string, language: Language, maxChars: nu
   const trimmed = text.trim();
   if (trimmed.length <= maxChars) return trimmed ? [trimmed] : [];
   const pieces = splitClauses(trimmed, language).flatMap((clause) =>
-    clause.length <= maxChars ? [clause] : splitPhrases(clause, language).flatMap((p) => hardSplit(p, maxChars)),
+    clause.length <= maxChars
+      ? [clause]
+      : splitPhrases(clause, language).flatMap((p) => hardSplit(p, maxChars)),
   );
   const chunks: string[] = [];
   let current = '';

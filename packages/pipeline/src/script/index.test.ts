@@ -29,10 +29,20 @@ async function failure(promise: Promise<unknown>): Promise<PipelineError> {
 
 describe('resolveScriptOptions', () => {
   it('takes the language from the article (ja/en), else Japanese, and the budget from the language', () => {
-    expect(resolveScriptOptions({ language: 'ja-JP' }, {})).toEqual({ language: 'ja', maxSections: 12, charBudget: 650 });
-    expect(resolveScriptOptions({ language: 'en-GB' }, {})).toEqual({ language: 'en', maxSections: 12, charBudget: 2400 });
+    expect(resolveScriptOptions({ language: 'ja-JP' }, {})).toEqual({
+      language: 'ja',
+      maxSections: 12,
+      charBudget: 650,
+    });
+    expect(resolveScriptOptions({ language: 'en-GB' }, {})).toEqual({
+      language: 'en',
+      maxSections: 12,
+      charBudget: 2400,
+    });
     expect(resolveScriptOptions({ language: 'fr' }, {}).language).toBe('ja');
-    expect(resolveScriptOptions({ language: 'en' }, { language: 'ja', maxSections: 6, charBudget: 300 })).toEqual({
+    expect(
+      resolveScriptOptions({ language: 'en' }, { language: 'ja', maxSections: 6, charBudget: 300 }),
+    ).toEqual({
       language: 'ja',
       maxSections: 6,
       charBudget: 300,

@@ -10,15 +10,27 @@ import { createOfflineProvider } from './offline.ts';
 import type { ScriptOptions, ScriptProvider } from './types.ts';
 
 export { distributeBudget, fitToBounds, narrationChars, type ScriptBounds } from './bounds.ts';
-export { makeBullets, toBullet } from './bullets.ts';
-export { chunkAtBoundaries, shortenAtBoundary, splitClauses, splitPhrases } from './clauses.ts';
-export { pickKeySentences, scoreSentences } from './keySentences.ts';
+export { makeBullets, stripLeadingConnective, toBullet } from './bullets.ts';
+export {
+  chunkAtBoundaries,
+  keepForLanguage,
+  shortenAtBoundary,
+  splitClauses,
+  splitPhrases,
+} from './clauses.ts';
 export type { ScoredSentence, ScoringContext, SourceSentence } from './keySentences.ts';
-export { DEFAULT_CHAR_BUDGET, DEFAULT_MAX_SECTIONS, detectTextLanguage, languageOfArticle, TEXT_LIMITS } from './language.ts';
+export { pickKeySentences, scoreSentences } from './keySentences.ts';
+export {
+  DEFAULT_CHAR_BUDGET,
+  DEFAULT_MAX_SECTIONS,
+  detectTextLanguage,
+  languageOfArticle,
+  TEXT_LIMITS,
+} from './language.ts';
 export { createLlmProvider } from './llm.ts';
 export { packNarrations, toNarrationUnits } from './narrations.ts';
 export { buildOfflineScript, createOfflineProvider } from './offline.ts';
-export { groupEvenly, outlineArticle, type Outline, type Topic } from './outline.ts';
+export { groupEvenly, type Outline, type OutlineOptions, outlineArticle, type Topic } from './outline.ts';
 export { buildArticleMessage, buildRepairMessage, buildSystemPrompt, MAX_ARTICLE_CHARS } from './prompt.ts';
 export { splitSentences } from './sentences.ts';
 export { isSpeakable, toSpeakable } from './speakable.ts';
@@ -36,15 +48,22 @@ export interface ResolvedScriptOptions {
 }
 
 /** Options with their defaults; throws on values no script can meet. */
-export function resolveScriptOptions(article: Pick<Article, 'language'>, options: ScriptOptions): ResolvedScriptOptions {
+export function resolveScriptOptions(
+  article: Pick<Article, 'language'>,
+  options: ScriptOptions,
+): ResolvedScriptOptions {
   const language = options.language ?? languageOfArticle(article.language);
   const maxSections = options.maxSections ?? DEFAULT_MAX_SECTIONS;
   const charBudget = options.charBudget ?? DEFAULT_CHAR_BUDGET[language];
   if (!Number.isInteger(maxSections) || maxSections < 3 || maxSections > SCHEMA_MAX_SECTIONS) {
-    throw new PipelineError('SCRIPT_FAILED', { detail: `maxSections must be an integer from 3 to ${SCHEMA_MAX_SECTIONS}` });
+    throw new PipelineError('SCRIPT_FAILED', {
+      detail: `maxSections must be an integer from 3 to ${SCHEMA_MAX_SECTIONS}`,
+    });
   }
   if (!Number.isInteger(charBudget) || charBudget < MIN_CHAR_BUDGET) {
-    throw new PipelineError('SCRIPT_FAILED', { detail: `charBudget must be an integer of at least ${MIN_CHAR_BUDGET}` });
+    throw new PipelineError('SCRIPT_FAILED', {
+      detail: `charBudget must be an integer of at least ${MIN_CHAR_BUDGET}`,
+    });
   }
   return { language, maxSections, charBudget };
 }
@@ -57,7 +76,11 @@ export function selectScriptProvider(options: ScriptOptions): ScriptProvider {
 }
 
 /** The script stage: article → validated Script. Errors are PipelineErrors (SCRIPT_FAILED or CANCELLED). */
-export async function generateScript(article: Article, options: ScriptOptions, ctx: StageContext): Promise<Script> {
+export async function generateScript(
+  article: Article,
+  options: ScriptOptions,
+  ctx: StageContext,
+): Promise<Script> {
   try {
     throwIfAborted(ctx.signal);
     const resolved = resolveScriptOptions(article, options);
@@ -65,9 +88,17 @@ export async function generateScript(article: Article, options: ScriptOptions, c
     ctx.onProgress(0, msg.scripting);
     const draft = await provider.generate(article, resolved, ctx);
     const siteName = article.siteName?.trim().slice(0, 120) || undefined;
-    const script = ScriptSchema.parse({ ...draft, source: { url: article.url, ...(siteName ? { siteName } : {}) } });
+    const script = ScriptSchema.parse({
+      ...draft,
+      source: { url: article.url, ...(siteName ? { siteName } : {}) },
+    });
     ctx.log.info(
-      { provider: provider.id, sections: script.sections.length, chars: narrationChars(script), language: script.language },
+      {
+        provider: provider.id,
+        sections: script.sections.length,
+        chars: narrationChars(script),
+        language: script.language,
+      },
       'script ready',
     );
     ctx.onProgress(100, msg.scripted);

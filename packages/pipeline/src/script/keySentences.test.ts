@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pickKeySentences, scoreSentences, type SourceSentence } from './keySentences.ts';
+import { pickKeySentences, type SourceSentence, scoreSentences } from './keySentences.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 
-const sentence = (text: string, paragraph: number, position: number): SourceSentence => ({ text, paragraph, position });
+const sentence = (text: string, paragraph: number, position: number): SourceSentence => ({
+  text,
+  paragraph,
+  position,
+});
 
 describe('extractTerms', () => {
   it('keeps Japanese content words (kanji, katakana, Latin) and leaves particles out', () => {
@@ -13,7 +17,12 @@ describe('extractTerms', () => {
   });
 
   it('keeps English content words, lower-cased and singular, without stopwords', () => {
-    expect(extractTerms('The Caches of our builds were thrown away', 'en')).toEqual(['cache', 'build', 'thrown', 'away']);
+    expect(extractTerms('The Caches of our builds were thrown away', 'en')).toEqual([
+      'cache',
+      'build',
+      'thrown',
+      'away',
+    ]);
   });
 
   it('counts terms across texts', () => {

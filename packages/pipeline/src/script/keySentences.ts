@@ -35,7 +35,10 @@ const TOO_SHORT: Record<Language, number> = { ja: 8, en: 25 };
  * of each paragraph), a comfortable length, and overlap with the title, the headings and the
  * article's recurring terms.
  */
-export function scoreSentences(sentences: readonly SourceSentence[], context: ScoringContext): ScoredSentence[] {
+export function scoreSentences(
+  sentences: readonly SourceSentence[],
+  context: ScoringContext,
+): ScoredSentence[] {
   const [shortest, longest] = COMFORTABLE_LENGTH[context.language];
   return sentences.map((sentence, index) => {
     const length = sentence.text.length;

@@ -1,11 +1,13 @@
 import type { Language } from '../schema/script.ts';
 
 /**
- * Default narration budgets, about 2.5 minutes of speech (measured on this machine, one clip per
- * sentence as the audio stage makes them, leading/trailing silence included):
- * - Open JTalk (nitech m001): 192 characters of news-style Japanese in 42.3 s → ~4.5 chars/s
- *   (3.9 chars/s for comma-heavy text). 650 chars → ~145 s (130–170 s).
- * - espeak-ng (default en voice): 359 characters in 21.0 s → ~17 chars/s. 2400 chars → ~140 s.
+ * Default narration budgets, about 2.5 minutes of speech. Measured on this machine, one clip per
+ * narration as the audio stage makes them (the silence around each clip included):
+ * - Open JTalk (nitech m001): an offline script of 616 characters spoke for 139 s → 4.4 chars/s
+ *   (comma-heavy text down to 3.9 chars/s). 650 chars → ~150 s (2.5–2.8 min).
+ * - espeak-ng (default English voice): a script of 1920 characters spoke for 112 s → 17.2 chars/s.
+ *   2400 chars → ~140 s (2.3 min).
+ * speechRate.test.ts checks these rates against the engines.
  */
 export const DEFAULT_CHAR_BUDGET: Record<Language, number> = { ja: 650, en: 2400 };
 

@@ -32,7 +32,9 @@ const goodScript: ScriptInput = {
     {
       title: '書き込みのバッチ処理で応答時間を短縮',
       kind: 'opening',
-      narrations: [{ text: '今回は、注文システムのデータベースを速くした事例を紹介します。', speaker: 'narrator' }],
+      narrations: [
+        { text: '今回は、注文システムのデータベースを速くした事例を紹介します。', speaker: 'narrator' },
+      ],
     },
     {
       title: '背景',
@@ -62,7 +64,14 @@ function completion(content: string, model = MODEL, finishReason = 'stop') {
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model,
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: finishReason }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content, refusal: null },
+        logprobs: null,
+        finish_reason: finishReason,
+      },
+    ],
     usage: { prompt_tokens: 900, completion_tokens: 300, total_tokens: 1200 },
   };
 }
@@ -138,12 +147,18 @@ describe('LLM script provider over the chat completions protocol', () => {
     expect(user).toContain(japaneseArticle.paragraphs[1]!);
 
     expect(script).toEqual(
-      ScriptSchema.parse({ ...goodScript, source: { url: japaneseArticle.url, siteName: 'Example Tech Blog' } }),
+      ScriptSchema.parse({
+        ...goodScript,
+        source: { url: japaneseArticle.url, siteName: 'Example Tech Blog' },
+      }),
     );
     expect(script.sections[1]!.narrations[0]!.reading).toBe(
       'セールのたびに、データベースのおうとうじかんがおおきくのびていました。',
     );
-    expect(progress.at(-1)).toEqual({ percent: 100, message: { ja: '台本ができました', en: 'Script ready' } });
+    expect(progress.at(-1)).toEqual({
+      percent: 100,
+      message: { ja: '台本ができました', en: 'Script ready' },
+    });
   });
 
   it('sends an invalid answer back once with the problems and uses the corrected one', async () => {
@@ -202,7 +217,12 @@ describe('LLM script provider over the chat completions protocol', () => {
     server = await chatServer([
       (_req, res) =>
         // retry-after-ms keeps the SDK's backoff short in the test.
-        sendJson(res, 500, { error: { message: 'upstream exploded', type: 'server_error' } }, { 'retry-after-ms': '5' }),
+        sendJson(
+          res,
+          500,
+          { error: { message: 'upstream exploded', type: 'server_error' } },
+          { 'retry-after-ms': '5' },
+        ),
     ]);
     const error = await generateScript(japaneseArticle, llmOptions(), context().ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PipelineError);
@@ -215,16 +235,28 @@ describe('LLM script provider over the chat completions protocol', () => {
   it('marks 429 transient and 401 permanent (401 is not retried)', async () => {
     server = await chatServer([
       (_req, res) =>
-        sendJson(res, 429, { error: { message: 'slow down', type: 'rate_limit' } }, { 'retry-after-ms': '5' }),
+        sendJson(
+          res,
+          429,
+          { error: { message: 'slow down', type: 'rate_limit' } },
+          { 'retry-after-ms': '5' },
+        ),
     ]);
-    const limited = (await generateScript(japaneseArticle, llmOptions(), context().ctx).catch((e: unknown) => e)) as PipelineError;
+    const limited = (await generateScript(japaneseArticle, llmOptions(), context().ctx).catch(
+      (e: unknown) => e,
+    )) as PipelineError;
     expect([limited.code, limited.transient]).toEqual(['SCRIPT_FAILED', true]);
     await server.close();
 
     server = await chatServer([
-      (_req, res) => sendJson(res, 401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } }),
+      (_req, res) =>
+        sendJson(res, 401, {
+          error: { message: 'Incorrect API key provided', type: 'invalid_request_error' },
+        }),
     ]);
-    const denied = (await generateScript(japaneseArticle, llmOptions(), context().ctx).catch((e: unknown) => e)) as PipelineError;
+    const denied = (await generateScript(japaneseArticle, llmOptions(), context().ctx).catch(
+      (e: unknown) => e,
+    )) as PipelineError;
     expect([denied.code, denied.transient]).toEqual(['SCRIPT_FAILED', false]);
     expect(server.requests).toHaveLength(1);
   });
@@ -247,7 +279,10 @@ describe('LLM script provider over the chat completions protocol', () => {
   it('sends at most about 12,000 characters of a long article', async () => {
     server = await chatServer([JSON.stringify(goodScript)]);
     const paragraph = 'とても長い本文の段落がここに続いています。'.repeat(20);
-    const long = { ...japaneseArticle, blocks: Array.from({ length: 100 }, () => ({ type: 'paragraph' as const, text: paragraph })) };
+    const long = {
+      ...japaneseArticle,
+      blocks: Array.from({ length: 100 }, () => ({ type: 'paragraph' as const, text: paragraph })),
+    };
     await generateScript(long, llmOptions(), context().ctx);
     const user = bodyOf(server.requests[0]!).messages[1]!.content;
     expect(user.length).toBeLessThan(MAX_ARTICLE_CHARS + 500);
@@ -266,9 +301,11 @@ describe('readScript', () => {
   });
 
   it('explains an empty or cut-off answer', () => {
-    expect(readScript({ content: null, truncated: false }, bounds, true).issues).toEqual(['The answer was empty.']);
-    expect(readScript({ content: '{"title": "a", "sec', truncated: true }, bounds, true).issues?.[0]).toContain(
-      'cut off',
-    );
+    expect(readScript({ content: null, truncated: false }, bounds, true).issues).toEqual([
+      'The answer was empty.',
+    ]);
+    expect(
+      readScript({ content: '{"title": "a", "sec', truncated: true }, bounds, true).issues?.[0],
+    ).toContain('cut off');
   });
 });

@@ -83,9 +83,17 @@ type ReadResult = { script: Script; issues?: undefined } | { script?: undefined;
  * The answer as a Script, or what is wrong with it. With `strictBounds`, exceeding the section
  * count or the char budget by much is a problem too; otherwise the bounds are enforced by trimming.
  */
-export function readScript(answer: Answer, bounds: ScriptBounds & { language: Language }, strictBounds: boolean): ReadResult {
+export function readScript(
+  answer: Answer,
+  bounds: ScriptBounds & { language: Language },
+  strictBounds: boolean,
+): ReadResult {
   if (!answer.content?.trim()) {
-    return { issues: [answer.truncated ? 'The answer was cut off; write a shorter script.' : 'The answer was empty.'] };
+    return {
+      issues: [
+        answer.truncated ? 'The answer was cut off; write a shorter script.' : 'The answer was empty.',
+      ],
+    };
   }
   let json: unknown;
   try {
@@ -116,7 +124,9 @@ export function readScript(answer: Answer, bounds: ScriptBounds & { language: La
     }
     const chars = narrationChars(script);
     if (chars > bounds.charBudget * BUDGET_TOLERANCE) {
-      issues.push(`narrations: ${chars} characters of narration text in all; at most ${bounds.charBudget} are allowed.`);
+      issues.push(
+        `narrations: ${chars} characters of narration text in all; at most ${bounds.charBudget} are allowed.`,
+      );
     }
     if (issues.length > 0) return { issues };
   }
@@ -145,5 +155,9 @@ function toScriptError(error: unknown, signal: AbortSignal): PipelineError {
     error instanceof APIConnectionError ||
     (status !== undefined && (status >= 500 || status === 429 || status === 408));
   const reason = error instanceof Error ? error.message : String(error);
-  return new PipelineError('SCRIPT_FAILED', { detail: `LLM request failed: ${reason}`, cause: error, transient });
+  return new PipelineError('SCRIPT_FAILED', {
+    detail: `LLM request failed: ${reason}`,
+    cause: error,
+    transient,
+  });
 }

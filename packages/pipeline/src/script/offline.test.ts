@@ -58,7 +58,12 @@ describe('buildOfflineScript on a Japanese article with headings', () => {
     expect(opening.narrations[0]!.text).toBe(
       `今回は、Example Tech Blogの記事『${japaneseArticle.title}』を紹介します。`,
     );
-    expect(opening.narrations.slice(1).map((n) => n.text).join('')).toContain('書き込みのバッチ処理によって解決した事例');
+    expect(
+      opening.narrations
+        .slice(1)
+        .map((n) => n.text)
+        .join(''),
+    ).toContain('書き込みのバッチ処理によって解決した事例');
     const closing = script.sections.at(-1)!;
     expect(closing.title).toBe('まとめ');
     expect(closing.narrations.at(-1)!.text).toBe('詳しくは元の記事をご覧ください。');
@@ -145,7 +150,10 @@ describe('buildOfflineScript bounds', () => {
   it('merges headings when there are more than maxSections - 2', () => {
     const blocks = Array.from({ length: 20 }, (_, i) => [
       { type: 'heading' as const, level: 2, text: `第${i + 1}章の見出し` },
-      { type: 'paragraph' as const, text: `第${i + 1}章では、${'データベースの設計について詳しく説明しています。'.repeat(1 + (i % 3))}` },
+      {
+        type: 'paragraph' as const,
+        text: `第${i + 1}章では、${'データベースの設計について詳しく説明しています。'.repeat(1 + (i % 3))}`,
+      },
     ]).flat();
     const article: Article = {
       url: 'https://example.jp/long',
@@ -186,7 +194,9 @@ describe('buildOfflineScript bounds', () => {
     expect(bodies.length).toBeLessThan(4);
     const under = (heading: string) => {
       const start = japaneseArticle.blocks.findIndex((b) => b.text === heading);
-      const next = japaneseArticle.blocks.findIndex((b, i) => i > start && b.type === 'heading' && b.level === 2);
+      const next = japaneseArticle.blocks.findIndex(
+        (b, i) => i > start && b.type === 'heading' && b.level === 2,
+      );
       return japaneseArticle.blocks
         .slice(start + 1, next < 0 ? undefined : next)
         .map((b) => b.text)

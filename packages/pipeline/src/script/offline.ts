@@ -1,10 +1,15 @@
 import { type StageContext, throwIfAborted } from '../context.ts';
 import type { Article } from '../extract/types.ts';
 import type { Language, Narration, Script, Section } from '../schema/script.ts';
-import { fitToBounds, distributeBudget } from './bounds.ts';
+import { distributeBudget, fitToBounds } from './bounds.ts';
 import { makeBullets, stripLeadingConnective, toBullet } from './bullets.ts';
 import { keepForLanguage, shortenAtBoundary } from './clauses.ts';
-import { pickKeySentences, type ScoredSentence, scoreSentences, type SourceSentence } from './keySentences.ts';
+import {
+  pickKeySentences,
+  type ScoredSentence,
+  type SourceSentence,
+  scoreSentences,
+} from './keySentences.ts';
 import { detectTextLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
 import { packNarrations, toNarrationUnits } from './narrations.ts';
 import { outlineArticle, topicLength } from './outline.ts';
@@ -71,7 +76,10 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const outline = outlineArticle(article, language, maxTopics, { overflow });
 
   const titleTerms = new Set(extractTerms(title, language));
-  const articleFrequencies = termFrequencies([...outline.lead, ...outline.topics.flatMap((t) => t.paragraphs)], language);
+  const articleFrequencies = termFrequencies(
+    [...outline.lead, ...outline.topics.flatMap((t) => t.paragraphs)],
+    language,
+  );
   const scoreFor = (paragraphs: readonly string[], headings: readonly string[]) =>
     scoreSentences(toSourceSentences(paragraphs, language, limits.narration), {
       language,
@@ -81,12 +89,24 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     });
 
   const topics = outline.topics.map((topic) => {
-    const scored = scoreFor(topic.paragraphs, topic.heading ? [topic.heading, ...topic.subheadings] : topic.subheadings);
+    const scored = scoreFor(
+      topic.paragraphs,
+      topic.heading ? [topic.heading, ...topic.subheadings] : topic.subheadings,
+    );
     const keys = pickKeySentences(scored, MAX_BULLETS);
     const sectionTitle = topic.heading
       ? shortenAtBoundary(topic.heading, language, limits.headingTitle)
       : titleFromSentences(scored, language, limits.generatedTitle);
-    return { topic, scored, sectionTitle, bullets: makeBullets(keys.map((k) => k.text), language, { max: MAX_BULLETS }) };
+    return {
+      topic,
+      scored,
+      sectionTitle,
+      bullets: makeBullets(
+        keys.map((k) => k.text),
+        language,
+        { max: MAX_BULLETS },
+      ),
+    };
   });
 
   // Closing: a recap (the topic headings, or the article's best sentence) and a pointer to the source.
@@ -148,7 +168,12 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
 const INTRO_SHARE = 0.25;
 
 /** 「今回は、〇〇の記事『タイトル』を紹介します。」, shorter forms when the budget is small. */
-function introduction(title: string, siteName: string | undefined, language: Language, charBudget: number): string {
+function introduction(
+  title: string,
+  siteName: string | undefined,
+  language: Language,
+  charBudget: number,
+): string {
   const wording = WORDING[language];
   const limit = Math.min(TEXT_LIMITS[language].narration, Math.floor(charBudget * INTRO_SHARE));
   const spokenTitle = shortenAtBoundary(title, language, TITLE_MAX.spoken[language]);
@@ -178,7 +203,11 @@ const HAS_URL = /\b(?:https?:\/\/|www\.)\S/iu;
  * Sentences with a URL are left out: they point elsewhere ("See https://… for details") and make
  * no sense with the URL taken out.
  */
-function toSourceSentences(paragraphs: readonly string[], language: Language, maxChars: number): SourceSentence[] {
+function toSourceSentences(
+  paragraphs: readonly string[],
+  language: Language,
+  maxChars: number,
+): SourceSentence[] {
   return paragraphs.flatMap((paragraph, p) =>
     splitSentences(paragraph, language)
       .filter((sentence) => !HAS_URL.test(sentence))
@@ -243,7 +272,11 @@ function recapOfTopics(titles: readonly string[], language: Language, maxChars: 
   return recap;
 }
 
-function recapOfSentence(scored: readonly ScoredSentence[], language: Language, maxChars: number): string | undefined {
+function recapOfSentence(
+  scored: readonly ScoredSentence[],
+  language: Language,
+  maxChars: number,
+): string | undefined {
   const recaps = [...scored]
     .sort((a, b) => b.score - a.score)
     .map((s) => WORDING[language].recapSentence(stripLeadingConnective(s.text, language)));

@@ -1,4 +1,4 @@
-import type { ArticleBlock, Article } from '../extract/types.ts';
+import type { Article, ArticleBlock } from '../extract/types.ts';
 import type { Language } from '../schema/script.ts';
 import { splitSentences } from './sentences.ts';
 import { toSpeakable } from './speakable.ts';
@@ -43,10 +43,12 @@ export function outlineArticle(
   options: OutlineOptions = {},
 ): Outline {
   const blocks = usableBlocks(article);
-  const outline = blocks.some((b) => b.type === 'heading')
-    ? outlineByHeadings(blocks)
+  const byHeadings = outlineByHeadings(blocks);
+  // Headings with nothing under them (only a trailing "Related posts", say) do not structure the article.
+  const outline = byHeadings.topics.some((t) => t.paragraphs.length > 0)
+    ? byHeadings
     : outlineByGrouping(
-        blocks.map((b) => b.text),
+        blocks.filter((b) => b.type === 'paragraph').map((b) => b.text),
         language,
         maxTopics,
       );
@@ -58,7 +60,9 @@ export function outlineArticle(
 
 function usableBlocks(article: Article): ArticleBlock[] {
   const source: ArticleBlock[] =
-    article.blocks.length > 0 ? article.blocks : article.paragraphs.map((text) => ({ type: 'paragraph', text }));
+    article.blocks.length > 0
+      ? article.blocks
+      : article.paragraphs.map((text) => ({ type: 'paragraph', text }));
   const title = normalize(article.title);
   return source
     .map((b) => ({ ...b, text: b.type === 'heading' ? toSpeakable(b.text) : b.text.trim() }))
@@ -94,6 +98,7 @@ function outlineByHeadings(blocks: readonly ArticleBlock[]): Outline {
  */
 function mainHeadingLevel(blocks: readonly ArticleBlock[]): number {
   const levels = blocks.filter((b) => b.type === 'heading').map((b) => b.level ?? 2);
+  if (levels.length === 0) return Number.POSITIVE_INFINITY;
   const repeated = levels.filter((level, i) => levels.indexOf(level) !== i);
   return Math.min(...(repeated.length > 0 ? repeated : levels));
 }
@@ -118,7 +123,10 @@ function outlineByGrouping(paragraphs: readonly string[], language: Language, ma
   const total = units.reduce((sum, u) => sum + u.length, 0);
   const wanted = Math.round(total / CHARS_PER_TOPIC[language]);
   const groupCount = Math.min(Math.max(wanted, MIN_GROUPS), MAX_GROUPS, units.length, Math.max(1, maxTopics));
-  return { lead, topics: groupEvenly(units, groupCount).map((group) => ({ subheadings: [], paragraphs: group })) };
+  return {
+    lead,
+    topics: groupEvenly(units, groupCount).map((group) => ({ subheadings: [], paragraphs: group })),
+  };
 }
 
 /** Consecutive groups of similar total length. */
@@ -140,7 +148,11 @@ export function topicLength(topic: Topic): number {
   return topic.paragraphs.reduce((sum, p) => sum + p.length, 0);
 }
 
-/** Merges the smallest topic with its smaller neighbour until at most `maxTopics` remain. */
+/**
+ * Folds the smallest topic into the one before it (its heading becomes a subheading there, as if
+ * it were an h3) until at most `maxTopics` remain; a smallest first topic joins the next one,
+ * under the larger one's heading.
+ */
 function mergeSmallest(topics: readonly Topic[], maxTopics: number): Topic[] {
   const result = [...topics];
   if (maxTopics === 0) return [];
@@ -149,18 +161,18 @@ function mergeSmallest(topics: readonly Topic[], maxTopics: number): Topic[] {
     for (let i = 1; i < result.length; i++) {
       if (topicLength(result[i]!) < topicLength(result[smallest]!)) smallest = i;
     }
-    const left = result[smallest - 1];
-    const right = result[smallest + 1];
-    const neighbour =
-      left && (!right || topicLength(left) <= topicLength(right)) ? smallest - 1 : smallest + 1;
-    const first = Math.min(smallest, neighbour);
+    const first = smallest === 0 ? 0 : smallest - 1;
     const a = result[first]!;
     const b = result[first + 1]!;
-    // The earlier heading names the merged topic: its paragraphs come first, and sentence scoring
-    // favours early paragraphs, so the narration tends to match the title.
+    const named = smallest === 0 && topicLength(b) > topicLength(a) ? b : a;
+    const other = named === a ? b : a;
     const merged: Topic = {
-      heading: a.heading ?? b.heading,
-      subheadings: [...a.subheadings, ...(a.heading && b.heading ? [b.heading] : []), ...b.subheadings],
+      heading: named.heading ?? other.heading,
+      subheadings: [
+        ...a.subheadings,
+        ...(other.heading && other.heading !== named.heading ? [other.heading] : []),
+        ...b.subheadings,
+      ],
       paragraphs: [...a.paragraphs, ...b.paragraphs],
     };
     result.splice(first, 2, merged);
@@ -171,10 +183,6 @@ function mergeSmallest(topics: readonly Topic[], maxTopics: number): Topic[] {
 /** The `maxTopics` largest topics, in document order. */
 function keepLargest(topics: readonly Topic[], maxTopics: number): Topic[] {
   if (topics.length <= maxTopics) return [...topics];
-  const kept = new Set(
-    [...topics]
-      .sort((a, b) => topicLength(b) - topicLength(a))
-      .slice(0, maxTopics),
-  );
+  const kept = new Set([...topics].sort((a, b) => topicLength(b) - topicLength(a)).slice(0, maxTopics));
   return topics.filter((t) => kept.has(t));
 }

@@ -13,7 +13,9 @@ export interface PromptBounds {
 }
 
 /** The JSON Schema of what the model writes: the Script minus `source`, which we fill in. */
-const SCRIPT_JSON_SCHEMA = JSON.stringify(z.toJSONSchema(ScriptSchema.omit({ source: true }), { io: 'input' }));
+const SCRIPT_JSON_SCHEMA = JSON.stringify(
+  z.toJSONSchema(ScriptSchema.omit({ source: true }), { io: 'input' }),
+);
 
 const LANGUAGE_NAME: Record<Language, string> = { ja: 'Japanese', en: 'English' };
 

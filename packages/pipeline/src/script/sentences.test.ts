@@ -3,7 +3,9 @@ import { splitSentences } from './sentences.ts';
 
 describe('splitSentences (Japanese)', () => {
   it('splits on 。！？ and keeps closing brackets with their sentence', () => {
-    expect(splitSentences('今日は晴れです。明日は雨！本当に？『はい。』と彼は答えた。「引用です。」続き。', 'ja')).toEqual([
+    expect(
+      splitSentences('今日は晴れです。明日は雨！本当に？『はい。』と彼は答えた。「引用です。」続き。', 'ja'),
+    ).toEqual([
       '今日は晴れです。',
       '明日は雨！',
       '本当に？',
@@ -21,13 +23,9 @@ describe('splitSentences (Japanese)', () => {
   });
 
   it('splits quoted lines that follow each other, and a terminator right before a closer', () => {
-    expect(splitSentences('「おはよう。」「こんにちは。」それから話した（笑）。すごい！）続き。', 'ja')).toEqual([
-      '「おはよう。」',
-      '「こんにちは。」',
-      'それから話した（笑）。',
-      'すごい！）',
-      '続き。',
-    ]);
+    expect(
+      splitSentences('「おはよう。」「こんにちは。」それから話した（笑）。すごい！）続き。', 'ja'),
+    ).toEqual(['「おはよう。」', '「こんにちは。」', 'それから話した（笑）。', 'すごい！）', '続き。']);
   });
 
   it('keeps runs of ！？ together and treats ellipses as part of the sentence', () => {

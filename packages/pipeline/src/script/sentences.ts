@@ -35,7 +35,10 @@ function splitJapaneseLine(line: string, respectBrackets: boolean): string[] {
   let start = 0;
   let depth = 0;
   const cut = (end: number) => {
-    const sentence = chars.slice(start, end).join('').replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+    const sentence = chars
+      .slice(start, end)
+      .join('')
+      .replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
     if (sentence) sentences.push(sentence);
     start = end;
   };
@@ -70,12 +73,55 @@ function isDecimalPoint(chars: string[], i: number): boolean {
 
 /** Abbreviations that are always followed by more of the same sentence (titles before names). */
 const TITLE_ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'rev',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'mt',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'lt',
+  'col',
+  'capt',
+  'rev',
 ]);
 /** Abbreviations that end a sentence only when a capitalised word follows. */
 const OTHER_ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'vs', 'etc', 'cf', 'al', 'approx', 'no', 'fig', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar',
-  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'a.m', 'p.m',
+  'e.g',
+  'i.e',
+  'vs',
+  'etc',
+  'cf',
+  'al',
+  'approx',
+  'no',
+  'fig',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'a.m',
+  'p.m',
 ]);
 
 const englishSentences = new Intl.Segmenter('en', { granularity: 'sentence' });

@@ -23,5 +23,9 @@ export interface ScriptOptions {
 
 export interface ScriptProvider {
   readonly id: string;
-  generate(article: Article, options: Required<Pick<ScriptOptions, 'maxSections' | 'charBudget'>> & { language: Language }, ctx: StageContext): Promise<Script>;
+  generate(
+    article: Article,
+    options: Required<Pick<ScriptOptions, 'maxSections' | 'charBudget'>> & { language: Language },
+    ctx: StageContext,
+  ): Promise<Script>;
 }

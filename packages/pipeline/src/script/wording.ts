@@ -16,16 +16,21 @@ export interface Wording {
 export const WORDING: Record<Language, Wording> = {
   ja: {
     introduce: (title, siteName) =>
-      siteName ? `今回は、${siteName}の記事『${title}』を紹介します。` : `今回は、記事『${title}』を紹介します。`,
+      siteName
+        ? `今回は、${siteName}の記事『${title}』を紹介します。`
+        : `今回は、記事『${title}』を紹介します。`,
     introduceBriefly: '今回は、ある記事を紹介します。',
-    recapTopics: (topics) => (topics.length > 0 ? `この記事では、${topics.join('、')}について紹介しました。` : undefined),
+    recapTopics: (topics) =>
+      topics.length > 0 ? `この記事では、${topics.join('、')}について紹介しました。` : undefined,
     recapSentence: (sentence) => `まとめると、${sentence}`,
     closingTitle: 'まとめ',
     seeOriginal: '詳しくは元の記事をご覧ください。',
   },
   en: {
     introduce: (title, siteName) =>
-      siteName ? `Today we look at the article "${title}" from ${siteName}.` : `Today we look at the article "${title}".`,
+      siteName
+        ? `Today we look at the article "${title}" from ${siteName}.`
+        : `Today we look at the article "${title}".`,
     introduceBriefly: 'Today we look at an article.',
     recapTopics: (topics) => {
       if (topics.length === 0) return undefined;

@@ -64,6 +64,12 @@ describe('Open JTalk provider (real open_jtalk)', () => {
       ctx,
     );
     expect(silent.durationSec).toBeCloseTo(0.5, 3);
+    // Letters Open JTalk has no reading for: it exits 1 ("No phoneme"); the clip becomes a pause.
+    const hangul = await provider.synthesize(
+      { text: '안녕하세요', speaker: 'a', language: 'ja', outPath: join(dir, 'hangul.wav') },
+      ctx,
+    );
+    expect(hangul.durationSec).toBeCloseTo(0.5, 3);
   });
 
   it('credits the CC BY voice, but not a voice it does not know', async () => {

@@ -1,5 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { StageContext } from '../context.ts';
+import { PipelineError } from '../errors.ts';
 import { runProcess } from '../process.ts';
 import { finalizeClip } from './clip-file.ts';
 import { normalizeSpeechText, splitForOpenJTalk } from './text.ts';
@@ -18,6 +19,8 @@ export const NIT_ATR503_CREDIT = 'HTS Voice "NIT ATR503 M001" © Nagoya Institut
 
 /** What a narration with nothing speakable becomes: a short pause. */
 const SILENT_CLIP_SEC = 0.5;
+/** What Open JTalk prints (and exits 1) when the text has no phonemes. */
+const NO_PHONEMES = 'waveform cannot be synthesized';
 /** Open JTalk writes 48 kHz mono. */
 const OPEN_JTALK_SAMPLE_RATE = 48_000;
 
@@ -31,8 +34,16 @@ export function createOpenJTalkProvider(options: OpenJTalkOptions = {}): SpeechP
   async function speak(text: string, outPath: string, ctx: StageContext): Promise<void> {
     const args = ['-x', dictionaryDir, '-m', voicePath, '-ow', outPath];
     if (options.speed !== undefined) args.push('-r', String(options.speed));
-    // One line only: Open JTalk synthesises the first line it reads.
-    await runProcess(binary, args, { signal: ctx.signal, input: `${text}\n`, errorCode: 'AUDIO_FAILED' });
+    try {
+      // One line only: Open JTalk synthesises the first line it reads.
+      await runProcess(binary, args, { signal: ctx.signal, input: `${text}\n`, errorCode: 'AUDIO_FAILED' });
+    } catch (error) {
+      // Text with letters but no Japanese reading (ハングル, Cyrillic, a lone 「ー」) has no phonemes:
+      // Open JTalk exits 1. Say nothing for it rather than fail the whole video.
+      if (!(error instanceof PipelineError && error.detail?.includes(NO_PHONEMES))) throw error;
+      ctx.log.warn({ text }, 'Open JTalk found nothing to say; using a pause');
+      await writeFile(outPath, silentWav(SILENT_CLIP_SEC, OPEN_JTALK_SAMPLE_RATE));
+    }
   }
 
   return {
