@@ -17,7 +17,8 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     return text === '' ? undefined : text;
   };
   const title = normaliseText(document.title);
-  const image = meta('meta[property="og:image"], meta[name="og:image"]') ?? meta('meta[name="twitter:image"]');
+  const image =
+    meta('meta[property="og:image"], meta[name="og:image"]') ?? meta('meta[name="twitter:image"]');
   return {
     ogTitle: meta('meta[property="og:title"], meta[name="og:title"]'),
     documentTitle: title === '' ? undefined : title,

@@ -96,7 +96,10 @@ describe('address policy over URLs', () => {
       kind: 'ip',
       address: '::ffff:7f00:1',
     });
-    expect(classifyUrlHost(new URL('https://news.example.jp/a'))).toEqual({ kind: 'name', name: 'news.example.jp' });
+    expect(classifyUrlHost(new URL('https://news.example.jp/a'))).toEqual({
+      kind: 'name',
+      name: 'news.example.jp',
+    });
   });
 
   it('blocks unparseable addresses and accepts bracketed and zoned forms', () => {
@@ -141,13 +144,17 @@ describe('assertUrlAllowed', () => {
   });
 
   it('reports an unknown host as FETCH_FAILED', async () => {
-    await expect(assertUrlAllowed('http://no-such-host.invalid/')).rejects.toMatchObject({ code: 'FETCH_FAILED' });
+    await expect(assertUrlAllowed('http://no-such-host.invalid/')).rejects.toMatchObject({
+      code: 'FETCH_FAILED',
+    });
   });
 
   it('lets the scheme checks apply even with allowPrivateNetwork', async () => {
-    await expect(assertUrlAllowed('file:///etc/passwd', { allowPrivateNetwork: true })).rejects.toMatchObject({
-      code: 'INVALID_URL',
-    });
+    await expect(assertUrlAllowed('file:///etc/passwd', { allowPrivateNetwork: true })).rejects.toMatchObject(
+      {
+        code: 'INVALID_URL',
+      },
+    );
     const url = await assertUrlAllowed('http://127.0.0.1:8080/a', { allowPrivateNetwork: true });
     expect(url.href).toBe('http://127.0.0.1:8080/a');
   });

@@ -4,7 +4,8 @@ import { canonicalCharset, charsetFromMeta, decodeHtml } from './charset.ts';
 import { parseContentType, sniffsAsHtml } from './content-type.ts';
 
 const TEXT = '新幹線は一九六四年に開業した。ひらがな、カタカナ、漢字。';
-const page = (meta: string) => `<!doctype html><html><head>${meta}<title>t</title></head><body><p>${TEXT}</p></body></html>`;
+const page = (meta: string) =>
+  `<!doctype html><html><head>${meta}<title>t</title></head><body><p>${TEXT}</p></body></html>`;
 
 describe('decodeHtml', () => {
   it('uses the Content-Type charset (Shift_JIS)', () => {

@@ -13,7 +13,8 @@ import { makeTestContext } from './test-context.ts';
 
 const HTML = '<!doctype html><html><head><title>Hello</title></head><body><p>本文です。</p></body></html>';
 const JA = '東海道新幹線は一九六四年十月一日に開業しました。';
-const jaPage = (meta = '') => `<html><head>${meta}<title>新幹線</title></head><body><p>${JA}</p></body></html>`;
+const jaPage = (meta = '') =>
+  `<html><head>${meta}<title>新幹線</title></head><body><p>${JA}</p></body></html>`;
 
 /** Lets 127.0.0.1 stand in for a public host, while every other blocked address stays blocked. */
 const treat127001AsPublic = (address: string) => address !== '127.0.0.1' && isBlockedAddress(address);
@@ -22,7 +23,12 @@ let server: TestHttpServer;
 let base: string;
 const open = new Set<ServerResponse>();
 
-function send(res: ServerResponse, status: number, headers: Record<string, string | number>, body?: Buffer | string) {
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string | number>,
+  body?: Buffer | string,
+) {
   res.writeHead(status, headers);
   res.end(body);
 }
@@ -34,7 +40,8 @@ beforeAll(async () => {
     const n = Number(url.searchParams.get('n') ?? 0);
     if (path === '/page') return send(res, 200, { 'content-type': 'text/html; charset=utf-8' }, HTML);
     if (path === '/no-type-html') return send(res, 200, {}, Buffer.from(HTML));
-    if (path === '/no-type-png') return send(res, 200, {}, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    if (path === '/no-type-png')
+      return send(res, 200, {}, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     if (path === '/pdf') return send(res, 200, { 'content-type': 'application/pdf' }, '%PDF-1.7\n');
     if (path === '/png') return send(res, 200, { 'content-type': 'image/png' }, Buffer.alloc(64));
     if (path === '/json') return send(res, 200, { 'content-type': 'application/json' }, '{"a":1}');
@@ -49,14 +56,24 @@ beforeAll(async () => {
     if (path === '/no-location') return send(res, 302, {});
     // charsets
     if (path === '/sjis-header') {
-      return send(res, 200, { 'content-type': 'text/html; charset=Shift_JIS' }, iconv.encode(jaPage(), 'Shift_JIS'));
+      return send(
+        res,
+        200,
+        { 'content-type': 'text/html; charset=Shift_JIS' },
+        iconv.encode(jaPage(), 'Shift_JIS'),
+      );
     }
     if (path === '/sjis-meta') {
       const body = iconv.encode(jaPage('<meta charset="Shift_JIS">'), 'Shift_JIS');
       return send(res, 200, { 'content-type': 'text/html' }, body);
     }
     if (path === '/eucjp-header') {
-      return send(res, 200, { 'content-type': 'text/html; charset=EUC-JP' }, iconv.encode(jaPage(), 'EUC-JP'));
+      return send(
+        res,
+        200,
+        { 'content-type': 'text/html; charset=EUC-JP' },
+        iconv.encode(jaPage(), 'EUC-JP'),
+      );
     }
     if (path === '/eucjp-meta') {
       const meta = '<meta http-equiv="Content-Type" content="text/html; charset=EUC-JP">';
@@ -67,15 +84,31 @@ beforeAll(async () => {
     }
     if (path === '/utf8-undeclared') return send(res, 200, { 'content-type': 'text/html' }, jaPage());
     // encodings
-    if (path === '/gzip') return send(res, 200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, gzipSync(HTML));
+    if (path === '/gzip')
+      return send(res, 200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, gzipSync(HTML));
     if (path === '/br') {
-      return send(res, 200, { 'content-type': 'text/html', 'content-encoding': 'br' }, brotliCompressSync(HTML));
+      return send(
+        res,
+        200,
+        { 'content-type': 'text/html', 'content-encoding': 'br' },
+        brotliCompressSync(HTML),
+      );
     }
     if (path === '/deflate') {
-      return send(res, 200, { 'content-type': 'text/html', 'content-encoding': 'deflate' }, deflateSync(HTML));
+      return send(
+        res,
+        200,
+        { 'content-type': 'text/html', 'content-encoding': 'deflate' },
+        deflateSync(HTML),
+      );
     }
     if (path === '/deflate-raw') {
-      return send(res, 200, { 'content-type': 'text/html', 'content-encoding': 'deflate' }, deflateRawSync(HTML));
+      return send(
+        res,
+        200,
+        { 'content-type': 'text/html', 'content-encoding': 'deflate' },
+        deflateRawSync(HTML),
+      );
     }
     if (path === '/gzip-bomb') {
       return send(res, 200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, gzipBomb);
@@ -185,7 +218,9 @@ describe('fetchPage: address policy', () => {
     // The name list is bypassed here on purpose: this is the check that DNS rebinding meets.
     const blocking = createGuardedAgent(isBlockedAddress);
     const before = server.requests.length;
-    await expect(request(`http://localhost:${server.port}/page`, { dispatcher: blocking })).rejects.toMatchObject({
+    await expect(
+      request(`http://localhost:${server.port}/page`, { dispatcher: blocking }),
+    ).rejects.toMatchObject({
       code: 'BLOCKED_ADDRESS',
     });
     await blocking.destroy();
@@ -218,7 +253,9 @@ describe('fetchPage: redirects', () => {
   });
 
   it('honours a smaller maxRedirects', async () => {
-    const error = await fetchError(fetchPage(`${base}/chain?n=1`, { ...allowLocal, maxRedirects: 1 }, makeTestContext()));
+    const error = await fetchError(
+      fetchPage(`${base}/chain?n=1`, { ...allowLocal, maxRedirects: 1 }, makeTestContext()),
+    );
     expect(error.code).toBe('TOO_MANY_REDIRECTS');
   });
 
@@ -320,7 +357,9 @@ describe('fetchPage: responses', () => {
 describe('fetchPage: caps', () => {
   it('stops an endless body at maxBytes', async () => {
     const started = Date.now();
-    const error = await fetchError(fetchPage(`${base}/endless`, { ...allowLocal, maxBytes: 1_000_000 }, makeTestContext()));
+    const error = await fetchError(
+      fetchPage(`${base}/endless`, { ...allowLocal, maxBytes: 1_000_000 }, makeTestContext()),
+    );
     expect(error.code).toBe('TOO_LARGE');
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -341,7 +380,9 @@ describe('fetchPage: caps', () => {
 
   it('times out a server that trickles bytes', async () => {
     const started = Date.now();
-    const error = await fetchError(fetchPage(`${base}/trickle`, { ...allowLocal, timeoutMs: 1500 }, makeTestContext()));
+    const error = await fetchError(
+      fetchPage(`${base}/trickle`, { ...allowLocal, timeoutMs: 1500 }, makeTestContext()),
+    );
     const elapsed = Date.now() - started;
     expect(error).toMatchObject({ code: 'FETCH_TIMEOUT', transient: true });
     expect(elapsed).toBeGreaterThanOrEqual(1400);
@@ -349,7 +390,9 @@ describe('fetchPage: caps', () => {
   });
 
   it('times out a server that never answers', async () => {
-    const error = await fetchError(fetchPage(`${base}/hang`, { ...allowLocal, timeoutMs: 800 }, makeTestContext()));
+    const error = await fetchError(
+      fetchPage(`${base}/hang`, { ...allowLocal, timeoutMs: 800 }, makeTestContext()),
+    );
     expect(error.code).toBe('FETCH_TIMEOUT');
   });
 });
@@ -359,7 +402,9 @@ describe('fetchPage: cancellation', () => {
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(), 300);
-    const error = await fetchError(fetchPage(`${base}/trickle`, allowLocal, makeTestContext(controller.signal)));
+    const error = await fetchError(
+      fetchPage(`${base}/trickle`, allowLocal, makeTestContext(controller.signal)),
+    );
     expect(error.code).toBe('CANCELLED');
     expect(Date.now() - started).toBeLessThan(3000);
   });

@@ -3,6 +3,7 @@ import { type Dispatcher, request } from 'undici';
 import type { StageContext } from '../context.ts';
 import { cancelledError, PipelineError } from '../errors.ts';
 import { msg } from '../i18n/messages.ts';
+import type { IsBlockedAddress } from './address-policy.ts';
 import { decodeHtml } from './charset.ts';
 import { isHtmlMediaType, parseContentType, sniffsAsHtml } from './content-type.ts';
 import { createGuardedAgent } from './guarded-agent.ts';
@@ -88,7 +89,8 @@ export async function fetchPageInternal(
   }
 }
 
-function nextHop(current: URL, location: string | undefined, isBlocked: Parameters<typeof parseAllowedUrl>[1]) {
+/** The next URL of a redirect, checked like the first one (scheme, credentials, host). */
+function nextHop(current: URL, location: string | undefined, isBlocked: IsBlockedAddress | null): URL {
   if (!location) throw new PipelineError('FETCH_FAILED', { detail: 'redirect without Location' });
   let target: string;
   try {
@@ -155,7 +157,11 @@ function toFetchError(error: unknown, stageSignal: AbortSignal, timeout: AbortSi
   if (stageSignal.aborted) return cancelledError(stageSignal);
   if (error instanceof PipelineError) return error;
   if (timeout.aborted) {
-    return new PipelineError('FETCH_TIMEOUT', { detail: 'fetch took too long', transient: true, cause: error });
+    return new PipelineError('FETCH_TIMEOUT', {
+      detail: 'fetch took too long',
+      transient: true,
+      cause: error,
+    });
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return toLookupError(error);

@@ -24,8 +24,23 @@ async function selfSignedCert(dir: string, name: string): Promise<{ key: Buffer;
   const cert = join(dir, `${name}.crt`);
   await runProcess(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${name}`,
-      '-addext', `subjectAltName=DNS:${name}`, '-keyout', key, '-out', cert],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${name}`,
+      '-addext',
+      `subjectAltName=DNS:${name}`,
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
     { signal: new AbortController().signal, errorCode: 'FETCH_FAILED' },
   );
   return { key: await readFile(key), cert: await readFile(cert) };

@@ -25,7 +25,10 @@ export interface GuardedAgentOptions {
  * rebinding) cannot reach a blocked address. TLS still verifies the certificate against the host
  * name. `isBlocked` null skips the checks (allowPrivateNetwork).
  */
-export function createGuardedAgent(isBlocked: IsBlockedAddress | null, options: GuardedAgentOptions = {}): Agent {
+export function createGuardedAgent(
+  isBlocked: IsBlockedAddress | null,
+  options: GuardedAgentOptions = {},
+): Agent {
   const connectToAddress = buildConnector({
     timeout: options.connectTimeoutMs ?? 10_000,
     ...(options.ca ? { ca: options.ca } : {}),

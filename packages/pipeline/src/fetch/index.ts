@@ -1,5 +1,5 @@
-export { isBlockedAddress, isBlockedHostname, type IsBlockedAddress } from './address-policy.ts';
-export { decodeHtml, type DecodedHtml } from './charset.ts';
+export { type IsBlockedAddress, isBlockedAddress, isBlockedHostname } from './address-policy.ts';
+export { type DecodedHtml, decodeHtml } from './charset.ts';
 export { FETCH_DEFAULTS, fetchPage } from './fetch-page.ts';
 export type { FetchedPage, FetchOptions } from './types.ts';
 export {

@@ -19,7 +19,9 @@ export async function readCappedBody(
 ): Promise<Buffer> {
   const encodings = parseContentEncoding(contentEncoding);
   const source = await withDeflateFlavour(body, encodings);
-  const decoders = encodings.toReversed().map((encoding, i) => createDecoder(encoding, i === 0 && source.raw));
+  const decoders = encodings
+    .toReversed()
+    .map((encoding, i) => createDecoder(encoding, i === 0 && source.raw));
   const chunks: Buffer[] = [];
   const collect = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -58,7 +60,10 @@ function parseContentEncoding(header: string | undefined): string[] {
  * "deflate" should be zlib-wrapped, but some servers send raw deflate. When deflate is the outer
  * encoding, peek at the first chunk to tell them apart (a zlib header has compression method 8).
  */
-async function withDeflateFlavour(body: Readable, encodings: string[]): Promise<{ stream: Readable; raw: boolean }> {
+async function withDeflateFlavour(
+  body: Readable,
+  encodings: string[],
+): Promise<{ stream: Readable; raw: boolean }> {
   if (encodings.at(-1) !== 'deflate') return { stream: body, raw: false };
   const iterator: AsyncIterator<Buffer> = body[Symbol.asyncIterator]();
   const first = await iterator.next();
