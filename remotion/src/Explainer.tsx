@@ -1,0 +1,86 @@
+import type { Slide, Timeline } from '@movie-generator/pipeline/schema';
+import { AbsoluteFill, Sequence } from 'remotion';
+import { Background } from './components/Background.tsx';
+import { ClosingSlide } from './components/ClosingSlide.tsx';
+import { SectionSlide } from './components/SectionSlide.tsx';
+import { Subtitle } from './components/Subtitle.tsx';
+import { TitleSlide } from './components/TitleSlide.tsx';
+import { videoLabels } from './i18n.ts';
+import { theme } from './theme.ts';
+
+/** The site name, or else the source's host, for the title slide's label. */
+function siteLabel(timeline: Timeline): string | undefined {
+  if (timeline.siteName) return timeline.siteName;
+  if (!timeline.sourceUrl) return undefined;
+  try {
+    return new URL(timeline.sourceUrl).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+const SlideView: React.FC<{ slide: Slide; timeline: Timeline }> = ({ slide, timeline }) => {
+  const { transitionFrames } = timeline;
+  switch (slide.kind) {
+    case 'title':
+      return (
+        <TitleSlide title={slide.title} label={siteLabel(timeline)} transitionFrames={transitionFrames} />
+      );
+    case 'section':
+      return (
+        <SectionSlide
+          title={slide.title}
+          bullets={slide.bullets}
+          sectionNumber={slide.sectionNumber}
+          sectionCount={slide.sectionCount}
+          transitionFrames={transitionFrames}
+        />
+      );
+    case 'closing':
+      return (
+        <ClosingSlide
+          labels={videoLabels(timeline.language)}
+          sourceUrl={timeline.sourceUrl}
+          credits={timeline.credits}
+          transitionFrames={transitionFrames}
+        />
+      );
+  }
+};
+
+/**
+ * The whole video. All timing comes from the timeline: one Sequence per slide and per subtitle.
+ * Outside each slide's first `transitionFrames` frames the picture depends only on which slide
+ * and which subtitle are showing (see animation.ts). Narration is muxed in afterwards by ffmpeg.
+ */
+export const Explainer: React.FC<Timeline> = (timeline) => {
+  return (
+    <AbsoluteFill lang={timeline.language} style={{ fontFamily: theme.fontFamily, color: theme.text }}>
+      <Background />
+      {timeline.slides.map((slide) => (
+        <Sequence
+          key={`slide-${slide.startFrame}`}
+          name={`Slide: ${slide.kind} ${slide.sectionNumber || ''}`.trim()}
+          from={slide.startFrame}
+          durationInFrames={slide.durationInFrames}
+        >
+          <SlideView slide={slide} timeline={timeline} />
+        </Sequence>
+      ))}
+      {timeline.subtitles.map((subtitle) => (
+        <Sequence
+          key={`subtitle-${subtitle.startFrame}`}
+          name={`Subtitle: ${subtitle.lines.join(' ')}`}
+          from={subtitle.startFrame}
+          durationInFrames={subtitle.durationInFrames}
+        >
+          <Subtitle
+            lines={subtitle.lines}
+            color={subtitle.color}
+            charsPerLine={timeline.subtitleCharsPerLine}
+          />
+        </Sequence>
+      ))}
+    </AbsoluteFill>
+  );
+};

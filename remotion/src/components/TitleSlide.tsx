@@ -1,0 +1,113 @@
+import { AbsoluteFill, useCurrentFrame } from 'remotion';
+import { entranceProgress, fadeSlideIn, wipeIn } from '../animation.ts';
+import { useFrameLayout } from '../layout/frame-layout.ts';
+import { measureEmFor } from '../layout/measure.ts';
+import { breakSegments } from '../layout/segments.ts';
+import { fitParagraphs } from '../layout/text-fit.ts';
+import { FONT_WEIGHT, theme } from '../theme.ts';
+import { WrappedText } from './WrappedText.tsx';
+
+const TITLE_LINE_HEIGHT = 1.32;
+
+/** Opening slide: the site as a pill label, the article title large, an accent bar. */
+export const TitleSlide: React.FC<{
+  title: string;
+  /** Site name (or host) shown as a pill; omitted when unknown. */
+  label?: string;
+  transitionFrames: number;
+}> = ({ title, label, transitionFrames }) => {
+  const frame = useCurrentFrame();
+  const { content, u, vertical } = useFrameLayout();
+
+  const pillFont = (vertical ? 3.2 : 2.5) * u;
+  const pillHeight = label ? pillFont * 1.5 + 1.6 * u : 0;
+  const gap = (vertical ? 4 : 3.5) * u;
+  const barHeight = 0.9 * u;
+  const segments = breakSegments(title);
+  const maxLines = vertical ? 7 : 4;
+  const fit = fitParagraphs({
+    paragraphs: [segments],
+    measureEm: measureEmFor(FONT_WEIGHT.bold),
+    boxWidth: content.width,
+    boxHeight: content.height - pillHeight - barHeight - 2 * gap,
+    maxFontSize: (vertical ? 8.6 : 7.6) * u,
+    minFontSize: (vertical ? 4.6 : 3.8) * u,
+    lineHeight: TITLE_LINE_HEIGHT,
+    maxLinesPerParagraph: maxLines,
+  });
+
+  const pill = entranceProgress(frame, transitionFrames, [0, 0.55]);
+  const heading = entranceProgress(frame, transitionFrames, [0.15, 0.8]);
+  const bar = entranceProgress(frame, transitionFrames, [0.4, 1]);
+
+  return (
+    <AbsoluteFill>
+      <div
+        style={{
+          position: 'absolute',
+          ...content,
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'center',
+          alignItems: 'flex-start',
+          gap,
+        }}
+      >
+        {label && (
+          <div
+            style={{
+              ...fadeSlideIn(pill, 2 * u),
+              display: 'flex',
+              alignItems: 'center',
+              gap: 1.2 * u,
+              maxWidth: '100%',
+              padding: `${0.8 * u}px ${2.2 * u}px`,
+              borderRadius: 999,
+              background: theme.accentSoft,
+              border: `${0.15 * u}px solid ${theme.accentBorder}`,
+              color: theme.accent,
+              fontSize: pillFont,
+              fontWeight: FONT_WEIGHT.bold,
+              lineHeight: 1.5,
+              letterSpacing: '0.04em',
+            }}
+          >
+            <div
+              style={{
+                flex: 'none',
+                width: 0.5 * pillFont,
+                height: 0.5 * pillFont,
+                borderRadius: '50%',
+                background: theme.accent,
+              }}
+            />
+            <span style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {label}
+            </span>
+          </div>
+        )}
+        <WrappedText
+          segments={segments}
+          maxLines={maxLines}
+          style={{
+            ...fadeSlideIn(heading, 3 * u),
+            fontSize: fit.fontSize,
+            fontWeight: FONT_WEIGHT.bold,
+            lineHeight: TITLE_LINE_HEIGHT,
+            color: theme.text,
+            textShadow: `0 ${0.3 * u}px ${2 * u}px rgba(0, 0, 0, 0.35)`,
+          }}
+        />
+        <div
+          style={{
+            ...wipeIn(bar),
+            width: (vertical ? 18 : 14) * u,
+            height: barHeight,
+            borderRadius: barHeight,
+            background: theme.accent,
+          }}
+        />
+      </div>
+    </AbsoluteFill>
+  );
+};
