@@ -1,0 +1,105 @@
+import type { JobService } from '@movie-generator/api-contract';
+import type { JobStore, VideoStore } from '@movie-generator/jobs';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import helmet from 'helmet';
+import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { clientIpOf } from './client-ip.ts';
+import type { ServerEnv } from './env.ts';
+import { countJobs, createMetrics, timeRequests } from './metrics.ts';
+import { healthRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
+import { trpcHandler } from './routes/trpc.ts';
+import { videoRoutes } from './routes/videos.ts';
+import { webRoutes } from './routes/web.ts';
+
+export interface AppDeps {
+  env: Pick<ServerEnv, 'TRUST_PROXY' | 'CORS_ORIGIN' | 'WEB_DIST_DIR'>;
+  db: Db;
+  store: JobStore;
+  jobs: JobService;
+  videoStore: VideoStore;
+  logger: Logger;
+  /** True once shutdown has begun (readyz answers 503). */
+  shuttingDown?: () => boolean;
+}
+
+/** Paths polled by probes and Prometheus: not worth a log line each. */
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+function securityHeaders(crossOrigin: boolean) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        mediaSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        // No upgrade-insecure-requests: self-hosted instances are often reached over plain http.
+      },
+    },
+    // With a separate web origin configured, it may play and download the videos.
+    crossOriginResourcePolicy: { policy: crossOrigin ? 'cross-origin' : 'same-origin' },
+  });
+}
+
+/** The server's Express app, not listening yet (main listens; tests mount it on port 0). */
+export function createApp(deps: AppDeps): Express {
+  const metrics = createMetrics();
+  const jobs = countJobs(deps.jobs, metrics);
+  const app = express();
+  app.set('trust proxy', deps.env.TRUST_PROXY);
+
+  app.use(timeRequests(metrics));
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url?.split('?')[0] ?? '') },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; raw: express.Request }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          ip: clientIpOf(req.raw),
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(securityHeaders(deps.env.CORS_ORIGIN.length > 0));
+  if (deps.env.CORS_ORIGIN.length > 0) {
+    app.use(cors({ origin: deps.env.CORS_ORIGIN, methods: ['GET', 'HEAD', 'POST'], maxAge: 600 }));
+  }
+
+  app.use('/trpc', trpcHandler({ jobs, logger: deps.logger }));
+  app.use(videoRoutes(deps));
+  app.use(healthRoutes({ db: deps.db, shuttingDown: deps.shuttingDown ?? (() => false) }));
+  app.use(metricsRoutes({ metrics, store: deps.store, videoStore: deps.videoStore, logger: deps.logger }));
+  app.use(webRoutes({ dir: deps.env.WEB_DIST_DIR, logger: deps.logger }));
+
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('Not found');
+  });
+  const onError: ErrorRequestHandler = (error, req, res, _next) => {
+    req.log.error({ err: error }, 'request failed');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(500).type('text/plain').send('Internal server error');
+  };
+  app.use(onError);
+  return app;
+}

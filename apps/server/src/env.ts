@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import pkg from '../package.json' with { type: 'json' };
+import { parseTrustProxy } from './client-ip.ts';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const count = (fallback: number, min: number) => z.coerce.number().int().min(min).default(fallback);
+
+/** Comma-separated origins (`https://example.com`), each checked to be a bare origin. */
+const origins = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const list = (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const origin of list) {
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(origin);
+      } catch {}
+      if (!parsed || parsed.origin !== origin) {
+        ctx.addIssue({ code: 'custom', message: `not an origin like https://example.com: ${origin}` });
+      }
+    }
+    return list;
+  });
+
+/** apps/web/dist next to this app. */
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Every environment variable the server reads; listed in the README's configuration table. */
+export const ServerEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  MONGODB_URI: z.string().min(1, 'MONGODB_URI is required, e.g. mongodb://localhost:27017'),
+  MONGODB_DB: z.string().min(1).default('movie_generator'),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  CORS_ORIGIN: origins,
+  DAILY_JOB_LIMIT: count(5, 0),
+  MAX_PENDING_JOBS: count(10, 1),
+  RETENTION_HOURS: z.coerce.number().positive().default(24),
+  WORKER_CONCURRENCY: count(2, 1),
+  WORKER_REPLICAS: count(1, 1),
+  STORAGE: z.enum(['gridfs', 'fs']).default('gridfs'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  WEB_DIST_DIR: z.string().min(1).default(defaultWebDist),
+  ALLOW_PRIVATE_NETWORK: bool,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  APP_VERSION: z.string().min(1).default(pkg.version),
+});
+export type ServerEnv = z.infer<typeof ServerEnvSchema>;
+
+/**
+ * Parses the environment once. Empty values count as unset (compose files often pass `FOO=`).
+ * Throws a readable error listing every bad variable.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ServerEnvSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid server configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,232 @@
+import { apiErrorOf } from '@movie-generator/api-contract/client';
+import { GENERATE_VIDEO } from '@movie-generator/jobs';
+import { startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PUBLIC_URL, startTestServer, type TestServer } from './testing/test-server.ts';
+
+/** The API error a call fails with (the test fails if it succeeds). */
+async function failure(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    const data = apiErrorOf(error);
+    if (!data) throw error;
+    return data;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
+  let mongo: TestMongo;
+  let server: TestServer;
+  const extra: TestServer[] = [];
+
+  async function serverWith(vars: Record<string, string>, options: { host?: string } = {}) {
+    const started = await startTestServer(mongo.db, vars, options);
+    extra.push(started);
+    return started;
+  }
+
+  beforeAll(async () => {
+    mongo = await startTestMongo();
+  });
+  afterAll(async () => {
+    await mongo.stop();
+  });
+  beforeEach(async () => {
+    await mongo.db.dropDatabase();
+    server = await startTestServer(mongo.db);
+  });
+  afterEach(async () => {
+    await server.close();
+    await Promise.all(extra.splice(0).map((s) => s.close()));
+  });
+
+  it('creates a job, shows it without the client IP, and puts it on the Agenda queue', async () => {
+    const proxied = await serverWith({ TRUST_PROXY: 'loopback' });
+    const { id } = await proxied.clientWith({ 'x-forwarded-for': '203.0.113.9' }).job.create.mutate({
+      url: PUBLIC_URL,
+      language: 'ja',
+      size: '1080p',
+      vertical: true,
+    });
+    expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/);
+
+    const view = await server.client.job.get.query({ id });
+    expect(view).toMatchObject({
+      id,
+      url: PUBLIC_URL,
+      status: 'pending',
+      progress: 0,
+      queuePosition: 1,
+      videoUrl: null,
+      language: 'ja',
+      size: '1080p',
+      vertical: true,
+    });
+    expect(view.etaSec).toBeGreaterThan(0);
+
+    // The address is stored for the quota, and never sent back: not by get, not by cancel.
+    expect((await mongo.db.collection('jobs').findOne({ jobId: id }))?.clientIp).toBe('203.0.113.9');
+    const raw = await (
+      await fetch(`${server.url}/trpc/job.get?input=${encodeURIComponent(JSON.stringify({ id }))}`)
+    ).text();
+    expect(raw).toContain(id);
+    expect(raw).not.toMatch(/203\.0\.113\.9|clientIp/);
+
+    const queued = await mongo.db.collection('agendaJobs').findOne({ 'data.jobId': id });
+    expect(queued).toMatchObject({ name: GENERATE_VIDEO, data: { jobId: id } });
+    expect(queued?.nextRunAt).toBeInstanceOf(Date);
+
+    const cancelled = await fetch(`${server.url}/trpc/job.cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id }),
+    });
+    const cancelledText = await cancelled.text();
+    expect(cancelledText).toContain('"cancelled"');
+    expect(cancelledText).not.toMatch(/203\.0\.113\.9|clientIp/);
+  });
+
+  it.each([
+    ['ftp scheme', 'ftp://example.com/file'],
+    ['javascript scheme', 'javascript:alert(1)'],
+    ['too long', `https://example.com/${'a'.repeat(2100)}`],
+    ['credentials', 'https://user:secret@example.com/article'],
+    ['not a URL', 'just words'],
+  ])('refuses an invalid URL (%s) with INVALID_URL, before using any quota', async (_name, url) => {
+    const error = await failure(server.client.job.create.mutate({ url }));
+    expect(error.appCode).toBe('INVALID_URL');
+    expect(error.messages.ja).toContain('URL');
+    expect(error.messages.en).toContain('URL');
+    expect(await mongo.db.collection('jobs').countDocuments()).toBe(0);
+    expect((await server.client.quota.get.query()).used).toBe(0);
+  });
+
+  it.each([
+    'http://127.0.0.1/',
+    'http://[::1]/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://localhost/',
+    'http://2130706433/',
+    'http://10.0.0.5:8080/admin',
+    'http://printer.local/',
+  ])('refuses %s with BLOCKED_ADDRESS', async (url) => {
+    const error = await failure(server.client.job.create.mutate({ url }));
+    expect(error.appCode).toBe('BLOCKED_ADDRESS');
+    expect(error.messages.en).toMatch(/private or internal/);
+    expect(await mongo.db.collection('jobs').countDocuments()).toBe(0);
+  });
+
+  it('lets private addresses through when ALLOW_PRIVATE_NETWORK is set (local testing)', async () => {
+    const open = await serverWith({ ALLOW_PRIVATE_NETWORK: 'true' });
+    const { id } = await open.client.job.create.mutate({ url: 'http://127.0.0.1:8080/article' });
+    expect((await open.client.job.get.query({ id })).status).toBe('pending');
+    // The scheme rules still apply.
+    expect((await failure(open.client.job.create.mutate({ url: 'ftp://127.0.0.1/' }))).appCode).toBe(
+      'INVALID_URL',
+    );
+  });
+
+  it('accepts a host name that does not resolve now: the worker fetch checks and reports it', async () => {
+    const { id } = await server.client.job.create.mutate({ url: 'https://no-such-host.invalid/article' });
+    expect((await server.client.job.get.query({ id })).status).toBe('pending');
+  });
+
+  it('refuses the 6th job of the day from one IP, and a spoofed X-Forwarded-For buys nothing', async () => {
+    for (let i = 0; i < 5; i++) await server.client.job.create.mutate({ url: `${PUBLIC_URL}?n=${i}` });
+    const error = await failure(server.client.job.create.mutate({ url: PUBLIC_URL }));
+    expect(error.appCode).toBe('QUOTA_EXCEEDED');
+    expect(error.messages.ja).toContain('1日の利用制限');
+    const now = new Date();
+    const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+    expect(error.extra?.resetsAt).toBe(midnight.toISOString());
+
+    for (const spoofed of ['198.51.100.1', '198.51.100.2, 127.0.0.1']) {
+      const again = await failure(
+        server.clientWith({ 'x-forwarded-for': spoofed }).job.create.mutate({ url: PUBLIC_URL }),
+      );
+      expect(again.appCode).toBe('QUOTA_EXCEEDED');
+    }
+    expect(await server.client.quota.get.query()).toEqual({
+      limit: 5,
+      used: 5,
+      resetsAt: midnight.toISOString(),
+    });
+    expect(await mongo.db.collection('jobs').distinct('clientIp')).toEqual(['127.0.0.1']);
+  });
+
+  it('with TRUST_PROXY=loopback, each forwarded client gets its own quota', async () => {
+    const proxied = await serverWith({ TRUST_PROXY: 'loopback' });
+    const a = proxied.clientWith({ 'x-forwarded-for': '198.51.100.7' });
+    const b = proxied.clientWith({ 'x-forwarded-for': '198.51.100.8' });
+    for (let i = 0; i < 5; i++) await a.job.create.mutate({ url: PUBLIC_URL });
+    expect((await failure(a.job.create.mutate({ url: PUBLIC_URL }))).appCode).toBe('QUOTA_EXCEEDED');
+    await b.job.create.mutate({ url: PUBLIC_URL });
+    expect((await a.quota.get.query()).used).toBe(5);
+    expect((await b.quota.get.query()).used).toBe(1);
+    expect((await mongo.db.collection('jobs').distinct('clientIp')).sort()).toEqual([
+      '198.51.100.7',
+      '198.51.100.8',
+    ]);
+  });
+
+  it('stores an IPv4 client of a dual-stack socket as plain IPv4', async () => {
+    const dual = await serverWith({}, { host: '::' });
+    await dual.client.job.create.mutate({ url: PUBLIC_URL });
+    expect(await mongo.db.collection('jobs').distinct('clientIp')).toEqual(['127.0.0.1']);
+    expect((await dual.client.quota.get.query()).used).toBe(1);
+  });
+
+  it('refuses new jobs with QUEUE_FULL when the pending cap is reached', async () => {
+    const small = await serverWith({ MAX_PENDING_JOBS: '2' });
+    await small.client.job.create.mutate({ url: PUBLIC_URL });
+    await small.client.job.create.mutate({ url: PUBLIC_URL });
+    const error = await failure(small.client.job.create.mutate({ url: PUBLIC_URL }));
+    expect(error.appCode).toBe('QUEUE_FULL');
+    expect(error.messages.ja).toContain('キューが満杯');
+    // The refused request did not count against the quota.
+    expect((await small.client.quota.get.query()).used).toBe(2);
+  });
+
+  it('cancels a pending job; unknown and malformed ids are NOT_FOUND; finished jobs are NOT_CANCELLABLE', async () => {
+    const { id } = await server.client.job.create.mutate({ url: PUBLIC_URL });
+    const cancelled = await server.client.job.cancel.mutate({ id });
+    expect(cancelled).toMatchObject({ id, status: 'cancelled', queuePosition: null, errorCode: 'CANCELLED' });
+    expect((await server.client.job.get.query({ id })).status).toBe('cancelled');
+    expect((await failure(server.client.job.cancel.mutate({ id }))).appCode).toBe('NOT_CANCELLABLE');
+
+    const unknown = 'AAAAAAAAAAAAAAAAAAAAAAAA';
+    expect((await failure(server.client.job.cancel.mutate({ id: unknown }))).appCode).toBe('NOT_FOUND');
+    expect((await failure(server.client.job.get.query({ id: unknown }))).appCode).toBe('NOT_FOUND');
+    for (const malformed of ['../../etc/passwd', 'x', '']) {
+      expect((await failure(server.client.job.get.query({ id: malformed }))).appCode).toBe('NOT_FOUND');
+      expect((await failure(server.client.job.cancel.mutate({ id: malformed }))).appCode).toBe('NOT_FOUND');
+    }
+  });
+
+  it('answers quota.get and system.info from the configuration', async () => {
+    const configured = await serverWith({
+      DAILY_JOB_LIMIT: '3',
+      MAX_PENDING_JOBS: '7',
+      RETENTION_HOURS: '12',
+      WORKER_CONCURRENCY: '2',
+      WORKER_REPLICAS: '3',
+      APP_VERSION: '9.9.9-test',
+    });
+    expect(await configured.client.system.info.query()).toEqual({
+      version: '9.9.9-test',
+      limits: {
+        dailyJobsPerIp: 3,
+        maxPendingJobs: 7,
+        workerConcurrency: 6,
+        retentionHours: 12,
+        maxUrlLength: 2048,
+      },
+    });
+    const quota = await configured.client.quota.get.query();
+    expect(quota).toMatchObject({ limit: 3, used: 0 });
+    expect(new Date(quota.resetsAt).getTime()).toBeGreaterThan(Date.now());
+    expect((await server.client.system.info.query()).version).toBe('0.1.0');
+  });
+});

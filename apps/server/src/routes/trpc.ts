@@ -1,0 +1,22 @@
+import { appRouter, type JobService } from '@movie-generator/api-contract';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { clientIpOf } from '../client-ip.ts';
+
+/** The largest tRPC request body; a job.create is a few hundred bytes. */
+export const MAX_TRPC_BODY_BYTES = 16 * 1024;
+
+/** The contract's router over HTTP (mount at /trpc), with the client IP as the server sees it. */
+export function trpcHandler(deps: { jobs: JobService; logger: Logger }): RequestHandler {
+  return createExpressMiddleware({
+    router: appRouter,
+    createContext: ({ req }) => ({ jobs: deps.jobs, clientIp: clientIpOf(req) }),
+    maxBodySize: MAX_TRPC_BODY_BYTES,
+    onError({ error, path }) {
+      // Expected refusals (quota, bad URL, not found) are answers, not failures.
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        deps.logger.error({ err: error.cause ?? error, path }, 'tRPC procedure failed');
+    },
+  });
+}

@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { makeTempDir, startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  finishJob,
+  makeTinyMp4,
+  PUBLIC_URL,
+  startTestServer,
+  type TestServer,
+} from '../testing/test-server.ts';
+import { jobIdOfFile } from './videos.ts';
+
+/** A GET with the path sent exactly as written (fetch would normalise `..`). */
+function rawGet(url: string, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, { method: 'GET', path }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe.each(['gridfs', 'fs'] as const)('GET /videos/<id>.mp4 from %s storage', (storage) => {
+  let mongo: TestMongo;
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let server: TestServer;
+  let bytes: Buffer;
+  let id: string;
+  let videoUrl: string;
+
+  beforeAll(async () => {
+    mongo = await startTestMongo();
+    temp = await makeTempDir('mg-videos-');
+    server = await startTestServer(mongo.db, { STORAGE: storage, DATA_DIR: temp.dir });
+    const mp4 = await makeTinyMp4(temp.dir);
+    bytes = await readFile(mp4);
+    ({ id } = await server.client.job.create.mutate({ url: PUBLIC_URL }));
+    await finishJob(server, id, mp4);
+    const view = await server.client.job.get.query({ id });
+    expect(view).toMatchObject({
+      status: 'completed',
+      videoUrl: `/videos/${id}.mp4`,
+      videoSize: bytes.length,
+    });
+    videoUrl = `${server.url}${view.videoUrl}`;
+  });
+  afterAll(async () => {
+    await server.close();
+    await mongo.stop();
+    await temp.cleanup();
+  });
+
+  it('stores the video where STORAGE says', async () => {
+    const doc = await mongo.db.collection('jobs').findOne({ jobId: id });
+    expect(doc?.video?.kind).toBe(storage);
+    expect(await mongo.db.collection('videos.files').countDocuments()).toBe(storage === 'gridfs' ? 1 : 0);
+  });
+
+  it('sends the whole MP4 with its length and type', async () => {
+    const res = await fetch(videoUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('video/mp4');
+    expect(res.headers.get('content-length')).toBe(String(bytes.length));
+    expect(res.headers.get('accept-ranges')).toBe('bytes');
+    expect(res.headers.get('content-disposition')).toBeNull();
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+    // The bytes are a real MP4: an ftyp box at the start.
+    expect(bytes.subarray(4, 8).toString('latin1')).toBe('ftyp');
+  });
+
+  it.each([
+    ['bytes=0-99', 0, 99],
+    ['bytes=-100', -100, -1],
+    ['bytes=100-', 100, -1],
+    ['bytes=50-9999999', 50, -1],
+  ])('answers Range %s with 206 and exactly those bytes', async (range, from, to) => {
+    const start = from < 0 ? bytes.length + from : from;
+    const end = to < 0 ? bytes.length - 1 : to;
+    const res = await fetch(videoUrl, { headers: { range } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/${bytes.length}`);
+    expect(res.headers.get('content-length')).toBe(String(end - start + 1));
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes.subarray(start, end + 1))).toBe(true);
+  });
+
+  it('answers a range past the end with 416 and the size', async () => {
+    const res = await fetch(videoUrl, { headers: { range: 'bytes=999999999-' } });
+    expect(res.status).toBe(416);
+    expect(res.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
+    await res.arrayBuffer();
+  });
+
+  it('ignores a malformed Range and sends everything', async () => {
+    const res = await fetch(videoUrl, { headers: { range: 'lines=1-2' } });
+    expect(res.status).toBe(200);
+    expect((await res.arrayBuffer()).byteLength).toBe(bytes.length);
+  });
+
+  it('offers a download with a safe file name for ?download=1', async () => {
+    const res = await fetch(`${videoUrl}?download=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(
+      new RegExp(`^attachment; filename="?movie-${id}\\.mp4"?$`),
+    );
+    expect((await res.arrayBuffer()).byteLength).toBe(bytes.length);
+  });
+
+  it('answers HEAD with the headers only', async () => {
+    const res = await fetch(videoUrl, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe(String(bytes.length));
+  });
+
+  it('404s unknown, malformed and traversal ids, unfinished and expired jobs', async () => {
+    const status = async (path: string) => {
+      const res = await fetch(`${server.url}${path}`);
+      await res.arrayBuffer();
+      return res.status;
+    };
+    expect(await status('/videos/AAAAAAAAAAAAAAAAAAAAAAAA.mp4')).toBe(404);
+    expect(await status('/videos/..%2F..%2Fetc%2Fpasswd.mp4')).toBe(404);
+    expect(await status('/videos/%2e%2e%2fpackage.json')).toBe(404);
+    expect(await status(`/videos/${id}`)).toBe(404);
+    expect(await status(`/videos/${id}.mp4/x`)).toBe(404);
+    expect(await rawGet(server.url, '/videos/../../../etc/passwd.mp4')).toBe(404);
+    expect(await rawGet(server.url, `/videos/${id}.mp4/../../package.json`)).toBe(404);
+
+    const pending = await server.client.job.create.mutate({ url: PUBLIC_URL });
+    expect(await status(`/videos/${pending.id}.mp4`)).toBe(404);
+
+    const expiring = await server.client.job.create.mutate({ url: PUBLIC_URL });
+    await finishJob(server, expiring.id, `${temp.dir}/tiny.mp4`);
+    expect(await status(`/videos/${expiring.id}.mp4`)).toBe(200);
+    await mongo.db
+      .collection('jobs')
+      .updateOne({ jobId: expiring.id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await status(`/videos/${expiring.id}.mp4`)).toBe(404);
+  });
+});
+
+describe('jobIdOfFile', () => {
+  it('takes only <job id>.mp4', () => {
+    expect(jobIdOfFile('AAAAAAAAAAAAAAAAAAAAAAAA.mp4')).toBe('AAAAAAAAAAAAAAAAAAAAAAAA');
+    expect(jobIdOfFile('AAAAAAAAAAAAAAAAAAAAAAAA')).toBeNull();
+    expect(jobIdOfFile('../../etc/passwd.mp4')).toBeNull();
+    expect(jobIdOfFile('AAAAAAAAAAAAAAAAAAAAAAAA.mp4.mp4')).toBeNull();
+    expect(jobIdOfFile('short.mp4')).toBeNull();
+  });
+});

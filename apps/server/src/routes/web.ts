@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import express, { Router } from 'express';
+import type { Logger } from 'pino';
+
+/** Paths the SPA fallback must never answer: the API's 404s stay 404s. */
+const API_PREFIXES = ['/trpc', '/videos/', '/healthz', '/readyz', '/metrics'];
+
+function isApiPath(path: string): boolean {
+  return API_PREFIXES.some(
+    (prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),
+  );
+}
+
+/**
+ * Serves the built web app (apps/web/dist) when it exists: its files, and index.html for any
+ * other GET that is not an API path and does not name a file (client-side routes).
+ * Vite's hashed files under /assets/ are cached for good; index.html is always revalidated.
+ */
+export function webRoutes(options: { dir: string; logger: Logger }): Router {
+  const router = Router();
+  const dir = resolve(options.dir);
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) {
+    options.logger.info({ dir }, 'no built web app; serving the API only (build it with npm run build)');
+    return router;
+  }
+  router.use(
+    express.static(dir, {
+      index: false,
+      redirect: false,
+      setHeaders(res, path) {
+        const immutable = path.startsWith(join(dir, 'assets'));
+        res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  router.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path) || extname(req.path) !== '') {
+      next();
+      return;
+    }
+    res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
+  });
+  return router;
+}

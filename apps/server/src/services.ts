@@ -1,0 +1,75 @@
+import type { JobService, SystemInfo } from '@movie-generator/api-contract';
+import { MAX_URL_LENGTH } from '@movie-generator/api-contract';
+import {
+  createJobService,
+  createQueue,
+  createVideoStore,
+  enqueueGenerateVideo,
+  JobStore,
+  jobCollections,
+  type VideoStore,
+} from '@movie-generator/jobs';
+import type { Agenda } from 'agenda';
+import type { Db } from 'mongodb';
+import type { ServerEnv } from './env.ts';
+import { createUrlCheck } from './url-check.ts';
+
+/** A job's processing time for the ETA until there is history to average (JobStore does). */
+const TYPICAL_JOB_SEC = 120;
+
+export type ServicesEnv = Pick<
+  ServerEnv,
+  | 'DAILY_JOB_LIMIT'
+  | 'MAX_PENDING_JOBS'
+  | 'RETENTION_HOURS'
+  | 'WORKER_CONCURRENCY'
+  | 'WORKER_REPLICAS'
+  | 'STORAGE'
+  | 'DATA_DIR'
+  | 'ALLOW_PRIVATE_NETWORK'
+  | 'APP_VERSION'
+>;
+
+export interface Services {
+  store: JobStore;
+  /** Only enqueues: the server never starts Agenda's job processor. */
+  queue: Agenda;
+  videoStore: VideoStore;
+  jobs: JobService;
+}
+
+export function systemInfo(env: ServicesEnv): SystemInfo {
+  return {
+    version: env.APP_VERSION,
+    limits: {
+      dailyJobsPerIp: env.DAILY_JOB_LIMIT,
+      maxPendingJobs: env.MAX_PENDING_JOBS,
+      // Jobs processed at once across all workers.
+      workerConcurrency: env.WORKER_CONCURRENCY * env.WORKER_REPLICAS,
+      retentionHours: env.RETENTION_HOURS,
+      maxUrlLength: MAX_URL_LENGTH,
+    },
+  };
+}
+
+/** The job store (indexes and queue slots ready), the Agenda queue, video storage and the JobService. */
+export async function createServices(env: ServicesEnv, db: Db): Promise<Services> {
+  const store = new JobStore(jobCollections(db), {
+    dailyLimit: env.DAILY_JOB_LIMIT,
+    maxPending: env.MAX_PENDING_JOBS,
+    retentionMs: env.RETENTION_HOURS * 3600_000,
+    totalConcurrency: env.WORKER_CONCURRENCY * env.WORKER_REPLICAS,
+    typicalJobSec: TYPICAL_JOB_SEC,
+  });
+  await store.init();
+  const queue = createQueue(db);
+  // Agenda connects its backend (and indexes agendaJobs) in the background; wait for it here.
+  await queue.ready;
+  const jobs = createJobService({
+    store,
+    enqueue: (jobId) => enqueueGenerateVideo(queue, jobId),
+    validateUrl: createUrlCheck({ allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK }),
+    info: systemInfo(env),
+  });
+  return { store, queue, videoStore: createVideoStore(env.STORAGE, db, env.DATA_DIR), jobs };
+}

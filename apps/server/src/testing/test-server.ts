@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createClient } from '@movie-generator/api-contract/client';
+import type { Db } from 'mongodb';
+import { pino } from 'pino';
+import { createApp } from '../app.ts';
+import { loadEnv, type ServerEnv } from '../env.ts';
+import { createServices, type Services } from '../services.ts';
+
+export interface TestServer extends Services {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  env: ServerEnv;
+  /** The typed client, as a browser or script would use it. */
+  client: ReturnType<typeof createClient>;
+  clientWith(headers: Record<string, string>): ReturnType<typeof createClient>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app (real env parsing, JobStore, Agenda queue, video store) on a random port,
+ * over the given database. `vars` are environment variables as the server would read them.
+ */
+export async function startTestServer(
+  db: Db,
+  vars: Record<string, string> = {},
+  options: { host?: string } = {},
+): Promise<TestServer> {
+  const env = loadEnv({
+    MONGODB_URI: 'mongodb://unused-by-tests',
+    MONGODB_DB: db.databaseName,
+    LOG_LEVEL: 'silent',
+    WEB_DIST_DIR: '/nonexistent/web/dist',
+    ...vars,
+  });
+  const services = await createServices(env, db);
+  const app = createApp({ env, db, logger: pino({ level: env.LOG_LEVEL }), ...services });
+  const host = options.host ?? '127.0.0.1';
+  const server = app.listen(0, host);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    ...services,
+    url,
+    env,
+    client: createClient(url),
+    clientWith: (headers) => createClient(url, { headers }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const execFileAsync = promisify(execFile);
+
+/** A real one-second 160x90 H.264/AAC MP4, made by ffmpeg. */
+export async function makeTinyMp4(dir: string): Promise<string> {
+  const path = join(dir, 'tiny.mp4');
+  await execFileAsync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=duration=1:size=160x90:rate=10',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:duration=1',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+    path,
+  ]);
+  return path;
+}
+
+/** What a worker does with a job, in the same store calls: start, progress, save the video, complete. */
+export async function finishJob(services: Services, jobId: string, mp4Path: string): Promise<void> {
+  if (!(await services.store.start(jobId, 'test-worker'))) throw new Error(`job ${jobId} could not start`);
+  await services.store.progress(jobId, {
+    progress: 90,
+    step: 'render',
+    message: { ja: '書き出し中', en: 'Rendering' },
+  });
+  const { video, size } = await services.videoStore.save(jobId, mp4Path);
+  if (!(await services.store.complete(jobId, { video, videoSize: size, durationSec: 1 }))) {
+    throw new Error(`job ${jobId} could not complete`);
+  }
+}
+
+/** A public address literal: passes the URL check without DNS. */
+export const PUBLIC_URL = 'http://93.184.215.14/article';
