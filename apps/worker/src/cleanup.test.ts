@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { GENERATE_VIDEO, JobStore, jobCollections } from '@movie-generator/jobs';
+import { closeRenderer, PIPELINE_ERRORS, runPipeline } from '@movie-generator/pipeline';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCleanup } from './cleanup.ts';
+import { type Harness, quietLog, startHarness, waitUntil } from './test-support/harness.ts';
+import { createWorker } from './worker.ts';
+
+const HOUR = 3600_000;
+
+describe('cleanup', () => {
+  let h: Harness;
+  let store: JobStore;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  beforeEach(async () => {
+    await h.mongo.db.dropDatabase();
+    await h.serverStore.init();
+    store = new JobStore(jobCollections(h.mongo.db), h.config().jobs);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await closeRenderer();
+  });
+
+  /** A job that completed at `at` with a small stored "video". */
+  async function completedJob(at: Date) {
+    const { id } = await h.createJob('/en', { now: at });
+    const file = join(h.workDir, `${id}.bin`);
+    await writeFile(file, Buffer.alloc(4096, 7));
+    const saved = await h.videoStore.save(id, file);
+    await store.start(id, 'w-old', at);
+    expect(await store.complete(id, { video: saved.video, videoSize: saved.size, durationSec: 12 }, at)).toBe(
+      true,
+    );
+    return { id, video: saved.video };
+  }
+
+  async function workDir(name: string, ageMs: number) {
+    const path = join(h.workDir, name);
+    await mkdir(join(path, 'inner'), { recursive: true });
+    const when = new Date(Date.now() - ageMs);
+    await utimes(path, when, when);
+    return path;
+  }
+
+  it('removes expired jobs with their GridFS videos and queue entries, stuck jobs, stale slots and old work dirs', async () => {
+    const longAgo = new Date(Date.now() - 25 * HOUR);
+    const expired = await completedJob(longAgo);
+    const expiredFailed = await h.createJob('/short', { now: longAgo });
+    await store.fail(
+      expiredFailed.id,
+      { code: 'TOO_LITTLE_TEXT', message: PIPELINE_ERRORS.TOO_LITTLE_TEXT },
+      longAgo,
+    );
+    const fresh = await completedJob(new Date());
+    const stuck = await h.createJob('/en');
+    await store.start(stuck.id, 'w-vanished', new Date(Date.now() - 40 * 60_000));
+    const live = await h.createJob('/en');
+    await store.start(live.id, 'w-alive');
+    const pending = await h.createJob('/en');
+    // A place in the queue still held by a job that is no longer pending (a crash between two writes).
+    await h.serverStore.c.queueSlots.updateOne(
+      { n: 19 },
+      { $set: { holder: 'ghost-job', claimedAt: new Date(Date.now() - HOUR) } },
+    );
+
+    const oldDir = await workDir('mg-job-dead-abc', 7 * HOUR);
+    const youngDir = await workDir('mg-job-young-abc', 10 * 60_000);
+    const activeDir = await workDir('mg-job-active-abc', 7 * HOUR);
+    const otherDir = await workDir('not-ours', 7 * HOUR);
+
+    const report = await runCleanup({
+      store,
+      videoStore: h.videoStore,
+      log: quietLog,
+      workDir: h.workDir,
+      workDirMaxAgeMs: 6 * HOUR,
+      stuckJobMs: 30 * 60_000,
+      activeWorkDirs: () => [activeDir],
+      removeQueueEntries: async (jobId) => {
+        await h.client.cancel({ name: GENERATE_VIDEO, data: { jobId } });
+      },
+    });
+
+    expect(report).toEqual({
+      jobsRemoved: 2,
+      videosRemoved: 1,
+      slotsReleased: 1,
+      stuckJobsFailed: 1,
+      workDirsRemoved: 1,
+    });
+    const jobs = h.mongo.db.collection('jobs');
+    expect(await jobs.countDocuments({ jobId: { $in: [expired.id, expiredFailed.id] } })).toBe(0);
+    expect((await h.job(fresh.id)).status).toBe('completed');
+    expect(await h.job(stuck.id)).toMatchObject({
+      status: 'failed',
+      errorCode: 'TIMEOUT',
+      errorMessage: { ja: PIPELINE_ERRORS.TIMEOUT.ja, en: PIPELINE_ERRORS.TIMEOUT.en },
+    });
+    expect((await h.job(live.id)).status).toBe('processing');
+    expect((await h.job(pending.id)).status).toBe('pending');
+
+    // GridFS: the expired job's file and chunks are gone, the fresh one's are intact.
+    const files = await h.mongo.db.collection('videos.files').find().toArray();
+    expect(files.map((f) => String(f._id))).toEqual([
+      String(fresh.video.kind === 'gridfs' && fresh.video.fileId),
+    ]);
+    expect(await h.videoStore.size(expired.video)).toBeNull();
+    expect(await h.videoStore.size(fresh.video)).toBe(4096);
+    expect(
+      await h.mongo.db.collection('videos.chunks').countDocuments({ files_id: files[0]!._id }),
+    ).toBeGreaterThan(0);
+    expect(
+      await h.mongo.db.collection('videos.chunks').countDocuments({ files_id: { $ne: files[0]!._id } }),
+    ).toBe(0);
+
+    // Queue entries of the removed jobs are gone, the others stay.
+    const queued = await h.mongo.db.collection('agendaJobs').find({ name: GENERATE_VIDEO }).toArray();
+    expect(queued.map((q) => q.data.jobId).sort()).toEqual([fresh.id, stuck.id, live.id, pending.id].sort());
+    expect(await h.serverStore.c.queueSlots.countDocuments({ holder: 'ghost-job' })).toBe(0);
+
+    expect((await h.leftoverWorkDirs()).sort()).toEqual(['mg-job-active-abc', 'mg-job-young-abc']);
+    expect(existsSync(oldDir)).toBe(false);
+    expect(existsSync(youngDir)).toBe(true);
+    expect(existsSync(otherDir)).toBe(true);
+  });
+
+  it('is scheduled by the worker as a repeating Agenda job that runs at start', async () => {
+    const expired = await completedJob(new Date(Date.now() - 25 * HOUR));
+    const config = h.config({ CLEANUP_INTERVAL: '1 hour' });
+    const worker = createWorker({ store, videoStore: h.videoStore, runPipeline, config, log: quietLog });
+    await worker.start();
+    try {
+      await waitUntil(
+        async () => (await h.mongo.db.collection('jobs').countDocuments({ jobId: expired.id })) === 0,
+        20_000,
+        'the scheduled cleanup',
+      );
+      expect(await h.videoStore.size(expired.video)).toBeNull();
+      const schedule = await h.mongo.db.collection('agendaJobs').findOne({ name: 'cleanup' });
+      expect(schedule).toMatchObject({ type: 'single', repeatInterval: '1 hour' });
+      expect(schedule?.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    } finally {
+      await worker.stop(0);
+    }
+  });
+});

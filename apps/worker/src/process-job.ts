@@ -1,0 +1,305 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  isFinished,
+  type JobDocument,
+  type JobStore,
+  type StoredVideo,
+  type VideoStore,
+} from '@movie-generator/jobs';
+import {
+  PipelineError,
+  type PipelineOptions,
+  type PipelineResult,
+  type StageName,
+} from '@movie-generator/pipeline';
+import type { Logger } from 'pino';
+import { ERROR_OF_STEP, STEP_OF_STAGE, toPipelineError } from './job-error.ts';
+import { type LostReason, watchJob } from './job-watch.ts';
+import { workerMsg } from './messages.ts';
+import type { JobOutcome, WorkerMetrics } from './metrics.ts';
+import { ProgressWriter } from './progress-writer.ts';
+import { backoffDelay, type RetryPolicy, shouldRetry, sleep } from './retry.ts';
+
+export type RunPipeline = (url: string, options: PipelineOptions) => Promise<PipelineResult>;
+
+export interface ProcessJobConfig {
+  workerId: string;
+  /** Parent of the per-job work directories. */
+  workDir: string;
+  /** Options shared by every run; the job's own language/size/vertical are added per job. */
+  pipeline: Omit<PipelineOptions, 'outPath'>;
+  retry: RetryPolicy;
+  maxJobStarts: number;
+  progressIntervalMs: number;
+  cancelPollMs: number;
+  /** How often the queue lock is renewed (well within its lifetime). */
+  heartbeatMs: number;
+}
+
+export interface ProcessJobDeps {
+  store: JobStore;
+  videoStore: VideoStore;
+  runPipeline: RunPipeline;
+  config: ProcessJobConfig;
+  log: Logger;
+  metrics?: WorkerMetrics;
+}
+
+export interface JobControl {
+  /** Aborts when the worker must let the job go (hard shutdown); the job is left for another worker. */
+  interrupt?: AbortSignal;
+  /** Renews the queue lock; throws only when the lock is lost. */
+  keepAlive?: () => Promise<void>;
+  /** Called with the job's work directory while it exists (the cleanup sweep skips it). */
+  onWorkDir?: (dir: string | null) => void;
+}
+
+/** Prefix of every per-job work directory; the cleanup sweep removes old ones left by killed workers. */
+export const WORK_DIR_PREFIX = 'mg-job-';
+
+/**
+ * Runs one job: claims it, runs the pipeline with progress written to the job document,
+ * retries transient failures, stores the MP4 and marks the job completed or failed. Stops
+ * within about `cancelPollMs` (plus the pipeline's own abort time) when the job is cancelled.
+ * Never leaves files behind. Throws only when MongoDB itself fails.
+ */
+export async function processJob(
+  jobId: string,
+  deps: ProcessJobDeps,
+  control: JobControl = {},
+): Promise<JobOutcome> {
+  const { store, config } = deps;
+  const log = deps.log.child({ jobId, workerId: config.workerId });
+
+  const prior = await store.find(jobId);
+  if (!prior || isFinished(prior.status)) {
+    log.info({ status: prior?.status ?? 'gone' }, 'job: nothing to do');
+    return 'skipped';
+  }
+  if (prior.attempts >= config.maxJobStarts) {
+    // Its workers kept dying (out of memory, killed): give up instead of looping forever.
+    const error = new PipelineError(ERROR_OF_STEP[prior.currentStep ?? 'fetch'], {
+      detail: `started ${prior.attempts} times without finishing`,
+    });
+    log.error(
+      { code: error.code, detail: error.detail, step: prior.currentStep },
+      'job: failed (too many starts)',
+    );
+    await store.fail(jobId, { code: error.code, message: error.userMessage });
+    deps.metrics?.failed.inc({ code: error.code });
+    return 'failed';
+  }
+  if (prior.status === 'processing') {
+    log.warn(
+      { previousWorker: prior.workerId, attempts: prior.attempts },
+      'job: taking over from a stopped worker',
+    );
+  }
+  const doc = await store.start(jobId, config.workerId);
+  if (!doc) return 'skipped';
+
+  const run = new JobRun(doc, deps, control, log);
+  deps.metrics?.running.inc();
+  const startedAt = performance.now();
+  let outcome: JobOutcome = 'failed';
+  try {
+    outcome = await run.execute();
+    return outcome;
+  } finally {
+    deps.metrics?.running.dec();
+    deps.metrics?.jobDuration.observe({ outcome }, (performance.now() - startedAt) / 1000);
+    if (outcome === 'cancelled') deps.metrics?.cancelled.inc();
+  }
+}
+
+type StopReason = LostReason | 'shutdown';
+
+/** The state of one job while this worker runs it. */
+class JobRun {
+  private readonly abort = new AbortController();
+  private stopReason: StopReason | null = null;
+  private readonly writer: ProgressWriter;
+  private stage: StageName | null = null;
+
+  constructor(
+    private readonly doc: JobDocument,
+    private readonly deps: ProcessJobDeps,
+    private readonly control: JobControl,
+    private readonly log: Logger,
+  ) {
+    this.writer = new ProgressWriter({
+      minIntervalMs: deps.config.progressIntervalMs,
+      write: (update) => deps.store.progress(doc.jobId, update),
+      onRefused: () => this.stop('cancelled', 'a progress write found the job no longer processing'),
+      onError: (error) => log.warn({ err: error }, 'job: progress write failed'),
+    });
+  }
+
+  private stop(reason: StopReason, detail: string): void {
+    if (this.stopReason) return;
+    this.stopReason = reason;
+    this.log.info({ reason, detail }, 'job: stopping');
+    this.abort.abort(new PipelineError('CANCELLED', { detail: `${reason}: ${detail}` }));
+  }
+
+  /** The outcome of a run that was stopped from outside. */
+  private stoppedOutcome(): JobOutcome {
+    return this.stopReason === 'cancelled' ? 'cancelled' : 'interrupted';
+  }
+
+  async execute(): Promise<JobOutcome> {
+    const { config } = this.deps;
+    const onInterrupt = () => this.stop('shutdown', 'the worker is shutting down');
+    if (this.control.interrupt?.aborted) onInterrupt();
+    this.control.interrupt?.addEventListener('abort', onInterrupt, { once: true });
+    const watch = watchJob({
+      jobId: this.doc.jobId,
+      workerId: config.workerId,
+      store: this.deps.store,
+      pollMs: config.cancelPollMs,
+      heartbeatMs: config.heartbeatMs,
+      keepAlive: this.control.keepAlive,
+      onHeartbeat: () => this.writer.refreshIfIdle(config.heartbeatMs),
+      onLost: (reason, detail) => this.stop(reason, detail),
+      onError: (error) => this.log.warn({ err: error }, 'job: status check failed'),
+    });
+    this.writer.update({ step: 'fetch', progress: 0, message: workerMsg.starting });
+    this.log.info({ url: this.doc.url, attempts: this.doc.attempts }, 'job: started');
+    try {
+      return await this.runWithRetries();
+    } finally {
+      watch.stop();
+      this.control.interrupt?.removeEventListener('abort', onInterrupt);
+      if (this.stopReason === 'shutdown') {
+        // Tell the user why progress restarts; the job stays processing until another worker takes it.
+        this.writer.update({
+          ...(this.writer.current ?? { step: 'fetch', progress: 0 }),
+          message: workerMsg.restarting,
+        });
+        await this.writer.flush();
+      }
+      await this.writer.close();
+    }
+  }
+
+  private async runWithRetries(): Promise<JobOutcome> {
+    const { config, store, metrics } = this.deps;
+    for (let retries = 0; ; retries++) {
+      let stored: { video: StoredVideo; size: number; result: PipelineResult };
+      try {
+        stored = await this.runOnce();
+      } catch (thrown) {
+        if (this.stopReason) return this.stoppedOutcome();
+        const error = toPipelineError(thrown, this.stage ? STEP_OF_STAGE[this.stage] : null);
+        const context = {
+          code: error.code,
+          detail: error.detail,
+          transient: error.transient,
+          stage: this.stage,
+        };
+        if (shouldRetry(error, retries, config.retry)) {
+          const delayMs = backoffDelay(config.retry, retries + 1);
+          this.log.warn(
+            { ...context, err: thrown, retry: retries + 1, delayMs },
+            'job: transient failure, retrying',
+          );
+          metrics?.retries.inc({ code: error.code });
+          const at = this.writer.current ?? { step: 'fetch' as const, progress: 0 };
+          this.writer.update({ ...at, message: workerMsg.retrying(retries + 1, config.retry.attempts) });
+          await this.writer.flush();
+          await sleep(delayMs, this.abort.signal);
+          if (this.stopReason) return this.stoppedOutcome();
+          this.writer.restart();
+          this.stage = null;
+          continue;
+        }
+        this.log.error({ ...context, err: thrown, retries }, 'job: failed');
+        await this.writer.close();
+        await store.fail(this.doc.jobId, { code: error.code, message: error.userMessage });
+        metrics?.failed.inc({ code: error.code });
+        return 'failed';
+      }
+      return this.finish(stored);
+    }
+  }
+
+  /** One pipeline run in a fresh work directory (always removed), then the MP4 into the store. */
+  private async runOnce(): Promise<{ video: StoredVideo; size: number; result: PipelineResult }> {
+    const { config } = this.deps;
+    await mkdir(config.workDir, { recursive: true });
+    const dir = await mkdtemp(join(config.workDir, `${WORK_DIR_PREFIX}${this.doc.jobId}-`));
+    this.control.onWorkDir?.(dir);
+    try {
+      const result = await this.deps.runPipeline(this.doc.url, {
+        ...config.pipeline,
+        ...(this.doc.language ? { language: this.doc.language } : {}),
+        size: this.doc.size,
+        vertical: this.doc.vertical,
+        outPath: join(dir, 'video.mp4'),
+        workRoot: dir,
+        signal: this.abort.signal,
+        log: this.log,
+        onProgress: (p) => {
+          this.stage = p.stage;
+          this.writer.update({ step: STEP_OF_STAGE[p.stage], progress: p.percent, message: p.message });
+        },
+      });
+      if (this.stopReason) throw new PipelineError('CANCELLED', { detail: this.stopReason });
+      try {
+        const saved = await this.deps.videoStore.save(this.doc.jobId, result.videoPath);
+        return { ...saved, result };
+      } catch (error) {
+        // A storage hiccup is worth another run; a broken store fails the job as a render failure.
+        throw toPipelineError(error, 'render', { transient: true });
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      this.control.onWorkDir?.(null);
+    }
+  }
+
+  /** Marks the job completed; removes the stored video again when the job was cancelled meanwhile. */
+  private async finish(stored: {
+    video: StoredVideo;
+    size: number;
+    result: PipelineResult;
+  }): Promise<JobOutcome> {
+    const { store, videoStore, metrics } = this.deps;
+    const { result } = stored;
+    let completed = false;
+    try {
+      await this.writer.close();
+      completed =
+        !this.stopReason &&
+        (await store.complete(this.doc.jobId, {
+          video: stored.video,
+          videoSize: stored.size,
+          durationSec: result.durationSec,
+        }));
+    } finally {
+      if (!completed) await videoStore.remove(stored.video);
+    }
+    if (!completed) {
+      this.log.info(
+        { reason: this.stopReason ?? 'cancelled' },
+        'job: stopped after rendering; video removed',
+      );
+      return this.stopReason ? this.stoppedOutcome() : 'cancelled';
+    }
+    for (const [stage, seconds] of Object.entries(result.stageSeconds)) {
+      metrics?.stageDuration.observe({ stage }, seconds);
+    }
+    metrics?.completed.inc();
+    this.log.info(
+      {
+        durationSec: result.durationSec,
+        videoSize: stored.size,
+        stageSeconds: result.stageSeconds,
+        renderer: result.renderer,
+      },
+      'job: completed',
+    );
+    return 'completed';
+  }
+}

@@ -1,0 +1,323 @@
+import { join } from 'node:path';
+import { closeRenderer, PIPELINE_ERRORS, runPipeline } from '@movie-generator/pipeline';
+import { ffprobe } from '@movie-generator/test-helpers';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WorkerMetrics } from './metrics.ts';
+import type { RunPipeline } from './process-job.ts';
+import { type Harness, quietLog, startHarness, waitUntil } from './test-support/harness.ts';
+import { createWorker, type Worker } from './worker.ts';
+
+/** The real runPipeline, recording when each URL's runs started and how many ran at once. */
+function recordRuns() {
+  const starts = new Map<string, number[]>();
+  let now = 0;
+  const record = {
+    maxAtOnce: 0,
+    startsOf: (url: string) => starts.get(url) ?? [],
+    run: (async (url, options) => {
+      starts.set(url, [...(starts.get(url) ?? []), performance.now()]);
+      now += 1;
+      record.maxAtOnce = Math.max(record.maxAtOnce, now);
+      try {
+        return await runPipeline(url, options);
+      } finally {
+        now -= 1;
+      }
+    }) as RunPipeline,
+  };
+  return record;
+}
+
+const JOB_STEPS = ['fetch', 'script', 'audio', 'slides', 'render'];
+const finished = (status: string) => ['completed', 'failed', 'cancelled'].includes(status);
+
+describe('worker: real queue, real pipeline, real MongoDB', () => {
+  let h: Harness;
+  const running: Worker[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    for (const worker of running.splice(0)) {
+      worker.interrupt();
+      await worker.stop(0);
+    }
+    await h.mongo.db.dropDatabase();
+    await h.serverStore.init();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await closeRenderer();
+  });
+
+  async function startWorker(env: Record<string, string> = {}, run: RunPipeline = runPipeline) {
+    const config = h.config(env);
+    const store = h.workerStore(config);
+    const metrics = new WorkerMetrics();
+    const worker = createWorker({
+      store,
+      videoStore: h.videoStore,
+      runPipeline: run,
+      config,
+      log: quietLog,
+      metrics,
+    });
+    running.push(worker);
+    await worker.start();
+    return { worker, store, metrics, config };
+  }
+
+  const counter = async (metric: { get(): Promise<{ values: { value: number; labels: object }[] }> }) =>
+    (await metric.get()).values.reduce((n, v) => n + v.value, 0);
+
+  it('runs a job end to end: processing → completed, throttled progress through every step, an MP4 in GridFS', async () => {
+    const { store, metrics } = await startWorker({ WORKER_ID: 'w-e2e' });
+    const { id, url } = await h.createJob('/en');
+    const statuses: string[] = [];
+    const started = performance.now();
+    const doc = await h.waitForJob(id, (d) => {
+      if (statuses.at(-1) !== d.status) statuses.push(d.status);
+      return finished(d.status);
+    });
+    const elapsedSec = (performance.now() - started) / 1000;
+
+    expect(doc).toMatchObject({
+      status: 'completed',
+      progress: 100,
+      attempts: 1,
+      workerId: 'w-e2e',
+      errorCode: null,
+    });
+    expect(statuses.at(-1)).toBe('completed');
+    expect(statuses).toContain('processing');
+    expect(['pending', 'processing', 'completed'].filter((s) => statuses.includes(s))).toEqual(statuses);
+    expect(h.articles.requestsTo(url)).toHaveLength(1);
+
+    // Progress: accepted writes only increase, visit every step in order, and are throttled.
+    const writes = store.writesOf(id);
+    expect(writes.every((w) => w.accepted)).toBe(true);
+    const progress = writes.map((w) => w.update.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBeGreaterThanOrEqual(90);
+    const steps = writes.map((w) => w.update.step).filter((s, i, all) => i === 0 || all[i - 1] !== s);
+    expect(steps).toEqual(JOB_STEPS);
+    for (let i = 1; i < writes.length; i++) {
+      if (writes[i]!.update.step === writes[i - 1]!.update.step) {
+        expect(writes[i]!.at - writes[i - 1]!.at).toBeGreaterThanOrEqual(950);
+      }
+    }
+    expect(writes.length).toBeLessThanOrEqual(Math.ceil(elapsedSec) + JOB_STEPS.length + 1);
+    expect(writes.some((w) => /audio/i.test(w.update.message.en))).toBe(true);
+
+    // The video: in GridFS, H.264 + AAC at the test frame size, as long as the job says.
+    expect(doc.video?.kind).toBe('gridfs');
+    const file = join(h.workDir, 'downloaded.mp4');
+    await h.download(doc.video!, file);
+    const probe = await ffprobe(file);
+    const video = probe.streams.find((s) => s.codec_type === 'video');
+    const audio = probe.streams.find((s) => s.codec_type === 'audio');
+    expect(video).toMatchObject({ codec_name: 'h264', width: 320, height: 180 });
+    expect(audio?.codec_name).toBe('aac');
+    expect(Number(probe.format.size)).toBe(doc.videoSize);
+    expect(Math.abs(Number(probe.format.duration) - doc.durationSec!)).toBeLessThan(0.3);
+    expect(doc.durationSec).toBeGreaterThan(5);
+
+    expect(await h.leftoverWorkDirs()).toEqual([]);
+    expect(await counter(metrics.completed)).toBe(1);
+    const stages = (await metrics.stageDuration.get()).values.filter(
+      (v) => v.metricName === 'stage_duration_seconds_count',
+    );
+    expect(stages.map((v) => v.labels.stage).sort()).toEqual([
+      'audio',
+      'extract',
+      'fetch',
+      'render',
+      'script',
+      'slides',
+    ]);
+    // Agenda's entry is gone once the handler returned.
+    expect(await h.mongo.db.collection('agendaJobs').countDocuments({ name: 'generate-video' })).toBe(0);
+  });
+
+  it('aborts a job cancelled while it renders within 5 s, stores nothing and removes its files', async () => {
+    const { worker, metrics } = await startWorker();
+    const { id } = await h.createJob('/en');
+    await h.waitForJob(id, (d) => d.currentStep === 'render' || finished(d.status));
+    expect((await h.job(id)).status).toBe('processing');
+
+    const cancelledAt = performance.now();
+    await h.serverStore.cancel(id);
+    await waitUntil(() => worker.runningJobs() === 0, 5000, 'the worker to let the job go');
+    const abortSec = (performance.now() - cancelledAt) / 1000;
+    expect(abortSec).toBeLessThan(5);
+
+    await new Promise((r) => setTimeout(r, 1500)); // nothing may overwrite the cancel afterwards
+    const doc = await h.job(id);
+    expect(doc).toMatchObject({ status: 'cancelled', errorCode: 'CANCELLED', video: null });
+    expect(await h.mongo.db.collection('videos.files').countDocuments()).toBe(0);
+    expect(await h.leftoverWorkDirs()).toEqual([]);
+    expect(await counter(metrics.cancelled)).toBe(1);
+    expect(await counter(metrics.completed)).toBe(0);
+  });
+
+  it('removes the stored video again when the job is cancelled while the video is being saved', async () => {
+    const jobOfUrl = new Map<string, string>();
+    // The cancel lands right after rendering, before the worker's next status check.
+    const cancelAfterRender: RunPipeline = async (url, options) => {
+      const result = await runPipeline(url, options);
+      await h.serverStore.cancel(jobOfUrl.get(url)!);
+      return result;
+    };
+    const { metrics } = await startWorker({ CANCEL_POLL_MS: '5000' }, cancelAfterRender);
+    const { id, url } = await h.createJob('/en');
+    jobOfUrl.set(url, id);
+    await waitUntil(
+      async () => (await metrics.cancelled.get()).values[0]?.value === 1,
+      120_000,
+      'the cancel',
+    );
+    expect(await h.job(id)).toMatchObject({ status: 'cancelled', video: null });
+    expect(await h.mongo.db.collection('videos.files').countDocuments()).toBe(0);
+    expect(await h.mongo.db.collection('videos.chunks').countDocuments()).toBe(0);
+    expect(await counter(metrics.completed)).toBe(0);
+    expect(await h.leftoverWorkDirs()).toEqual([]);
+  });
+
+  it('notices a cancel while the pipeline is silent (the page never answers)', async () => {
+    const { worker, store } = await startWorker({ CANCEL_POLL_MS: '500' });
+    const { id } = await h.createJob('/hang');
+    await waitUntil(
+      () => store.writesOf(id).some((w) => /Fetching/.test(w.update.message.en)),
+      10_000,
+      'the fetch',
+    );
+    await new Promise((r) => setTimeout(r, 1500)); // no progress write is pending any more: only the poll can notice
+    const writesBefore = store.writesOf(id).length;
+    const cancelledAt = performance.now();
+    await h.serverStore.cancel(id);
+    await waitUntil(() => worker.runningJobs() === 0, 5000, 'the worker to let the job go');
+    expect((performance.now() - cancelledAt) / 1000).toBeLessThan(5);
+    expect(store.writesOf(id)).toHaveLength(writesBefore);
+    expect((await h.job(id)).status).toBe('cancelled');
+    expect(await h.leftoverWorkDirs()).toEqual([]);
+  });
+
+  it('fails a page with too little text with TOO_LITTLE_TEXT and its ja/en message, without retrying', async () => {
+    const { metrics } = await startWorker();
+    const { id, url } = await h.createJob('/short');
+    const doc = await h.waitForJob(id, (d) => finished(d.status), 60_000);
+    expect(doc).toMatchObject({
+      status: 'failed',
+      errorCode: 'TOO_LITTLE_TEXT',
+      errorMessage: { ja: PIPELINE_ERRORS.TOO_LITTLE_TEXT.ja, en: PIPELINE_ERRORS.TOO_LITTLE_TEXT.en },
+      video: null,
+      attempts: 1,
+    });
+    expect(h.articles.requestsTo(url)).toHaveLength(1);
+    expect((await metrics.failed.get()).values).toEqual([
+      expect.objectContaining({ labels: { code: 'TOO_LITTLE_TEXT' }, value: 1 }),
+    ]);
+    expect(await h.leftoverWorkDirs()).toEqual([]);
+  });
+
+  it('fails a stage that runs past its time limit with TIMEOUT, without retrying', async () => {
+    await startWorker({ STAGE_TIMEOUT_FETCH_MS: '1000' });
+    const { id, url } = await h.createJob('/hang');
+    const doc = await h.waitForJob(id, (d) => finished(d.status), 30_000);
+    expect(doc).toMatchObject({
+      status: 'failed',
+      errorCode: 'TIMEOUT',
+      errorMessage: { ja: PIPELINE_ERRORS.TIMEOUT.ja, en: PIPELINE_ERRORS.TIMEOUT.en },
+      currentStep: 'fetch',
+    });
+    expect(doc.completedAt!.getTime() - doc.startedAt!.getTime()).toBeLessThan(5000);
+    expect(h.articles.requestsTo(url)).toHaveLength(1);
+    expect(await h.leftoverWorkDirs()).toEqual([]);
+  });
+
+  it('fails a job whose workers kept dying with the error of the step they died in, without running it again', async () => {
+    const { id, url } = await h.createJob('/en');
+    for (const workerId of ['w-1', 'w-2', 'w-3']) await h.serverStore.start(id, workerId);
+    await h.serverStore.progress(id, {
+      step: 'render',
+      progress: 85,
+      message: { ja: '書き出し中', en: 'Rendering' },
+    });
+    const { metrics } = await startWorker();
+    const doc = await h.waitForJob(id, (d) => finished(d.status), 30_000);
+    expect(doc).toMatchObject({
+      status: 'failed',
+      errorCode: 'RENDER_FAILED',
+      errorMessage: { ja: PIPELINE_ERRORS.RENDER_FAILED.ja, en: PIPELINE_ERRORS.RENDER_FAILED.en },
+      attempts: 3,
+    });
+    expect(h.articles.requestsTo(url)).toHaveLength(0);
+    expect(await counter(metrics.failed)).toBe(1);
+  });
+
+  it('retries a transient failure with backoff and then succeeds; gives up after 3 runs in all', async () => {
+    const runs = recordRuns();
+    const { store, metrics } = await startWorker({ RETRY_BACKOFF_MS: '300,600' }, runs.run);
+    const flaky = await h.createJob('/flaky');
+    const down = await h.createJob('/down');
+
+    const failedDoc = await h.waitForJob(down.id, (d) => finished(d.status), 60_000);
+    expect(failedDoc).toMatchObject({
+      status: 'failed',
+      errorCode: 'FETCH_FAILED',
+      errorMessage: { ja: PIPELINE_ERRORS.FETCH_FAILED.ja, en: PIPELINE_ERRORS.FETCH_FAILED.en },
+      attempts: 1,
+    });
+    const downRequests = h.articles.requestsTo(down.url);
+    expect(downRequests).toHaveLength(3);
+
+    const doneDoc = await h.waitForJob(flaky.id, (d) => finished(d.status));
+    expect(doneDoc).toMatchObject({ status: 'completed', attempts: 1 });
+    expect(h.articles.requestsTo(flaky.url)).toHaveLength(3);
+
+    // While waiting the job stayed processing and said it was retrying: "(1/2)", then "(2/2)".
+    for (const jobId of [flaky.id, down.id]) {
+      const retrying = store
+        .writesOf(jobId)
+        .filter((w) => w.accepted && /retrying/.test(w.update.message.en))
+        .map((w) => w.update.message.en);
+      expect(retrying).toEqual([expect.stringContaining('(1/2)'), expect.stringContaining('(2/2)')]);
+    }
+    // Three pipeline runs each, the waits between them following the backoff (300 ms, then 600 ms).
+    for (const url of [down.url, flaky.url]) {
+      const starts = runs.startsOf(url);
+      expect(starts).toHaveLength(3);
+      expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(300);
+      expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(600);
+    }
+
+    expect(await counter(metrics.retries)).toBe(4);
+    expect((await metrics.failed.get()).values).toEqual([
+      expect.objectContaining({ labels: { code: 'FETCH_FAILED' }, value: 1 }),
+    ]);
+    expect(await counter(metrics.completed)).toBe(1);
+  });
+
+  it('runs each job exactly once with two workers sharing the queue', async () => {
+    const runsA = recordRuns();
+    const runsB = recordRuns();
+    const a = await startWorker({ WORKER_ID: 'w-a' }, runsA.run);
+    const b = await startWorker({ WORKER_ID: 'w-b' }, runsB.run);
+    const jobs = [];
+    for (let i = 0; i < 4; i++) jobs.push(await h.createJob('/en'));
+
+    const docs = await Promise.all(jobs.map((j) => h.waitForJob(j.id, (d) => finished(d.status), 200_000)));
+    for (const [i, doc] of docs.entries()) {
+      expect(doc).toMatchObject({ status: 'completed', attempts: 1 });
+      expect(runsA.startsOf(jobs[i]!.url).length + runsB.startsOf(jobs[i]!.url).length).toBe(1);
+      expect(h.articles.requestsTo(jobs[i]!.url)).toHaveLength(1);
+    }
+    // Both workers took part, and neither ever ran more than its concurrency (1) at once.
+    expect(new Set(docs.map((d) => d.workerId))).toEqual(new Set(['w-a', 'w-b']));
+    expect(runsA.maxAtOnce).toBe(1);
+    expect(runsB.maxAtOnce).toBe(1);
+    expect((await counter(a.metrics.completed)) + (await counter(b.metrics.completed))).toBe(4);
+    expect(await h.mongo.db.collection('videos.files').countDocuments()).toBe(4);
+  });
+});
