@@ -1,11 +1,13 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
-import { ApiErrorDataSchema, type ApiErrorData } from './errors.ts';
+import { type ApiErrorData, ApiErrorDataSchema } from './errors.ts';
 import type { AppRouter } from './root.ts';
 
 /** A typed client for scripts and services: `await createClient('http://localhost:3000').job.get.query({ id })`. */
 export function createClient(baseUrl: string, options: { headers?: Record<string, string> } = {}) {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${baseUrl.replace(/\/$/, '')}/trpc`, headers: () => options.headers ?? {} })],
+    links: [
+      httpBatchLink({ url: `${baseUrl.replace(/\/$/, '')}/trpc`, headers: () => options.headers ?? {} }),
+    ],
   });
 }
 export type ApiClient = ReturnType<typeof createClient>;

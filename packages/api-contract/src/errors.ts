@@ -45,7 +45,9 @@ export const API_ERRORS = {
   },
 } as const;
 
-export const ApiErrorCodeSchema = z.enum(Object.keys(API_ERRORS) as [keyof typeof API_ERRORS, ...(keyof typeof API_ERRORS)[]]);
+export const ApiErrorCodeSchema = z.enum(
+  Object.keys(API_ERRORS) as [keyof typeof API_ERRORS, ...(keyof typeof API_ERRORS)[]],
+);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
 export function apiErrorMessage(code: ApiErrorCode): LocalizedText {

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { API_ERRORS, ApiError, type ApiErrorCode, type ApiErrorData, apiErrorMessage } from './errors.ts';
 import type { ApiContext } from './context.ts';
+import { API_ERRORS, ApiError, type ApiErrorCode, type ApiErrorData, apiErrorMessage } from './errors.ts';
 
 function apiErrorData(error: TRPCError, path: string | undefined): ApiErrorData {
   const cause = error.cause;

@@ -1,4 +1,5 @@
-import { appRouter, type JobService } from '@movie-generator/api-contract';
+import type { JobService } from '@movie-generator/api-contract';
+import { appRouter } from '@movie-generator/api-contract/router';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';

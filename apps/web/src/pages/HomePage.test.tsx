@@ -1,0 +1,168 @@
+import { ApiError } from '@movie-generator/api-contract';
+import { screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readMyJobs } from '../storage/my-jobs.ts';
+import { type ApiServer, startApiServer } from '../testing/api-server.ts';
+import { MemoryJobService } from '../testing/memory-job-service.ts';
+import { renderApp } from '../testing/render.tsx';
+
+let jobs: MemoryJobService;
+let api: ApiServer;
+
+beforeEach(async () => {
+  jobs = new MemoryJobService();
+  api = await startApiServer({ jobs });
+});
+afterEach(async () => {
+  await api.close();
+});
+
+async function submit(url: string, lang: 'en' | 'ja' = 'en') {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText(lang === 'en' ? 'Article URL' : '記事の URL'), url);
+  await user.click(screen.getByRole('button', { name: lang === 'en' ? 'Make the video' : '動画を作成' }));
+}
+
+/** Hours until the next 00:00 UTC, as the UI words it (TZ is UTC in tests). */
+function hoursToMidnight(): number {
+  const now = new Date();
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return Math.floor((midnight - now.getTime()) / 3600_000);
+}
+
+describe('home page over the real API', () => {
+  it('shows the remaining daily quota and when it resets', async () => {
+    jobs.quotaUsed = 2;
+    renderApp({ apiUrl: api.url });
+    const quota = await screen.findByTestId('quota');
+    expect(quota.textContent).toContain('3 of 5 videos left today');
+    expect(quota.textContent).toMatch(/Resets at .*00:00/);
+    const hours = hoursToMidnight();
+    if (hours >= 2) expect(quota.textContent).toContain(`(in ${hours} h)`);
+  });
+
+  it('creates the job with the form’s input, remembers it, and opens its page', async () => {
+    const { location } = renderApp({ apiUrl: api.url });
+    await submit('https://example.com/news/solar');
+
+    expect(await screen.findByRole('heading', { name: 'Waiting in line' })).toBeTruthy();
+    expect(jobs.created).toEqual([
+      {
+        input: { url: 'https://example.com/news/solar', size: '720p', vertical: false },
+        clientIp: '203.0.113.7',
+      },
+    ]);
+    const [id] = [...jobs.jobs.keys()];
+    expect(location.history?.at(-1)).toBe(`/jobs/${id}`);
+    expect(readMyJobs().map((job) => [job.id, job.url])).toEqual([[id, 'https://example.com/news/solar']]);
+  });
+
+  it('lists the jobs of this browser with their live status', async () => {
+    const user = userEvent.setup();
+    renderApp({ apiUrl: api.url });
+    await submit('https://example.com/one');
+    await screen.findByRole('heading', { name: 'Waiting in line' });
+    await user.click(screen.getByRole('link', { name: /Start page/ }));
+
+    const list = await screen.findByRole('region', { name: 'Your recent videos' });
+    const [id] = [...jobs.jobs.keys()];
+    await within(list).findByText('Waiting');
+    jobs.update(id!, { status: 'processing', step: 'script', progress: 17 });
+    await within(list).findByText('Making 17%');
+    expect(within(list).getByRole('link').getAttribute('href')).toBe(`/jobs/${id}`);
+
+    await user.click(
+      within(list).getByRole('button', { name: 'Remove https://example.com/one from this list' }),
+    );
+    expect(within(list).queryByRole('link')).toBeNull();
+    expect(readMyJobs()).toEqual([]);
+  });
+
+  it('quota reached: the message and when it resets', async () => {
+    jobs.quotaUsed = 5;
+    renderApp({ apiUrl: api.url });
+    await submit('https://example.com/news/solar');
+    const alert = await screen.findByRole('alert');
+    expect(alert.getAttribute('data-error-code')).toBe('QUOTA_EXCEEDED');
+    expect(alert.textContent).toContain('Daily limit reached');
+    expect(alert.textContent).toContain(
+      'Daily limit reached. Try again after it resets (00:00 UTC every day).',
+    );
+    expect(alert.textContent).toMatch(
+      /You can make videos again at .*00:00 \(in (\d+ h|about \d+ min|about a minute|less than a minute)\)\./,
+    );
+    expect(alert.textContent).not.toContain('{');
+    expect(screen.getByTestId('quota').textContent).toContain('No videos left today');
+  });
+
+  it('quota reached, in Japanese', async () => {
+    jobs.quotaUsed = 5;
+    renderApp({ apiUrl: api.url, lang: 'ja' });
+    await submit('https://example.com/news/solar', 'ja');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('本日の利用上限に達しました');
+    expect(alert.textContent).toContain(
+      '1日の利用制限に達しました。リセット後（毎日 0:00 UTC）に再度お試しください。',
+    );
+    expect(alert.textContent).toMatch(/00:00（.+）から再び作成できます。/);
+  });
+
+  it('queue full', async () => {
+    jobs.createError = new ApiError('QUEUE_FULL');
+    renderApp({ apiUrl: api.url });
+    await submit('https://example.com/news/solar');
+    const alert = await screen.findByRole('alert');
+    expect(alert.getAttribute('data-error-code')).toBe('QUEUE_FULL');
+    expect(alert.textContent).toContain('Busy right now');
+    expect(alert.textContent).toContain('The queue is full. Please try again in a few minutes.');
+    // Still on the form, with the URL kept for another try.
+    expect((screen.getByLabelText('Article URL') as HTMLInputElement).value).toBe(
+      'https://example.com/news/solar',
+    );
+  });
+
+  it('invalid URL as judged by the server (e.g. a private address)', async () => {
+    jobs.createError = new ApiError('BLOCKED_ADDRESS');
+    renderApp({ apiUrl: api.url });
+    await submit('http://10.0.0.1/admin');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This address is not allowed');
+    expect(alert.textContent).toContain(
+      'This URL points to a private or internal network. Use a public article URL.',
+    );
+
+    jobs.createError = new ApiError('INVALID_URL');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Make the video' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Check the URL'));
+    expect(screen.getByRole('alert').textContent).toContain('The URL is not valid.');
+  });
+
+  it('a server bug shows a generic message, never the internal error', async () => {
+    jobs.crash = new Error('MongoServerError: E11000 duplicate key at 10.1.2.3');
+    renderApp({ apiUrl: api.url });
+    await submit('https://example.com/news/solar');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Server error');
+    expect(alert.textContent).toContain('Something went wrong on the server. Please try again later.');
+    expect(alert.textContent).not.toContain('Mongo');
+  });
+
+  it('server down: says the server cannot be reached', async () => {
+    await api.close();
+    renderApp({ apiUrl: api.url });
+    expect(await screen.findByText('Daily limit unavailable right now')).toBeTruthy();
+    await submit('https://example.com/news/solar');
+    const alert = await screen.findByRole('alert');
+    expect(alert.getAttribute('data-error-code')).toBe('NETWORK');
+    expect(alert.textContent).toContain('Cannot reach the server');
+    expect(alert.textContent).toContain('Check your internet connection.');
+  });
+
+  it('a retry link fills the form in', async () => {
+    renderApp({ apiUrl: api.url, path: `/?url=${encodeURIComponent('https://example.com/again')}` });
+    expect((screen.getByLabelText('Article URL') as HTMLInputElement).value).toBe(
+      'https://example.com/again',
+    );
+  });
+});
