@@ -10,7 +10,10 @@ bash scripts/setup-system.sh
 export MONGOMS_DISABLE_POSTINSTALL=1
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "[setup] installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm ci` rejects this lockfile: it has no entries for other platforms' optional binaries
+  # (biome, turbo), which the registry here does not serve (npm/cli#9846). `npm install` follows
+  # the lockfile just the same; --no-save keeps it untouched.
+  npm install --no-save --no-audit --no-fund --loglevel=error
 else
   echo "[setup] npm packages: up to date"
 fi

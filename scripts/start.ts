@@ -33,8 +33,14 @@ async function newestMtime(dir: string): Promise<number> {
 /** Builds the web app unless dist is newer than its sources. */
 async function ensureWebBuilt(): Promise<void> {
   const web = join(root, 'apps/web');
-  const built = await stat(join(web, 'dist/index.html')).then((s) => s.mtimeMs, () => 0);
-  const sources = Math.max(await newestMtime(join(web, 'src')), (await stat(join(web, 'index.html'))).mtimeMs);
+  const built = await stat(join(web, 'dist/index.html')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
+  const sources = Math.max(
+    await newestMtime(join(web, 'src')),
+    (await stat(join(web, 'index.html'))).mtimeMs,
+  );
   if (built > sources) return;
   log('building the web app…');
   await run('npm', ['run', 'build', '-w', '@movie-generator/web']);
@@ -43,7 +49,9 @@ async function ensureWebBuilt(): Promise<void> {
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    );
   });
 }
 
@@ -62,7 +70,10 @@ function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildPro
 async function waitForReady(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -73,7 +84,9 @@ let shuttingDown = false;
 async function shutdown(code: number): Promise<never> {
   shuttingDown = true;
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+  await Promise.all(
+    children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+  );
   await stopEmbedded?.();
   process.exit(code);
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -17,7 +17,10 @@ const fixtures = join(repoRoot, 'packages/pipeline/fixtures/articles');
 const bin = join(repoRoot, 'packages/pipeline/bin/movie-generator.js');
 const artifacts = join(repoRoot, 'test-artifacts/cli');
 
-function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: repoRoot,
@@ -54,7 +57,13 @@ describe('movie-generator CLI, end to end', () => {
     const out = join(tmp.dir, 'ja.mp4');
     const scriptOut = join(tmp.dir, 'ja-script.json');
     // The script first, so the expected duration can be checked against the timeline.
-    const scriptRun = await runCli([`${site.url}/ja`, '--allow-private-network', '--script-only', '-o', scriptOut]);
+    const scriptRun = await runCli([
+      `${site.url}/ja`,
+      '--allow-private-network',
+      '--script-only',
+      '-o',
+      scriptOut,
+    ]);
     expect(scriptRun.code, scriptRun.stderr).toBe(0);
     const script = JSON.parse(await readFile(scriptOut, 'utf8'));
     expect(script.language).toBe('ja');
@@ -93,7 +102,9 @@ describe('movie-generator CLI, end to end', () => {
   });
 
   it('renders an edited script JSON with --script, vertical', async () => {
-    const script = JSON.parse(await readFile(join(repoRoot, 'packages/pipeline/fixtures/script-ja-short.json'), 'utf8'));
+    const script = JSON.parse(
+      await readFile(join(repoRoot, 'packages/pipeline/fixtures/script-ja-short.json'), 'utf8'),
+    );
     script.title = '手で直したタイトル';
     const scriptPath = join(tmp.dir, 'edited.json');
     await writeFile(scriptPath, JSON.stringify(script));
@@ -121,7 +132,12 @@ describe('movie-generator CLI, end to end', () => {
   });
 
   it('explains a non-HTML page and exits non-zero', async () => {
-    const run = await runCli([`${site.url}/doc.pdf`, '--allow-private-network', '-o', join(tmp.dir, 'pdf.mp4')]);
+    const run = await runCli([
+      `${site.url}/doc.pdf`,
+      '--allow-private-network',
+      '-o',
+      join(tmp.dir, 'pdf.mp4'),
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/not an HTML page/);
     expect((await readdir(tmp.dir)).some((f) => f.startsWith('pdf'))).toBe(false);

@@ -66,7 +66,12 @@ export function createApp(deps: AppDeps): Express {
     pinoHttp({
       logger: deps.logger,
       autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url?.split('?')[0] ?? '') },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      // 503 is the server's deliberate "try again later" (the queue is full, shutting down): a
+      // warning, not an error with a stack trace for every refused request.
+      customLogLevel: (_req, res, error) => {
+        if (res.statusCode === 503) return 'warn';
+        return error || res.statusCode >= 500 ? 'error' : 'info';
+      },
       serializers: {
         req: (req: { id: unknown; method: string; url: string; raw: express.Request }) => ({
           id: req.id,
@@ -93,9 +98,18 @@ export function createApp(deps: AppDeps): Express {
     res.status(404).type('text/plain').send('Not found');
   });
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
-    req.log.error({ err: error }, 'request failed');
+    // Errors Express raises for the request itself (a path whose percent-encoding does not
+    // decode, say) carry a 4xx status: answer it, rather than a 500 for the client's mistake.
+    const status = Number((error as { status?: unknown } | undefined)?.status);
+    const clientError = Number.isInteger(status) && status >= 400 && status < 500;
+    if (clientError) req.log.warn({ err: error, status }, 'bad request');
+    else req.log.error({ err: error }, 'request failed');
     if (res.headersSent) {
       res.destroy();
+      return;
+    }
+    if (clientError) {
+      res.status(status).type('text/plain').send('Bad request');
       return;
     }
     res.status(500).type('text/plain').send('Internal server error');

@@ -5,6 +5,7 @@ import {
   parsePipelineEnv,
   pipelineOptionsFromEnv,
   type StageName,
+  withoutEmptyValues,
 } from '@movie-generator/pipeline';
 import { z } from 'zod';
 
@@ -104,7 +105,8 @@ const STAGE_TIMEOUT_KEYS: Record<StageName, keyof z.infer<typeof WorkerEnvSchema
 };
 
 /** Parses and validates the environment once; throws a readable error listing every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv): WorkerConfig {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv): WorkerConfig {
+  const env = withoutEmptyValues(rawEnv);
   const parsed = WorkerEnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -53,6 +53,13 @@ export interface JobControl {
   keepAlive?: () => Promise<void>;
   /** Called with the job's work directory while it exists (the cleanup sweep skips it). */
   onWorkDir?: (dir: string | null) => void;
+  /** True once the worker has begun shutting down (it lets running jobs finish). */
+  draining?: () => boolean;
+  /**
+   * Called when a job that failed during the shutdown is handed back instead of failed: the
+   * caller puts it back on the queue for another worker.
+   */
+  onHandBack?: () => void;
 }
 
 /** Prefix of every per-job work directory; the cleanup sweep removes old ones left by killed workers. */
@@ -192,6 +199,18 @@ class JobRun {
       } catch (thrown) {
         if (this.stopReason) return this.stoppedOutcome();
         const error = toPipelineError(thrown, this.stage ? STEP_OF_STAGE[this.stage] : null);
+        if (this.control.draining?.()) {
+          // A failure during shutdown is most likely the shutdown's doing: a signal sent to the
+          // whole process group (Ctrl-C, systemd) kills ffmpeg, open_jtalk and Chromium too.
+          // Another worker starts the job over; a job that really fails fails there.
+          this.log.warn(
+            { code: error.code, detail: error.detail, err: thrown },
+            'job: failed while shutting down; handing it back',
+          );
+          this.stop('shutdown', 'failed while the worker was shutting down');
+          this.control.onHandBack?.();
+          return this.stoppedOutcome();
+        }
         const context = {
           code: error.code,
           detail: error.detail,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { closeRenderer, PIPELINE_ERRORS, runPipeline } from '@movie-generator/pipeline';
+import { closeRenderer, PIPELINE_ERRORS, PipelineError, runPipeline } from '@movie-generator/pipeline';
 import { ffprobe } from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerMetrics } from './metrics.ts';
@@ -254,6 +254,36 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     });
     expect(h.articles.requestsTo(url)).toHaveLength(0);
     expect(await counter(metrics.failed)).toBe(1);
+  });
+
+  it('hands a job that fails during the shutdown back to the queue instead of failing it', async () => {
+    // Ctrl-C or systemd signal the whole process group: the job's ffmpeg dies with the worker's
+    // SIGTERM. Stand-in: a run that fails once the worker has begun to stop.
+    let runStarted!: () => void;
+    const started = new Promise<void>((resolve) => {
+      runStarted = resolve;
+    });
+    let failNow!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      failNow = resolve;
+    });
+    const dying: RunPipeline = async () => {
+      runStarted();
+      await gate;
+      throw new PipelineError('AUDIO_FAILED', { detail: 'ffmpeg exited with SIGTERM' });
+    };
+    const { worker } = await startWorker({ WORKER_ID: 'w-leaving' }, dying);
+    const { id } = await h.createJob('/en');
+    await started;
+    const stopped = worker.stop(60_000);
+    failNow();
+    await stopped;
+    expect(await h.job(id)).toMatchObject({ status: 'processing', workerId: 'w-leaving', errorCode: null });
+
+    // Another worker takes it up at once (no lock to wait for) and runs it to its real end.
+    await startWorker({ WORKER_ID: 'w-after' });
+    const doc = await h.waitForJob(id, (d) => d.workerId === 'w-after', 10_000);
+    expect(doc.attempts).toBe(2);
   });
 
   it('retries a transient failure with backoff and then succeeds; gives up after 3 runs in all', async () => {

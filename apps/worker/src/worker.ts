@@ -81,6 +81,7 @@ export function createWorker(deps: WorkerDeps): Worker {
 
   const runJob = async (agendaJob: Job<GenerateVideoData>): Promise<void> => {
     const { jobId } = agendaJob.attrs.data;
+    let handedBack = false;
     const outcome = await processJob(
       jobId,
       {
@@ -114,10 +115,14 @@ export function createWorker(deps: WorkerDeps): Worker {
           }
         },
         onWorkDir: (dir) => (dir ? workDirs.set(jobId, dir) : workDirs.delete(jobId)),
+        draining: () => stopping !== null,
+        onHandBack: () => {
+          handedBack = true;
+        },
       },
     );
     if (outcome !== 'interrupted') return;
-    if (interrupt.signal.aborted) {
+    if (interrupt.signal.aborted || handedBack) {
       // Due again at once: Agenda saves this with the unlock that follows the handler.
       agendaJob.attrs.nextRunAt = new Date();
       log.info({ jobId }, 'job: returned to the queue');

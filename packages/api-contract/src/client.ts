@@ -1,12 +1,17 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { type ApiErrorData, ApiErrorDataSchema } from './errors.ts';
 import type { AppRouter } from './root.ts';
+import { MAX_BATCH_SIZE } from './schemas.ts';
 
 /** A typed client for scripts and services: `await createClient('http://localhost:3000').job.get.query({ id })`. */
 export function createClient(baseUrl: string, options: { headers?: Record<string, string> } = {}) {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({ url: `${baseUrl.replace(/\/$/, '')}/trpc`, headers: () => options.headers ?? {} }),
+      httpBatchLink({
+        url: `${baseUrl.replace(/\/$/, '')}/trpc`,
+        headers: () => options.headers ?? {},
+        maxItems: MAX_BATCH_SIZE,
+      }),
     ],
   });
 }

@@ -3,6 +3,12 @@ import { z } from 'zod';
 /** Longest URL accepted by job.create. */
 export const MAX_URL_LENGTH = 2048;
 
+/**
+ * Most calls in one batched request: the server refuses larger batches (one request must not
+ * fan out into thousands of database calls), and the client splits its batches to fit.
+ */
+export const MAX_BATCH_SIZE = 50;
+
 export const LocalizedTextSchema = z.object({ ja: z.string(), en: z.string() });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 

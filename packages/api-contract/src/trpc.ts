@@ -2,23 +2,31 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { ApiContext } from './context.ts';
 import { API_ERRORS, ApiError, type ApiErrorCode, type ApiErrorData, apiErrorMessage } from './errors.ts';
 
-function apiErrorData(error: TRPCError, path: string | undefined): ApiErrorData {
+/** True when input validation failed on the `url` field alone (what the web form itself checks). */
+function onlyUrlIssues(cause: unknown): boolean {
+  const issues = (cause as { issues?: { path?: PropertyKey[] }[] } | undefined)?.issues;
+  return Array.isArray(issues) && issues.length > 0 && issues.every((issue) => issue.path?.[0] === 'url');
+}
+
+function apiErrorData(error: TRPCError, path: string | undefined, httpStatus: number): ApiErrorData {
   const cause = error.cause;
   const data = (code: ApiErrorCode): ApiErrorData => ({ appCode: code, messages: apiErrorMessage(code) });
   if (cause instanceof ApiError) return { ...data(cause.code), extra: cause.extra };
   if (error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') {
     // A malformed job id is answered like an unknown one: nothing to learn from probing ids.
     if (path === 'job.get' || path === 'job.cancel') return data('NOT_FOUND');
-    return data(path === 'job.create' ? 'INVALID_URL' : 'INVALID_INPUT');
+    // A bad URL is the user's to fix; any other bad input (wrong types, malformed JSON, a
+    // malformed batch) came from a broken or hostile client, and "the URL is not valid" would mislead.
+    return data(path === 'job.create' && onlyUrlIssues(cause) ? 'INVALID_URL' : 'INVALID_INPUT');
   }
-  if (error.code === 'NOT_FOUND') return data('NOT_FOUND');
-  if (error.code === 'PAYLOAD_TOO_LARGE') return data('INVALID_INPUT');
-  return data('INTERNAL');
+  // Every other client error (an unknown procedure, a wrong method or content type, a body or
+  // batch too large) is the request's fault, not the server's.
+  return data(httpStatus < 500 ? 'INVALID_INPUT' : 'INTERNAL');
 }
 
 const t = initTRPC.context<ApiContext>().create({
   errorFormatter({ shape, error, path }) {
-    const app = apiErrorData(error, path);
+    const app = apiErrorData(error, path, shape.data.httpStatus);
     return {
       ...shape,
       // Internal details (stack, zod issues of server bugs) never reach clients.

@@ -6,6 +6,11 @@ export interface EmbeddedMongo {
   uri: string;
   port: number;
   stop(): Promise<void>;
+  /**
+   * Stops listening (every client connection is cut) and listens again on the same port with the
+   * same data, as a mongod restart would: for tests of how clients ride out an outage.
+   */
+  restart(options?: { downMs?: number }): Promise<void>;
 }
 
 /**
@@ -23,5 +28,12 @@ export async function startEmbeddedMongo(options: { port?: number } = {}): Promi
     uri: `mongodb://127.0.0.1:${port}`,
     port,
     stop: () => server.stop(),
+    async restart({ downMs = 0 } = {}) {
+      await server.stop();
+      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+      // The memory storage lives in the server object and survives stop(); listen on the same port.
+      (server as unknown as { options: { port: number } }).options.port = port;
+      await server.start();
+    },
   };
 }

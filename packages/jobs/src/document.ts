@@ -1,4 +1,10 @@
-import { JobStatusSchema, JobStepSchema, LanguageSchema, LocalizedTextSchema, VideoSizeSchema } from '@movie-generator/api-contract';
+import {
+  JobStatusSchema,
+  JobStepSchema,
+  LanguageSchema,
+  LocalizedTextSchema,
+  VideoSizeSchema,
+} from '@movie-generator/api-contract';
 import { ObjectId } from 'mongodb';
 import { z } from 'zod';
 

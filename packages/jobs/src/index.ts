@@ -1,11 +1,11 @@
 export * from './collections.ts';
+export { connectMongo } from './connect.ts';
 export * from './document.ts';
+export { newJobId } from './ids.ts';
+export { createJobService, type JobServiceDeps } from './job-service.ts';
 export * from './job-store.ts';
 export * from './queue.ts';
-export * from './quota.ts';
 export * from './queue-slots.ts';
+export * from './quota.ts';
 export * from './storage/index.ts';
-export { newJobId } from './ids.ts';
-export { toJobView, estimateEtaSec } from './view.ts';
-export { createJobService, type JobServiceDeps } from './job-service.ts';
-export { connectMongo } from './connect.ts';
+export { estimateEtaSec, toJobView } from './view.ts';

@@ -51,7 +51,9 @@ describe('JobStore on MongoDB', () => {
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     expect(ok).toHaveLength(5);
-    expect(refused.every((r) => r.reason instanceof ApiError && r.reason.code === 'QUOTA_EXCEEDED')).toBe(true);
+    expect(refused.every((r) => r.reason instanceof ApiError && r.reason.code === 'QUOTA_EXCEEDED')).toBe(
+      true,
+    );
     expect(await mongo.db.collection('jobs').countDocuments()).toBe(5);
     const quota = await store.quota('198.51.100.1');
     expect(quota.used).toBe(5);
@@ -65,7 +67,9 @@ describe('JobStore on MongoDB', () => {
     );
     const accepted = results.filter((r) => r.status === 'fulfilled');
     expect(accepted).toHaveLength(10);
-    const reasons = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as ApiError).code ?? String(r.reason)] : []));
+    const reasons = results.flatMap((r) =>
+      r.status === 'rejected' ? [(r.reason as ApiError).code ?? String(r.reason)] : [],
+    );
     expect(new Set(reasons)).toEqual(new Set(['QUEUE_FULL']));
     expect(await mongo.db.collection('jobs').countDocuments({ status: 'pending' })).toBe(10);
     const usedTotal = (await mongo.db.collection('quotas').find().toArray()).reduce((n, q) => n + q.count, 0);
@@ -83,6 +87,15 @@ describe('JobStore on MongoDB', () => {
     await expect(store.create(request, '192.0.2.102', enqueue)).rejects.toMatchObject({ code: 'QUEUE_FULL' });
   });
 
+  it('makes the queue places again when they are gone (a database restarted or restored empty)', async () => {
+    await mongo.db.collection('queue_slots').deleteMany({});
+    const { id } = await store.create(request, '192.0.2.60', enqueue);
+    expect((await store.view(id))?.status).toBe('pending');
+    expect(await mongo.db.collection('queue_slots').countDocuments()).toBe(config.maxPending);
+    for (let i = 1; i < config.maxPending; i++) await store.create(request, `192.0.2.${60 + i}`, enqueue);
+    await expect(store.create(request, '192.0.2.99', enqueue)).rejects.toMatchObject({ code: 'QUEUE_FULL' });
+  });
+
   it('undoes the quota, slot and document when enqueueing fails', async () => {
     await expect(
       store.create(request, '192.0.2.50', async () => {
@@ -98,12 +111,21 @@ describe('JobStore on MongoDB', () => {
     const { id } = await store.create(request, '192.0.2.1', enqueue);
     const started = await store.start(id, 'worker-a');
     expect(started).toMatchObject({ status: 'processing', attempts: 1, workerId: 'worker-a' });
-    expect(await store.progress(id, { progress: 30, step: 'audio', message: { ja: 'a', en: 'b' } })).toBe(true);
-    expect(await store.view(id)).toMatchObject({ status: 'processing', progress: 30, step: 'audio', queuePosition: null });
+    expect(await store.progress(id, { progress: 30, step: 'audio', message: { ja: 'a', en: 'b' } })).toBe(
+      true,
+    );
+    expect(await store.view(id)).toMatchObject({
+      status: 'processing',
+      progress: 30,
+      step: 'audio',
+      queuePosition: null,
+    });
 
     const cancelled = await store.cancel(id);
     expect(cancelled?.status).toBe('cancelled');
-    expect(await store.progress(id, { progress: 40, step: 'audio', message: { ja: 'a', en: 'b' } })).toBe(false);
+    expect(await store.progress(id, { progress: 40, step: 'audio', message: { ja: 'a', en: 'b' } })).toBe(
+      false,
+    );
     await expect(store.cancel(id)).rejects.toMatchObject({ code: 'NOT_CANCELLABLE' });
 
     const second = await store.create(request, '192.0.2.1', enqueue);

@@ -8,7 +8,7 @@ import {
   type QuotaView,
 } from '@movie-generator/api-contract';
 import { ObjectId } from 'mongodb';
-import { type JobCollections, ensureIndexes } from './collections.ts';
+import { ensureIndexes, type JobCollections } from './collections.ts';
 import type { JobDocument, StoredVideo } from './document.ts';
 import { newJobId } from './ids.ts';
 import { claimQueueSlot, ensureQueueSlots, releaseQueueSlot } from './queue-slots.ts';
@@ -28,7 +28,8 @@ export interface JobStoreConfig {
   typicalJobSec: number;
 }
 
-export type CreateRequest = Required<Pick<JobCreateInput, 'url' | 'size' | 'vertical'>> & Pick<JobCreateInput, 'language'>;
+export type CreateRequest = Required<Pick<JobCreateInput, 'url' | 'size' | 'vertical'>> &
+  Pick<JobCreateInput, 'language'>;
 
 const FINISHED: JobStatus[] = ['completed', 'failed', 'cancelled'];
 
@@ -55,9 +56,15 @@ export class JobStore {
    * Quota, then a place in the queue, then the document, then `enqueue`. Whatever fails undoes
    * the steps before it, so a refused request leaves no job, slot or count behind.
    */
-  async create(request: CreateRequest, clientIp: string, enqueue: (jobId: string) => Promise<void>, now = new Date()): Promise<{ id: string }> {
+  async create(
+    request: CreateRequest,
+    clientIp: string,
+    enqueue: (jobId: string) => Promise<void>,
+    now = new Date(),
+  ): Promise<{ id: string }> {
     const quota = await consumeQuota(this.c, clientIp, this.config.dailyLimit, now);
-    if (!quota.allowed) throw new ApiError('QUOTA_EXCEEDED', { resetsAt: nextUtcMidnight(now).toISOString() });
+    if (!quota.allowed)
+      throw new ApiError('QUOTA_EXCEEDED', { resetsAt: nextUtcMidnight(now).toISOString() });
 
     const jobId = newJobId();
     if (!(await claimQueueSlot(this.c, jobId, this.config.maxPending))) {
@@ -130,14 +137,19 @@ export class JobStore {
   async typicalJobSec(): Promise<number> {
     if (this.typicalCache && Date.now() - this.typicalCache.at < 60_000) return this.typicalCache.value;
     const recent = await this.c.jobs
-      .find({ status: 'completed', startedAt: { $ne: null } }, { projection: { startedAt: 1, completedAt: 1 } })
+      .find(
+        { status: 'completed', startedAt: { $ne: null } },
+        { projection: { startedAt: 1, completedAt: 1 } },
+      )
       .sort({ completedAt: -1 })
       .limit(20)
       .toArray();
     const durations = recent
       .filter((j) => j.startedAt && j.completedAt)
       .map((j) => (j.completedAt!.getTime() - j.startedAt!.getTime()) / 1000);
-    const value = durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : this.config.typicalJobSec;
+    const value = durations.length
+      ? durations.reduce((a, b) => a + b, 0) / durations.length
+      : this.config.typicalJobSec;
     this.typicalCache = { at: Date.now(), value };
     return value;
   }
@@ -183,7 +195,14 @@ export class JobStore {
     const doc = await this.c.jobs.findOneAndUpdate(
       { jobId, status: { $in: ['pending', 'processing'] } },
       {
-        $set: { status: 'processing', workerId, startedAt: now, updatedAt: now, progress: 0, currentStep: 'fetch' },
+        $set: {
+          status: 'processing',
+          workerId,
+          startedAt: now,
+          updatedAt: now,
+          progress: 0,
+          currentStep: 'fetch',
+        },
         $inc: { attempts: 1 },
       },
       { returnDocument: 'after' },
@@ -238,10 +257,22 @@ export class JobStore {
     return res.matchedCount === 1;
   }
 
-  async fail(jobId: string, error: { code: string; message: LocalizedText }, now = new Date()): Promise<void> {
+  async fail(
+    jobId: string,
+    error: { code: string; message: LocalizedText },
+    now = new Date(),
+  ): Promise<void> {
     await this.c.jobs.updateOne(
       { jobId, status: { $in: ['pending', 'processing'] } },
-      { $set: { status: 'failed', errorCode: error.code, errorMessage: error.message, completedAt: now, updatedAt: now } },
+      {
+        $set: {
+          status: 'failed',
+          errorCode: error.code,
+          errorMessage: error.message,
+          completedAt: now,
+          updatedAt: now,
+        },
+      },
     );
     await releaseQueueSlot(this.c, jobId);
   }
@@ -281,7 +312,9 @@ export class JobStore {
   /** Jobs past their expiry, or (with finished) every finished job. */
   findPurgeable(options: { finished?: boolean } = {}, now = new Date()): Promise<JobDocument[]> {
     const expired = { expiresAt: { $lte: now } };
-    return this.c.jobs.find(options.finished ? { $or: [expired, { status: { $in: FINISHED } }] } : expired).toArray();
+    return this.c.jobs
+      .find(options.finished ? { $or: [expired, { status: { $in: FINISHED } }] } : expired)
+      .toArray();
   }
 
   async remove(jobId: string): Promise<void> {
@@ -290,8 +323,16 @@ export class JobStore {
   }
 
   async countsByStatus(): Promise<Record<JobStatus, number>> {
-    const rows = await this.c.jobs.aggregate<{ _id: JobStatus; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }]).toArray();
-    const counts: Record<JobStatus, number> = { pending: 0, processing: 0, completed: 0, failed: 0, cancelled: 0 };
+    const rows = await this.c.jobs
+      .aggregate<{ _id: JobStatus; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])
+      .toArray();
+    const counts: Record<JobStatus, number> = {
+      pending: 0,
+      processing: 0,
+      completed: 0,
+      failed: 0,
+      cancelled: 0,
+    };
     for (const r of rows) counts[r._id] = r.n;
     return counts;
   }

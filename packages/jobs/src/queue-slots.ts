@@ -1,13 +1,17 @@
 import type { JobCollections } from './collections.ts';
 
-/** Makes sure slots 0..cap-1 exist. Idempotent; safe to run from every replica at start. */
-export async function ensureQueueSlots(c: JobCollections, cap: number): Promise<void> {
-  if (cap <= 0) return;
+/**
+ * Makes sure slots 0..cap-1 exist; returns how many were missing. Idempotent; safe to run from
+ * every replica at start.
+ */
+export async function ensureQueueSlots(c: JobCollections, cap: number): Promise<number> {
+  if (cap <= 0) return 0;
   const existing = new Set((await c.queueSlots.find({ n: { $lt: cap } }).toArray()).map((s) => s.n));
   const missing = Array.from({ length: cap }, (_, n) => n).filter((n) => !existing.has(n));
   for (const n of missing) {
     await c.queueSlots.updateOne({ n }, { $setOnInsert: { n, holder: null } }, { upsert: true });
   }
+  return missing.length;
 }
 
 /**
@@ -17,8 +21,11 @@ export async function ensureQueueSlots(c: JobCollections, cap: number): Promise<
  */
 export async function claimQueueSlot(c: JobCollections, jobId: string, cap: number): Promise<boolean> {
   if (await claimFreeSlot(c, jobId, cap)) return true;
-  // Slots held by jobs that are no longer pending (a crash between two writes) are freed here.
-  if ((await releaseStaleQueueSlots(c)) === 0) return false;
+  // Slots held by jobs that are no longer pending (a crash between two writes) are freed here,
+  // and slots that are missing (a database restored or restarted empty) are made again:
+  // otherwise the queue would look full until every server restarted.
+  const freed = (await releaseStaleQueueSlots(c)) + (await ensureQueueSlots(c, cap));
+  if (freed === 0) return false;
   return claimFreeSlot(c, jobId, cap);
 }
 
@@ -26,7 +33,10 @@ async function claimFreeSlot(c: JobCollections, jobId: string, cap: number): Pro
   const free = await c.queueSlots.find({ n: { $lt: cap }, holder: null }, { projection: { n: 1 } }).toArray();
   // Random order spreads concurrent requests over different slots instead of racing for the first.
   for (const { n } of shuffle(free)) {
-    const res = await c.queueSlots.updateOne({ n, holder: null }, { $set: { holder: jobId, claimedAt: new Date() } });
+    const res = await c.queueSlots.updateOne(
+      { n, holder: null },
+      { $set: { holder: jobId, claimedAt: new Date() } },
+    );
     if (res.modifiedCount === 1) return true;
   }
   return false;
@@ -56,9 +66,11 @@ export async function releaseStaleQueueSlots(c: JobCollections, now = new Date()
   if (held.length === 0) return 0;
   const holders = held.map((s) => s.holder!);
   const pending = new Set(
-    (await c.jobs.find({ jobId: { $in: holders }, status: 'pending' }, { projection: { jobId: 1 } }).toArray()).map(
-      (j) => j.jobId,
-    ),
+    (
+      await c.jobs
+        .find({ jobId: { $in: holders }, status: 'pending' }, { projection: { jobId: 1 } })
+        .toArray()
+    ).map((j) => j.jobId),
   );
   let freed = 0;
   for (const holder of holders) {

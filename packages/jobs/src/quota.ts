@@ -13,7 +13,12 @@ export function nextUtcMidnight(now: Date): Date {
  * Counts one job for the IP today with a single atomic upsert, and says whether it is within
  * the limit. Concurrent requests and server replicas cannot exceed it: each gets its own count.
  */
-export async function consumeQuota(c: JobCollections, ip: string, limit: number, now: Date): Promise<{ allowed: boolean; count: number }> {
+export async function consumeQuota(
+  c: JobCollections,
+  ip: string,
+  limit: number,
+  now: Date,
+): Promise<{ allowed: boolean; count: number }> {
   const day = utcDay(now);
   const doc = await c.quotas.findOneAndUpdate(
     { ip, day },

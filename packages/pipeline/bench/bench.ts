@@ -12,9 +12,9 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type PipelineResult, runPipeline } from '../src/pipeline.ts';
 import { closeRenderer, getBrowser, getBundle, meanSsim } from '../src/render/index.ts';
 import type { RendererKind } from '../src/render/types.ts';
-import { type PipelineResult, runPipeline } from '../src/pipeline.ts';
 import { startRssSampler } from './process-tree-rss.ts';
 
 const { values } = parseArgs({
@@ -23,7 +23,8 @@ const { values } = parseArgs({
     size: { type: 'string', default: '720p' },
   },
 });
-const renderers: RendererKind[] = values.renderer === 'both' ? ['fast', 'full'] : [values.renderer as RendererKind];
+const renderers: RendererKind[] =
+  values.renderer === 'both' ? ['fast', 'full'] : [values.renderer as RendererKind];
 const size = values.size === '1080p' ? '1080p' : '720p';
 
 const pkgRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -71,7 +72,9 @@ for (const renderer of renderers) {
     frames: result.timeline.durationInFrames,
     sizeBytes: result.sizeBytes,
     peakRssMB: round(rss.peak() / 1e6, 0),
-    narrationChars: result.script.sections.flatMap((s) => s.narrations).reduce((n, x) => n + x.text.length, 0),
+    narrationChars: result.script.sections
+      .flatMap((s) => s.narrations)
+      .reduce((n, x) => n + x.text.length, 0),
     sections: result.script.sections.length,
   });
   console.error(`[bench] ${renderer}: ${round(wallSec)} s for ${round(result.durationSec)} s of video`);

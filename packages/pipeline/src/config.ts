@@ -29,16 +29,24 @@ export const PipelineEnvSchema = z.object({
 });
 export type PipelineEnv = z.infer<typeof PipelineEnvSchema>;
 
+/** Empty values (`FOO=` in an env file) count as unset, so defaults apply. */
+export function withoutEmptyValues(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+}
+
 export function parsePipelineEnv(env: NodeJS.ProcessEnv): PipelineEnv {
-  return PipelineEnvSchema.parse(env);
+  return PipelineEnvSchema.parse(withoutEmptyValues(env));
 }
 
 /** Turns validated environment into pipeline options (everything but outPath and the per-run bits). */
 export function pipelineOptionsFromEnv(env: PipelineEnv): Omit<PipelineOptions, 'outPath'> {
-  const useLlm = env.SCRIPT_PROVIDER === 'llm' || (env.SCRIPT_PROVIDER === undefined && env.OPENAI_API_KEY !== undefined);
+  const useLlm =
+    env.SCRIPT_PROVIDER === 'llm' || (env.SCRIPT_PROVIDER === undefined && env.OPENAI_API_KEY !== undefined);
   if (useLlm && !env.OPENAI_API_KEY) throw new Error('SCRIPT_PROVIDER=llm needs OPENAI_API_KEY');
-  if (env.TTS_PROVIDER === 'voicevox' && !env.VOICEVOX_URL) throw new Error('TTS_PROVIDER=voicevox needs VOICEVOX_URL');
-  if (env.TTS_PROVIDER === 'openai' && !env.OPENAI_API_KEY) throw new Error('TTS_PROVIDER=openai needs OPENAI_API_KEY');
+  if (env.TTS_PROVIDER === 'voicevox' && !env.VOICEVOX_URL)
+    throw new Error('TTS_PROVIDER=voicevox needs VOICEVOX_URL');
+  if (env.TTS_PROVIDER === 'openai' && !env.OPENAI_API_KEY)
+    throw new Error('TTS_PROVIDER=openai needs OPENAI_API_KEY');
   return {
     fetch: { allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK },
     script: {
@@ -51,7 +59,9 @@ export function pipelineOptionsFromEnv(env: PipelineEnv): Omit<PipelineOptions, 
     },
     speech: {
       provider: env.TTS_PROVIDER,
-      voicevox: env.VOICEVOX_URL ? { baseUrl: env.VOICEVOX_URL, defaultSpeakerId: env.VOICEVOX_SPEAKER } : undefined,
+      voicevox: env.VOICEVOX_URL
+        ? { baseUrl: env.VOICEVOX_URL, defaultSpeakerId: env.VOICEVOX_SPEAKER }
+        : undefined,
       openai: env.OPENAI_API_KEY
         ? {
             apiKey: env.OPENAI_API_KEY,

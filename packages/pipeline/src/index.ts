@@ -1,17 +1,23 @@
-export * from './schema/index.ts';
+export {
+  type PipelineEnv,
+  PipelineEnvSchema,
+  parsePipelineEnv,
+  pipelineOptionsFromEnv,
+  withoutEmptyValues,
+} from './config.ts';
 export * from './context.ts';
 export * from './errors.ts';
+export { assertUrlAllowed } from './fetch/index.ts';
 export { createLogger, silentLogger } from './logger.ts';
-export { parsePipelineEnv, pipelineOptionsFromEnv, PipelineEnvSchema, type PipelineEnv } from './config.ts';
 export {
-  runPipeline,
-  renderScript,
   generateScriptFromUrl,
-  PROGRESS_BANDS,
   type PipelineOptions,
   type PipelineProgress,
   type PipelineResult,
+  PROGRESS_BANDS,
+  renderScript,
+  runPipeline,
 } from './pipeline.ts';
-export { assertUrlAllowed } from './fetch/index.ts';
-export { closeRenderer, getBundle, getBrowser } from './render/index.ts';
+export { closeRenderer, getBrowser, getBundle } from './render/index.ts';
+export * from './schema/index.ts';
 export { buildTimeline } from './timeline/index.ts';

@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 /** A structured logger; apps pass their own, the CLI uses a quiet one. */
 export function createLogger(level: string = 'info', name = 'pipeline'): Logger {

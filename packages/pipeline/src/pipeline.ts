@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { LocalizedMessage, StageContext, StageName } from './context.ts';
-import { PipelineError, asStageError, cancelledError, type PipelineErrorCode } from './errors.ts';
+import { asStageError, cancelledError, PipelineError, type PipelineErrorCode } from './errors.ts';
 import { extractArticle } from './extract/index.ts';
 import type { Article } from './extract/types.ts';
 import { fetchPage } from './fetch/index.ts';
@@ -11,7 +11,7 @@ import type { FetchOptions } from './fetch/types.ts';
 import { msg } from './i18n/messages.ts';
 import { silentLogger } from './logger.ts';
 import { getBrowser, getBundle, renderVideo } from './render/index.ts';
-import type { RenderOptions, RendererKind } from './render/types.ts';
+import type { RendererKind, RenderOptions } from './render/types.ts';
 import { type Language, type Script, ScriptSchema } from './schema/script.ts';
 import type { Timeline, VideoSize } from './schema/timeline.ts';
 import { generateScript } from './script/index.ts';
@@ -109,7 +109,12 @@ async function runStage<T>(
     workDir: run.workDir,
     onProgress: (stagePercent, message) => {
       const clamped = Math.max(0, Math.min(100, stagePercent));
-      run.onProgress?.({ stage, stagePercent: clamped, percent: from + ((to - from) * clamped) / 100, message });
+      run.onProgress?.({
+        stage,
+        stagePercent: clamped,
+        percent: from + ((to - from) * clamped) / 100,
+        message,
+      });
     },
   };
   const started = performance.now();
@@ -135,19 +140,36 @@ async function withWorkDir<T>(root: string | undefined, body: (workDir: string) 
   }
 }
 
-async function fetchArticleIn(url: string, options: Omit<PipelineOptions, 'outPath'>, run: RunContext): Promise<Article> {
-  const page = await runStage('fetch', 'FETCH_FAILED', run, (ctx) => fetchPage(url, options.fetch ?? {}, ctx));
+async function fetchArticleIn(
+  url: string,
+  options: Omit<PipelineOptions, 'outPath'>,
+  run: RunContext,
+): Promise<Article> {
+  const page = await runStage('fetch', 'FETCH_FAILED', run, (ctx) =>
+    fetchPage(url, options.fetch ?? {}, ctx),
+  );
   return runStage('extract', 'FETCH_FAILED', run, async (ctx) => extractArticle(page, ctx));
 }
 
-async function scriptIn(article: Article, options: Omit<PipelineOptions, 'outPath'>, run: RunContext): Promise<Script> {
+async function scriptIn(
+  article: Article,
+  options: Omit<PipelineOptions, 'outPath'>,
+  run: RunContext,
+): Promise<Script> {
   return runStage('script', 'SCRIPT_FAILED', run, (ctx) =>
-    generateScript(article, { ...options.script, language: options.language ?? options.script?.language }, ctx),
+    generateScript(
+      article,
+      { ...options.script, language: options.language ?? options.script?.language },
+      ctx,
+    ),
   );
 }
 
 /** URL → article → Script, without rendering (the CLI's --script-only). */
-export async function generateScriptFromUrl(url: string, options: Omit<PipelineOptions, 'outPath'>): Promise<Script> {
+export async function generateScriptFromUrl(
+  url: string,
+  options: Omit<PipelineOptions, 'outPath'>,
+): Promise<Script> {
   return withWorkDir(options.workRoot, async (workDir) => {
     const run: RunContext = { ...options, workDir, stageSeconds: {} };
     return scriptIn(await fetchArticleIn(url, options, run), options, run);
@@ -201,9 +223,13 @@ async function videoIn(script: Script, options: PipelineOptions, run: RunContext
 export async function renderScript(scriptInput: unknown, options: PipelineOptions): Promise<PipelineResult> {
   const parsed = ScriptSchema.safeParse(scriptInput);
   if (!parsed.success) {
-    throw new PipelineError('INVALID_SCRIPT', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    throw new PipelineError('INVALID_SCRIPT', {
+      detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    });
   }
-  return withWorkDir(options.workRoot, (workDir) => videoIn(parsed.data, options, { ...options, workDir, stageSeconds: {} }));
+  return withWorkDir(options.workRoot, (workDir) =>
+    videoIn(parsed.data, options, { ...options, workDir, stageSeconds: {} }),
+  );
 }
 
 /**

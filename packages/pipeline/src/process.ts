@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { PipelineError, type PipelineErrorCode, cancelledError } from './errors.ts';
+import { cancelledError, PipelineError, type PipelineErrorCode } from './errors.ts';
 
 export interface RunProcessOptions {
   signal: AbortSignal;

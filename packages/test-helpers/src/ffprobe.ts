@@ -23,7 +23,13 @@ export interface ProbeResult {
 
 export async function ffprobe(path: string): Promise<ProbeResult> {
   const { stdout } = await execFileAsync('ffprobe', [
-    '-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', path,
+    '-v',
+    'error',
+    '-print_format',
+    'json',
+    '-show_streams',
+    '-show_format',
+    path,
   ]);
   return JSON.parse(stdout) as ProbeResult;
 }
@@ -32,10 +38,24 @@ export async function ffprobe(path: string): Promise<ProbeResult> {
  * Mean luma and its standard deviation of the frame at `atSec`, via ffmpeg's signalstats.
  * A blank frame has a tiny standard deviation.
  */
-export async function frameStats(path: string, atSec: number): Promise<{ yavg: number; ylow: number; yhigh: number }> {
+export async function frameStats(
+  path: string,
+  atSec: number,
+): Promise<{ yavg: number; ylow: number; yhigh: number }> {
   const { stderr } = await execFileAsync('ffmpeg', [
-    '-v', 'info', '-ss', String(atSec), '-i', path, '-frames:v', '1',
-    '-vf', 'signalstats,metadata=print', '-f', 'null', '-',
+    '-v',
+    'info',
+    '-ss',
+    String(atSec),
+    '-i',
+    path,
+    '-frames:v',
+    '1',
+    '-vf',
+    'signalstats,metadata=print',
+    '-f',
+    'null',
+    '-',
   ]);
   const read = (key: string) => {
     const m = new RegExp(`lavfi\\.signalstats\\.${key}=([0-9.]+)`).exec(stderr);
@@ -47,5 +67,16 @@ export async function frameStats(path: string, atSec: number): Promise<{ yavg: n
 
 /** Extracts one frame as PNG (for looking at it, or comparing). */
 export async function extractFrame(videoPath: string, atSec: number, pngPath: string): Promise<void> {
-  await execFileAsync('ffmpeg', ['-v', 'error', '-y', '-ss', String(atSec), '-i', videoPath, '-frames:v', '1', pngPath]);
+  await execFileAsync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-ss',
+    String(atSec),
+    '-i',
+    videoPath,
+    '-frames:v',
+    '1',
+    pngPath,
+  ]);
 }

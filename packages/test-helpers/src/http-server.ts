@@ -18,10 +18,7 @@ export interface TestHttpServer {
   close(): Promise<void>;
 }
 
-export type TestHandler = (
-  req: RecordedRequest,
-  res: ServerResponse,
-) => void | Promise<void>;
+export type TestHandler = (req: RecordedRequest, res: ServerResponse) => void | Promise<void>;
 
 /** Starts an HTTP server on 127.0.0.1 with a random port, recording every request. */
 export async function startHttpServer(handler: TestHandler): Promise<TestHttpServer> {
@@ -60,7 +57,10 @@ export async function startHttpServer(handler: TestHandler): Promise<TestHttpSer
 
 /** Serves a fixed map of paths to bodies (with content types); 404 for the rest. */
 export function startStaticServer(
-  routes: Record<string, { body: string | Buffer; contentType: string; status?: number; headers?: Record<string, string> }>,
+  routes: Record<
+    string,
+    { body: string | Buffer; contentType: string; status?: number; headers?: Record<string, string> }
+  >,
 ): Promise<TestHttpServer> {
   return startHttpServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;

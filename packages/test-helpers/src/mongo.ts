@@ -18,7 +18,9 @@ export interface TestMongo {
 export async function startTestMongo(): Promise<TestMongo> {
   const external = process.env.MONGODB_URI;
   // Imported lazily: the embedded server's dependencies are heavy and print debug lines on load.
-  const embedded = external ? null : await (await import('@movie-generator/embedded-mongo')).startEmbeddedMongo();
+  const embedded = external
+    ? null
+    : await (await import('@movie-generator/embedded-mongo')).startEmbeddedMongo();
   const uri = external ?? embedded!.uri;
   const dbName = `mg_test_${randomBytes(6).toString('hex')}`;
   // Polling monitoring: see packages/jobs/src/connect.ts (the embedded server breaks streaming hello).

@@ -1,4 +1,4 @@
-import type { JobService } from '@movie-generator/api-contract';
+import { type JobService, MAX_BATCH_SIZE } from '@movie-generator/api-contract';
 import { appRouter } from '@movie-generator/api-contract/router';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { RequestHandler } from 'express';
@@ -14,6 +14,7 @@ export function trpcHandler(deps: { jobs: JobService; logger: Logger }): Request
     router: appRouter,
     createContext: ({ req }) => ({ jobs: deps.jobs, clientIp: clientIpOf(req) }),
     maxBodySize: MAX_TRPC_BODY_BYTES,
+    maxBatchSize: MAX_BATCH_SIZE,
     onError({ error, path }) {
       // Expected refusals (quota, bad URL, not found) are answers, not failures.
       if (error.code === 'INTERNAL_SERVER_ERROR')

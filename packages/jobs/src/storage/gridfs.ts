@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { GridFSBucket, type Db, ObjectId } from 'mongodb';
+import { type Db, GridFSBucket, type ObjectId } from 'mongodb';
 import type { StoredVideo } from '../document.ts';
 import type { ByteRange, VideoStore } from './video-store.ts';
 
@@ -19,7 +19,9 @@ export class GridFsVideoStore implements VideoStore {
 
   async save(jobId: string, localPath: string): Promise<{ video: StoredVideo; size: number }> {
     const { size } = await stat(localPath);
-    const upload = this.bucket.openUploadStream(`${jobId}.mp4`, { metadata: { jobId, contentType: 'video/mp4' } });
+    const upload = this.bucket.openUploadStream(`${jobId}.mp4`, {
+      metadata: { jobId, contentType: 'video/mp4' },
+    });
     try {
       await pipeline(createReadStream(localPath), upload);
     } catch (error) {
@@ -38,7 +40,10 @@ export class GridFsVideoStore implements VideoStore {
   open(video: StoredVideo, range?: ByteRange): Readable {
     if (video.kind !== 'gridfs') throw new Error('not a GridFS video');
     // GridFS's `end` is exclusive.
-    return this.bucket.openDownloadStream(video.fileId, range ? { start: range.start, end: range.end + 1 } : {});
+    return this.bucket.openDownloadStream(
+      video.fileId,
+      range ? { start: range.start, end: range.end + 1 } : {},
+    );
   }
 
   async remove(video: StoredVideo): Promise<void> {
@@ -59,4 +64,3 @@ export class GridFsVideoStore implements VideoStore {
     return rows[0]?.total ?? 0;
   }
 }
-

@@ -26,13 +26,17 @@ const program = new Command('movie-generator')
   .description('Turn an article URL into a narrated explainer video (MP4).')
   .argument('[url]', 'article URL (http or https)')
   .option('-o, --output <path>', 'where to write the MP4 (or the script JSON with --script-only)')
-  .addOption(new Option('--lang <lang>', 'narration language (default: the article language)').choices(['ja', 'en']))
+  .addOption(
+    new Option('--lang <lang>', 'narration language (default: the article language)').choices(['ja', 'en']),
+  )
   .addOption(new Option('--size <size>', 'video size').choices(['720p', '1080p']).default('720p'))
   .option('--vertical', '9:16 vertical layout')
   .option('--script-only', 'write the script JSON and stop (edit it, then render it with --script)')
   .option('--script <file>', 'render this script JSON instead of fetching a URL')
   .option('--allow-private-network', 'allow fetching from private/loopback addresses (local testing)')
-  .addOption(new Option('--renderer <kind>', 'renderer (default: fast, or $RENDERER)').choices(['fast', 'full']))
+  .addOption(
+    new Option('--renderer <kind>', 'renderer (default: fast, or $RENDERER)').choices(['fast', 'full']),
+  )
   .option('-v, --verbose', 'log internals (JSON) to stderr')
   .showHelpAfterError();
 
@@ -41,7 +45,9 @@ async function main(): Promise<number> {
   const flags = program.opts<CliFlags>();
   const url = program.args[0];
   if (!url && !flags.script) {
-    program.error(uiLang === 'ja' ? 'URL か --script を指定してください。' : 'Give a URL or --script <file>.');
+    program.error(
+      uiLang === 'ja' ? 'URL か --script を指定してください。' : 'Give a URL or --script <file>.',
+    );
   }
 
   const env = parsePipelineEnv(process.env);
@@ -54,7 +60,10 @@ async function main(): Promise<number> {
     language: flags.lang,
     size: flags.size,
     vertical: flags.vertical,
-    fetch: { ...fromEnv.fetch, allowPrivateNetwork: flags.allowPrivateNetwork || fromEnv.fetch?.allowPrivateNetwork },
+    fetch: {
+      ...fromEnv.fetch,
+      allowPrivateNetwork: flags.allowPrivateNetwork || fromEnv.fetch?.allowPrivateNetwork,
+    },
     render: { ...fromEnv.render, renderer: flags.renderer ?? fromEnv.render?.renderer },
     signal: controller.signal,
     onProgress: (p) => view.update(p),

@@ -19,7 +19,10 @@ export interface ProgressView {
 }
 
 /** One bar per stage on a terminal; plain lines (one per stage and per 25 %) elsewhere, e.g. in CI logs. */
-export function createProgressView(lang: UiLanguage, stream: NodeJS.WriteStream = process.stderr): ProgressView {
+export function createProgressView(
+  lang: UiLanguage,
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressView {
   if (!stream.isTTY) return plainView(lang, stream);
   const multi = new cliProgress.MultiBar(
     {

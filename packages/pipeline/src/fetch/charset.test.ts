@@ -73,6 +73,14 @@ describe('decodeHtml', () => {
     expect(euc.html).toContain(TEXT);
   });
 
+  it('re-reads a Shift_JIS page mislabelled charset=utf-8, but keeps UTF-8 with a stray bad byte', () => {
+    const mislabelled = decodeHtml(iconv.encode(page(''), 'Shift_JIS'), 'utf-8');
+    expect(mislabelled).toMatchObject({ charset: 'shift_jis', source: 'guess' });
+    expect(mislabelled.html).toContain(TEXT);
+    const stray = Buffer.concat([Buffer.from(page(''), 'utf8'), Buffer.from([0xff])]);
+    expect(decodeHtml(stray, 'utf-8')).toMatchObject({ charset: 'utf-8', source: 'header' });
+  });
+
   it('does not look for a meta tag beyond the prescan window', () => {
     const late = `<html><head><!--${' '.repeat(5000)}--><meta charset="shift_jis"></head></html>`;
     expect(charsetFromMeta(Buffer.from(late))).toBeUndefined();

@@ -19,10 +19,49 @@ export function decodeHtml(bytes: Uint8Array, headerCharset?: string): DecodedHt
   const bom = charsetFromBom(bytes);
   if (bom) return decodeWith(bytes, bom, 'bom');
   const fromHeader = canonicalCharset(headerCharset);
-  if (fromHeader) return decodeWith(bytes, fromHeader, 'header');
+  if (fromHeader) return decodeDeclared(bytes, fromHeader, 'header');
   const fromMeta = charsetFromMeta(bytes);
-  if (fromMeta) return decodeWith(bytes, fromMeta, 'meta');
+  if (fromMeta) return decodeDeclared(bytes, fromMeta, 'meta');
   return guessAndDecode(bytes);
+}
+
+/** Share of U+FFFD among the non-ASCII characters from which a UTF-8 label is judged wrong. */
+const MISLABELLED_UTF8_SHARE = 0.2;
+
+/**
+ * Decodes with the declared charset, except for a page declared UTF-8 whose bytes are mostly
+ * not UTF-8: that is a legacy Japanese page mislabelled (a server or proxy adding
+ * charset=utf-8), where browsers show mojibake and the video would speak it. Then the legacy
+ * Japanese encodings are tried, and one that decodes without error is used. A UTF-8 page with
+ * a stray bad byte keeps its label: only a page whose non-ASCII text is largely undecodable
+ * is re-read.
+ */
+function decodeDeclared(bytes: Uint8Array, charset: string, source: DecodedHtml['source']): DecodedHtml {
+  const declared = decodeWith(bytes, charset, source);
+  if (charset !== 'utf-8' || !mostlyUndecodable(declared.html)) return declared;
+  for (const legacy of GUESSES.filter((c) => c !== 'utf-8')) {
+    try {
+      return {
+        html: new TextDecoder(legacy, { fatal: true }).decode(bytes),
+        charset: legacy,
+        source: 'guess',
+      };
+    } catch {
+      // not this one
+    }
+  }
+  return declared;
+}
+
+function mostlyUndecodable(text: string): boolean {
+  let nonAscii = 0;
+  let replaced = 0;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    nonAscii += 1;
+    if (ch === '\ufffd') replaced += 1;
+  }
+  return replaced >= 8 && replaced / nonAscii >= MISLABELLED_UTF8_SHARE;
 }
 
 /** The WHATWG name for a charset label, or undefined if the label is unknown. */

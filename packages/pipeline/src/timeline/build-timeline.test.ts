@@ -85,7 +85,17 @@ describe('buildTimeline', () => {
 describe('computeSpans', () => {
   it('merges a subtitle appearing mid-transition into the animated span', () => {
     const spans = computeSpans(
-      [{ kind: 'title', title: 't', bullets: [], sectionNumber: 0, sectionCount: 0, startFrame: 0, durationInFrames: 100 }],
+      [
+        {
+          kind: 'title',
+          title: 't',
+          bullets: [],
+          sectionNumber: 0,
+          sectionCount: 0,
+          startFrame: 0,
+          durationInFrames: 100,
+        },
+      ],
       [{ lines: ['a'], speaker: 'n', color: '#fff', startFrame: 5, durationInFrames: 50 }],
       15,
       100,

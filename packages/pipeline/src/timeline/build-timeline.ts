@@ -1,7 +1,7 @@
 import type { Script } from '../schema/script.ts';
 import {
-  FPS,
   type AudioClipPlacement,
+  FPS,
   type Layout,
   type Slide,
   type Span,
@@ -51,7 +51,11 @@ const toFrames = (sec: number) => Math.round(sec * FPS);
  *
  * @param clipDurations seconds of each narration clip, in script order (sections, then narrations)
  */
-export function buildTimeline(script: Script, clipDurations: readonly number[], options: TimelineOptions = {}): Timeline {
+export function buildTimeline(
+  script: Script,
+  clipDurations: readonly number[],
+  options: TimelineOptions = {},
+): Timeline {
   const layout: Layout = options.frame
     ? options.frame.height > options.frame.width
       ? 'vertical'
@@ -127,7 +131,13 @@ export function buildTimeline(script: Script, clipDurations: readonly number[], 
       const end = i === cards.length - 1 ? frames : Math.round((acc / total) * frames);
       const duration = end - used;
       if (duration <= 0) return;
-      placed.push({ lines, speaker, color: colorOf(speaker), startFrame: start + used, durationInFrames: duration });
+      placed.push({
+        lines,
+        speaker,
+        color: colorOf(speaker),
+        startFrame: start + used,
+        durationInFrames: duration,
+      });
       used = end;
     });
     return placed;

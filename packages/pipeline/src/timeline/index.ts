@@ -1,2 +1,9 @@
-export { buildTimeline, computeSpans, FRAME_SIZES, PAUSES, TRANSITION_SEC, type TimelineOptions } from './build-timeline.ts';
+export {
+  buildTimeline,
+  computeSpans,
+  FRAME_SIZES,
+  PAUSES,
+  type TimelineOptions,
+  TRANSITION_SEC,
+} from './build-timeline.ts';
 export { displayWidth, subtitleCards, wrapLines } from './line-break.ts';

@@ -35,6 +35,15 @@ describe('wrapLines', () => {
     expect(lines.join('')).toBe(word);
     expect(lines.every((l) => displayWidth(l) <= 10)).toBe(true);
   });
+
+  it('cuts between graphemes: ZWJ emoji, skin tones and flags stay whole', () => {
+    const text = '👨‍👩‍👧‍👦🇯🇵👍🏽'.repeat(10);
+    const lines = wrapLines(text, 'en', 4);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join('')).toBe(text);
+    for (const line of lines) expect(line).toMatch(/^(👨‍👩‍👧‍👦|🇯🇵|👍🏽)+$/u);
+    expect(displayWidth('👨‍👩‍👧‍👦')).toBe(1);
+  });
 });
 
 describe('subtitleCards', () => {
@@ -44,7 +53,9 @@ describe('subtitleCards', () => {
       'ja',
       26,
     );
-    expect(cards).toEqual([['新幹線は、在来線とは別の専用の線路を走ります。', '踏切がなく、カーブも緩やかに作られています。']]);
+    expect(cards).toEqual([
+      ['新幹線は、在来線とは別の専用の線路を走ります。', '踏切がなく、カーブも緩やかに作られています。'],
+    ]);
   });
 
   it('splits a long narration into several cards of at most two lines', () => {

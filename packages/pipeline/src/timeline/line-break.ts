@@ -2,11 +2,20 @@ import { loadDefaultJapaneseParser } from 'budoux';
 import type { Language } from '../schema/script.ts';
 
 const japaneseParser = loadDefaultJapaneseParser();
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Display width in full-width units: CJK and full-width forms count 1, the rest 0.5. */
+/**
+ * What a reader sees as one character: an emoji with its skin tone or ZWJ family, a flag, a
+ * letter with its combining marks. Lines are cut between these, never inside one.
+ */
+function graphemes(text: string): string[] {
+  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
+}
+
+/** Display width in full-width units: CJK, full-width forms and emoji count 1, the rest 0.5. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += isWide(ch) ? 1 : 0.5;
+  for (const grapheme of graphemes(text)) width += isWide(grapheme) ? 1 : 0.5;
   return width;
 }
 
@@ -27,7 +36,7 @@ function isWide(ch: string): boolean {
 /**
  * Splits text into unbreakable pieces: budoux phrases for Japanese (so a line never breaks
  * inside a word), words with their trailing space for other languages. Pieces wider than a
- * line are cut by character as a last resort.
+ * line are cut between characters (graphemes) as a last resort.
  */
 export function breakablePieces(text: string, language: Language, maxWidth: number): string[] {
   const raw = language === 'ja' ? japaneseParser.parse(text) : text.split(/(?<=\s)/);
@@ -38,12 +47,12 @@ export function breakablePieces(text: string, language: Language, maxWidth: numb
       continue;
     }
     let current = '';
-    for (const ch of piece) {
-      if (displayWidth(current + ch) > maxWidth) {
+    for (const grapheme of graphemes(piece)) {
+      if (current && displayWidth(current + grapheme) > maxWidth) {
         pieces.push(current);
         current = '';
       }
-      current += ch;
+      current += grapheme;
     }
     if (current) pieces.push(current);
   }

@@ -1,0 +1,302 @@
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createQueue,
+  GENERATE_VIDEO,
+  GridFsVideoStore,
+  type JobDocument,
+  JobStore,
+  jobCollections,
+} from '@movie-generator/jobs';
+import { makeTempDir, startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
+import type { Agenda } from 'agenda';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/mg-ops.js', import.meta.url));
+const VIDEO_BYTES = 300_000;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
+  let mongo: TestMongo;
+  let store: JobStore;
+  let videos: GridFsVideoStore;
+  let queue: Agenda;
+  let tmp: Awaited<ReturnType<typeof makeTempDir>>;
+  let videoFile: string;
+  let ipCounter = 0;
+
+  /** Runs `mg-ops <args>` as a child process with the test database in its environment. */
+  function ops(...args: string[]): Promise<Run> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, ...args], {
+        env: { ...process.env, MONGODB_URI: mongo.uri, MONGODB_DB: mongo.dbName, MAX_PENDING_JOBS: '10' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c));
+      child.stderr.on('data', (c: Buffer) => (stderr += c));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  async function opsJson<T>(...args: string[]): Promise<T> {
+    const run = await ops(...args, '--json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    return JSON.parse(run.stdout) as T;
+  }
+
+  /** A job created the way the server creates it (quota, queue place), without a queue entry. */
+  async function pendingJob(url = 'https://example.com/article'): Promise<string> {
+    ipCounter += 1;
+    const { id } = await store.create(
+      { url, size: '720p', vertical: false },
+      `203.0.113.${ipCounter}`,
+      async () => {},
+    );
+    return id;
+  }
+
+  async function failedJob(attempts = 1): Promise<string> {
+    const id = await pendingJob('https://example.com/failing');
+    await store.start(id, 'worker-a');
+    await store.fail(id, { code: 'RENDER_FAILED', message: { ja: '失敗', en: 'failed' } });
+    await store.c.jobs.updateOne({ jobId: id }, { $set: { attempts } });
+    return id;
+  }
+
+  async function completedJob(): Promise<{ id: string; job: JobDocument }> {
+    const id = await pendingJob('https://example.com/done');
+    await store.start(id, 'worker-a');
+    const saved = await videos.save(id, videoFile);
+    await store.complete(id, { video: saved.video, videoSize: saved.size, durationSec: 12 });
+    return { id, job: (await store.c.jobs.findOne({ jobId: id }))! };
+  }
+
+  const doc = (jobId: string) => store.c.jobs.findOne({ jobId });
+  const queueEntries = (jobId: string) =>
+    mongo.db.collection('agendaJobs').find({ name: GENERATE_VIDEO, 'data.jobId': jobId }).toArray();
+
+  beforeAll(async () => {
+    mongo = await startTestMongo();
+    tmp = await makeTempDir('mg-ops-');
+    videoFile = join(tmp.dir, 'video.mp4');
+    await writeFile(videoFile, Buffer.alloc(VIDEO_BYTES, 7));
+  });
+  afterAll(async () => {
+    await mongo?.stop();
+    await tmp?.cleanup();
+  });
+  beforeEach(async () => {
+    await mongo.db.dropDatabase();
+    store = new JobStore(jobCollections(mongo.db), {
+      dailyLimit: 100,
+      maxPending: 10,
+      retentionMs: 24 * 3600_000,
+      totalConcurrency: 2,
+      typicalJobSec: 60,
+    });
+    await store.init();
+    videos = new GridFsVideoStore(mongo.db);
+    queue = createQueue(mongo.db);
+    await queue.ready;
+  });
+
+  it('lists jobs newest first, filtered by status, as a table or JSON', async () => {
+    const pending = await pendingJob();
+    const failed = await failedJob();
+    const { id: completed } = await completedJob();
+
+    const all = await opsJson<JobDocument[]>('list');
+    expect(all.map((j) => j.jobId)).toEqual([completed, failed, pending]);
+    const onlyFailed = await opsJson<JobDocument[]>('list', '--status', 'failed');
+    expect(onlyFailed.map((j) => [j.jobId, j.status, j.errorCode])).toEqual([
+      [failed, 'failed', 'RENDER_FAILED'],
+    ]);
+    expect((await opsJson<JobDocument[]>('list', '--limit', '2')).length).toBe(2);
+
+    const table = await ops('list');
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^JOB ID\s+STATUS\s+PROGRESS/);
+    expect(lines.slice(1).map((l) => l.split(/\s+/).slice(0, 2))).toEqual([
+      [completed, 'completed'],
+      [failed, 'failed'],
+      [pending, 'pending'],
+    ]);
+
+    const bad = await ops('list', '--status', 'sleeping');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('sleeping');
+  });
+
+  it('shows the whole document, client IP included, with its queue entries', async () => {
+    const id = await pendingJob('https://example.com/shown');
+    await queue.now(GENERATE_VIDEO, { jobId: id });
+
+    const details = await opsJson<{ job: JobDocument; expired: boolean; queueEntries: { state: string }[] }>(
+      'show',
+      id,
+    );
+    expect(details.job).toMatchObject({ jobId: id, url: 'https://example.com/shown', status: 'pending' });
+    expect(details.job.clientIp).toMatch(/^203\.0\.113\.\d+$/);
+    expect(details.expired).toBe(false);
+    expect(details.queueEntries).toHaveLength(1);
+
+    const human = await ops('show', id);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(new RegExp(`clientIp\\s+${details.job.clientIp.replaceAll('.', '\\.')}`));
+    expect(human.stdout).toContain('queue entries:');
+
+    const missing = await ops('show', 'no-such-job-id-000000');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('not found');
+  });
+
+  it('retries a failed job: back to pending, start count reset, and a new queue entry', async () => {
+    // Failed for too many starts: without the reset the worker would fail it again at once.
+    const id = await failedJob(3);
+    expect(await queueEntries(id)).toHaveLength(0);
+
+    const run = await ops('retry', id);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('pending again');
+    expect(await doc(id)).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      progress: 0,
+      errorCode: null,
+      errorMessage: null,
+      completedAt: null,
+      workerId: null,
+    });
+    const entries = await queueEntries(id);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.nextRunAt).toBeInstanceOf(Date);
+
+    const again = await ops('retry', id);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('only failed or cancelled');
+    expect(await queueEntries(id)).toHaveLength(1);
+    expect((await ops('retry', 'no-such-job-id-000000')).code).toBe(1);
+  });
+
+  it('cancels a pending job once; finished jobs are refused', async () => {
+    const id = await pendingJob();
+    const held = () => store.c.queueSlots.countDocuments({ holder: id });
+    expect(await held()).toBe(1);
+
+    const result = await opsJson<{ outcome: string }>('cancel', id);
+    expect(result).toEqual({ outcome: 'cancelled' });
+    expect(await doc(id)).toMatchObject({ status: 'cancelled', errorCode: 'CANCELLED' });
+    expect(await held()).toBe(0);
+
+    const again = await ops('cancel', id);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('is cancelled');
+
+    // ...and a cancelled job can be retried.
+    expect((await ops('retry', id)).code).toBe(0);
+    expect((await doc(id))?.status).toBe('pending');
+  });
+
+  it('purges expired jobs with their GridFS videos, then every finished job with --finished', async () => {
+    const expired = await completedJob();
+    await store.c.jobs.updateOne({ jobId: expired.id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    await queue.now(GENERATE_VIDEO, { jobId: expired.id });
+    const fresh = await completedJob();
+    const failed = await failedJob();
+    const pending = await pendingJob();
+    const gridFiles = () => mongo.db.collection('videos.files').countDocuments();
+    const gridChunks = () => mongo.db.collection('videos.chunks').countDocuments();
+    const video = (job: JobDocument) =>
+      job.video?.kind === 'gridfs' ? job.video.fileId : expect.fail('expected a GridFS video');
+    expect(await gridFiles()).toBe(2);
+
+    const first = await opsJson<{
+      jobsRemoved: number;
+      videosRemoved: number;
+      bytesFreed: number;
+      jobIds: string[];
+    }>('purge');
+    expect(first).toEqual({
+      jobsRemoved: 1,
+      videosRemoved: 1,
+      bytesFreed: VIDEO_BYTES,
+      jobIds: [expired.id],
+    });
+    expect(await doc(expired.id)).toBeNull();
+    expect(await queueEntries(expired.id)).toHaveLength(0);
+    expect(await mongo.db.collection('videos.files').countDocuments({ _id: video(expired.job) })).toBe(0);
+    expect(await mongo.db.collection('videos.chunks').countDocuments({ files_id: video(expired.job) })).toBe(
+      0,
+    );
+    expect(await gridFiles()).toBe(1);
+
+    const second = await ops('purge', '--finished');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/removed 2 job\(s\) and 1 video\(s\), freed 293\.0 KiB/);
+    expect(await doc(fresh.id)).toBeNull();
+    expect(await doc(failed)).toBeNull();
+    expect((await doc(pending))?.status).toBe('pending');
+    expect(await gridFiles()).toBe(0);
+    expect(await gridChunks()).toBe(0);
+  });
+
+  it('stats: counts by status, queue depth and bytes stored', async () => {
+    await pendingJob();
+    const queued = await pendingJob();
+    await queue.now(GENERATE_VIDEO, { jobId: queued });
+    await failedJob();
+    await completedJob();
+    await completedJob();
+    const cancelled = await pendingJob();
+    await store.cancel(cancelled);
+
+    const s = await opsJson<{
+      jobs: Record<string, number>;
+      queue: {
+        pending: number;
+        slotsHeld: number;
+        slotsCap: number;
+        entries: { total: number };
+        oldestPendingSec: number;
+      };
+      storage: { kind: string; videos: number; bytes: number };
+    }>('stats');
+    expect(s.jobs).toEqual({ pending: 2, processing: 0, completed: 2, failed: 1, cancelled: 1, total: 6 });
+    expect(s.queue).toMatchObject({ pending: 2, slotsHeld: 2, slotsCap: 10, entries: { total: 1 } });
+    expect(s.queue.oldestPendingSec).toBeGreaterThanOrEqual(0);
+    expect(s.storage).toEqual({ kind: 'gridfs', videos: 2, bytes: 2 * VIDEO_BYTES });
+
+    const human = await ops('stats');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('pending 2, processing 0, completed 2, failed 1, cancelled 1');
+    expect(human.stdout).toContain('2 pending, 2/10 places taken');
+    expect(human.stdout).toContain('2 video(s), 585.9 KiB in gridfs');
+  });
+
+  it('explains a missing MONGODB_URI instead of crashing', async () => {
+    const run = await new Promise<Run>((resolve) => {
+      const env = { ...process.env };
+      delete env.MONGODB_URI;
+      const child = spawn(process.execPath, [bin, 'stats'], { env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c));
+      child.stderr.on('data', (c: Buffer) => (stderr += c));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('MONGODB_URI is required');
+  });
+});

@@ -1,0 +1,125 @@
+import { JobStatusSchema } from '@movie-generator/api-contract';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { OpsContext } from './context.ts';
+import { jobDetails, jobTable, json, purgeSummary, statsSummary } from './format.ts';
+import { cancelJob, listJobs, purgeJobs, retryJob, showJob, stats } from './operations.ts';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Connects on first use, so `--help` needs no database. */
+  open(): Promise<OpsContext>;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number, 1 or more');
+  return n;
+}
+
+/**
+ * The `mg-ops` program. Exit codes: 0 done, 1 the job was not found or not in a state for
+ * the command (or something failed), and commander's own for usage errors.
+ */
+export function createProgram(io: CliIo): Command {
+  const program = new Command('mg-ops')
+    .description('Operate movie-generator: inspect, retry, cancel and purge jobs; queue and storage stats.')
+    .option('--json', 'machine-readable JSON output')
+    .showHelpAfterError();
+
+  /** Runs one command with a connection that is always closed. */
+  const run =
+    <A extends unknown[]>(work: (ctx: OpsContext, asJson: boolean, ...args: A) => Promise<void>) =>
+    async (...args: A) => {
+      const ctx = await io.open();
+      try {
+        await work(ctx, program.opts<{ json?: boolean }>().json === true, ...args);
+      } finally {
+        await ctx.close();
+      }
+    };
+  const fail = (message: string) => {
+    io.err(message);
+    process.exitCode = 1;
+  };
+
+  program
+    .command('list')
+    .description('the newest jobs first')
+    .addOption(
+      new Option('-s, --status <status>', 'only jobs in this status').choices(JobStatusSchema.options),
+    )
+    .option('-n, --limit <n>', 'at most this many', positiveInt, 50)
+    .action(
+      run(async (ctx, asJson, opts: { status?: (typeof JobStatusSchema.options)[number]; limit: number }) => {
+        const jobs = await listJobs(ctx, { status: opts.status, limit: opts.limit });
+        io.out(asJson ? json(jobs) : jobTable(jobs));
+      }),
+    );
+
+  program
+    .command('show')
+    .description('the whole job document (client IP included) and its queue entries')
+    .argument('<jobId>')
+    .action(
+      run(async (ctx, asJson, jobId: string) => {
+        const details = await showJob(ctx, jobId);
+        if (!details) return fail(`job ${jobId} not found`);
+        io.out(asJson ? json(details) : jobDetails(details));
+      }),
+    );
+
+  program
+    .command('retry')
+    .description('a failed or cancelled job back to pending and onto the queue (ignores the queue cap)')
+    .argument('<jobId>')
+    .action(
+      run(async (ctx, asJson, jobId: string) => {
+        const result = await retryJob(ctx, jobId);
+        if (asJson) io.out(json(result));
+        if (result.outcome === 'not-found') return fail(`job ${jobId} not found`);
+        if (result.outcome === 'not-retryable')
+          return fail(`job ${jobId} is ${result.status}: only failed or cancelled jobs can be retried`);
+        if (!asJson) io.out(`job ${jobId} is pending again and queued`);
+      }),
+    );
+
+  program
+    .command('cancel')
+    .description('cancel a pending or processing job (its worker stops within seconds)')
+    .argument('<jobId>')
+    .action(
+      run(async (ctx, asJson, jobId: string) => {
+        const result = await cancelJob(ctx, jobId);
+        if (asJson) io.out(json(result));
+        if (result.outcome === 'not-found') return fail(`job ${jobId} not found`);
+        if (result.outcome === 'expired') return fail(`job ${jobId} has expired; the cleanup deletes it`);
+        if (result.outcome === 'not-cancellable')
+          return fail(`job ${jobId} is ${result.status}: only pending or processing jobs can be cancelled`);
+        if (!asJson) io.out(`job ${jobId} cancelled`);
+      }),
+    );
+
+  program
+    .command('purge')
+    .description('delete expired jobs and their videos now (--finished: every finished job)')
+    .option('--finished', 'also completed, failed and cancelled jobs that have not expired yet')
+    .action(
+      run(async (ctx, asJson, opts: { finished?: boolean }) => {
+        const report = await purgeJobs(ctx, { finished: opts.finished === true });
+        io.out(asJson ? json(report) : purgeSummary(report));
+      }),
+    );
+
+  program
+    .command('stats')
+    .description('jobs by status, queue depth and bytes stored')
+    .action(
+      run(async (ctx, asJson) => {
+        const result = await stats(ctx);
+        io.out(asJson ? json(result) : statsSummary(result));
+      }),
+    );
+
+  return program;
+}
