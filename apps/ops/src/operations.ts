@@ -92,8 +92,6 @@ export async function retryJob(ctx: OpsContext, jobId: string, now = new Date())
   if (!existing) return { outcome: 'not-found' };
   if (!(await ctx.store.resetForRetry(jobId, now)))
     return { outcome: 'not-retryable', status: existing.status };
-  // TODO(jobs): belongs in JobStore.resetForRetry; harmless once it resets attempts itself.
-  await ctx.store.c.jobs.updateOne({ jobId, status: 'pending' }, { $set: { attempts: 0 } });
   await enqueueGenerateVideo(await ctx.queue(), jobId);
   const job = await ctx.store.c.jobs.findOne({ jobId });
   return { outcome: 'retried', job: job! };

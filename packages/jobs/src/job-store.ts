@@ -287,7 +287,10 @@ export class JobStore {
       .toArray();
   }
 
-  /** Failed or cancelled → pending again (ops retry); the caller re-enqueues it. Ignores the queue cap. */
+  /**
+   * Failed or cancelled → pending again (ops retry); the caller re-enqueues it. Ignores the queue
+   * cap. Worker starts count from zero again, so a job failed for dying workers can run again.
+   */
   async resetForRetry(jobId: string, now = new Date()): Promise<boolean> {
     const res = await this.c.jobs.updateOne(
       { jobId, status: { $in: ['failed', 'cancelled'] } },
@@ -301,6 +304,7 @@ export class JobStore {
           errorMessage: null,
           completedAt: null,
           workerId: null,
+          attempts: 0,
           updatedAt: now,
           expiresAt: new Date(now.getTime() + this.config.retentionMs),
         },
