@@ -2,9 +2,9 @@
 // renders its first video without the ~8 s webpack build (REMOTION_BUNDLE_DIR points here).
 //
 //   npx tsx docker/prebundle.ts <outDir>
-import { cp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { getBundle } from '@movie-generator/pipeline';
+import { buildBundle } from '@movie-generator/pipeline';
 
 const target = process.argv[2];
 if (!target) {
@@ -12,11 +12,8 @@ if (!target) {
   process.exit(2);
 }
 const outDir = resolve(target);
-// getBundle builds into a temp dir of its own; the pipeline does not export a build-into-dir API.
-const built = await getBundle();
 await rm(outDir, { recursive: true, force: true });
-await cp(built, outDir, { recursive: true });
-await rm(built, { recursive: true, force: true });
+await buildBundle(outDir);
 console.log(join(outDir, 'index.html'));
 // webpack may leave handles open; the bundle is complete.
 process.exit(0);

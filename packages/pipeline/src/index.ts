@@ -18,6 +18,6 @@ export {
   renderScript,
   runPipeline,
 } from './pipeline.ts';
-export { closeRenderer, getBrowser, getBundle } from './render/index.ts';
+export { buildBundle, closeRenderer, getBrowser, getBundle } from './render/index.ts';
 export * from './schema/index.ts';
 export { buildTimeline } from './timeline/index.ts';

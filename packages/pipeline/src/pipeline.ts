@@ -198,7 +198,10 @@ async function videoIn(script: Script, options: PipelineOptions, run: RunContext
     );
     // Both are built once per process and reused by later jobs.
     ctx.onProgress(60, msg.bundling);
-    await Promise.all([getBundle(), getBrowser(options.render?.chromiumPath)]);
+    await Promise.all([
+      getBundle({ bundleDir: options.render?.bundleDir }),
+      getBrowser(options.render?.chromiumPath),
+    ]);
     ctx.onProgress(100, msg.slides);
     return { timeline, audioPath };
   });

@@ -21,7 +21,11 @@ export const browserStats = { launches: 0 };
 
 let current: { browser: Promise<HeadlessBrowser>; chromiumPath: string } | undefined;
 
-const PING_TIMEOUT_MS = 5_000;
+/**
+ * The browser process answers this from its IO thread, in milliseconds even while a tab is
+ * busy rendering; no answer for this long means it is hung (and it is replaced).
+ */
+const PING_TIMEOUT_MS = 15_000;
 
 /**
  * The process's one Chromium, shared by all renders (each render opens its own tab). Launched
@@ -48,22 +52,41 @@ export async function getBrowser(chromiumPath = DEFAULT_CHROMIUM): Promise<Headl
   return launch;
 }
 
+/** Settles when a browser's DevTools connection closes (its process exited or was closed). */
+const disconnected = new WeakMap<HeadlessBrowser, Promise<false>>();
+
 async function launchBrowser(chromiumPath: string): Promise<HeadlessBrowser> {
   browserStats.launches += 1;
   const { browserExecutable, chromeMode, chromiumOptions, logLevel } = remotionBrowserOptions(chromiumPath);
-  return openBrowser('chrome', { browserExecutable, chromeMode, chromiumOptions, logLevel });
+  const browser = await openBrowser('chrome', { browserExecutable, chromeMode, chromiumOptions, logLevel });
+  disconnected.set(
+    browser,
+    new Promise((resolve) =>
+      browser.connection.transport.websocket.addEventListener('close', () => resolve(false)),
+    ),
+  );
+  return browser;
 }
 
-/** Asks the browser for its version over the DevTools connection; false if it is gone or hung. */
+/**
+ * Asks the browser for its version. False as soon as the connection closes (a request on a
+ * dead connection would never settle), or if the browser does not answer in time.
+ */
 async function isAlive(browser: HeadlessBrowser): Promise<boolean> {
   // `send` is typed for the commands Remotion uses; Browser.getVersion is a plain CDP command.
-  const send = browser.connection.send.bind(browser.connection) as unknown as (method: string) => Promise<unknown>;
+  const send = browser.connection.send.bind(browser.connection) as unknown as (
+    method: string,
+  ) => Promise<unknown>;
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
+  const timeout = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([send('Browser.getVersion').then(() => true), timeout]);
+    return await Promise.race([
+      send('Browser.getVersion').then(() => true),
+      disconnected.get(browser) ?? false,
+      timeout,
+    ]);
   } catch {
     return false;
   } finally {

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bundle } from '@remotion/bundler';
 import { remotionEntryPoint } from '@movie-generator/remotion';
+import { bundle } from '@remotion/bundler';
 
 export interface BundleOptions {
   /**
@@ -29,16 +29,24 @@ export function getBundle(options: BundleOptions = {}): Promise<string> {
     return Promise.resolve(options.bundleDir);
   }
   if (!memo) {
-    memo = buildBundle().then(
+    const building: Promise<string> = buildBundle().then(
       (dir) => {
-        ownedDir = dir;
+        if (memo === building) {
+          ownedDir = dir;
+          // ~30 MB in the temp dir: remove it even if nobody calls closeRenderer.
+          process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+        } else {
+          // Disposed while building: nobody will delete it later.
+          void rm(dir, { recursive: true, force: true });
+        }
         return dir;
       },
       (error: unknown) => {
-        memo = undefined;
+        if (memo === building) memo = undefined;
         throw error;
       },
     );
+    memo = building;
   }
   return memo;
 }

@@ -4,7 +4,10 @@ import { type CancelSignal, makeCancelSignal } from '@remotion/renderer';
  * A Remotion cancel signal that fires when `signal` aborts. Call `dispose` when the Remotion
  * call has settled so a long-lived job signal does not keep the listener.
  */
-export function remotionCancelSignal(signal: AbortSignal): { cancelSignal: CancelSignal; dispose: () => void } {
+export function remotionCancelSignal(signal: AbortSignal): {
+  cancelSignal: CancelSignal;
+  dispose: () => void;
+} {
   const { cancelSignal, cancel } = makeCancelSignal();
   if (signal.aborted) {
     cancel();

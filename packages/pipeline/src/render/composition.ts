@@ -1,6 +1,6 @@
+import { EXPLAINER_COMPOSITION_ID } from '@movie-generator/remotion';
 import type { HeadlessBrowser } from '@remotion/renderer';
 import { selectComposition } from '@remotion/renderer';
-import { EXPLAINER_COMPOSITION_ID } from '@movie-generator/remotion';
 import type { Timeline } from '../schema/timeline.ts';
 import { remotionBrowserOptions } from './browser.ts';
 

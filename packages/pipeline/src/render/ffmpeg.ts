@@ -35,7 +35,18 @@ export async function runFfmpeg(args: readonly string[], options: FfmpegOptions)
   try {
     await runProcess(
       FFMPEG,
-      ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-progress', progressFile, '-stats_period', '0.25', ...args],
+      [
+        '-hide_banner',
+        '-nostdin',
+        '-v',
+        'error',
+        '-y',
+        '-progress',
+        progressFile,
+        '-stats_period',
+        '0.25',
+        ...args,
+      ],
       { signal: options.signal, errorCode: 'RENDER_FAILED' },
     );
     if (onFrames) await poll();

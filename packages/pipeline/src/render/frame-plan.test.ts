@@ -79,7 +79,17 @@ describe('ffconcatScript', () => {
     const greys = { 0: 0x00, 15: 0xff, 16: 0x40, 17: 0x80, 47: 0xc0 } as Record<number, number>;
     for (const [frame, grey] of Object.entries(greys)) {
       const hex = grey.toString(16).padStart(2, '0').repeat(3);
-      await run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `color=0x${hex}:s=64x36`, '-frames:v', '1', join(tmp.dir, `${frame}.png`)]);
+      await run('ffmpeg', [
+        '-v',
+        'error',
+        '-f',
+        'lavfi',
+        '-i',
+        `color=0x${hex}:s=64x36`,
+        '-frames:v',
+        '1',
+        join(tmp.dir, `${frame}.png`),
+      ]);
     }
     const holds = [
       { frame: 0, durationInFrames: 15 },
@@ -89,14 +99,43 @@ describe('ffconcatScript', () => {
       { frame: 47, durationInFrames: 13 },
     ];
     const list = join(tmp.dir, 'list.ffconcat');
-    await writeFile(list, ffconcatScript(holds, 30, (f) => `${f}.png`));
+    await writeFile(
+      list,
+      ffconcatScript(holds, 30, (f) => `${f}.png`),
+    );
     const out = join(tmp.dir, 'out.mkv');
-    await run('ffmpeg', ['-v', 'error', '-f', 'concat', '-safe', '0', '-i', list, '-vf', 'fps=30,format=gray', '-frames:v', '60', '-c:v', 'ffv1', out]);
-    const { stdout } = await run('ffprobe', [
-      '-v', 'error', '-f', 'lavfi', `movie=${out},signalstats`,
-      '-show_entries', 'frame_tags=lavfi.signalstats.YAVG', '-of', 'csv=p=0',
+    await run('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      list,
+      '-vf',
+      'fps=30,format=gray',
+      '-frames:v',
+      '60',
+      '-c:v',
+      'ffv1',
+      out,
     ]);
-    const levels = stdout.trim().split('\n').map((line) => Math.round(Number(line)));
+    const { stdout } = await run('ffprobe', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      `movie=${out},signalstats`,
+      '-show_entries',
+      'frame_tags=lavfi.signalstats.YAVG',
+      '-of',
+      'csv=p=0',
+    ]);
+    const levels = stdout
+      .trim()
+      .split('\n')
+      .map((line) => Math.round(Number(line)));
     const expected = holds.flatMap((h) => Array<number>(h.durationInFrames).fill(greys[h.frame]!));
     expect(levels).toEqual(expected);
   });

@@ -24,7 +24,9 @@ export function planFrames(timeline: Pick<Timeline, 'spans' | 'durationInFrames'
   let cursor = 0;
   for (const span of spans) {
     if (span.startFrame !== cursor || span.endFrame <= span.startFrame) {
-      throw new Error(`planFrames: span [${span.startFrame}, ${span.endFrame}) does not continue at ${cursor}`);
+      throw new Error(
+        `planFrames: span [${span.startFrame}, ${span.endFrame}) does not continue at ${cursor}`,
+      );
     }
     if (span.kind === 'static') {
       holds.push({ frame: span.startFrame, durationInFrames: span.endFrame - span.startFrame });
@@ -45,7 +47,11 @@ export function planFrames(timeline: Pick<Timeline, 'spans' | 'durationInFrames'
  * by a frame), and durations come from cumulative frame positions, so rounding never drifts.
  * The last entry is repeated because the concat demuxer ignores the final file's duration.
  */
-export function ffconcatScript(holds: readonly Hold[], fps: number, fileOf: (frame: number) => string): string {
+export function ffconcatScript(
+  holds: readonly Hold[],
+  fps: number,
+  fileOf: (frame: number) => string,
+): string {
   const micros = (frame: number) => Math.round((frame * 1_000_000) / fps);
   const lines = ['ffconcat version 1.0'];
   let position = 0;

@@ -44,7 +44,7 @@ export async function renderFull(
       muted: true,
       concurrency: 1,
       crf: VIDEO.crf,
-      x264Preset: VIDEO.x264Preset,
+      x264Preset: VIDEO.fullX264Preset,
       pixelFormat: VIDEO.pixelFormat,
       colorSpace: 'bt709',
       cancelSignal,

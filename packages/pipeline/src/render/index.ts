@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type StageContext, throwIfAborted } from '../context.ts';
 import { asStageError } from '../errors.ts';
@@ -38,6 +38,8 @@ export async function renderVideo(
   const partial = join(dirname(outPath), `.${basename(outPath)}.${randomUUID()}.partial`);
   try {
     const checked = TimelineSchema.parse(timeline);
+    // Fail before minutes of rendering rather than at the final encode.
+    await access(audioPath);
     await mkdir(dirname(outPath), { recursive: true });
     await mkdir(ctx.workDir, { recursive: true });
     ctx.onProgress(0, msg.bundling);
