@@ -10,4 +10,4 @@ echo "[test] typecheck"
 turbo run typecheck --output-logs=errors-only
 echo "[test] tests"
 # One package at a time: rendering tests need both cores.
-turbo run test --concurrency=1
+turbo run test --concurrency=1 --continue
