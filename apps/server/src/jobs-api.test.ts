@@ -1,8 +1,8 @@
 import { apiErrorOf } from '@movie-generator/api-contract/client';
 import { GENERATE_VIDEO } from '@movie-generator/jobs';
-import { startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PUBLIC_URL, startTestServer, type TestServer } from './testing/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { serverPerTest } from './testing/server-per-test.ts';
+import { PUBLIC_URL } from './testing/test-server.ts';
 
 /** The API error a call fails with (the test fails if it succeeds). */
 async function failure(call: Promise<unknown>) {
@@ -17,33 +17,10 @@ async function failure(call: Promise<unknown>) {
 }
 
 describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
-  let mongo: TestMongo;
-  let server: TestServer;
-  const extra: TestServer[] = [];
-
-  async function serverWith(vars: Record<string, string>, options: { host?: string } = {}) {
-    const started = await startTestServer(mongo.db, vars, options);
-    extra.push(started);
-    return started;
-  }
-
-  beforeAll(async () => {
-    mongo = await startTestMongo();
-  });
-  afterAll(async () => {
-    await mongo.stop();
-  });
-  beforeEach(async () => {
-    await mongo.db.dropDatabase();
-    server = await startTestServer(mongo.db);
-  });
-  afterEach(async () => {
-    await server.close();
-    await Promise.all(extra.splice(0).map((s) => s.close()));
-  });
+  const ctx = serverPerTest();
 
   it('creates a job, shows it without the client IP, and puts it on the Agenda queue', async () => {
-    const proxied = await serverWith({ TRUST_PROXY: 'loopback' });
+    const proxied = await ctx.serverWith({ TRUST_PROXY: 'loopback' });
     const { id } = await proxied.clientWith({ 'x-forwarded-for': '203.0.113.9' }).job.create.mutate({
       url: PUBLIC_URL,
       language: 'ja',
@@ -52,7 +29,7 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
     });
     expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/);
 
-    const view = await server.client.job.get.query({ id });
+    const view = await ctx.server.client.job.get.query({ id });
     expect(view).toMatchObject({
       id,
       url: PUBLIC_URL,
@@ -67,18 +44,18 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
     expect(view.etaSec).toBeGreaterThan(0);
 
     // The address is stored for the quota, and never sent back: not by get, not by cancel.
-    expect((await mongo.db.collection('jobs').findOne({ jobId: id }))?.clientIp).toBe('203.0.113.9');
+    expect((await ctx.mongo.db.collection('jobs').findOne({ jobId: id }))?.clientIp).toBe('203.0.113.9');
     const raw = await (
-      await fetch(`${server.url}/trpc/job.get?input=${encodeURIComponent(JSON.stringify({ id }))}`)
+      await fetch(`${ctx.server.url}/trpc/job.get?input=${encodeURIComponent(JSON.stringify({ id }))}`)
     ).text();
     expect(raw).toContain(id);
     expect(raw).not.toMatch(/203\.0\.113\.9|clientIp/);
 
-    const queued = await mongo.db.collection('agendaJobs').findOne({ 'data.jobId': id });
+    const queued = await ctx.mongo.db.collection('agendaJobs').findOne({ 'data.jobId': id });
     expect(queued).toMatchObject({ name: GENERATE_VIDEO, data: { jobId: id } });
     expect(queued?.nextRunAt).toBeInstanceOf(Date);
 
-    const cancelled = await fetch(`${server.url}/trpc/job.cancel`, {
+    const cancelled = await fetch(`${ctx.server.url}/trpc/job.cancel`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id }),
@@ -95,12 +72,12 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
     ['credentials', 'https://user:secret@example.com/article'],
     ['not a URL', 'just words'],
   ])('refuses an invalid URL (%s) with INVALID_URL, before using any quota', async (_name, url) => {
-    const error = await failure(server.client.job.create.mutate({ url }));
+    const error = await failure(ctx.server.client.job.create.mutate({ url }));
     expect(error.appCode).toBe('INVALID_URL');
     expect(error.messages.ja).toContain('URL');
     expect(error.messages.en).toContain('URL');
-    expect(await mongo.db.collection('jobs').countDocuments()).toBe(0);
-    expect((await server.client.quota.get.query()).used).toBe(0);
+    expect(await ctx.mongo.db.collection('jobs').countDocuments()).toBe(0);
+    expect((await ctx.server.client.quota.get.query()).used).toBe(0);
   });
 
   it.each([
@@ -112,14 +89,14 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
     'http://10.0.0.5:8080/admin',
     'http://printer.local/',
   ])('refuses %s with BLOCKED_ADDRESS', async (url) => {
-    const error = await failure(server.client.job.create.mutate({ url }));
+    const error = await failure(ctx.server.client.job.create.mutate({ url }));
     expect(error.appCode).toBe('BLOCKED_ADDRESS');
     expect(error.messages.en).toMatch(/private or internal/);
-    expect(await mongo.db.collection('jobs').countDocuments()).toBe(0);
+    expect(await ctx.mongo.db.collection('jobs').countDocuments()).toBe(0);
   });
 
   it('lets private addresses through when ALLOW_PRIVATE_NETWORK is set (local testing)', async () => {
-    const open = await serverWith({ ALLOW_PRIVATE_NETWORK: 'true' });
+    const open = await ctx.serverWith({ ALLOW_PRIVATE_NETWORK: 'true' });
     const { id } = await open.client.job.create.mutate({ url: 'http://127.0.0.1:8080/article' });
     expect((await open.client.job.get.query({ id })).status).toBe('pending');
     // The scheme rules still apply.
@@ -129,13 +106,13 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
   });
 
   it('accepts a host name that does not resolve now: the worker fetch checks and reports it', async () => {
-    const { id } = await server.client.job.create.mutate({ url: 'https://no-such-host.invalid/article' });
-    expect((await server.client.job.get.query({ id })).status).toBe('pending');
+    const { id } = await ctx.server.client.job.create.mutate({ url: 'https://no-such-host.invalid/article' });
+    expect((await ctx.server.client.job.get.query({ id })).status).toBe('pending');
   });
 
   it('refuses the 6th job of the day from one IP, and a spoofed X-Forwarded-For buys nothing', async () => {
-    for (let i = 0; i < 5; i++) await server.client.job.create.mutate({ url: `${PUBLIC_URL}?n=${i}` });
-    const error = await failure(server.client.job.create.mutate({ url: PUBLIC_URL }));
+    for (let i = 0; i < 5; i++) await ctx.server.client.job.create.mutate({ url: `${PUBLIC_URL}?n=${i}` });
+    const error = await failure(ctx.server.client.job.create.mutate({ url: PUBLIC_URL }));
     expect(error.appCode).toBe('QUOTA_EXCEEDED');
     expect(error.messages.ja).toContain('1日の利用制限');
     const now = new Date();
@@ -144,20 +121,20 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
 
     for (const spoofed of ['198.51.100.1', '198.51.100.2, 127.0.0.1']) {
       const again = await failure(
-        server.clientWith({ 'x-forwarded-for': spoofed }).job.create.mutate({ url: PUBLIC_URL }),
+        ctx.server.clientWith({ 'x-forwarded-for': spoofed }).job.create.mutate({ url: PUBLIC_URL }),
       );
       expect(again.appCode).toBe('QUOTA_EXCEEDED');
     }
-    expect(await server.client.quota.get.query()).toEqual({
+    expect(await ctx.server.client.quota.get.query()).toEqual({
       limit: 5,
       used: 5,
       resetsAt: midnight.toISOString(),
     });
-    expect(await mongo.db.collection('jobs').distinct('clientIp')).toEqual(['127.0.0.1']);
+    expect(await ctx.mongo.db.collection('jobs').distinct('clientIp')).toEqual(['127.0.0.1']);
   });
 
   it('with TRUST_PROXY=loopback, each forwarded client gets its own quota', async () => {
-    const proxied = await serverWith({ TRUST_PROXY: 'loopback' });
+    const proxied = await ctx.serverWith({ TRUST_PROXY: 'loopback' });
     const a = proxied.clientWith({ 'x-forwarded-for': '198.51.100.7' });
     const b = proxied.clientWith({ 'x-forwarded-for': '198.51.100.8' });
     for (let i = 0; i < 5; i++) await a.job.create.mutate({ url: PUBLIC_URL });
@@ -165,21 +142,21 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
     await b.job.create.mutate({ url: PUBLIC_URL });
     expect((await a.quota.get.query()).used).toBe(5);
     expect((await b.quota.get.query()).used).toBe(1);
-    expect((await mongo.db.collection('jobs').distinct('clientIp')).sort()).toEqual([
+    expect((await ctx.mongo.db.collection('jobs').distinct('clientIp')).sort()).toEqual([
       '198.51.100.7',
       '198.51.100.8',
     ]);
   });
 
   it('stores an IPv4 client of a dual-stack socket as plain IPv4', async () => {
-    const dual = await serverWith({}, { host: '::' });
+    const dual = await ctx.serverWith({}, { host: '::' });
     await dual.client.job.create.mutate({ url: PUBLIC_URL });
-    expect(await mongo.db.collection('jobs').distinct('clientIp')).toEqual(['127.0.0.1']);
+    expect(await ctx.mongo.db.collection('jobs').distinct('clientIp')).toEqual(['127.0.0.1']);
     expect((await dual.client.quota.get.query()).used).toBe(1);
   });
 
   it('refuses new jobs with QUEUE_FULL when the pending cap is reached', async () => {
-    const small = await serverWith({ MAX_PENDING_JOBS: '2' });
+    const small = await ctx.serverWith({ MAX_PENDING_JOBS: '2' });
     await small.client.job.create.mutate({ url: PUBLIC_URL });
     await small.client.job.create.mutate({ url: PUBLIC_URL });
     const error = await failure(small.client.job.create.mutate({ url: PUBLIC_URL }));
@@ -190,23 +167,25 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
   });
 
   it('cancels a pending job; unknown and malformed ids are NOT_FOUND; finished jobs are NOT_CANCELLABLE', async () => {
-    const { id } = await server.client.job.create.mutate({ url: PUBLIC_URL });
-    const cancelled = await server.client.job.cancel.mutate({ id });
+    const { id } = await ctx.server.client.job.create.mutate({ url: PUBLIC_URL });
+    const cancelled = await ctx.server.client.job.cancel.mutate({ id });
     expect(cancelled).toMatchObject({ id, status: 'cancelled', queuePosition: null, errorCode: 'CANCELLED' });
-    expect((await server.client.job.get.query({ id })).status).toBe('cancelled');
-    expect((await failure(server.client.job.cancel.mutate({ id }))).appCode).toBe('NOT_CANCELLABLE');
+    expect((await ctx.server.client.job.get.query({ id })).status).toBe('cancelled');
+    expect((await failure(ctx.server.client.job.cancel.mutate({ id }))).appCode).toBe('NOT_CANCELLABLE');
 
     const unknown = 'AAAAAAAAAAAAAAAAAAAAAAAA';
-    expect((await failure(server.client.job.cancel.mutate({ id: unknown }))).appCode).toBe('NOT_FOUND');
-    expect((await failure(server.client.job.get.query({ id: unknown }))).appCode).toBe('NOT_FOUND');
+    expect((await failure(ctx.server.client.job.cancel.mutate({ id: unknown }))).appCode).toBe('NOT_FOUND');
+    expect((await failure(ctx.server.client.job.get.query({ id: unknown }))).appCode).toBe('NOT_FOUND');
     for (const malformed of ['../../etc/passwd', 'x', '']) {
-      expect((await failure(server.client.job.get.query({ id: malformed }))).appCode).toBe('NOT_FOUND');
-      expect((await failure(server.client.job.cancel.mutate({ id: malformed }))).appCode).toBe('NOT_FOUND');
+      expect((await failure(ctx.server.client.job.get.query({ id: malformed }))).appCode).toBe('NOT_FOUND');
+      expect((await failure(ctx.server.client.job.cancel.mutate({ id: malformed }))).appCode).toBe(
+        'NOT_FOUND',
+      );
     }
   });
 
   it('answers quota.get and system.info from the configuration', async () => {
-    const configured = await serverWith({
+    const configured = await ctx.serverWith({
       DAILY_JOB_LIMIT: '3',
       MAX_PENDING_JOBS: '7',
       RETENTION_HOURS: '12',
@@ -227,6 +206,6 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
     const quota = await configured.client.quota.get.query();
     expect(quota).toMatchObject({ limit: 3, used: 0 });
     expect(new Date(quota.resetsAt).getTime()).toBeGreaterThan(Date.now());
-    expect((await server.client.system.info.query()).version).toBe('0.1.0');
+    expect((await ctx.server.client.system.info.query()).version).toBe('0.1.0');
   });
 });

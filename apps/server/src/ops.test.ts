@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { apiErrorOf } from '@movie-generator/api-contract/client';
 import { startEmbeddedMongo } from '@movie-generator/embedded-mongo';
 import { connectMongo } from '@movie-generator/jobs';
-import { makeTempDir, startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PUBLIC_URL, startTestServer, type TestServer } from './testing/test-server.ts';
+import { makeTempDir } from '@movie-generator/test-helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverPerTest } from './testing/server-per-test.ts';
+import { PUBLIC_URL, startTestServer } from './testing/test-server.ts';
 
 /** The value of one sample line of the Prometheus text, e.g. `jobs_created_total 2`. */
 function sample(text: string, series: string): number | null {
@@ -14,49 +15,26 @@ function sample(text: string, series: string): number | null {
 }
 
 describe('operations endpoints and HTTP hardening', () => {
-  let mongo: TestMongo;
-  let server: TestServer;
-  const extra: TestServer[] = [];
-
-  async function serverWith(vars: Record<string, string>) {
-    const started = await startTestServer(mongo.db, vars);
-    extra.push(started);
-    return started;
-  }
-
-  beforeAll(async () => {
-    mongo = await startTestMongo();
-  });
-  afterAll(async () => {
-    await mongo.stop();
-  });
-  beforeEach(async () => {
-    await mongo.db.dropDatabase();
-    server = await startTestServer(mongo.db);
-  });
-  afterEach(async () => {
-    await server.close();
-    await Promise.all(extra.splice(0).map((s) => s.close()));
-  });
+  const ctx = serverPerTest();
 
   it('GET /healthz answers 200 while the process lives', async () => {
-    const res = await fetch(`${server.url}/healthz`);
+    const res = await fetch(`${ctx.server.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
   it('exports Prometheus metrics: counters of this server, gauges read from MongoDB, request durations', async () => {
-    const first = await server.client.job.create.mutate({ url: PUBLIC_URL });
-    await server.client.job.create.mutate({ url: PUBLIC_URL });
-    await server.client.job.create.mutate({ url: `${PUBLIC_URL}?3` });
-    await server.client.job.cancel.mutate({ id: first.id });
-    await server.client.job.create.mutate({ url: 'http://127.0.0.1/' }).catch(() => {});
+    const first = await ctx.server.client.job.create.mutate({ url: PUBLIC_URL });
+    await ctx.server.client.job.create.mutate({ url: PUBLIC_URL });
+    await ctx.server.client.job.create.mutate({ url: `${PUBLIC_URL}?3` });
+    await ctx.server.client.job.cancel.mutate({ id: first.id });
+    await ctx.server.client.job.create.mutate({ url: 'http://127.0.0.1/' }).catch(() => {});
     // A job another replica created is still counted by the gauges (they come from MongoDB).
-    const other = await serverWith({});
+    const other = await ctx.serverWith({});
     const moved = await other.client.job.create.mutate({ url: PUBLIC_URL });
     await other.store.start(moved.id, 'worker-1');
 
-    const res = await fetch(`${server.url}/metrics`);
+    const res = await fetch(`${ctx.server.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
@@ -80,14 +58,14 @@ describe('operations endpoints and HTTP hardening', () => {
     expect(text).toContain('nodejs_eventloop_lag_seconds');
 
     // Probed paths do not become series of their own.
-    await fetch(`${server.url}/some/probe/${'x'.repeat(40)}`);
-    const after = await (await fetch(`${server.url}/metrics`)).text();
+    await fetch(`${ctx.server.url}/some/probe/${'x'.repeat(40)}`);
+    const after = await (await fetch(`${ctx.server.url}/metrics`)).text();
     expect(after).not.toContain('xxxxxxxx');
     expect(after).toMatch(/route="web",status="404"/);
   });
 
   it('sets security headers with a CSP that lets the web app load its own scripts, styles and media', async () => {
-    const res = await fetch(`${server.url}/healthz`);
+    const res = await fetch(`${ctx.server.url}/healthz`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
@@ -113,11 +91,11 @@ describe('operations endpoints and HTTP hardening', () => {
           'access-control-request-headers': 'content-type',
         },
       });
-    const plain = await fetch(`${server.url}/trpc/system.info`, { headers: { origin } });
+    const plain = await fetch(`${ctx.server.url}/trpc/system.info`, { headers: { origin } });
     expect(plain.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await preflight(server.url, origin)).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight(ctx.server.url, origin)).headers.get('access-control-allow-origin')).toBeNull();
 
-    const open = await serverWith({ CORS_ORIGIN: `${origin},http://localhost:5173` });
+    const open = await ctx.serverWith({ CORS_ORIGIN: `${origin},http://localhost:5173` });
     const allowed = await fetch(`${open.url}/trpc/system.info`, { headers: { origin } });
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(origin);
@@ -134,7 +112,7 @@ describe('operations endpoints and HTTP hardening', () => {
   });
 
   it('refuses a request body over 16 kB with 413 and a clean API error', async () => {
-    const res = await fetch(`${server.url}/trpc/job.create`, {
+    const res = await fetch(`${ctx.server.url}/trpc/job.create`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ url: `https://example.com/${'a'.repeat(20_000)}` }),
@@ -144,15 +122,15 @@ describe('operations endpoints and HTTP hardening', () => {
     expect(body.error.data.appCode).toBe('INVALID_INPUT');
     expect(body.error.message).not.toMatch(/at |stack/);
 
-    const viaClient = await server.client.job.create
+    const viaClient = await ctx.server.client.job.create
       .mutate({ url: `https://example.com/${'b'.repeat(20_000)}` })
       .then(() => null, apiErrorOf);
     expect(viaClient?.appCode).toBe('INVALID_INPUT');
-    expect(await mongo.db.collection('jobs').countDocuments()).toBe(0);
+    expect(await ctx.mongo.db.collection('jobs').countDocuments()).toBe(0);
   });
 
   it('answers 404 for unknown paths when no web app is built', async () => {
-    const res = await fetch(`${server.url}/`);
+    const res = await fetch(`${ctx.server.url}/`);
     expect(res.status).toBe(404);
     await res.arrayBuffer();
   });
@@ -172,7 +150,7 @@ describe('operations endpoints and HTTP hardening', () => {
     afterAll(() => web.cleanup());
 
     it('serves its files, falls back to index.html for client routes, and keeps API 404s', async () => {
-      const app = await serverWith({ WEB_DIST_DIR: web.dir });
+      const app = await ctx.serverWith({ WEB_DIST_DIR: web.dir });
       const get = async (path: string) => {
         const res = await fetch(`${app.url}${path}`);
         return {

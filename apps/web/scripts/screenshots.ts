@@ -5,12 +5,10 @@
  *
  *   npm run screenshots -w @movie-generator/web
  */
-import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { launchChromium, makeTempDir } from '@movie-generator/test-helpers';
+import { launchChromium, makeTempDir, makeTestVideo } from '@movie-generator/test-helpers';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import type { Lang } from '../src/i18n/strings.ts';
@@ -19,7 +17,6 @@ import { startApiServer } from '../src/testing/api-server.ts';
 import { fixtureId, makeJob } from '../src/testing/fixtures.ts';
 import { MemoryJobService } from '../src/testing/memory-job-service.ts';
 
-const execFileAsync = promisify(execFile);
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(appDir, '..', '..', 'test-artifacts', 'web');
 
@@ -31,41 +28,22 @@ const LOCALES: Record<Lang, string> = { ja: 'ja-JP', en: 'en-US' };
 
 /** A 4 s 1280x720 H.264/AAC clip that looks like a title slide. */
 async function makeVideo(dir: string): Promise<string> {
-  const file = join(dir, 'sample.mp4');
   const font = '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc';
   const title = `drawtext=fontfile=${font}:text='How solar panels work':fontcolor=white:fontsize=64:x=(w-tw)/2:y=(h-th)/2-30`;
   const subtitle = `drawtext=fontfile=${font}:text='太陽光パネルのしくみ':fontcolor=0xc7d2fe:fontsize=40:x=(w-tw)/2:y=(h/2)+50`;
-  const args = (filters: string) => [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'color=c=0x312e81:s=1280x720:r=30:d=4',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=330:duration=4',
-    '-vf',
-    filters,
-    '-c:v',
-    'libx264',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-shortest',
-    '-movflags',
-    '+faststart',
-    file,
-  ];
-  try {
-    await execFileAsync('ffmpeg', args(`${title},${subtitle}`));
-  } catch {
-    await execFileAsync('ffmpeg', args('null')); // no CJK font: a plain slide still plays
-  }
-  return file;
+  const video = (filter: string) =>
+    makeTestVideo(join(dir, 'sample.mp4'), {
+      width: 1280,
+      height: 720,
+      durationSec: 4,
+      fps: 30,
+      color: '0x312e81',
+      frequency: 330,
+      filter,
+      faststart: true,
+    });
+  // No CJK font: a plain slide still plays.
+  return video(`${title},${subtitle}`).catch(() => video('null'));
 }
 
 function seedJobs(jobs: MemoryJobService) {

@@ -1,18 +1,11 @@
 import { screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANG_STORAGE_KEY } from './i18n/detect.ts';
-import { type ApiServer, startApiServer } from './testing/api-server.ts';
-import { MemoryJobService } from './testing/memory-job-service.ts';
+import { apiServerPerTest } from './testing/api-per-test.ts';
 import { renderApp } from './testing/render.tsx';
 
-let api: ApiServer;
-beforeEach(async () => {
-  api = await startApiServer({ jobs: new MemoryJobService() });
-});
-afterEach(async () => {
-  await api.close();
-});
+const api = apiServerPerTest();
 
 describe('App', () => {
   it('switches language with the switcher and remembers the choice', async () => {

@@ -18,8 +18,7 @@ describe('cleanup', () => {
     h = await startHarness();
   });
   beforeEach(async () => {
-    await h.mongo.db.dropDatabase();
-    await h.serverStore.init();
+    await h.reset();
     store = new JobStore(jobCollections(h.mongo.db), h.config().jobs);
   });
   afterAll(async () => {

@@ -2,13 +2,11 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { closeRenderer, runPipeline } from '@movie-generator/pipeline';
+import { closeRenderer } from '@movie-generator/pipeline';
 import { ffprobe } from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCleanup } from './cleanup.ts';
-import { WorkerMetrics } from './metrics.ts';
 import { type Harness, quietLog, startHarness, waitUntil } from './test-support/harness.ts';
-import { createWorker, type Worker } from './worker.ts';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const finished = (status: string) => ['completed', 'failed', 'cancelled'].includes(status);
@@ -41,7 +39,6 @@ async function groupMembers(pgid: number): Promise<string[]> {
 describe('worker processes: death, takeover and graceful shutdown', () => {
   let h: Harness;
   const children: ChildWorker[] = [];
-  const workers: Worker[] = [];
 
   beforeAll(async () => {
     h = await startHarness();
@@ -53,12 +50,7 @@ describe('worker processes: death, takeover and graceful shutdown', () => {
         await child.exited;
       }
     }
-    for (const worker of workers.splice(0)) {
-      worker.interrupt();
-      await worker.stop(0);
-    }
-    await h.mongo.db.dropDatabase();
-    await h.serverStore.init();
+    await h.reset();
   });
   afterAll(async () => {
     await h?.close();
@@ -146,16 +138,7 @@ describe('worker processes: death, takeover and graceful shutdown', () => {
     // Its logs are JSON lines carrying the job id.
     expect(child.logs.some((l) => l.jobId === id && l.msg === 'job: started')).toBe(true);
 
-    const config = h.config({ WORKER_ID: 'w-heir', LOCK_LIFETIME_MS: '4000' });
-    const heir = createWorker({
-      store: h.workerStore(config),
-      videoStore: h.videoStore,
-      runPipeline,
-      config,
-      log: quietLog,
-    });
-    workers.push(heir);
-    await heir.start();
+    await h.startWorker({ WORKER_ID: 'w-heir', LOCK_LIFETIME_MS: '4000' });
     await h.waitForJob(id, (d) => d.workerId === 'w-heir');
     const takenAfterMs = Date.now() - killedAt;
     expect(takenAfterMs).toBeLessThan(4000 + 3000);
@@ -225,17 +208,10 @@ describe('worker processes: death, takeover and graceful shutdown', () => {
 
   it('returns a job still running when the grace period ends to the queue, where another worker starts it at once', async () => {
     // A long lock lifetime: the job must come back through the reschedule, not through lock expiry.
-    const configA = h.config({ WORKER_ID: 'w-leaving', LOCK_LIFETIME_MS: '600000' });
-    const storeA = h.workerStore(configA);
-    const a = createWorker({
-      store: storeA,
-      videoStore: h.videoStore,
-      runPipeline,
-      config: configA,
-      log: quietLog,
+    const { worker: a, store: storeA } = await h.startWorker({
+      WORKER_ID: 'w-leaving',
+      LOCK_LIFETIME_MS: '600000',
     });
-    workers.push(a);
-    await a.start();
     const { id } = await h.createJob('/en');
     await h.waitForJob(
       id,
@@ -250,19 +226,8 @@ describe('worker processes: death, takeover and graceful shutdown', () => {
     expect(storeA.writesOf(id).at(-1)?.update.message.en).toMatch(/start over on another worker/);
     expect(await h.leftoverWorkDirs()).toEqual([]);
 
-    const configB = h.config({ WORKER_ID: 'w-next', LOCK_LIFETIME_MS: '600000' });
-    const metricsB = new WorkerMetrics();
-    const b = createWorker({
-      store: h.workerStore(configB),
-      videoStore: h.videoStore,
-      runPipeline,
-      config: configB,
-      log: quietLog,
-      metrics: metricsB,
-    });
-    workers.push(b);
     const bStarted = Date.now();
-    await b.start();
+    await h.startWorker({ WORKER_ID: 'w-next', LOCK_LIFETIME_MS: '600000' });
     await h.waitForJob(id, (d) => d.workerId === 'w-next', 10_000);
     expect(Date.now() - bStarted).toBeLessThan(5000);
     const doc = await h.waitForJob(id, (d) => finished(d.status));

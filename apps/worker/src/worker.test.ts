@@ -2,10 +2,8 @@ import { join } from 'node:path';
 import { closeRenderer, PIPELINE_ERRORS, PipelineError, runPipeline } from '@movie-generator/pipeline';
 import { ffprobe } from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WorkerMetrics } from './metrics.ts';
 import type { RunPipeline } from './process-job.ts';
-import { type Harness, quietLog, startHarness, waitUntil } from './test-support/harness.ts';
-import { createWorker, type Worker } from './worker.ts';
+import { type Harness, startHarness, waitUntil } from './test-support/harness.ts';
 
 /** The real runPipeline, recording when each URL's runs started and how many ran at once. */
 function recordRuns() {
@@ -33,46 +31,23 @@ const finished = (status: string) => ['completed', 'failed', 'cancelled'].includ
 
 describe('worker: real queue, real pipeline, real MongoDB', () => {
   let h: Harness;
-  const running: Worker[] = [];
 
   beforeAll(async () => {
     h = await startHarness();
   });
   afterEach(async () => {
-    for (const worker of running.splice(0)) {
-      worker.interrupt();
-      await worker.stop(0);
-    }
-    await h.mongo.db.dropDatabase();
-    await h.serverStore.init();
+    await h.reset();
   });
   afterAll(async () => {
     await h?.close();
     await closeRenderer();
   });
 
-  async function startWorker(env: Record<string, string> = {}, run: RunPipeline = runPipeline) {
-    const config = h.config(env);
-    const store = h.workerStore(config);
-    const metrics = new WorkerMetrics();
-    const worker = createWorker({
-      store,
-      videoStore: h.videoStore,
-      runPipeline: run,
-      config,
-      log: quietLog,
-      metrics,
-    });
-    running.push(worker);
-    await worker.start();
-    return { worker, store, metrics, config };
-  }
-
   const counter = async (metric: { get(): Promise<{ values: { value: number; labels: object }[] }> }) =>
     (await metric.get()).values.reduce((n, v) => n + v.value, 0);
 
   it('runs a job end to end: processing → completed, throttled progress through every step, an MP4 in GridFS', async () => {
-    const { store, metrics } = await startWorker({ WORKER_ID: 'w-e2e' });
+    const { store, metrics } = await h.startWorker({ WORKER_ID: 'w-e2e' });
     const { id, url } = await h.createJob('/en');
     const statuses: string[] = [];
     const started = performance.now();
@@ -141,7 +116,7 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
   });
 
   it('aborts a job cancelled while it renders within 5 s, stores nothing and removes its files', async () => {
-    const { worker, metrics } = await startWorker();
+    const { worker, metrics } = await h.startWorker();
     const { id } = await h.createJob('/en');
     await h.waitForJob(id, (d) => d.currentStep === 'render' || finished(d.status));
     expect((await h.job(id)).status).toBe('processing');
@@ -169,7 +144,7 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
       await h.serverStore.cancel(jobOfUrl.get(url)!);
       return result;
     };
-    const { metrics } = await startWorker({ CANCEL_POLL_MS: '5000' }, cancelAfterRender);
+    const { metrics } = await h.startWorker({ CANCEL_POLL_MS: '5000' }, cancelAfterRender);
     const { id, url } = await h.createJob('/en');
     jobOfUrl.set(url, id);
     await waitUntil(
@@ -185,7 +160,7 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
   });
 
   it('notices a cancel while the pipeline is silent (the page never answers)', async () => {
-    const { worker, store } = await startWorker({ CANCEL_POLL_MS: '500' });
+    const { worker, store } = await h.startWorker({ CANCEL_POLL_MS: '500' });
     const { id } = await h.createJob('/hang');
     await waitUntil(
       () => store.writesOf(id).some((w) => /Fetching/.test(w.update.message.en)),
@@ -204,7 +179,7 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
   });
 
   it('fails a page with too little text with TOO_LITTLE_TEXT and its ja/en message, without retrying', async () => {
-    const { metrics } = await startWorker();
+    const { metrics } = await h.startWorker();
     const { id, url } = await h.createJob('/short');
     const doc = await h.waitForJob(id, (d) => finished(d.status), 60_000);
     expect(doc).toMatchObject({
@@ -222,7 +197,7 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
   });
 
   it('fails a stage that runs past its time limit with TIMEOUT, without retrying', async () => {
-    await startWorker({ STAGE_TIMEOUT_FETCH_MS: '1000' });
+    await h.startWorker({ STAGE_TIMEOUT_FETCH_MS: '1000' });
     const { id, url } = await h.createJob('/hang');
     const doc = await h.waitForJob(id, (d) => finished(d.status), 30_000);
     expect(doc).toMatchObject({
@@ -244,7 +219,7 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
       progress: 85,
       message: { ja: '書き出し中', en: 'Rendering' },
     });
-    const { metrics } = await startWorker();
+    const { metrics } = await h.startWorker();
     const doc = await h.waitForJob(id, (d) => finished(d.status), 30_000);
     expect(doc).toMatchObject({
       status: 'failed',
@@ -272,7 +247,7 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
       await gate;
       throw new PipelineError('AUDIO_FAILED', { detail: 'ffmpeg exited with SIGTERM' });
     };
-    const { worker } = await startWorker({ WORKER_ID: 'w-leaving' }, dying);
+    const { worker } = await h.startWorker({ WORKER_ID: 'w-leaving' }, dying);
     const { id } = await h.createJob('/en');
     await started;
     const stopped = worker.stop(60_000);
@@ -281,14 +256,14 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     expect(await h.job(id)).toMatchObject({ status: 'processing', workerId: 'w-leaving', errorCode: null });
 
     // Another worker takes it up at once (no lock to wait for) and runs it to its real end.
-    await startWorker({ WORKER_ID: 'w-after' });
+    await h.startWorker({ WORKER_ID: 'w-after' });
     const doc = await h.waitForJob(id, (d) => d.workerId === 'w-after', 10_000);
     expect(doc.attempts).toBe(2);
   });
 
   it('retries a transient failure with backoff and then succeeds; gives up after 3 runs in all', async () => {
     const runs = recordRuns();
-    const { store, metrics } = await startWorker({ RETRY_BACKOFF_MS: '300,600' }, runs.run);
+    const { store, metrics } = await h.startWorker({ RETRY_BACKOFF_MS: '300,600' }, runs.run);
     const flaky = await h.createJob('/flaky');
     const down = await h.createJob('/down');
 
@@ -332,8 +307,8 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
   it('runs each job exactly once with two workers sharing the queue', async () => {
     const runsA = recordRuns();
     const runsB = recordRuns();
-    const a = await startWorker({ WORKER_ID: 'w-a' }, runsA.run);
-    const b = await startWorker({ WORKER_ID: 'w-b' }, runsB.run);
+    const a = await h.startWorker({ WORKER_ID: 'w-a' }, runsA.run);
+    const b = await h.startWorker({ WORKER_ID: 'w-b' }, runsB.run);
     const jobs = [];
     for (let i = 0; i < 4; i++) jobs.push(await h.createJob('/en'));
 

@@ -1,5 +1,6 @@
 export * from './browser.ts';
 export * from './ffprobe.ts';
 export * from './http-server.ts';
+export * from './media.ts';
 export * from './mongo.ts';
 export * from './temp.ts';

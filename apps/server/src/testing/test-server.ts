@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createClient } from '@movie-generator/api-contract/client';
+import { makeTestVideo } from '@movie-generator/test-helpers';
 import type { Db } from 'mongodb';
 import { pino } from 'pino';
 import { createApp } from '../app.ts';
@@ -57,33 +56,9 @@ export async function startTestServer(
   };
 }
 
-const execFileAsync = promisify(execFile);
-
 /** A real one-second 160x90 H.264/AAC MP4, made by ffmpeg. */
-export async function makeTinyMp4(dir: string): Promise<string> {
-  const path = join(dir, 'tiny.mp4');
-  await execFileAsync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc=duration=1:size=160x90:rate=10',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:duration=1',
-    '-c:v',
-    'libx264',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-shortest',
-    path,
-  ]);
-  return path;
+export function makeTinyMp4(dir: string): Promise<string> {
+  return makeTestVideo(join(dir, 'tiny.mp4'), { width: 160, height: 90, durationSec: 1, fps: 10 });
 }
 
 /** What a worker does with a job, in the same store calls: start, progress, save the video, complete. */

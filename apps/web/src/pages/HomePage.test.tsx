@@ -1,22 +1,12 @@
 import { ApiError } from '@movie-generator/api-contract';
 import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readMyJobs } from '../storage/my-jobs.ts';
-import { type ApiServer, startApiServer } from '../testing/api-server.ts';
-import { MemoryJobService } from '../testing/memory-job-service.ts';
+import { apiServerPerTest } from '../testing/api-per-test.ts';
 import { renderApp } from '../testing/render.tsx';
 
-let jobs: MemoryJobService;
-let api: ApiServer;
-
-beforeEach(async () => {
-  jobs = new MemoryJobService();
-  api = await startApiServer({ jobs });
-});
-afterEach(async () => {
-  await api.close();
-});
+const api = apiServerPerTest();
 
 async function submit(url: string, lang: 'en' | 'ja' = 'en') {
   const user = userEvent.setup();
@@ -33,7 +23,7 @@ function hoursToMidnight(): number {
 
 describe('home page over the real API', () => {
   it('shows the remaining daily quota and when it resets', async () => {
-    jobs.quotaUsed = 2;
+    api.jobs.quotaUsed = 2;
     renderApp({ apiUrl: api.url });
     const quota = await screen.findByTestId('quota');
     expect(quota.textContent).toContain('3 of 5 videos left today');
@@ -47,13 +37,13 @@ describe('home page over the real API', () => {
     await submit('https://example.com/news/solar');
 
     expect(await screen.findByRole('heading', { name: 'Waiting in line' })).toBeTruthy();
-    expect(jobs.created).toEqual([
+    expect(api.jobs.created).toEqual([
       {
         input: { url: 'https://example.com/news/solar', size: '720p', vertical: false },
         clientIp: '203.0.113.7',
       },
     ]);
-    const [id] = [...jobs.jobs.keys()];
+    const [id] = [...api.jobs.jobs.keys()];
     expect(location.history?.at(-1)).toBe(`/jobs/${id}`);
     expect(readMyJobs().map((job) => [job.id, job.url])).toEqual([[id, 'https://example.com/news/solar']]);
   });
@@ -66,9 +56,9 @@ describe('home page over the real API', () => {
     await user.click(screen.getByRole('link', { name: /Start page/ }));
 
     const list = await screen.findByRole('region', { name: 'Your recent videos' });
-    const [id] = [...jobs.jobs.keys()];
+    const [id] = [...api.jobs.jobs.keys()];
     await within(list).findByText('Waiting');
-    jobs.update(id!, { status: 'processing', step: 'script', progress: 17 });
+    api.jobs.update(id!, { status: 'processing', step: 'script', progress: 17 });
     await within(list).findByText('Making 17%');
     expect(within(list).getByRole('link').getAttribute('href')).toBe(`/jobs/${id}`);
 
@@ -80,7 +70,7 @@ describe('home page over the real API', () => {
   });
 
   it('quota reached: the message and when it resets', async () => {
-    jobs.quotaUsed = 5;
+    api.jobs.quotaUsed = 5;
     renderApp({ apiUrl: api.url });
     await submit('https://example.com/news/solar');
     const alert = await screen.findByRole('alert');
@@ -97,7 +87,7 @@ describe('home page over the real API', () => {
   });
 
   it('quota reached, in Japanese', async () => {
-    jobs.quotaUsed = 5;
+    api.jobs.quotaUsed = 5;
     renderApp({ apiUrl: api.url, lang: 'ja' });
     await submit('https://example.com/news/solar', 'ja');
     const alert = await screen.findByRole('alert');
@@ -109,7 +99,7 @@ describe('home page over the real API', () => {
   });
 
   it('queue full', async () => {
-    jobs.createError = new ApiError('QUEUE_FULL');
+    api.jobs.createError = new ApiError('QUEUE_FULL');
     renderApp({ apiUrl: api.url });
     await submit('https://example.com/news/solar');
     const alert = await screen.findByRole('alert');
@@ -123,7 +113,7 @@ describe('home page over the real API', () => {
   });
 
   it('invalid URL as judged by the server (e.g. a private address)', async () => {
-    jobs.createError = new ApiError('BLOCKED_ADDRESS');
+    api.jobs.createError = new ApiError('BLOCKED_ADDRESS');
     renderApp({ apiUrl: api.url });
     await submit('http://10.0.0.1/admin');
     const alert = await screen.findByRole('alert');
@@ -132,14 +122,14 @@ describe('home page over the real API', () => {
       'This URL points to a private or internal network. Use a public article URL.',
     );
 
-    jobs.createError = new ApiError('INVALID_URL');
+    api.jobs.createError = new ApiError('INVALID_URL');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Make the video' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Check the URL'));
     expect(screen.getByRole('alert').textContent).toContain('The URL is not valid.');
   });
 
   it('a server bug shows a generic message, never the internal error', async () => {
-    jobs.crash = new Error('MongoServerError: E11000 duplicate key at 10.1.2.3');
+    api.jobs.crash = new Error('MongoServerError: E11000 duplicate key at 10.1.2.3');
     renderApp({ apiUrl: api.url });
     await submit('https://example.com/news/solar');
     const alert = await screen.findByRole('alert');

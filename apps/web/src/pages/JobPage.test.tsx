@@ -1,38 +1,28 @@
 import { screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ApiServer, startApiServer } from '../testing/api-server.ts';
+import { describe, expect, it } from 'vitest';
+import { apiServerPerTest } from '../testing/api-per-test.ts';
 import { fixtureId, makeJob } from '../testing/fixtures.ts';
-import { MemoryJobService } from '../testing/memory-job-service.ts';
 import { renderApp } from '../testing/render.tsx';
 
-let jobs: MemoryJobService;
-let api: ApiServer;
-
-beforeEach(async () => {
-  jobs = new MemoryJobService();
-  api = await startApiServer({ jobs });
-});
-afterEach(async () => {
-  await api.close();
-});
+const api = apiServerPerTest();
 
 const jobGets = () => api.requests.filter((url) => url.includes('job.get')).length;
 
 describe('job page over the real API', () => {
   it('polls while the job runs, follows it to completion, then stops polling', async () => {
     const id = fixtureId('live');
-    jobs.put(makeJob('pending', { id }));
+    api.jobs.put(makeJob('pending', { id }));
     renderApp({ apiUrl: api.url, path: `/jobs/${id}` });
 
     expect(await screen.findByRole('heading', { name: 'Waiting in line' })).toBeTruthy();
     expect(screen.getByText('Position 2 in line')).toBeTruthy();
 
-    jobs.update(id, makeJob('processing', { id }));
+    api.jobs.update(id, makeJob('processing', { id }));
     const bar = await screen.findByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('42');
 
-    jobs.update(id, {
+    api.jobs.update(id, {
       progress: 81,
       step: 'render',
       message: { ja: '動画を書き出し中', en: 'Rendering video' },
@@ -40,7 +30,7 @@ describe('job page over the real API', () => {
     await waitFor(() => expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('81'));
     expect(screen.getByText('Rendering video')).toBeTruthy();
 
-    jobs.update(id, makeJob('completed', { id }));
+    api.jobs.update(id, makeJob('completed', { id }));
     expect(await screen.findByRole('heading', { name: 'Your video is ready' })).toBeTruthy();
     expect(document.querySelector('video')?.getAttribute('src')).toBe(`/videos/${id}.mp4`);
 
@@ -68,25 +58,25 @@ describe('job page over the real API', () => {
   it('cancel: asks, cancels on the server, and shows the cancelled state', async () => {
     const user = userEvent.setup();
     const id = fixtureId('cancelme');
-    jobs.put(makeJob('processing', { id }));
+    api.jobs.put(makeJob('processing', { id }));
     renderApp({ apiUrl: api.url, path: `/jobs/${id}` });
 
     await user.click(await screen.findByRole('button', { name: 'Cancel' }));
-    expect(jobs.jobs.get(id)!.status).toBe('processing'); // only asked so far
+    expect(api.jobs.jobs.get(id)!.status).toBe('processing'); // only asked so far
     await user.click(screen.getByRole('button', { name: 'Yes, cancel it' }));
 
     expect(await screen.findByRole('heading', { name: 'Cancelled' })).toBeTruthy();
-    expect(jobs.jobs.get(id)!.status).toBe('cancelled');
+    expect(api.jobs.jobs.get(id)!.status).toBe('cancelled');
     expect(api.requests.some((url) => url.startsWith('/trpc/job.cancel'))).toBe(true);
   });
 
   it('cancel after the job already finished: says so, and shows the real state', async () => {
     const user = userEvent.setup();
     const id = fixtureId('racing');
-    jobs.put(makeJob('processing', { id }));
+    api.jobs.put(makeJob('processing', { id }));
     renderApp({ apiUrl: api.url, path: `/jobs/${id}`, pollIntervalMs: 60_000 });
     await user.click(await screen.findByRole('button', { name: 'Cancel' }));
-    jobs.update(id, makeJob('completed', { id }));
+    api.jobs.update(id, makeJob('completed', { id }));
     await user.click(screen.getByRole('button', { name: 'Yes, cancel it' }));
     expect(await screen.findByRole('heading', { name: 'Your video is ready' })).toBeTruthy();
   });
@@ -94,8 +84,7 @@ describe('job page over the real API', () => {
   it('server down on first load: a clear message and a retry that recovers', async () => {
     const user = userEvent.setup();
     const id = fixtureId('later');
-    jobs.put(makeJob('completed', { id }));
-    const port = new URL(api.url).port;
+    api.jobs.put(makeJob('completed', { id }));
     await api.close();
     renderApp({ apiUrl: api.url, path: `/jobs/${id}` });
 
@@ -103,14 +92,14 @@ describe('job page over the real API', () => {
     expect(alert.textContent).toContain('Cannot reach the server');
     expect(alert.textContent).not.toMatch(/ECONNREFUSED|fetch failed|\{/);
 
-    api = await startApiServer({ jobs, port: Number(port) });
+    await api.reopen();
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { name: 'Your video is ready' })).toBeTruthy();
   });
 
   it('connection lost while following a job: keeps the last state and says it is retrying', async () => {
     const id = fixtureId('flaky');
-    jobs.put(makeJob('processing', { id }));
+    api.jobs.put(makeJob('processing', { id }));
     renderApp({ apiUrl: api.url, path: `/jobs/${id}` });
     await screen.findByRole('progressbar');
     await api.close();
@@ -120,7 +109,7 @@ describe('job page over the real API', () => {
 
   it('the tab title follows the progress', async () => {
     const id = fixtureId('title');
-    jobs.put(makeJob('processing', { id, progress: 57 }));
+    api.jobs.put(makeJob('processing', { id, progress: 57 }));
     renderApp({ apiUrl: api.url, path: `/jobs/${id}` });
     await screen.findByRole('progressbar');
     expect(document.title).toBe('57% · Making your video · Movie Generator');

@@ -14,7 +14,7 @@ import {
   type ProgressUpdate,
   type StoredVideo,
 } from '@movie-generator/jobs';
-import { silentLogger } from '@movie-generator/pipeline';
+import { runPipeline, silentLogger } from '@movie-generator/pipeline';
 import {
   makeTempDir,
   type RecordedRequest,
@@ -26,6 +26,9 @@ import {
 import type { Agenda } from 'agenda';
 import { inject } from 'vitest';
 import { loadConfig, type WorkerConfig } from '../env.ts';
+import { WorkerMetrics } from '../metrics.ts';
+import type { RunPipeline } from '../process-job.ts';
+import { createWorker, type Worker } from '../worker.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -119,7 +122,21 @@ export interface Harness {
   download(video: StoredVideo, path: string): Promise<void>;
   /** mg-job-* directories left in the work dir. */
   leftoverWorkDirs(): Promise<string[]>;
+  /**
+   * An in-process worker (the real pipeline unless `run` is given) with a recording store and
+   * metrics of its own, started; `reset` stops it.
+   */
+  startWorker(env?: Record<string, string>, run?: RunPipeline): Promise<StartedWorker>;
+  /** Between tests: interrupts and stops the workers startWorker started, then empties the database. */
+  reset(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface StartedWorker {
+  worker: Worker;
+  store: RecordingJobStore;
+  metrics: WorkerMetrics;
+  config: WorkerConfig;
 }
 
 export async function startHarness(): Promise<Harness> {
@@ -132,6 +149,7 @@ export async function startHarness(): Promise<Harness> {
   const articles = await startArticleServer();
   const temp = await makeTempDir('mg-worker-test-');
   const bundleDir = inject('bundleDir');
+  const workers: Worker[] = [];
   let jobCount = 0;
 
   const harness: Harness = {
@@ -193,6 +211,30 @@ export async function startHarness(): Promise<Harness> {
     },
     async leftoverWorkDirs() {
       return (await readdir(temp.dir)).filter((name) => name.startsWith('mg-job-'));
+    },
+    async startWorker(env = {}, run = runPipeline) {
+      const config = harness.config(env);
+      const store = harness.workerStore(config);
+      const metrics = new WorkerMetrics();
+      const worker = createWorker({
+        store,
+        videoStore,
+        runPipeline: run,
+        config,
+        log: silentLogger,
+        metrics,
+      });
+      workers.push(worker);
+      await worker.start();
+      return { worker, store, metrics, config };
+    },
+    async reset() {
+      for (const worker of workers.splice(0)) {
+        worker.interrupt();
+        await worker.stop(0);
+      }
+      await mongo.db.dropDatabase();
+      await serverStore.init();
     },
     async close() {
       await articles.close();

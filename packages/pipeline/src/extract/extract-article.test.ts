@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
 import { decodeHtml } from '../fetch/charset.ts';
 import { fetchPage } from '../fetch/fetch-page.ts';
-import { makeTestContext } from '../fetch/test-context.ts';
 import type { FetchedPage } from '../fetch/types.ts';
 import { msg } from '../i18n/messages.ts';
+import { makeTestContext } from '../test-context.ts';
 import { extractArticle } from './extract-article.ts';
 import type { Article } from './types.ts';
 

@@ -6,10 +6,10 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
 import { msg } from '../i18n/messages.ts';
+import { makeTestContext } from '../test-context.ts';
 import { isBlockedAddress } from './address-policy.ts';
 import { fetchPage, fetchPageInternal } from './fetch-page.ts';
 import { createGuardedAgent } from './guarded-agent.ts';
-import { makeTestContext } from './test-context.ts';
 
 const HTML = '<!doctype html><html><head><title>Hello</title></head><body><p>本文です。</p></body></html>';
 const JA = '東海道新幹線は一九六四年十月一日に開業しました。';

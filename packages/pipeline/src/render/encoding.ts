@@ -40,3 +40,35 @@ export const FASTSTART = ['-movflags', '+faststart'] as const;
 export function durationArg(frames: number, fps: number): string {
   return (frames / fps).toFixed(6);
 }
+
+/**
+ * The ffmpeg arguments of a renderer's final pass, the same for both: the pictures (input 0, with
+ * its `-i`) and the narration (input 1), the renderer's own output options (video codec, filters),
+ * then an MP4 of exactly `frames` frames at `fps` with the shared AAC settings and faststart.
+ */
+export function narratedMp4Args(options: {
+  pictureInput: readonly string[];
+  audioPath: string;
+  outputArgs: readonly string[];
+  frames: number;
+  fps: number;
+  outPath: string;
+}): string[] {
+  return [
+    ...options.pictureInput,
+    '-i',
+    options.audioPath,
+    '-map',
+    '0:v:0',
+    '-map',
+    '1:a:0',
+    ...options.outputArgs,
+    ...AUDIO_ARGS,
+    '-t',
+    durationArg(options.frames, options.fps),
+    ...FASTSTART,
+    '-f',
+    'mp4',
+    options.outPath,
+  ];
+}

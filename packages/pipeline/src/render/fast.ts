@@ -4,12 +4,11 @@ import { renderFrames } from '@remotion/renderer';
 import type { StageContext } from '../context.ts';
 import { msg } from '../i18n/messages.ts';
 import type { Timeline } from '../schema/timeline.ts';
-import { remotionBrowserOptions } from './browser.ts';
 import { remotionCancelSignal } from './cancel.ts';
-import { AUDIO_ARGS, BT709_TAGS, durationArg, FASTSTART, VIDEO } from './encoding.ts';
+import { BT709_TAGS, narratedMp4Args, VIDEO } from './encoding.ts';
 import { runFfmpeg } from './ffmpeg.ts';
 import { ffconcatScript, planFrames } from './frame-plan.ts';
-import { type RendererStats, type RenderSession, seconds } from './session.ts';
+import { type RendererStats, type RenderSession, remotionSessionOptions, seconds } from './session.ts';
 
 /** Costs measured here (2 cores), only to split the progress bar between drawing and encoding. */
 const SEC_PER_RENDERED_FRAME = 0.12;
@@ -48,11 +47,7 @@ export async function renderFast(
     const started = performance.now();
     ctx.onProgress(0, msg.rendering(0, plan.frames.length));
     await renderFrames({
-      ...remotionBrowserOptions(session.chromiumPath),
-      serveUrl: session.serveUrl,
-      composition: session.composition,
-      inputProps: timeline,
-      puppeteerInstance: session.browser,
+      ...remotionSessionOptions(session, timeline, cancelSignal),
       frames: plan.frames,
       imageFormat: 'jpeg',
       jpegQuality: JPEG_QUALITY,
@@ -64,9 +59,6 @@ export async function renderFast(
           if (!ctx.signal.aborted) throw error;
         });
       },
-      concurrency: 1,
-      muted: true,
-      cancelSignal,
       onStart: () => undefined,
       onFrameUpdate: (done) =>
         ctx.onProgress((renderShare * done) / plan.frames.length, msg.rendering(done, plan.frames.length)),
@@ -78,45 +70,33 @@ export async function renderFast(
     const list = join(framesDir, 'frames.ffconcat');
     await writeFile(list, ffconcatScript(plan.holds, timeline.fps, frameFile));
     await runFfmpeg(
-      [
-        '-f',
-        'concat',
-        '-safe',
-        '0',
-        '-i',
-        list,
-        '-i',
+      narratedMp4Args({
+        pictureInput: ['-f', 'concat', '-safe', '0', '-i', list],
         audioPath,
-        '-map',
-        '0:v:0',
-        '-map',
-        '1:a:0',
-        // Convert each picture once, then hold it on the fps grid. `trim` (not -frames:v,
-        // which would end the audio early too) drops the repeated last ffconcat entry's frame.
-        '-vf',
-        [
-          'zscale=matrixin=470bg:rangein=full:matrix=709:range=limited',
-          `format=${VIDEO.pixelFormat}`,
-          `fps=${timeline.fps}`,
-          `trim=end_frame=${total}`,
-        ].join(','),
-        '-c:v',
-        'libx264',
-        '-preset',
-        VIDEO.fastX264Preset,
-        '-tune',
-        'stillimage',
-        '-crf',
-        String(VIDEO.crf),
-        ...BT709_TAGS,
-        ...AUDIO_ARGS,
-        '-t',
-        durationArg(total, timeline.fps),
-        ...FASTSTART,
-        '-f',
-        'mp4',
+        outputArgs: [
+          // Convert each picture once, then hold it on the fps grid. `trim` (not -frames:v,
+          // which would end the audio early too) drops the repeated last ffconcat entry's frame.
+          '-vf',
+          [
+            'zscale=matrixin=470bg:rangein=full:matrix=709:range=limited',
+            `format=${VIDEO.pixelFormat}`,
+            `fps=${timeline.fps}`,
+            `trim=end_frame=${total}`,
+          ].join(','),
+          '-c:v',
+          'libx264',
+          '-preset',
+          VIDEO.fastX264Preset,
+          '-tune',
+          'stillimage',
+          '-crf',
+          String(VIDEO.crf),
+          ...BT709_TAGS,
+        ],
+        frames: total,
+        fps: timeline.fps,
         outPath,
-      ],
+      }),
       {
         signal: ctx.signal,
         workDir: framesDir,

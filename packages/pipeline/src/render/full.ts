@@ -5,11 +5,10 @@ import { renderMedia } from '@remotion/renderer';
 import type { StageContext } from '../context.ts';
 import { msg } from '../i18n/messages.ts';
 import type { Timeline } from '../schema/timeline.ts';
-import { remotionBrowserOptions } from './browser.ts';
 import { remotionCancelSignal } from './cancel.ts';
-import { AUDIO_ARGS, durationArg, FASTSTART, VIDEO } from './encoding.ts';
+import { narratedMp4Args, VIDEO } from './encoding.ts';
 import { runFfmpeg } from './ffmpeg.ts';
-import { type RendererStats, type RenderSession, seconds } from './session.ts';
+import { type RendererStats, type RenderSession, remotionSessionOptions, seconds } from './session.ts';
 
 /** Share of the progress bar for Remotion's render+encode; the mux takes the rest. */
 const RENDER_SHARE = 95;
@@ -32,22 +31,14 @@ export async function renderFull(
   try {
     let lastRendered = -1;
     await renderMedia({
-      ...remotionBrowserOptions(session.chromiumPath),
-      serveUrl: session.serveUrl,
-      composition: session.composition,
-      inputProps: timeline,
-      puppeteerInstance: session.browser,
+      ...remotionSessionOptions(session, timeline, cancelSignal),
       outputLocation: silentVideo,
       overwrite: true,
       codec: 'h264',
-      // The narration WAV is muxed afterwards; the composition has no audio of its own.
-      muted: true,
-      concurrency: 1,
       crf: VIDEO.crf,
       x264Preset: VIDEO.fullX264Preset,
       pixelFormat: VIDEO.pixelFormat,
       colorSpace: 'bt709',
-      cancelSignal,
       onProgress: ({ renderedFrames, progress }) => {
         if (renderedFrames === lastRendered) return;
         lastRendered = renderedFrames;
@@ -59,26 +50,14 @@ export async function renderFull(
     const muxStarted = performance.now();
     ctx.onProgress(RENDER_SHARE, msg.encoding);
     await runFfmpeg(
-      [
-        '-i',
-        silentVideo,
-        '-i',
+      narratedMp4Args({
+        pictureInput: ['-i', silentVideo],
         audioPath,
-        '-map',
-        '0:v:0',
-        '-map',
-        '1:a:0',
-        '-c:v',
-        'copy',
-        ...AUDIO_ARGS,
-        '-t',
-        durationArg(total, timeline.fps),
-        '-shortest',
-        ...FASTSTART,
-        '-f',
-        'mp4',
+        outputArgs: ['-c:v', 'copy', '-shortest'],
+        frames: total,
+        fps: timeline.fps,
         outPath,
-      ],
+      }),
       { signal: ctx.signal, workDir: ctx.workDir },
     );
     ctx.onProgress(100, msg.encoding);

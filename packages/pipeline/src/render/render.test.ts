@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ffprobe, frameStats, makeTempDir } from '@movie-generator/test-helpers';
+import { ffprobe, frameStats, makeTempDir, makeTone } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalizedMessage, StageContext } from '../context.ts';
 import { PipelineError } from '../errors.ts';
@@ -99,24 +99,8 @@ async function brightShare(video: string, atSec: number): Promise<number> {
 }
 
 /** A tone of exactly the timeline's length (the speech stage mixes narration to it). */
-async function toneFor(t: Timeline, path: string): Promise<string> {
-  const seconds = String(t.durationInFrames / t.fps);
-  await run('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:sample_rate=48000',
-    '-t',
-    seconds,
-    '-ac',
-    '1',
-    path,
-  ]);
-  return path;
-}
+const toneFor = (t: Timeline, path: string) =>
+  makeTone(path, { sec: t.durationInFrames / t.fps, channels: 1 });
 
 beforeAll(async () => {
   tmp = await makeTempDir('mg-render-');

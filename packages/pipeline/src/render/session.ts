@@ -1,5 +1,7 @@
-import type { HeadlessBrowser } from '@remotion/renderer';
+import type { CancelSignal, HeadlessBrowser } from '@remotion/renderer';
 import type { StageContext } from '../context.ts';
+import type { Timeline } from '../schema/timeline.ts';
+import { remotionBrowserOptions } from './browser.ts';
 import type { ResolvedComposition } from './composition.ts';
 
 /** What both renderers need besides the timeline: the bundle, the shared browser, the composition. */
@@ -8,6 +10,28 @@ export interface RenderSession {
   browser: HeadlessBrowser;
   chromiumPath: string | undefined;
   composition: ResolvedComposition;
+}
+
+/**
+ * The options both renderers give Remotion (renderFrames / renderMedia): the session's bundle,
+ * browser and composition, the timeline as props, one tab (more is no faster on 2 cores) and no
+ * audio (the narration WAV is muxed in by ffmpeg afterwards).
+ */
+export function remotionSessionOptions(
+  session: RenderSession,
+  timeline: Timeline,
+  cancelSignal: CancelSignal,
+) {
+  return {
+    ...remotionBrowserOptions(session.chromiumPath),
+    serveUrl: session.serveUrl,
+    composition: session.composition,
+    inputProps: timeline,
+    puppeteerInstance: session.browser,
+    concurrency: 1,
+    muted: true,
+    cancelSignal,
+  };
 }
 
 /** What a renderer reports besides the file it wrote. */

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalizedMessage, StageContext } from '../context.ts';
 import { PipelineError } from '../errors.ts';
-import { silentLogger } from '../logger.ts';
 import { ScriptSchema } from '../schema/script.ts';
+import { makeTestContext } from '../test-context.ts';
 import { narrationChars } from './bounds.ts';
 import { generateScript, resolveScriptOptions } from './index.ts';
 import { englishArticle, japaneseArticle } from './testArticles.ts';
-
-function context(signal = new AbortController().signal) {
-  const progress: Array<{ percent: number; message: LocalizedMessage }> = [];
-  const ctx: StageContext = {
-    signal,
-    onProgress: (percent, message) => progress.push({ percent, message }),
-    log: silentLogger,
-    workDir: '/tmp',
-  };
-  return { ctx, progress };
-}
 
 async function failure(promise: Promise<unknown>): Promise<PipelineError> {
   const error = await promise.then(
@@ -58,7 +46,8 @@ describe('resolveScriptOptions', () => {
 
 describe('generateScript (offline, the default)', () => {
   it('returns a schema-valid script with its source, reporting progress', async () => {
-    const { ctx, progress } = context();
+    const ctx = makeTestContext();
+    const { progress } = ctx;
     const script = await generateScript(japaneseArticle, {}, ctx);
     expect(ScriptSchema.parse(script)).toEqual(script);
     expect(script.source).toEqual({ url: japaneseArticle.url, siteName: 'Example Tech Blog' });
@@ -72,7 +61,7 @@ describe('generateScript (offline, the default)', () => {
   });
 
   it('uses the English defaults for an English article', async () => {
-    const script = await generateScript(englishArticle, { maxSections: 5 }, context().ctx);
+    const script = await generateScript(englishArticle, { maxSections: 5 }, makeTestContext());
     expect(script.language).toBe('en');
     expect(script.sections).toHaveLength(5);
     expect(narrationChars(script)).toBeLessThanOrEqual(2400);
@@ -81,13 +70,13 @@ describe('generateScript (offline, the default)', () => {
 
   it('leaves siteName out of the source when the article has none', async () => {
     const { siteName: _, ...withoutSite } = japaneseArticle;
-    const script = await generateScript(withoutSite, {}, context().ctx);
+    const script = await generateScript(withoutSite, {}, makeTestContext());
     expect(script.source).toEqual({ url: japaneseArticle.url });
     expect(script.sections[0]!.narrations[0]!.text).toMatch(/^今回は、記事『/u);
   });
 
   it("fails with SCRIPT_FAILED when 'llm' is chosen without its options", async () => {
-    const error = await failure(generateScript(japaneseArticle, { provider: 'llm' }, context().ctx));
+    const error = await failure(generateScript(japaneseArticle, { provider: 'llm' }, makeTestContext()));
     expect(error.code).toBe('SCRIPT_FAILED');
     expect(error.detail).toContain('options.llm');
   });
@@ -95,14 +84,17 @@ describe('generateScript (offline, the default)', () => {
   it('is CANCELLED when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    const { ctx, progress } = context(controller.signal);
+    const ctx = makeTestContext(controller.signal);
+    const { progress } = ctx;
     const error = await failure(generateScript(japaneseArticle, {}, ctx));
     expect(error.code).toBe('CANCELLED');
     expect(progress).toEqual([]);
   });
 
   it('fails with SCRIPT_FAILED for an article whose URL is not valid', async () => {
-    const error = await failure(generateScript({ ...japaneseArticle, url: 'not a url' }, {}, context().ctx));
+    const error = await failure(
+      generateScript({ ...japaneseArticle, url: 'not a url' }, {}, makeTestContext()),
+    );
     expect(error.code).toBe('SCRIPT_FAILED');
   });
 });

@@ -1,10 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { type RecordedRequest, startHttpServer, type TestHttpServer } from '@movie-generator/test-helpers';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LocalizedMessage, StageContext } from '../context.ts';
 import { PipelineError } from '../errors.ts';
-import { silentLogger } from '../logger.ts';
 import { type ScriptInput, ScriptSchema } from '../schema/script.ts';
+import { makeTestContext } from '../test-context.ts';
 import { generateScript } from './index.ts';
 import { readScript } from './llm.ts';
 import { MAX_ARTICLE_CHARS } from './prompt.ts';
@@ -12,17 +11,6 @@ import { japaneseArticle } from './testArticles.ts';
 
 const API_KEY = 'sk-test-123';
 const MODEL = 'test-model-1';
-
-function context(signal = new AbortController().signal) {
-  const progress: Array<{ percent: number; message: LocalizedMessage }> = [];
-  const ctx: StageContext = {
-    signal,
-    onProgress: (percent, message) => progress.push({ percent, message }),
-    log: silentLogger,
-    workDir: '/tmp',
-  };
-  return { ctx, progress };
-}
 
 /** A valid answer in the shape the prompt asks for. */
 const goodScript: ScriptInput = {
@@ -121,7 +109,8 @@ const llmOptions = () => ({
 describe('LLM script provider over the chat completions protocol', () => {
   it('sends the article with the system prompt in JSON mode and returns the validated script', async () => {
     server = await chatServer([JSON.stringify(goodScript)]);
-    const { ctx, progress } = context();
+    const ctx = makeTestContext();
+    const { progress } = ctx;
     const script = await generateScript(japaneseArticle, llmOptions(), ctx);
 
     expect(server.requests).toHaveLength(1);
@@ -167,7 +156,7 @@ describe('LLM script provider over the chat completions protocol', () => {
       sections: [goodScript.sections[0], { title: '背景', bullets: ['a'] }, goodScript.sections[2]],
     };
     server = await chatServer([JSON.stringify(missingNarrations), JSON.stringify(goodScript)]);
-    const script = await generateScript(japaneseArticle, llmOptions(), context().ctx);
+    const script = await generateScript(japaneseArticle, llmOptions(), makeTestContext());
 
     expect(server.requests).toHaveLength(2);
     const repair = bodyOf(server.requests[1]!);
@@ -180,7 +169,7 @@ describe('LLM script provider over the chat completions protocol', () => {
 
   it('repairs an answer that is not JSON at all', async () => {
     server = await chatServer(['Sure! Here is your script: {"title": ', JSON.stringify(goodScript)]);
-    const script = await generateScript(japaneseArticle, llmOptions(), context().ctx);
+    const script = await generateScript(japaneseArticle, llmOptions(), makeTestContext());
     expect(bodyOf(server.requests[1]!).messages[3]!.content).toContain('not valid JSON');
     expect(script.sections).toHaveLength(3);
   });
@@ -195,7 +184,7 @@ describe('LLM script provider over the chat completions protocol', () => {
       ],
     };
     server = await chatServer([JSON.stringify(tooLong), JSON.stringify(tooLong)]);
-    const script = await generateScript(japaneseArticle, llmOptions(), context().ctx);
+    const script = await generateScript(japaneseArticle, llmOptions(), makeTestContext());
     expect(server.requests).toHaveLength(2);
     expect(bodyOf(server.requests[1]!).messages[3]!.content).toContain('12 sections; at most 8 are allowed');
     expect(script.sections).toHaveLength(8);
@@ -205,7 +194,9 @@ describe('LLM script provider over the chat completions protocol', () => {
 
   it('fails with SCRIPT_FAILED (not transient) when the repaired answer is invalid too', async () => {
     server = await chatServer(['{"title": "x"}', '{"title": "x", "sections": []}']);
-    const error = await generateScript(japaneseArticle, llmOptions(), context().ctx).catch((e: unknown) => e);
+    const error = await generateScript(japaneseArticle, llmOptions(), makeTestContext()).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PipelineError);
     expect((error as PipelineError).code).toBe('SCRIPT_FAILED');
     expect((error as PipelineError).transient).toBe(false);
@@ -224,7 +215,9 @@ describe('LLM script provider over the chat completions protocol', () => {
           { 'retry-after-ms': '5' },
         ),
     ]);
-    const error = await generateScript(japaneseArticle, llmOptions(), context().ctx).catch((e: unknown) => e);
+    const error = await generateScript(japaneseArticle, llmOptions(), makeTestContext()).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PipelineError);
     expect((error as PipelineError).code).toBe('SCRIPT_FAILED');
     expect((error as PipelineError).transient).toBe(true);
@@ -242,7 +235,7 @@ describe('LLM script provider over the chat completions protocol', () => {
           { 'retry-after-ms': '5' },
         ),
     ]);
-    const limited = (await generateScript(japaneseArticle, llmOptions(), context().ctx).catch(
+    const limited = (await generateScript(japaneseArticle, llmOptions(), makeTestContext()).catch(
       (e: unknown) => e,
     )) as PipelineError;
     expect([limited.code, limited.transient]).toEqual(['SCRIPT_FAILED', true]);
@@ -254,7 +247,7 @@ describe('LLM script provider over the chat completions protocol', () => {
           error: { message: 'Incorrect API key provided', type: 'invalid_request_error' },
         }),
     ]);
-    const denied = (await generateScript(japaneseArticle, llmOptions(), context().ctx).catch(
+    const denied = (await generateScript(japaneseArticle, llmOptions(), makeTestContext()).catch(
       (e: unknown) => e,
     )) as PipelineError;
     expect([denied.code, denied.transient]).toEqual(['SCRIPT_FAILED', false]);
@@ -269,9 +262,11 @@ describe('LLM script provider over the chat completions protocol', () => {
         controller.abort();
       },
     ]);
-    const error = (await generateScript(japaneseArticle, llmOptions(), context(controller.signal).ctx).catch(
-      (e: unknown) => e,
-    )) as PipelineError;
+    const error = (await generateScript(
+      japaneseArticle,
+      llmOptions(),
+      makeTestContext(controller.signal),
+    ).catch((e: unknown) => e)) as PipelineError;
     expect(error.code).toBe('CANCELLED');
     expect(server.requests).toHaveLength(1);
   });
@@ -283,7 +278,7 @@ describe('LLM script provider over the chat completions protocol', () => {
       ...japaneseArticle,
       blocks: Array.from({ length: 100 }, () => ({ type: 'paragraph' as const, text: paragraph })),
     };
-    await generateScript(long, llmOptions(), context().ctx);
+    await generateScript(long, llmOptions(), makeTestContext());
     const user = bodyOf(server.requests[0]!).messages[1]!.content;
     expect(user.length).toBeLessThan(MAX_ARTICLE_CHARS + 500);
     expect(user.length).toBeGreaterThan(MAX_ARTICLE_CHARS - paragraph.length);

@@ -16,6 +16,16 @@ function articleOf(blocks: ArticleBlock[], title = '記事のタイトル'): Art
 }
 const h = (level: number, text: string): ArticleBlock => ({ type: 'heading', level, text });
 const p = (text: string): ArticleBlock => ({ type: 'paragraph', text });
+/** Three h2 topics: A long, B tiny, C in between. */
+const unevenTopics = () =>
+  articleOf([
+    h(2, 'A'),
+    p('長い本文。'.repeat(20)),
+    h(2, 'B'),
+    p('短い。'),
+    h(2, 'C'),
+    p('中くらいの本文。'.repeat(5)),
+  ]);
 
 describe('outlineArticle', () => {
   it('uses the h2s as topics, h3s as their subheadings, and what comes before as the lead', () => {
@@ -58,37 +68,14 @@ describe('outlineArticle', () => {
   });
 
   it('folds the smallest topic into the one before it, keeping all the text', () => {
-    const outline = outlineArticle(
-      articleOf([
-        h(2, 'A'),
-        p('長い本文。'.repeat(20)),
-        h(2, 'B'),
-        p('短い。'),
-        h(2, 'C'),
-        p('中くらいの本文。'.repeat(5)),
-      ]),
-      'ja',
-      2,
-    );
+    const outline = outlineArticle(unevenTopics(), 'ja', 2);
     expect(outline.topics.map((t) => t.heading)).toEqual(['A', 'C']);
     expect(outline.topics[0]!.subheadings).toEqual(['B']);
     expect(outline.topics[0]!.paragraphs).toHaveLength(2);
   });
 
   it('drops the smallest topics instead when asked', () => {
-    const outline = outlineArticle(
-      articleOf([
-        h(2, 'A'),
-        p('長い本文。'.repeat(20)),
-        h(2, 'B'),
-        p('短い。'),
-        h(2, 'C'),
-        p('中くらいの本文。'.repeat(5)),
-      ]),
-      'ja',
-      2,
-      { overflow: 'drop' },
-    );
+    const outline = outlineArticle(unevenTopics(), 'ja', 2, { overflow: 'drop' });
     expect(outline.topics.map((t) => [t.heading, t.paragraphs.length])).toEqual([
       ['A', 1],
       ['C', 1],

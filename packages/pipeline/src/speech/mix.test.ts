@@ -2,18 +2,18 @@ import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ffprobe, makeTempDir } from '@movie-generator/test-helpers';
+import { ffprobe, makeTempDir, makeTone } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
 import { buildMixArgs, buildMixPlan, mixNarration } from './mix.ts';
-import { makeContext, makeTone } from './testing.ts';
+import { makeContext } from './testing.ts';
 import type { SpeechClip } from './types.ts';
 import { readWavInfo } from './wav.ts';
 
 const execFileAsync = promisify(execFile);
 
-/** Silent intervals [start, end] found by ffmpeg's silencedetect (a trailing one ends at `totalSec`). */
-async function silences(path: string, totalSec: number): Promise<[number, number][]> {
+/** What ffmpeg logs while running the audio filter chain `filter` over the file (and discarding the output). */
+async function audioFilterLog(path: string, filter: string): Promise<string> {
   const { stderr } = await execFileAsync('ffmpeg', [
     '-v',
     'info',
@@ -21,11 +21,17 @@ async function silences(path: string, totalSec: number): Promise<[number, number
     '-i',
     path,
     '-af',
-    'silencedetect=n=-60dB:d=0.05',
+    filter,
     '-f',
     'null',
     '-',
   ]);
+  return stderr;
+}
+
+/** Silent intervals [start, end] found by ffmpeg's silencedetect (a trailing one ends at `totalSec`). */
+async function silences(path: string, totalSec: number): Promise<[number, number][]> {
+  const stderr = await audioFilterLog(path, 'silencedetect=n=-60dB:d=0.05');
   const starts = [...stderr.matchAll(/silence_start: ([\d.]+)/g)].map((m) => Number(m[1]));
   const ends = [...stderr.matchAll(/silence_end: ([\d.]+)/g)].map((m) => Number(m[1]));
   return starts.map((start, i) => [start, ends[i] ?? totalSec]);
@@ -33,18 +39,10 @@ async function silences(path: string, totalSec: number): Promise<[number, number
 
 /** Per-channel RMS level (dB) of [startSec, startSec + durationSec), via astats. */
 async function rmsLevels(path: string, startSec: number, durationSec: number): Promise<number[]> {
-  const { stderr } = await execFileAsync('ffmpeg', [
-    '-v',
-    'info',
-    '-nostdin',
-    '-i',
+  const stderr = await audioFilterLog(
     path,
-    '-af',
     `atrim=start=${startSec}:duration=${durationSec},astats=measure_overall=none`,
-    '-f',
-    'null',
-    '-',
-  ]);
+  );
   return [...stderr.matchAll(/RMS level dB: (-?[\d.]+)/g)].map((m) => Number(m[1]));
 }
 
@@ -151,9 +149,9 @@ describe('mixNarration (real ffmpeg)', () => {
     ({ dir, cleanup } = await makeTempDir('mg-mix-'));
     // Different rates and layouts, as different engines write them.
     const specs = [
-      { sec: 0.5, sampleRate: 24_000, args: [] as string[] },
-      { sec: 0.3, sampleRate: 48_000, args: [] as string[] },
-      { sec: 0.7, sampleRate: 22_050, args: ['-ac', '2'] },
+      { sec: 0.5, sampleRate: 24_000, channels: 1 },
+      { sec: 0.3, sampleRate: 48_000, channels: 1 },
+      { sec: 0.7, sampleRate: 22_050, channels: 2 },
     ];
     clips = [];
     for (const [i, spec] of specs.entries()) {

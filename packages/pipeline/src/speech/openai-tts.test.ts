@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTempDir, startHttpServer, type TestHttpServer } from '@movie-generator/test-helpers';
+import { makeTempDir, makeTone, startHttpServer, type TestHttpServer } from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
 import { createOpenAiTtsProvider } from './openai-tts.ts';
-import { ffprobeDurationSec, makeContext, makeStreamedWav, makeTone } from './testing.ts';
+import { ffprobeDurationSec, makeContext, makeStreamedWav } from './testing.ts';
 import { readWavInfo } from './wav.ts';
 
 /** POST /v1/audio/speech as OpenAI serves it: JSON in, audio bytes out. */

@@ -1,13 +1,13 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTempDir, startHttpServer, type TestHttpServer } from '@movie-generator/test-helpers';
+import { makeTempDir, makeTone, startHttpServer, type TestHttpServer } from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
 import { type Script, type ScriptInput, ScriptSchema } from '../schema/script.ts';
 import { NIT_ATR503_CREDIT } from './openjtalk.ts';
 import { selectSpeechProvider } from './select-provider.ts';
 import { clipPath, synthesizeScript } from './synthesize-script.ts';
-import { childProcessNames, makeContext, makeTone } from './testing.ts';
+import { childProcessNames, makeContext } from './testing.ts';
 
 const script = (input: Omit<ScriptInput, 'title'>): Script =>
   ScriptSchema.parse({ title: 'テスト', ...input });

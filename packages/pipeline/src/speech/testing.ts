@@ -1,53 +1,22 @@
 // Helpers for this folder's tests (not exported from index.ts).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { LocalizedMessage, StageContext } from '../context.ts';
-import { silentLogger } from '../logger.ts';
+import { ffprobe } from '@movie-generator/test-helpers';
+import { makeTestContext, type TestContext } from '../test-context.ts';
 
 const execFileAsync = promisify(execFile);
 
-export interface TestContext extends StageContext {
+export interface SpeechTestContext extends TestContext {
   controller: AbortController;
-  progress: { percent: number; message: LocalizedMessage }[];
 }
 
-export function makeContext(workDir: string): TestContext {
+/** A recording test context working in `workDir`, with the controller that aborts it. */
+export function makeContext(workDir: string): SpeechTestContext {
   const controller = new AbortController();
-  const progress: TestContext['progress'] = [];
-  return {
-    controller,
-    progress,
-    signal: controller.signal,
-    onProgress: (percent, message) => progress.push({ percent, message }),
-    log: silentLogger,
-    workDir,
-  };
+  return { ...makeTestContext(controller.signal, workDir), controller };
 }
 
-/** A sine tone written by ffmpeg (a WAV unless `format` says otherwise), e.g. for engine stubs. */
-export async function makeTone(
-  path: string,
-  {
-    sec,
-    sampleRate = 48_000,
-    frequency = 440,
-    args = [],
-  }: { sec: number; sampleRate?: number; frequency?: number; args?: string[] },
-): Promise<void> {
-  await execFileAsync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=f=${frequency}:r=${sampleRate}:d=${sec}`,
-    ...args,
-    path,
-  ]);
-}
-
-/** Same, but written to stdout the way a streaming engine does it (RIFF/data sizes 0xFFFFFFFF). */
+/** A sine tone WAV written to stdout the way a streaming engine does it (RIFF/data sizes 0xFFFFFFFF). */
 export async function makeStreamedWav(sec: number, sampleRate = 24_000): Promise<Buffer> {
   const { stdout } = await execFileAsync(
     'ffmpeg',
@@ -83,14 +52,5 @@ export async function childProcessNames(): Promise<string[]> {
 }
 
 export async function ffprobeDurationSec(path: string): Promise<number> {
-  const { stdout } = await execFileAsync('ffprobe', [
-    '-v',
-    'error',
-    '-show_entries',
-    'format=duration',
-    '-of',
-    'default=nw=1:nk=1',
-    path,
-  ]);
-  return Number(stdout.trim());
+  return Number((await ffprobe(path)).format.duration);
 }

@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   makeTempDir,
+  makeTone,
   type RecordedRequest,
   startHttpServer,
   type TestHttpServer,
 } from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
-import { makeContext, makeTone } from './testing.ts';
+import { makeContext } from './testing.ts';
 import { createVoicevoxProvider } from './voicevox.ts';
 
 const SPEAKERS = [

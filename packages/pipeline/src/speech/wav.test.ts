@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTempDir } from '@movie-generator/test-helpers';
+import { makeTempDir, makeTone } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ffprobeDurationSec, makeStreamedWav, makeTone } from './testing.ts';
+import { ffprobeDurationSec, makeStreamedWav } from './testing.ts';
 import {
   concatWavs,
   encodeWav,
