@@ -44,8 +44,8 @@ function variant(options: Partial<SampleOptions>): Timeline {
 function sampleOptions(): SampleOptions {
   return {
     title: sampleTimeline.title,
-    siteName: sampleTimeline.siteName,
-    sourceUrl: sampleTimeline.sourceUrl,
+    siteName: sampleTimeline.siteName ?? undefined,
+    sourceUrl: sampleTimeline.sourceUrl ?? undefined,
     slides: sampleTimeline.slides.map((slide) => ({
       kind: slide.kind,
       title: slide.title,

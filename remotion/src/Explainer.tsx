@@ -40,7 +40,7 @@ const SlideView: React.FC<{ slide: Slide; timeline: Timeline }> = ({ slide, time
       return (
         <ClosingSlide
           labels={videoLabels(timeline.language)}
-          sourceUrl={timeline.sourceUrl}
+          sourceUrl={timeline.sourceUrl ?? undefined}
           credits={timeline.credits}
           transitionFrames={transitionFrames}
         />

@@ -64,8 +64,10 @@ export const TimelineSchema = z.object({
   layout: LayoutSchema,
   language: LanguageSchema,
   title: z.string(),
-  siteName: z.string().optional(),
-  sourceUrl: z.string().optional(),
+  // Nullable rather than optional: Remotion fills props that are absent with the composition's
+  // default props (the sample), so "no site name" must be sent explicitly as null.
+  siteName: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
   /** Lines such as 「VOICEVOX:ずんだもん」 shown on the closing slide. */
   credits: z.array(z.string()),
   durationInFrames: z.number().int().positive(),

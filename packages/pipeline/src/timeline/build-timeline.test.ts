@@ -77,6 +77,13 @@ describe('buildTimeline', () => {
     expect(v.subtitleCharsPerLine).toBeLessThan(t.subtitleCharsPerLine);
   });
 
+  it('sends a missing site name and source as null, so the composition shows no sample defaults', () => {
+    const bare = buildTimeline({ ...script, source: undefined }, clips);
+    expect(bare.siteName).toBeNull();
+    expect(bare.sourceUrl).toBeNull();
+    expect(JSON.parse(JSON.stringify(bare))).toHaveProperty('siteName', null);
+  });
+
   it('refuses a clip count that does not match the narrations', () => {
     expect(() => buildTimeline(script, [1, 2])).toThrow(/2 clips for 4 narrations/);
   });
