@@ -35,13 +35,14 @@ export async function ffprobe(path: string): Promise<ProbeResult> {
 }
 
 /**
- * Mean luma and its standard deviation of the frame at `atSec`, via ffmpeg's signalstats.
- * A blank frame has a tiny standard deviation.
+ * Luma statistics of the frame at `atSec`, via ffmpeg's signalstats: mean, 10th/90th percentile
+ * (ylow/yhigh) and extremes (ymin/ymax). A blank frame has ymax close to ymin; a dark slide with
+ * white text has a small ylow–yhigh spread but a wide ymin–ymax one.
  */
 export async function frameStats(
   path: string,
   atSec: number,
-): Promise<{ yavg: number; ylow: number; yhigh: number }> {
+): Promise<{ yavg: number; ylow: number; yhigh: number; ymin: number; ymax: number }> {
   const { stderr } = await execFileAsync('ffmpeg', [
     '-v',
     'info',
@@ -62,7 +63,13 @@ export async function frameStats(
     if (!m) throw new Error(`ffmpeg printed no ${key}`);
     return Number(m[1]);
   };
-  return { yavg: read('YAVG'), ylow: read('YLOW'), yhigh: read('YHIGH') };
+  return {
+    yavg: read('YAVG'),
+    ylow: read('YLOW'),
+    yhigh: read('YHIGH'),
+    ymin: read('YMIN'),
+    ymax: read('YMAX'),
+  };
 }
 
 /** Extracts one frame as PNG (for looking at it, or comparing). */

@@ -1,5 +1,40 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer } from 'node:net';
+
+export interface LocalListener {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  port: number;
+  /** Closes the server, dropping kept-alive connections (else close would wait for them). */
+  close(): Promise<void>;
+}
+
+/**
+ * Makes an HTTP(S) server listen on `host` (127.0.0.1 unless told; '::' also answers on
+ * 127.0.0.1) at `port` (a free one unless told), for a test.
+ */
+export async function listenLocally(
+  server: NetServer & { closeAllConnections(): void },
+  options: { port?: number; host?: string } = {},
+): Promise<LocalListener> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
 
 export interface RecordedRequest {
   method: string;
@@ -40,19 +75,7 @@ export async function startHttpServer(handler: TestHandler): Promise<TestHttpSer
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    server,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenLocally(server)), server, requests };
 }
 
 /** Serves a fixed map of paths to bodies (with content types); 404 for the rest. */

@@ -3,6 +3,15 @@ import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
+/** Runs ffmpeg quietly, overwriting `path`. */
+async function ffmpegTo(path: string, args: string[]): Promise<string> {
+  await execFileAsync('ffmpeg', ['-v', 'error', '-y', ...args, path]);
+  return path;
+}
+
+/** An input from one of ffmpeg's generated sources (testsrc, color, sine...). */
+const generated = (source: string) => ['-f', 'lavfi', '-i', source];
+
 export interface TestVideoOptions {
   width: number;
   height: number;
@@ -26,18 +35,9 @@ export async function makeTestVideo(path: string, options: TestVideoOptions): Pr
   const picture = color
     ? `color=c=${color}:s=${width}x${height}:r=${fps}:d=${durationSec}`
     : `testsrc=duration=${durationSec}:size=${width}x${height}:rate=${fps}`;
-  await execFileAsync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    picture,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${frequency}:duration=${durationSec}`,
+  return ffmpegTo(path, [
+    ...generated(picture),
+    ...generated(`sine=frequency=${frequency}:duration=${durationSec}`),
     ...(filter ? ['-vf', filter] : []),
     '-c:v',
     'libx264',
@@ -48,9 +48,7 @@ export async function makeTestVideo(path: string, options: TestVideoOptions): Pr
     'aac',
     '-shortest',
     ...(faststart ? ['-movflags', '+faststart'] : []),
-    path,
   ]);
-  return path;
 }
 
 export interface ToneOptions {
@@ -68,17 +66,9 @@ export async function makeTone(
   path: string,
   { sec, sampleRate = 48_000, frequency = 440, channels, args = [] }: ToneOptions,
 ): Promise<string> {
-  await execFileAsync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=f=${frequency}:r=${sampleRate}:d=${sec}`,
+  return ffmpegTo(path, [
+    ...generated(`sine=f=${frequency}:r=${sampleRate}:d=${sec}`),
     ...(channels ? ['-ac', String(channels)] : []),
     ...args,
-    path,
   ]);
-  return path;
 }
