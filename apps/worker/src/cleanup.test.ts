@@ -3,9 +3,10 @@ import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GENERATE_VIDEO, JobStore, jobCollections } from '@movie-generator/jobs';
 import { closeRenderer, PIPELINE_ERRORS, runPipeline } from '@movie-generator/pipeline';
+import { waitUntil } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCleanup } from './cleanup.ts';
-import { type Harness, quietLog, startHarness, waitUntil } from './test-support/harness.ts';
+import { type Harness, quietLog, startHarness } from './test-support/harness.ts';
 import { createWorker } from './worker.ts';
 
 const HOUR = 3600_000;

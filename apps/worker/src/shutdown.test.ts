@@ -1,12 +1,16 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { closeRenderer } from '@movie-generator/pipeline';
-import { ffprobe } from '@movie-generator/test-helpers';
+import {
+  collectJsonLines,
+  ffprobe,
+  freePort,
+  processGroupMembers,
+  waitUntil,
+} from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCleanup } from './cleanup.ts';
-import { type Harness, quietLog, startHarness, waitUntil } from './test-support/harness.ts';
+import { type Harness, quietLog, startHarness } from './test-support/harness.ts';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const finished = (status: string) => ['completed', 'failed', 'cancelled'].includes(status);
@@ -16,24 +20,6 @@ interface ChildWorker {
   /** Parsed pino lines written so far. */
   logs: Record<string, unknown>[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** Processes still alive in the child's process group (its Chromium, ffmpeg, open_jtalk...). */
-async function groupMembers(pgid: number): Promise<string[]> {
-  const { stdout } = await promisify(execFile)('ps', ['-eo', 'pid=,pgid=,comm=']);
-  return stdout
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((cols) => Number(cols[1]) === pgid)
-    .map((cols) => cols.slice(2).join(' '));
 }
 
 describe('worker processes: death, takeover and graceful shutdown', () => {
@@ -82,20 +68,7 @@ describe('worker processes: death, takeover and graceful shutdown', () => {
         ...env,
       },
     });
-    const logs: Record<string, unknown>[] = [];
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines) {
-        try {
-          logs.push(JSON.parse(line) as Record<string, unknown>);
-        } catch {
-          // not a log line
-        }
-      }
-    });
+    const logs = collectJsonLines(child.stdout!);
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -128,7 +101,7 @@ describe('worker processes: death, takeover and graceful shutdown', () => {
     const killedAt = Date.now();
     expect((await child.exited).signal).toBe('SIGKILL');
     await waitUntil(
-      async () => (await groupMembers(pgid)).length === 0,
+      async () => (await processGroupMembers(pgid)).length === 0,
       10_000,
       'the killed group to go away',
     );
@@ -203,7 +176,7 @@ describe('worker processes: death, takeover and graceful shutdown', () => {
     expect(child.logs.map((l) => l.msg)).toEqual(
       expect.arrayContaining(['worker: shutting down', 'worker: stopped', 'worker: bye']),
     );
-    expect(await groupMembers(child.process.pid!)).toEqual([]);
+    expect(await processGroupMembers(child.process.pid!)).toEqual([]);
   });
 
   it('returns a job still running when the grace period ends to the queue, where another worker starts it at once', async () => {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { closeRenderer, PIPELINE_ERRORS, PipelineError, runPipeline } from '@movie-generator/pipeline';
-import { ffprobe } from '@movie-generator/test-helpers';
+import { ffprobe, waitUntil } from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunPipeline } from './process-job.ts';
-import { type Harness, startHarness, waitUntil } from './test-support/harness.ts';
+import { type Harness, startHarness } from './test-support/harness.ts';
 
 /** The real runPipeline, recording when each URL's runs started and how many ran at once. */
 function recordRuns() {

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { type PipelineResult, runPipeline } from '../src/pipeline.ts';
 import { closeRenderer, getBrowser, getBundle, meanSsim } from '../src/render/index.ts';
 import type { RendererKind } from '../src/render/types.ts';
-import { startRssSampler } from './process-tree-rss.ts';
+import { startMemorySampler } from './process-tree-rss.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,7 +39,7 @@ const server = createServer((_req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/article`;
 
-const rss = startRssSampler();
+const memory = startMemorySampler();
 const round = (n: number, d = 2) => Number(n.toFixed(d));
 
 // A worker builds the bundle and opens Chromium once at start; measure that apart from a job.
@@ -50,7 +50,7 @@ const warmupSec = (performance.now() - warmStart) / 1000;
 const runs: Record<string, unknown>[] = [];
 const results: Partial<Record<RendererKind, PipelineResult>> = {};
 for (const renderer of renderers) {
-  rss.reset();
+  memory.reset();
   const started = performance.now();
   const result = await runPipeline(url, {
     outPath: join(outDir, `bench-${renderer}.mp4`),
@@ -71,7 +71,10 @@ for (const renderer of renderers) {
     renderFps: round(result.timeline.durationInFrames / renderSec, 1),
     frames: result.timeline.durationInFrames,
     sizeBytes: result.sizeBytes,
-    peakRssMB: round(rss.peak() / 1e6, 0),
+    // RSS summed over the process tree counts Chromium's shared pages once per process; PSS
+    // splits them, so it is the job's real memory footprint.
+    peakRssMB: round(memory.peak().rss / 1e6, 0),
+    peakPssMB: round(memory.peak().pss / 1e6, 0),
     narrationChars: result.script.sections
       .flatMap((s) => s.narrations)
       .reduce((n, x) => n + x.text.length, 0),
@@ -96,7 +99,7 @@ if (results.fast && results.full) {
   };
   report.ssim = await meanSsim(results.fast.videoPath, results.full.videoPath, { samples: 24 });
 }
-rss.stop();
+memory.stop();
 server.close();
 await closeRenderer();
 

@@ -2,8 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const PAGE_SIZE = 4096;
 
-/** Resident memory in bytes of a process and all its descendants (Chromium, ffmpeg...), from /proc. */
-export function processTreeRss(rootPid: number): number {
+export interface TreeMemory {
+  /** Resident set sizes summed: counts pages shared between Chromium's processes many times. */
+  rss: number;
+  /** Proportional set sizes summed: each shared page split among its sharers (the real footprint). */
+  pss: number;
+}
+
+function pssOf(pid: number): number {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kb = /^Pss:\s+(\d+) kB/m.exec(rollup);
+  return kb ? Number(kb[1]) * 1024 : 0;
+}
+
+/** Memory of a process and all its descendants (Chromium, ffmpeg...), from /proc. */
+export function processTreeMemory(rootPid: number): TreeMemory {
   const parentOf = new Map<number, number>();
   const rssOf = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -19,26 +32,37 @@ export function processTreeRss(rootPid: number): number {
       // The process ended while we looked.
     }
   }
-  let total = 0;
+  const total: TreeMemory = { rss: 0, pss: 0 };
   for (const [pid, rss] of rssOf) {
     let p: number | undefined = pid;
     while (p !== undefined && p > 1 && p !== rootPid) p = parentOf.get(p);
-    if (p === rootPid) total += rss;
+    if (p !== rootPid) continue;
+    total.rss += rss;
+    try {
+      total.pss += pssOf(pid);
+    } catch {
+      // The process ended while we looked.
+    }
   }
   return total;
 }
 
-/** Samples the tree's RSS every `intervalMs` and remembers the peak. */
-export function startRssSampler(rootPid = process.pid, intervalMs = 250) {
-  let peak = processTreeRss(rootPid);
-  const timer = setInterval(() => {
-    peak = Math.max(peak, processTreeRss(rootPid));
-  }, intervalMs);
+/** Samples the tree's memory every `intervalMs` and remembers the peaks. */
+export function startMemorySampler(rootPid = process.pid, intervalMs = 250) {
+  let peak = processTreeMemory(rootPid);
+  const sample = () => {
+    const now = processTreeMemory(rootPid);
+    peak = { rss: Math.max(peak.rss, now.rss), pss: Math.max(peak.pss, now.pss) };
+  };
+  const timer = setInterval(sample, intervalMs);
   return {
     reset: () => {
-      peak = processTreeRss(rootPid);
+      peak = processTreeMemory(rootPid);
     },
-    peak: () => Math.max(peak, processTreeRss(rootPid)),
+    peak: (): TreeMemory => {
+      sample();
+      return peak;
+    },
     stop: () => clearInterval(timer),
   };
 }

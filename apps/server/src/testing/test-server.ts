@@ -1,8 +1,7 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createClient } from '@movie-generator/api-contract/client';
-import { makeTestVideo } from '@movie-generator/test-helpers';
+import { listenLocally, makeTestVideo } from '@movie-generator/test-helpers';
 import type { Db } from 'mongodb';
 import { pino } from 'pino';
 import { createApp } from '../app.ts';
@@ -37,22 +36,14 @@ export async function startTestServer(
   });
   const services = await createServices(env, db);
   const app = createApp({ env, db, logger: pino({ level: env.LOG_LEVEL }), ...services });
-  const host = options.host ?? '127.0.0.1';
-  const server = app.listen(0, host);
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const { url, close } = await listenLocally(createServer(app), { host: options.host });
   return {
     ...services,
     url,
     env,
     client: createClient(url),
     clientWith: (headers) => createClient(url, { headers }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 

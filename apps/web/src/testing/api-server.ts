@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { JobService } from '@movie-generator/api-contract';
 import { appRouter } from '@movie-generator/api-contract/router';
+import { listenLocally } from '@movie-generator/test-helpers';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 
 export interface ApiServer {
@@ -60,18 +60,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       res.end(String(error));
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    server,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenLocally(server, { port: options.port });
+  return { url, server, requests, close };
 }
 
 async function serveFile(req: IncomingMessage, res: ServerResponse, path: string, options: ApiServerOptions) {

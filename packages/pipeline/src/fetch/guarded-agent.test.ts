@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:https';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import { makeTempDir } from '@movie-generator/test-helpers';
+import { listenLocally, makeTempDir } from '@movie-generator/test-helpers';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProcess } from '../process.ts';
@@ -13,8 +12,8 @@ import { createGuardedAgent } from './guarded-agent.ts';
 /** Lets 127.0.0.1 stand in for a public host, while every other blocked address stays blocked. */
 const treat127001AsPublic = (address: string) => address !== '127.0.0.1' && isBlockedAddress(address);
 
-let server: Server;
 let port: number;
+let closeServer: () => Promise<void>;
 let ca: Buffer;
 let cleanup: () => Promise<void>;
 const seen: Array<{ servername: string | false | null; remote: string | undefined }> = [];
@@ -51,19 +50,17 @@ beforeAll(async () => {
   cleanup = temp.cleanup;
   const { key, cert } = await selfSignedCert(temp.dir, 'localhost');
   ca = cert;
-  server = createServer({ key, cert }, (req, res) => {
+  const server = createServer({ key, cert }, (req, res) => {
     const socket = req.socket as TLSSocket;
     seen.push({ servername: socket.servername, remote: socket.remoteAddress });
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end('<p>tls ok</p>');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  ({ port, close: closeServer } = await listenLocally(server));
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await closeServer();
   await cleanup();
 });
 

@@ -1,9 +1,32 @@
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import type { StageContext } from '../context.ts';
 import { PipelineError } from '../errors.ts';
 import { runProcess } from '../process.ts';
-import type { SpeechClip } from './types.ts';
-import { readWavInfo, WAVE_FORMAT_IEEE_FLOAT, WAVE_FORMAT_PCM, type WavInfo, WavParseError } from './wav.ts';
+import type { SpeechClip, SpeechRequest } from './types.ts';
+import {
+  readWavInfo,
+  silentWav,
+  WAVE_FORMAT_IEEE_FLOAT,
+  WAVE_FORMAT_PCM,
+  type WavInfo,
+  WavParseError,
+} from './wav.ts';
+
+/** What a narration with nothing speakable becomes: a short pause. */
+export const PAUSE_CLIP_SEC = 0.5;
+
+/**
+ * Writes the pause that stands in for a narration with nothing speakable (only punctuation or
+ * symbols), at the engine's sample rate, and says so in the log.
+ */
+export async function writePauseClip(
+  request: SpeechRequest,
+  ctx: StageContext,
+  sampleRate?: number,
+): Promise<void> {
+  ctx.log.warn({ text: request.text }, 'narration has nothing speakable; using a pause');
+  await writeFile(request.outPath, silentWav(PAUSE_CLIP_SEC, sampleRate));
+}
 
 export interface FinalizeClipOptions {
   /** Default `ffmpeg`. */

@@ -1,10 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import type { StageContext } from '../context.ts';
 import { runProcess } from '../process.ts';
-import { finalizeClip } from './clip-file.ts';
+import { finalizeClip, writePauseClip } from './clip-file.ts';
 import { normalizeSpeechText } from './text.ts';
 import type { EspeakOptions, SpeechClip, SpeechProvider, SpeechRequest } from './types.ts';
-import { silentWav } from './wav.ts';
 
 export const ESPEAK_DEFAULTS = {
   binary: 'espeak-ng',
@@ -13,7 +11,6 @@ export const ESPEAK_DEFAULTS = {
   concurrency: 2,
 } as const;
 
-const SILENT_CLIP_SEC = 0.5;
 /** espeak-ng writes 22.05 kHz mono. */
 const ESPEAK_SAMPLE_RATE = 22_050;
 
@@ -30,8 +27,7 @@ export function createEspeakProvider(options: EspeakOptions = {}): SpeechProvide
     async synthesize(request: SpeechRequest, ctx: StageContext): Promise<SpeechClip> {
       const text = normalizeSpeechText(request.text, 'en');
       if (!text) {
-        ctx.log.warn({ text: request.text }, 'narration has nothing speakable; using a pause');
-        await writeFile(request.outPath, silentWav(SILENT_CLIP_SEC, ESPEAK_SAMPLE_RATE));
+        await writePauseClip(request, ctx, ESPEAK_SAMPLE_RATE);
       } else {
         // Text on stdin: never parsed as options, no length limit on the command line.
         await runProcess(

@@ -3,10 +3,9 @@ import OpenAI from 'openai';
 import type { StageContext } from '../context.ts';
 import { cancelledError, PipelineError } from '../errors.ts';
 import type { Language } from '../schema/script.ts';
-import { finalizeClip } from './clip-file.ts';
+import { finalizeClip, writePauseClip } from './clip-file.ts';
 import { normalizeSpeechText } from './text.ts';
 import type { OpenAiTtsOptions, SpeechClip, SpeechProvider, SpeechRequest } from './types.ts';
-import { silentWav } from './wav.ts';
 
 export const OPENAI_TTS_DEFAULTS = {
   model: 'gpt-4o-mini-tts',
@@ -21,8 +20,6 @@ const CREDIT: Record<Language, string> = {
   ja: '音声: OpenAI TTS（AI 生成音声）',
   en: 'Voice: OpenAI TTS (AI-generated)',
 };
-
-const SILENT_CLIP_SEC = 0.5;
 
 /** OpenAI text-to-speech (or any server speaking its /v1/audio/speech protocol). */
 export function createOpenAiTtsProvider(
@@ -46,8 +43,7 @@ export function createOpenAiTtsProvider(
     async synthesize(request: SpeechRequest, ctx: StageContext): Promise<SpeechClip> {
       const input = normalizeSpeechText(request.text, request.language);
       if (!input) {
-        ctx.log.warn({ text: request.text }, 'narration has nothing speakable; using a pause');
-        await writeFile(request.outPath, silentWav(SILENT_CLIP_SEC));
+        await writePauseClip(request, ctx);
         return finalizeClip(request.outPath, ctx);
       }
       let audio: Buffer;

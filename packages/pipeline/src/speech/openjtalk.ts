@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { StageContext } from '../context.ts';
 import { PipelineError } from '../errors.ts';
 import { runProcess } from '../process.ts';
-import { finalizeClip } from './clip-file.ts';
+import { finalizeClip, PAUSE_CLIP_SEC, writePauseClip } from './clip-file.ts';
 import { normalizeSpeechText, splitForOpenJTalk } from './text.ts';
 import type { OpenJTalkOptions, SpeechClip, SpeechProvider, SpeechRequest } from './types.ts';
 import { concatWavs, silentWav } from './wav.ts';
@@ -17,8 +17,6 @@ export const OPEN_JTALK_DEFAULTS = {
 /** The default voice is CC BY 3.0: the video has to say whose it is. */
 export const NIT_ATR503_CREDIT = 'HTS Voice "NIT ATR503 M001" © Nagoya Institute of Technology (CC BY 3.0)';
 
-/** What a narration with nothing speakable becomes: a short pause. */
-const SILENT_CLIP_SEC = 0.5;
 /** What Open JTalk prints (and exits 1) when the text has no phonemes. */
 const NO_PHONEMES = 'waveform cannot be synthesized';
 /** Open JTalk writes 48 kHz mono. */
@@ -42,7 +40,7 @@ export function createOpenJTalkProvider(options: OpenJTalkOptions = {}): SpeechP
       // Open JTalk exits 1. Say nothing for it rather than fail the whole video.
       if (!(error instanceof PipelineError && error.detail?.includes(NO_PHONEMES))) throw error;
       ctx.log.warn({ text }, 'Open JTalk found nothing to say; using a pause');
-      await writeFile(outPath, silentWav(SILENT_CLIP_SEC, OPEN_JTALK_SAMPLE_RATE));
+      await writeFile(outPath, silentWav(PAUSE_CLIP_SEC, OPEN_JTALK_SAMPLE_RATE));
     }
   }
 
@@ -53,8 +51,7 @@ export function createOpenJTalkProvider(options: OpenJTalkOptions = {}): SpeechP
     async synthesize(request: SpeechRequest, ctx: StageContext): Promise<SpeechClip> {
       const chunks = splitForOpenJTalk(normalizeSpeechText(request.text, 'ja'));
       if (chunks.length === 0) {
-        ctx.log.warn({ text: request.text }, 'narration has nothing speakable; using a pause');
-        await writeFile(request.outPath, silentWav(SILENT_CLIP_SEC, OPEN_JTALK_SAMPLE_RATE));
+        await writePauseClip(request, ctx, OPEN_JTALK_SAMPLE_RATE);
       } else if (chunks.length === 1) {
         await speak(chunks[0]!, request.outPath, ctx);
       } else {

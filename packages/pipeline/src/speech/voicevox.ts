@@ -2,11 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { StageContext } from '../context.ts';
 import { PipelineError } from '../errors.ts';
-import { finalizeClip } from './clip-file.ts';
+import { finalizeClip, writePauseClip } from './clip-file.ts';
 import { fetchWithRetry, type RetryOptions } from './fetch-retry.ts';
 import { normalizeSpeechText } from './text.ts';
 import type { SpeechClip, SpeechProvider, SpeechRequest, VoicevoxOptions } from './types.ts';
-import { silentWav } from './wav.ts';
 
 export const VOICEVOX_DEFAULTS = {
   /** ずんだもん (ノーマル). */
@@ -24,8 +23,6 @@ const SpeakersResponseSchema = z.array(
     styles: z.array(z.object({ name: z.string(), id: z.number().int() })),
   }),
 );
-
-const SILENT_CLIP_SEC = 0.5;
 
 /** VOICEVOX ENGINE over HTTP: /audio_query, then /synthesis with that query. */
 export function createVoicevoxProvider(options: VoicevoxOptions): SpeechProvider {
@@ -66,8 +63,7 @@ export function createVoicevoxProvider(options: VoicevoxOptions): SpeechProvider
     async synthesize(request: SpeechRequest, ctx: StageContext): Promise<SpeechClip> {
       const text = normalizeSpeechText(request.text, request.language);
       if (!text) {
-        ctx.log.warn({ text: request.text }, 'narration has nothing speakable; using a pause');
-        await writeFile(request.outPath, silentWav(SILENT_CLIP_SEC));
+        await writePauseClip(request, ctx);
         return finalizeClip(request.outPath, ctx);
       }
       const speaker = String(styleIdOf(request.speaker));
