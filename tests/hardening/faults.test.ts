@@ -15,6 +15,7 @@ import {
   silentLogger,
 } from '@movie-generator/pipeline';
 import { startTestServer, type TestServer } from '@movie-generator/server/src/testing/test-server.ts';
+import { processGroupMembers } from '@movie-generator/test-helpers';
 import { runCleanup } from '@movie-generator/worker/src/cleanup.ts';
 import { loadConfig } from '@movie-generator/worker/src/env.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +26,6 @@ import { leftoverWorkDirs, lostOrStuck, residue } from './support/residue.ts';
 import { startBrokenService } from './support/stubs.ts';
 import {
   type ChildWorker,
-  groupMembers,
   type InProcessWorker,
   startChildWorker,
   startInProcessWorker,
@@ -149,7 +149,11 @@ describe('a worker killed mid-render', () => {
     doomed.kill('SIGKILL');
     const killedAt = Date.now();
     expect((await doomed.exited).signal).toBe('SIGKILL');
-    await waitUntil(async () => (await groupMembers(pgid)).length === 0, 15_000, 'the killed group to go');
+    await waitUntil(
+      async () => (await processGroupMembers(pgid)).length === 0,
+      15_000,
+      'the killed group to go',
+    );
     expect((await leftoverWorkDirs(workDir)).filter((d) => d.includes(id))).toHaveLength(1);
 
     await waitForJob(id, (d) => d.workerId === 'w-heir', 30_000);
@@ -198,7 +202,7 @@ describe('a worker told to stop (SIGTERM) mid-render', () => {
     );
     // Nothing it started outlives it (tsx's esbuild helper takes a moment to notice).
     await waitUntil(
-      async () => (await groupMembers(leaving.process.pid!)).length === 0,
+      async () => (await processGroupMembers(leaving.process.pid!)).length === 0,
       10_000,
       'its process group to go',
     );

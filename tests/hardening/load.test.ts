@@ -2,14 +2,11 @@
 // server process, and 100 concurrent creates from 100 client IPs against the queue cap.
 // Correctness (no errors, exactly the cap accepted, nothing half-made) is asserted; latency is
 // measured and reported, with a warning past the target, since this machine is shared.
-import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { API_ERRORS, type ApiErrorData } from '@movie-generator/api-contract';
 import { connectMongo, GridFsVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
-import { makeTempDir } from '@movie-generator/test-helpers';
+import { freePort, makeTempDir, makeTestVideo } from '@movie-generator/test-helpers';
 import autocannon from 'autocannon';
 import type { Db, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,41 +22,15 @@ const JOB_GET_P99_TARGET_MS = 20;
 
 const figures: Record<string, unknown> = {};
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** A 10 s 640×360 H.264/AAC MP4 made by ffmpeg (about a megabyte). */
-async function makeMp4(dir: string): Promise<string> {
-  const path = join(dir, 'load.mp4');
-  await promisify(execFile)('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc=duration=10:size=640x360:rate=30',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:duration=10',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-shortest',
-    path,
-  ]);
-  return path;
+function makeMp4(dir: string): Promise<string> {
+  return makeTestVideo(join(dir, 'load.mp4'), {
+    width: 640,
+    height: 360,
+    durationSec: 10,
+    fps: 30,
+    preset: 'ultrafast',
+  });
 }
 
 function summary(result: autocannon.Result) {

@@ -1,7 +1,7 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { promisify } from 'node:util';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { GridFsVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
 import { runPipeline, silentLogger } from '@movie-generator/pipeline';
+import { collectJsonLines, waitUntil as pollUntil } from '@movie-generator/test-helpers';
 import { loadConfig, type WorkerConfig } from '@movie-generator/worker/src/env.ts';
 import type { RunPipeline } from '@movie-generator/worker/src/process-job.ts';
 import { createWorker, type Worker } from '@movie-generator/worker/src/worker.ts';
@@ -97,20 +97,7 @@ export async function startChildWorker(
       ...workerEnv(setup, { LOG_LEVEL: 'info', ...env }),
     },
   });
-  const logs: Record<string, unknown>[] = [];
-  let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const lines = buffer.split('\n');
-    buffer = lines.pop()!;
-    for (const line of lines) {
-      try {
-        logs.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        // not a log line
-      }
-    }
-  });
+  const logs = collectJsonLines(child.stdout!);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-20_000);
@@ -138,27 +125,11 @@ export async function startChildWorker(
   return worker;
 }
 
-/** Processes still alive in a process group (a killed worker's Chromium, ffmpeg...). */
-export async function groupMembers(pgid: number): Promise<string[]> {
-  const { stdout } = await promisify(execFile)('ps', ['-eo', 'pid=,pgid=,comm=']);
-  return stdout
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((cols) => Number(cols[1]) === pgid)
-    .map((cols) => cols.slice(2).join(' '));
-}
-
-/** Polls `check` until it returns something other than undefined/false. */
-export async function waitUntil<T>(
+/** Polls `check` every 100 ms (the fault tests watch whole processes) until it is not undefined/false. */
+export function waitUntil<T>(
   check: () => T | Promise<T>,
   timeoutMs: number,
   what: string,
 ): Promise<Exclude<T, false | undefined>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value as Exclude<T, false | undefined>;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return pollUntil(check, timeoutMs, what, 100);
 }
