@@ -5,7 +5,7 @@
  * sample article on localhost so there is something to try offline.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -21,7 +21,6 @@ function log(line: string) {
 }
 
 async function newestMtime(dir: string): Promise<number> {
-  const { readdir } = await import('node:fs/promises');
   let newest = 0;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;

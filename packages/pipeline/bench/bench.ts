@@ -5,7 +5,7 @@
  * render frames per second and peak RSS of the process tree; with both renderers it adds the
  * fast/full speed-up and the mean SSIM between the two videos.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
@@ -107,4 +107,3 @@ const json = JSON.stringify(report, null, 2);
 console.log(json);
 await writeFile(join(outDir, 'latest.json'), `${json}\n`);
 await writeFile(join(outDir, `bench-${Date.now()}.json`), `${json}\n`);
-for (const r of renderers) await rm(join(outDir, `bench-${r}.mp4.tmp`), { force: true });
