@@ -212,7 +212,13 @@ describe('a worker told to stop (SIGTERM) mid-render', () => {
   });
 
   it('signalled with its whole process group (Ctrl-C, systemd): its tools die, the job goes back to the queue, not to failed', async () => {
-    const leaving = await child({ WORKER_ID: 'w-group', SHUTDOWN_GRACE_MS: '120000' });
+    // A 720p render lasts several seconds, so the signal lands while the tools still run (at
+    // 320×180 the job could finish first, and the drain would complete it instead).
+    const leaving = await child({
+      WORKER_ID: 'w-group',
+      SHUTDOWN_GRACE_MS: '120000',
+      PIPELINE_FRAME: '1280x720',
+    });
     const id = await createJob();
     await waitForJob(
       id,
