@@ -55,6 +55,8 @@ export const ServerEnvSchema = z.object({
   DAILY_JOB_LIMIT: count(5, 0),
   MAX_PENDING_JOBS: count(10, 1),
   RETENTION_HOURS: z.coerce.number().positive().default(24),
+  /** How long a job read from MongoDB answers polls of job.get (0: read every time). */
+  JOB_VIEW_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   WORKER_CONCURRENCY: count(2, 1),
   WORKER_REPLICAS: count(1, 1),
   STORAGE: z.enum(['gridfs', 'fs']).default('gridfs'),

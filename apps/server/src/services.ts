@@ -22,6 +22,7 @@ export type ServicesEnv = Pick<
   | 'DAILY_JOB_LIMIT'
   | 'MAX_PENDING_JOBS'
   | 'RETENTION_HOURS'
+  | 'JOB_VIEW_CACHE_MS'
   | 'WORKER_CONCURRENCY'
   | 'WORKER_REPLICAS'
   | 'STORAGE'
@@ -70,6 +71,7 @@ export async function createServices(env: ServicesEnv, db: Db): Promise<Services
     enqueue: (jobId) => enqueueGenerateVideo(queue, jobId),
     validateUrl: createUrlCheck({ allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK }),
     info: systemInfo(env),
+    viewCacheMs: env.JOB_VIEW_CACHE_MS,
   });
   return { store, queue, videoStore: createVideoStore(env.STORAGE, db, env.DATA_DIR), jobs };
 }

@@ -61,7 +61,9 @@ describe('npm run submit (packages/api-contract/scripts/submit.ts) against the r
     mongo = await startTestMongo();
     temp = await makeTempDir('mg-submit-');
     mp4 = await makeTinyMp4(temp.dir);
-    server = await startTestServer(mongo.db, { DAILY_JOB_LIMIT: '50' });
+    // The fake worker below steps 4 times a second (a real one writes at most once a second), so
+    // job views are read fresh on every poll to let the script see each step.
+    server = await startTestServer(mongo.db, { DAILY_JOB_LIMIT: '50', JOB_VIEW_CACHE_MS: '0' });
 
     // A tiny fake worker: takes generate-video jobs off the real Agenda queue and walks them
     // through the store calls a real worker makes, with a real MP4 at the end.

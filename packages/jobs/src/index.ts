@@ -4,6 +4,7 @@ export * from './document.ts';
 export { newJobId } from './ids.ts';
 export { createJobService, type JobServiceDeps } from './job-service.ts';
 export * from './job-store.ts';
+export { createJobViewCache, type JobViewCache, type JobViewCacheOptions } from './job-view-cache.ts';
 export * from './queue.ts';
 export * from './queue-slots.ts';
 export * from './quota.ts';

@@ -1,5 +1,6 @@
 import { JobCreateInput, type JobService, type SystemInfo } from '@movie-generator/api-contract';
 import type { JobStore } from './job-store.ts';
+import { createJobViewCache } from './job-view-cache.ts';
 
 export interface JobServiceDeps {
   store: JobStore;
@@ -11,18 +12,27 @@ export interface JobServiceDeps {
    */
   validateUrl: (url: string) => Promise<void>;
   info: SystemInfo;
+  /** How long a job read for `get` answers further polls (see createJobViewCache); 0 reads every time. */
+  viewCacheMs?: number;
 }
 
 /** The API's JobService over MongoDB, in the seed's order: URL → quota → queue cap → insert and enqueue. */
 export function createJobService(deps: JobServiceDeps): JobService {
+  const views = createJobViewCache(deps.store, { ttlMs: deps.viewCacheMs ?? 0 });
   return {
     async create(input, clientIp) {
       const request = JobCreateInput.parse(input);
       await deps.validateUrl(request.url);
       return deps.store.create(request, clientIp, deps.enqueue);
     },
-    get: (id) => deps.store.view(id),
-    cancel: (id) => deps.store.cancel(id),
+    get: (id) => views.view(id),
+    async cancel(id) {
+      try {
+        return await deps.store.cancel(id);
+      } finally {
+        views.forget(id);
+      }
+    },
     quota: (clientIp) => deps.store.quota(clientIp),
     info: async () => deps.info,
   };

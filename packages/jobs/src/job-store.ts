@@ -33,6 +33,12 @@ export type CreateRequest = Required<Pick<JobCreateInput, 'url' | 'size' | 'vert
 
 const FINISHED: JobStatus[] = ['completed', 'failed', 'cancelled'];
 
+/** A job document as read, with its queue position while pending. */
+export interface JobSnapshot {
+  doc: JobDocument;
+  queuePosition: number | null;
+}
+
 export interface ProgressUpdate {
   progress: number;
   step: JobStep;
@@ -115,15 +121,31 @@ export class JobStore {
   }
 
   async view(jobId: string, now = new Date()): Promise<JobView | null> {
-    const doc = await this.find(jobId, now);
-    return doc ? this.toView(doc, now) : null;
+    return this.viewOf(await this.snapshot(jobId), now);
   }
 
-  private async toView(doc: JobDocument, now: Date): Promise<JobView> {
+  /**
+   * What a view is made of, read from MongoDB: the document and, while pending, its place in
+   * the queue. Kept apart from `viewOf` so a cache can hold it and the view still ages (ETA,
+   * expiry) with the clock.
+   */
+  async snapshot(jobId: string): Promise<JobSnapshot | null> {
+    const doc = await this.c.jobs.findOne({ jobId });
+    if (!doc) return null;
     const queuePosition =
       doc.status === 'pending'
         ? (await this.c.jobs.countDocuments({ status: 'pending', createdAt: { $lt: doc.createdAt } })) + 1
         : null;
+    return { doc, queuePosition };
+  }
+
+  /** The public view of a snapshot at `now`: null once the job has expired. */
+  async viewOf(snapshot: JobSnapshot | null, now = new Date()): Promise<JobView | null> {
+    if (!snapshot || snapshot.doc.expiresAt <= now) return null;
+    return this.toView(snapshot.doc, now, snapshot.queuePosition);
+  }
+
+  private async toView(doc: JobDocument, now: Date, queuePosition: number | null = null): Promise<JobView> {
     const typical = await this.typicalJobSec();
     return toJobView(doc, {
       queuePosition,
