@@ -255,7 +255,13 @@ describe('MongoDB goes away during processing', () => {
     );
     expect(await readyz()).toBe(200);
 
-    const restart = mongo.restart(6000);
+    // Down for 6 s, and in any case until the worker has run into the outage and said so: a
+    // worker between two polls could otherwise sleep through a short one.
+    const noticed = () => w.logs.some((l) => l.level === 40 || l.level === 50);
+    const restart = mongo.restart({
+      downMs: 6000,
+      whileDown: () => waitUntil(noticed, 30_000, 'the worker to log the outage'),
+    });
     const downSeen = await waitUntil(async () => (await readyz()) === 503, 10_000, '/readyz to answer 503');
     // An API call during the outage fails in bounded time with the INTERNAL error, not a hang.
     const apiStarted = Date.now();
@@ -272,7 +278,7 @@ describe('MongoDB goes away during processing', () => {
     expect(doc).toMatchObject({ status: 'completed', workerId: 'w-outage' });
     expect(w.alive()).toBe(true);
     // The worker noticed, said so in its logs, and carried on.
-    expect(w.logs.some((l) => l.level === 40 || l.level === 50)).toBe(true);
+    expect(noticed()).toBe(true);
     expect(await leftoverWorkDirs(workDir)).toEqual([]);
     expect(
       await lostCount('MongoDB restart (data kept)', [id], { apiDuringOutage: during, apiDuringOutageMs }),

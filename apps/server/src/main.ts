@@ -11,7 +11,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const env = loadEnv();
 const logger = pino({ name: 'server', level: env.LOG_LEVEL });
 
-const { client, db } = await connectMongo(env.MONGODB_URI, env.MONGODB_DB);
+const { client, db } = await connectMongo(env.MONGODB_URI, env.MONGODB_DB, { log: logger });
 const services = await createServices(env, db);
 let shuttingDown = false;
 const app = createApp({ env, db, logger, ...services, shuttingDown: () => shuttingDown });

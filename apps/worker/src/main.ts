@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     });
   }
 
-  const { client, db } = await connectMongo(config.mongo.uri, config.mongo.dbName);
+  const { client, db } = await connectMongo(config.mongo.uri, config.mongo.dbName, { log });
   const store = new JobStore(jobCollections(db), config.jobs);
   await store.init();
   const videoStore = createVideoStore(config.storage.kind, db, config.storage.dataDir);

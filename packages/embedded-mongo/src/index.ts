@@ -1,6 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { congodb } from '@push.rocks/smartmongo';
 
+export interface RestartOptions {
+  /** Stay down at least this long. */
+  downMs?: number;
+  /** Stay down until this settles too (e.g. until a client has noticed the outage). */
+  whileDown?: () => Promise<unknown>;
+}
+
 export interface EmbeddedMongo {
   /** mongodb://127.0.0.1:<port> */
   uri: string;
@@ -10,7 +17,7 @@ export interface EmbeddedMongo {
    * Stops listening (every client connection is cut) and listens again on the same port with the
    * same data, as a mongod restart would: for tests of how clients ride out an outage.
    */
-  restart(options?: { downMs?: number }): Promise<void>;
+  restart(options?: RestartOptions): Promise<void>;
 }
 
 /**
@@ -28,9 +35,9 @@ export async function startEmbeddedMongo(options: { port?: number } = {}): Promi
     uri: `mongodb://127.0.0.1:${port}`,
     port,
     stop: () => server.stop(),
-    async restart({ downMs = 0 } = {}) {
+    async restart({ downMs = 0, whileDown }: RestartOptions = {}) {
       await server.stop();
-      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+      await Promise.all([new Promise((resolve) => setTimeout(resolve, downMs)), whileDown?.()]);
       // The memory storage lives in the server object and survives stop(); listen on the same port.
       (server as unknown as { options: { port: number } }).options.port = port;
       await server.start();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type EmbeddedMongo, startEmbeddedMongo } from '@movie-generator/embedded-mongo';
+import { type EmbeddedMongo, type RestartOptions, startEmbeddedMongo } from '@movie-generator/embedded-mongo';
 import { connectMongo } from '@movie-generator/jobs';
 import type { Db, MongoClient } from 'mongodb';
 
@@ -11,7 +11,7 @@ export interface RestartableMongo {
   client: MongoClient;
   db: Db;
   /** Stops the server and starts it again on the same port with its data (a mongod restart). */
-  restart(downMs: number): Promise<void>;
+  restart(options: RestartOptions): Promise<void>;
   /** Stops it; `start` brings up an empty one on the same port (an in-memory server restarted). */
   stopServer(): Promise<void>;
   startEmpty(): Promise<void>;
@@ -33,7 +33,7 @@ export async function startRestartableMongo(): Promise<RestartableMongo> {
     dbName,
     client,
     db,
-    restart: async (downMs) => embedded!.restart({ downMs }),
+    restart: async (options) => embedded!.restart(options),
     async stopServer() {
       await embedded?.stop();
       embedded = null;
