@@ -97,7 +97,8 @@ describe('load against the real server process', () => {
       TRUST_PROXY: 'loopback',
       MAX_PENDING_JOBS: String(MAX_PENDING),
       DAILY_JOB_LIMIT: '5',
-      LOG_LEVEL: 'warn',
+      // The default level, as deployed: polls log at debug, downloads and creates at info.
+      LOG_LEVEL: 'info',
       WEB_DIST_DIR: join(temp.dir, 'no-web-app'),
     };
     server = await startServerProcess({ ...serverEnv, PORT: String(await freePort()) });

@@ -29,6 +29,17 @@ export interface AppDeps {
 /** Paths polled by probes and Prometheus: not worth a log line each. */
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
+/**
+ * A successful API read (job.get, quota.get, system.info over GET): every open job page polls
+ * job.get about once a second, so at info level these would drown the log. They are logged at
+ * debug; mutations, failures and video downloads stay at info.
+ */
+function isPoll(req: { method?: string; originalUrl?: string; url?: string }, status: number): boolean {
+  // originalUrl: inside the /trpc router Express has cut the mount path off `url`.
+  const path = req.originalUrl ?? req.url ?? '';
+  return req.method === 'GET' && status < 400 && path.startsWith('/trpc/');
+}
+
 function securityHeaders(crossOrigin: boolean) {
   return helmet({
     contentSecurityPolicy: {
@@ -68,9 +79,10 @@ export function createApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url?.split('?')[0] ?? '') },
       // 503 is the server's deliberate "try again later" (the queue is full, shutting down): a
       // warning, not an error with a stack trace for every refused request.
-      customLogLevel: (_req, res, error) => {
+      customLogLevel: (req, res, error) => {
         if (res.statusCode === 503) return 'warn';
-        return error || res.statusCode >= 500 ? 'error' : 'info';
+        if (error || res.statusCode >= 500) return 'error';
+        return isPoll(req, res.statusCode) ? 'debug' : 'info';
       },
       serializers: {
         req: (req: { id: unknown; method: string; url: string; raw: express.Request }) => ({

@@ -1,5 +1,6 @@
 import { apiErrorOf } from '@movie-generator/api-contract/client';
 import { GENERATE_VIDEO } from '@movie-generator/jobs';
+import { waitUntil } from '@movie-generator/test-helpers';
 import { describe, expect, it } from 'vitest';
 import { serverPerTest } from './testing/server-per-test.ts';
 import { PUBLIC_URL } from './testing/test-server.ts';
@@ -207,5 +208,27 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
     expect(quota).toMatchObject({ limit: 3, used: 0 });
     expect(new Date(quota.resetsAt).getTime()).toBeGreaterThan(Date.now());
     expect((await ctx.server.client.system.info.query()).version).toBe('0.1.0');
+  });
+
+  it('logs polls at debug, and creates, failures and cancels at info or above', async () => {
+    const logged = await ctx.serverWith({ LOG_LEVEL: 'debug' });
+    const { id } = await logged.client.job.create.mutate({ url: PUBLIC_URL });
+    await logged.client.job.get.query({ id });
+    await logged.client.quota.get.query();
+    await failure(logged.client.job.get.query({ id: 'x'.repeat(24) }));
+    await logged.client.job.cancel.mutate({ id });
+    await waitUntil(() => logged.logs.length >= 5, 5000, 'the access log lines');
+
+    const levelOf = (procedure: string, status: number) =>
+      logged.logs.find((l) => {
+        const req = l.req as { url?: string } | undefined;
+        const res = l.res as { statusCode?: number } | undefined;
+        return req?.url?.startsWith(`/trpc/${procedure}`) && res?.statusCode === status;
+      })?.level;
+    expect(levelOf('job.create', 200)).toBe(30);
+    expect(levelOf('job.get', 200)).toBe(20);
+    expect(levelOf('quota.get', 200)).toBe(20);
+    expect(levelOf('job.get', 404)).toBe(30);
+    expect(levelOf('job.cancel', 200)).toBe(30);
   });
 });

@@ -15,6 +15,8 @@ export interface TestServer extends Services {
   /** The typed client, as a browser or script would use it. */
   client: ReturnType<typeof createClient>;
   clientWith(headers: Record<string, string>): ReturnType<typeof createClient>;
+  /** What the server logged (at its LOG_LEVEL; tests default to silent), parsed. */
+  logs: Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -35,7 +37,9 @@ export async function startTestServer(
     ...vars,
   });
   const services = await createServices(env, db);
-  const app = createApp({ env, db, logger: pino({ level: env.LOG_LEVEL }), ...services });
+  const logs: Record<string, unknown>[] = [];
+  const logger = pino({ level: env.LOG_LEVEL }, { write: (line: string) => logs.push(JSON.parse(line)) });
+  const app = createApp({ env, db, logger, ...services });
   const { url, close } = await listenLocally(createServer(app), { host: options.host });
   return {
     ...services,
@@ -43,6 +47,7 @@ export async function startTestServer(
     env,
     client: createClient(url),
     clientWith: (headers) => createClient(url, { headers }),
+    logs,
     close,
   };
 }
