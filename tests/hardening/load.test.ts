@@ -2,7 +2,7 @@
 // server process, and 100 concurrent creates from 100 client IPs against the queue cap.
 // Correctness (no errors, exactly the cap accepted, nothing half-made) is asserted; latency is
 // measured and reported, with a warning past the target, since this machine is shared.
-import { cpus, loadavg } from 'node:os';
+import { cpus, getPriority, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { API_ERRORS, type ApiErrorData } from '@movie-generator/api-contract';
 import { connectMongo, GridFsVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
@@ -13,7 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorsOf, expectApiError, raw } from './support/api.ts';
 import { constantRate } from './support/constant-rate.ts';
 import { recordFigures } from './support/figures.ts';
-import { type ServiceProcess, startMongoProcess, startServerProcess } from './support/processes.ts';
+import {
+  deprioritize,
+  prioritize,
+  type ServiceProcess,
+  startMongoProcess,
+  startServerProcess,
+} from './support/processes.ts';
 import { residue } from './support/residue.ts';
 
 const MAX_PENDING = 10;
@@ -78,6 +84,7 @@ describe('load against the real server process', () => {
   let mongoProcess: ServiceProcess & { uri: string };
   let server: ServiceProcess & { url: string };
   let serverEnv: Record<string, string>;
+  let priorities: { service: number; generator: number };
   let client: MongoClient;
   let db: Db;
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -102,6 +109,7 @@ describe('load against the real server process', () => {
       WEB_DIST_DIR: join(temp.dir, 'no-web-app'),
     };
     server = await startServerProcess({ ...serverEnv, PORT: String(await freePort()) });
+    priorities = prioritize(server.process.pid!);
 
     // Three jobs to poll and download, in the states a worker would leave them.
     const store = new JobStore(jobCollections(db), {
@@ -135,7 +143,7 @@ describe('load against the real server process', () => {
   afterAll(async () => {
     await recordFigures('load', {
       ...figures,
-      setup: `server (apps/server/src/main.ts), embedded MongoDB and autocannon in three processes on ${cpus().length} shared cores`,
+      setup: `server (apps/server/src/main.ts, niceness ${priorities?.service}), embedded MongoDB, and the load generators (niceness ${priorities?.generator}) in three processes on ${cpus().length} shared cores`,
     });
     await server?.stop();
     await client?.close();
@@ -169,7 +177,7 @@ describe('load against the real server process', () => {
     ['a pending job (with its queue position)', () => pendingId],
   ])(`job.get polling of %s at ${JOB_GET_RATE} requests/s: no errors`, async (label, idOf) => {
     const result = await pollJobGet(server.url, idOf());
-    figures[`job.get ${label} @${JOB_GET_RATE}/s`] = result;
+    figures[`job.get ${label} @${JOB_GET_RATE}/s`] = { ...result, niceness: priorities };
     softTarget(`job.get ${label}`, result.latencyMs.p99, JOB_GET_P99_TARGET_MS);
   });
 
@@ -185,6 +193,19 @@ describe('load against the real server process', () => {
       figures[`job.get a pending job @${JOB_GET_RATE}/s, view cache off`] = result;
     } finally {
       await uncached.stop();
+    }
+  });
+
+  it(`job.get of a processing job at ${JOB_GET_RATE} requests/s with the server at the load generator's priority, for comparison`, async () => {
+    deprioritize(server.process.pid!);
+    try {
+      const result = await pollJobGet(server.url, processingId);
+      figures[`job.get a processing job @${JOB_GET_RATE}/s, server not prioritized`] = {
+        ...result,
+        niceness: { service: getPriority(server.process.pid!), generator: getPriority() },
+      };
+    } finally {
+      priorities = prioritize(server.process.pid!);
     }
   });
 
