@@ -34,9 +34,9 @@ describe('cleanup', () => {
     await writeFile(file, Buffer.alloc(4096, 7));
     const saved = await h.videoStore.save(id, file);
     await store.start(id, 'w-old', at);
-    expect(await store.complete(id, { video: saved.video, videoSize: saved.size, durationSec: 12 }, at)).toBe(
-      true,
-    );
+    expect(
+      await store.complete(id, { video: saved.video, videoSize: saved.size, durationSec: 12 }, { now: at }),
+    ).toBe(true);
     return { id, video: saved.video };
   }
 
@@ -55,7 +55,7 @@ describe('cleanup', () => {
     await store.fail(
       expiredFailed.id,
       { code: 'TOO_LITTLE_TEXT', message: PIPELINE_ERRORS.TOO_LITTLE_TEXT },
-      longAgo,
+      { now: longAgo },
     );
     const fresh = await completedJob(new Date());
     const stuck = await h.createJob('/en');

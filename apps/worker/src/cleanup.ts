@@ -75,7 +75,7 @@ export async function runCleanup(deps: CleanupDeps, now = new Date()): Promise<C
       const error = new PipelineError('TIMEOUT', {
         detail: `no progress since ${job.updatedAt.toISOString()}`,
       });
-      await deps.store.fail(job.jobId, { code: error.code, message: error.userMessage }, now);
+      await deps.store.fail(job.jobId, { code: error.code, message: error.userMessage }, { now });
       report.stuckJobsFailed += 1;
       deps.log.warn(
         { jobId: job.jobId, workerId: job.workerId, updatedAt: job.updatedAt },

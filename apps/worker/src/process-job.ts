@@ -137,8 +137,9 @@ class JobRun {
   ) {
     this.writer = new ProgressWriter({
       minIntervalMs: deps.config.progressIntervalMs,
-      write: (update) => deps.store.progress(doc.jobId, update),
-      onRefused: () => this.stop('cancelled', 'a progress write found the job no longer processing'),
+      write: (update) => deps.store.progress(doc.jobId, update, { workerId: deps.config.workerId }),
+      onRefused: () =>
+        this.stop('cancelled', 'a progress write found the job no longer processing, or no longer ours'),
       onError: (error) => log.warn({ err: error }, 'job: progress write failed'),
     });
   }
@@ -235,7 +236,11 @@ class JobRun {
         }
         this.log.error({ ...context, err: thrown, retries }, 'job: failed');
         await this.writer.close();
-        await store.fail(this.doc.jobId, { code: error.code, message: error.userMessage });
+        await store.fail(
+          this.doc.jobId,
+          { code: error.code, message: error.userMessage },
+          { workerId: this.deps.config.workerId },
+        );
         metrics?.failed.inc({ code: error.code });
         return 'failed';
       }
@@ -291,11 +296,11 @@ class JobRun {
       await this.writer.close();
       completed =
         !this.stopReason &&
-        (await store.complete(this.doc.jobId, {
-          video: stored.video,
-          videoSize: stored.size,
-          durationSec: result.durationSec,
-        }));
+        (await store.complete(
+          this.doc.jobId,
+          { video: stored.video, videoSize: stored.size, durationSec: result.durationSec },
+          { workerId: this.deps.config.workerId },
+        ));
     } finally {
       if (!completed) await videoStore.remove(stored.video);
     }

@@ -145,6 +145,31 @@ describe('JobStore on MongoDB', () => {
     });
   });
 
+  it('refuses the writes of a worker that lost its job to another: progress, result and failure', async () => {
+    const { id } = await store.create(request, '192.0.2.1', enqueue);
+    await store.start(id, 'worker-stalled');
+    // Its lock expired and the queue gave the job to another worker.
+    await store.start(id, 'worker-next');
+    const audio = { progress: 30, step: 'audio' as const, message: { ja: 'a', en: 'b' } };
+    const video = { video: { kind: 'fs' as const, path: '/tmp/late.mp4' }, videoSize: 1, durationSec: 1 };
+    const failure = { code: 'RENDER_FAILED', message: { ja: '失敗', en: 'failed' } };
+
+    expect(await store.progress(id, audio, { workerId: 'worker-stalled' })).toBe(false);
+    expect(await store.complete(id, video, { workerId: 'worker-stalled' })).toBe(false);
+    expect(await store.fail(id, failure, { workerId: 'worker-stalled' })).toBe(false);
+    expect(await store.find(id)).toMatchObject({
+      status: 'processing',
+      workerId: 'worker-next',
+      progress: 0,
+      video: null,
+      errorCode: null,
+    });
+
+    expect(await store.progress(id, { ...audio, progress: 50 }, { workerId: 'worker-next' })).toBe(true);
+    expect(await store.complete(id, video, { workerId: 'worker-next' })).toBe(true);
+    expect(await store.find(id)).toMatchObject({ status: 'completed', workerId: 'worker-next', attempts: 2 });
+  });
+
   it('answers null for unknown and expired jobs', async () => {
     const { id } = await store.create(request, '192.0.2.1', enqueue);
     expect(await store.view('nope-nope-nope-nope-nope')).toBeNull();

@@ -33,6 +33,25 @@ export type CreateRequest = Required<Pick<JobCreateInput, 'url' | 'size' | 'vert
 
 const FINISHED: JobStatus[] = ['completed', 'failed', 'cancelled'];
 
+/** How a worker-side write is made. */
+export interface WriteOptions {
+  now?: Date;
+  /**
+   * Write only while this worker owns the job. A worker that lost its lock (it stalled, and the
+   * queue gave the job to another) must not write over its successor's progress or result.
+   */
+  workerId?: string;
+}
+
+/** The job document filter for a write to a job in one of `statuses`, owned by `workerId` when given. */
+function writable(jobId: string, statuses: JobStatus[], workerId: string | undefined) {
+  return {
+    jobId,
+    status: statuses.length === 1 ? statuses[0]! : { $in: statuses },
+    ...(workerId === undefined ? {} : { workerId }),
+  };
+}
+
 /** A job document as read, with its queue position while pending. */
 export interface JobSnapshot {
   doc: JobDocument;
@@ -233,19 +252,20 @@ export class JobStore {
     return doc;
   }
 
-  /** Writes progress; false when the job is no longer processing (cancelled): stop the work. */
-  async progress(jobId: string, update: ProgressUpdate, now = new Date()): Promise<boolean> {
-    const res = await this.c.jobs.updateOne(
-      { jobId, status: 'processing' },
-      {
-        $set: {
-          progress: Math.max(0, Math.min(100, update.progress)),
-          currentStep: update.step,
-          progressMessage: update.message,
-          updatedAt: now,
-        },
+  /**
+   * Writes progress; false when the job is no longer processing (cancelled) or, with
+   * `workerId`, no longer this worker's: stop the work.
+   */
+  async progress(jobId: string, update: ProgressUpdate, options: WriteOptions = {}): Promise<boolean> {
+    const now = options.now ?? new Date();
+    const res = await this.c.jobs.updateOne(writable(jobId, ['processing'], options.workerId), {
+      $set: {
+        progress: Math.max(0, Math.min(100, update.progress)),
+        currentStep: update.step,
+        progressMessage: update.message,
+        updatedAt: now,
       },
-    );
+    });
     return res.matchedCount === 1;
   }
 
@@ -254,49 +274,54 @@ export class JobStore {
     return (await this.c.jobs.countDocuments({ jobId, status: 'processing' })) === 1;
   }
 
-  /** Marks the job completed; false when it was cancelled meanwhile (the caller removes the video). */
+  /**
+   * Marks the job completed; false when it was cancelled meanwhile or, with `workerId`, taken
+   * over by another worker (the caller removes the video).
+   */
   async complete(
     jobId: string,
     result: { video: StoredVideo; videoSize: number; durationSec: number },
-    now = new Date(),
+    options: WriteOptions = {},
   ): Promise<boolean> {
-    const res = await this.c.jobs.updateOne(
-      { jobId, status: 'processing' },
-      {
-        $set: {
-          status: 'completed',
-          progress: 100,
-          progressMessage: { ja: '完了しました', en: 'Done' },
-          video: result.video,
-          videoSize: result.videoSize,
-          durationSec: result.durationSec,
-          completedAt: now,
-          updatedAt: now,
-          expiresAt: new Date(now.getTime() + this.config.retentionMs),
-        },
+    const now = options.now ?? new Date();
+    const res = await this.c.jobs.updateOne(writable(jobId, ['processing'], options.workerId), {
+      $set: {
+        status: 'completed',
+        progress: 100,
+        progressMessage: { ja: '完了しました', en: 'Done' },
+        video: result.video,
+        videoSize: result.videoSize,
+        durationSec: result.durationSec,
+        completedAt: now,
+        updatedAt: now,
+        expiresAt: new Date(now.getTime() + this.config.retentionMs),
       },
-    );
+    });
     return res.matchedCount === 1;
   }
 
+  /**
+   * Fails a pending or processing job (with `workerId`, only while that worker owns it); false
+   * when there was nothing to fail.
+   */
   async fail(
     jobId: string,
     error: { code: string; message: LocalizedText },
-    now = new Date(),
-  ): Promise<void> {
-    await this.c.jobs.updateOne(
-      { jobId, status: { $in: ['pending', 'processing'] } },
-      {
-        $set: {
-          status: 'failed',
-          errorCode: error.code,
-          errorMessage: error.message,
-          completedAt: now,
-          updatedAt: now,
-        },
+    options: WriteOptions = {},
+  ): Promise<boolean> {
+    const now = options.now ?? new Date();
+    const res = await this.c.jobs.updateOne(writable(jobId, ['pending', 'processing'], options.workerId), {
+      $set: {
+        status: 'failed',
+        errorCode: error.code,
+        errorMessage: error.message,
+        completedAt: now,
+        updatedAt: now,
       },
-    );
+    });
+    // Idempotent: a slot already released (at start, or by a cancel) stays free.
     await releaseQueueSlot(this.c, jobId);
+    return res.matchedCount === 1;
   }
 
   // ---- operations ----

@@ -13,6 +13,7 @@ import {
   jobCollections,
   type ProgressUpdate,
   type StoredVideo,
+  type WriteOptions,
 } from '@movie-generator/jobs';
 import { runPipeline, silentLogger } from '@movie-generator/pipeline';
 import {
@@ -52,9 +53,13 @@ export const SERVER_JOBS: JobStoreConfig = {
 export class RecordingJobStore extends JobStore {
   readonly writes: { at: number; jobId: string; update: ProgressUpdate; accepted: boolean }[] = [];
 
-  override async progress(jobId: string, update: ProgressUpdate, now = new Date()): Promise<boolean> {
+  override async progress(
+    jobId: string,
+    update: ProgressUpdate,
+    options: WriteOptions = {},
+  ): Promise<boolean> {
     const at = performance.now();
-    const accepted = await super.progress(jobId, update, now);
+    const accepted = await super.progress(jobId, update, options);
     this.writes.push({ at, jobId, update, accepted });
     return accepted;
   }
