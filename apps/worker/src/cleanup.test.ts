@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GENERATE_VIDEO, JobStore, jobCollections } from '@movie-generator/jobs';
+import { GENERATE_VIDEO, JobStore, jobCollections, type StoredVideo } from '@movie-generator/jobs';
 import { closeRenderer, PIPELINE_ERRORS, runPipeline } from '@movie-generator/pipeline';
 import { waitUntil } from '@movie-generator/test-helpers';
+import { Binary, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCleanup } from './cleanup.ts';
 import { type Harness, quietLog, startHarness } from './test-support/harness.ts';
@@ -93,6 +94,7 @@ describe('cleanup', () => {
       slotsReleased: 1,
       stuckJobsFailed: 1,
       workDirsRemoved: 1,
+      orphanedVideosRemoved: 0,
     });
     const jobs = h.mongo.db.collection('jobs');
     expect(await jobs.countDocuments({ jobId: { $in: [expired.id, expiredFailed.id] } })).toBe(0);
@@ -128,6 +130,58 @@ describe('cleanup', () => {
     expect(existsSync(oldDir)).toBe(false);
     expect(existsSync(youngDir)).toBe(true);
     expect(existsSync(otherDir)).toBe(true);
+  });
+
+  it('removes old stored videos no job refers to and the chunks of interrupted uploads, and keeps the rest', async () => {
+    const files = h.mongo.db.collection('videos.files');
+    const chunks = h.mongo.db.collection('videos.chunks');
+    const file = join(h.workDir, 'orphan.bin');
+    await writeFile(file, Buffer.alloc(4096, 3));
+    const age = async (video: StoredVideo, ms: number) => {
+      if (video.kind !== 'gridfs') throw new Error('expected GridFS');
+      await files.updateOne({ _id: video.fileId }, { $set: { uploadDate: new Date(Date.now() - ms) } });
+    };
+
+    const kept = await completedJob(new Date());
+    await age(kept.video, 7 * HOUR);
+    // A worker killed between saving and completing: the job started over and completed with a
+    // second copy, the first stays behind. And a video whose job is gone altogether.
+    const firstCopy = (await h.videoStore.save(kept.id, file)).video;
+    await age(firstCopy, 7 * HOUR);
+    const jobless = (await h.videoStore.save('job-that-is-gone-000000', file)).video;
+    await age(jobless, 7 * HOUR);
+    // Too young to judge: its job may be completing right now.
+    const young = (await h.videoStore.save('job-saving-right-now-0000', file)).video;
+    // An upload killed midway: chunks, no file document. One old, one young.
+    const deadUpload = ObjectId.createFromTime(Math.floor((Date.now() - 7 * HOUR) / 1000));
+    const youngUpload = new ObjectId();
+    await chunks.insertMany([
+      {
+        _id: ObjectId.createFromTime(Math.floor((Date.now() - 7 * HOUR) / 1000)),
+        files_id: deadUpload,
+        n: 0,
+        data: new Binary(Buffer.alloc(10)),
+      },
+      { files_id: youngUpload, n: 0, data: new Binary(Buffer.alloc(10)) },
+    ]);
+
+    const report = await runCleanup({
+      store,
+      videoStore: h.videoStore,
+      log: quietLog,
+      workDir: h.workDir,
+      workDirMaxAgeMs: 6 * HOUR,
+      stuckJobMs: 30 * 60_000,
+    });
+
+    expect(report.orphanedVideosRemoved).toBe(3);
+    expect(await h.videoStore.size(firstCopy)).toBeNull();
+    expect(await h.videoStore.size(jobless)).toBeNull();
+    expect(await chunks.countDocuments({ files_id: deadUpload })).toBe(0);
+    expect(await h.videoStore.size(kept.video)).toBe(4096);
+    expect((await h.job(kept.id)).status).toBe('completed');
+    expect(await h.videoStore.size(young)).toBe(4096);
+    expect(await chunks.countDocuments({ files_id: youngUpload })).toBe(1);
   });
 
   it('is scheduled by the worker as a repeating Agenda job that runs at start', async () => {

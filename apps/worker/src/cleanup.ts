@@ -1,6 +1,11 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type JobStore, releaseStaleQueueSlots, type VideoStore } from '@movie-generator/jobs';
+import {
+  type JobStore,
+  releaseStaleQueueSlots,
+  type StoredVideo,
+  type VideoStore,
+} from '@movie-generator/jobs';
 import { PipelineError } from '@movie-generator/pipeline';
 import type { Logger } from 'pino';
 import { WORK_DIR_PREFIX } from './process-job.ts';
@@ -13,7 +18,10 @@ export interface CleanupDeps {
   removeQueueEntries?: (jobId: string) => Promise<void>;
   /** Where per-job work directories live. */
   workDir: string;
-  /** Work directories older than this are leftovers of a killed worker. */
+  /**
+   * Work directories, and stored videos no job refers to, older than this are leftovers of a
+   * killed worker (a video is saved moments before its job completes).
+   */
   workDirMaxAgeMs: number;
   /** A processing job whose document has not changed for this long has no live worker. */
   stuckJobMs: number;
@@ -27,12 +35,14 @@ export interface CleanupReport {
   slotsReleased: number;
   stuckJobsFailed: number;
   workDirsRemoved: number;
+  /** Stored videos no job refers to, and the remains of interrupted saves. */
+  orphanedVideosRemoved: number;
 }
 
 /**
  * The periodic cleanup: deletes expired jobs with their videos and queue entries, frees stale
  * queue places, fails jobs left processing by workers that vanished, and removes old work
- * directories. Each part runs even when another fails; failures are logged.
+ * directories and stored videos no job refers to. Each part runs even when another fails; failures are logged.
  */
 export async function runCleanup(deps: CleanupDeps, now = new Date()): Promise<CleanupReport> {
   const report: CleanupReport = {
@@ -41,6 +51,7 @@ export async function runCleanup(deps: CleanupDeps, now = new Date()): Promise<C
     slotsReleased: 0,
     stuckJobsFailed: 0,
     workDirsRemoved: 0,
+    orphanedVideosRemoved: 0,
   };
   const part = async (name: string, work: () => Promise<void>) => {
     try {
@@ -88,8 +99,34 @@ export async function runCleanup(deps: CleanupDeps, now = new Date()): Promise<C
     report.workDirsRemoved = await removeOldWorkDirs(deps, now);
   });
 
+  await part('orphaned videos', async () => {
+    report.orphanedVideosRemoved = await removeOrphanedVideos(deps, now);
+  });
+
   if (Object.values(report).some((n) => n > 0)) deps.log.info(report, 'cleanup: done');
   return report;
+}
+
+function sameVideo(a: StoredVideo, b: StoredVideo): boolean {
+  if (a.kind === 'gridfs' && b.kind === 'gridfs') return a.fileId.equals(b.fileId);
+  return a.kind === 'fs' && b.kind === 'fs' && a.path === b.path;
+}
+
+/** Old stored videos whose job does not refer to them, and the remains of interrupted saves. */
+async function removeOrphanedVideos(deps: CleanupDeps, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - deps.workDirMaxAgeMs);
+  let removed = 0;
+  for await (const { jobId, video } of deps.videoStore.listStoredBefore(before)) {
+    // Expired jobs count as owners here: the expired-jobs part removes them with their videos.
+    const job = jobId ? await deps.store.c.jobs.findOne({ jobId }, { projection: { video: 1 } }) : null;
+    if (job?.video && sameVideo(job.video, video)) continue;
+    await deps.videoStore.remove(video);
+    removed += 1;
+    deps.log.warn({ jobId, video }, 'cleanup: orphaned video removed');
+  }
+  const incomplete = await deps.videoStore.removeIncompleteBefore(before);
+  if (incomplete > 0) deps.log.warn({ count: incomplete }, 'cleanup: interrupted video saves removed');
+  return removed + incomplete;
 }
 
 async function removeOldWorkDirs(deps: CleanupDeps, now: Date): Promise<number> {

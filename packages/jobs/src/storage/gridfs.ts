@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Db, GridFSBucket, type ObjectId } from 'mongodb';
+import { type Db, GridFSBucket, ObjectId } from 'mongodb';
 import type { StoredVideo } from '../document.ts';
 import type { ByteRange, VideoStore } from './video-store.ts';
 
@@ -62,5 +62,32 @@ export class GridFsVideoStore implements VideoStore {
       .aggregate<{ total: number }>([{ $group: { _id: null, total: { $sum: '$length' } } }])
       .toArray();
     return rows[0]?.total ?? 0;
+  }
+
+  async *listStoredBefore(before: Date): AsyncIterable<{ jobId: string; video: StoredVideo }> {
+    const files = this.bucket.find({ uploadDate: { $lt: before } }, { projection: { metadata: 1 } });
+    for await (const file of files) {
+      const jobId = (file.metadata as { jobId?: unknown } | undefined)?.jobId;
+      yield { jobId: typeof jobId === 'string' ? jobId : '', video: { kind: 'gridfs', fileId: file._id } };
+    }
+  }
+
+  async removeIncompleteBefore(before: Date): Promise<number> {
+    // GridFS writes a file's chunks first and its files document last: chunks whose file never
+    // got one are an upload that died. The chunk ids' timestamps say when they were written.
+    const files = this.db.collection(`${BUCKET}.files`);
+    const chunks = this.db.collection<{ files_id: ObjectId }>(`${BUCKET}.chunks`);
+    const existing = (await files.find({}, { projection: { _id: 1 } }).toArray()).map((f) => f._id);
+    const stray = chunks.find(
+      {
+        _id: { $lt: ObjectId.createFromTime(Math.floor(before.getTime() / 1000)) },
+        files_id: { $nin: existing },
+      },
+      { projection: { files_id: 1 } },
+    );
+    const dead = new Map<string, ObjectId>();
+    for await (const chunk of stray) dead.set(String(chunk.files_id), chunk.files_id);
+    if (dead.size > 0) await chunks.deleteMany({ files_id: { $in: [...dead.values()] } });
+    return dead.size;
   }
 }

@@ -19,4 +19,15 @@ export interface VideoStore {
   remove(video: StoredVideo): Promise<void>;
   /** Bytes stored in all. */
   totalBytes(): Promise<number>;
+  /**
+   * Videos stored before `before`, with the job each was saved for: the cleanup compares them
+   * with the jobs to find leftovers (a worker killed between saving a video and completing its
+   * job, a job deleted by hand).
+   */
+  listStoredBefore(before: Date): AsyncIterable<{ jobId: string; video: StoredVideo }>;
+  /**
+   * Removes what an interrupted save left before `before` (GridFS chunks without a file, a
+   * partial copy); returns how many were removed.
+   */
+  removeIncompleteBefore(before: Date): Promise<number>;
 }

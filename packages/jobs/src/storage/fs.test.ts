@@ -1,0 +1,40 @@
+import { utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeTempDir } from '@movie-generator/test-helpers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FsVideoStore } from './fs.ts';
+
+describe('FsVideoStore leftovers', () => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>> | undefined;
+  afterEach(async () => {
+    await temp?.cleanup();
+  });
+
+  it('lists videos older than a time with their job ids, and removes old partial copies only', async () => {
+    temp = await makeTempDir('mg-fs-store-');
+    const store = new FsVideoStore(temp.dir);
+    const source = join(temp.dir, 'source.mp4');
+    await writeFile(source, Buffer.alloc(2048, 1));
+    const old = await store.save('job-old-000000000000000a', source);
+    const young = await store.save('job-young-00000000000000', source);
+    const hoursAgo = new Date(Date.now() - 7 * 3600_000);
+    if (old.video.kind !== 'fs' || young.video.kind !== 'fs') throw new Error('expected fs videos');
+    await utimes(old.video.path, hoursAgo, hoursAgo);
+    // A copy that never got renamed: the worker died while saving.
+    const oldPartial = `${old.video.path.replace('job-old', 'job-dead')}.partial`;
+    const youngPartial = `${young.video.path}.partial`;
+    await writeFile(oldPartial, 'x');
+    await writeFile(youngPartial, 'x');
+    await utimes(oldPartial, hoursAgo, hoursAgo);
+
+    const before = new Date(Date.now() - 6 * 3600_000);
+    const listed = [];
+    for await (const entry of store.listStoredBefore(before)) listed.push(entry);
+    expect(listed).toEqual([{ jobId: 'job-old-000000000000000a', video: old.video }]);
+
+    expect(await store.removeIncompleteBefore(before)).toBe(1);
+    expect(await store.size({ kind: 'fs', path: oldPartial })).toBeNull();
+    expect(await store.size({ kind: 'fs', path: youngPartial })).toBe(1);
+    expect(await store.size(old.video)).toBe(2048);
+  });
+});
