@@ -6,7 +6,7 @@ import { closeRenderer, PIPELINE_ERRORS, runPipeline } from '@movie-generator/pi
 import { waitUntil } from '@movie-generator/test-helpers';
 import { Binary, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCleanup } from './cleanup.ts';
+import { type CleanupDeps, runCleanup } from './cleanup.ts';
 import { type Harness, quietLog, startHarness } from './test-support/harness.ts';
 import { createWorker } from './worker.ts';
 
@@ -27,6 +27,19 @@ describe('cleanup', () => {
     await h?.close();
     await closeRenderer();
   });
+
+  /** One cleanup run with the default ages (6 h for leftovers, 30 min for stuck jobs). */
+  function cleanup(extra: Partial<CleanupDeps> = {}) {
+    return runCleanup({
+      store,
+      videoStore: h.videoStore,
+      log: quietLog,
+      workDir: h.workDir,
+      workDirMaxAgeMs: 6 * HOUR,
+      stuckJobMs: 30 * 60_000,
+      ...extra,
+    });
+  }
 
   /** A job that completed at `at` with a small stored "video". */
   async function completedJob(at: Date) {
@@ -75,13 +88,7 @@ describe('cleanup', () => {
     const activeDir = await workDir('mg-job-active-abc', 7 * HOUR);
     const otherDir = await workDir('not-ours', 7 * HOUR);
 
-    const report = await runCleanup({
-      store,
-      videoStore: h.videoStore,
-      log: quietLog,
-      workDir: h.workDir,
-      workDirMaxAgeMs: 6 * HOUR,
-      stuckJobMs: 30 * 60_000,
+    const report = await cleanup({
       activeWorkDirs: () => [activeDir],
       removeQueueEntries: async (jobId) => {
         await h.client.cancel({ name: GENERATE_VIDEO, data: { jobId } });
@@ -165,14 +172,7 @@ describe('cleanup', () => {
       { files_id: youngUpload, n: 0, data: new Binary(Buffer.alloc(10)) },
     ]);
 
-    const report = await runCleanup({
-      store,
-      videoStore: h.videoStore,
-      log: quietLog,
-      workDir: h.workDir,
-      workDirMaxAgeMs: 6 * HOUR,
-      stuckJobMs: 30 * 60_000,
-    });
+    const report = await cleanup();
 
     expect(report.orphanedVideosRemoved).toBe(3);
     expect(await h.videoStore.size(firstCopy)).toBeNull();
