@@ -1,15 +1,17 @@
-// The pipeline's stage functions and its fetch test hook are not part of its public exports
-// (package.json "exports"); the hardening suite drives them directly, so it reaches into the
-// package's source here, in this one place.
+// The pipeline's stages, driven one at a time (`@movie-generator/pipeline/testing`), with what
+// the hardening suite needs around them.
 import { tmpdir } from 'node:os';
 import { type StageContext, silentLogger } from '@movie-generator/pipeline';
-import { isBlockedAddress } from '../../../packages/pipeline/src/fetch/address-policy.ts';
+import { isBlockedAddress } from '@movie-generator/pipeline/testing';
 
-export { extractArticle } from '../../../packages/pipeline/src/extract/index.ts';
-export type { Article } from '../../../packages/pipeline/src/extract/types.ts';
-export { fetchPageInternal } from '../../../packages/pipeline/src/fetch/fetch-page.ts';
-export { generateScript } from '../../../packages/pipeline/src/script/index.ts';
-export { displayWidth, subtitleCards } from '../../../packages/pipeline/src/timeline/index.ts';
+export {
+  type Article,
+  displayWidth,
+  extractArticle,
+  fetchPageInternal,
+  generateScript,
+  subtitleCards,
+} from '@movie-generator/pipeline/testing';
 
 /** A stage context for driving one stage directly: never aborted, silent, progress ignored. */
 export function makeTestContext(): StageContext {
