@@ -137,7 +137,7 @@ console.log(`
 
     Web app:         http://localhost:${port}
     Sample article:  ${sampleUrl}   (paste it into the web app)
-    Or from a shell: npm run submit -- ${sampleUrl}
+    Or from a shell: npm run submit -- ${sampleUrl}${port === 3000 ? '' : ` --server http://localhost:${port}`}
 
   Private-network URLs are allowed in this local try-out (ALLOW_PRIVATE_NETWORK=${env.ALLOW_PRIVATE_NETWORK}).
   Press Ctrl-C to stop.
