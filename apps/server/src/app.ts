@@ -31,7 +31,7 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
  * A successful API read (job.get, quota.get, system.info over GET): every open job page polls
- * job.get about once a second, so at info level these would drown the log. They are logged at
+ * job.get every 2 s, so at info level these would drown the log. They are logged at
  * debug; mutations, failures and video downloads stay at info.
  */
 function isPoll(req: { method?: string; originalUrl?: string; url?: string }, status: number): boolean {
