@@ -2,7 +2,7 @@
 // server process, and 100 concurrent creates from 100 client IPs against the queue cap.
 // Correctness (no errors, exactly the cap accepted, nothing half-made) is asserted; latency is
 // measured and reported, with a warning past the target, since this machine is shared.
-import { cpus, getPriority, loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { API_ERRORS, type ApiErrorData } from '@movie-generator/api-contract';
 import { connectMongo, GridFsVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
@@ -15,6 +15,8 @@ import { constantRate } from './support/constant-rate.ts';
 import { recordFigures } from './support/figures.ts';
 import {
   deprioritize,
+  type Niceness,
+  niceness,
   prioritize,
   type ServiceProcess,
   startMongoProcess,
@@ -84,7 +86,7 @@ describe('load against the real server process', () => {
   let mongoProcess: ServiceProcess & { uri: string };
   let server: ServiceProcess & { url: string };
   let serverEnv: Record<string, string>;
-  let priorities: { service: number; generator: number };
+  let priorities: Niceness;
   let client: MongoClient;
   let db: Db;
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -189,8 +191,12 @@ describe('load against the real server process', () => {
       JOB_VIEW_CACHE_MS: '0',
     });
     try {
+      const uncachedNiceness = prioritize(uncached.process.pid!);
       const result = await pollJobGet(uncached.url, pendingId);
-      figures[`job.get a pending job @${JOB_GET_RATE}/s, view cache off`] = result;
+      figures[`job.get a pending job @${JOB_GET_RATE}/s, view cache off`] = {
+        ...result,
+        niceness: uncachedNiceness,
+      };
     } finally {
       await uncached.stop();
     }
@@ -202,7 +208,7 @@ describe('load against the real server process', () => {
       const result = await pollJobGet(server.url, processingId);
       figures[`job.get a processing job @${JOB_GET_RATE}/s, server not prioritized`] = {
         ...result,
-        niceness: { service: getPriority(server.process.pid!), generator: getPriority() },
+        niceness: niceness(server.process.pid!),
       };
     } finally {
       priorities = prioritize(server.process.pid!);

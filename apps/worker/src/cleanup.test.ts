@@ -160,11 +160,12 @@ describe('cleanup', () => {
     // Too young to judge: its job may be completing right now.
     const young = (await h.videoStore.save('job-saving-right-now-0000', file)).video;
     // An upload killed midway: chunks, no file document. One old, one young.
-    const deadUpload = ObjectId.createFromTime(Math.floor((Date.now() - 7 * HOUR) / 1000));
+    const sevenHoursAgo = () => ObjectId.createFromTime(Math.floor((Date.now() - 7 * HOUR) / 1000));
+    const deadUpload = sevenHoursAgo();
     const youngUpload = new ObjectId();
     await chunks.insertMany([
       {
-        _id: ObjectId.createFromTime(Math.floor((Date.now() - 7 * HOUR) / 1000)),
+        _id: sevenHoursAgo(),
         files_id: deadUpload,
         n: 0,
         data: new Binary(Buffer.alloc(10)),

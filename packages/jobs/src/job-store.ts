@@ -47,7 +47,7 @@ export interface WriteOptions {
 function writable(jobId: string, statuses: JobStatus[], workerId: string | undefined) {
   return {
     jobId,
-    status: statuses.length === 1 ? statuses[0]! : { $in: statuses },
+    status: { $in: statuses },
     ...(workerId === undefined ? {} : { workerId }),
   };
 }

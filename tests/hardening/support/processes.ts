@@ -72,12 +72,22 @@ export async function startServerProcess(
  * or, where that is not allowed (not root), this process (the generator) to +10. Without it,
  * the scheduler's turns between the three busy processes dominate the latency tail.
  */
-export function prioritize(pid: number): { service: number; generator: number } {
+export function prioritize(pid: number): Niceness {
   try {
     setPriority(pid, -10);
   } catch {
     setPriority(10);
   }
+  return niceness(pid);
+}
+
+export interface Niceness {
+  service: number;
+  generator: number;
+}
+
+/** The niceness of a service process and of this process (the load generator), for the figures. */
+export function niceness(pid: number): Niceness {
   return { service: getPriority(pid), generator: getPriority() };
 }
 

@@ -51,27 +51,27 @@ export class FsVideoStore implements VideoStore {
   }
 
   async *listStoredBefore(before: Date): AsyncIterable<{ jobId: string; video: StoredVideo }> {
-    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
-      if (!name.endsWith('.mp4')) continue;
-      const path = join(this.dir, name);
-      const info = await stat(path).catch(() => null);
-      if (info && info.mtimeMs < before.getTime()) {
-        yield { jobId: name.slice(0, -'.mp4'.length), video: { kind: 'fs', path } };
-      }
+    for await (const { name, path } of this.filesBefore('.mp4', before)) {
+      yield { jobId: name.slice(0, -'.mp4'.length), video: { kind: 'fs', path } };
     }
   }
 
   async removeIncompleteBefore(before: Date): Promise<number> {
     let removed = 0;
-    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
-      if (!name.endsWith('.mp4.partial')) continue;
-      const path = join(this.dir, name);
-      const info = await stat(path).catch(() => null);
-      if (info && info.mtimeMs < before.getTime()) {
-        await rm(path, { force: true });
-        removed += 1;
-      }
+    for await (const { path } of this.filesBefore('.mp4.partial', before)) {
+      await rm(path, { force: true });
+      removed += 1;
     }
     return removed;
+  }
+
+  /** Files of the store named `*<suffix>` last written before `before`. */
+  private async *filesBefore(suffix: string, before: Date): AsyncIterable<{ name: string; path: string }> {
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      if (!name.endsWith(suffix)) continue;
+      const path = join(this.dir, name);
+      const info = await stat(path).catch(() => null);
+      if (info && info.mtimeMs < before.getTime()) yield { name, path };
+    }
   }
 }
