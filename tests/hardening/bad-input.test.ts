@@ -834,6 +834,7 @@ describe('long words, emoji and right-to-left text through the offline script an
       'Water facing the Moon bulges towards it, and on the far side a second bulge is left behind.',
     ],
     textLength: 900,
+    images: [],
   };
 
   it('breaks every subtitle line within the width, keeping graphemes whole and text in order', async () => {

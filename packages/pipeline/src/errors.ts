@@ -37,6 +37,14 @@ export const PIPELINE_ERRORS = {
     ja: '記事の本文が短すぎます（200 文字未満）。本文のある記事ページを指定してください。',
     en: 'The page has too little text (fewer than 200 characters). Use a page with a real article.',
   },
+  UNSUPPORTED_LANGUAGE: {
+    ja: 'この記事の言語には対応していません（日本語と英語の記事のみ）。日本語か英語の記事を指定してください。',
+    en: 'This article is in a language we cannot narrate (Japanese and English only). Use a Japanese or English article.',
+  },
+  PAGE_TOO_COMPLEX: {
+    ja: 'ページの構造が複雑すぎて読み取れません（要素が多すぎるか、入れ子が深すぎます）。別の記事をお試しください。',
+    en: 'The page is too complex to read (too many elements or too deeply nested). Try another article.',
+  },
   SCRIPT_FAILED: {
     ja: '台本の生成に失敗しました。時間をおいて再度お試しください。',
     en: 'Script generation failed. Please try again later.',

@@ -88,6 +88,7 @@ function readArticle(document: Document, url: string): Article {
     headings,
     paragraphs,
     textLength: paragraphs.reduce((sum, p) => sum + characterCount(p), 0),
+    images: [],
   };
   const leadImage = meta.image ?? (firstImage ? absoluteHttpUrl(firstImage, url) : undefined);
   if (leadImage) article.leadImage = leadImage;

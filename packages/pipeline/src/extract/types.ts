@@ -5,6 +5,22 @@ export interface ArticleBlock {
   level?: number;
 }
 
+/** A content picture found in the article (decorative images are never listed). */
+export interface ArticleImage {
+  /** Absolute http(s) URL. */
+  url: string;
+  caption?: string;
+  alt?: string;
+  /** Declared size from the width/height attributes, when the page gives it. */
+  width?: number;
+  height?: number;
+  /**
+   * Index in `Article.blocks` of the block the picture comes right after (-1: before the first
+   * block). Tells which section of the article the picture belongs to.
+   */
+  afterBlock: number;
+}
+
 export interface Article {
   url: string;
   title: string;
@@ -15,7 +31,10 @@ export interface Article {
   blocks: ArticleBlock[];
   headings: string[];
   paragraphs: string[];
+  /** og:image, or the first large content image. */
   leadImage?: string;
+  /** Inline content figures in document order, with captions; at most a handful. */
+  images: ArticleImage[];
   /** Characters of body text. */
   textLength: number;
 }

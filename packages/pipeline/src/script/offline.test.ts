@@ -163,6 +163,7 @@ describe('buildOfflineScript bounds', () => {
       headings: blocks.filter((b) => b.type === 'heading').map((b) => b.text),
       paragraphs: blocks.filter((b) => b.type === 'paragraph').map((b) => b.text),
       textLength: 2000,
+      images: [],
     };
     const bounds = { language: 'ja' as const, maxSections: 8, charBudget: 2000 };
     const script = buildOfflineScript(article, bounds);

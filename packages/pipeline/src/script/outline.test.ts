@@ -12,6 +12,7 @@ function articleOf(blocks: ArticleBlock[], title = '記事のタイトル'): Art
     headings: blocks.filter((b) => b.type === 'heading').map((b) => b.text),
     paragraphs,
     textLength: paragraphs.join('').length,
+    images: [],
   };
 }
 const h = (level: number, text: string): ArticleBlock => ({ type: 'heading', level, text });

@@ -1,10 +1,12 @@
 /** Realistic articles for the script tests (built by hand, not by the extract stage). */
 import type { Article, ArticleBlock } from '../extract/types.ts';
 
-function article(fields: Omit<Article, 'headings' | 'paragraphs' | 'textLength'>): Article {
+function article(
+  fields: Omit<Article, 'headings' | 'paragraphs' | 'textLength' | 'images'> & { images?: Article['images'] },
+): Article {
   const headings = fields.blocks.filter((b) => b.type === 'heading').map((b) => b.text);
   const paragraphs = fields.blocks.filter((b) => b.type === 'paragraph').map((b) => b.text);
-  return { ...fields, headings, paragraphs, textLength: paragraphs.join('').length };
+  return { images: [], ...fields, headings, paragraphs, textLength: paragraphs.join('').length };
 }
 
 const h2 = (text: string): ArticleBlock => ({ type: 'heading', level: 2, text });
