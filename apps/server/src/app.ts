@@ -8,15 +8,18 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { clientIpOf } from './client-ip.ts';
 import type { ServerEnv } from './env.ts';
-import { countJobs, createMetrics, timeRequests } from './metrics.ts';
+import { countJobs, createMetrics, type ServerMetrics, timeRequests } from './metrics.ts';
+import { apiRateLimit } from './rate-limit.ts';
 import { healthRoutes } from './routes/health.ts';
-import { metricsRoutes } from './routes/metrics.ts';
 import { trpcHandler } from './routes/trpc.ts';
 import { videoRoutes } from './routes/videos.ts';
 import { webRoutes } from './routes/web.ts';
 
 export interface AppDeps {
-  env: Pick<ServerEnv, 'TRUST_PROXY' | 'CORS_ORIGIN' | 'WEB_DIST_DIR'>;
+  env: Pick<
+    ServerEnv,
+    'TRUST_PROXY' | 'CORS_ORIGIN' | 'WEB_DIST_DIR' | 'QUOTA_IPV6_PREFIX' | 'API_RATE_LIMIT_PER_MIN'
+  >;
   db: Db;
   store: JobStore;
   jobs: JobService;
@@ -26,8 +29,8 @@ export interface AppDeps {
   shuttingDown?: () => boolean;
 }
 
-/** Paths polled by probes and Prometheus: not worth a log line each. */
-const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+/** Paths polled by probes: not worth a log line each. */
+const QUIET_PATHS = new Set(['/healthz', '/readyz']);
 
 /**
  * A successful API read (job.get, quota.get, system.info over GET): every open job page polls
@@ -65,9 +68,11 @@ function securityHeaders(crossOrigin: boolean) {
   });
 }
 
-/** The server's Express app, not listening yet (main listens; tests mount it on port 0). */
-export function createApp(deps: AppDeps): Express {
-  const metrics = createMetrics();
+/**
+ * The server's Express app, not listening yet (main listens; tests mount it on port 0). It
+ * records into `metrics`, which `createMetricsApp` serves on a port of its own.
+ */
+export function createApp(deps: AppDeps, metrics: ServerMetrics = createMetrics()): Express {
   const jobs = countJobs(deps.jobs, metrics);
   const app = express();
   app.set('trust proxy', deps.env.TRUST_PROXY);
@@ -100,10 +105,13 @@ export function createApp(deps: AppDeps): Express {
     app.use(cors({ origin: deps.env.CORS_ORIGIN, methods: ['GET', 'HEAD', 'POST'], maxAge: 600 }));
   }
 
-  app.use('/trpc', trpcHandler({ jobs, logger: deps.logger }));
+  app.use(
+    '/trpc',
+    apiRateLimit({ perMinute: deps.env.API_RATE_LIMIT_PER_MIN, ipv6Prefix: deps.env.QUOTA_IPV6_PREFIX }),
+    trpcHandler({ jobs, logger: deps.logger, ipv6Prefix: deps.env.QUOTA_IPV6_PREFIX }),
+  );
   app.use(videoRoutes(deps));
   app.use(healthRoutes({ db: deps.db, shuttingDown: deps.shuttingDown ?? (() => false) }));
-  app.use(metricsRoutes({ metrics, store: deps.store, videoStore: deps.videoStore, logger: deps.logger }));
   app.use(webRoutes({ dir: deps.env.WEB_DIST_DIR, logger: deps.logger }));
 
   app.use((_req, res) => {

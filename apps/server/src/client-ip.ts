@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { Request } from 'express';
+import ipaddr from 'ipaddr.js';
 
 /** Express's `trust proxy` value: nobody, a hop count, or the proxies' addresses/subnets/names. */
 export type TrustProxy = false | number | string[];
@@ -56,4 +57,24 @@ export function normalizeIp(address: string): string {
  */
 export function clientIpOf(req: Request): string {
   return normalizeIp(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+}
+
+/**
+ * Who a client is for the quota and the rate limit: an IPv4 address, or the IPv6 network of
+ * `ipv6Prefix` bits around it (`2001:db8:1:2::/64`), since one home or host is given a whole /64
+ * and could otherwise pick a new address for every request. IPv4-mapped IPv6 counts as IPv4.
+ */
+export function clientKey(address: string, ipv6Prefix: number): string {
+  const ip = normalizeIp(address);
+  if (isIP(ip) !== 6) return ip;
+  const parsed = ipaddr.IPv6.parse(ip);
+  if (parsed.isIPv4MappedAddress()) return parsed.toIPv4Address().toString();
+  if (ipv6Prefix >= 128) return parsed.toString();
+  const network = ipaddr.IPv6.networkAddressFromCIDR(`${parsed.toString()}/${ipv6Prefix}`);
+  return `${network.toString()}/${ipv6Prefix}`;
+}
+
+/** The request's client key (see clientKey), from the address `clientIpOf` finds. */
+export function clientKeyOf(req: Request, ipv6Prefix: number): string {
+  return clientKey(clientIpOf(req), ipv6Prefix);
 }

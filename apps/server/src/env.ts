@@ -1,12 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { AllowedPortsSetting, PrivateNetworkSetting } from '@movie-generator/pipeline/url-policy';
 import { z } from 'zod';
 import pkg from '../package.json' with { type: 'json' };
 import { parseTrustProxy } from './client-ip.ts';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .optional()
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const count = (fallback: number, min: number) => z.coerce.number().int().min(min).default(fallback);
 
@@ -37,6 +33,8 @@ const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 /** Every environment variable the server reads; listed in the README's configuration table. */
 export const ServerEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** /metrics listens here (same HOST), apart from the public port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9465),
   HOST: z.string().min(1).default('0.0.0.0'),
   MONGODB_URI: z.string().min(1, 'MONGODB_URI is required, e.g. mongodb://localhost:27017'),
   MONGODB_DB: z.string().min(1).default('movie_generator'),
@@ -52,7 +50,14 @@ export const ServerEnvSchema = z.object({
       }
     }),
   CORS_ORIGIN: origins,
+  /** 0 means unlimited. */
   DAILY_JOB_LIMIT: count(5, 0),
+  /** Jobs per client per day that may fail before any speech or rendering; 0 means unlimited. */
+  DAILY_FAILED_JOB_LIMIT: count(20, 0),
+  /** IPv6 clients share a quota and a rate limit per prefix of this length (a /64 is one home or host). */
+  QUOTA_IPV6_PREFIX: z.coerce.number().int().min(16).max(128).default(64),
+  /** API requests per client per minute; 0 turns the limit off. */
+  API_RATE_LIMIT_PER_MIN: count(300, 0),
   MAX_PENDING_JOBS: count(10, 1),
   RETENTION_HOURS: z.coerce.number().positive().default(24),
   /** How long a job read from MongoDB answers polls of job.get (0: read every time). */
@@ -62,7 +67,8 @@ export const ServerEnvSchema = z.object({
   STORAGE: z.enum(['gridfs', 'fs']).default('gridfs'),
   DATA_DIR: z.string().min(1).default('./data'),
   WEB_DIST_DIR: z.string().min(1).default(defaultWebDist),
-  ALLOW_PRIVATE_NETWORK: bool,
+  ALLOW_PRIVATE_NETWORK: PrivateNetworkSetting,
+  ALLOWED_PORTS: AllowedPortsSetting,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   APP_VERSION: z.string().min(1).default(pkg.version),
 });

@@ -12,7 +12,7 @@ import {
 import type { Agenda } from 'agenda';
 import type { Db } from 'mongodb';
 import type { ServerEnv } from './env.ts';
-import { createUrlCheck } from './url-check.ts';
+import { createUrlCheck, type UrlCheckOptions } from './url-check.ts';
 
 /** A job's processing time for the ETA until there is history to average (JobStore does). */
 const TYPICAL_JOB_SEC = 120;
@@ -20,6 +20,7 @@ const TYPICAL_JOB_SEC = 120;
 export type ServicesEnv = Pick<
   ServerEnv,
   | 'DAILY_JOB_LIMIT'
+  | 'DAILY_FAILED_JOB_LIMIT'
   | 'MAX_PENDING_JOBS'
   | 'RETENTION_HOURS'
   | 'JOB_VIEW_CACHE_MS'
@@ -28,6 +29,7 @@ export type ServicesEnv = Pick<
   | 'STORAGE'
   | 'DATA_DIR'
   | 'ALLOW_PRIVATE_NETWORK'
+  | 'ALLOWED_PORTS'
   | 'APP_VERSION'
 >;
 
@@ -53,10 +55,20 @@ export function systemInfo(env: ServicesEnv): SystemInfo {
   };
 }
 
+/** Knobs tests set that are no environment variable. */
+export interface ServicesOverrides {
+  urlCheck?: Pick<UrlCheckOptions, 'dnsServers' | 'dnsTimeoutMs' | 'maxChecksPerClient'>;
+}
+
 /** The job store (indexes and queue slots ready), the Agenda queue, video storage and the JobService. */
-export async function createServices(env: ServicesEnv, db: Db): Promise<Services> {
+export async function createServices(
+  env: ServicesEnv,
+  db: Db,
+  overrides: ServicesOverrides = {},
+): Promise<Services> {
   const store = new JobStore(jobCollections(db), {
     dailyLimit: env.DAILY_JOB_LIMIT,
+    dailyFailedLimit: env.DAILY_FAILED_JOB_LIMIT,
     maxPending: env.MAX_PENDING_JOBS,
     retentionMs: env.RETENTION_HOURS * 3600_000,
     totalConcurrency: env.WORKER_CONCURRENCY * env.WORKER_REPLICAS,
@@ -69,7 +81,11 @@ export async function createServices(env: ServicesEnv, db: Db): Promise<Services
   const jobs = createJobService({
     store,
     enqueue: (jobId) => enqueueGenerateVideo(queue, jobId),
-    validateUrl: createUrlCheck({ allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK }),
+    urlCheck: createUrlCheck({
+      allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK,
+      allowedPorts: env.ALLOWED_PORTS,
+      ...overrides.urlCheck,
+    }),
     info: systemInfo(env),
     viewCacheMs: env.JOB_VIEW_CACHE_MS,
   });

@@ -13,10 +13,30 @@ export const API_ERRORS = {
     ja: 'この URL には接続できません（内部ネットワーク宛て）。公開されている記事の URL を指定してください。',
     en: 'This URL points to a private or internal network. Use a public article URL.',
   },
+  INCOMPLETE_HOST: {
+    trpc: 'BAD_REQUEST',
+    ja: 'URL のホスト名にドメイン（.com や .jp など）がありません。記事の URL 全体（例: https://example.com/article）を入力してください。',
+    en: 'The URL’s host has no domain ending (like .com or .jp). Enter the full article URL, e.g. https://example.com/article.',
+  },
+  HOST_NOT_FOUND: {
+    trpc: 'BAD_REQUEST',
+    ja: 'この URL のサイトが見つかりません（ドメイン名が存在しません）。URL のつづりを確認してください。',
+    en: 'No site exists at this address (the domain name does not resolve). Check the spelling of the URL.',
+  },
   QUOTA_EXCEEDED: {
     trpc: 'TOO_MANY_REQUESTS',
     ja: '1日の利用制限に達しました。リセット後（毎日 0:00 UTC）に再度お試しください。',
     en: 'Daily limit reached. Try again after it resets (00:00 UTC every day).',
+  },
+  FAILED_JOB_LIMIT: {
+    trpc: 'TOO_MANY_REQUESTS',
+    ja: '本日は読み込めなかった URL が多すぎるため、新しい動画を受け付けられません。リセット後（毎日 0:00 UTC）に再度お試しください。',
+    en: 'Too many of today’s jobs could not read their page. Try again after the daily reset (00:00 UTC).',
+  },
+  RATE_LIMITED: {
+    trpc: 'TOO_MANY_REQUESTS',
+    ja: 'リクエストが多すぎます。数秒待ってから再度お試しください。',
+    en: 'Too many requests. Wait a few seconds and try again.',
   },
   QUEUE_FULL: {
     trpc: 'SERVICE_UNAVAILABLE',

@@ -4,10 +4,11 @@ import { z } from 'zod';
 export const MAX_URL_LENGTH = 2048;
 
 /**
- * Most calls in one batched request: the server refuses larger batches (one request must not
- * fan out into thousands of database calls), and the client splits its batches to fit.
+ * Most calls in one batched request: the server refuses larger batches (one request, counted
+ * once by the rate limit, must not fan out into many database calls), and the client splits
+ * its batches to fit. A web page batches a job poll with a quota read or two.
  */
-export const MAX_BATCH_SIZE = 50;
+export const MAX_BATCH_SIZE = 10;
 
 export const LocalizedTextSchema = z.object({ ja: z.string(), en: z.string() });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
@@ -80,6 +81,7 @@ export const JobView = z.object({
 export type JobView = z.infer<typeof JobView>;
 
 export const QuotaView = z.object({
+  /** Jobs per day; 0 means unlimited (DAILY_JOB_LIMIT=0). */
   limit: z.number().int().nonnegative(),
   used: z.number().int().nonnegative(),
   /** Next 00:00 UTC. */

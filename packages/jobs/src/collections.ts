@@ -6,6 +6,8 @@ export interface QuotaDocument {
   /** UTC day, e.g. "2026-11-23". */
   day: string;
   count: number;
+  /** Jobs that failed before any speech or rendering (their count was given back). */
+  failed?: number;
   /** When the counter can be deleted (TTL index). */
   expiresAt: Date;
 }

@@ -44,5 +44,7 @@ export const JobDocumentSchema = z.object({
   attempts: z.number().int(),
   /** The worker process that holds it while processing. */
   workerId: z.string().nullable(),
+  /** Set once the job, failed before any speech or rendering, gave its client's daily job back. */
+  dailyJobReturned: z.boolean().optional(),
 });
 export type JobDocument = z.infer<typeof JobDocumentSchema>;

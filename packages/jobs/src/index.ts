@@ -2,7 +2,7 @@ export * from './collections.ts';
 export { connectMongo } from './connect.ts';
 export * from './document.ts';
 export { newJobId } from './ids.ts';
-export { createJobService, type JobServiceDeps } from './job-service.ts';
+export { createJobService, type JobServiceDeps, type JobUrlCheck } from './job-service.ts';
 export * from './job-store.ts';
 export { createJobViewCache, type JobViewCache, type JobViewCacheOptions } from './job-view-cache.ts';
 export * from './queue.ts';

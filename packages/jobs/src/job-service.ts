@@ -6,24 +6,35 @@ export interface JobServiceDeps {
   store: JobStore;
   /** Puts the job on the work queue (Agenda). */
   enqueue: (jobId: string) => Promise<void>;
-  /**
-   * Refuses URLs that must not be fetched (scheme, credentials, refused address ranges after
-   * DNS); throws ApiError INVALID_URL or BLOCKED_ADDRESS. The worker's fetch checks again.
-   */
-  validateUrl: (url: string) => Promise<void>;
+  /** Refuses URLs that must not or cannot be fetched; the worker's fetch checks again. */
+  urlCheck: JobUrlCheck;
   info: SystemInfo;
   /** How long a job read for `get` answers further polls (see createJobViewCache); 0 reads every time. */
   viewCacheMs?: number;
 }
 
-/** The API's JobService over MongoDB, in the seed's order: URL → quota → queue cap → insert and enqueue. */
+/** job.create's URL checks (the server's url-check.ts); both throw ApiErrors. */
+export interface JobUrlCheck {
+  /** Without any network: syntax, scheme, port, refused names and address literals. */
+  checkSyntax(url: string): void;
+  /** With DNS: names that resolve into refused ranges or do not exist. */
+  checkHost(url: string, clientKey: string): Promise<void>;
+}
+
+/**
+ * The API's JobService over MongoDB: URL syntax → quota → queue cap → DNS → insert and enqueue.
+ * DNS comes after the quota and queue checks, so a client over its quota, or a full queue,
+ * makes the server look nothing up.
+ */
 export function createJobService(deps: JobServiceDeps): JobService {
   const views = createJobViewCache(deps.store, { ttlMs: deps.viewCacheMs ?? 0 });
   return {
     async create(input, clientIp) {
       const request = JobCreateInput.parse(input);
-      await deps.validateUrl(request.url);
-      return deps.store.create(request, clientIp, deps.enqueue);
+      deps.urlCheck.checkSyntax(request.url);
+      return deps.store.create(request, clientIp, deps.enqueue, new Date(), () =>
+        deps.urlCheck.checkHost(request.url, clientIp),
+      );
     },
     get: (id) => views.view(id),
     async cancel(id) {

@@ -12,12 +12,14 @@ import { ensureIndexes, type JobCollections } from './collections.ts';
 import type { JobDocument, StoredVideo } from './document.ts';
 import { newJobId } from './ids.ts';
 import { claimQueueSlot, ensureQueueSlots, releaseQueueSlot } from './queue-slots.ts';
-import { consumeQuota, nextUtcMidnight, readQuota, refundQuota } from './quota.ts';
+import { consumeQuota, nextUtcMidnight, readQuota, refundQuota, returnFailedJob } from './quota.ts';
 import { estimateEtaSec, toJobView } from './view.ts';
 
 export interface JobStoreConfig {
-  /** Jobs per client IP per UTC day. */
+  /** Jobs per client per UTC day; 0 means unlimited. */
   dailyLimit: number;
+  /** Jobs per client per UTC day that may fail before any speech or rendering; 0 or unset: unlimited. */
+  dailyFailedLimit?: number;
   /** Pending jobs at most. */
   maxPending: number;
   /** How long a job and its video are kept. */
@@ -78,18 +80,24 @@ export class JobStore {
   }
 
   /**
-   * Quota, then a place in the queue, then the document, then `enqueue`. Whatever fails undoes
-   * the steps before it, so a refused request leaves no job, slot or count behind.
+   * Quota, then a place in the queue, then `admit` (job.create's DNS check: only requests that
+   * may run cost a lookup), then the document, then `enqueue`. Whatever fails undoes the steps
+   * before it, so a refused request leaves no job, slot or count behind.
    */
   async create(
     request: CreateRequest,
     clientIp: string,
     enqueue: (jobId: string) => Promise<void>,
     now = new Date(),
+    admit: () => Promise<void> = async () => {},
   ): Promise<{ id: string }> {
-    const quota = await consumeQuota(this.c, clientIp, this.config.dailyLimit, now);
-    if (!quota.allowed)
-      throw new ApiError('QUOTA_EXCEEDED', { resetsAt: nextUtcMidnight(now).toISOString() });
+    const decision = await consumeQuota(
+      this.c,
+      clientIp,
+      { daily: this.config.dailyLimit, dailyFailed: this.config.dailyFailedLimit ?? 0 },
+      now,
+    );
+    if (decision !== 'ok') throw new ApiError(decision, { resetsAt: nextUtcMidnight(now).toISOString() });
 
     const jobId = newJobId();
     if (!(await claimQueueSlot(this.c, jobId, this.config.maxPending))) {
@@ -97,6 +105,7 @@ export class JobStore {
       throw new ApiError('QUEUE_FULL');
     }
     try {
+      await admit();
       await this.c.jobs.insertOne({
         _id: new ObjectId(),
         jobId,
@@ -302,12 +311,14 @@ export class JobStore {
 
   /**
    * Fails a pending or processing job (with `workerId`, only while that worker owns it); false
-   * when there was nothing to fail.
+   * when there was nothing to fail. With `returnDailyJob` (the page could not be read: nothing
+   * was spoken or rendered) the client gets its daily job back, once per job, and the failure
+   * counts toward the failed-jobs cap instead.
    */
   async fail(
     jobId: string,
     error: { code: string; message: LocalizedText },
-    options: WriteOptions = {},
+    options: WriteOptions & { returnDailyJob?: boolean } = {},
   ): Promise<boolean> {
     const now = options.now ?? new Date();
     const res = await this.c.jobs.updateOne(writable(jobId, ['pending', 'processing'], options.workerId), {
@@ -321,7 +332,17 @@ export class JobStore {
     });
     // Idempotent: a slot already released (at start, or by a cancel) stays free.
     await releaseQueueSlot(this.c, jobId);
+    if (res.matchedCount === 1 && options.returnDailyJob) await this.returnDailyJob(jobId);
     return res.matchedCount === 1;
+  }
+
+  /** Gives the job's daily job back to its client, unless this job already did (an ops retry). */
+  private async returnDailyJob(jobId: string): Promise<void> {
+    const doc = await this.c.jobs.findOneAndUpdate(
+      { jobId, dailyJobReturned: { $ne: true } },
+      { $set: { dailyJobReturned: true } },
+    );
+    if (doc) await returnFailedJob(this.c, doc.clientIp, doc.createdAt);
   }
 
   // ---- operations ----

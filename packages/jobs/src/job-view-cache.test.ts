@@ -30,7 +30,7 @@ describe('job views cached for polling', () => {
     createJobService({
       store,
       enqueue: async () => {},
-      validateUrl: async () => {},
+      urlCheck: { checkSyntax: () => {}, checkHost: async () => {} },
       info: {
         version: 'test',
         limits: {
@@ -123,11 +123,16 @@ describe('job views cached for polling', () => {
     expect((await jobs.get(first.id))?.queuePosition).toBe(1);
   });
 
-  it('does not remember unknown ids: a job is found as soon as it exists', async () => {
-    const jobs = serviceWith(60_000);
-    expect(await jobs.get('not-a-job-not-a-job-0000')).toBeNull();
-    expect(await jobs.get('not-a-job-not-a-job-0000')).toBeNull();
-    expect(jobReads).toHaveLength(2);
+  it('remembers unknown ids briefly: polling made-up ids costs one read per id, not one per poll', async () => {
+    const jobs = serviceWith(1000);
+    const ids = Array.from({ length: 10 }, (_, i) => `not-a-job-not-a-job-000${i}`);
+    for (let poll = 0; poll < 5; poll++) {
+      expect(await Promise.all(ids.map((id) => jobs.get(id)))).toEqual(ids.map(() => null));
+    }
+    expect(jobReads).toHaveLength(10);
+    // A real job is still found: its id was never polled before it existed.
+    const { id } = await store.create(request, '203.0.113.6', async () => {});
+    expect((await jobs.get(id))?.status).toBe('pending');
   });
 
   it('with a TTL of 0 reads MongoDB on every poll', async () => {

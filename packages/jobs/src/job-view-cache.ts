@@ -7,6 +7,12 @@ export interface JobViewCacheOptions {
   ttlMs: number;
   /** Jobs remembered at most (least recently polled go first). */
   maxJobs?: number;
+  /**
+   * How long an unknown id is remembered as unknown (default 5 s). Ids are random and a job is
+   * inserted before its id is handed out, so no id is polled before its job exists; remembering
+   * misses makes a flood of made-up ids cost one read per id, not one per poll.
+   */
+  missTtlMs?: number;
 }
 
 export interface JobViewCache {
@@ -30,7 +36,7 @@ interface Entry {
  * A read older than half the TTL still answers, and starts a fresh read in the background: a
  * busily polled job never makes its pollers wait for MongoDB. One older than the TTL is not
  * used. Concurrent reads of one job are shared. The view is made per request, so its ETA and
- * expiry follow the clock. Unknown ids are not remembered.
+ * expiry follow the clock. Unknown ids are remembered for `missTtlMs`, apart from the jobs.
  */
 export function createJobViewCache(store: JobStore, options: JobViewCacheOptions): JobViewCache {
   const { ttlMs } = options;
@@ -38,6 +44,10 @@ export function createJobViewCache(store: JobStore, options: JobViewCacheOptions
     return { view: (jobId) => store.view(jobId), forget: () => {} };
   }
   const entries = new LRUCache<string, Entry>({ max: options.maxJobs ?? 10_000, ttl: ttlMs });
+  const unknown = new LRUCache<string, true>({
+    max: options.maxJobs ?? 10_000,
+    ttl: options.missTtlMs ?? 5000,
+  });
   const reading = new Map<string, Promise<Entry | null>>();
 
   const read = (jobId: string): Promise<Entry | null> => {
@@ -48,7 +58,11 @@ export function createJobViewCache(store: JobStore, options: JobViewCacheOptions
       .snapshot(jobId)
       .then((snapshot) => {
         // A forget() while this read was under way wins: the read may predate the change.
-        if (reading.get(jobId) !== promise || !snapshot) return snapshot && { snapshot, readAt };
+        if (reading.get(jobId) !== promise) return snapshot && { snapshot, readAt };
+        if (!snapshot) {
+          unknown.set(jobId, true);
+          return null;
+        }
         const entry = { snapshot, readAt };
         entries.set(jobId, entry, { ttl: Math.max(1, ttlMs - (Date.now() - readAt)) });
         return entry;
@@ -62,6 +76,7 @@ export function createJobViewCache(store: JobStore, options: JobViewCacheOptions
 
   return {
     async view(jobId) {
+      if (unknown.get(jobId)) return null;
       const cached = entries.get(jobId);
       if (cached && Date.now() - cached.readAt > ttlMs / 2) {
         // Refresh ahead; a failure here leaves the entry to expire, and the next poll reads again.
@@ -73,6 +88,7 @@ export function createJobViewCache(store: JobStore, options: JobViewCacheOptions
     forget(jobId) {
       reading.delete(jobId);
       entries.delete(jobId);
+      unknown.delete(jobId);
     },
   };
 }

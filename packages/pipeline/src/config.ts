@@ -1,17 +1,14 @@
 import { z } from 'zod';
+import { AllowedPortsSetting, PrivateNetworkSetting } from './fetch/network-settings.ts';
 import type { PipelineOptions } from './pipeline.ts';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .optional()
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /**
  * Environment variables that configure the pipeline, shared by the CLI and the worker.
  * Every one is listed in the README's configuration table.
  */
 export const PipelineEnvSchema = z.object({
-  ALLOW_PRIVATE_NETWORK: bool,
+  ALLOW_PRIVATE_NETWORK: PrivateNetworkSetting,
+  ALLOWED_PORTS: AllowedPortsSetting,
   SCRIPT_PROVIDER: z.enum(['offline', 'llm']).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
@@ -48,7 +45,10 @@ export function pipelineOptionsFromEnv(env: PipelineEnv): Omit<PipelineOptions, 
   if (env.TTS_PROVIDER === 'openai' && !env.OPENAI_API_KEY)
     throw new Error('TTS_PROVIDER=openai needs OPENAI_API_KEY');
   return {
-    fetch: { allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK },
+    fetch: {
+      allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK,
+      ...(env.ALLOWED_PORTS.length > 0 ? { allowedPorts: env.ALLOWED_PORTS } : {}),
+    },
     script: {
       provider: useLlm ? 'llm' : 'offline',
       maxSections: env.SCRIPT_MAX_SECTIONS,

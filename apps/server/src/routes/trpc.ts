@@ -3,16 +3,19 @@ import { appRouter } from '@movie-generator/api-contract/router';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { clientIpOf } from '../client-ip.ts';
+import { clientKeyOf } from '../client-ip.ts';
 
 /** The largest tRPC request body; a job.create is a few hundred bytes. */
 export const MAX_TRPC_BODY_BYTES = 16 * 1024;
 
-/** The contract's router over HTTP (mount at /trpc), with the client IP as the server sees it. */
-export function trpcHandler(deps: { jobs: JobService; logger: Logger }): RequestHandler {
+/**
+ * The contract's router over HTTP (mount at /trpc). The context's `clientIp` is the client's key
+ * for the quota: its address as the server sees it, IPv6 grouped by `ipv6Prefix` (see clientKey).
+ */
+export function trpcHandler(deps: { jobs: JobService; logger: Logger; ipv6Prefix: number }): RequestHandler {
   return createExpressMiddleware({
     router: appRouter,
-    createContext: ({ req }) => ({ jobs: deps.jobs, clientIp: clientIpOf(req) }),
+    createContext: ({ req }) => ({ jobs: deps.jobs, clientIp: clientKeyOf(req, deps.ipv6Prefix) }),
     maxBodySize: MAX_TRPC_BODY_BYTES,
     maxBatchSize: MAX_BATCH_SIZE,
     onError({ error, path }) {

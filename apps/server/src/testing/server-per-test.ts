@@ -8,7 +8,10 @@ export interface ServerPerTest {
   /** A fresh server with the default settings, for the current test. */
   readonly server: TestServer;
   /** Another server over the same database with these environment variables, closed after the test. */
-  serverWith(vars: Record<string, string>, options?: { host?: string }): Promise<TestServer>;
+  serverWith(
+    vars: Record<string, string>,
+    options?: Parameters<typeof startTestServer>[2],
+  ): Promise<TestServer>;
 }
 
 /**

@@ -6,11 +6,15 @@ import type { Db } from 'mongodb';
 import { pino } from 'pino';
 import { createApp } from '../app.ts';
 import { loadEnv, type ServerEnv } from '../env.ts';
-import { createServices, type Services } from '../services.ts';
+import { createMetrics } from '../metrics.ts';
+import { createMetricsApp } from '../routes/metrics.ts';
+import { createServices, type Services, type ServicesOverrides } from '../services.ts';
 
 export interface TestServer extends Services {
   /** http://127.0.0.1:<port> */
   url: string;
+  /** The metrics listener (METRICS_PORT), http://127.0.0.1:<port> */
+  metricsUrl: string;
   env: ServerEnv;
   /** The typed client, as a browser or script would use it. */
   client: ReturnType<typeof createClient>;
@@ -27,7 +31,7 @@ export interface TestServer extends Services {
 export async function startTestServer(
   db: Db,
   vars: Record<string, string> = {},
-  options: { host?: string } = {},
+  options: { host?: string; overrides?: ServicesOverrides } = {},
 ): Promise<TestServer> {
   const env = loadEnv({
     MONGODB_URI: 'mongodb://unused-by-tests',
@@ -36,19 +40,26 @@ export async function startTestServer(
     WEB_DIST_DIR: '/nonexistent/web/dist',
     ...vars,
   });
-  const services = await createServices(env, db);
+  const services = await createServices(env, db, options.overrides);
   const logs: Record<string, unknown>[] = [];
   const logger = pino({ level: env.LOG_LEVEL }, { write: (line: string) => logs.push(JSON.parse(line)) });
-  const app = createApp({ env, db, logger, ...services });
+  const metrics = createMetrics();
+  const app = createApp({ env, db, logger, ...services }, metrics);
   const { url, close } = await listenLocally(createServer(app), { host: options.host });
+  const metricsListener = await listenLocally(
+    createServer(createMetricsApp({ metrics, logger, ...services })),
+  );
   return {
     ...services,
     url,
+    metricsUrl: metricsListener.url,
     env,
     client: createClient(url),
     clientWith: (headers) => createClient(url, { headers }),
     logs,
-    close,
+    close: async () => {
+      await Promise.all([close(), metricsListener.close()]);
+    },
   };
 }
 

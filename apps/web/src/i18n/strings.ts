@@ -141,7 +141,11 @@ const en = {
     titles: {
       INVALID_URL: 'Check the URL',
       BLOCKED_ADDRESS: 'This address is not allowed',
+      INCOMPLETE_HOST: 'Check the URL',
+      HOST_NOT_FOUND: 'Site not found',
       QUOTA_EXCEEDED: 'Daily limit reached',
+      FAILED_JOB_LIMIT: 'Too many failed jobs today',
+      RATE_LIMITED: 'Too many requests',
       QUEUE_FULL: 'Busy right now',
       NOT_FOUND: 'Not found',
       NOT_CANCELLABLE: 'Already finished',
@@ -298,7 +302,11 @@ const ja: Strings = {
     titles: {
       INVALID_URL: 'URL を確認してください',
       BLOCKED_ADDRESS: 'この宛先は使用できません',
+      INCOMPLETE_HOST: 'URL を確認してください',
+      HOST_NOT_FOUND: 'サイトが見つかりません',
       QUOTA_EXCEEDED: '本日の利用上限に達しました',
+      FAILED_JOB_LIMIT: '本日の失敗が多すぎます',
+      RATE_LIMITED: 'リクエストが多すぎます',
       QUEUE_FULL: '混み合っています',
       NOT_FOUND: '見つかりません',
       NOT_CANCELLABLE: 'すでに終了しています',

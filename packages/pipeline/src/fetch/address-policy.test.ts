@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isBlockedAddress, isBlockedHostname } from './address-policy.ts';
-import { assertUrlAllowed, classifyUrlHost, parseHttpUrl, resolveAllowedAddresses } from './url-policy.ts';
+import {
+  assertUrlAllowed,
+  classifyUrlHost,
+  parseHttpUrl,
+  resolveAllowedAddresses,
+  urlPolicyFor,
+} from './url-policy.ts';
 
 /** [url, blocked?] — the WHATWG parser canonicalises every IPv4 notation before the policy sees it. */
 const URL_TABLE: Array<[string, boolean]> = [
@@ -137,7 +143,7 @@ describe('assertUrlAllowed', () => {
       code: 'BLOCKED_ADDRESS',
       detail: expect.stringMatching(/localhost resolves to (127\.0\.0\.1|::1)/),
     });
-    expect(await resolveAllowedAddresses('localhost', null)).toContain('127.0.0.1');
+    expect(await resolveAllowedAddresses('localhost', () => false)).toContain('127.0.0.1');
     await expect(resolveAllowedAddresses('[::1]', isBlockedAddress)).rejects.toMatchObject({
       code: 'BLOCKED_ADDRESS',
     });
@@ -162,5 +168,122 @@ describe('assertUrlAllowed', () => {
   it('accepts public IP literals without touching DNS', async () => {
     expect((await assertUrlAllowed('http://93.184.216.34/x')).hostname).toBe('93.184.216.34');
     expect((await assertUrlAllowed('https://[2606:4700::1111]/')).hostname).toBe('[2606:4700::1111]');
+  });
+});
+
+/** Cloud metadata and link-local targets in the notations an attacker would try. */
+const METADATA_URLS = [
+  'http://169.254.169.254/latest/meta-data/',
+  'http://2852039166/', // 169.254.169.254 as a decimal number
+  'http://0xa9fea9fe/',
+  'http://0251.0376.0251.0376/', // octal
+  'http://169.254.43518/', // short form
+  'http://[::ffff:169.254.169.254]/',
+  'http://[::ffff:a9fe:a9fe]/',
+  'http://[64:ff9b::a9fe:a9fe]/', // NAT64
+  'http://[2002:a9fe:a9fe::1]/', // 6to4
+  'http://169.254.0.1/',
+  'http://[fe80::1]/',
+  'http://[FE80::a9fe:a9fe]/',
+  'http://[febf:ffff::1]/', // top of fe80::/10
+  'http://100.100.100.200/latest/meta-data/', // Alibaba
+  'http://168.63.129.16/machine?comp=goalstate', // Azure WireServer
+  'http://[fd00:ec2::254]/latest/meta-data/', // AWS over IPv6
+  'http://[fd20:ce::254]/', // GCP over IPv6
+  'http://metadata.google.internal/computeMetadata/v1/',
+  'http://METADATA.GOOGLE.INTERNAL./computeMetadata/v1/',
+  'http://metadata.goog/',
+  'http://metadata/computeMetadata/v1/',
+  'http://instance-data/latest/',
+  'http://instance-data.ec2.internal/',
+];
+
+describe('cloud metadata and link-local addresses', () => {
+  describe.each([
+    ['unset', undefined],
+    ['loopback', 'loopback' as const],
+    ['true', true],
+  ])('with ALLOW_PRIVATE_NETWORK %s', (_label, allowPrivateNetwork) => {
+    it.each(METADATA_URLS)('refuses %s', async (raw) => {
+      await expect(assertUrlAllowed(raw, { allowPrivateNetwork })).rejects.toMatchObject({
+        code: 'BLOCKED_ADDRESS',
+      });
+    });
+  });
+
+  it('refuses a name that resolves to the metadata address, even with private networks allowed', async () => {
+    const policy = urlPolicyFor({ allowPrivateNetwork: true });
+    const lookup = async () => ['10.0.0.5', '169.254.169.254'];
+    await expect(resolveAllowedAddresses('imds.example.com', policy.isBlocked, lookup)).rejects.toMatchObject(
+      {
+        code: 'BLOCKED_ADDRESS',
+      },
+    );
+    expect(
+      await resolveAllowedAddresses('intranet.example.com', policy.isBlocked, async () => ['10.0.0.5']),
+    ).toEqual(['10.0.0.5']);
+  });
+});
+
+describe('ALLOW_PRIVATE_NETWORK=loopback', () => {
+  const loopback = { allowPrivateNetwork: 'loopback' as const };
+
+  it.each(['http://127.0.0.1:8080/a', 'http://127.1:3000/', 'http://[::1]:3000/', 'http://localhost:3000/x'])(
+    'allows this machine: %s',
+    async (raw) => {
+      expect((await assertUrlAllowed(raw, loopback)).href).toBe(new URL(raw).href);
+    },
+  );
+
+  it.each([
+    'http://10.0.0.1/',
+    'http://192.168.1.1/',
+    'http://172.16.0.1/',
+    'http://100.64.0.1/',
+    'http://[fd12:3456:789a::1]/',
+    'http://[::ffff:10.0.0.1]/',
+    'http://printer.local/',
+    'http://intranet/',
+  ])('still refuses other private targets: %s', async (raw) => {
+    await expect(assertUrlAllowed(raw, loopback)).rejects.toMatchObject({ code: 'BLOCKED_ADDRESS' });
+  });
+});
+
+describe('port policy', () => {
+  it.each([
+    'http://93.184.215.14:25/',
+    'http://93.184.215.14:6379/',
+    'http://93.184.215.14:22/',
+    'https://93.184.215.14:8443/',
+  ])('refuses %s in production, with the same code as a refused address', async (raw) => {
+    await expect(assertUrlAllowed(raw)).rejects.toMatchObject({ code: 'BLOCKED_ADDRESS' });
+  });
+
+  it('allows 80 and 443 (named or implied) and the ports ALLOWED_PORTS adds', async () => {
+    for (const raw of [
+      'http://93.184.215.14/',
+      'http://93.184.215.14:80/',
+      'https://93.184.215.14:443/',
+      'http://93.184.215.14:443/',
+    ]) {
+      expect((await assertUrlAllowed(raw)).hostname).toBe('93.184.215.14');
+    }
+    expect((await assertUrlAllowed('http://93.184.215.14:8080/', { allowedPorts: [8080] })).port).toBe(
+      '8080',
+    );
+    await expect(
+      assertUrlAllowed('http://93.184.215.14:8081/', { allowedPorts: [8080] }),
+    ).rejects.toMatchObject({
+      code: 'BLOCKED_ADDRESS',
+    });
+  });
+
+  it('allows any port with a private-network opt-in (local test servers)', async () => {
+    expect((await assertUrlAllowed('http://127.0.0.1:6379/', { allowPrivateNetwork: true })).port).toBe(
+      '6379',
+    );
+    expect((await assertUrlAllowed('http://127.0.0.1:6379/', { allowPrivateNetwork: 'loopback' })).port).toBe(
+      '6379',
+    );
   });
 });

@@ -3,13 +3,18 @@ import { type Dispatcher, request } from 'undici';
 import type { StageContext } from '../context.ts';
 import { cancelledError, PipelineError } from '../errors.ts';
 import { msg } from '../i18n/messages.ts';
-import type { IsBlockedAddress } from './address-policy.ts';
 import { decodeHtml } from './charset.ts';
 import { isHtmlMediaType, parseContentType, sniffsAsHtml } from './content-type.ts';
 import { createGuardedAgent } from './guarded-agent.ts';
 import { readCappedBody } from './read-body.ts';
 import type { FetchedPage, FetchOptions } from './types.ts';
-import { addressPolicyFor, parseAllowedUrl, toLookupError, type UrlPolicyInternals } from './url-policy.ts';
+import {
+  parseAllowedUrl,
+  toLookupError,
+  type UrlPolicy,
+  type UrlPolicyInternals,
+  urlPolicyFor,
+} from './url-policy.ts';
 
 export const FETCH_DEFAULTS = {
   maxBytes: 5 * 1024 * 1024,
@@ -48,12 +53,14 @@ export async function fetchPageInternal(
   const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
   const timeout = AbortSignal.timeout(options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs);
   const signal = AbortSignal.any([ctx.signal, timeout]);
-  const isBlocked = addressPolicyFor(options, internals);
-  const agent = createGuardedAgent(isBlocked);
+  const policy = urlPolicyFor(options, internals);
+  const agent = createGuardedAgent(policy.isBlocked, {
+    ...(internals.lookupForTests ? { lookup: internals.lookupForTests } : {}),
+  });
 
   ctx.onProgress(0, msg.fetching);
   try {
-    let current = parseAllowedUrl(url, isBlocked);
+    let current = parseAllowedUrl(url, policy);
     const visited = new Set([current.href]);
     for (let redirects = 0; ; redirects++) {
       const response = await request(current, {
@@ -66,7 +73,7 @@ export async function fetchPageInternal(
 
       if (REDIRECT_STATUSES.has(response.statusCode)) {
         await discard(response.body);
-        const next = nextHop(current, header(response.headers, 'location'), isBlocked);
+        const next = nextHop(current, header(response.headers, 'location'), policy);
         if (redirects >= maxRedirects) {
           throw new PipelineError('TOO_MANY_REDIRECTS', { detail: `more than ${maxRedirects} redirects` });
         }
@@ -90,7 +97,7 @@ export async function fetchPageInternal(
 }
 
 /** The next URL of a redirect, checked like the first one (scheme, credentials, host). */
-function nextHop(current: URL, location: string | undefined, isBlocked: IsBlockedAddress | null): URL {
+function nextHop(current: URL, location: string | undefined, policy: UrlPolicy): URL {
   if (!location) throw new PipelineError('FETCH_FAILED', { detail: 'redirect without Location' });
   let target: string;
   try {
@@ -98,7 +105,7 @@ function nextHop(current: URL, location: string | undefined, isBlocked: IsBlocke
   } catch (cause) {
     throw new PipelineError('INVALID_URL', { detail: 'unparseable redirect Location', cause });
   }
-  return parseAllowedUrl(target, isBlocked);
+  return parseAllowedUrl(target, policy);
 }
 
 async function readPage(

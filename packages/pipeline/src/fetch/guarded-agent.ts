@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { Agent, buildConnector } from 'undici';
 import type { IsBlockedAddress } from './address-policy.ts';
-import { resolveAllowedAddresses } from './url-policy.ts';
+import { type LookupAddresses, resolveAllowedAddresses } from './url-policy.ts';
 
 /** Connection errors after which the next resolved address is worth a try. */
 const TRY_NEXT_ADDRESS = new Set([
@@ -16,6 +16,8 @@ export interface GuardedAgentOptions {
   connectTimeoutMs?: number;
   /** Extra trusted CA certificates (tests use a self-signed one). */
   ca?: string | Buffer;
+  /** Tests only: answers DNS lookups instead of the system resolver. */
+  lookup?: LookupAddresses;
 }
 
 /**
@@ -23,17 +25,15 @@ export interface GuardedAgentOptions {
  * the policy, and then connects to one of those checked addresses. Because the socket is opened to
  * the very address that was checked, a DNS answer that changes between check and connect (DNS
  * rebinding) cannot reach a blocked address. TLS still verifies the certificate against the host
- * name. `isBlocked` null skips the checks (allowPrivateNetwork).
+ * name.
  */
-export function createGuardedAgent(
-  isBlocked: IsBlockedAddress | null,
-  options: GuardedAgentOptions = {},
-): Agent {
+export function createGuardedAgent(isBlocked: IsBlockedAddress, options: GuardedAgentOptions = {}): Agent {
   const connectToAddress = buildConnector({
     timeout: options.connectTimeoutMs ?? 10_000,
     ...(options.ca ? { ca: options.ca } : {}),
   });
 
+  const lookup = options.lookup;
   const connect: buildConnector.connector = (options, callback) => {
     const hostname = options.hostname;
     const servername = options.servername ?? (isIP(hostname) ? undefined : hostname);
@@ -48,7 +48,7 @@ export function createGuardedAgent(
         else callback(null, socket!);
       });
     };
-    resolveAllowedAddresses(hostname, isBlocked).then(
+    resolveAllowedAddresses(hostname, isBlocked, lookup).then(
       (addresses) => tryAddress(addresses, 0),
       (error: Error) => callback(error, null),
     );

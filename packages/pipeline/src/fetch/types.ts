@@ -1,6 +1,13 @@
+import type { PrivateNetworkAccess } from './url-policy.ts';
+
 export interface FetchOptions {
-  /** Allow loopback/private/link-local targets (local tests, trusted intranets). Default false. */
-  allowPrivateNetwork?: boolean;
+  /**
+   * Also allow this machine (`'loopback'`) or private networks too (`true`; local tests, trusted
+   * intranets). Cloud metadata and link-local addresses are refused whatever this says. Default false.
+   */
+  allowPrivateNetwork?: PrivateNetworkAccess;
+  /** Ports allowed besides 80 and 443 when private networks are not (ALLOWED_PORTS). */
+  allowedPorts?: readonly number[];
   /** Body cap in bytes (default 5 MB). */
   maxBytes?: number;
   /** Total time for all hops, in ms (default 20 s). */

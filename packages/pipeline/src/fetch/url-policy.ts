@@ -1,7 +1,22 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { PipelineError } from '../errors.ts';
-import { type IsBlockedAddress, isBlockedAddress, isBlockedHostname } from './address-policy.ts';
+import {
+  type IsBlockedAddress,
+  isAlwaysBlockedAddress,
+  isAlwaysBlockedHostname,
+  isBlockedAddress,
+  isBlockedHostname,
+  isLocalhostName,
+  isLoopbackAddress,
+} from './address-policy.ts';
+
+export {
+  isAlwaysBlockedHostname,
+  isLocalhostName,
+  isSingleLabelHostname,
+} from './address-policy.ts';
+export { AllowedPortsSetting, PrivateNetworkSetting } from './network-settings.ts';
 
 export const MAX_URL_LENGTH = 2048;
 
@@ -41,17 +56,40 @@ export function parseHttpUrl(raw: string): URL {
 }
 
 /**
- * The checks that need no network: scheme, credentials, length, blocked names and IP literals.
- * `isBlocked` null means private networks are allowed (the scheme checks still apply).
+ * What the fetch stage may reach. `isBlocked` judges every address a connection would go to,
+ * `isBlockedHostname` the names refused before any DNS query, `isAllowedPort` the URL's port.
  */
-export function parseAllowedUrl(raw: string, isBlocked: IsBlockedAddress | null): URL {
+export interface UrlPolicy {
+  isBlocked: IsBlockedAddress;
+  isBlockedHostname: (hostname: string) => boolean;
+  isAllowedPort: (port: number) => boolean;
+}
+
+/** The checks that need no network: scheme, credentials, length, port, blocked names and IP literals. */
+export function parseAllowedUrl(raw: string, policy: UrlPolicy): URL {
   const url = parseHttpUrl(raw);
-  if (!isBlocked) return url;
+  // Refused before any connection, with the same error as a refused address, so the answer says
+  // nothing about whether anything listens on that port.
+  if (!policy.isAllowedPort(portOf(url))) {
+    throw new PipelineError('BLOCKED_ADDRESS', { detail: `port ${portOf(url)} not allowed` });
+  }
   const host = classifyUrlHost(url);
-  const blocked = host.kind === 'ip' ? isBlocked(host.address) : isBlockedHostname(host.name);
+  const blocked = host.kind === 'ip' ? policy.isBlocked(host.address) : policy.isBlockedHostname(host.name);
   if (blocked) throw new PipelineError('BLOCKED_ADDRESS', { detail: `host ${url.hostname}` });
   return url;
 }
+
+/** The port a URL connects to (the scheme's default when it names none). */
+export function portOf(url: URL): number {
+  if (url.port !== '') return Number(url.port);
+  return url.protocol === 'https:' ? 443 : 80;
+}
+
+/** Looks a host name up; tests substitute their own answers. */
+export type LookupAddresses = (hostname: string) => Promise<string[]>;
+
+const systemLookup: LookupAddresses = async (hostname) =>
+  (await lookup(hostname, { all: true })).map((a) => a.address);
 
 /**
  * Resolves a host name (or takes an IP literal) and returns its addresses, refusing the lot when
@@ -59,36 +97,77 @@ export function parseAllowedUrl(raw: string, isBlocked: IsBlockedAddress | null)
  */
 export async function resolveAllowedAddresses(
   hostname: string,
-  isBlocked: IsBlockedAddress | null,
+  isBlocked: IsBlockedAddress,
+  lookupAddresses: LookupAddresses = systemLookup,
 ): Promise<string[]> {
   const host = hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  const addresses = isIP(host) ? [host] : await lookupAddresses(host);
   if (addresses.length === 0) throw new PipelineError('FETCH_FAILED', { detail: `${host} has no address` });
-  const blocked = isBlocked ? addresses.filter((address) => isBlocked(address)) : [];
+  const blocked = addresses.filter((address) => isBlocked(address));
   if (blocked.length > 0) {
     throw new PipelineError('BLOCKED_ADDRESS', { detail: `${host} resolves to ${blocked.join(', ')}` });
   }
   return addresses;
 }
 
+/**
+ * How far the fetch stage may reach beyond the public internet. `false` (production): public
+ * addresses only. `'loopback'` (the `npm start` try-out): also this machine (127.0.0.0/8, ::1,
+ * localhost). `true` (tests, trusted intranets): also private networks. Cloud metadata and
+ * link-local addresses are refused in every case.
+ */
+export type PrivateNetworkAccess = boolean | 'loopback';
+
+/** Ports a production fetch may connect to, unless ALLOWED_PORTS adds more. */
+export const DEFAULT_ALLOWED_PORTS: readonly number[] = [80, 443];
+
 export interface UrlAllowedOptions {
-  /** Skip the address checks (trusted intranets, local tests); the scheme checks still apply. */
-  allowPrivateNetwork?: boolean;
+  /** See PrivateNetworkAccess; default false. The scheme checks always apply. */
+  allowPrivateNetwork?: PrivateNetworkAccess;
+  /**
+   * Ports allowed besides 80 and 443 for public addresses (ALLOWED_PORTS). With a private-network
+   * opt-in (`true` or `'loopback'`) every port is allowed: local servers listen anywhere.
+   */
+  allowedPorts?: readonly number[];
 }
 
 /** Internal knobs; not part of the public API. */
 export interface UrlPolicyInternals {
-  /** Tests only: replaces the address policy, e.g. to let 127.0.0.1 stand in for a public host. */
+  /**
+   * Tests only: replaces the address policy, e.g. to let 127.0.0.1 stand in for a public host.
+   * The port policy is then off too: test servers listen on random ports.
+   */
   isBlockedAddressForTests?: IsBlockedAddress;
+  /** Tests only: answers DNS lookups, e.g. a name that resolves to a private address. */
+  lookupForTests?: LookupAddresses;
 }
 
-/** The policy the fetch stage applies: null when private networks are allowed. */
-export function addressPolicyFor(
-  options: UrlAllowedOptions,
-  internals: UrlPolicyInternals = {},
-): IsBlockedAddress | null {
-  if (options.allowPrivateNetwork) return null;
-  return internals.isBlockedAddressForTests ?? isBlockedAddress;
+/** The policy the fetch stage and job.create apply. */
+export function urlPolicyFor(options: UrlAllowedOptions, internals: UrlPolicyInternals = {}): UrlPolicy {
+  const access = options.allowPrivateNetwork ?? false;
+  if (internals.isBlockedAddressForTests) {
+    return {
+      isBlocked: internals.isBlockedAddressForTests,
+      isBlockedHostname: isBlockedHostname,
+      isAllowedPort: () => true,
+    };
+  }
+  if (access === true) {
+    return {
+      isBlocked: isAlwaysBlockedAddress,
+      isBlockedHostname: isAlwaysBlockedHostname,
+      isAllowedPort: () => true,
+    };
+  }
+  if (access === 'loopback') {
+    return {
+      isBlocked: (address) => !isLoopbackAddress(address) && isBlockedAddress(address),
+      isBlockedHostname: (name) => !isLocalhostName(name) && isBlockedHostname(name),
+      isAllowedPort: () => true,
+    };
+  }
+  const ports = new Set([...DEFAULT_ALLOWED_PORTS, ...(options.allowedPorts ?? [])]);
+  return { isBlocked: isBlockedAddress, isBlockedHostname, isAllowedPort: (port) => ports.has(port) };
 }
 
 /**
@@ -105,11 +184,10 @@ export async function assertUrlAllowedInternal(
   options: UrlAllowedOptions,
   internals: UrlPolicyInternals,
 ): Promise<URL> {
-  const isBlocked = addressPolicyFor(options, internals);
-  const parsed = parseAllowedUrl(url, isBlocked);
-  if (!isBlocked) return parsed;
+  const policy = urlPolicyFor(options, internals);
+  const parsed = parseAllowedUrl(url, policy);
   try {
-    await resolveAllowedAddresses(parsed.hostname, isBlocked);
+    await resolveAllowedAddresses(parsed.hostname, policy.isBlocked, internals.lookupForTests);
   } catch (error) {
     throw toLookupError(error);
   }
