@@ -13,6 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 3000);
+// This machine only, unless HOST says otherwise: the try-out fetches loopback URLs for anyone who
+// can reach it, so it must not face a network by default.
+const host = process.env.HOST ?? '127.0.0.1';
 const children: ChildProcess[] = [];
 let stopEmbedded: (() => Promise<void>) | undefined;
 
@@ -79,6 +82,13 @@ async function waitForReady(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not become ready`);
 }
 
+/** Where to reach the server from here: a wildcard listener answers on loopback. */
+function readyHost(listenHost: string): string {
+  if (listenHost === '0.0.0.0') return '127.0.0.1';
+  if (listenHost === '::') return '[::1]';
+  return listenHost.includes(':') ? `[${listenHost}]` : listenHost;
+}
+
 let shuttingDown = false;
 async function shutdown(code: number): Promise<never> {
   shuttingDown = true;
@@ -115,30 +125,38 @@ const sampleServer = createServer((_req, res) => {
 await new Promise<void>((resolve) => sampleServer.listen(0, '127.0.0.1', resolve));
 const sampleUrl = `http://127.0.0.1:${(sampleServer.address() as AddressInfo).port}/sample-article`;
 
-// Locally, private addresses are allowed so the sample article (on 127.0.0.1) can be fetched.
+// Loopback URLs are allowed so the sample article (on 127.0.0.1) can be fetched; private networks,
+// cloud metadata and link-local addresses stay refused.
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   MONGODB_URI: mongoUri,
   PORT: String(port),
-  ALLOW_PRIVATE_NETWORK: process.env.ALLOW_PRIVATE_NETWORK ?? 'true',
+  HOST: host,
+  ALLOW_PRIVATE_NETWORK: process.env.ALLOW_PRIVATE_NETWORK ?? 'loopback',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 startApp('server', 'apps/server/src/main.ts', env);
 startApp('worker', 'apps/worker/src/main.ts', env);
 
 try {
-  await waitForReady(`http://127.0.0.1:${port}/readyz`, 60_000);
+  await waitForReady(`http://${readyHost(host)}:${port}/readyz`, 60_000);
 } catch (error) {
   log(String(error));
   await shutdown(1);
 }
+const listening =
+  host === '127.0.0.1' || host === 'localhost' || host === '::1'
+    ? `${host} (this machine only; set HOST=0.0.0.0 to accept other machines)`
+    : `${host} (reachable from other machines)`;
 console.log(`
   movie-generator is running.
 
+    Listening on:    ${listening}
     Web app:         http://localhost:${port}
     Sample article:  ${sampleUrl}   (paste it into the web app)
     Or from a shell: npm run submit -- ${sampleUrl}${port === 3000 ? '' : ` --server http://localhost:${port}`}
 
-  Private-network URLs are allowed in this local try-out (ALLOW_PRIVATE_NETWORK=${env.ALLOW_PRIVATE_NETWORK}).
+  URLs on this machine are allowed in this local try-out (ALLOW_PRIVATE_NETWORK=${env.ALLOW_PRIVATE_NETWORK});
+  cloud metadata and link-local addresses are always refused.
   Press Ctrl-C to stop.
 `);

@@ -106,9 +106,12 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
     );
   });
 
-  it('accepts a host name that does not resolve now: the worker fetch checks and reports it', async () => {
-    const { id } = await ctx.server.client.job.create.mutate({ url: 'https://no-such-host.invalid/article' });
-    expect((await ctx.server.client.job.get.query({ id })).status).toBe('pending');
+  it('refuses a host name that does not exist with HOST_NOT_FOUND, using no daily job', async () => {
+    const error = await failure(
+      ctx.server.client.job.create.mutate({ url: 'https://no-such-host.invalid/article' }),
+    );
+    expect(error.appCode).toBe('HOST_NOT_FOUND');
+    expect((await ctx.server.client.quota.get.query()).used).toBe(0);
   });
 
   it('refuses the 6th job of the day from one IP, and a spoofed X-Forwarded-For buys nothing', async () => {

@@ -34,7 +34,7 @@ describe('operations endpoints and HTTP hardening', () => {
     const moved = await other.client.job.create.mutate({ url: PUBLIC_URL });
     await other.store.start(moved.id, 'worker-1');
 
-    const res = await fetch(`${ctx.server.url}/metrics`);
+    const res = await fetch(`${ctx.server.metricsUrl}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
@@ -59,9 +59,28 @@ describe('operations endpoints and HTTP hardening', () => {
 
     // Probed paths do not become series of their own.
     await fetch(`${ctx.server.url}/some/probe/${'x'.repeat(40)}`);
-    const after = await (await fetch(`${ctx.server.url}/metrics`)).text();
+    const after = await (await fetch(`${ctx.server.metricsUrl}/metrics`)).text();
     expect(after).not.toContain('xxxxxxxx');
     expect(after).toMatch(/route="web",status="404"/);
+  });
+
+  it('serves /metrics on the metrics port only, and reads the job counts at most every 15 s', async () => {
+    const publicPort = await fetch(`${ctx.server.url}/metrics`);
+    expect(publicPort.status).toBe(404);
+    expect(await publicPort.text()).not.toContain('jobs_by_status');
+
+    await ctx.server.client.job.create.mutate({ url: PUBLIC_URL });
+    const first = await (await fetch(`${ctx.server.metricsUrl}/metrics`)).text();
+    expect(sample(first, 'jobs_by_status{status="pending"}')).toBe(1);
+    // Scrapes in quick succession (Prometheus replicas, a curious visitor) share that read.
+    await ctx.server.client.job.create.mutate({ url: `${PUBLIC_URL}?2` });
+    const scrapes = await Promise.all(
+      Array.from({ length: 20 }, async () => (await fetch(`${ctx.server.metricsUrl}/metrics`)).text()),
+    );
+    for (const text of scrapes) {
+      expect(sample(text, 'jobs_by_status{status="pending"}')).toBe(1);
+      expect(sample(text, 'jobs_created_total')).toBe(2);
+    }
   });
 
   it('sets security headers with a CSP that lets the web app load its own scripts, styles and media', async () => {

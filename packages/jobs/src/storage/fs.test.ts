@@ -38,3 +38,30 @@ describe('FsVideoStore leftovers', () => {
     expect(await store.size(old.video)).toBe(2048);
   });
 });
+
+describe('FsVideoStore attempts', () => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>> | undefined;
+  afterEach(async () => {
+    await temp?.cleanup();
+  });
+
+  it('writes each attempt of a job to a file of its own, so a stale worker cannot delete its successor’s video', async () => {
+    temp = await makeTempDir('mg-fs-store-');
+    const store = new FsVideoStore(temp.dir);
+    const source = join(temp.dir, 'source.mp4');
+    await writeFile(source, Buffer.alloc(1024, 1));
+    const jobId = 'job-twice-000000000000000';
+    // The first worker stalled; the queue gave the job to a second one, which saved and completed.
+    const stale = await store.save(jobId, source);
+    const successor = await store.save(jobId, source);
+    expect(successor.video).not.toEqual(stale.video);
+    // The stale worker's completion is refused, so it removes "its" video.
+    await store.remove(stale.video);
+    expect(await store.size(successor.video)).toBe(1024);
+    expect(await store.size(stale.video)).toBeNull();
+
+    const listed = [];
+    for await (const entry of store.listStoredBefore(new Date(Date.now() + 60_000))) listed.push(entry);
+    expect(listed).toEqual([{ jobId, video: successor.video }]);
+  });
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -14,9 +15,13 @@ export class FsVideoStore implements VideoStore {
     this.dir = resolve(dataDir, 'videos');
   }
 
+  /**
+   * Each save gets a file of its own (`<jobId>.<random>.mp4`): a worker that lost its job to
+   * another and removes the video it saved must not remove its successor's.
+   */
   async save(jobId: string, localPath: string): Promise<{ video: StoredVideo; size: number }> {
     await mkdir(this.dir, { recursive: true });
-    const path = join(this.dir, `${jobId}.mp4`);
+    const path = join(this.dir, `${jobId}.${randomBytes(6).toString('hex')}.mp4`);
     const temp = `${path}.partial`;
     await copyFile(localPath, temp);
     await rename(temp, path);
@@ -52,7 +57,8 @@ export class FsVideoStore implements VideoStore {
 
   async *listStoredBefore(before: Date): AsyncIterable<{ jobId: string; video: StoredVideo }> {
     for await (const { name, path } of this.filesBefore('.mp4', before)) {
-      yield { jobId: name.slice(0, -'.mp4'.length), video: { kind: 'fs', path } };
+      // Job ids are base64url (no dots): the id is the name up to its first dot.
+      yield { jobId: name.slice(0, name.indexOf('.')), video: { kind: 'fs', path } };
     }
   }
 
