@@ -1,11 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  type JobStore,
-  releaseStaleQueueSlots,
-  type StoredVideo,
-  type VideoStore,
-} from '@movie-generator/jobs';
+import { type JobStore, releaseStaleQueueSlots, sameVideo, type VideoStore } from '@movie-generator/jobs';
 import { PipelineError } from '@movie-generator/pipeline';
 import type { Logger } from 'pino';
 import { WORK_DIR_PREFIX } from './process-job.ts';
@@ -105,11 +100,6 @@ export async function runCleanup(deps: CleanupDeps, now = new Date()): Promise<C
 
   if (Object.values(report).some((n) => n > 0)) deps.log.info(report, 'cleanup: done');
   return report;
-}
-
-function sameVideo(a: StoredVideo, b: StoredVideo): boolean {
-  if (a.kind === 'gridfs' && b.kind === 'gridfs') return a.fileId.equals(b.fileId);
-  return a.kind === 'fs' && b.kind === 'fs' && a.path === b.path;
 }
 
 /** Old stored videos whose job does not refer to them, and the remains of interrupted saves. */

@@ -40,3 +40,25 @@ export function toPipelineError(
     transient: options.transient ?? false,
   });
 }
+
+/**
+ * Errors that mean the page could not be used (fetched, read as an article, narrated in a
+ * supported language): they happen before any speech or rendering, so the job gives its daily
+ * job back (within the failed-jobs cap).
+ */
+const PAGE_ERRORS: ReadonlySet<PipelineErrorCode> = new Set<PipelineErrorCode>([
+  'INVALID_URL',
+  'BLOCKED_ADDRESS',
+  'FETCH_FAILED',
+  'FETCH_TIMEOUT',
+  'TOO_LARGE',
+  'TOO_MANY_REDIRECTS',
+  'NOT_HTML',
+  'TOO_LITTLE_TEXT',
+  'UNSUPPORTED_LANGUAGE',
+  'PAGE_TOO_COMPLEX',
+]);
+
+export function returnsDailyJob(code: PipelineErrorCode): boolean {
+  return PAGE_ERRORS.has(code);
+}

@@ -14,7 +14,8 @@ import {
   type StageName,
 } from '@movie-generator/pipeline';
 import type { Logger } from 'pino';
-import { ERROR_OF_STEP, STEP_OF_STAGE, toPipelineError } from './job-error.ts';
+import { COMPLETION_RETRY, type CompletionRetry, completeDurably } from './complete-job.ts';
+import { ERROR_OF_STEP, returnsDailyJob, STEP_OF_STAGE, toPipelineError } from './job-error.ts';
 import { type LostReason, watchJob } from './job-watch.ts';
 import { workerMsg } from './messages.ts';
 import type { JobOutcome, WorkerMetrics } from './metrics.ts';
@@ -35,6 +36,8 @@ export interface ProcessJobConfig {
   cancelPollMs: number;
   /** How often the queue lock is renewed (well within its lifetime). */
   heartbeatMs: number;
+  /** Retrying the completion write while MongoDB is away (default COMPLETION_RETRY). */
+  completionRetry?: CompletionRetry;
 }
 
 export interface ProcessJobDeps {
@@ -239,7 +242,8 @@ class JobRun {
         await store.fail(
           this.doc.jobId,
           { code: error.code, message: error.userMessage },
-          { workerId: this.deps.config.workerId },
+          // Nothing was spoken or rendered for a page that could not be read: the daily job goes back.
+          { workerId: this.deps.config.workerId, returnDailyJob: returnsDailyJob(error.code) },
         );
         metrics?.failed.inc({ code: error.code });
         return 'failed';
@@ -283,28 +287,38 @@ class JobRun {
     }
   }
 
-  /** Marks the job completed; removes the stored video again when the job was cancelled meanwhile. */
+  /**
+   * Marks the job completed, retrying while MongoDB is away, and keeps the video until the outcome
+   * is known: removed when the job turns out cancelled or taken over; kept when MongoDB stayed
+   * away, and the job handed back to the queue (the cleanup removes the video if nobody uses it).
+   */
   private async finish(stored: {
     video: StoredVideo;
     size: number;
     result: PipelineResult;
   }): Promise<JobOutcome> {
-    const { store, videoStore, metrics } = this.deps;
+    const { store, videoStore, metrics, config } = this.deps;
     const { result } = stored;
-    let completed = false;
-    try {
-      await this.writer.close();
-      completed =
-        !this.stopReason &&
-        (await store.complete(
-          this.doc.jobId,
-          { video: stored.video, videoSize: stored.size, durationSec: result.durationSec },
-          { workerId: this.deps.config.workerId },
-        ));
-    } finally {
-      if (!completed) await videoStore.remove(stored.video);
+    await this.writer.close();
+    const outcome = this.stopReason
+      ? 'refused'
+      : await completeDurably({
+          store,
+          jobId: this.doc.jobId,
+          result: { video: stored.video, videoSize: stored.size, durationSec: result.durationSec },
+          workerId: config.workerId,
+          retry: config.completionRetry ?? COMPLETION_RETRY,
+          signal: this.control.interrupt,
+          log: this.log,
+        });
+    if (outcome === 'unknown') {
+      this.log.error({ video: stored.video }, 'job: completion not recorded; video kept, job handed back');
+      this.stop('shutdown', 'MongoDB did not record the completion');
+      this.control.onHandBack?.();
+      return this.stoppedOutcome();
     }
-    if (!completed) {
+    if (outcome === 'refused') {
+      await videoStore.remove(stored.video);
       this.log.info(
         { reason: this.stopReason ?? 'cancelled' },
         'job: stopped after rendering; video removed',

@@ -196,6 +196,26 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     expect(await h.leftoverWorkDirs()).toEqual([]);
   });
 
+  it('a page that cannot be read gives its daily job back and says why (the site answered 403)', async () => {
+    await h.startWorker();
+    const forbidden = await h.createJob('/forbidden');
+    const short = await h.createJob('/short');
+    const failedForbidden = await h.waitForJob(forbidden.id, (d) => finished(d.status), 60_000);
+    expect(failedForbidden).toMatchObject({
+      status: 'failed',
+      errorCode: 'FETCH_FAILED',
+      dailyJobReturned: true,
+    });
+    expect(failedForbidden.errorMessage?.en).toMatch(/^The site answered 403 \(access denied\)/);
+    expect(failedForbidden.errorMessage?.ja).toContain('サイトが 403');
+    const failedShort = await h.waitForJob(short.id, (d) => finished(d.status), 60_000);
+    expect(failedShort.dailyJobReturned).toBe(true);
+    for (const doc of [failedForbidden, failedShort]) {
+      const quota = await h.serverStore.c.quotas.findOne({ ip: doc.clientIp });
+      expect(quota).toMatchObject({ count: 0, failed: 1 });
+    }
+  });
+
   it('fails a stage that runs past its time limit with TIMEOUT, without retrying', async () => {
     await h.startWorker({ STAGE_TIMEOUT_FETCH_MS: '1000' });
     const { id, url } = await h.createJob('/hang');

@@ -15,6 +15,12 @@ export const StoredVideoSchema = z.discriminatedUnion('kind', [
 ]);
 export type StoredVideo = z.infer<typeof StoredVideoSchema>;
 
+/** True when both name the same stored bytes. */
+export function sameVideo(a: StoredVideo, b: StoredVideo): boolean {
+  if (a.kind === 'gridfs' && b.kind === 'gridfs') return a.fileId.equals(b.fileId);
+  return a.kind === 'fs' && b.kind === 'fs' && a.path === b.path;
+}
+
 /** The `jobs` collection's document (the seed's fields, camelCase). */
 export const JobDocumentSchema = z.object({
   _id: z.instanceof(ObjectId),

@@ -73,7 +73,7 @@ export class RecordingJobStore extends JobStore {
  * Article pages for the worker tests, by path (the query string is ignored, so `?n=` makes
  * every job's URL unique and its requests countable):
  * /en, /ja — real articles; /short — too little text; /flaky — 503 twice, then the article;
- * /down — always 503; /hang — never answers.
+ * /down — always 503; /forbidden — always 403; /hang — never answers.
  */
 export async function startArticleServer(): Promise<
   TestHttpServer & { requestsTo(url: string): RecordedRequest[] }
@@ -89,6 +89,7 @@ export async function startArticleServer(): Promise<
     if (path === '/ja') return void res.writeHead(200, html).end(ja);
     if (path === '/short') return void res.writeHead(200, html).end(short);
     if (path === '/down') return void res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+    if (path === '/forbidden') return void res.writeHead(403, { 'content-type': 'text/html' }).end('no');
     if (path === '/flaky') {
       const n = (flakyCount.get(req.url) ?? 0) + 1;
       flakyCount.set(req.url, n);

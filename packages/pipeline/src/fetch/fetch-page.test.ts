@@ -334,6 +334,15 @@ describe('fetchPage: responses', () => {
     expect(busy).toMatchObject({ code: 'FETCH_FAILED', transient: true, detail: 'HTTP 503' });
   });
 
+  it('names the HTTP status in the message the user sees (ja/en)', async () => {
+    const notFound = await fetchError(fetchPage(`${base}/404`, allowLocal, makeTestContext()));
+    expect(notFound.httpStatus).toBe(404);
+    expect(notFound.userMessage.en).toMatch(/^The site answered 404 \(page not found\)/);
+    expect(notFound.userMessage.ja).toContain('サイトが 404');
+    const busy = await fetchError(fetchPage(`${base}/503`, allowLocal, makeTestContext()));
+    expect(busy.userMessage.en).toContain('The site answered 503');
+  });
+
   it('maps a refused connection to a transient FETCH_FAILED', async () => {
     const closed = await startHttpServer(() => undefined);
     const url = `${closed.url}/page`;

@@ -119,7 +119,7 @@ async function readPage(
   if (status < 200 || status > 299) {
     await discard(response.body);
     const transient = status >= 500 || status === 408 || status === 429;
-    throw new PipelineError('FETCH_FAILED', { detail: `HTTP ${status}`, transient });
+    throw new PipelineError('FETCH_FAILED', { detail: `HTTP ${status}`, transient, httpStatus: status });
   }
 
   const contentType = parseContentType(header(response.headers, 'content-type'));
