@@ -174,13 +174,13 @@ export async function startHostileSite(): Promise<HostileSite> {
       case '/endless': {
         res.writeHead(200, html);
         const chunk = Buffer.from(`<p>${'never ending '.repeat(5000)}</p>`);
-        let sent = 0;
+        // What reached the socket (not what waits in Node's buffer), read when the client hangs up.
+        const socket = res.socket;
         const pump = () => {
-          while (!res.destroyed && res.write(chunk)) sent += chunk.length;
-          written.set('/endless', sent);
+          while (!res.destroyed && res.write(chunk)) {}
           if (!res.destroyed) res.once('drain', pump);
         };
-        res.on('close', () => written.set('/endless', sent));
+        res.on('close', () => written.set('/endless', socket?.bytesWritten ?? 0));
         pump();
         return;
       }

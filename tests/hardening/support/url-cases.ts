@@ -4,11 +4,12 @@ export interface UrlCase {
   /** What the case tries. */
   label: string;
   url: string;
-  code: Extract<ApiErrorCode, 'INVALID_URL' | 'BLOCKED_ADDRESS'>;
+  code: Extract<ApiErrorCode, 'INVALID_URL' | 'BLOCKED_ADDRESS' | 'INCOMPLETE_HOST' | 'HOST_NOT_FOUND'>;
 }
 
 const invalid = (label: string, url: string): UrlCase => ({ label, url, code: 'INVALID_URL' });
 const blocked = (label: string, url: string): UrlCase => ({ label, url, code: 'BLOCKED_ADDRESS' });
+const incomplete = (label: string, url: string): UrlCase => ({ label, url, code: 'INCOMPLETE_HOST' });
 
 /** URLs job.create must refuse, each with the error the user must see. */
 export const REFUSED_URLS: UrlCase[] = [
@@ -42,7 +43,17 @@ export const REFUSED_URLS: UrlCase[] = [
   blocked('LOCALHOST with a trailing dot and port', 'http://LOCALHOST.:3000/'),
   blocked('a subdomain of localhost', 'http://api.localhost/'),
   blocked('cloud metadata name', 'http://metadata.google.internal/computeMetadata/v1/'),
-  blocked('single-label name', 'http://intranet/'),
+  incomplete('single-label name', 'http://intranet/'),
+  incomplete('a name without its domain ending', 'https://example/article'),
+  {
+    label: 'a name that does not exist (.invalid)',
+    url: 'https://no-such-site.invalid/a',
+    code: 'HOST_NOT_FOUND',
+  },
+  // Ports other than 80 and 443 (the same code as a refused address: no port-probe oracle)
+  blocked('SMTP port on a public address', 'http://93.184.215.14:25/'),
+  blocked('Redis port on a public address', 'http://93.184.215.14:6379/'),
+  blocked('SSH port with https', 'https://93.184.215.14:22/'),
   blocked('.local name', 'http://printer.local/'),
   blocked('.home.arpa name', 'http://router.home.arpa/'),
   // 127.0.0.0/8 in every notation
@@ -91,6 +102,11 @@ export const REFUSED_URLS: UrlCase[] = [
   blocked('169.254.169.254 IPv4-mapped', 'http://[::ffff:169.254.169.254]/'),
   blocked('169.254.169.254 through 6to4', 'http://[2002:a9fe:a9fe::1]/'),
   blocked('the IPv6 metadata address', 'http://[fd00:ec2::254]/'),
+  blocked('GCP metadata over IPv6', 'http://[fd20:ce::254]/'),
+  blocked('Alibaba Cloud metadata', 'http://100.100.100.200/latest/meta-data/'),
+  blocked('Azure WireServer', 'http://168.63.129.16/machine?comp=goalstate'),
+  blocked('metadata.goog', 'http://metadata.goog/computeMetadata/v1/'),
+  blocked('the bare metadata name', 'http://metadata/computeMetadata/v1/'),
   // IPv6 loopback, unique-local, link-local
   blocked('::1', 'http://[::1]/'),
   blocked('::1 written out, with a port', 'http://[0:0:0:0:0:0:0:1]:8080/'),
