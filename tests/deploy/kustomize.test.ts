@@ -215,6 +215,7 @@ describe('this repository’s kustomizations', () => {
         'PodDisruptionBudget/worker',
         'Service/mongo',
         'Service/server',
+        'Service/server-metrics',
         'Service/worker-metrics',
         'StatefulSet/mongo',
       ].sort(),

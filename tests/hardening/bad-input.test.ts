@@ -524,6 +524,8 @@ describe('hostile pages, end to end through job.create and a real worker', () =>
       WEB_DIST_DIR,
       MAX_PENDING_JOBS: '30',
       DAILY_JOB_LIMIT: '100',
+      // The tests poll every 100 ms, far more than a browser (every 2 s).
+      API_RATE_LIMIT_PER_MIN: '0',
     });
     // The worker's own fetch time limit is 20 s; a shorter one keeps the trickle case quick. The
     // Unicode page gets a longer script, so its emoji and right-to-left sentences are narrated.

@@ -106,6 +106,8 @@ describe('load against the real server process', () => {
       TRUST_PROXY: 'loopback',
       MAX_PENDING_JOBS: String(MAX_PENDING),
       DAILY_JOB_LIMIT: '5',
+      // The load comes from one address: the per-client API rate limit is off to measure capacity.
+      API_RATE_LIMIT_PER_MIN: '0',
       // The default level, as deployed: polls log at debug, downloads and creates at info.
       LOG_LEVEL: 'info',
       WEB_DIST_DIR: join(temp.dir, 'no-web-app'),
