@@ -182,8 +182,31 @@ describe('images, ports, probes and selectors agree', () => {
     expect(files.compose.services.server!.ports).toEqual(['3000:3000']);
     const deployment = byKind<Deployment>(files.base, 'Deployment', 'server');
     const c = container(deployment);
-    expect(c.ports).toEqual([{ name: 'http', containerPort: 3000 }]);
+    expect(c.ports).toEqual([
+      { name: 'http', containerPort: 3000 },
+      { name: 'metrics', containerPort: 9465 },
+    ]);
     expect(c.env?.find((e) => e.name === 'PORT')?.value).toBe('3000');
+  });
+
+  it('the server’s /metrics port is scraped in Kubernetes and published nowhere', () => {
+    const deployment = byKind<Deployment>(files.base, 'Deployment', 'server');
+    expect(container(deployment).env?.find((e) => e.name === 'METRICS_PORT')?.value).toBe('9465');
+    expect(files.compose.services.server!.environment?.METRICS_PORT).toBe('9465');
+    expect(JSON.stringify(files.compose.services.server!.ports)).not.toContain('9465');
+    expect(deployment.spec?.template.metadata?.annotations).toMatchObject({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': '9465',
+      'prometheus.io/path': '/metrics',
+    });
+    const scrape = byKind<Service>(files.base, 'Service', 'server-metrics');
+    expect(scrape.spec?.ports).toEqual([{ name: 'metrics', port: 9465, targetPort: 'metrics' }]);
+    // The public Service (and so the Ingress behind it) has the web port only.
+    const publicService = byKind<Service>(files.base, 'Service', 'server');
+    expect(publicService.spec?.ports?.map((p) => p.targetPort)).toEqual(['http']);
+    expect(loadServerEnv(composeContainerEnv(files, 'server', files.dockerfiles.server)).METRICS_PORT).toBe(
+      9465,
+    );
   });
 
   it('the worker’s metrics port agrees between the image, compose and Kubernetes', () => {
