@@ -15,6 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 3000);
 // This machine only, unless HOST says otherwise: the try-out fetches loopback URLs for anyone who
 // can reach it, so it must not face a network by default.
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: read by `npm start` only, no turbo task
 const host = process.env.HOST ?? '127.0.0.1';
 const children: ChildProcess[] = [];
 let stopEmbedded: (() => Promise<void>) | undefined;

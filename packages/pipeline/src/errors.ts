@@ -105,7 +105,8 @@ export class PipelineError extends Error {
   }
 
   get userMessage(): LocalizedMessage {
-    if (this.code === 'FETCH_FAILED' && this.httpStatus !== undefined) return httpStatusMessage(this.httpStatus);
+    if (this.code === 'FETCH_FAILED' && this.httpStatus !== undefined)
+      return httpStatusMessage(this.httpStatus);
     return PIPELINE_ERRORS[this.code];
   }
 }
