@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { closeRenderer, PIPELINE_ERRORS, PipelineError, runPipeline } from '@movie-generator/pipeline';
+import {
+  closeRenderer,
+  httpStatusMessage,
+  PIPELINE_ERRORS,
+  PipelineError,
+  runPipeline,
+} from '@movie-generator/pipeline';
 import { ffprobe, waitUntil } from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunPipeline } from './process-job.ts';
@@ -291,9 +297,10 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     expect(failedDoc).toMatchObject({
       status: 'failed',
       errorCode: 'FETCH_FAILED',
-      errorMessage: { ja: PIPELINE_ERRORS.FETCH_FAILED.ja, en: PIPELINE_ERRORS.FETCH_FAILED.en },
+      errorMessage: httpStatusMessage(503),
       attempts: 1,
     });
+    expect(failedDoc.errorMessage?.en).toMatch(/^The site answered 503/);
     const downRequests = h.articles.requestsTo(down.url);
     expect(downRequests).toHaveLength(3);
 
