@@ -1,6 +1,7 @@
 import { cleanHeadingText, isFurnitureLabel, isFurnitureLine, stripInlineMarks } from './furniture-text.ts';
 import { contentImage } from './images.ts';
 import { nameWords } from './page-noise.ts';
+import { CENTRED } from './sibling-gaps.ts';
 import { BREAK, normaliseText, normaliseWithBreaks } from './text.ts';
 import type { ArticleBlock, ArticleImage } from './types.ts';
 
@@ -106,6 +107,7 @@ class Collector {
   private run = '';
   /** The last picture, while no block has come after it: a caption may still follow. */
   private captionable: ArticleImage | undefined;
+  private captionableCentered = false;
 
   constructor(private readonly baseUrl: string) {}
 
@@ -139,9 +141,15 @@ class Collector {
       if (isDataTable(element)) this.table(element);
       else this.walk(element);
       this.flush();
+    } else if (
+      tag === 'FIGCAPTION' ||
+      nameWords(element).some((w) => CAPTION_WORDS.has(w) || w.endsWith('caption'))
+    ) {
+      this.flush();
+      this.caption(textOf(element));
     } else if (BLOCK.has(tag)) {
       this.flush();
-      if (tag === 'FIGCAPTION' || nameWords(element).some((w) => CAPTION_WORDS.has(w))) {
+      if (this.captionable && this.isCaptionBlock(element)) {
         this.caption(textOf(element));
       } else {
         this.walk(element);
@@ -157,7 +165,7 @@ class Collector {
     const text = normaliseWithBreaks(stripInlineMarks(this.run));
     this.run = '';
     if (text === '') return;
-    if (CAPTION_TEXT.test(text) || (this.captionable && looksLikeCaption(text))) {
+    if (CAPTION_TEXT.test(text)) {
       this.caption(text);
       return;
     }
@@ -211,8 +219,23 @@ class Collector {
     const image: ArticleImage = { ...candidate, afterBlock };
     if (caption) image.caption = caption;
     this.images.push(image);
-    if (this.run.trim() === '') this.captionable = image;
+    if (this.run.trim() === '') {
+      this.captionable = image;
+      this.captionableCentered = isCentered(img.parentElement?.closest('p, div, figure, td, center') ?? null);
+    }
     return image;
+  }
+
+  /**
+   * The block right after a picture is its caption when it is set apart the way captions are: a
+   * short centred line under a picture that is not centred itself (on a page that centres
+   * everything, centring means nothing), or a line wholly in <em>/<small>.
+   */
+  private isCaptionBlock(element: Element): boolean {
+    const text = textOf(element);
+    if (text === '' || text.length > 150) return false;
+    if (isEmphasisOnly(element)) return true;
+    return !this.captionableCentered && isCentered(element) && text.length <= 80 && !SENTENCE_END.test(text);
   }
 
   /** A data table, row by row: "Row label — Column: value; Column: value". */
@@ -267,9 +290,23 @@ function hasContentAfter(blocks: ArticleBlock[], index: number): boolean {
   return false;
 }
 
-/** A short line without a sentence ending, right after a picture: its caption. */
-function looksLikeCaption(text: string): boolean {
-  return text.length <= 80 && !SENTENCE_END.test(text);
+function isCentered(element: Element | null): boolean {
+  if (!element) return false;
+  if (element.tagName.toUpperCase() === 'CENTER' || element.hasAttribute(CENTRED)) return true;
+  return (
+    /text-align\s*:\s*center/i.test(element.getAttribute('style') ?? '') ||
+    element.getAttribute('align')?.toLowerCase() === 'center'
+  );
+}
+
+/** A block whose text all sits in one <em>, <i> or <small> (WordPress-style photo notes). */
+function isEmphasisOnly(element: Element): boolean {
+  const only = element.firstElementChild;
+  if (!only || only !== element.lastElementChild || !/^(EM|I|SMALL)$/i.test(only.tagName)) return false;
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && (node.nodeValue ?? '').trim() !== '') return false;
+  }
+  return true;
 }
 
 function cleanCaption(text: string): string {

@@ -281,8 +281,22 @@ function makeGuard(document: Document, body: HTMLElement): (element: Element) =>
   return (element) => {
     if (element === body || element === document.documentElement) return true;
     if (h1 && element.contains(h1) && element.tagName !== 'HEADER') return true;
-    return half > 400 && textLengthUpTo(element, half) >= half;
+    if (half > 400 && textLengthUpTo(element, half) >= half) return true;
+    return !nameWords(element).some((w) => COMMENT_WORDS.has(w)) && holdsProse(element);
   };
+}
+
+/** Comment threads hold prose too, but are never the article. */
+const COMMENT_WORDS = new Set(['comment', 'comments', 'disqus', 'respond', 'replies']);
+/** Paragraphs of article prose: three of this many characters or more ("read-more-content"). */
+const PROSE_PARAGRAPH = 80;
+
+function holdsProse(element: Element): boolean {
+  let long = 0;
+  for (const p of element.querySelectorAll('p')) {
+    if ((p.textContent ?? '').trim().length >= PROSE_PARAGRAPH && ++long >= 3) return true;
+  }
+  return false;
 }
 
 /** The h1 of the article: the last h1 on the page that is not a site logo inside a header. */
