@@ -84,6 +84,8 @@ describe('furniture lines', () => {
     expect(isCopyrightLine('Copyright (C) むかしばなし広場 All Rights Reserved.')).toBe(true);
     expect(isCopyrightLine('Copyright 2026 Example Ltd')).toBe(true);
     expect(isCopyrightLine('Copyright law protects the authors of books.')).toBe(false);
+    expect(isFurnitureLine('Copyright law protects the authors of books.')).toBe(false);
+    expect(isFurnitureLine('Home › News › Business')).toBe(true);
   });
 });
 
