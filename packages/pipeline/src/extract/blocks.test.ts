@@ -55,6 +55,13 @@ describe('collectContent: every word, once, in its place', () => {
         '<p>Same sentence here.</p><h2>Empty</h2><h2>Real</h2><p>Same sentence here.</p><p>New one.</p><h2>End</h2>',
       ),
     ).toEqual(['Same sentence here.', 'Real', 'New one.']);
+    const lead =
+      'The mother of a woman who took the pills has described how her daughter was burning up from within.';
+    expect(collect(`<h2>${lead}</h2><h2>Next item</h2><p>Text.</p>`).blocks).toEqual([
+      { type: 'paragraph', text: lead },
+      { type: 'heading', text: 'Next item', level: 2 },
+      { type: 'paragraph', text: 'Text.' },
+    ]);
   });
 
   it('drops furniture lines and cleans headings', () => {

@@ -72,6 +72,8 @@ const CAPTION_WORDS = new Set(['caption', 'captions', 'figcaption', 'cap', 'lege
 /** "图注：…", "Photo: …", "写真：…" at the start, or "… Source: Supplied" at the end. */
 const CAPTION_TEXT =
   /^(?:图注|圖說|图片|写真|画像|出典|提供|photo|photograph|image|picture|source|credit|caption)\s*[:：]|(?:source|photo|photograph|credit|picture|image)s?\s*:\s*[^.。]{1,60}$/iu;
+/** Captions longer than this are article text that happens to sit in a caption-named box. */
+const MAX_CAPTION = 400;
 const SENTENCE_END = /[.!?。！？」』"”)）]$/u;
 
 /** The article body as blocks in document order, and its content pictures with their captions. */
@@ -141,10 +143,7 @@ class Collector {
       if (isDataTable(element)) this.table(element);
       else this.walk(element);
       this.flush();
-    } else if (
-      tag === 'FIGCAPTION' ||
-      nameWords(element).some((w) => CAPTION_WORDS.has(w) || w.endsWith('caption'))
-    ) {
+    } else if (tag === 'FIGCAPTION' || isCaptionNamed(element)) {
       this.flush();
       this.caption(textOf(element));
     } else if (BLOCK.has(tag)) {
@@ -264,11 +263,14 @@ class Collector {
   }
 
   result(): CollectedContent {
-    const keep = this.blocks.map((block, i) => block.type !== 'heading' || hasContentAfter(this.blocks, i));
+    // A heading that heads nothing is a label ("See also" over a removed list) and goes; a long
+    // one is a sentence set as a heading (some sites put the lead in an <h2>) and stays as text.
     const newIndex: number[] = [];
     const blocks: ArticleBlock[] = [];
     this.blocks.forEach((block, i) => {
-      if (keep[i]) blocks.push(block);
+      if (block.type === 'paragraph' || hasContentAfter(this.blocks, i)) blocks.push(block);
+      else if (block.text.length > 80 || /[.!?。！？]$/u.test(block.text))
+        blocks.push({ type: 'paragraph', text: block.text });
       newIndex[i] = blocks.length - 1;
     });
     const images = this.images.map((image) => ({
@@ -288,6 +290,17 @@ function hasContentAfter(blocks: ArticleBlock[], index: number): boolean {
     if ((block.level ?? 2) <= level) return false;
   }
   return false;
+}
+
+/**
+ * An element named as a caption ("wp-caption-text", "thumbcaption", "illust-cap"), and small
+ * like one: a wrapper named "image_hit no_caption" around a whole item is not a caption.
+ */
+function isCaptionNamed(element: Element): boolean {
+  if (!nameWords(element).some((w) => CAPTION_WORDS.has(w) || w.endsWith('caption'))) return false;
+  return (
+    element.querySelector('h1, h2, h3, h4, h5, h6, p p') === null && textOf(element).length <= MAX_CAPTION
+  );
 }
 
 function isCentered(element: Element | null): boolean {

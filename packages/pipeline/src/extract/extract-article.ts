@@ -63,6 +63,8 @@ function readArticle(document: Document, url: string): Article {
   if (document.body) markElements(document.body);
   const parsed = new Readability<Element | null | undefined>(document, {
     serializer: (node) => node as Element,
+    // Class names tell captions and decorative pictures apart later (blocks.ts, images.ts).
+    keepClasses: true,
   }).parse();
 
   const siteName = chooseSiteName(meta, normaliseText(parsed?.siteName ?? ''), url);
