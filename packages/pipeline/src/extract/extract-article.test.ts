@@ -208,6 +208,21 @@ describe('extractArticle: plain text out of markup', () => {
     expect(article.language).toBe('ja');
   });
 
+  it('spells the site name as the title suffix does and strips it from the title', async () => {
+    const head = (site: string, title: string) =>
+      `<html><head><meta property="og:site_name" content="${site}"><title>${title}</title></head><body><article>${body}</article></body></html>`;
+    const factorio = await extractArticle(
+      pageOf(head('Factorio.com', 'Friday Facts #282 | Factorio')),
+      makeTestContext(),
+    );
+    expect(factorio).toMatchObject({ title: 'Friday Facts #282', siteName: 'Factorio' });
+    const ledger = await extractArticle(
+      pageOf(head('the Daily Ledger', 'Puffins return | The Daily Ledger')),
+      makeTestContext(),
+    );
+    expect(ledger).toMatchObject({ title: 'Puffins return', siteName: 'The Daily Ledger' });
+  });
+
   it('does not load images, stylesheets, scripts or frames the page refers to', async () => {
     const server = await startStaticServer({});
     try {
@@ -239,7 +254,12 @@ describe('extractArticle: plain text out of markup', () => {
     const sections = Array.from(
       { length: 40 },
       (_, s) =>
-        `<h2>第${s + 1}節</h2>${`<p>${'これは長いページの性能を確かめるための段落です。'.repeat(8)}</p>`.repeat(5)}`,
+        `<h2>第${s + 1}節</h2>${[1, 2, 3, 4, 5]
+          .map(
+            (p) =>
+              `<p>第${s + 1}節の${p}段落。${'これは長いページの性能を確かめるための段落です。'.repeat(8)}</p>`,
+          )
+          .join('')}`,
     );
     const html = `<html lang="ja"><head><title>長いページ</title>${style}${script}</head><body><nav><ul>${nav.join('')}</ul></nav>
       <div class="layout"><article>${sections.join('')}</article><aside class="sidebar"><ul>${nav.join('')}</ul></aside></div>${script}</body></html>`;
