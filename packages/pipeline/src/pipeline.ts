@@ -62,6 +62,10 @@ export interface PipelineOptions {
 
 export interface PipelineResult {
   videoPath: string;
+  /** Beside the video (`<outPath minus .mp4>.jpg|.vtt|.srt`), written and removed with it. */
+  posterPath: string;
+  vttPath: string;
+  srtPath: string;
   durationSec: number;
   sizeBytes: number;
   script: Script;
@@ -213,6 +217,9 @@ async function videoIn(script: Script, options: PipelineOptions, run: RunContext
   const { size } = await stat(rendered.videoPath);
   return {
     videoPath: rendered.videoPath,
+    posterPath: rendered.posterPath,
+    vttPath: rendered.vttPath,
+    srtPath: rendered.srtPath,
     durationSec: timeline.durationInFrames / timeline.fps,
     sizeBytes: size,
     script,
