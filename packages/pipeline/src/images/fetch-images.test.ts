@@ -176,7 +176,7 @@ describe('fetchScriptImages', () => {
     expect(ctx.progress.at(-1)?.message.en).toBe("Fetching the article's pictures (8/8)");
     // The renderer's form: data: URLs of the JPEGs.
     const sources = await localImageSources(images);
-    for (const src of sources.values()) expect(isLocalImageSource(src)).toBe(true);
+    for (const src of sources.values()) expect(isLocalImageSource(src.src)).toBe(true);
   });
 
   it('skips pictures that are not pictures, too big, bombs, decorative or failing, saying why', async () => {

@@ -6,6 +6,7 @@ export {
   type LocalImages,
   localImageSources,
   scriptImageUrls,
+  slideImageSources,
 } from './fetch-images.ts';
 export { isLocalImageSource } from './local-source.ts';
 export { type ImageFormat, sniffImageFormat } from './sniff.ts';

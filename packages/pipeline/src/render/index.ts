@@ -9,6 +9,7 @@ import { disposeBundle, getBundle } from './bundle.ts';
 import { selectExplainer } from './composition.ts';
 import { renderFast } from './fast.ts';
 import { renderFull } from './full.ts';
+import { sanitizeTimeline } from './sanitize.ts';
 import { progressBand } from './session.ts';
 import { partialPath, type SidecarPaths, sidecarPaths, writeSidecars } from './sidecars.ts';
 import type { RenderOptions, RenderResult } from './types.ts';
@@ -18,6 +19,8 @@ export { buildBundle, bundleStats, getBundle } from './bundle.ts';
 export { countFrames, meanSsim, type SsimResult } from './compare.ts';
 export { planFrames } from './frame-plan.ts';
 export { POSTER_WIDTH, posterFrame, posterSize } from './poster.ts';
+export { sanitizeTimeline } from './sanitize.ts';
+export { progressBand } from './session.ts';
 export { type SidecarPaths, sidecarPaths } from './sidecars.ts';
 export { type Cue, subtitleCues, toSrt, toWebVtt } from './subtitle-files.ts';
 export type { RendererKind, RenderOptions, RenderResult } from './types.ts';
@@ -50,7 +53,8 @@ export async function renderVideo(
   const keys = Object.keys(finals) as (keyof SidecarPaths)[];
   const renamed: string[] = [];
   try {
-    const checked = TimelineSchema.parse(timeline);
+    const { timeline: checked, dropped } = sanitizeTimeline(TimelineSchema.parse(timeline));
+    if (dropped) ctx.log.warn({ dropped }, 'render: pictures that were not local copies were dropped');
     // Fail before minutes of rendering rather than at the final encode.
     await access(audioPath);
     await mkdir(dirname(outPath), { recursive: true });
