@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { renderStill } from '@remotion/renderer';
 import { localImageSources } from '../src/images/index.ts';
 import { prepareImage } from '../src/images/prepare.ts';
-import { closeRenderer, getBrowser, getBundle } from '../src/render/index.ts';
 import { remotionBrowserOptions } from '../src/render/browser.ts';
 import { selectExplainer } from '../src/render/composition.ts';
+import { closeRenderer, getBrowser, getBundle } from '../src/render/index.ts';
 import { ScriptSchema } from '../src/schema/script.ts';
 import { buildTimeline } from '../src/timeline/index.ts';
 
@@ -46,7 +46,10 @@ try {
       const timeline = buildTimeline(script, clips, { vertical, images: local, credits: ['Voice: test'] });
       const composition = await selectExplainer(serveUrl, timeline, browser);
       for (const [i, slide] of timeline.slides.entries()) {
-        const frames = [slide.startFrame + timeline.transitionFrames, slide.startFrame + slide.durationInFrames - 1];
+        const frames = [
+          slide.startFrame + timeline.transitionFrames,
+          slide.startFrame + slide.durationInFrames - 1,
+        ];
         for (const [j, frame] of frames.entries()) {
           if (j === 0 && slide.kind === 'section' && !slide.bulletReveals) continue;
           const name = `${lang}-${orientation}-${i}-${slide.layout ?? slide.kind}-${j === 0 ? 'start' : 'end'}.png`;
