@@ -67,20 +67,24 @@ export const TitleSlide: React.FC<{
   return (
     <AbsoluteFill>
       {image && pictureBox && (
-        <div style={{ position: 'absolute', ...pictureBox, overflow: 'hidden', opacity: picture }}>
+        <div
+          style={{
+            position: 'absolute',
+            ...pictureBox,
+            overflow: 'hidden',
+            opacity: picture,
+            // Fade the picture itself out towards the title, so it melts into the backdrop.
+            maskImage: vertical
+              ? 'linear-gradient(180deg, black 0%, black 55%, transparent 100%)'
+              : 'linear-gradient(90deg, transparent 0%, black 38%, black 100%)',
+          }}
+        >
           <Img
             src={image.src}
             style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
           />
-          <div
-            style={{
-              position: 'absolute',
-              inset: 0,
-              background: vertical
-                ? `linear-gradient(180deg, rgba(11, 18, 38, 0.1) 0%, rgba(11, 18, 38, 0.15) 55%, ${theme.background} 100%)`
-                : `linear-gradient(90deg, ${theme.background} 0%, rgba(11, 18, 38, 0.55) 18%, rgba(11, 18, 38, 0.1) 45%, rgba(11, 18, 38, 0.1) 100%)`,
-            }}
-          />
+          {/* A light veil keeps a bright picture from outshining the title. */}
+          <div style={{ position: 'absolute', inset: 0, background: 'rgba(11, 18, 38, 0.12)' }} />
         </div>
       )}
       <div
