@@ -224,6 +224,12 @@ describe('fetchScriptImages', () => {
     const urls = Array.from({ length: 10 }, (_, i) => `https://example.com/${i}.jpg`);
     const script = scriptWith(urls[0], [urls[0]!, ...urls.slice(1)]);
     expect(scriptImageUrls(script)).toEqual(urls.slice(0, 8));
+    // A section image its slide would not show is not downloaded.
+    const unshown = ScriptSchema.parse({
+      ...script,
+      sections: script.sections.map((s) => (s.kind === 'body' ? { ...s, layout: 'bullets' } : s)),
+    });
+    expect(scriptImageUrls(unshown)).toEqual([urls[0]]);
   });
 
   it('gives up on pictures past the time box without failing', async () => {

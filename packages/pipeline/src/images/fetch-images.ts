@@ -36,11 +36,13 @@ export interface LocalImage extends PreparedImage {
 /** Local copies by the URL the script gives; URLs that failed are absent. */
 export type LocalImages = ReadonlyMap<string, LocalImage>;
 
-/** The script's picture URLs, lead image first, each once, at most `max`. */
+/**
+ * The script's picture URLs that a slide would show (the lead image, and the images of
+ * `picture` sections), lead image first, each once, at most `max`.
+ */
 export function scriptImageUrls(script: Script, max: number = IMAGE_DEFAULTS.maxImages): string[] {
-  const urls = [script.leadImage?.url, ...script.sections.map((s) => s.image?.url)].filter(
-    (u): u is string => u !== undefined,
-  );
+  const shown = script.sections.filter((s) => s.layout === 'picture').map((s) => s.image?.url);
+  const urls = [script.leadImage?.url, ...shown].filter((u): u is string => u !== undefined);
   return [...new Set(urls)].slice(0, max);
 }
 
