@@ -2,7 +2,9 @@
  * Renders stills of every slide layout (ja/en, landscape/vertical) from the layout fixtures to
  * test-artifacts/visuals/, for looking at them:
  *
- *   cd packages/pipeline && npx tsx scripts/preview-layouts.ts [ja|en] [landscape|vertical]
+ *   cd packages/pipeline && npx tsx scripts/preview-layouts.ts [ja|en] [landscape|vertical] [script.json]
+ *
+ * A script file given as the third argument replaces the fixture (its language must match).
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,7 +21,7 @@ import { buildTimeline } from '../src/timeline/index.ts';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const outDir = join(root, 'test-artifacts', 'visuals');
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
-const [langFilter, layoutFilter] = process.argv.slice(2);
+const [langFilter, layoutFilter, scriptFile] = process.argv.slice(2);
 
 await mkdir(outDir, { recursive: true });
 const photo = join(outDir, 'photo.jpg');
@@ -33,7 +35,7 @@ try {
   for (const lang of ['en', 'ja'] as const) {
     if (langFilter && langFilter !== lang) continue;
     const script = ScriptSchema.parse(
-      JSON.parse(await readFile(join(fixtures, `script-layouts-${lang}.json`), 'utf8')),
+      JSON.parse(await readFile(scriptFile ?? join(fixtures, `script-layouts-${lang}.json`), 'utf8')),
     );
     const urls = [script.leadImage?.url, ...script.sections.map((s) => s.image?.url)].filter(
       (u): u is string => !!u,
@@ -52,7 +54,7 @@ try {
         ];
         for (const [j, frame] of frames.entries()) {
           if (j === 0 && slide.kind === 'section' && !slide.bulletReveals) continue;
-          const name = `${lang}-${orientation}-${i}-${slide.layout ?? slide.kind}-${j === 0 ? 'start' : 'end'}.png`;
+          const name = `${scriptFile ? 'custom-' : ''}${lang}-${orientation}-${i}-${slide.layout ?? slide.kind}-${j === 0 ? 'start' : 'end'}.png`;
           await renderStill({
             ...remotionBrowserOptions(),
             serveUrl,

@@ -76,33 +76,41 @@ export const SectionSlide: React.FC<{ slide: Slide; transitionFrames: number }> 
   const heroMax = (textBox.height - headerEstimate - 3 * u) * (bullets.length > 0 ? 0.5 : 0.9);
   const contextSegments = slide.figure ? breakSegments(slide.figure.context) : [];
   const quoteSegments = slide.quote ? breakSegments(slide.quote.text) : [];
-  const figureLayout =
-    layout === 'figure' && slide.figure
-      ? computeFigureLayout(
-          slide.figure,
-          contextSegments,
-          textBox.width,
-          heroMax,
-          u,
-          vertical,
-          measureBold,
-          measureRegular,
-        )
-      : undefined;
-  const quoteLayout =
-    layout === 'quote'
-      ? computeQuoteLayout(quoteSegments, textBox.width, heroMax, u, vertical, measureBold)
-      : undefined;
-  const heroHeight = figureLayout?.height ?? quoteLayout?.height ?? 0;
-
-  const sizes = computeSectionLayout(
-    { ...frameLayout, content: textBox },
-    headingSegments,
-    bulletSegments,
-    measureBold,
-    measureRegular,
-    heroHeight > 0 ? { reserve: heroHeight + (vertical ? 4.5 : 3.2) * u, bulletScale: 0.82 } : {},
-  );
+  const layoutWith = (heroMax: number) => {
+    const figureLayout =
+      layout === 'figure' && slide.figure
+        ? computeFigureLayout(
+            slide.figure,
+            contextSegments,
+            textBox.width,
+            heroMax,
+            u,
+            vertical,
+            measureBold,
+            measureRegular,
+          )
+        : undefined;
+    const quoteLayout =
+      layout === 'quote'
+        ? computeQuoteLayout(quoteSegments, textBox.width, heroMax, u, vertical, measureBold)
+        : undefined;
+    const heroHeight = figureLayout?.height ?? quoteLayout?.height ?? 0;
+    const sizes = computeSectionLayout(
+      { ...frameLayout, content: textBox },
+      headingSegments,
+      bulletSegments,
+      measureBold,
+      measureRegular,
+      heroHeight > 0 ? { reserve: heroHeight + (vertical ? 4.5 : 3.2) * u, bulletScale: 0.82 } : {},
+    );
+    return { figureLayout, quoteLayout, sizes };
+  };
+  let laidOut = layoutWith(heroMax);
+  // Bullets that overflow even at their smallest size get room from a smaller figure or quote.
+  if (laidOut.sizes.bulletClampLines !== undefined && (laidOut.figureLayout || laidOut.quoteLayout)) {
+    laidOut = layoutWith(0.55 * heroMax);
+  }
+  const { figureLayout, quoteLayout, sizes } = laidOut;
   const {
     counterFont,
     counterHeight,
