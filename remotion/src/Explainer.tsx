@@ -24,18 +24,15 @@ const SlideView: React.FC<{ slide: Slide; timeline: Timeline }> = ({ slide, time
   switch (slide.kind) {
     case 'title':
       return (
-        <TitleSlide title={slide.title} label={siteLabel(timeline)} transitionFrames={transitionFrames} />
-      );
-    case 'section':
-      return (
-        <SectionSlide
+        <TitleSlide
           title={slide.title}
-          bullets={slide.bullets}
-          sectionNumber={slide.sectionNumber}
-          sectionCount={slide.sectionCount}
+          label={siteLabel(timeline)}
+          image={slide.image}
           transitionFrames={transitionFrames}
         />
       );
+    case 'section':
+      return <SectionSlide slide={slide} transitionFrames={transitionFrames} />;
     case 'closing':
       return (
         <ClosingSlide

@@ -1,6 +1,14 @@
+import { REVEAL_FRAMES, type Slide } from '@movie-generator/pipeline/schema';
 import { AbsoluteFill, useCurrentFrame } from 'remotion';
 import { entranceProgress, fadeSlideIn, wipeIn } from '../animation.ts';
-import { useFrameLayout } from '../layout/frame-layout.ts';
+import { type Box, useFrameLayout } from '../layout/frame-layout.ts';
+import {
+  CONTEXT_LINE_HEIGHT,
+  computeFigureLayout,
+  computeQuoteLayout,
+  FIGURE_LINE_HEIGHT,
+  QUOTE_LINE_HEIGHT,
+} from '../layout/hero-layout.ts';
 import { measureEmFor } from '../layout/measure.ts';
 import {
   BULLET_GAP,
@@ -10,24 +18,99 @@ import {
 } from '../layout/section-layout.ts';
 import { breakSegments } from '../layout/segments.ts';
 import { FONT_WEIGHT, theme } from '../theme.ts';
+import { SlidePicture } from './SlidePicture.tsx';
 import { WrappedText } from './WrappedText.tsx';
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-/** Body slide: "02 / 05" counter, heading with an accent bar, and the bullets in a card. */
-export const SectionSlide: React.FC<{
-  title: string;
-  bullets: readonly string[];
-  sectionNumber: number;
-  sectionCount: number;
-  transitionFrames: number;
-}> = ({ title, bullets, sectionNumber, sectionCount, transitionFrames }) => {
+/**
+ * Body slide: "02 / 05" counter, heading with an accent bar, then by layout:
+ * - bullets: the bullets in a card;
+ * - picture: the article's picture with its caption beside the bullets (stacked above them
+ *   when vertical);
+ * - figure: one key number very large with its one-line context, the bullets smaller below;
+ * - quote: the quotation large with "— who", the bullets smaller below.
+ * Bullets with a reveal frame appear then (a REVEAL_FRAMES-long entrance); the others come in
+ * with the slide. A layout without its data is drawn as bullets.
+ */
+export const SectionSlide: React.FC<{ slide: Slide; transitionFrames: number }> = ({
+  slide,
+  transitionFrames,
+}) => {
   const frame = useCurrentFrame();
+  const frameLayout = useFrameLayout();
+  const { u, radius, vertical, content } = frameLayout;
+  const measureBold = measureEmFor(FONT_WEIGHT.bold);
+  const measureRegular = measureEmFor(FONT_WEIGHT.regular);
+  const { title, bullets, sectionNumber, sectionCount } = slide;
+  const layout =
+    slide.layout === 'picture' && slide.image
+      ? 'picture'
+      : slide.layout === 'figure' && slide.figure
+        ? 'figure'
+        : slide.layout === 'quote' && slide.quote
+          ? 'quote'
+          : 'bullets';
 
-  const layout = useFrameLayout();
-  const { u, radius } = layout;
+  // The picture takes one side (landscape) or the top (vertical); the text gets the rest.
+  let textBox: Box = content;
+  let pictureBox: Box | undefined;
+  if (layout === 'picture') {
+    if (vertical) {
+      const height = 0.4 * content.height;
+      pictureBox = { ...content, height };
+      textBox = { ...content, top: content.top + height + 3 * u, height: content.height - height - 3 * u };
+    } else {
+      const width = 0.45 * content.width;
+      const gap = 4 * u;
+      pictureBox = { ...content, left: content.left + content.width - width, width };
+      textBox = { ...content, width: content.width - width - gap };
+    }
+  }
+
   const headingSegments = breakSegments(title);
   const bulletSegments = bullets.map(breakSegments);
+  // Room for a figure or quote: what is left under a two-line heading, shared with the bullets.
+  const headerEstimate =
+    (vertical ? 3.4 * 1.5 + 4 + 0.7 + 3 * 7 * 1.3 : 2.8 * 1.5 + 2.8 + 0.7 + 2 * 6 * 1.3) * u;
+  const heroMax = (textBox.height - headerEstimate - 3 * u) * (bullets.length > 0 ? 0.5 : 0.9);
+  const contextSegments = slide.figure ? breakSegments(slide.figure.context) : [];
+  const quoteSegments = slide.quote ? breakSegments(slide.quote.text) : [];
+  const layoutWith = (heroMax: number) => {
+    const figureLayout =
+      layout === 'figure' && slide.figure
+        ? computeFigureLayout(
+            slide.figure,
+            contextSegments,
+            textBox.width,
+            heroMax,
+            u,
+            vertical,
+            measureBold,
+            measureRegular,
+          )
+        : undefined;
+    const quoteLayout =
+      layout === 'quote'
+        ? computeQuoteLayout(quoteSegments, textBox.width, heroMax, u, vertical, measureBold)
+        : undefined;
+    const heroHeight = figureLayout?.height ?? quoteLayout?.height ?? 0;
+    const sizes = computeSectionLayout(
+      { ...frameLayout, content: textBox },
+      headingSegments,
+      bulletSegments,
+      measureBold,
+      measureRegular,
+      heroHeight > 0 ? { reserve: heroHeight + (vertical ? 4.5 : 3.2) * u, bulletScale: 0.82 } : {},
+    );
+    return { figureLayout, quoteLayout, sizes };
+  };
+  let laidOut = layoutWith(heroMax);
+  // Bullets that overflow even at their smallest size get room from a smaller figure or quote.
+  if (laidOut.sizes.bulletClampLines !== undefined && (laidOut.figureLayout || laidOut.quoteLayout)) {
+    laidOut = layoutWith(0.55 * heroMax);
+  }
+  const { figureLayout, quoteLayout, sizes } = laidOut;
   const {
     counterFont,
     counterHeight,
@@ -41,31 +124,47 @@ export const SectionSlide: React.FC<{
     markerColumn,
     bulletFont,
     bulletClampLines,
-  } = computeSectionLayout(
-    layout,
-    headingSegments,
-    bulletSegments,
-    measureEmFor(FONT_WEIGHT.bold),
-    measureEmFor(FONT_WEIGHT.regular),
-  );
+  } = sizes;
 
   const counterIn = entranceProgress(frame, transitionFrames, [0, 0.5]);
   const headingIn = entranceProgress(frame, transitionFrames, [0.08, 0.6]);
   const barIn = entranceProgress(frame, transitionFrames, [0.25, 0.75]);
   const cardIn = entranceProgress(frame, transitionFrames, [0.2, 0.7]);
-  const bulletPhase = (i: number): [number, number] => {
+  const heroIn = entranceProgress(frame, transitionFrames, [0.25, 0.85]);
+  const reveals = slide.bulletReveals;
+  // When every bullet waits for its narration, the card comes in with the first of them.
+  const firstReveal = reveals && reveals.length > 0 ? Math.min(...reveals) : 0;
+  const bulletCardIn =
+    firstReveal > 0
+      ? frame < firstReveal
+        ? 0
+        : entranceProgress(frame - firstReveal, REVEAL_FRAMES, [0, 1])
+      : cardIn;
+  const bulletIn = (i: number): number => {
+    const at = reveals?.[i] ?? 0;
+    if (at > 0) return frame < at ? 0 : entranceProgress(frame - at, REVEAL_FRAMES, [0, 1]);
     const start = 0.3 + (0.3 * i) / Math.max(1, bullets.length - 1);
-    return [start, start + 0.4];
+    return entranceProgress(frame, transitionFrames, [start, start + 0.4]);
   };
   const markerSize = 0.42 * bulletFont;
 
   return (
     <AbsoluteFill>
-      <div style={{ position: 'absolute', ...layout.content, display: 'flex', flexDirection: 'column' }}>
+      {pictureBox && slide.image && (
+        <SlidePicture
+          image={slide.image}
+          box={pictureBox}
+          u={u}
+          vertical={vertical}
+          style={fadeSlideIn(cardIn, 3 * u, vertical ? 'y' : 'x')}
+        />
+      )}
+      <div style={{ position: 'absolute', ...textBox, display: 'flex', flexDirection: 'column' }}>
         <div
           style={{
             ...fadeSlideIn(counterIn, -3 * u, 'x'),
             height: counterHeight,
+            flex: 'none',
             display: 'flex',
             alignItems: 'center',
             gap: 0.5 * counterFont,
@@ -84,6 +183,7 @@ export const SectionSlide: React.FC<{
           style={{
             ...fadeSlideIn(headingIn, -4 * u, 'x'),
             marginTop: gapSmall,
+            flex: 'none',
             fontSize: headingFont,
             fontWeight: FONT_WEIGHT.bold,
             lineHeight: HEADING_LINE_HEIGHT,
@@ -101,10 +201,86 @@ export const SectionSlide: React.FC<{
             background: theme.accent,
           }}
         />
+        {figureLayout && slide.figure && (
+          <div style={{ ...fadeSlideIn(heroIn, 3 * u), marginTop: gapLarge, flex: 'none' }}>
+            <div
+              style={{
+                fontSize: figureLayout.valueFont,
+                lineHeight: FIGURE_LINE_HEIGHT,
+                fontWeight: FONT_WEIGHT.bold,
+                color: theme.accent,
+                whiteSpace: 'nowrap',
+                letterSpacing: '-0.01em',
+                fontVariantNumeric: 'tabular-nums',
+              }}
+            >
+              {slide.figure.value}
+            </div>
+            <WrappedText
+              segments={contextSegments}
+              maxLines={2}
+              style={{
+                marginTop: figureLayout.gap,
+                fontSize: figureLayout.contextFont,
+                lineHeight: CONTEXT_LINE_HEIGHT,
+                color: theme.text,
+              }}
+            />
+          </div>
+        )}
+        {quoteLayout && slide.quote && (
+          <div
+            style={{
+              ...fadeSlideIn(heroIn, 3 * u),
+              position: 'relative',
+              marginTop: gapLarge,
+              flex: 'none',
+              paddingLeft: quoteLayout.indent,
+            }}
+          >
+            <div
+              style={{
+                position: 'absolute',
+                left: 0,
+                top: -0.25 * quoteLayout.indent,
+                fontSize: 1.6 * quoteLayout.indent,
+                lineHeight: 1,
+                fontFamily: 'Georgia, serif',
+                fontWeight: FONT_WEIGHT.bold,
+                color: theme.accent,
+              }}
+            >
+              “
+            </div>
+            <WrappedText
+              segments={quoteSegments}
+              maxLines={quoteLayout.quoteLines}
+              style={{
+                fontSize: quoteLayout.quoteFont,
+                lineHeight: QUOTE_LINE_HEIGHT,
+                fontWeight: FONT_WEIGHT.bold,
+                color: theme.text,
+              }}
+            />
+            <div
+              style={{
+                marginTop: quoteLayout.gap,
+                fontSize: quoteLayout.byFont,
+                lineHeight: 1.4,
+                color: theme.accent,
+                whiteSpace: 'nowrap',
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+              }}
+            >
+              — {slide.quote.by}
+            </div>
+          </div>
+        )}
         {bullets.length > 0 && (
           <div
             style={{
-              ...fadeSlideIn(cardIn, 3 * u),
+              ...fadeSlideIn(bulletCardIn, 3 * u),
               marginTop: gapLarge,
               padding: `${cardPadY}px ${cardPadX}px`,
               borderRadius: radius,
@@ -122,7 +298,7 @@ export const SectionSlide: React.FC<{
                 // biome-ignore lint/suspicious/noArrayIndexKey: see above
                 key={i}
                 style={{
-                  ...fadeSlideIn(entranceProgress(frame, transitionFrames, bulletPhase(i)), 2 * u),
+                  ...fadeSlideIn(bulletIn(i), 2 * u),
                   display: 'flex',
                   alignItems: 'flex-start',
                 }}

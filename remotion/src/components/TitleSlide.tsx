@@ -1,6 +1,7 @@
-import { AbsoluteFill, useCurrentFrame } from 'remotion';
+import type { SlideImage } from '@movie-generator/pipeline/schema';
+import { AbsoluteFill, Img, useCurrentFrame } from 'remotion';
 import { entranceProgress, fadeSlideIn, wipeIn } from '../animation.ts';
-import { useFrameLayout } from '../layout/frame-layout.ts';
+import { type Box, useFrameLayout } from '../layout/frame-layout.ts';
 import { measureEmFor } from '../layout/measure.ts';
 import { breakSegments } from '../layout/segments.ts';
 import { fitParagraphs } from '../layout/text-fit.ts';
@@ -9,15 +10,37 @@ import { WrappedText } from './WrappedText.tsx';
 
 const TITLE_LINE_HEIGHT = 1.32;
 
-/** Opening slide: the site as a pill label, the article title large, an accent bar. */
+/** Share of the frame the lead picture covers: the right side, or the top when vertical. */
+const PICTURE_SHARE = { landscape: 0.46, vertical: 0.4 } as const;
+
+/**
+ * Opening slide: the site as a pill label, the article title large, an accent bar. With the
+ * article's lead picture, the picture fills one side of the frame (the top when vertical) and
+ * fades into the background towards the title, which keeps the plain background behind it.
+ */
 export const TitleSlide: React.FC<{
   title: string;
   /** Site name (or host) shown as a pill; omitted when unknown. */
   label?: string;
+  image?: SlideImage;
   transitionFrames: number;
-}> = ({ title, label, transitionFrames }) => {
+}> = ({ title, label, image, transitionFrames }) => {
   const frame = useCurrentFrame();
-  const { content, u, vertical } = useFrameLayout();
+  const { content: fullContent, u, vertical, width, height } = useFrameLayout();
+  let content: Box = fullContent;
+  let pictureBox: Box | undefined;
+  if (image) {
+    if (vertical) {
+      const pictureHeight = PICTURE_SHARE.vertical * height;
+      pictureBox = { left: 0, top: 0, width, height: pictureHeight };
+      const top = Math.max(fullContent.top, pictureHeight + 2 * u);
+      content = { ...fullContent, top, height: fullContent.top + fullContent.height - top };
+    } else {
+      const pictureWidth = PICTURE_SHARE.landscape * width;
+      pictureBox = { left: width - pictureWidth, top: 0, width: pictureWidth, height };
+      content = { ...fullContent, width: width - pictureWidth - fullContent.left - 2 * u };
+    }
+  }
 
   const pillFont = (vertical ? 3.2 : 2.5) * u;
   const pillHeight = label ? pillFont * 1.5 + 1.6 * u : 0;
@@ -39,9 +62,31 @@ export const TitleSlide: React.FC<{
   const pill = entranceProgress(frame, transitionFrames, [0, 0.55]);
   const heading = entranceProgress(frame, transitionFrames, [0.15, 0.8]);
   const bar = entranceProgress(frame, transitionFrames, [0.4, 1]);
+  const picture = entranceProgress(frame, transitionFrames, [0, 0.7]);
 
   return (
     <AbsoluteFill>
+      {image && pictureBox && (
+        <div
+          style={{
+            position: 'absolute',
+            ...pictureBox,
+            overflow: 'hidden',
+            opacity: picture,
+            // Fade the picture itself out towards the title, so it melts into the backdrop.
+            maskImage: vertical
+              ? 'linear-gradient(180deg, black 0%, black 55%, transparent 100%)'
+              : 'linear-gradient(90deg, transparent 0%, black 38%, black 100%)',
+          }}
+        >
+          <Img
+            src={image.src}
+            style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
+          />
+          {/* A light veil keeps a bright picture from outshining the title. */}
+          <div style={{ position: 'absolute', inset: 0, background: 'rgba(11, 18, 38, 0.12)' }} />
+        </div>
+      )}
       <div
         style={{
           position: 'absolute',

@@ -28,13 +28,23 @@ export interface SectionLayout {
  * smallest size, the heading steps down to its smallest size to make room, and as a last resort
  * the bullets are clamped to an even share of the lines.
  */
+export interface SectionLayoutOptions {
+  /** Height (gap included) of a block shown between the heading bar and the bullets. */
+  reserve?: number;
+  /** Scale of the bullets' font sizes (smaller under a key figure or a quote). */
+  bulletScale?: number;
+}
+
 export function computeSectionLayout(
   frame: FrameLayout,
   heading: readonly string[],
   bullets: readonly (readonly string[])[],
   measureBold: MeasureEm,
   measureRegular: MeasureEm,
+  options: SectionLayoutOptions = {},
 ): SectionLayout {
+  const reserve = options.reserve ?? 0;
+  const bulletScale = options.bulletScale ?? 1;
   const { content, u, vertical } = frame;
   const counterFont = (vertical ? 3.4 : 2.8) * u;
   const counterHeight = counterFont * 1.5;
@@ -60,14 +70,21 @@ export function computeSectionLayout(
     });
   const fitBullets = (headingHeight: number) => {
     const boxHeight =
-      content.height - counterHeight - 2 * gapSmall - barHeight - headingHeight - gapLarge - 2 * cardPadY;
+      content.height -
+      counterHeight -
+      2 * gapSmall -
+      barHeight -
+      headingHeight -
+      reserve -
+      gapLarge -
+      2 * cardPadY;
     const fit = fitParagraphs({
       paragraphs: bullets,
       measureEm: measureRegular,
       boxWidth: content.width - 2 * cardPadX - markerColumn,
       boxHeight,
-      maxFontSize: (vertical ? 5 : 4.2) * u,
-      minFontSize: (vertical ? 3.2 : 2.5) * u,
+      maxFontSize: (vertical ? 5 : 4.2) * u * bulletScale,
+      minFontSize: Math.min((vertical ? 3.2 : 2.5) * u, (vertical ? 5 : 4.2) * u * bulletScale),
       lineHeight: BULLET_LINE_HEIGHT,
       paragraphGap: BULLET_GAP,
     });

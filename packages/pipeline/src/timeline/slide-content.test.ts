@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { planFrames } from '../render/frame-plan.ts';
+import { ScriptSchema } from '../schema/script.ts';
+import { REVEAL_FRAMES, TimelineSchema } from '../schema/timeline.ts';
+import { buildTimeline } from './build-timeline.ts';
+
+const script = ScriptSchema.parse(
+  JSON.parse(readFileSync(new URL('../../fixtures/script-layouts-en.json', import.meta.url), 'utf8')),
+);
+const clips = script.sections.flatMap((s) => s.narrations.map(() => 2));
+const photo = { src: 'data:image/jpeg;base64,AAAA', width: 640, height: 400 };
+const allImages = new Map([
+  ['https://example.com/images/street.jpg', photo],
+  ['https://example.com/images/crossing.jpg', photo],
+]);
+
+describe('slide layouts in the timeline', () => {
+  const t = buildTimeline(script, clips, { images: allImages });
+
+  it('carries each layout with its data, and the lead picture on the title slide', () => {
+    expect(TimelineSchema.parse(t)).toEqual(t);
+    expect(t.slides.map((s) => s.layout ?? s.kind)).toEqual([
+      'title',
+      'picture',
+      'figure',
+      'quote',
+      'bullets',
+      'closing',
+    ]);
+    expect(t.slides[0]!.image).toEqual({ ...photo, caption: 'A rebuilt crossing downtown' });
+    expect(t.slides[1]!.image?.caption).toBe('Raised crossings make drivers slow down without a sign.');
+    expect(t.slides[2]!.figure).toEqual({ value: '−52%', context: 'traffic deaths between 2019 and 2024' });
+    expect(t.slides[3]!.quote?.by).toBe('Mayor Anna Lind');
+  });
+
+  it('falls back to bullets (and no title picture) when a picture was not downloaded', () => {
+    const none = buildTimeline(script, clips);
+    expect(none.slides[0]!.image).toBeUndefined();
+    expect(none.slides[1]).toMatchObject({ layout: 'bullets' });
+    expect(none.slides[1]!.image).toBeUndefined();
+    const noData = ScriptSchema.parse({
+      ...script,
+      sections: script.sections.map((s) => ({ ...s, figure: undefined, quote: undefined })),
+    });
+    expect(buildTimeline(noData, clips).slides.map((s) => s.layout)).toEqual([
+      undefined,
+      'bullets',
+      'bullets',
+      'bullets',
+      'bullets',
+      undefined,
+    ]);
+  });
+
+  it('reveals each bullet when the narration pointing at it starts', () => {
+    const picture = t.slides[1]!;
+    const starts = t.audio.slice(1, 4).map((a) => a.startFrame - picture.startFrame);
+    expect(picture.bulletReveals).toEqual(starts);
+    // Two narrations, three bullets: the third bullet is never pointed at and shows from the start.
+    const bullets = t.slides[4]!;
+    const own = t.audio.slice(7, 9).map((a) => a.startFrame - bullets.startFrame);
+    expect(bullets.bulletReveals).toEqual([own[0], own[1], 0]);
+    // No narration points at a bullet: no reveals.
+    expect(
+      buildTimeline(
+        ScriptSchema.parse(
+          JSON.parse(readFileSync(new URL('../../fixtures/script-ja-short.json', import.meta.url), 'utf8')),
+        ),
+        [1, 1, 1, 1],
+      ).slides[1]!.bulletReveals,
+    ).toBeUndefined();
+  });
+
+  it('draws each reveal state once: its entrance (if any) frame by frame, then a held picture', () => {
+    const plan = planFrames(t);
+    for (const slide of t.slides) {
+      for (const reveal of slide.bulletReveals ?? []) {
+        if (reveal === 0) continue;
+        const at = slide.startFrame + reveal;
+        const span = t.spans.find((s) => s.startFrame === at);
+        if (REVEAL_FRAMES > 0) expect(span).toMatchObject({ kind: 'animated', endFrame: at + REVEAL_FRAMES });
+        const held = t.spans.find((s) => s.startFrame === at + REVEAL_FRAMES);
+        expect(held?.kind).toBe('static');
+        expect(plan.frames).toContain(at + REVEAL_FRAMES);
+      }
+    }
+    const reveals = t.slides.flatMap((s) => (s.bulletReveals ?? []).filter((r) => r > 0)).length;
+    expect(reveals).toBe(8);
+    // Entrances and reveals are drawn frame by frame; everything else once per held picture.
+    expect(plan.frames.length).toBeLessThan(
+      t.slides.length * t.transitionFrames + reveals * REVEAL_FRAMES + t.subtitles.length * 2 + 10,
+    );
+  });
+});

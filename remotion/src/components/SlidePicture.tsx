@@ -1,0 +1,85 @@
+import type { SlideImage } from '@movie-generator/pipeline/schema';
+import { Img } from 'remotion';
+import type { Box } from '../layout/frame-layout.ts';
+import { measureEmFor } from '../layout/measure.ts';
+import { breakSegments } from '../layout/segments.ts';
+import { fitParagraphs } from '../layout/text-fit.ts';
+import { FONT_WEIGHT, theme } from '../theme.ts';
+import { WrappedText } from './WrappedText.tsx';
+
+const CAPTION_LINE_HEIGHT = 1.4;
+
+/**
+ * A picture from the article, as large as fits in `box` without cropping, with its caption (at
+ * most 2 lines) under it. The source is always a local data: URL (the pipeline makes sure).
+ */
+export const SlidePicture: React.FC<{
+  image: SlideImage;
+  box: Box;
+  u: number;
+  vertical: boolean;
+  style?: React.CSSProperties;
+}> = ({ image, box, u, vertical, style }) => {
+  const segments = image.caption ? breakSegments(image.caption) : [];
+  const gap = 1.4 * u;
+  const caption =
+    segments.length > 0
+      ? fitParagraphs({
+          paragraphs: [segments],
+          measureEm: measureEmFor(FONT_WEIGHT.regular),
+          boxWidth: box.width,
+          boxHeight: 2 * (vertical ? 3 : 2.5) * u * CAPTION_LINE_HEIGHT,
+          maxFontSize: (vertical ? 3 : 2.5) * u,
+          minFontSize: (vertical ? 2.6 : 2.1) * u,
+          lineHeight: CAPTION_LINE_HEIGHT,
+          maxLinesPerParagraph: 2,
+        })
+      : undefined;
+  const captionHeight = caption
+    ? Math.min(caption.height, 2 * caption.fontSize * CAPTION_LINE_HEIGHT) + gap
+    : 0;
+  const scale = Math.min(box.width / image.width, (box.height - captionHeight) / image.height);
+  const width = Math.max(1, Math.round(image.width * scale));
+  const height = Math.max(1, Math.round(image.height * scale));
+
+  return (
+    <div
+      style={{
+        position: 'absolute',
+        ...box,
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        justifyContent: 'center',
+        gap,
+        ...style,
+      }}
+    >
+      <Img
+        src={image.src}
+        style={{
+          width,
+          height,
+          flex: 'none',
+          borderRadius: 1.4 * u,
+          border: `${0.2 * u}px solid ${theme.cardBorder}`,
+          boxShadow: `0 ${1.5 * u}px ${5 * u}px rgba(0, 0, 0, 0.45)`,
+          objectFit: 'cover',
+        }}
+      />
+      {caption && (
+        <WrappedText
+          segments={segments}
+          maxLines={2}
+          style={{
+            width: '100%',
+            textAlign: 'center',
+            fontSize: caption.fontSize,
+            lineHeight: CAPTION_LINE_HEIGHT,
+            color: theme.textMuted,
+          }}
+        />
+      )}
+    </div>
+  );
+};

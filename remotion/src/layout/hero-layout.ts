@@ -1,0 +1,86 @@
+import type { KeyFigure } from '@movie-generator/pipeline/schema';
+import { fitParagraphs, fitSingleLines, type MeasureEm } from './text-fit.ts';
+
+export const FIGURE_LINE_HEIGHT = 1.1;
+export const CONTEXT_LINE_HEIGHT = 1.35;
+export const QUOTE_LINE_HEIGHT = 1.45;
+
+export interface FigureLayout {
+  valueFont: number;
+  contextFont: number;
+  contextLines: number;
+  gap: number;
+  height: number;
+}
+
+/** The key figure as large as fits on one line (within `maxHeight`), its context in ≤ 2 lines under it. */
+export function computeFigureLayout(
+  figure: Pick<KeyFigure, 'value'>,
+  contextSegments: readonly string[],
+  width: number,
+  maxHeight: number,
+  u: number,
+  vertical: boolean,
+  measureBold: MeasureEm,
+  measureRegular: MeasureEm,
+): FigureLayout {
+  const gap = 1 * u;
+  const context = fitParagraphs({
+    paragraphs: [contextSegments],
+    measureEm: measureRegular,
+    boxWidth: width,
+    boxHeight: 2 * (vertical ? 4.6 : 3.8) * u * CONTEXT_LINE_HEIGHT,
+    maxFontSize: (vertical ? 4.6 : 3.8) * u,
+    minFontSize: (vertical ? 3.2 : 2.6) * u,
+    lineHeight: CONTEXT_LINE_HEIGHT,
+    maxLinesPerParagraph: 2,
+  });
+  const contextLines = Math.min(2, context.lineCounts[0] ?? 1);
+  const contextHeight = contextLines * context.fontSize * CONTEXT_LINE_HEIGHT;
+  const heightCap = Math.max(6 * u, (maxHeight - contextHeight - gap) / FIGURE_LINE_HEIGHT);
+  const value = fitSingleLines(
+    [figure.value],
+    measureBold,
+    width,
+    Math.min((vertical ? 17 : 15) * u, heightCap),
+    Math.min(6 * u, heightCap),
+  );
+  const height = value.fontSize * FIGURE_LINE_HEIGHT + gap + contextHeight;
+  return { valueFont: value.fontSize, contextFont: context.fontSize, contextLines, gap, height };
+}
+
+export interface QuoteLayout {
+  quoteFont: number;
+  quoteLines: number;
+  byFont: number;
+  indent: number;
+  gap: number;
+  height: number;
+}
+
+/** The quotation as large as fits in `maxHeight` (≤ 5 lines), indented past a big quote mark, "— by" under it. */
+export function computeQuoteLayout(
+  quoteSegments: readonly string[],
+  width: number,
+  maxHeight: number,
+  u: number,
+  vertical: boolean,
+  measureBold: MeasureEm,
+): QuoteLayout {
+  const indent = (vertical ? 7 : 6) * u;
+  const byFont = (vertical ? 3.6 : 3) * u;
+  const gap = 1.6 * u;
+  const fit = fitParagraphs({
+    paragraphs: [quoteSegments],
+    measureEm: measureBold,
+    boxWidth: width - indent,
+    boxHeight: Math.max(4 * u, maxHeight - byFont * 1.4 - gap),
+    maxFontSize: (vertical ? 6 : 5.2) * u,
+    minFontSize: (vertical ? 3.4 : 2.8) * u,
+    lineHeight: QUOTE_LINE_HEIGHT,
+    maxLinesPerParagraph: 6,
+  });
+  const quoteLines = Math.min(6, fit.lineCounts[0] ?? 1);
+  const height = quoteLines * fit.fontSize * QUOTE_LINE_HEIGHT + gap + byFont * 1.4;
+  return { quoteFont: fit.fontSize, quoteLines, byFont, indent, gap, height };
+}
