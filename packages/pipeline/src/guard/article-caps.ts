@@ -32,7 +32,8 @@ export function cutAtSentence(text: string, max: number): string {
   let sentenceEnd = -1;
   for (const match of head.matchAll(SENTENCE_END)) sentenceEnd = match.index + match[0].length;
   if (sentenceEnd >= floor) return head.slice(0, sentenceEnd).trimEnd();
-  const space = head.lastIndexOf(' ');
+  // The character just past the limit tells whether the limit itself falls between two words.
+  const space = text.slice(0, max + 1).search(/\s\S*$/u);
   if (space >= floor) return head.slice(0, space).trimEnd();
   const last = head.charCodeAt(head.length - 1);
   // A high surrogate at the end would leave half a character.
