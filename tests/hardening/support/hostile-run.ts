@@ -89,8 +89,11 @@ export interface JobOutcome {
   seconds: number;
 }
 
+/** A hostile page, or 'article' for a control pair of two normal articles. */
+export type PairPage = HostilePageName | 'article';
+
 export interface PairFigures {
-  page: HostilePageName;
+  page: PairPage;
   hostile: JobOutcome;
   normal: JobOutcome;
   /** The worker's longest event-loop stall (its own monitorEventLoopDelay, via /metrics). */
@@ -138,7 +141,7 @@ function every(everyMs: number, probe: () => Promise<void>): () => Promise<void>
 /** Sends a hostile page and the normal article at once and watches the worker until both end. */
 export async function runPair(
   bench: HostileBench,
-  page: HostilePageName,
+  page: PairPage,
   timeoutMs = 300_000,
 ): Promise<PairFigures> {
   const pid = bench.worker.process.pid!;
