@@ -93,7 +93,7 @@ console.log(
 console.log('|---|---|---|---|---|---|---|---|');
 for (const p of pairs) {
   console.log(
-    `| ${p.page} | ${p.hostile.status}${p.hostile.errorCode ? ` ${p.hostile.errorCode}` : ''} | ${p.hostile.seconds} s | ${p.normal.status} (${p.normal.seconds} s) | ${p.maxEventLoopStallMs} ms | ${p.maxHealthzMs} ms (${p.slowOrFailedHealthz} of ${p.healthzProbes} ≥ 2 s) | ${p.peakWorkerRssMB} MB | ${p.peakTreePssMB} MB (RSS ${p.peakTreeRssMB}) |`,
+    `| ${p.page} | ${p.hostile.status}${p.hostile.errorCode ? ` ${p.hostile.errorCode}` : ''} | ${p.hostile.seconds} s | ${p.normal.status} (${p.normal.seconds} s) | ${p.whileHostile.maxEventLoopStallMs} / ${p.maxEventLoopStallMs} ms | ${p.whileHostile.maxHealthzMs} / ${p.maxHealthzMs} ms | ${p.slowHealthz}, ${p.failedHealthz} of ${p.healthzProbes} | ${p.peakWorkerRssMB} MB | ${p.peakTreePssMB} MB (${p.peakTreeRssMB}) |`,
   );
 }
 console.log(`\nnormal article, fetch + extract + script: ${JSON.stringify(latency)}`);
