@@ -1,5 +1,12 @@
 import { connectMongo, createVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
-import { closeRenderer, createLogger, getBrowser, getBundle, runPipeline } from '@movie-generator/pipeline';
+import {
+  closeRenderer,
+  createLogger,
+  getBrowser,
+  getBundle,
+  runPipeline,
+  warmStageThreads,
+} from '@movie-generator/pipeline';
 import { loadConfig } from './env.ts';
 import { type Health, type MetricsServer, startMetricsServer, WorkerMetrics } from './metrics.ts';
 import { sleep } from './retry.ts';
@@ -65,7 +72,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 
-  // Bundle the compositions and open Chromium once, before the first job needs them.
+  // Bundle the compositions and open Chromium once, before the first job needs them; start the
+  // threads that extract pages and build scripts (one per concurrent job) meanwhile.
+  warmStageThreads(config.pipeline.isolation, config.concurrency);
   const warmStarted = performance.now();
   await Promise.all([
     getBundle({ bundleDir: config.pipeline.render?.bundleDir }),

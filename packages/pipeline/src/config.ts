@@ -23,6 +23,8 @@ export const PipelineEnvSchema = z.object({
   OPENAI_TTS_VOICE: z.string().min(1).default('alloy'),
   RENDERER: z.enum(['fast', 'full']).default('fast'),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Heap cap of each thread that extracts pages and builds offline scripts. */
+  STAGE_THREAD_HEAP_MB: z.coerce.number().int().min(64).max(8192).default(512),
 });
 export type PipelineEnv = z.infer<typeof PipelineEnvSchema>;
 
@@ -72,5 +74,6 @@ export function pipelineOptionsFromEnv(env: PipelineEnv): Omit<PipelineOptions, 
         : undefined,
     },
     render: { renderer: env.RENDERER, chromiumPath: env.CHROMIUM_PATH },
+    isolation: { heapMb: env.STAGE_THREAD_HEAP_MB },
   };
 }

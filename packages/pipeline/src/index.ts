@@ -8,6 +8,12 @@ export {
 export * from './context.ts';
 export * from './errors.ts';
 export { assertUrlAllowed } from './fetch/index.ts';
+export {
+  closeStageThreads,
+  DEFAULT_THREAD_HEAP_MB,
+  type IsolationOptions,
+  warmStageThreads,
+} from './isolate/index.ts';
 export { createLogger, silentLogger } from './logger.ts';
 export {
   generateScriptFromUrl,

@@ -4,18 +4,17 @@ import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { LocalizedMessage, StageContext, StageName } from './context.ts';
 import { asStageError, cancelledError, PipelineError, type PipelineErrorCode } from './errors.ts';
-import { extractArticle } from './extract/index.ts';
 import type { Article } from './extract/types.ts';
 import { fetchPage } from './fetch/index.ts';
 import type { FetchOptions } from './fetch/types.ts';
 import { msg } from './i18n/messages.ts';
 import { type ImageOptions, slideImageSources } from './images/index.ts';
+import { extractIsolated, generateScriptIsolated, type IsolationOptions } from './isolate/index.ts';
 import { silentLogger } from './logger.ts';
 import { getBrowser, getBundle, progressBand, renderVideo } from './render/index.ts';
 import type { RendererKind, RenderOptions } from './render/types.ts';
 import { type Language, type Script, ScriptSchema } from './schema/script.ts';
 import type { Timeline, VideoSize } from './schema/timeline.ts';
-import { generateScript } from './script/index.ts';
 import type { ScriptOptions } from './script/types.ts';
 import { mixNarration, synthesizeScript } from './speech/index.ts';
 import type { SpeechOptions } from './speech/types.ts';
@@ -54,6 +53,8 @@ export interface PipelineOptions {
   /** Limits for the article's pictures (allowPrivateNetwork comes from `fetch`). */
   images?: Omit<ImageOptions, 'allowPrivateNetwork'>;
   render?: RenderOptions;
+  /** Stage threads for extraction and offline script building (on by default). */
+  isolation?: IsolationOptions;
   /** Parent of the per-job work directory (default: the OS temp dir). */
   workRoot?: string;
   /** Per-stage time limits in ms; a stage past its limit fails with TIMEOUT. */
@@ -155,7 +156,7 @@ async function fetchArticleIn(
   const page = await runStage('fetch', 'FETCH_FAILED', run, (ctx) =>
     fetchPage(url, options.fetch ?? {}, ctx),
   );
-  return runStage('extract', 'FETCH_FAILED', run, async (ctx) => extractArticle(page, ctx));
+  return runStage('extract', 'FETCH_FAILED', run, (ctx) => extractIsolated(page, ctx, options.isolation));
 }
 
 async function scriptIn(
@@ -164,10 +165,11 @@ async function scriptIn(
   run: RunContext,
 ): Promise<Script> {
   return runStage('script', 'SCRIPT_FAILED', run, (ctx) =>
-    generateScript(
+    generateScriptIsolated(
       article,
       { ...options.script, language: options.language ?? options.script?.language },
       ctx,
+      options.isolation,
     ),
   );
 }

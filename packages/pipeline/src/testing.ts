@@ -5,5 +5,6 @@ export { extractArticle } from './extract/index.ts';
 export type { Article } from './extract/types.ts';
 export { isBlockedAddress } from './fetch/address-policy.ts';
 export { fetchPageInternal } from './fetch/fetch-page.ts';
+export { HOSTILE_PAGES, type HostilePageName } from './guard/hostile-pages.ts';
 export { generateScript } from './script/index.ts';
 export { displayWidth, subtitleCards } from './timeline/index.ts';

@@ -3,6 +3,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import type { StageContext } from '../context.ts';
 import { cancelledError, PipelineError } from '../errors.ts';
 import type { FetchedPage } from '../fetch/types.ts';
+import { assertPageIsSimple } from '../guard/page-complexity.ts';
 import { msg } from '../i18n/messages.ts';
 import { type CollectedContent, collectContent, textOf } from './blocks.ts';
 import { isFurnitureLine } from './furniture-text.ts';
@@ -28,6 +29,8 @@ export const MIN_TEXT_LENGTH = 200;
 export async function extractArticle(page: FetchedPage, ctx: StageContext): Promise<Article> {
   if (ctx.signal.aborted) throw cancelledError(ctx.signal);
   ctx.onProgress(0, msg.extracting);
+  // Before jsdom: hostile markup is refused with PAGE_TOO_COMPLEX instead of eating CPU and memory.
+  assertPageIsSimple(page.html);
   const host = new JSDOM('', { url: page.url, virtualConsole: new VirtualConsole() });
   try {
     const article = readArticle(parseDocument(host, page.html), page.url);
