@@ -50,8 +50,8 @@ export interface PipelineOptions {
   fetch?: FetchOptions;
   script?: ScriptOptions;
   speech?: SpeechOptions;
-  /** Limits for the article's pictures (allowPrivateNetwork comes from `fetch`). */
-  images?: Omit<ImageOptions, 'allowPrivateNetwork'>;
+  /** Limits for the article's pictures (the network policy comes from `fetch`). */
+  images?: Omit<ImageOptions, 'allowPrivateNetwork' | 'allowedPorts'>;
   render?: RenderOptions;
   /** Stage threads for extraction and offline script building (on by default). */
   isolation?: IsolationOptions;
@@ -195,7 +195,11 @@ async function videoIn(script: Script, options: PipelineOptions, run: RunContext
     // The article's pictures, downloaded in their own time box; any that fail are left out.
     const images = await slideImageSources(
       script,
-      { ...options.images, allowPrivateNetwork: options.fetch?.allowPrivateNetwork },
+      {
+        ...options.images,
+        allowPrivateNetwork: options.fetch?.allowPrivateNetwork,
+        allowedPorts: options.fetch?.allowedPorts,
+      },
       progressBand(ctx, 0, 15),
     );
     const timeline = buildTimeline(

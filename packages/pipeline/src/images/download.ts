@@ -1,8 +1,7 @@
 import { type Dispatcher, request } from 'undici';
-import type { IsBlockedAddress } from '../fetch/address-policy.ts';
 import { createGuardedAgent } from '../fetch/guarded-agent.ts';
 import { readCappedBody } from '../fetch/read-body.ts';
-import { parseAllowedUrl } from '../fetch/url-policy.ts';
+import { type LookupAddresses, parseAllowedUrl, type UrlPolicy } from '../fetch/url-policy.ts';
 
 /** Why a picture was not used; logged, never shown as a job failure. */
 export class ImageRejected extends Error {
@@ -30,11 +29,11 @@ export interface DownloadLimits {
 export async function downloadImage(
   url: string,
   agent: Dispatcher,
-  isBlocked: IsBlockedAddress | null,
+  policy: UrlPolicy,
   limits: DownloadLimits,
   signal: AbortSignal,
 ): Promise<Buffer> {
-  let current = parseAllowedUrl(url, isBlocked);
+  let current = parseAllowedUrl(url, policy);
   for (let redirects = 0; ; redirects++) {
     const response = await request(current, {
       method: 'GET',
@@ -48,7 +47,7 @@ export async function downloadImage(
       if (!location) throw new ImageRejected('redirect without Location');
       if (redirects >= limits.maxRedirects)
         throw new ImageRejected(`more than ${limits.maxRedirects} redirects`);
-      current = parseAllowedUrl(new URL(location, current).href, isBlocked);
+      current = parseAllowedUrl(new URL(location, current).href, policy);
       continue;
     }
     if (response.statusCode < 200 || response.statusCode > 299) {
@@ -70,7 +69,8 @@ export async function downloadImage(
 }
 
 /** The guarded agent for a batch of picture downloads (same policy as the page's fetch). */
-export const createImageAgent = (isBlocked: IsBlockedAddress | null) => createGuardedAgent(isBlocked);
+export const createImageAgent = (policy: UrlPolicy, lookup?: LookupAddresses) =>
+  createGuardedAgent(policy.isBlocked, lookup ? { lookup } : {});
 
 function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
   const value = headers[name];

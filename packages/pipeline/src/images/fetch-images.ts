@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { StageContext } from '../context.ts';
 import { cancelledError } from '../errors.ts';
 import type { FetchOptions } from '../fetch/types.ts';
-import { addressPolicyFor, type UrlPolicyInternals } from '../fetch/url-policy.ts';
+import { type UrlPolicyInternals, urlPolicyFor } from '../fetch/url-policy.ts';
 import { msg } from '../i18n/messages.ts';
 import type { Script } from '../schema/script.ts';
 import type { LocalImageSource } from '../timeline/slide-content.ts';
@@ -21,7 +21,7 @@ export const IMAGE_DEFAULTS = {
   outputMaxSide: 1280,
 } as const;
 
-export interface ImageOptions extends Pick<FetchOptions, 'allowPrivateNetwork'> {
+export interface ImageOptions extends Pick<FetchOptions, 'allowPrivateNetwork' | 'allowedPorts'> {
   maxImages?: number;
   maxBytes?: number;
   maxDimension?: number;
@@ -64,8 +64,8 @@ export async function fetchScriptImages(
   if (urls.length === 0) return found;
   const dir = join(ctx.workDir, 'images');
   await mkdir(dir, { recursive: true });
-  const isBlocked = addressPolicyFor(options, internals);
-  const agent = createImageAgent(isBlocked);
+  const policy = urlPolicyFor(options, internals);
+  const agent = createImageAgent(policy, internals.lookupForTests);
   const timeBox = AbortSignal.timeout(options.timeoutMs ?? IMAGE_DEFAULTS.timeoutMs);
   const signal = AbortSignal.any([ctx.signal, timeBox]);
   let settled = 0;
@@ -77,7 +77,7 @@ export async function fetchScriptImages(
           const bytes = await downloadImage(
             url,
             agent,
-            isBlocked,
+            policy,
             {
               maxBytes: options.maxBytes ?? IMAGE_DEFAULTS.maxBytes,
               maxRedirects: IMAGE_DEFAULTS.maxRedirects,
