@@ -122,6 +122,14 @@ function* bulletCandidates(text: string, language: Language, maxChars: number): 
         break;
       }
     }
+    // Without 、: the main clause after a conjunctive ending (〜したことで / 〜ため / 〜ので).
+    for (const match of text.matchAll(JA_CONJUNCTIVE)) {
+      const suffix = text.slice(match.index + match[0].length).trim();
+      if (suffix.length <= maxChars && suffix.length >= maxChars / 3) {
+        yield suffix;
+        break;
+      }
+    }
   }
   // Leading clauses with an ellipsis, longest first.
   const breaks = clauseBreaks(text, language);
@@ -148,6 +156,10 @@ function clauseBreaks(text: string, language: Language): number[] {
   }
   return [...offsets].sort((a, b) => a - b);
 }
+
+/** Japanese endings that join a subordinate clause to the main one. */
+const JA_CONJUNCTIVE =
+  /(?:ことで|ことにより|ことによって|ため(?:に)?|ので|のに|ながら|けれど(?:も)?|ところ|結果)(?=[^、。])/gu;
 
 /** Before a preposition: the end of a phrase, the last resort for a long English sentence without clauses. */
 const EN_PHRASE_STARTERS = /\s(?=(?:in|on|at|for|with|during|across|over|under|through|by|to|from)\s)/giu;

@@ -17,7 +17,9 @@ export function japaneseReading(text: string): string | undefined {
   const reading = text
     .replace(DOMAIN, (_match, name: string) => `${wordToKatakana(name)}のサイト`)
     .replace(IP_ADDRESS, 'アドレス')
-    .replace(LATIN_WORD, (word) => wordReading(word));
+    .replace(LATIN_WORD, (word) => wordReading(word))
+    // "Example Tech Blog" → one run of katakana, no pauses between the words.
+    .replace(/(?<=[\p{Script=Katakana}ー])\s+(?=[\p{Script=Katakana}])/gu, '');
   return reading === text ? undefined : reading;
 }
 

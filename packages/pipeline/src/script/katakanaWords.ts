@@ -7,7 +7,7 @@
  * the engine, which reads their letters correctly.
  */
 const WORD_LIST =
-  'a:ア account:アカウント admin:アドミン adobe:アドビ air:エア airbnb:エアビーアンドビー alpha:アルファ amazon:アマゾン america:アメリカ ' +
+  'a:ア example:エグザンプル engineering:エンジニアリング account:アカウント admin:アドミン adobe:アドビ air:エア airbnb:エアビーアンドビー alpha:アルファ amazon:アマゾン america:アメリカ ' +
   'an:アン and:アンド android:アンドロイド anthropic:アンソロピック app:アプリ apple:アップル apps:アプリ azure:アジュール bank:バンク ' +
   'best:ベスト beta:ベータ big:ビッグ black:ブラック blog:ブログ bloomberg:ブルームバーグ blue:ブルー bluetooth:ブルートゥース book:ブック ' +
   'books:ブックス browser:ブラウザー bug:バグ business:ビジネス by:バイ cafe:カフェ california:カリフォルニア camera:カメラ car:カー ' +

@@ -142,9 +142,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const leadScored = scoreFor(lead, [title]);
   // Closing: the article's conclusion and the points made, then the pointer to the source.
   const takeaway = takeawayLine(plans, leadScored, language, title, limits.narration);
-  // The takeaway is not said twice: sections with nothing else to say are left out.
-  const unsaid = (s: ScoredSentence) => !takeaway?.endsWith(s.text);
-  const speaking = plans.filter((p) => p.scored.some(unsaid));
+  // The takeaway is not said twice, unless it is all its section has to say.
+  const isTakeaway = (s: ScoredSentence) => takeaway?.endsWith(s.text) ?? false;
+  const sayable = (plan: BodyPlan) =>
+    plan.scored.some((s) => !isTakeaway(s)) ? plan.scored.filter((s) => !isTakeaway(s)) : plan.scored;
+  const speaking = plans.filter((p) => p.scored.length > 0);
   const points = pointsLine(
     speaking.map((p) => p.title),
     language,
@@ -174,7 +176,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   let carry = 0;
   const bodies = speaking.map((plan, i) => {
     const budget = budgets[i]! + carry;
-    const picked = pickNarrations(plan.scored.filter(unsaid), budget, language, {
+    const picked = pickNarrations(sayable(plan), budget, language, {
       maxNarrations: MAX_BODY_NARRATIONS,
       required: true,
       maxChars: limits.narration,
@@ -259,7 +261,9 @@ function layoutOptions(
 /** The lead point: the first of the lead's two best sentences (the lead usually comes first) that fits. */
 function leadSentence(scored: readonly ScoredSentence[], maxChars: number): string | undefined {
   const fitting = scored.filter((s) => s.text.length <= maxChars);
-  return pickKeySentences(fitting, 2)[0]?.text;
+  const [first, second] = pickKeySentences(fitting, 2);
+  if (!first || !second) return first?.text;
+  return first.score >= 0.8 * second.score ? first.text : second.text;
 }
 
 /**
@@ -273,13 +277,17 @@ function takeawayLine(
   title: string,
   maxChars: number,
 ): string | undefined {
-  const last = plans.at(-1)?.scored ?? [];
+  // A section whose only sentence became the takeaway would vanish: its sentences are not candidates.
+  const roomy = plans.filter((p) => p.scored.length >= 2);
+  const last = roomy.at(-1) === plans.at(-1) ? (plans.at(-1)?.scored ?? []) : [];
   const lastParagraph = last.length > 0 ? last.filter((s) => s.paragraph === last.at(-1)!.paragraph) : [];
-  const all = [...leadScored, ...plans.flatMap((p) => p.scored)];
+  const all = [...leadScored, ...roomy.flatMap((p) => p.scored)];
   const summaries = all.filter((s) => CONCLUSION_CUES[language].test(s.text));
   const candidates = [
     ...[...lastParagraph].sort((a, b) => b.score - a.score),
     ...summaries.sort((a, b) => b.score - a.score),
+    // Else the last section's best sentence, said again as the conclusion.
+    ...[...(plans.at(-1)?.scored ?? [])].sort((a, b) => b.score - a.score),
   ].filter((s) => !/[？?]$/u.test(s.text) && s.text.length >= MIN_TAKEAWAY_CHARS[language]);
   const template = pickVariant(WORDING[language].takeaway, title, 1);
   return candidates

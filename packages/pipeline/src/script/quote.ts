@@ -52,7 +52,8 @@ export function findQuote(sentence: string, language: Language): Quote | undefin
 
 function quoteOf(text: string, by: string): Quote | undefined {
   const cleanText = text.trim().replace(/[,、]$/u, '');
-  const cleanBy = by.trim();
+  // A name at the sentence's end keeps its full stop in the match ("said Jane Smith.").
+  const cleanBy = by.trim().replace(/(?<![A-Z])\.$/u, '');
   if (cleanText.length < 10 || cleanBy.length === 0 || cleanBy.length > 80) return undefined;
   return { text: cleanText.slice(0, 240), by: cleanBy };
 }

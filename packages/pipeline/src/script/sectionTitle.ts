@@ -47,8 +47,12 @@ export function keyPhraseTitle(
   const counts = new Map<string, number>();
   for (const term of extractTerms(text, language)) counts.set(term, (counts.get(term) ?? 0) + 1);
   const elsewhere = otherSections.map((s) => new Set(extractTerms(s.join('\n'), language)));
+  // Terms said at least twice name the topic; a short section may have to do with one said once.
+  const minCount = [...counts.values()].some((c) => c >= 2) ? 2 : 1;
   const ranked = [...counts.entries()]
-    .filter(([term, count]) => count >= 2 && !avoid.has(term) && !GENERIC.has(term) && !JA_GENERIC.has(term))
+    .filter(
+      ([term, count]) => count >= minCount && !avoid.has(term) && !GENERIC.has(term) && !JA_GENERIC.has(term),
+    )
     .map(([term, count]) => {
       const spread = elsewhere.filter((s) => s.has(term)).length;
       return { term, weight: count * Math.log(1 + (elsewhere.length + 1) / (spread + 1)) };
@@ -93,8 +97,15 @@ function phraseAround(text: string, term: string, language: Language): string | 
       if (!word.isWordLike || !extractTerms(word.segment, language).includes(term)) continue;
       let start = i;
       let end = i + 1;
-      while (start > 0 && end - start < MAX_PHRASE_WORDS && isContent(words[start - 1]!, language)) start--;
-      while (end < words.length && end - start < MAX_PHRASE_WORDS && isContent(words[end]!, language)) end++;
+      const joins = (at: number, step: number) =>
+        isContent(words[at]!, language) ||
+        // 「同様の取り組み」: a Japanese noun phrase may join its nouns with の.
+        (language === 'ja' &&
+          words[at]!.segment === 'の' &&
+          words[at + step] !== undefined &&
+          isContent(words[at + step]!, language));
+      while (start > 0 && end - start < MAX_PHRASE_WORDS && joins(start - 1, -1)) start--;
+      while (end < words.length && end - start < MAX_PHRASE_WORDS && joins(end, 1)) end++;
       const phrase = joinWords(
         words.slice(start, end).map((w) => w.segment),
         language,
