@@ -1,45 +1,50 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CORPUS_DIR, loadCorpus } from '../fixtures/real-world/expectations.ts';
 import type { PageExpectations } from './measure.ts';
 
-/** The project's corpus of real-world-like pages: `<slug>/index.html` + `expected.json` (+ pictures). */
-export const CORPUS_DIR = fileURLToPath(new URL('../fixtures/real-world/', import.meta.url));
+export { CORPUS_DIR };
 
-export interface CorpusPage {
+export interface QualityPage {
   slug: string;
-  /** Path of the page under the folder served, e.g. "news-byline/index.html". */
+  /** Path of the page under the folder served, e.g. "news-harbour/index.html". */
   path: string;
   expected: PageExpectations;
 }
 
-const NO_EXPECTATIONS: PageExpectations = {
-  furniture: [],
-  decorativeImages: [],
-  contentImages: [],
-  mustContain: [],
-};
+const NO_EXPECTATIONS: PageExpectations = { furniture: [], decorativeImages: [], contentImages: [] };
+
+/** The corpus pages with what their expected.json says. */
+export function corpusPages(): QualityPage[] {
+  return loadCorpus().map(({ slug, expected }) => ({
+    slug,
+    path: `${slug}/index.html`,
+    expected: {
+      furniture: expected.furniture,
+      decorativeImages: expected.decorativeImages,
+      contentImages: expected.contentImages,
+      title: expected.title,
+      language: expected.language,
+      ...(expected.expectError ? { expectError: expected.expectError } : {}),
+    },
+  }));
+}
 
 /**
- * The pages of a folder: each subfolder with an `index.html` (the corpus) or a `source.html`
- * (the shared real pages), with what its `expected.json` says when it has one.
+ * The pages of another folder (each subfolder with a `source.html` or `index.html`, such as the
+ * shared real pages), with no expectations beyond the generic furniture patterns.
  */
-export async function listPages(dir: string): Promise<CorpusPage[]> {
-  const pages: CorpusPage[] = [];
+export async function folderPages(dir: string): Promise<QualityPage[]> {
+  const pages: QualityPage[] = [];
   for (const slug of (await readdir(dir)).sort()) {
     const folder = join(dir, slug);
-    if (!(await stat(folder)).isDirectory()) continue;
-    const file = (await exists(join(folder, 'index.html')))
-      ? 'index.html'
-      : (await exists(join(folder, 'source.html')))
-        ? 'source.html'
-        : undefined;
-    if (!file) continue;
-    const expectedPath = join(folder, 'expected.json');
-    const expected = (await exists(expectedPath))
-      ? toExpectations(JSON.parse(await readFile(expectedPath, 'utf8')))
-      : NO_EXPECTATIONS;
-    pages.push({ slug, path: `${slug}/${file}`, expected });
+    if (!(await isDirectory(folder))) continue;
+    for (const file of ['index.html', 'source.html']) {
+      if (await exists(join(folder, file))) {
+        pages.push({ slug, path: `${slug}/${file}`, expected: NO_EXPECTATIONS });
+        break;
+      }
+    }
   }
   return pages;
 }
@@ -51,16 +56,9 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Reads what the report needs from an expected.json. */
-export function toExpectations(json: unknown): PageExpectations {
-  const record = (json ?? {}) as Record<string, unknown>;
-  const strings = (value: unknown): string[] =>
-    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  return {
-    furniture: strings(record.furniture),
-    decorativeImages: strings(record.decorativeImages),
-    contentImages: strings(record.contentImages),
-    mustContain: strings(record.mustContain),
-    ...(typeof record.expectError === 'string' ? { expectError: record.expectError } : {}),
-  };
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

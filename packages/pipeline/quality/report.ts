@@ -12,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../src/pipeline.ts';
 import { closeRenderer } from '../src/render/index.ts';
-import { CORPUS_DIR, listPages } from './corpus.ts';
+import { CORPUS_DIR, corpusPages, folderPages } from './corpus.ts';
 import { measurePage, type PageQuality, pageProblems } from './measure.ts';
 import { serveFolder } from './serve.ts';
 
 const { values } = parseArgs({
   options: {
-    pages: { type: 'string', default: CORPUS_DIR },
+    pages: { type: 'string' },
     video: { type: 'boolean', default: false },
     show: { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -27,8 +27,8 @@ const { values } = parseArgs({
 
 const pkgRoot = fileURLToPath(new URL('..', import.meta.url));
 const outPath = resolve(values.out ?? join(pkgRoot, '../../bench-results/quality.json'));
-const root = resolve(values.pages);
-const pages = await listPages(root);
+const root = resolve(values.pages ?? CORPUS_DIR);
+const pages = values.pages ? await folderPages(root) : corpusPages();
 const server = await serveFolder(root);
 const results: Array<PageQuality & { problems: string[] }> = [];
 try {

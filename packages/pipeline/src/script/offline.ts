@@ -248,8 +248,9 @@ function layoutOptions(
     figure = context ? findKeyFigure(text, context, language) : undefined;
     if (figure) break;
   }
-  const quote = [...spoken, ...plan.scored.map((s) => s.text)]
-    .map((text) => findQuote(text, language))
+  // Quotes are looked for in whole paragraphs: a quotation often spans two sentences.
+  const quote = plan.topic.paragraphs
+    .map((text) => findQuote(toSpeakable(text), language))
     .find((q) => q !== undefined);
   return {
     ...(plan.image ? { image: plan.image } : {}),

@@ -38,6 +38,9 @@ export const MAX_ARTICLE_TEXT_CHARS = 60_000;
 /** "3.1 Foreign relations" / "2. Background": a heading's section number is not part of its title. */
 const SECTION_NUMBER = /^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+(?=\S)/u;
 
+/** Edit links and permalink anchors that pages put inside headings: "History[edit]", "Results #", "New process ¶". */
+const HEADING_MARKS = /\[\s*(?:edit|編集|edit source|ソースを編集)\s*\]|\s*[#¶§🔗]\s*$/giu;
+
 interface IndexedBlock extends ArticleBlock {
   /** Index in `Article.blocks`. */
   index: number;
@@ -63,7 +66,7 @@ export function outlineArticle(
   maxTopics: number,
   options: OutlineOptions = {},
 ): Outline {
-  const blocks = usableBlocks(article, language);
+  const blocks = withoutBackMatter(usableBlocks(article, language));
   const byHeadings = outlineByHeadings(blocks);
   // Headings with nothing under them (only a trailing "Related posts", say) do not structure the article.
   const outline = byHeadings.topics.some((t) => t.paragraphs.length > 0)
@@ -91,13 +94,38 @@ function usableBlocks(article: Article, language: Language): IndexedBlock[] {
     if (chars >= MAX_ARTICLE_TEXT_CHARS) break;
     const text =
       block.type === 'heading'
-        ? toSpeakable(block.text.slice(0, MAX_PARAGRAPH_CHARS)).replace(SECTION_NUMBER, '')
+        ? toSpeakable(block.text.slice(0, MAX_PARAGRAPH_CHARS).replace(HEADING_MARKS, '')).replace(
+            SECTION_NUMBER,
+            '',
+          )
         : capParagraph(block.text.trim(), language);
     if (text.length === 0 || (block.type === 'heading' && normalize(text) === title)) continue;
     blocks.push({ ...block, text, index });
     chars += text.length;
   }
   return blocks;
+}
+
+/** Headings of back matter: lists of references and links, not the article's points. */
+const BACK_MATTER =
+  /^(?:references|notes|footnotes|citations|sources|bibliography|see also|external links|further reading|related(?: articles| posts| stories)?|read more|more from .*|comments|参考文献|脚注|注釈|出典|関連項目|外部リンク|関連記事|参考|コメント|あわせて読みたい)$/iu;
+
+/** The blocks without back-matter sections (a back-matter heading and what follows up to the next heading of its level or higher). */
+function withoutBackMatter(blocks: readonly IndexedBlock[]): IndexedBlock[] {
+  const kept: IndexedBlock[] = [];
+  let skipLevel: number | undefined;
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      const level = block.level ?? 2;
+      if (skipLevel !== undefined && level <= skipLevel) skipLevel = undefined;
+      if (skipLevel === undefined && BACK_MATTER.test(block.text.replace(/[\s:：]+$/u, ''))) {
+        skipLevel = level;
+        continue;
+      }
+    }
+    if (skipLevel === undefined) kept.push(block);
+  }
+  return kept;
 }
 
 /** At most MAX_PARAGRAPH_CHARS, cut after the last sentence that fits (hard cut when none does). */

@@ -19,7 +19,7 @@ const EN_PATTERNS: RegExp[] = [
 
 /** 「…」と山田氏は語る / 山田さんは「…」と話す / 「…」（山田氏） */
 const JA_NAME =
-  '([\\p{Script=Han}\\p{Script=Katakana}ー・A-Za-z]{2,20}(?:氏|さん|教授|社長|代表|部長|准教授|議員|首相|大臣|監督|選手)?)';
+  '([\\p{Script=Han}\\p{Script=Katakana}ー・A-Za-z]{2,20}(?:氏|さん|教授|社長|代表|部長|准教授|議員|首相|大臣|監督|選手)?)(?:[（(][0-9０-９]{1,3}[）)])?';
 const JA_SAY =
   '(?:語る|語った|話す|話した|述べる|述べた|述べている|説明する|説明した|指摘する|指摘した|強調する|強調した|言う|言った|明かす|明かした|コメントした)';
 const JA_PATTERNS: Array<{ pattern: RegExp; text: number; by: number }> = [

@@ -63,6 +63,7 @@ export function keyPhraseTitle(
   for (const { term } of ranked) {
     if (phrases.length >= 2) break;
     const phrase = phraseAround(text, term, language);
+    if (phrase && language === 'en' && !phrase.includes(' ') && !nounLike(phrase)) continue;
     if (
       !phrase ||
       phrases.some(
@@ -123,6 +124,12 @@ function isContent(word: Intl.SegmentData, language: Language): boolean {
 
 function joinWords(words: readonly string[], language: Language): string {
   return language === 'ja' ? words.join('') : words.join(' ').replace(/\s+-\s+/gu, '-');
+}
+
+/** A lone English word that can name a topic: a proper noun, or a word that does not look like a verb or adverb. */
+function nounLike(word: string): boolean {
+  if (/^[A-Z]/u.test(word)) return !/^(?:Whatever|However|Whenever|Wherever|Although|Because)$/u.test(word);
+  return word.length >= 4 && !/(?:ed|ly|es|ing)$/u.test(word);
 }
 
 function capitalize(text: string): string {
