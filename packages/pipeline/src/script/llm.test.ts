@@ -294,7 +294,7 @@ describe('LLM script provider: layouts, pictures, bullet reveals and languages',
       {
         url: 'https://tech.example.jp/img/queue.png',
         caption: 'キューの構成図',
-        afterBlock: 6,
+        afterBlock: 8,
         width: 800,
         height: 450,
       },
