@@ -1,10 +1,14 @@
-import { normaliseText } from './text.ts';
-import type { ArticleBlock } from './types.ts';
+import { cleanHeadingText, isFurnitureLabel, isFurnitureLine, stripInlineMarks } from './furniture-text.ts';
+import { contentImage } from './images.ts';
+import { nameWords } from './page-noise.ts';
+import { BREAK, normaliseText, normaliseWithBreaks } from './text.ts';
+import type { ArticleBlock, ArticleImage } from './types.ts';
+
+/** At most this many inline pictures are kept per article. */
+export const MAX_IMAGES = 8;
 
 const HEADING = /^H([1-6])$/;
-/** Elements read as one paragraph each, unless they hold blocks of their own (an li with p's). */
-const PARAGRAPHS = new Set(['P', 'LI', 'BLOCKQUOTE', 'DD', 'DT']);
-const CONTAINERS_IN_PARAGRAPHS = ['P', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'DL', 'DIV', 'TABLE'];
+/** Elements whose content is never read: scripts, code listings, controls, ruby readings. */
 const SKIPPED = new Set([
   'SCRIPT',
   'STYLE',
@@ -12,62 +16,326 @@ const SKIPPED = new Set([
   'TEMPLATE',
   'IFRAME',
   'SVG',
-  'FIGCAPTION',
   'PRE',
   'BUTTON',
+  'RT',
+  'RP',
+  'SELECT',
+  'TEXTAREA',
+  'OBJECT',
+  'EMBED',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'MATH',
 ]);
+/** Elements that start and end a paragraph: their text never runs into their neighbours'. */
+const BLOCK = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FOOTER',
+  'FORM',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'MENU',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'SUMMARY',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'CAPTION',
+]);
+const CAPTION_WORDS = new Set(['caption', 'captions', 'figcaption', 'cap', 'legend', 'credit']);
+/** "图注：…", "Photo: …", "写真：…" at the start, or "… Source: Supplied" at the end. */
+const CAPTION_TEXT =
+  /^(?:图注|圖說|图片|写真|画像|出典|提供|photo|photograph|image|picture|source|credit|caption)\s*[:：]|(?:source|photo|photograph|credit|picture|image)s?\s*:\s*[^.。]{1,60}$/iu;
+const SENTENCE_END = /[.!?。！？」』"”)）]$/u;
+
+/** The article body as blocks in document order, and its content pictures with their captions. */
+export interface CollectedContent {
+  blocks: ArticleBlock[];
+  images: ArticleImage[];
+}
 
 /**
- * The readable blocks of the article body in document order: headings with their level, and
- * paragraphs from p, li and friends. A list item that holds blocks is walked into instead, so no
- * text appears twice. The walk uses sibling pointers: in jsdom, `children`/`childNodes` build
- * live collections and cost ~50x more on big pages.
+ * Reads the article body: headings with their level, paragraphs from p, li and friends, inline
+ * text between blocks (a <div> of text with <br>s), data tables row by row, and pictures with
+ * their captions. Every block element is a paragraph boundary, so two elements' texts are never
+ * glued together; inline elements (links, emphasis, ruby base text) stay inside their sentence.
+ * Captions go to the pictures, never into the paragraphs. Furniture lines (labels, dates,
+ * bylines, breadcrumbs, language switchers) and repeated paragraphs are left out.
+ *
+ * The walk uses sibling pointers: in jsdom, `children`/`childNodes` build live collections and
+ * cost ~50x more on big pages.
  */
-export function collectBlocks(root: Element): ArticleBlock[] {
-  const blocks: ArticleBlock[] = [];
-  const walk = (element: Element): void => {
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-      const tag = child.tagName.toUpperCase();
-      if (SKIPPED.has(tag)) continue;
-      const heading = HEADING.exec(tag);
-      if (heading) {
-        push(blocks, { type: 'heading', text: textOf(child), level: Number(heading[1]) });
-      } else if (PARAGRAPHS.has(tag) && !hasBlockChild(child)) {
-        push(blocks, { type: 'paragraph', text: textOf(child) });
-      } else {
-        walk(child);
-      }
+export function collectContent(root: Element, baseUrl: string): CollectedContent {
+  const collector = new Collector(baseUrl);
+  collector.walk(root);
+  collector.flush();
+  return collector.result();
+}
+
+class Collector {
+  private readonly blocks: ArticleBlock[] = [];
+  private readonly images: ArticleImage[] = [];
+  private readonly seenText = new Set<string>();
+  private readonly seenImages = new Set<string>();
+  /** Inline text of the paragraph being read. */
+  private run = '';
+  /** The last picture, while no block has come after it: a caption may still follow. */
+  private captionable: ArticleImage | undefined;
+
+  constructor(private readonly baseUrl: string) {}
+
+  walk(element: Element): void {
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) this.run += child.nodeValue ?? '';
+      else if (child.nodeType === 1) this.element(child as Element);
     }
-  };
-  walk(root);
-  return blocks;
+  }
+
+  private element(element: Element): void {
+    const tag = element.tagName.toUpperCase();
+    if (SKIPPED.has(tag)) return;
+    if (tag === 'BR') {
+      this.run += BREAK;
+      return;
+    }
+    if (tag === 'IMG') {
+      this.image(element, undefined);
+      return;
+    }
+    const heading = HEADING.exec(tag);
+    if (heading) {
+      this.flush();
+      this.heading(element, Number(heading[1]));
+    } else if (tag === 'FIGURE' && element.querySelector('img')) {
+      this.flush();
+      this.figure(element);
+    } else if (tag === 'TABLE') {
+      this.flush();
+      if (isDataTable(element)) this.table(element);
+      else this.walk(element);
+      this.flush();
+    } else if (BLOCK.has(tag)) {
+      this.flush();
+      if (tag === 'FIGCAPTION' || nameWords(element).some((w) => CAPTION_WORDS.has(w))) {
+        this.caption(textOf(element));
+      } else {
+        this.walk(element);
+        this.flush();
+      }
+    } else {
+      this.walk(element);
+    }
+  }
+
+  /** Ends the paragraph being read. */
+  flush(): void {
+    const text = normaliseWithBreaks(stripInlineMarks(this.run));
+    this.run = '';
+    if (text === '') return;
+    if (CAPTION_TEXT.test(text) || (this.captionable && looksLikeCaption(text))) {
+      this.caption(text);
+      return;
+    }
+    this.paragraph(text);
+  }
+
+  private paragraph(text: string): void {
+    if (isFurnitureLine(text) || this.seenText.has(text)) return;
+    this.seenText.add(text);
+    this.blocks.push({ type: 'paragraph', text });
+    this.captionable = undefined;
+  }
+
+  private heading(element: Element, level: number): void {
+    const text = cleanHeadingText(textOf(element));
+    if (text === '' || isFurnitureLabel(text) || isFurnitureLine(text)) return;
+    this.blocks.push({ type: 'heading', text, level });
+    this.captionable = undefined;
+  }
+
+  /** A caption belongs to the picture right before it; without one it is dropped. */
+  private caption(text: string): void {
+    const clean = cleanCaption(text);
+    if (this.captionable && clean !== '' && !this.captionable.caption) this.captionable.caption = clean;
+    this.captionable = undefined;
+  }
+
+  private figure(figure: Element): void {
+    let caption: string | undefined;
+    const pictures: Element[] = [];
+    for (const element of figure.querySelectorAll('img, figcaption')) {
+      if (element.tagName === 'IMG') pictures.push(element);
+      else caption ??= textOf(element);
+    }
+    let first: ArticleImage | undefined;
+    for (const img of pictures) {
+      const image = this.image(img, undefined);
+      first ??= image;
+    }
+    this.captionable = first;
+    if (caption !== undefined) this.caption(caption);
+  }
+
+  private image(img: Element, caption: string | undefined): ArticleImage | undefined {
+    if (this.images.length >= MAX_IMAGES) return undefined;
+    const candidate = contentImage(img, this.baseUrl);
+    if (!candidate || this.seenImages.has(candidate.url)) return undefined;
+    this.seenImages.add(candidate.url);
+    // Inside a paragraph that already has text, the picture goes with that paragraph.
+    const afterBlock = this.run.trim() === '' ? this.blocks.length - 1 : this.blocks.length;
+    const image: ArticleImage = { ...candidate, afterBlock };
+    if (caption) image.caption = caption;
+    this.images.push(image);
+    if (this.run.trim() === '') this.captionable = image;
+    return image;
+  }
+
+  /** A data table, row by row: "Row label — Column: value; Column: value". */
+  private table(table: Element): void {
+    const rows: Element[][] = [];
+    let caption: string | undefined;
+    const visit = (element: Element): void => {
+      for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+        const tag = child.tagName.toUpperCase();
+        if (tag === 'CAPTION') caption = textOf(child);
+        else if (tag === 'TR') rows.push(cellsOf(child));
+        else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') visit(child);
+      }
+    };
+    visit(table);
+    if (caption) this.paragraph(caption);
+    const headerRow = rows[0]?.every((cell) => cell.tagName.toUpperCase() === 'TH')
+      ? rows.shift()
+      : undefined;
+    const headers = headerRow?.map(textOf);
+    for (const row of rows) {
+      const cells = row.map(textOf);
+      if (cells.every((cell) => cell === '')) continue;
+      this.paragraph(rowText(cells, headers));
+    }
+  }
+
+  result(): CollectedContent {
+    const keep = this.blocks.map((block, i) => block.type !== 'heading' || hasContentAfter(this.blocks, i));
+    const newIndex: number[] = [];
+    const blocks: ArticleBlock[] = [];
+    this.blocks.forEach((block, i) => {
+      if (keep[i]) blocks.push(block);
+      newIndex[i] = blocks.length - 1;
+    });
+    const images = this.images.map((image) => ({
+      ...image,
+      afterBlock: Math.min(image.afterBlock < 0 ? -1 : (newIndex[image.afterBlock] ?? -1), blocks.length - 1),
+    }));
+    return { blocks, images };
+  }
 }
 
-function push(blocks: ArticleBlock[], block: ArticleBlock): void {
-  if (block.text !== '') blocks.push(block);
-}
-
-function hasBlockChild(element: Element): boolean {
-  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-    const tag = child.tagName.toUpperCase();
-    if (CONTAINERS_IN_PARAGRAPHS.includes(tag) || HEADING.test(tag)) return true;
+/** A heading followed by nothing but headings of the same or a higher rank heads nothing. */
+function hasContentAfter(blocks: ArticleBlock[], index: number): boolean {
+  const level = blocks[index]!.level ?? 2;
+  for (let i = index + 1; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.type === 'paragraph') return true;
+    if ((block.level ?? 2) <= level) return false;
   }
   return false;
 }
 
-/** Text of an element with line breaks as spaces and scripts/styles left out. */
-function textOf(element: Element): string {
+/** A short line without a sentence ending, right after a picture: its caption. */
+function looksLikeCaption(text: string): boolean {
+  return text.length <= 80 && !SENTENCE_END.test(text);
+}
+
+function cleanCaption(text: string): string {
+  return normaliseText(
+    stripInlineMarks(text)
+      .replace(/\s*(?:photograph|photo|picture|image|credit|source)s?\s*:\s*[^.。]{1,60}$/i, '')
+      .replace(/^(?:图注|圖說|写真|画像)\s*[:：]\s*/u, ''),
+  );
+}
+
+function rowText(cells: string[], headers: string[] | undefined): string {
+  const cjk = /[\u3040-\u30ff\u3400-\u9fff]/u.test(cells.join(''));
+  const [colon, comma, dash] = cjk ? ['：', '、', '：'] : [': ', '; ', ' — '];
+  const [first = '', ...rest] = cells;
+  if (headers && headers.length === cells.length) {
+    const pairs = rest.map((cell, i) => (headers[i + 1] ? `${headers[i + 1]}${colon}${cell}` : cell));
+    return `${first}${dash}${pairs.join(comma)}`;
+  }
+  return cells.filter((cell) => cell !== '').join(comma);
+}
+
+function cellsOf(row: Element): Element[] {
+  const cells: Element[] = [];
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    const tag = cell.tagName.toUpperCase();
+    if (tag === 'TD' || tag === 'TH') cells.push(cell);
+  }
+  return cells;
+}
+
+/**
+ * A table of data rather than layout: no nested tables, at least two rows of at least two
+ * cells, and short cells (a layout table holds whole paragraphs in a cell).
+ */
+function isDataTable(table: Element): boolean {
+  if (table.querySelector('table')) return false;
+  const rows = table.querySelectorAll('tr');
+  if (rows.length < 2) return false;
+  let wide = 0;
+  for (const row of rows) {
+    const cells = cellsOf(row);
+    if (cells.length >= 2) wide++;
+    for (const cell of cells) {
+      if ((cell.textContent ?? '').length > 200) return false;
+    }
+  }
+  return wide >= Math.max(2, rows.length * 0.8);
+}
+
+/** Text of an element, line breaks as spaces, scripts and ruby readings left out. */
+export function textOf(element: Element): string {
   let text = '';
   const visit = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) text += child.nodeValue ?? '';
       else if (child.nodeType === 1) {
         const tag = (child as Element).tagName.toUpperCase();
-        if (tag === 'BR') text += ' ';
-        else if (!SKIPPED.has(tag) || tag === 'PRE' || tag === 'BUTTON') visit(child);
+        if (tag === 'BR') text += BREAK;
+        else if (BLOCK.has(tag) || HEADING.test(tag)) {
+          text += BREAK;
+          visit(child);
+          text += BREAK;
+        } else if (!SKIPPED.has(tag) || tag === 'BUTTON') visit(child);
       }
     }
   };
   visit(element);
-  return normaliseText(text);
+  return normaliseWithBreaks(stripInlineMarks(text));
 }

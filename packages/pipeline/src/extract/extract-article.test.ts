@@ -239,7 +239,12 @@ describe('extractArticle: plain text out of markup', () => {
     const sections = Array.from(
       { length: 40 },
       (_, s) =>
-        `<h2>第${s + 1}節</h2>${`<p>${'これは長いページの性能を確かめるための段落です。'.repeat(8)}</p>`.repeat(5)}`,
+        `<h2>第${s + 1}節</h2>${[1, 2, 3, 4, 5]
+          .map(
+            (p) =>
+              `<p>第${s + 1}節の${p}段落。${'これは長いページの性能を確かめるための段落です。'.repeat(8)}</p>`,
+          )
+          .join('')}`,
     );
     const html = `<html lang="ja"><head><title>長いページ</title>${style}${script}</head><body><nav><ul>${nav.join('')}</ul></nav>
       <div class="layout"><article>${sections.join('')}</article><aside class="sidebar"><ul>${nav.join('')}</ul></aside></div>${script}</body></html>`;

@@ -4,13 +4,17 @@ import type { StageContext } from '../context.ts';
 import { cancelledError, PipelineError } from '../errors.ts';
 import type { FetchedPage } from '../fetch/types.ts';
 import { msg } from '../i18n/messages.ts';
-import { collectBlocks } from './blocks.ts';
+import { type CollectedContent, collectContent, textOf } from './blocks.ts';
+import { isFurnitureLine } from './furniture-text.ts';
+import { isDecorativeUrl } from './images.ts';
 import { detectLanguage } from './language.ts';
-import { absoluteHttpUrl, readPageMetadata } from './page-metadata.ts';
+import { removeLinkBlocks } from './link-blocks.ts';
+import { type PageMetadata, readPageMetadata } from './page-metadata.ts';
 import { removePageNoise } from './page-noise.ts';
+import { markElements, restoreSiblingGaps } from './sibling-gaps.ts';
 import { characterCount, normaliseText } from './text.ts';
-import { stripSiteName } from './title.ts';
-import type { Article, ArticleBlock } from './types.ts';
+import { chooseTitle, siteNameFromTitle, titleParts } from './title.ts';
+import type { Article, ArticleBlock, ArticleImage } from './types.ts';
 
 /** Articles with less body text than this are refused (TOO_LITTLE_TEXT). */
 export const MIN_TEXT_LENGTH = 200;
@@ -54,22 +58,32 @@ function parseDocument(host: JSDOM, html: string): Document {
 
 function readArticle(document: Document, url: string): Article {
   const meta = readPageMetadata(document, url);
-  const firstH1 = normaliseText(document.querySelector('h1')?.textContent ?? '') || undefined;
+  const h1s = headingTexts(document);
   removePageNoise(document);
+  if (document.body) markElements(document.body);
   const parsed = new Readability<Element | null | undefined>(document, {
     serializer: (node) => node as Element,
   }).parse();
 
-  const siteName = meta.siteName ?? (normaliseText(parsed?.siteName ?? '') || hostLabel(url));
-  const rawTitle = meta.ogTitle ?? (normaliseText(parsed?.title ?? '') || meta.documentTitle || firstH1);
-  const title = rawTitle ? stripSiteName(rawTitle, siteName) : siteName;
+  const siteName = chooseSiteName(meta, normaliseText(parsed?.siteName ?? ''), url);
+  const title = chooseTitle({
+    ogTitle: meta.ogTitle,
+    documentTitle: meta.documentTitle,
+    readabilityTitle: normaliseText(parsed?.title ?? '') || undefined,
+    h1s,
+    siteName,
+  });
 
   const content = parsed?.content ?? undefined;
-  let blocks = content ? collectBlocks(content) : [];
-  // The article's own title often reappears as its first heading.
-  blocks = blocks.filter((b) => !(b.type === 'heading' && b.text === title));
+  if (content) {
+    restoreSiblingGaps(content, document);
+    removeLinkBlocks(content);
+  }
+  const collected = content ? collectContent(content, url) : { blocks: [], images: [] };
+  let { blocks, images } = withoutTitleAndLabels(collected, title);
   if (!blocks.some((b) => b.type === 'paragraph') && parsed?.textContent) {
     blocks = linesAsParagraphs(parsed.textContent);
+    images = [];
   }
 
   const paragraphs = blocks.filter((b) => b.type === 'paragraph').map((b) => b.text);
@@ -77,7 +91,6 @@ function readArticle(document: Document, url: string): Article {
     .filter((b) => b.type === 'heading' && (b.level === 2 || b.level === 3))
     .map((b) => b.text);
   const bodyText = paragraphs.join('\n');
-  const firstImage = content?.querySelector('img[src]')?.getAttribute('src');
 
   const article: Article = {
     url,
@@ -88,19 +101,113 @@ function readArticle(document: Document, url: string): Article {
     headings,
     paragraphs,
     textLength: paragraphs.reduce((sum, p) => sum + characterCount(p), 0),
-    images: [],
+    images,
   };
-  const leadImage = meta.image ?? (firstImage ? absoluteHttpUrl(firstImage, url) : undefined);
+  const leadImage = chooseLeadImage(meta.image, images);
   if (leadImage) article.leadImage = leadImage;
   return article;
 }
 
+/** Texts of the page's h1 elements (read before furniture removal, which may take a header). */
+function headingTexts(document: Document): string[] {
+  return [...document.querySelectorAll('h1')]
+    .slice(0, 10)
+    .map((h1) => textOf(h1))
+    .filter((text) => text !== '');
+}
+
+/**
+ * og:site_name (spelt as in the title suffix when they differ only in case: "the Guardian" →
+ * "The Guardian"), else the site name the <title> ends with, else Readability's, else the host.
+ */
+function chooseSiteName(meta: PageMetadata, readabilitySite: string, url: string): string {
+  const fromTitle = siteNameFromTitle(meta.documentTitle) ?? siteNameFromTitle(meta.ogTitle);
+  if (meta.siteName) {
+    const suffixes = [meta.documentTitle, meta.ogTitle].flatMap((t) => (t ? titleParts(t).slice(1) : []));
+    return suffixes.find((part) => part.toLowerCase() === meta.siteName!.toLowerCase()) ?? meta.siteName;
+  }
+  return fromTitle ?? (readabilitySite || hostLabel(url));
+}
+
+/**
+ * Drops the article's own title where it reappears as a heading, and the short labels before it
+ * (a kicker or series name such as 「元旦のイソップ童話」 or "Member-only story"), keeping the
+ * pictures' places in step.
+ */
+function withoutTitleAndLabels(collected: CollectedContent, title: string): CollectedContent {
+  const titleIndex = collected.blocks.findIndex((b) => b.type === 'heading' && b.text === title);
+  const drop = (block: ArticleBlock, i: number): boolean =>
+    (block.type === 'heading' && block.text === title) ||
+    (i < titleIndex && block.type === 'paragraph' && characterCount(block.text) <= 40);
+  const newIndex: number[] = [];
+  const blocks: ArticleBlock[] = [];
+  collected.blocks.forEach((block, i) => {
+    if (!drop(block, i))
+      blocks.push(isStandfirst(collected.blocks, i, titleIndex) ? toParagraph(block) : block);
+    newIndex[i] = blocks.length - 1;
+  });
+  const images = collected.images.map((image) => ({
+    ...image,
+    afterBlock: image.afterBlock < 0 ? -1 : (newIndex[image.afterBlock] ?? -1),
+  }));
+  return { blocks, images };
+}
+
+/**
+ * A long heading that comes first (right after the title, or at the very top when the title
+ * heading is gone) and is followed by the body's paragraphs is a subtitle, not a section title:
+ * "After ten years of note-taking apps, a cheap notebook changed how I think".
+ */
+function isStandfirst(blocks: ArticleBlock[], index: number, titleIndex: number): boolean {
+  const block = blocks[index]!;
+  if (block.type !== 'heading' || index !== titleIndex + 1 || blocks[index + 1]?.type !== 'paragraph')
+    return false;
+  const later = blocks.slice(index + 1).find((b) => b.type === 'heading');
+  return characterCount(block.text) >= 40 && (later === undefined || later.level === block.level);
+}
+
+function toParagraph(block: ArticleBlock): ArticleBlock {
+  return { type: 'paragraph', text: block.text };
+}
+
+/** og:image unless it names a logo or icon, else the first content picture of a fair size. */
+function chooseLeadImage(ogImage: string | undefined, images: ArticleImage[]): string | undefined {
+  if (ogImage && !isDecorativeUrl(ogImage)) return ogImage;
+  const large = images.find((image) => (image.width ?? 400) >= 400 && (image.height ?? 200) >= 200);
+  return large?.url;
+}
+
+/**
+ * Plain text (a page that is one big <pre>, like an RFC): paragraphs are separated by blank
+ * lines and their lines joined; lines that repeat through the document (running page headers
+ * and footers such as "de Jong [Page 3]") and dot-leader table-of-contents lines are dropped.
+ */
 function linesAsParagraphs(text: string): ArticleBlock[] {
-  return text
-    .split(/\n\s*\n|\r?\n/)
-    .map(normaliseText)
-    .filter((line) => line !== '')
-    .map((line) => ({ type: 'paragraph', text: line }));
+  const lines = text.split(/\r?\n/);
+  const shape = (line: string) => normaliseText(line).replace(/\d+/g, '#');
+  const repeats = new Map<string, number>();
+  for (const line of lines) {
+    const key = shape(line);
+    if (key !== '') repeats.set(key, (repeats.get(key) ?? 0) + 1);
+  }
+  const blocks: ArticleBlock[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    const paragraph = normaliseText(current.join(' '));
+    current = [];
+    if (paragraph !== '' && !isFurnitureLine(paragraph)) blocks.push({ type: 'paragraph', text: paragraph });
+  };
+  for (const line of lines) {
+    const clean = normaliseText(line);
+    if (clean === '') {
+      flush();
+      continue;
+    }
+    if ((repeats.get(shape(line)) ?? 0) >= 3 || /\.{4,}\s*\d+$/.test(clean)) continue;
+    current.push(clean);
+  }
+  flush();
+  return blocks;
 }
 
 function hostLabel(url: string): string {

@@ -20,3 +20,30 @@ export function characterCount(text: string): number {
   for (const _ of text) count++;
   return count;
 }
+
+/** Marks a line break or block boundary inside collected text until it is resolved. */
+export const BREAK = '\uE000';
+const BREAK_RUN = /\s*\uE000[\s\uE000]*/g;
+const CJK_CHAR = new RegExp(`[${CJK}]`);
+/** Closing punctuation after which Japanese text needs no separator. */
+const CJK_CLOSING = /[。、，！？」』）】〕〉》…]/;
+
+/**
+ * normaliseText for text holding BREAK marks: each break becomes one space between words, an
+ * ideographic space between two Japanese/Chinese characters (a plain space there would be
+ * dropped and the two lines would read as one word: 「元旦のイソップ童話欲張りなイヌ」), and
+ * nothing after closing punctuation or at either end.
+ */
+export function normaliseWithBreaks(text: string): string {
+  const normal = normaliseText(text);
+  if (!normal.includes(BREAK)) return normal;
+  return normal
+    .replace(BREAK_RUN, (_run, offset: number, whole: string) => {
+      const before = whole[offset - 1];
+      const after = whole[offset + _run.length];
+      if (before === undefined || after === undefined) return '';
+      if (CJK_CLOSING.test(before)) return '';
+      return CJK_CHAR.test(before) && CJK_CHAR.test(after) ? '\u3000' : ' ';
+    })
+    .trim();
+}

@@ -3,6 +3,8 @@
  * Content-Type charset, a <meta> declaration near the top, and else a guess (UTF-8, then the two
  * common Japanese legacy encodings, since a Japanese page without a declaration is the usual case
  * here). Labels go through TextDecoder, so "sjis", "x-sjis", "windows-31j" all mean Shift_JIS.
+ * Unlike browsers, a declared charset that the bytes plainly contradict is corrected (see
+ * decodeDeclared): valid multibyte UTF-8 is read as UTF-8 whatever the label says.
  */
 export interface DecodedHtml {
   html: string;
@@ -29,16 +31,29 @@ export function decodeHtml(bytes: Uint8Array, headerCharset?: string): DecodedHt
 const MISLABELLED_UTF8_SHARE = 0.2;
 
 /**
- * Decodes with the declared charset, except for a page declared UTF-8 whose bytes are mostly
- * not UTF-8: that is a legacy Japanese page mislabelled (a server or proxy adding
- * charset=utf-8), where browsers show mojibake and the video would speak it. Then the legacy
- * Japanese encodings are tried, and one that decodes without error is used. A UTF-8 page with
- * a stray bad byte keeps its label: only a page whose non-ASCII text is largely undecodable
- * is re-read.
+ * Decodes with the declared charset, with two corrections for labels that contradict the bytes:
+ *
+ * - Declared legacy, bytes UTF-8: when the page declares a legacy charset (gb2312, Shift_JIS,
+ *   ISO-8859-1…) but its bytes hold multibyte sequences and all of them are valid UTF-8, it is
+ *   read as UTF-8. Servers and templates often keep an old label after the files were converted,
+ *   and real legacy text almost never forms valid UTF-8 by chance (its lead bytes are followed
+ *   by bytes outside 0x80–0xBF), so a valid multibyte UTF-8 body is UTF-8. A page of pure ASCII
+ *   reads the same either way and keeps its label.
+ * - Declared UTF-8, bytes legacy: a page declared UTF-8 whose bytes are mostly not UTF-8 is a
+ *   legacy Japanese page mislabelled (a server or proxy adding charset=utf-8), where browsers
+ *   show mojibake and the video would speak it. Then the legacy Japanese encodings are tried,
+ *   and one that decodes without error is used. A UTF-8 page with a stray bad byte keeps its
+ *   label: only a page whose non-ASCII text is largely undecodable is re-read.
  */
 function decodeDeclared(bytes: Uint8Array, charset: string, source: DecodedHtml['source']): DecodedHtml {
+  if (charset !== 'utf-8') {
+    const utf8 = validMultibyteUtf8(bytes);
+    return utf8 === undefined
+      ? decodeWith(bytes, charset, source)
+      : { html: utf8, charset: 'utf-8', source: 'guess' };
+  }
   const declared = decodeWith(bytes, charset, source);
-  if (charset !== 'utf-8' || !mostlyUndecodable(declared.html)) return declared;
+  if (!mostlyUndecodable(declared.html)) return declared;
   for (const legacy of GUESSES.filter((c) => c !== 'utf-8')) {
     try {
       return {
@@ -51,6 +66,16 @@ function decodeDeclared(bytes: Uint8Array, charset: string, source: DecodedHtml[
     }
   }
   return declared;
+}
+
+/** The text, when the bytes contain non-ASCII bytes and decode as UTF-8 without any error. */
+function validMultibyteUtf8(bytes: Uint8Array): string | undefined {
+  if (!bytes.some((byte) => byte >= 0x80)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 function mostlyUndecodable(text: string): boolean {
