@@ -25,6 +25,7 @@ export function corpusPages(): QualityPage[] {
       contentImages: expected.contentImages,
       title: expected.title,
       language: expected.language,
+      ...(expected.siteName ? { siteName: expected.siteName } : {}),
       ...(expected.expectError ? { expectError: expected.expectError } : {}),
     },
   }));

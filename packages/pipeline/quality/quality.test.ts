@@ -38,6 +38,9 @@ describe('quality over the real-world corpus', () => {
     expect(wrongCharset.error).toBeUndefined();
     expect(wrongCharset.language).toBe('ja');
     expect(wrongCharset.title).toBe(pages.find((p) => p.slug === 'ja-wrong-charset')?.expected.title);
+    expect(wrongCharset.script?.sections.flatMap((s) => s.narrations.map((n) => n.text)).join('')).toContain(
+      '天気予報',
+    );
   });
 
   it('never fetches a decorative picture: the offline script names only content pictures', () => {

@@ -90,8 +90,11 @@ function condensedForms(text: string, language: Language): string[] {
       return EN_PREDICATE.test(rest.split(/\s+/u)[0] ?? '') ? `${match[1]} ${rest}` : t;
     },
     (t) => {
-      const rest = t.replace(EN_LEADING_PHRASE, '');
-      return rest === t ? t : rest[0]!.toUpperCase() + rest.slice(1);
+      // Only a phrase without a verb of its own ("In 1989 the light was automated, …" is a clause).
+      const lead = EN_LEADING_PHRASE.exec(t)?.[0];
+      if (!lead || EN_PREDICATE.test(lead.split(/\s+/u).slice(1).join(' '))) return t;
+      const rest = t.slice(lead.length);
+      return rest[0]!.toUpperCase() + rest.slice(1);
     },
   ];
   for (const step of steps) {

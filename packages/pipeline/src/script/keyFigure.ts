@@ -13,12 +13,14 @@ const FIGURE_PATTERNS: Record<Language, RegExp[]> = {
     /\d[\d,.]*\s?(?:million|billion|trillion|thousand)(?:\s(?:dollars|euros|pounds|yen|people|users|servers|downloads|copies))?/iu,
     /\d[\d,.]*(?:x|×|-fold)|\b(?:\d{2,}[\d,.]*)\s(?:times|hours|minutes|seconds|days|years|months|weeks|km|miles|GB|MB|TB|ms|users|people|servers|changesets|commits|sites|downloads|employees|countries)\b/iu,
     /\b\d{1,3}(?:,\d{3})+\b/u,
+    // A count of things: "172 steps", "381 changesets", "18 nautical miles".
+    /\b\d{2,}[\d,.]*\s(?:[a-z]+\s)?[a-z]{3,}s\b/u,
     /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},\s\d{4}/u,
   ],
   ja: [
     /(?:約|およそ)?\d[\d,.]*\s?(?:%|％|パーセント|割|倍)|(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:円|ドル|ユーロ)/u,
     /(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:人|件|台|本|社|回|個|カ国|か国|店舗)/u,
-    /\d[\d,.]*\s?(?:ミリ秒|秒|分|時間|日|週間|か月|カ月|年間|キロ|km|GB|MB|TB)/u,
+    /\d[\d,.]*\s?(?:ミリ秒|秒|分|時間|日|週間|か月|カ月|年間|キロ|km|GB|MB|TB|メートル|センチ|グラム|度|歳|匹|頭|羽|種類|倍)/u,
     /\d{4}年\d{1,2}月(?:\d{1,2}日)?/u,
   ],
 };

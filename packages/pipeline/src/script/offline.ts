@@ -40,6 +40,10 @@ const CONCLUSION_CUES: Record<Language, RegExp> = {
   en: /\b(?:in short|overall|ultimately|in the end|the lesson|the moral|in conclusion|the takeaway|the point is|bottom line|what matters)\b/iu,
 };
 
+/** Headings of the part of an article that states its conclusion or moral. */
+const CONCLUSION_HEADING =
+  /(?:まとめ(?![てたるりろれま])|結論|教訓|おわりに|さいごに|終わりに|conclusion|summary|takeaway|lesson|moral|bottom line|final thoughts|what we learned|wrapping up)/iu;
+
 /** The offline script provider: an extractive script, no network. */
 export function createOfflineProvider(): ScriptProvider {
   return {
@@ -284,7 +288,12 @@ function takeawayLine(
   const lastParagraph = last.length > 0 ? last.filter((s) => s.paragraph === last.at(-1)!.paragraph) : [];
   const all = [...leadScored, ...roomy.flatMap((p) => p.scored)];
   const summaries = all.filter((s) => CONCLUSION_CUES[language].test(s.text));
+  // A section headed "Conclusion" / 「教訓」 holds the takeaway.
+  const concluding = roomy
+    .filter((p) => CONCLUSION_HEADING.test(p.topic.heading ?? ''))
+    .flatMap((p) => p.scored);
   const candidates = [
+    ...[...concluding].sort((a, b) => b.score - a.score),
     ...[...lastParagraph].sort((a, b) => b.score - a.score),
     ...summaries.sort((a, b) => b.score - a.score),
     // Else the last section's best sentence, said again as the conclusion.
@@ -363,7 +372,13 @@ function introduction(
 }
 
 function scriptTitle(article: Article): string {
-  const title = toSpeakable(article.title).slice(0, TITLE_MAX.script);
+  // An ideographic space separates two phrases of a Japanese headline: keep it, or they run together.
+  const title = article.title
+    .split(/\u3000+/u)
+    .map(toSpeakable)
+    .filter((part) => part.length > 0)
+    .join('\u3000')
+    .slice(0, TITLE_MAX.script);
   if (title) return title;
   const siteName = article.siteName ? toSpeakable(article.siteName) : '';
   return (siteName || new URL(article.url).hostname).slice(0, TITLE_MAX.script);

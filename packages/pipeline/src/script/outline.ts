@@ -76,10 +76,31 @@ export function outlineArticle(
         language,
         maxTopics,
       );
-  const topics = outline.topics.filter((t) => t.paragraphs.length > 0);
+  const withLead = splitLongLead(outline, blocks, language, maxTopics);
+  const topics = withLead.topics.filter((t) => t.paragraphs.length > 0);
   const limit = Math.max(0, maxTopics);
   const bounded = options.overflow === 'drop' ? keepLargest(topics, limit) : mergeSmallest(topics, limit);
-  return { lead: outline.lead, leadBlocks: outline.leadBlocks, topics: bounded };
+  return { lead: withLead.lead, leadBlocks: withLead.leadBlocks, topics: bounded };
+}
+
+/** A lead of more paragraphs than this (a story told before its first heading) becomes topics of its own. */
+const MAX_LEAD_PARAGRAPHS = 2;
+
+/**
+ * Text before the first heading is the lead; when it is long (a whole story above a "moral"
+ * heading, say), only its first paragraph leads and the rest is cut into topics where the
+ * content shifts, so the video does not skip it.
+ */
+function splitLongLead(
+  outline: Outline,
+  blocks: readonly IndexedBlock[],
+  language: Language,
+  maxTopics: number,
+): Outline {
+  if (outline.topics.length === 0 || outline.lead.length <= MAX_LEAD_PARAGRAPHS) return outline;
+  const leadParagraphs = blocks.filter((b) => b.type === 'paragraph' && outline.leadBlocks.includes(b.index));
+  const split = outlineByTopicShift(leadParagraphs, language, Math.max(1, Math.floor(maxTopics / 2)));
+  return { lead: split.lead, leadBlocks: split.leadBlocks, topics: [...split.topics, ...outline.topics] };
 }
 
 function usableBlocks(article: Article, language: Language): IndexedBlock[] {

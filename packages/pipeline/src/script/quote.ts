@@ -21,9 +21,9 @@ const EN_PATTERNS: RegExp[] = [
 const JA_NAME =
   '([\\p{Script=Han}\\p{Script=Katakana}ー・A-Za-z]{2,20}(?:氏|さん|教授|社長|代表|部長|准教授|議員|首相|大臣|監督|選手)?)(?:[（(][0-9０-９]{1,3}[）)])?';
 const JA_SAY =
-  '(?:語る|語った|話す|話した|述べる|述べた|述べている|説明する|説明した|指摘する|指摘した|強調する|強調した|言う|言った|明かす|明かした|コメントした)';
+  '(?:語る|語った|話す|話した|述べる|述べた|述べている|説明する|説明した|指摘する|指摘した|強調する|強調した|言う|言った|明かす|明かした|コメントした|語りました|話しました|述べました|言いました|答えました|答えた|さけびました|叫んだ)';
 const JA_PATTERNS: Array<{ pattern: RegExp; text: number; by: number }> = [
-  { pattern: new RegExp(`「([^「」]{10,200})」と${JA_NAME}は${JA_SAY}`, 'u'), text: 1, by: 2 },
+  { pattern: new RegExp(`「([^「」]{10,200})」と、?${JA_NAME}は、?${JA_SAY}`, 'u'), text: 1, by: 2 },
   { pattern: new RegExp(`${JA_NAME}は「([^「」]{10,200})」と${JA_SAY}`, 'u'), text: 2, by: 1 },
   { pattern: new RegExp(`「([^「」]{10,200})」[（(]${JA_NAME}[）)]`, 'u'), text: 1, by: 2 },
 ];

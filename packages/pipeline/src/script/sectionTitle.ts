@@ -64,6 +64,7 @@ export function keyPhraseTitle(
     if (phrases.length >= 2) break;
     const phrase = phraseAround(text, term, language);
     if (phrase && language === 'en' && !phrase.includes(' ') && !nounLike(phrase)) continue;
+    if (phrase && TIME_PHRASE.test(phrase)) continue;
     if (
       !phrase ||
       phrases.some(
@@ -125,6 +126,10 @@ function isContent(word: Intl.SegmentData, language: Language): boolean {
 function joinWords(words: readonly string[], language: Language): string {
   return language === 'ja' ? words.join('') : words.join(' ').replace(/\s+-\s+/gu, '-');
 }
+
+/** "Last January", "this week", 「今年」: when, not what. */
+const TIME_PHRASE =
+  /^(?:(?:last|next|this|that|every|each|early|late)\s)?(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|today|yesterday|morning|night|summer|winter|spring|autumn)s?$|^(?:今年|昨年|去年|来年|今月|先月|今日|昨日|毎日|今回)$/iu;
 
 /** A lone English word that can name a topic: a proper noun, or a word that does not look like a verb or adverb. */
 function nounLike(word: string): boolean {
