@@ -19,9 +19,12 @@ const FIGURE_PATTERNS: Record<Language, RegExp[]> = {
   ],
   ja: [
     /(?:約|およそ)?\d[\d,.]*\s?(?:%|％|パーセント|割|倍)|(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:円|ドル|ユーロ)/u,
+    /\d[\d,.]*\s?年(?:ぶり|前)/u,
     /(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:人|件|台|本|社|回|個|カ国|か国|店舗)/u,
     /\d[\d,.]*\s?(?:ミリ秒|秒|分|時間|日|週間|か月|カ月|年間|キロ|km|GB|MB|TB|メートル|センチ|グラム|度|歳|匹|頭|羽|種類|倍)/u,
     /\d{4}年\d{1,2}月(?:\d{1,2}日)?/u,
+    // Numbers written in kanji: 「二千五百年」「三百人」.
+    /[一二三四五六七八九十百千万億]{2,}(?:年|人|匹|頭|倍|回|種類|キロ|メートル)/u,
   ],
 };
 
@@ -57,10 +60,12 @@ function contextLine(sentence: string, at: number, fallback: string, language: L
  * the sentence as one line of context, or undefined when it has none worth showing.
  */
 export function findKeyFigure(sentence: string, context: string, language: Language): KeyFigure | undefined {
+  // Full-width digits (４０年) read as ASCII ones so the patterns see them.
+  const text = language === 'ja' ? sentence.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : sentence;
   for (const pattern of FIGURE_PATTERNS[language]) {
-    const match = pattern.exec(sentence);
+    const match = pattern.exec(text);
     if (!match) continue;
-    const qualifier = QUALIFIER[language].exec(sentence.slice(0, match.index))?.[0] ?? '';
+    const qualifier = QUALIFIER[language].exec(text.slice(0, match.index))?.[0] ?? '';
     const value = `${qualifier}${match[0].trim()}`;
     if (value.length > MAX_VALUE) continue;
     // "1 of 2" style small counts carry nothing.

@@ -3,6 +3,7 @@ import { PipelineError } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
 import type { Language, Narration, Script, ScriptImage, Section } from '../schema/script.ts';
 import { distributeBudget, fitToBounds } from './bounds.ts';
+import { findBulletDefects } from './bulletDefects.ts';
 import { sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
 import { japaneseReading } from './katakana.ts';
@@ -91,6 +92,7 @@ interface BodyPlan {
  */
 export function buildOfflineScript(article: Article, options: OfflineScriptOptions): Script {
   const language = offlineLanguage(article);
+  const articleText = article.blocks.map((b) => b.text).join('\n');
   const limits = TEXT_LIMITS[language];
   const wording = WORDING[language];
 
@@ -208,10 +210,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const closing: Section = {
     title: wording.closingTitle,
     kind: 'closing',
-    bullets: speaking
+    // The points made: each section's heading, or its first bullet when the title was made up.
+    bullets: bodies
       .slice(0, MAX_RECAP_TOPICS)
-      .map((p) => toBullet(p.title, language))
-      .filter((b) => b.length > 0),
+      .map((b) => (b.plan.topic.heading ? toBullet(b.plan.title, language) : (b.bullets[0] ?? '')))
+      .filter((b) => b.length > 0 && findBulletDefects(b, language, { source: articleText }).length === 0),
     narrations: closingLines.map((text) => ({ text, speaker: 'narrator' })),
   };
   const sections = [opening, ...bodySections.filter((s) => s.narrations.length > 0), closing];

@@ -23,7 +23,7 @@ export interface Outline {
 }
 
 /** Body characters per topic when an article without headings is grouped into topics. */
-const CHARS_PER_TOPIC: Record<Language, number> = { ja: 500, en: 1000 };
+const CHARS_PER_TOPIC: Record<Language, number> = { ja: 450, en: 800 };
 const MIN_GROUPS = 2;
 const MAX_GROUPS = 5;
 /**

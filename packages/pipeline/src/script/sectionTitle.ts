@@ -62,7 +62,7 @@ export function keyPhraseTitle(
   const phrases: string[] = [];
   for (const { term } of ranked) {
     if (phrases.length >= 2) break;
-    const phrase = phraseAround(text, term, language);
+    const phrase = trimPhrase(phraseAround(text, term, language), language);
     if (phrase && language === 'en' && !phrase.includes(' ') && !nounLike(phrase)) continue;
     if (phrase && TIME_PHRASE.test(phrase)) continue;
     if (
@@ -125,6 +125,17 @@ function isContent(word: Intl.SegmentData, language: Language): boolean {
 
 function joinWords(words: readonly string[], language: Language): string {
   return language === 'ja' ? words.join('') : words.join(' ').replace(/\s+-\s+/gu, '-');
+}
+
+/** Words a title cannot end on: verbs and prepositions picked up beside the nouns ("MIT scientist happened across"). */
+const EN_TRAILING =
+  /\s+(?:\w+ed|\w+ing|said|says|say|value|values|across|along|among|against|around|within|without|toward|towards|via|near|beyond|behind|despite|get|gets|got|make|makes|made|take|takes|took|use|uses|see|sees|saw|found|find|finds)$/iu;
+
+function trimPhrase(phrase: string | undefined, language: Language): string | undefined {
+  if (!phrase || language !== 'en') return phrase;
+  let trimmed = phrase;
+  while (EN_TRAILING.test(trimmed)) trimmed = trimmed.replace(EN_TRAILING, '');
+  return trimmed;
 }
 
 /** "Last January", "this week", 「今年」: when, not what. */
