@@ -87,7 +87,7 @@ console.log(`Wrote ${outPath}`);
 function printPage(q: PageQuality, problems: readonly string[]): void {
   const head = q.error
     ? `${q.page}: ${q.error}`
-    : `${q.page} [${q.language}] sections ${q.sections}, layouts ${q.layouts.join('/')}, pictures ${q.pictures.length}, ` +
+    : `${q.page} [${q.language}] sections ${q.sections}, layouts ${q.layouts.join('/')} (of ${q.layoutsOffered} offered), pictures ${q.pictures.length}, ` +
       `${q.durationSec} s, boilerplate ${q.boilerplate.length}, bad bullets ${q.defectiveBullets.length}`;
   console.log(head);
   for (const problem of problems) console.log(`  ! ${problem}`);

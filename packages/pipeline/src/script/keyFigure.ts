@@ -20,7 +20,7 @@ const FIGURE_PATTERNS: Record<Language, RegExp[]> = {
   ja: [
     /(?:約|およそ)?\d[\d,.]*\s?(?:%|％|パーセント|割|倍)|(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:円|ドル|ユーロ)/u,
     /\d[\d,.]*\s?年(?:ぶり|前)/u,
-    /(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:人|件|台|本|社|回|個|カ国|か国|店舗)/u,
+    /(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:人|件|台|本|社|回|個|カ国|か国|店舗|匹|頭|羽|トン)/u,
     /\d[\d,.]*\s?(?:ミリ秒|秒|分|時間|日|週間|か月|カ月|年間|キロ|km|GB|MB|TB|メートル|センチ|グラム|度|歳|匹|頭|羽|種類|倍)/u,
     /\d{4}年\d{1,2}月(?:\d{1,2}日)?/u,
     // Numbers written in kanji: 「二千五百年」「三百人」.
@@ -61,7 +61,10 @@ function contextLine(sentence: string, at: number, fallback: string, language: L
  */
 export function findKeyFigure(sentence: string, context: string, language: Language): KeyFigure | undefined {
   // Full-width digits (４０年) read as ASCII ones so the patterns see them.
-  const text = language === 'ja' ? sentence.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : sentence;
+  const text =
+    language === 'ja'
+      ? sentence.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      : sentence;
   for (const pattern of FIGURE_PATTERNS[language]) {
     const match = pattern.exec(text);
     if (!match) continue;

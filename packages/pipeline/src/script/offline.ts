@@ -143,6 +143,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const image = images.find((img) => topic.blocks.includes(img.afterBlock));
     return { topic, scored, title: sectionTitle, ...(image ? { image: toScriptImage(image) } : {}) };
   });
+  attachOpeningPicture(plans, images);
 
   // Opening: the introduction, then the article's lead point.
   const leadScored = scoreFor(lead, [title]);
@@ -223,6 +224,23 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   return language === 'ja' ? withReadings(fitted) : fitted;
 }
 
+/**
+ * When no section has a picture of its own but the article has one above its text (a story's
+ * illustration, say), it illustrates what follows it: the first section after it shows it.
+ */
+function attachOpeningPicture(plans: BodyPlan[], images: Article['images']): void {
+  if (plans.some((p) => p.image)) return;
+  for (const image of images) {
+    const next = plans.findIndex(
+      (p) => p.topic.blocks.length > 0 && Math.min(...p.topic.blocks) > image.afterBlock,
+    );
+    if (next >= 0) {
+      plans[next] = { ...plans[next]!, image: toScriptImage(image) };
+      return;
+    }
+  }
+}
+
 /** One bullet per narration, from its best sentence, in the order they are spoken. */
 function slideContent(
   picked: readonly PickedNarration[],
@@ -250,7 +268,8 @@ function layoutOptions(
 ): LayoutOptions {
   const spoken = picked.flatMap((p) => p.sentences.map((s) => s.text));
   let figure: LayoutOptions['figure'];
-  for (const [i, text] of spoken.entries()) {
+  // A number the narration says first; else one from elsewhere in the section, with its own sentence as context.
+  for (const [i, text] of [...spoken, ...plan.scored.map((s) => s.text)].entries()) {
     const context = bullets[i] ?? toBullet(text, language);
     figure = context ? findKeyFigure(text, context, language) : undefined;
     if (figure) break;

@@ -225,7 +225,9 @@ function outlineByTopicShift(
   }
   const total = units.reduce((sum, u) => sum + u.text.length, 0);
   const wanted = Math.round(total / CHARS_PER_TOPIC[language]);
-  const groupCount = Math.min(Math.max(wanted, MIN_GROUPS), MAX_GROUPS, units.length, Math.max(1, maxTopics));
+  // Six paragraphs or more have room for three topics even when they are short.
+  const least = units.length >= 6 ? MIN_GROUPS + 1 : MIN_GROUPS;
+  const groupCount = Math.min(Math.max(wanted, least), MAX_GROUPS, units.length, Math.max(1, maxTopics));
   const boundaries = topicBoundaries(
     units.map((u) => u.text),
     language,

@@ -63,7 +63,7 @@ export function keyPhraseTitle(
   for (const { term } of ranked) {
     if (phrases.length >= 2) break;
     const phrase = trimPhrase(phraseAround(text, term, language), language);
-    if (phrase && language === 'en' && !phrase.includes(' ') && !nounLike(phrase)) continue;
+    if (phrase && language === 'en' && !phrase.includes(' ') && !nounLike(phrase, text)) continue;
     if (phrase && TIME_PHRASE.test(phrase)) continue;
     if (
       !phrase ||
@@ -128,14 +128,17 @@ function joinWords(words: readonly string[], language: Language): string {
 }
 
 /** Words a title cannot end on: verbs and prepositions picked up beside the nouns ("MIT scientist happened across"). */
+/** Subordinators a title cannot start with ("Whether everything…"). */
+const EN_LEADING =
+  /^(?:whether|whatever|however|although|though|because|while|when|where|which|who|if|unless|since)\s+/iu;
 const EN_TRAILING =
-  /\s+(?:\w+ed|\w+ing|said|says|say|value|values|across|along|among|against|around|within|without|toward|towards|via|near|beyond|behind|despite|get|gets|got|make|makes|made|take|takes|took|use|uses|see|sees|saw|found|find|finds)$/iu;
+  /\s+(?:[a-z]+(?:es|ed|ing|ly)|[a-z]+s(?=$)(?<!ss)|said|says|say|value|values|off|out|up|down|away|back|bought|went|came|across|along|among|against|around|within|without|toward|towards|via|near|beyond|behind|despite|get|gets|got|make|makes|made|take|takes|took|use|uses|see|sees|saw|found|find|finds)$/iu;
 
 function trimPhrase(phrase: string | undefined, language: Language): string | undefined {
   if (!phrase || language !== 'en') return phrase;
-  let trimmed = phrase;
+  let trimmed = phrase.replace(EN_LEADING, '');
   while (EN_TRAILING.test(trimmed)) trimmed = trimmed.replace(EN_TRAILING, '');
-  return trimmed;
+  return trimmed || undefined;
 }
 
 /** "Last January", "this week", 「今年」: when, not what. */
@@ -143,8 +146,10 @@ const TIME_PHRASE =
   /^(?:(?:last|next|this|that|every|each|early|late)\s)?(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|today|yesterday|morning|night|summer|winter|spring|autumn)s?$|^(?:今年|昨年|去年|来年|今月|先月|今日|昨日|毎日|今回)$/iu;
 
 /** A lone English word that can name a topic: a proper noun, or a word that does not look like a verb or adverb. */
-function nounLike(word: string): boolean {
-  if (/^[A-Z]/u.test(word)) return !/^(?:Whatever|However|Whenever|Wherever|Although|Because)$/u.test(word);
+function nounLike(word: string, text: string): boolean {
+  // Capitalised only at the start of sentences ("Bought", "Every") is not a name.
+  const properNoun = /^[A-Z]/u.test(word) && !new RegExp(`\\b${word.toLowerCase()}\\b`, 'u').test(text);
+  if (properNoun) return true;
   return word.length >= 4 && !/(?:ed|ly|es|ing)$/u.test(word);
 }
 
