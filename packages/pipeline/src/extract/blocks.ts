@@ -1,6 +1,7 @@
 import { cleanHeadingText, isFurnitureLabel, isFurnitureLine, stripInlineMarks } from './furniture-text.ts';
 import { contentImage } from './images.ts';
 import { nameWords } from './page-noise.ts';
+import { CENTRED } from './sibling-gaps.ts';
 import { BREAK, normaliseText, normaliseWithBreaks } from './text.ts';
 import type { ArticleBlock, ArticleImage } from './types.ts';
 
@@ -71,6 +72,8 @@ const CAPTION_WORDS = new Set(['caption', 'captions', 'figcaption', 'cap', 'lege
 /** "图注：…", "Photo: …", "写真：…" at the start, or "… Source: Supplied" at the end. */
 const CAPTION_TEXT =
   /^(?:图注|圖說|图片|写真|画像|出典|提供|photo|photograph|image|picture|source|credit|caption)\s*[:：]|(?:source|photo|photograph|credit|picture|image)s?\s*:\s*[^.。]{1,60}$/iu;
+/** Captions longer than this are article text that happens to sit in a caption-named box. */
+const MAX_CAPTION = 400;
 const SENTENCE_END = /[.!?。！？」』"”)）]$/u;
 
 /** The article body as blocks in document order, and its content pictures with their captions. */
@@ -106,6 +109,7 @@ class Collector {
   private run = '';
   /** The last picture, while no block has come after it: a caption may still follow. */
   private captionable: ArticleImage | undefined;
+  private captionableCentered = false;
 
   constructor(private readonly baseUrl: string) {}
 
@@ -139,9 +143,12 @@ class Collector {
       if (isDataTable(element)) this.table(element);
       else this.walk(element);
       this.flush();
+    } else if (tag === 'FIGCAPTION' || isCaptionNamed(element)) {
+      this.flush();
+      this.caption(textOf(element));
     } else if (BLOCK.has(tag)) {
       this.flush();
-      if (tag === 'FIGCAPTION' || nameWords(element).some((w) => CAPTION_WORDS.has(w))) {
+      if (this.captionable && this.isCaptionBlock(element)) {
         this.caption(textOf(element));
       } else {
         this.walk(element);
@@ -157,7 +164,7 @@ class Collector {
     const text = normaliseWithBreaks(stripInlineMarks(this.run));
     this.run = '';
     if (text === '') return;
-    if (CAPTION_TEXT.test(text) || (this.captionable && looksLikeCaption(text))) {
+    if (CAPTION_TEXT.test(text)) {
       this.caption(text);
       return;
     }
@@ -211,8 +218,23 @@ class Collector {
     const image: ArticleImage = { ...candidate, afterBlock };
     if (caption) image.caption = caption;
     this.images.push(image);
-    if (this.run.trim() === '') this.captionable = image;
+    if (this.run.trim() === '') {
+      this.captionable = image;
+      this.captionableCentered = isCentered(img.parentElement?.closest('p, div, figure, td, center') ?? null);
+    }
     return image;
+  }
+
+  /**
+   * The block right after a picture is its caption when it is set apart the way captions are: a
+   * short centred line under a picture that is not centred itself (on a page that centres
+   * everything, centring means nothing), or a line wholly in <em>/<small>.
+   */
+  private isCaptionBlock(element: Element): boolean {
+    const text = textOf(element);
+    if (text === '' || text.length > 150) return false;
+    if (isEmphasisOnly(element)) return true;
+    return !this.captionableCentered && isCentered(element) && text.length <= 80 && !SENTENCE_END.test(text);
   }
 
   /** A data table, row by row: "Row label — Column: value; Column: value". */
@@ -241,11 +263,14 @@ class Collector {
   }
 
   result(): CollectedContent {
-    const keep = this.blocks.map((block, i) => block.type !== 'heading' || hasContentAfter(this.blocks, i));
+    // A heading that heads nothing is a label ("See also" over a removed list) and goes; a long
+    // one is a sentence set as a heading (some sites put the lead in an <h2>) and stays as text.
     const newIndex: number[] = [];
     const blocks: ArticleBlock[] = [];
     this.blocks.forEach((block, i) => {
-      if (keep[i]) blocks.push(block);
+      if (block.type === 'paragraph' || hasContentAfter(this.blocks, i)) blocks.push(block);
+      else if (block.text.length > 80 || /[.!?。！？]$/u.test(block.text))
+        blocks.push({ type: 'paragraph', text: block.text });
       newIndex[i] = blocks.length - 1;
     });
     const images = this.images.map((image) => ({
@@ -267,9 +292,34 @@ function hasContentAfter(blocks: ArticleBlock[], index: number): boolean {
   return false;
 }
 
-/** A short line without a sentence ending, right after a picture: its caption. */
-function looksLikeCaption(text: string): boolean {
-  return text.length <= 80 && !SENTENCE_END.test(text);
+/**
+ * An element named as a caption ("wp-caption-text", "thumbcaption", "illust-cap"), and small
+ * like one: a wrapper named "image_hit no_caption" around a whole item is not a caption.
+ */
+function isCaptionNamed(element: Element): boolean {
+  if (!nameWords(element).some((w) => CAPTION_WORDS.has(w) || w.endsWith('caption'))) return false;
+  return (
+    element.querySelector('h1, h2, h3, h4, h5, h6, p p') === null && textOf(element).length <= MAX_CAPTION
+  );
+}
+
+function isCentered(element: Element | null): boolean {
+  if (!element) return false;
+  if (element.tagName.toUpperCase() === 'CENTER' || element.hasAttribute(CENTRED)) return true;
+  return (
+    /text-align\s*:\s*center/i.test(element.getAttribute('style') ?? '') ||
+    element.getAttribute('align')?.toLowerCase() === 'center'
+  );
+}
+
+/** A block whose text all sits in one <em>, <i> or <small> (WordPress-style photo notes). */
+function isEmphasisOnly(element: Element): boolean {
+  const only = element.firstElementChild;
+  if (!only || only !== element.lastElementChild || !/^(EM|I|SMALL)$/i.test(only.tagName)) return false;
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && (node.nodeValue ?? '').trim() !== '') return false;
+  }
+  return true;
 }
 
 function cleanCaption(text: string): string {

@@ -208,6 +208,21 @@ describe('extractArticle: plain text out of markup', () => {
     expect(article.language).toBe('ja');
   });
 
+  it('spells the site name as the title suffix does and strips it from the title', async () => {
+    const head = (site: string, title: string) =>
+      `<html><head><meta property="og:site_name" content="${site}"><title>${title}</title></head><body><article>${body}</article></body></html>`;
+    const factorio = await extractArticle(
+      pageOf(head('Factorio.com', 'Friday Facts #282 | Factorio')),
+      makeTestContext(),
+    );
+    expect(factorio).toMatchObject({ title: 'Friday Facts #282', siteName: 'Factorio' });
+    const ledger = await extractArticle(
+      pageOf(head('the Daily Ledger', 'Puffins return | The Daily Ledger')),
+      makeTestContext(),
+    );
+    expect(ledger).toMatchObject({ title: 'Puffins return', siteName: 'The Daily Ledger' });
+  });
+
   it('does not load images, stylesheets, scripts or frames the page refers to', async () => {
     const server = await startStaticServer({});
     try {

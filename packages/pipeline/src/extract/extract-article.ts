@@ -63,6 +63,8 @@ function readArticle(document: Document, url: string): Article {
   if (document.body) markElements(document.body);
   const parsed = new Readability<Element | null | undefined>(document, {
     serializer: (node) => node as Element,
+    // Class names tell captions and decorative pictures apart later (blocks.ts, images.ts).
+    keepClasses: true,
   }).parse();
 
   const siteName = chooseSiteName(meta, normaliseText(parsed?.siteName ?? ''), url);
@@ -117,14 +119,16 @@ function headingTexts(document: Document): string[] {
 }
 
 /**
- * og:site_name (spelt as in the title suffix when they differ only in case: "the Guardian" →
- * "The Guardian"), else the site name the <title> ends with, else Readability's, else the host.
+ * og:site_name (spelt as in the title suffix when they differ only in case or a domain ending:
+ * "the Guardian" → "The Guardian", "Factorio.com" → "Factorio"), else the site name the <title> ends with, else Readability's, else the host.
  */
 function chooseSiteName(meta: PageMetadata, readabilitySite: string, url: string): string {
   const fromTitle = siteNameFromTitle(meta.documentTitle) ?? siteNameFromTitle(meta.ogTitle);
   if (meta.siteName) {
+    // "Factorio.com" in og:site_name, "… | Factorio" in the title: the same site.
+    const key = (name: string) => name.toLowerCase().replace(/\.[a-z]{2,3}$/, '');
     const suffixes = [meta.documentTitle, meta.ogTitle].flatMap((t) => (t ? titleParts(t).slice(1) : []));
-    return suffixes.find((part) => part.toLowerCase() === meta.siteName!.toLowerCase()) ?? meta.siteName;
+    return suffixes.find((part) => key(part) === key(meta.siteName!)) ?? meta.siteName;
   }
   return fromTitle ?? (readabilitySite || hostLabel(url));
 }

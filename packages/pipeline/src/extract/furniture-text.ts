@@ -243,7 +243,8 @@ export function isLanguageSwitcher(text: string): boolean {
   return parts.length >= 2 && parts.every((p) => LANGUAGE_NAMES.has(p));
 }
 
-const COPYRIGHT = /^(?:copyright|©|\(c\))|all rights reserved|無断転載|無断複製|版权所有/iu;
+const COPYRIGHT =
+  /^(?:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s)|all rights reserved|無断転載|無断複製|版权所有/iu;
 
 export function isCopyrightLine(text: string): boolean {
   return text.length <= 160 && COPYRIGHT.test(text);
@@ -261,9 +262,12 @@ export function isFurnitureLine(text: string): boolean {
   );
 }
 
-/** Footnote marks and edit links left inside text: "[1]", "[n 2]", "[citation needed]", "[edit]". */
+/**
+ * Footnote marks and edit links left inside text: "[1]", "[a]", "[n 2]", "[citation needed]",
+ * "[edit]". Lower-case letters only, and never right before a letter: "[T]he report" is a quote.
+ */
 const INLINE_MARKS =
-  /\s?\[(?:\d{1,3}|[a-z]|n \d{1,3}|note \d{1,3}|citation needed|clarification needed|when\?|who\?|edit|編集|要出典|注\s?\d{1,3})\]/giu;
+  /\s?\[(?:\d{1,3}|[a-z]|n \d{1,3}|note \d{1,3}|[Cc]itation needed|[Cc]larification needed|when\?|who\?|edit|編集|要出典|注\s?\d{1,3})\](?!\p{L})/gu;
 
 export function stripInlineMarks(text: string): string {
   return text.replace(INLINE_MARKS, '');

@@ -11,52 +11,56 @@
  */
 
 /** Elements that are furniture wherever they are (subject to the guard). */
-const FURNITURE_SELECTOR = [
-  'nav',
-  'aside',
-  'form',
-  'button',
-  'select',
-  'textarea',
-  'input',
+const FURNITURE_TAGS = new Set([
+  'NAV',
+  'ASIDE',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'DIALOG',
+  'IFRAME',
+  'RT',
+  'RP',
+]);
+const FURNITURE_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
   'dialog',
-  'iframe',
-  'rt',
-  'rp',
-  '[role="navigation"]',
-  '[role="banner"]',
-  '[role="contentinfo"]',
-  '[role="complementary"]',
-  '[role="search"]',
-  '[role="dialog"]',
-  '[role="alertdialog"]',
-  '[aria-hidden="true"]',
-  '[hidden]',
-  '[style*="display:none"]',
-  '[style*="display: none"]',
-  '[style*="visibility:hidden"]',
-  '[style*="visibility: hidden"]',
-  'sup.reference',
-  'sup.noprint',
-  '.mw-editsection',
-  '.mw-cite-backlink',
-  '.mw-jump-link',
-  '.reflist',
-  'ol.references',
-  '.navbox',
-  '.vertical-navbox',
-  '.infobox',
-  '.hatnote',
-  '.catlinks',
-  '.metadata',
-  '#toc',
-  '.toc',
-  '#siteSub',
-  '#contentSub',
-].join(', ');
-
-/** Footers, except an attribution footer inside a quote or figure. */
-const FOOTER_SELECTOR = 'footer, header[role="banner"], body > header';
+  'alertdialog',
+]);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+/** Class/id words removed even on an inline element inside a paragraph: footnote marks, credits. */
+const FORCE_WORDS = new Set([
+  'credit',
+  'credits',
+  'copyright',
+  'reference',
+  'noprint',
+  'editsection',
+  'backlink',
+]);
+/** Elements whose text is running prose; inline elements inside them are part of a sentence. */
+const TEXT_BLOCKS = new Set([
+  'P',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'DD',
+  'DT',
+  'TD',
+  'TH',
+  'FIGCAPTION',
+]);
 
 /**
  * Class/id words of furniture containers. Matched against the words of the class and id
@@ -64,6 +68,16 @@ const FOOTER_SELECTOR = 'footer, header[role="banner"], body > header';
  * but "unrelated" does not.
  */
 const FURNITURE_WORDS = new Set([
+  'editsection',
+  'backlink',
+  'reflist',
+  'references',
+  'navbox',
+  'infobox',
+  'hatnote',
+  'catlinks',
+  'metadata',
+  'jump',
   'breadcrumb',
   'breadcrumbs',
   'crumb',
@@ -178,8 +192,6 @@ const META_WORDS = new Set([
   'reading',
   'readtime',
 ]);
-/** Photo credits and copyright lines, removed even inside a caption. */
-const CREDIT_WORDS = new Set(['credit', 'credits', 'copyright']);
 /** Meta-named elements with this much text or more are kept (a "meta-content" wrapper). */
 const META_LIMIT = 120;
 
@@ -212,50 +224,56 @@ const PHRASING = new Set([
   'LABEL',
   'FONT',
 ]);
-const TEXT_BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, dd, dt, td, th, figcaption';
 
 export function removePageNoise(document: Document): void {
   const body = document.body;
   if (!body) return;
   const guard = makeGuard(document, body);
   const doomed: Element[] = [];
-  const doom = (element: Element): void => {
-    if (!guard(element)) doomed.push(element);
-  };
-
-  for (const element of body.querySelectorAll(FURNITURE_SELECTOR)) doom(element);
-  for (const element of body.querySelectorAll(FOOTER_SELECTOR)) {
-    if (!element.parentElement?.closest('blockquote, figure')) doom(element);
-  }
-  let last: Element | undefined;
-  for (const element of body.querySelectorAll('[class], [id]')) {
-    if (last?.contains(element)) continue;
-    const words = nameWords(element);
-    if (words.length === 0) continue;
-    const credit = words.some((w) => CREDIT_WORDS.has(w));
-    if (
-      !credit &&
-      PHRASING.has(element.tagName.toUpperCase()) &&
-      element.parentElement?.closest(TEXT_BLOCKS)
-    ) {
-      continue;
-    }
-    const furniture = credit || words.some((w) => FURNITURE_WORDS.has(w)) || joinedFurniture(words);
-    const meta = !furniture && words.some((w) => META_WORDS.has(w));
-    if (furniture || (meta && textLengthUpTo(element, META_LIMIT) < META_LIMIT)) {
-      if (!guard(element)) {
+  // One walk over the elements with sibling pointers: a long selector list costs seconds in
+  // jsdom on a big page.
+  const walk = (parent: Element, inText: boolean, inQuote: boolean): void => {
+    for (let element = parent.firstElementChild; element; element = element.nextElementSibling) {
+      const tag = element.tagName.toUpperCase();
+      if (isFurniture(element, tag, parent === body, inText, inQuote) && !guard(element)) {
         doomed.push(element);
-        last = element;
+        continue;
       }
+      walk(element, inText || TEXT_BLOCKS.has(tag), inQuote || tag === 'BLOCKQUOTE' || tag === 'FIGURE');
     }
-  }
+  };
+  walk(body, false, false);
   for (const element of doomed) element.remove();
+}
+
+function isFurniture(
+  element: Element,
+  tag: string,
+  topLevel: boolean,
+  inText: boolean,
+  inQuote: boolean,
+): boolean {
+  if (FURNITURE_TAGS.has(tag)) return true;
+  if (tag === 'FOOTER') return !inQuote;
+  if (tag === 'HEADER' && topLevel) return true;
+  const role = element.getAttribute('role');
+  if (role && FURNITURE_ROLES.has(role)) return true;
+  if (element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('hidden')) return true;
+  const style = element.getAttribute('style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  const words = nameWords(element);
+  if (words.length === 0) return false;
+  if (words.some((w) => FORCE_WORDS.has(w))) return true;
+  // Inline elements inside a paragraph are never removed by name: the words belong to a sentence.
+  if (inText && PHRASING.has(tag)) return false;
+  if (words.some((w) => FURNITURE_WORDS.has(w)) || joinedFurniture(words)) return true;
+  return words.some((w) => META_WORDS.has(w)) && textLengthUpTo(element, META_LIMIT) < META_LIMIT;
 }
 
 /** "table-of-contents", "most-read", "read-more": furniture names split over several words. */
 function joinedFurniture(words: string[]): boolean {
   const joined = words.join('');
-  return /tableofcontents|mostread|mostviewed|readmore|morefrom|relatedposts|screenreader|sronly|skipto|jumpto|cookienotice|authorbox|postnavigation|navlinks|entrymeta|postmeta|articlemeta/.test(
+  return /tableofcontents|mostread|mostviewed|readmore|morefrom|relatedposts|screenreader|sronly|skipto|jumpto|cookienotice|authorbox|postnavigation|navlinks|entrymeta|postmeta|articlemeta|sitesub|contentsub|visuallyhidden/.test(
     joined,
   );
 }
@@ -281,8 +299,28 @@ function makeGuard(document: Document, body: HTMLElement): (element: Element) =>
   return (element) => {
     if (element === body || element === document.documentElement) return true;
     if (h1 && element.contains(h1) && element.tagName !== 'HEADER') return true;
-    return half > 400 && textLengthUpTo(element, half) >= half;
+    // Most furniture is small: too little text to hold prose or half the page, no more counting.
+    const length = textLengthUpTo(element, Math.max(MIN_PROTECTED, half));
+    if (length < MIN_PROTECTED) return false;
+    if (half > 400 && length >= half) return true;
+    return !nameWords(element).some((w) => COMMENT_WORDS.has(w)) && holdsProse(element);
   };
+}
+
+/** Less text than this can be neither three prose paragraphs nor the article. */
+const MIN_PROTECTED = 240;
+
+/** Comment threads hold prose too, but are never the article. */
+const COMMENT_WORDS = new Set(['comment', 'comments', 'disqus', 'respond', 'replies']);
+/** Paragraphs of article prose: three of this many characters or more ("read-more-content"). */
+const PROSE_PARAGRAPH = 80;
+
+function holdsProse(element: Element): boolean {
+  let long = 0;
+  for (const p of element.querySelectorAll('p')) {
+    if ((p.textContent ?? '').trim().length >= PROSE_PARAGRAPH && ++long >= 3) return true;
+  }
+  return false;
 }
 
 /** The h1 of the article: the last h1 on the page that is not a site logo inside a header. */
@@ -294,9 +332,12 @@ function mainHeading(document: Document): Element | undefined {
 /** The element's text length, counting no further than `limit` (big wrappers stop early). */
 export function textLengthUpTo(element: Element, limit: number): number {
   let length = 0;
-  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
-    length += (node.nodeValue ?? '').trim().length;
-  }
+  const visit = (node: Node): void => {
+    for (let child = node.firstChild; child && length < limit; child = child.nextSibling) {
+      if (child.nodeType === 3) length += (child.nodeValue ?? '').trim().length;
+      else if (child.nodeType === 1) visit(child);
+    }
+  };
+  visit(element);
   return length;
 }

@@ -5,10 +5,12 @@
  * picture just before the text has no score at all. These helpers put such siblings back.
  *
  * Before Readability runs, every element of the body gets `data-mg="<index>:<parent index>"`
- * (document order). Readability moves the siblings it keeps into its content and leaves the
+ * (document order), and centred ones `data-mg-centred`. Readability moves the siblings it keeps into its content and leaves the
  * others in the document, where they can be found by their parent's index.
  */
 const MARK = 'data-mg';
+/** Set on elements whose text is centred, which Readability would otherwise forget. */
+export const CENTRED = 'data-mg-centred';
 /** A picture block put back before the first kept sibling holds at most this much text. */
 const MAX_PICTURE_TEXT = 100;
 
@@ -20,6 +22,8 @@ export function markElements(body: Element): void {
       const own = index++;
       indexes.set(child, own);
       child.setAttribute(MARK, `${own}:${parentIndex}`);
+      // Readability drops style and align; captions are told by their centring (blocks.ts).
+      if (isCentred(child)) child.setAttribute(CENTRED, '');
       walk(child, own);
     }
   };
@@ -78,4 +82,10 @@ function hasPicture(element: Element): boolean {
   return (
     element.querySelector('img') !== null && (element.textContent ?? '').trim().length <= MAX_PICTURE_TEXT
   );
+}
+
+function isCentred(element: Element): boolean {
+  const style = element.getAttribute('style');
+  if (style && /text-align\s*:\s*center/i.test(style)) return true;
+  return element.getAttribute('align')?.toLowerCase() === 'center';
 }

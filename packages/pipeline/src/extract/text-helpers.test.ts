@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, guessLanguageFromText, primaryLanguageTag } from './language.ts';
-import { characterCount, normaliseText } from './text.ts';
-import { stripSiteName } from './title.ts';
+import { detectLanguage, guessLanguage, guessLanguageFromText, primaryLanguageTag } from './language.ts';
+import { BREAK, characterCount, normaliseText, normaliseWithBreaks } from './text.ts';
+import { chooseTitle, siteNameFromTitle, stripSiteName } from './title.ts';
 
 describe('normaliseText', () => {
   it('collapses whitespace and drops line breaks between Japanese characters', () => {
@@ -59,5 +59,104 @@ describe('language', () => {
     expect(detectLanguage(['en'], '新幹線は一九六四年に開業しました。東京と大阪を結びます。')).toBe('ja');
     expect(detectLanguage(['ja'], 'This page is entirely in English, despite its template.')).toBe('en');
     expect(detectLanguage([null, undefined], '新幹線は開業しました。')).toBe('ja');
+  });
+});
+
+describe('normaliseWithBreaks', () => {
+  it('turns breaks into a space, an ideographic space between CJK, nothing after closing punctuation', () => {
+    expect(normaliseWithBreaks(`line one${BREAK}line two`)).toBe('line one line two');
+    expect(normaliseWithBreaks(`元旦のイソップ童話${BREAK} ${BREAK}欲張りなイヌ`)).toBe(
+      '元旦のイソップ童話\u3000欲張りなイヌ',
+    );
+    expect(normaliseWithBreaks(`いました。${BREAK}このイヌ`)).toBe('いました。このイヌ');
+    expect(normaliseWithBreaks(`${BREAK}edge${BREAK}`)).toBe('edge');
+  });
+});
+
+describe('chooseTitle and the site name', () => {
+  it.each([
+    [{ ogTitle: 'Puffins return | Eleanor Marsh', h1s: ['Puffins return'] }, 'Puffins return'],
+    [{ documentTitle: 'Why paper | by Priya Raman | Medium', h1s: ['Why paper'] }, 'Why paper'],
+    [
+      { documentTitle: 'Starting up faster · Engine Notes', h1s: ['Starting up faster'] },
+      'Starting up faster',
+    ],
+    [
+      { documentTitle: '欲張りなイヌ｜イソップ童話｜むかしばなし広場', h1s: ['欲張りなイヌ'] },
+      '欲張りなイヌ',
+    ],
+    [{ documentTitle: '标题很长的新闻_科技频道_东方新闻网', h1s: ['标题很长的新闻'] }, '标题很长的新闻'],
+    [
+      {
+        documentTitle: 'The Patient Woodworker — Open Shelf Books',
+        h1s: ['Chapter 4: Keeping Tools Sharp'],
+        siteName: 'Open Shelf Books',
+      },
+      'Chapter 4: Keeping Tools Sharp',
+    ],
+    [
+      {
+        ogTitle: 'Heat pumps compared',
+        documentTitle: 'Heat pumps compared | Guide',
+        h1s: ['Menu', 'Other'],
+      },
+      'Heat pumps compared',
+    ],
+    [
+      { documentTitle: 'Story - Not the site', h1s: ['Logo', 'Another'], siteName: 'Site' },
+      'Story - Not the site',
+    ],
+    [{ documentTitle: 'Story | by Jane Doe | Site', h1s: [], siteName: 'Site' }, 'Story'],
+  ])('%o → %s', (sources, expected) => {
+    expect(chooseTitle(sources)).toBe(expected);
+  });
+
+  it('reads the site name off a title suffix', () => {
+    expect(siteNameFromTitle('Karsholm Lighthouse - Wikipedia')).toBe('Wikipedia');
+    expect(siteNameFromTitle('Why paper | by Priya Raman | Medium')).toBe('Medium');
+    expect(siteNameFromTitle('Story | by Priya Raman')).toBeUndefined();
+    expect(siteNameFromTitle('A title without a suffix')).toBeUndefined();
+  });
+});
+
+describe('guessLanguage', () => {
+  it('tells Chinese from Japanese', () => {
+    expect(
+      guessLanguage(
+        '我国在西南地区的卫星发射中心成功发射一颗新一代静止轨道气象卫星。这颗卫星搭载了多种先进的观测仪器。',
+      ),
+    ).toEqual({
+      language: 'zh',
+      confident: true,
+    });
+    expect(
+      guessLanguage('北浜湾に鰊の大群が押し寄せ、海面が白く濁る現象が約４０年ぶりに確認された。').language,
+    ).toBe('ja');
+  });
+
+  it('tells Latin-script languages apart by their common words', () => {
+    const de =
+      'Seit Anfang des Jahres kann man in der Stadtbibliothek nicht nur Bücher ausleihen, sondern auch Bohrmaschinen. Die Ausleihe ist für alle Inhaber eines Ausweises kostenlos und das ist gut.';
+    expect(guessLanguage(de)).toEqual({ language: 'de', confident: true });
+    const fr =
+      'Les députés ont adopté à une large majorité le projet de loi sur le renseignement, qui est défendu par le gouvernement et que les opposants dénoncent dans la presse.';
+    expect(guessLanguage(fr).language).toBe('fr');
+    expect(guessLanguage('Too short to tell.')).toEqual({ language: 'en', confident: false });
+  });
+
+  it('lets clear text overrule a template declaration', () => {
+    expect(
+      detectLanguage(
+        ['ja'],
+        '我国在西南地区的卫星发射中心成功发射一颗新一代静止轨道气象卫星。这颗卫星搭载了多种先进的观测仪器。',
+      ),
+    ).toBe('zh');
+    expect(
+      detectLanguage(['zh-CN'], '北浜湾に鰊の大群が押し寄せ、海面が白く濁る現象が約４０年ぶりに確認された。'),
+    ).toBe('ja');
+    const de =
+      'Seit Anfang des Jahres kann man in der Stadtbibliothek nicht nur Bücher ausleihen, sondern auch Bohrmaschinen. Die Ausleihe ist für alle Inhaber eines Ausweises kostenlos und das ist gut.';
+    expect(detectLanguage(['en'], de)).toBe('de');
+    expect(detectLanguage(['ko'], '한국어 문장은 한글로 씁니다. 이것은 시험입니다.')).toBe('ko');
   });
 });

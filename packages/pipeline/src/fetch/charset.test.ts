@@ -81,6 +81,39 @@ describe('decodeHtml', () => {
     expect(decodeHtml(stray, 'utf-8')).toMatchObject({ charset: 'utf-8', source: 'header' });
   });
 
+  it('reads UTF-8 bytes as UTF-8 although the page declares a legacy charset (meta or header)', () => {
+    const gb = decodeHtml(Buffer.from(page('<meta charset="gb2312">'), 'utf8'));
+    expect(gb).toMatchObject({ charset: 'utf-8', source: 'guess' });
+    expect(gb.html).toContain(TEXT);
+    const sjisHeader = decodeHtml(Buffer.from(page(''), 'utf8'), 'Shift_JIS');
+    expect(sjisHeader).toMatchObject({ charset: 'utf-8', source: 'guess' });
+    expect(sjisHeader.html).toContain(TEXT);
+    const latin1Header = decodeHtml(
+      Buffer.from(page('<meta charset="iso-8859-1">').replace(TEXT, 'café'), 'utf8'),
+    );
+    expect(latin1Header.charset).toBe('utf-8');
+    expect(latin1Header.html).toContain('café');
+  });
+
+  it('still decodes real legacy bytes with their declared charset', () => {
+    const sjis = decodeHtml(iconv.encode(page('<meta charset="gb2312">'), 'Shift_JIS'), 'Shift_JIS');
+    expect(sjis).toMatchObject({ charset: 'shift_jis', source: 'header' });
+    expect(sjis.html).toContain(TEXT);
+    const gbk = decodeHtml(
+      iconv.encode(page('<meta charset="gb2312">').replace(TEXT, '潮汐是由月球引力引起的'), 'gbk'),
+    );
+    expect(gbk).toMatchObject({ charset: 'gbk', source: 'meta' });
+    expect(gbk.html).toContain('潮汐是由月球引力引起的');
+    const cp1252 = decodeHtml(Buffer.from(page('').replace(TEXT, 'café'), 'latin1'), 'windows-1252');
+    expect(cp1252).toMatchObject({ charset: 'windows-1252', source: 'header' });
+    expect(cp1252.html).toContain('café');
+  });
+
+  it('keeps the declared label of a pure ASCII page', () => {
+    const ascii = decodeHtml(Buffer.from(page('<meta charset="shift_jis">').replace(TEXT, 'plain'), 'utf8'));
+    expect(ascii).toMatchObject({ charset: 'shift_jis', source: 'meta' });
+  });
+
   it('does not look for a meta tag beyond the prescan window', () => {
     const late = `<html><head><!--${' '.repeat(5000)}--><meta charset="shift_jis"></head></html>`;
     expect(charsetFromMeta(Buffer.from(late))).toBeUndefined();
