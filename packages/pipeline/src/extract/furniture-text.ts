@@ -129,13 +129,20 @@ const LABELS_CJK = new Set([
   '热门文章',
 ]);
 
-/** A count such as "1.4K", "23" or "312" (claps, responses, shares). */
-const BARE_COUNT = /^\d+(?:[.,]\d+)?\s*[KkMm万]?$/;
+/** A count such as "1.4K", "23" or "312" (claps, responses, shares), or a bare price ("$610.00"). */
+const BARE_COUNT = /^[$€£¥]?\s?\d+(?:[.,]\d+)*\s*[KkMm万]?$/u;
+/** A gallery teaser: "Gallery: Xbox One X | 14 Photos", "写真 12枚". */
+const GALLERY = /^(?:gallery|photos?)\s*:.*\|\s*\d+\s+(?:photos|images|pictures)$|^写真\s*\d+\s*枚$/iu;
 
 export function isFurnitureLabel(text: string): boolean {
   const clean = text.replace(/[\s:：»›>…]+$/u, '').trim();
   if (clean === '') return true;
-  return LABELS_EN.has(clean.toLowerCase()) || LABELS_CJK.has(clean) || BARE_COUNT.test(clean);
+  return (
+    LABELS_EN.has(clean.toLowerCase()) ||
+    LABELS_CJK.has(clean) ||
+    BARE_COUNT.test(clean) ||
+    GALLERY.test(clean)
+  );
 }
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
