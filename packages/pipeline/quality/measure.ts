@@ -152,10 +152,16 @@ export function measureScript(
     layoutsOffered: layoutsOffered(article, script),
     pictures: [...new Set(pictures)],
     decorativePictures: pictures.filter((p) => matchesUrl(p, expected.decorativeImages)),
-    durationSec: Math.round(chars / SPEECH_RATE[script.language]),
+    durationSec: Math.round(chars / SPEECH_RATE[script.language] + timelinePauses(script)),
     title: script.title,
     script,
   };
+}
+
+/** The timeline's silences: 1 s at the start and the end, 1 s between slides, 0.5 s between narrations. */
+function timelinePauses(script: Script): number {
+  const narrations = script.sections.reduce((n, s) => n + s.narrations.length, 0);
+  return 2 + (script.sections.length - 1) + 0.5 * (narrations - script.sections.length);
 }
 
 /** How many layouts the article's content offers: bullets always; pictures, key numbers and attributed quotes when it has them. */
