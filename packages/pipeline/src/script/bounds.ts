@@ -75,8 +75,20 @@ function dropOneNarration(sections: Section[], isBody: (s: Section, i: number) =
   );
   const { section, index } = withSpare[0]!;
   const isClosing = index === sections.length - 1 && section.kind === 'closing';
-  section.narrations.splice(isClosing ? 0 : section.narrations.length - 1, 1);
+  removeNarration(section, isClosing ? 0 : section.narrations.length - 1);
   return true;
+}
+
+/** Removes a narration and the bullet it reveals, so the slide still shows only what is spoken. */
+function removeNarration(section: Section, at: number): void {
+  const [removed] = section.narrations.splice(at, 1);
+  const bullet = removed?.bullet;
+  if (bullet === undefined) return;
+  if (section.narrations.some((n) => n.bullet === bullet)) return;
+  section.bullets.splice(bullet, 1);
+  for (const narration of section.narrations) {
+    if (narration.bullet !== undefined && narration.bullet > bullet) narration.bullet -= 1;
+  }
 }
 
 function shortenLongestNarration(sections: Section[], over: number, language: Script['language']): boolean {

@@ -1,5 +1,6 @@
 import { loadDefaultJapaneseParser } from 'budoux';
 import { describe, expect, it } from 'vitest';
+import { findBulletDefects } from './bulletDefects.ts';
 import { makeBullets, toBullet } from './bullets.ts';
 import { chunkAtBoundaries, shortenAtBoundary, splitClauses } from './clauses.ts';
 
@@ -25,18 +26,22 @@ const japaneseSentences = [
 ];
 
 describe('toBullet (Japanese)', () => {
-  it('stays within 40 characters, drops the final 。 and cuts only at budoux phrase boundaries', () => {
+  it('gives a whole point within 40 characters: the sentence, its main clause, or clauses ending with …', () => {
     for (const sentence of japaneseSentences) {
       const bullet = toBullet(sentence, 'ja');
       expect(bullet.length).toBeGreaterThan(0);
       expect(bullet.length).toBeLessThanOrEqual(40);
       expect(bullet.endsWith('。')).toBe(false);
+      expect(findBulletDefects(bullet, 'ja', { source: sentence }), bullet).toEqual([]);
       const source = sentence.replace(/。$/u, '');
-      const start = source.indexOf(bullet);
+      const whole = bullet.replace(/…$/u, '');
+      const start = source.indexOf(whole);
       expect(start, `${bullet} is a piece of ${source}`).toBeGreaterThanOrEqual(0);
       const boundaries = budouxBoundaries(source);
       expect(boundaries.has(start), `starts at a boundary: ${bullet}`).toBe(true);
-      expect(boundaries.has(start + bullet.length), `ends at a boundary: ${bullet}`).toBe(true);
+      expect(boundaries.has(start + whole.length), `ends at a boundary: ${bullet}`).toBe(true);
+      // A piece from the middle is marked with …; otherwise it runs to the sentence's end.
+      if (!bullet.endsWith('…')) expect(start + whole.length).toBe(source.length);
     }
   });
 
@@ -57,6 +62,14 @@ describe('toBullet (Japanese)', () => {
     expect(cut.length).toBeLessThanOrEqual(30);
     expect((cut.match(/「/gu) ?? []).length).toBe((cut.match(/」/gu) ?? []).length);
   });
+
+  it("never ends on a particle: the issue's example becomes its main clause", () => {
+    const bullet = toBullet(
+      '具体的には、フリーWi-Fi利用時に、スマートフォンが乗っ取られる危険があると回答した人が多かった。',
+      'ja',
+    );
+    expect(bullet).toBe('スマートフォンが乗っ取られる危険があると回答した人が多かった');
+  });
 });
 
 describe('toBullet (English)', () => {
@@ -65,28 +78,52 @@ describe('toBullet (English)', () => {
     'We moved the dependency cache to a shared bucket keyed by the lockfile hash, so a build only reinstalls packages when the lockfile changes.',
     'Caches need clear keys and clear owners.',
     'However, the full unit test suite took only six minutes on a typical day in the office.',
+    'Mr Obama has faced criticism in the country after the US legalised gay marriage, a move many there oppose.',
   ];
 
-  it('stays within 70 characters, cuts between words and not after "the" or "because"', () => {
+  it('is the sentence, or its first clauses up to a natural break with …, within 80 characters', () => {
     for (const sentence of sentences) {
       const bullet = toBullet(sentence, 'en');
-      expect(bullet.length).toBeLessThanOrEqual(70);
+      expect(bullet.length).toBeLessThanOrEqual(80);
       expect(bullet.endsWith('.')).toBe(false);
-      const rest = sentence.replace(/^However, t/u, 'T').slice(bullet.length);
-      expect(sentence.replace(/^However, t/u, 'T').startsWith(bullet), bullet).toBe(true);
-      expect(rest === '' || /^[\s,.;:]/u.test(rest), `cut between words: ${bullet}|${rest}`).toBe(true);
-      expect(bullet).not.toMatch(/\b(?:the|because|a|and|of)$/iu);
+      expect(findBulletDefects(bullet, 'en', { source: sentence }), bullet).toEqual([]);
+      const plain = sentence.replace(/^However, t/u, 'T');
+      const whole = bullet.replace(/…$/u, '');
+      expect(plain.startsWith(whole), bullet).toBe(true);
+      const rest = plain.slice(whole.length);
+      expect(bullet.endsWith('…') ? /^[\s,;:]/u.test(rest) : rest === '.', `${bullet}|${rest}`).toBe(true);
     }
-    expect(toBullet(sentences[0]!, 'en')).toBe('Docker image builds, however, often rebuilt every layer');
+    expect(toBullet(sentences[0]!, 'en')).toBe('Docker image builds, however, often rebuilt every layer…');
     expect(toBullet(sentences[2]!, 'en')).toBe('Caches need clear keys and clear owners');
     expect(toBullet(sentences[3]!, 'en')).toBe(
-      'The full unit test suite took only six minutes on a typical day',
+      'The full unit test suite took only six minutes on a typical day in the office',
     );
+    expect(toBullet(sentences[4]!, 'en')).toBe(
+      'Mr Obama has faced criticism in the country after the US legalised gay marriage…',
+    );
+  });
+
+  it('condenses by dropping an aside after the subject or a trailing "…, he said"', () => {
+    expect(
+      toBullet(
+        'The priest, Fidelis Mukonori, is acting as a middle-man between Mr Mugabe and the generals, a senior political source told Reuters.',
+        'en',
+      ),
+    ).toBe('The priest is acting as a middle-man between Mr Mugabe and the generals');
+  });
+
+  it('gives no bullet rather than a fragment', () => {
+    expect(
+      toBullet(
+        'As the report states, the birth lottery matters more in some countries than it does in others today.',
+        'en',
+      ),
+    ).not.toMatch(/^As the report states…$/u);
   });
 });
 
 describe('makeBullets', () => {
-  it('makes 2–4 distinct bullets', () => {
+  it('makes distinct bullets, one per sentence that gives one', () => {
     const bullets = makeBullets(japaneseSentences, 'ja');
     expect(bullets.length).toBe(4);
     expect(new Set(bullets).size).toBe(4);
@@ -97,15 +134,6 @@ describe('makeBullets', () => {
     expect(
       makeBullets(['Caches need clear keys.', 'Caches need clear keys and owners.', 'Measure first.'], 'en'),
     ).toEqual(['Caches need clear keys', 'Measure first']);
-  });
-
-  it('falls back to clauses when there is only one sentence', () => {
-    const bullets = makeBullets(
-      ['延長にあたり、市は職員を増やす代わりに、自動貸出機と入退館ゲートを導入した。'],
-      'ja',
-    );
-    expect(bullets.length).toBeGreaterThanOrEqual(2);
-    expect(bullets.length).toBeLessThanOrEqual(4);
   });
 });
 

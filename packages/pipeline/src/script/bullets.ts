@@ -1,33 +1,200 @@
 import type { Language } from '../schema/script.ts';
-import { keepForLanguage, shortenAtBoundary, splitClauses } from './clauses.ts';
+import { ELLIPSIS, findBulletDefects } from './bulletDefects.ts';
+import { splitClauses } from './clauses.ts';
 import { TEXT_LIMITS } from './language.ts';
 
 /** Sentence openers that mean nothing on a slide. */
 const LEADING_CONNECTIVES: Record<Language, RegExp> = {
-  ja: /^(?:しかし|しかしながら|そこで|また|まず|次に|さらに|そして|ただし|なお|つまり|一方|一方で|実は|例えば|たとえば|特に|最後に|このように|その結果|そのため|ですから|だから|でも)、/u,
+  ja: /^(?:しかし|しかしながら|そこで|また|まず|次に|さらに|そして|ただし|なお|つまり|一方|一方で|実は|例えば|たとえば|特に|最後に|このように|その結果|そのため|ですから|だから|でも|具体的には)、/u,
   en: /^(?:however|so|also|first|second|third|then|next|finally|in fact|for example|for instance|in short|moreover|furthermore|but|and|still|thus|therefore|as a result|in addition|of course)\b,?\s+/iu,
 };
 
 const TRAILING_STOP = /[。．.]+$/u;
+const TRAILING_CLAUSE_MARKS = /[\s、，,;；:：\-—–]+$/u;
+/**
+ * English words that start a new clause: cutting right before them ends the bullet at a natural
+ * boundary ("…rebuilt every layer" | "because the cache…").
+ */
+const EN_CLAUSE_STARTERS =
+  /\s(?=(?:because|which|who|whose|where|while|although|though|unless|whereas|so that|so|but|and then|after|before|since|when|if|as well as)\b)/giu;
 
 /**
- * A sentence as a slide bullet: without a leading connective or the final 。/., cut to the
- * bullet length (≤ 40 Japanese / 70 English characters) at a clause or phrase boundary.
+ * A sentence as a slide bullet that reads as a whole point, or '' when none fits `maxChars`:
+ * - the whole sentence (without a leading connective or the final 。/.) when it fits;
+ * - Japanese: the main clause (the clauses from the last 、 break on), a complete sentence of its own;
+ * - the first clauses up to a natural break (comma, semicolon, colon, or before "because"/"which"…),
+ *   ending with "…".
+ * Every candidate is checked with findBulletDefects against the sentence.
  */
 export function toBullet(
   sentence: string,
   language: Language,
   maxChars = TEXT_LIMITS[language].bullet,
 ): string {
+  const text = bulletText(sentence, language);
+  if (!text) return '';
+  for (const candidate of bulletCandidates(text, language, maxChars)) {
+    if (candidate.length > maxChars || candidate.length < 4) continue;
+    if (
+      findBulletDefects(candidate, language, { source: text }).length === 0 &&
+      !weakCut(candidate, language)
+    ) {
+      return candidate;
+    }
+  }
+  return '';
+}
+
+/** The sentence without a leading connective, the final stop, or quotes around all of it. */
+function bulletText(sentence: string, language: Language): string {
   let text = stripLeadingConnective(sentence.trim(), language);
   if (language === 'en' && text.length > 0) text = text[0]!.toUpperCase() + text.slice(1);
   text = text.replace(TRAILING_STOP, '');
   // A fully quoted sentence reads better without the quotes.
-  const quoted = /^[「『](.*)[」』]$/u.exec(text);
-  if (quoted?.[1] && !/[「『」』]/u.test(quoted[1])) text = quoted[1].replace(TRAILING_STOP, '');
-  return shortenAtBoundary(text, language, maxChars, { keep: keepForLanguage(language) }).replace(
-    TRAILING_STOP,
-    '',
+  const quoted = /^[「『“"](.*)[」』”"]$/u.exec(text);
+  if (quoted?.[1] && !/[「『」』“”"]/u.test(quoted[1])) text = quoted[1].replace(/[。．.,]+$/u, '');
+  // Half a quotation split off by the sentence splitter: drop the lone mark.
+  text = text.replace(/^[“"](?=[^”"]*$)/u, '').replace(/^([^“"]*)[”"]$/u, '$1');
+  if (language === 'en' && text.length > 0) text = text[0]!.toUpperCase() + text.slice(1);
+  return text.replace(TRAILING_STOP, '').trim();
+}
+
+/** Said-clauses at the end: ", a senior source told Reuters", ", he said", ", said Jane Smith". */
+const EN_ATTRIBUTION_TAIL =
+  /,\s(?:(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*|(?:a|an|the)\s[^,]{1,40})\s(?:said|says|told\s[A-Z][\w]*|added|explained|wrote)|(?:said|says|added)\s[A-Z][^,]{1,40})(?:\sin a statement)?(?:\s(?:on|this|last)\s\w+)?$/u;
+/** An aside set off by commas right after the subject: ", 21,", ", Fidelis Mukonori,", ", a member of X,". */
+const EN_APPOSITIVE = /^([A-Z][^,]{1,40}?),\s[^,]{1,50},\s(?=[a-z])/u;
+/** Asides in parentheses or between dashes. */
+const EN_ASIDES = /\s\([^()]{1,80}\)|\s[—–]\s[^—–]{1,60}\s[—–](?=\s)|\s--\s[^-]{1,60}\s--(?=\s)/gu;
+/** A leading phrase before the main clause: "In January, …", "Despite the lingering admiration for X, …". */
+const EN_LEADING_PHRASE =
+  /^(?:In|On|At|By|For|During|After|Before|Since|Despite|Last|This|Earlier|Later|Today|Yesterday|Now|Meanwhile|Instead|Still|Yet|Overall|Ultimately|Indeed|Instead)\b[^,]{0,60},\s/u;
+
+/**
+ * A shorter form of an English sentence that keeps its point: without asides in parentheses or
+ * dashes, an appositive after the subject, a leading time/place phrase, or a trailing "…, he said".
+ * Returns the forms from the lightest change to the heaviest.
+ */
+function condensedForms(text: string, language: Language): string[] {
+  if (language !== 'en') return [];
+  const forms: string[] = [];
+  let current = text;
+  const steps: Array<(t: string) => string> = [
+    (t) => t.replace(EN_ATTRIBUTION_TAIL, ''),
+    (t) => t.replace(EN_ASIDES, ''),
+    (t) => {
+      // Only an aside between a subject (no verb yet) and its verb: "The priest, Fidelis Mukonori, is acting…".
+      const match = EN_APPOSITIVE.exec(t);
+      if (!match?.[1] || EN_PREDICATE.test(match[1].split(/\s+/u).slice(1).join(' '))) return t;
+      const rest = t.slice(match[0].length);
+      return EN_PREDICATE.test(rest.split(/\s+/u)[0] ?? '') ? `${match[1]} ${rest}` : t;
+    },
+    (t) => {
+      // Only a phrase without a verb of its own ("In 1989 the light was automated, …" is a clause).
+      const lead = EN_LEADING_PHRASE.exec(t)?.[0];
+      if (!lead || EN_PREDICATE.test(lead.split(/\s+/u).slice(1).join(' '))) return t;
+      const rest = t.slice(lead.length);
+      return rest[0]!.toUpperCase() + rest.slice(1);
+    },
+  ];
+  for (const step of steps) {
+    const next = step(current)
+      .replace(/\s{2,}/gu, ' ')
+      .trim();
+    if (next !== current && next.length >= 20) {
+      current = next;
+      forms.push(current);
+    }
+  }
+  return forms;
+}
+
+function* bulletCandidates(text: string, language: Language, maxChars: number): Generator<string> {
+  yield text;
+  const condensed = condensedForms(text, language);
+  yield* condensed;
+  // Cuts are made from the most condensed form.
+  if (condensed.length > 0) text = condensed.at(-1)!;
+  const clauses = splitClauses(text, language);
+  if (language === 'ja') {
+    // The main clause: whole clauses from the end (the predicate comes last).
+    for (let start = 1; start < clauses.length; start++) {
+      const suffix = clauses.slice(start).join('').trim();
+      if (suffix.length <= maxChars && suffix.length >= maxChars / 3) {
+        yield suffix;
+        break;
+      }
+    }
+    // Without 、: the main clause after a conjunctive ending (〜したことで / 〜ため / 〜ので).
+    for (const match of text.matchAll(JA_CONJUNCTIVE)) {
+      const suffix = text.slice(match.index + match[0].length).trim();
+      if (suffix.length <= maxChars && suffix.length >= maxChars / 3) {
+        yield suffix;
+        break;
+      }
+    }
+  }
+  // Leading clauses with an ellipsis, longest first.
+  const breaks = clauseBreaks(text, language);
+  for (const end of breaks.reverse()) {
+    const head = text.slice(0, end).replace(TRAILING_CLAUSE_MARKS, '').trim();
+    if (head.length + 1 <= maxChars && head.length >= Math.min(12, maxChars / 3)) yield `${head}${ELLIPSIS}`;
+  }
+  for (const end of phraseBreaks(text, language).reverse()) {
+    const head = text.slice(0, end).trim();
+    if (head.length + 1 <= maxChars && head.length >= maxChars / 2) yield `${head}${ELLIPSIS}`;
+  }
+}
+
+/** Offsets in `text` where a clause ends (after 、/,/;/: or before an English clause starter). */
+function clauseBreaks(text: string, language: Language): number[] {
+  const offsets = new Set<number>();
+  let offset = 0;
+  for (const clause of splitClauses(text, language).slice(0, -1)) {
+    offset += clause.length;
+    offsets.add(offset);
+  }
+  if (language === 'en') {
+    for (const match of text.matchAll(EN_CLAUSE_STARTERS)) offsets.add(match.index);
+  }
+  return [...offsets].sort((a, b) => a - b);
+}
+
+/** Japanese endings that join a subordinate clause to the main one. */
+const JA_CONJUNCTIVE =
+  /(?:ことで|ことにより|ことによって|ため(?:に)?|ので|のに|ながら|けれど(?:も)?|ところ|結果)(?=[^、。])/gu;
+
+/** Before a preposition: the end of a phrase, the last resort for a long English sentence without clauses. */
+const EN_PHRASE_STARTERS = /\s(?=(?:in|on|at|for|with|during|across|over|under|through|by|to|from)\s)/giu;
+/** Words that need the preposition after them ("due to", "able to", "concerned by", "used to"). */
+const NEEDS_COMPLEMENT =
+  /(?:\b(?:due|able|going|according|want|wants|need|needs|have|has|had|is|are|was|were|be|been|used|likely|set|way|order|close|next|up|down)|\w+ed)$/iu;
+
+function phraseBreaks(text: string, language: Language): number[] {
+  if (language !== 'en') return [];
+  return [...text.matchAll(EN_PHRASE_STARTERS)]
+    .map((m) => m.index)
+    .filter((at) => !NEEDS_COMPLEMENT.test(text.slice(0, at)));
+}
+
+/** English subordinators: a clause starting with one is not a point on its own. */
+const EN_SUBORDINATE_START =
+  /^(?:as|when|while|if|because|although|though|after|before|since|unless|whereas|whatever|whether|despite|once|until)\b/iu;
+/** Verbs and auxiliaries that show an English fragment has a predicate. */
+const EN_PREDICATE =
+  /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|do|does|did|said|says|\w+ed|\w{3,}s)\b/iu;
+
+/** An ellipsis cut that does not carry a point: a lone subordinate clause, or (en) no predicate before the cut. */
+function weakCut(bullet: string, language: Language): boolean {
+  if (!bullet.endsWith(ELLIPSIS)) return false;
+  const head = bullet.slice(0, -1);
+  if (language === 'ja') return false;
+  if (EN_SUBORDINATE_START.test(head)) return true;
+  // "The priest, Fidelis Mukonori…": the cut must come after the subject and its verb.
+  const words = head.split(/\s+/u);
+  return (
+    !EN_PREDICATE.test(words.slice(1).join(' ')) ||
+    /\b(?:due|able|according|such|part|set|going)$/iu.test(head)
   );
 }
 
@@ -36,44 +203,33 @@ export function stripLeadingConnective(sentence: string, language: Language): st
   return sentence.replace(LEADING_CONNECTIVES[language], '');
 }
 
+/** True when the two bullets say (nearly) the same thing: one contains the other, ellipsis aside. */
+export function sameBullet(a: string, b: string): boolean {
+  const x = a.replace(/…$/u, '');
+  const y = b.replace(/…$/u, '');
+  return x.includes(y) || y.includes(x);
+}
+
 export interface BulletOptions {
-  min?: number;
   max?: number;
   maxChars?: number;
 }
 
 /**
- * 2–4 bullets from the key sentences of a slide. Near-duplicates are dropped; when the sentences
- * give too few bullets, their clauses are used instead.
+ * Distinct whole-point bullets from sentences, in their order (sentences that give no bullet,
+ * or the same bullet as an earlier one, are skipped).
  */
 export function makeBullets(
-  keySentences: readonly string[],
+  sentences: readonly string[],
   language: Language,
   options: BulletOptions = {},
 ): string[] {
-  const { min = 2, max = 4, maxChars = TEXT_LIMITS[language].bullet } = options;
-  const fromSentences = collectBullets(keySentences, language, max, maxChars);
-  if (fromSentences.length >= min) return fromSentences;
-  // Too few sentences: one bullet per clause instead.
-  const clauses = keySentences.flatMap((s) =>
-    splitClauses(s, language).map((c) => c.replace(/[、，,;；:：\s]+$/u, '')),
-  );
-  const fromClauses = collectBullets(clauses, language, max, maxChars);
-  return fromClauses.length > fromSentences.length ? fromClauses : fromSentences;
-}
-
-function collectBullets(
-  candidates: readonly string[],
-  language: Language,
-  max: number,
-  maxChars: number,
-): string[] {
+  const { max = 4, maxChars = TEXT_LIMITS[language].bullet } = options;
   const bullets: string[] = [];
-  for (const candidate of candidates) {
+  for (const sentence of sentences) {
     if (bullets.length >= max) break;
-    const bullet = toBullet(candidate, language, maxChars);
-    if (bullet.length < 4) continue;
-    if (bullets.some((b) => b.includes(bullet) || bullet.includes(b))) continue;
+    const bullet = toBullet(sentence, language, maxChars);
+    if (!bullet || bullets.some((b) => sameBullet(b, bullet))) continue;
     bullets.push(bullet);
   }
   return bullets;

@@ -72,7 +72,8 @@ describe('generateScript (offline, the default)', () => {
     const { siteName: _, ...withoutSite } = japaneseArticle;
     const script = await generateScript(withoutSite, {}, makeTestContext());
     expect(script.source).toEqual({ url: japaneseArticle.url });
-    expect(script.sections[0]!.narrations[0]!.text).toMatch(/^今回は、記事『/u);
+    expect(script.sections[0]!.narrations[0]!.text).toContain(`『${japaneseArticle.title}』`);
+    expect(script.sections[0]!.narrations[0]!.text).not.toContain('Example Tech Blog');
   });
 
   it("fails with SCRIPT_FAILED when 'llm' is chosen without its options", async () => {

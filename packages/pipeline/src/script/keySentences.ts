@@ -28,6 +28,8 @@ export interface ScoringContext {
 
 /** Sentence lengths that read well as one narration or bullet: [shortest, longest]. */
 const COMFORTABLE_LENGTH: Record<Language, [number, number]> = { ja: [20, 90], en: [50, 200] };
+const GREETING =
+  /^(?:こんにちは|こんばんは|はじめまして|おはようございます|どうも|hi|hello|hey|welcome)\b|^(?:こんにちは|はじめまして)/iu;
 const TOO_SHORT: Record<Language, number> = { ja: 8, en: 25 };
 
 /**
@@ -60,6 +62,8 @@ export function scoreSentences(
 
     let score = positionScore + 0.8 * lengthScore + 1.2 * overlapScore;
     if (/[？?]$/u.test(sentence.text)) score *= 0.8;
+    // A greeting or self-introduction is not a point of the article.
+    if (GREETING.test(sentence.text)) score *= 0.3;
     if (length < TOO_SHORT[context.language]) score *= 0.3;
     return { ...sentence, index, score };
   });

@@ -29,7 +29,7 @@ export interface TextLimits {
 
 export const TEXT_LIMITS: Record<Language, TextLimits> = {
   ja: { narration: 120, bullet: 40, generatedTitle: 30, headingTitle: 60, minSectionChars: 60 },
-  en: { narration: 250, bullet: 70, generatedTitle: 60, headingTitle: 100, minSectionChars: 150 },
+  en: { narration: 250, bullet: 80, generatedTitle: 60, headingTitle: 100, minSectionChars: 150 },
 };
 
 /** The script language for an article: its own when ja/en, else Japanese (the product's first language). */
@@ -41,6 +41,39 @@ export function languageOfArticle(articleLanguage: string): Language {
 }
 
 const JAPANESE_CHAR = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const LATIN = /\p{Script=Latin}/gu;
+const LETTER = /\p{L}/gu;
+/** Words that make up a good share of any English text and rarely occur in other Latin-script languages. */
+const ENGLISH_MARKERS = new Set(
+  'the and of to is are was were that this with for it be have has not from by which you they their will would'.split(
+    ' ',
+  ),
+);
+/** Characters looked at to tell the language (the start of the article says enough). */
+const LANGUAGE_SAMPLE_CHARS = 6000;
+
+/**
+ * The language the offline provider can narrate the text in, or undefined when it cannot:
+ * Japanese needs kana (Chinese is written in han characters alone, and a Japanese voice reading
+ * it would be nonsense); English needs Latin letters with English function words, so a French or
+ * German article is refused even when the page declares nothing.
+ */
+export function narratableLanguage(text: string, declared: string): Language | undefined {
+  const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
+  const letters = sample.match(LETTER)?.length ?? 0;
+  if (letters === 0) return undefined;
+  const japanese = (sample.match(JAPANESE_CHAR)?.length ?? 0) / letters;
+  const kana = (sample.match(KANA)?.length ?? 0) / letters;
+  const latin = (sample.match(LATIN)?.length ?? 0) / letters;
+  if (japanese > 0.2) return kana >= 0.05 ? 'ja' : undefined;
+  if (latin < 0.6) return undefined;
+  const words = sample.toLowerCase().match(/[a-z]+/gu) ?? [];
+  const english = words.filter((w) => ENGLISH_MARKERS.has(w)).length / Math.max(1, words.length);
+  const tag = declared.trim().toLowerCase().split(/[-_]/u)[0] ?? '';
+  // A declared English page needs little evidence; an undeclared or other-language page needs more.
+  return english >= (tag === 'en' ? 0.04 : 0.08) ? 'en' : undefined;
+}
 
 /**
  * The language the text is actually written in, as far as reading it aloud goes: Japanese when

@@ -286,6 +286,141 @@ describe('LLM script provider over the chat completions protocol', () => {
   });
 });
 
+describe('LLM script provider: layouts, pictures, bullet reveals and languages', () => {
+  const withPictures = {
+    ...japaneseArticle,
+    leadImage: 'https://tech.example.jp/img/lead.jpg',
+    images: [
+      {
+        url: 'https://tech.example.jp/img/queue.png',
+        caption: 'キューの構成図',
+        afterBlock: 8,
+        width: 800,
+        height: 450,
+      },
+    ],
+  };
+  const richScript: ScriptInput = {
+    ...goodScript,
+    leadImage: { url: 'https://tech.example.jp/img/lead.jpg' },
+    sections: [
+      goodScript.sections[0]!,
+      {
+        title: '対策',
+        kind: 'body',
+        layout: 'picture',
+        image: { url: 'https://tech.example.jp/img/queue.png', caption: 'キューの構成図' },
+        bullets: ['書き込みをキューにまとめる', '50ミリ秒ごとに書き込む'],
+        narrations: [
+          { text: '在庫の更新をキューに積むようにしました。', speaker: 'narrator', bullet: 0 },
+          { text: '50ミリ秒ごとにまとめて書き込みます。', speaker: 'narrator', bullet: 1 },
+        ],
+      },
+      {
+        title: '結果',
+        kind: 'body',
+        layout: 'figure',
+        figure: { value: '約30%', context: '平均応答時間の短縮' },
+        bullets: ['応答時間が約30%短縮'],
+        narrations: [{ text: '平均応答時間は約30%短くなりました。', speaker: 'narrator', bullet: 0 }],
+      },
+      {
+        title: '利用者の声',
+        kind: 'body',
+        layout: 'quote',
+        quote: { text: '本当に在庫がずれないのか', by: '開発チーム' },
+        bullets: ['在庫のずれは毎日確認'],
+        narrations: [{ text: '在庫のずれは毎晩確認しています。', speaker: 'narrator', bullet: 0 }],
+      },
+      goodScript.sections[2]!,
+    ],
+  };
+
+  it('asks for whole-point bullets, bullet reveals, layouts and the lead picture, and lists the pictures in place', async () => {
+    server = await chatServer([JSON.stringify(richScript)]);
+    const script = await generateScript(withPictures, llmOptions(), makeTestContext());
+    const [system, user] = bodyOf(server.requests[0]!).messages.map((m) => m.content);
+    for (const rule of [
+      'whole point',
+      'any language',
+      '"bullet"',
+      '"layout"',
+      '"picture"',
+      '"figure"',
+      '"quote"',
+      '"leadImage"',
+      '…',
+      '体言止め',
+      'never invent a url',
+      'takeaway',
+      'lead point',
+      'on a comma',
+      'ディープマインド',
+    ]) {
+      expect(system, rule).toContain(rule);
+    }
+    expect(user).toContain('Lead picture: https://tech.example.jp/img/lead.jpg');
+    // The picture is listed right after the block it follows.
+    expect(user).toMatch(
+      /キューにはRedisのストリームを使いました。[^\n]*\n\n\[Picture: https:\/\/tech\.example\.jp\/img\/queue\.png — キューの構成図\]/u,
+    );
+    expect(script.leadImage).toEqual({ url: 'https://tech.example.jp/img/lead.jpg' });
+    expect(script.sections.map((s) => s.layout)).toEqual([
+      undefined,
+      'picture',
+      'figure',
+      'quote',
+      undefined,
+    ]);
+    expect(script.sections[1]!.narrations.map((n) => n.bullet)).toEqual([0, 1]);
+    expect(ScriptSchema.parse(script)).toEqual(script);
+  });
+
+  it('takes out pictures the article does not have, and bullet indexes that point nowhere', async () => {
+    const invented = structuredClone(richScript);
+    invented.leadImage = { url: 'https://elsewhere.example/x.jpg' };
+    invented.sections[1]!.image = { url: 'https://elsewhere.example/y.jpg' };
+    invented.sections[2]!.narrations[0]!.bullet = 3;
+    server = await chatServer([JSON.stringify(invented)]);
+    const script = await generateScript(withPictures, llmOptions(), makeTestContext());
+    expect(script.leadImage).toBeUndefined();
+    expect(script.sections[1]!.layout).toBe('bullets');
+    expect(script.sections[1]!.image).toBeUndefined();
+    expect(script.sections[2]!.narrations[0]!.bullet).toBeUndefined();
+  });
+
+  it('sends bullets cut mid-phrase back for repair', async () => {
+    const cut = structuredClone(goodScript);
+    cut.sections[1]!.bullets = [
+      '具体的には、フリーWi-Fi利用時に、スマートフォンが',
+      '在庫テーブルへの書き込みが集中',
+    ];
+    server = await chatServer([JSON.stringify(cut), JSON.stringify(goodScript)]);
+    await generateScript(japaneseArticle, llmOptions(), makeTestContext());
+    expect(server.requests).toHaveLength(2);
+    expect(bodyOf(server.requests[1]!).messages[3]!.content).toContain('sections.1.bullets.0');
+    expect(bodyOf(server.requests[1]!).messages[3]!.content).toContain('not a whole point');
+  });
+
+  it('writes a Japanese script from a Chinese article (only the offline provider refuses other languages)', async () => {
+    server = await chatServer([JSON.stringify(goodScript)]);
+    const chinese = {
+      ...japaneseArticle,
+      language: 'zh',
+      title: '人工智能系统取得突破',
+      blocks: [
+        {
+          type: 'paragraph' as const,
+          text: '研究人员表示，这项技术可以帮助科学家更快地了解疾病的机制。'.repeat(8),
+        },
+      ],
+    };
+    const script = await generateScript(chinese, { ...llmOptions(), language: 'ja' }, makeTestContext());
+    expect(script.language).toBe('ja');
+    expect(bodyOf(server.requests[0]!).messages[0]!.content).toContain('Japanese');
+  });
+});
+
 describe('readScript', () => {
   const bounds = { language: 'ja' as const, maxSections: 8, charBudget: 650 };
 

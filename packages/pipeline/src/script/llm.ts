@@ -2,9 +2,11 @@ import OpenAI, { APIConnectionError, APIError } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { StageContext } from '../context.ts';
 import { cancelledError, PipelineError } from '../errors.ts';
+import type { Article } from '../extract/types.ts';
 import { msg } from '../i18n/messages.ts';
 import { type Language, type Script, ScriptSchema } from '../schema/script.ts';
 import { fitToBounds, narrationChars, type ScriptBounds } from './bounds.ts';
+import { findBulletDefects } from './bulletDefects.ts';
 import { buildArticleMessage, buildRepairMessage, buildSystemPrompt } from './prompt.ts';
 import type { LlmOptions, ScriptProvider } from './types.ts';
 
@@ -36,7 +38,7 @@ export function createLlmProvider(llm: LlmOptions): ScriptProvider {
       try {
         const first = await complete(client, llm.model, messages, ctx);
         const firstResult = readScript(first, options, true);
-        if (firstResult.script) return finish(firstResult.script, options);
+        if (firstResult.script) return finish(firstResult.script, options, article);
 
         ctx.log.warn({ issues: firstResult.issues.slice(0, 5) }, 'LLM script invalid, asking for a repair');
         ctx.onProgress(50, msg.scripting);
@@ -46,7 +48,7 @@ export function createLlmProvider(llm: LlmOptions): ScriptProvider {
         );
         const second = await complete(client, llm.model, messages, ctx);
         const secondResult = readScript(second, options, false);
-        if (secondResult.script) return finish(secondResult.script, options);
+        if (secondResult.script) return finish(secondResult.script, options, article);
         throw new PipelineError('SCRIPT_FAILED', {
           detail: `LLM script invalid after a repair request: ${secondResult.issues.slice(0, 5).join('; ')}`,
         });
@@ -128,7 +130,17 @@ export function readScript(
         `narrations: ${chars} characters of narration text in all; at most ${bounds.charBudget} are allowed.`,
       );
     }
-    if (issues.length > 0) return { issues };
+    for (const [i, section] of script.sections.entries()) {
+      for (const [j, bullet] of section.bullets.entries()) {
+        const defects = findBulletDefects(bullet, script.language);
+        if (defects.length > 0) {
+          issues.push(
+            `sections.${i}.bullets.${j}: "${bullet}" is not a whole point (${defects.map((d) => d.detail).join('; ')}).`,
+          );
+        }
+      }
+    }
+    if (issues.length > 0) return { issues: issues.slice(0, MAX_LISTED_ISSUES) };
   }
   return { script };
 }
@@ -138,12 +150,33 @@ function stripCodeFence(text: string): string {
   return fenced?.[1] ?? text;
 }
 
-/** Opening and closing kinds where the model left them out, then the bounds. */
-function finish(script: Script, bounds: ScriptBounds): Script {
-  const sections = script.sections.map((s) => ({ ...s }));
+/**
+ * Opening and closing kinds where the model left them out, pictures the article does not have
+ * taken out (a picture slide without one shows its bullets), bullet indexes that point nowhere
+ * dropped, then the bounds.
+ */
+function finish(script: Script, bounds: ScriptBounds, article: Article): Script {
+  const known = new Set([
+    ...(article.images ?? []).map((img) => img.url),
+    ...(article.leadImage ? [article.leadImage] : []),
+  ]);
+  const sections = script.sections.map((s) => {
+    const section = { ...s, narrations: s.narrations.map((n) => ({ ...n })) };
+    if (section.image && !known.has(section.image.url)) delete section.image;
+    if (section.layout === 'picture' && !section.image) section.layout = 'bullets';
+    if (section.layout === 'figure' && !section.figure) section.layout = 'bullets';
+    if (section.layout === 'quote' && !section.quote) section.layout = 'bullets';
+    for (const narration of section.narrations) {
+      if (narration.bullet !== undefined && narration.bullet >= section.bullets.length)
+        delete narration.bullet;
+    }
+    return section;
+  });
   if (sections.length >= 2 && !sections.some((s) => s.kind === 'opening')) sections[0]!.kind = 'opening';
   if (sections.length >= 3 && !sections.some((s) => s.kind === 'closing')) sections.at(-1)!.kind = 'closing';
-  return fitToBounds({ ...script, sections }, bounds);
+  const leadImage = script.leadImage && known.has(script.leadImage.url) ? script.leadImage : undefined;
+  const { leadImage: _drop, ...rest } = script;
+  return fitToBounds({ ...rest, ...(leadImage ? { leadImage } : {}), sections }, bounds);
 }
 
 /** SCRIPT_FAILED; transient for network errors, timeouts, 408/429 and 5xx (after the SDK's own retries). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../extract/types.ts';
 import { type Script, ScriptSchema } from '../schema/script.ts';
 import { narrationChars } from './bounds.ts';
+import { findBulletDefects } from './bulletDefects.ts';
 import { TEXT_LIMITS } from './language.ts';
 import { buildOfflineScript } from './offline.ts';
 import { outlineArticle } from './outline.ts';
@@ -27,6 +28,13 @@ function expectWellFormed(script: Script, bounds: { maxSections: number; charBud
     for (const bullet of section.bullets) {
       expect(bullet.length).toBeLessThanOrEqual(limits.bullet);
       expect(bullet).not.toMatch(/[。.]$/u);
+      expect(findBulletDefects(bullet, script.language), bullet).toEqual([]);
+    }
+    for (const narration of section.narrations) expect(narration.text).not.toMatch(/[、，,:：]$/u);
+    if (section.kind === 'body') {
+      // Each bullet is revealed by the narration that speaks about it, in order.
+      const revealed = section.narrations.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet]));
+      expect(revealed).toEqual(section.bullets.map((_, i) => i));
     }
   }
 }
@@ -52,30 +60,43 @@ describe('buildOfflineScript on a Japanese article with headings', () => {
     ]);
   });
 
-  it('opens by introducing the article and its lead, and closes with a recap and the pointer to the source', () => {
+  it('opens with the article and its lead point, and closes with its conclusion, its points and the source', () => {
     const opening = script.sections[0]!;
     expect(opening.title).toBe(japaneseArticle.title);
-    expect(opening.narrations[0]!.text).toBe(
-      `今回は、Example Tech Blogの記事『${japaneseArticle.title}』を紹介します。`,
-    );
-    expect(
-      opening.narrations
-        .slice(1)
-        .map((n) => n.text)
-        .join(''),
-    ).toContain('書き込みのバッチ処理によって解決した事例');
+    expect(opening.narrations[0]!.text).toContain('Example Tech Blog');
+    expect(opening.narrations[0]!.text).toContain(`『${japaneseArticle.title}』`);
+    // The lead point, not the greeting before it.
+    expect(opening.narrations[1]!.text).toContain('書き込みのバッチ処理によって解決した事例');
     const closing = script.sections.at(-1)!;
     expect(closing.title).toBe('まとめ');
-    expect(closing.narrations.at(-1)!.text).toBe('詳しくは元の記事をご覧ください。');
-    expect(closing.narrations[0]!.text).toMatch(/^この記事では、背景：セール時に応答が遅くなる、/u);
+    expect(closing.narrations.at(-1)!.text).toMatch(/元の記事/u);
+    const said = closing.narrations.map((n) => n.text).join('');
+    // The conclusion is the article's last paragraph, and the points made are named.
+    expect(said).toContain(
+      '今後は、キューの長さに応じてまとめる間隔を自動で調整する仕組みを検討しています。',
+    );
+    expect(said).toContain('「背景：セール時に応答が遅くなる」');
+    expect(said).not.toMatch(/まとめると|この記事では/u);
   });
 
-  it('gives every body slide 2–4 bullets taken from its own section', () => {
+  it('gives each body slide one bullet per narration it speaks, and layouts from its content', () => {
     for (const section of script.sections.slice(1, -1)) {
-      expect(section.bullets.length).toBeGreaterThanOrEqual(2);
+      expect(section.bullets.length).toBeGreaterThanOrEqual(1);
       expect(section.bullets.length).toBeLessThanOrEqual(4);
     }
     expect(script.sections[3]!.bullets.join('\n')).toContain('30%');
+    expect(script.sections[3]!.layout).toBe('figure');
+    expect(script.sections[3]!.figure?.value).toBe('約30%');
+    const layouts = script.sections.slice(1, -1).map((s) => s.layout);
+    for (let i = 1; i < layouts.length; i++) {
+      if (layouts[i] === 'figure') expect(layouts[i - 1]).not.toBe('figure');
+    }
+  });
+
+  it('gives Latin-script words a katakana reading', () => {
+    const redis = script.sections.flatMap((s) => s.narrations).find((n) => n.text.includes('Redis'));
+    expect(redis?.reading).toContain('レディス');
+    expect(script.sections[0]!.narrations[0]!.reading).toContain('エグザンプルテックブログ');
   });
 
   it('narrates clean text from the right section: the footnote and the URL sentence are gone', () => {
@@ -128,21 +149,27 @@ describe('buildOfflineScript on an article without headings', () => {
   const bounds = { language: 'ja' as const, maxSections: 12, charBudget: 650 };
   const script = buildOfflineScript(japaneseArticleWithoutHeadings, bounds);
 
-  it('groups the paragraphs into 3–5 topics titled from their key sentences', () => {
+  it('cuts the paragraphs into 2–5 topics where the content shifts, titled by a phrase of their own', () => {
     expectWellFormed(script, bounds);
     const bodies = script.sections.slice(1, -1);
-    expect(bodies.length).toBeGreaterThanOrEqual(3);
+    expect(bodies.length).toBeGreaterThanOrEqual(2);
     expect(bodies.length).toBeLessThanOrEqual(5);
+    const text = japaneseArticleWithoutHeadings.paragraphs.join('');
     for (const body of bodies) {
       expect(body.title.length).toBeLessThanOrEqual(TEXT_LIMITS.ja.generatedTitle);
-      expect(body.bullets.length).toBeGreaterThanOrEqual(2);
-      // The title comes from the section's own text.
-      const text = body.narrations.map((n) => n.text).join('') + body.bullets.join('');
-      expect(japaneseArticleWithoutHeadings.paragraphs.join('')).toContain(body.title.slice(0, 8));
-      expect(text.length).toBeGreaterThan(0);
+      expect(body.bullets.length).toBeGreaterThanOrEqual(1);
+      for (const word of body.title.split('と')) expect(text).toContain(word.replace(/…$/u, ''));
     }
     expect(script.sections[0]!.narrations[1]!.text).toContain('北海道のある市立図書館');
-    expect(script.sections.at(-1)!.narrations[0]!.text).toMatch(/^まとめると、/u);
+    expect(script.sections.at(-1)!.narrations[0]!.text).not.toMatch(/^まとめると、/u);
+  });
+
+  it('shows the quote with its speaker', () => {
+    const quote = script.sections.find((s) => s.layout === 'quote')?.quote;
+    expect(quote).toEqual({
+      text: '本を借りるだけでなく、静かに勉強できる場所としても使ってほしい',
+      by: '館長',
+    });
   });
 });
 

@@ -1,23 +1,24 @@
 import { type StageContext, throwIfAborted } from '../context.ts';
+import { PipelineError } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
-import type { Language, Narration, Script, Section } from '../schema/script.ts';
+import type { Language, Narration, Script, ScriptImage, Section } from '../schema/script.ts';
 import { distributeBudget, fitToBounds } from './bounds.ts';
-import { makeBullets, stripLeadingConnective, toBullet } from './bullets.ts';
-import { keepForLanguage, shortenAtBoundary } from './clauses.ts';
-import {
-  pickKeySentences,
-  type ScoredSentence,
-  type SourceSentence,
-  scoreSentences,
-} from './keySentences.ts';
-import { detectTextLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
-import { packNarrations, toNarrationUnits } from './narrations.ts';
-import { outlineArticle, topicLength } from './outline.ts';
-import { splitSentences } from './sentences.ts';
-import { isSpeakable, toSpeakable } from './speakable.ts';
+import { findBulletDefects } from './bulletDefects.ts';
+import { sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
+import { shortenAtBoundary } from './clauses.ts';
+import { japaneseReading } from './katakana.ts';
+import { findKeyFigure } from './keyFigure.ts';
+import { pickKeySentences, type ScoredSentence, scoreSentences } from './keySentences.ts';
+import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
+import { chooseLayouts, type LayoutOptions } from './layouts.ts';
+import { type PickedNarration, pickNarrations, toSourceSentences } from './narrationPick.ts';
+import { outlineArticle, type Topic, topicLength } from './outline.ts';
+import { findQuote } from './quote.ts';
+import { keyPhraseTitle } from './sectionTitle.ts';
+import { toSpeakable } from './speakable.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 import type { ScriptProvider } from './types.ts';
-import { WORDING } from './wording.ts';
+import { pickVariant, WORDING } from './wording.ts';
 
 export interface OfflineScriptOptions {
   language: Language;
@@ -26,12 +27,23 @@ export interface OfflineScriptOptions {
 }
 
 /** Share of the narration budget (after the fixed sentences) that the article's lead may use. */
-const LEAD_SHARE = 0.15;
-const MAX_LEAD_NARRATIONS = 2;
+const LEAD_SHARE = 0.12;
 const MAX_BODY_NARRATIONS = 4;
-const MAX_BULLETS = 4;
 const MAX_RECAP_TOPICS = 3;
+/** A takeaway shorter than this is a fragment (a credit line, a caption), not a conclusion. */
+const MIN_TAKEAWAY_CHARS: Record<Language, number> = { ja: 20, en: 50 };
+/** Section titles longer than this are not listed by name in the closing. */
+const MAX_LISTED_TITLE: Record<Language, number> = { ja: 24, en: 48 };
 const TITLE_MAX = { script: 200, section: 120, spoken: { ja: 50, en: 100 } } as const;
+/** Words that mark a sentence as the article's summary or moral. */
+const CONCLUSION_CUES: Record<Language, RegExp> = {
+  ja: /(?:つまり|結局|このように|要するに|まとめ|結論|教訓|大切なのは|重要なのは|ということです)/u,
+  en: /\b(?:in short|overall|ultimately|in the end|the lesson|the moral|in conclusion|the takeaway|the point is|bottom line|what matters)\b/iu,
+};
+
+/** Headings of the part of an article that states its conclusion or moral. */
+const CONCLUSION_HEADING =
+  /(?:まとめ(?![てたるりろれま])|結論|教訓|おわりに|さいごに|終わりに|conclusion|summary|takeaway|lesson|moral|bottom line|final thoughts|what we learned|wrapping up)/iu;
 
 /** The offline script provider: an extractive script, no network. */
 export function createOfflineProvider(): ScriptProvider {
@@ -51,33 +63,61 @@ export function createOfflineProvider(): ScriptProvider {
   };
 }
 
+/** The language an offline script for the article is written in; UNSUPPORTED_LANGUAGE when neither ja nor en. */
+export function offlineLanguage(article: Article): Language {
+  const text = [article.title, ...article.blocks.map((b) => b.text), ...article.paragraphs].join('\n');
+  const language = narratableLanguage(text, article.language);
+  if (!language) {
+    throw new PipelineError('UNSUPPORTED_LANGUAGE', {
+      detail: `offline scripts speak Japanese and English; the article is "${article.language}"`,
+    });
+  }
+  return language;
+}
+
+interface BodyPlan {
+  topic: Topic;
+  scored: ScoredSentence[];
+  title: string;
+  image?: ScriptImage;
+}
+
 /**
- * An extractive script: an opening that introduces the article and its lead, one body section per
- * main heading (or per group of paragraphs), and a closing recap, within the section and
- * character bounds. The script is in the language the article is written in (nothing is
- * translated), which is `options.language` unless the text says otherwise.
+ * An extractive script: an opening that introduces the article and says its lead point, one
+ * body section per main heading (or per topic found in an article without headings), each slide
+ * showing one bullet per narration in the order they are spoken, and a closing that says the
+ * article's conclusion and names the points made. Body slides take a picture, key-figure or quote
+ * layout when their part of the article offers one. Written in the article's own language
+ * (nothing is translated); throws UNSUPPORTED_LANGUAGE for articles in other languages.
  */
 export function buildOfflineScript(article: Article, options: OfflineScriptOptions): Script {
-  const allText = [article.title, ...article.blocks.map((b) => b.text), ...article.paragraphs].join('\n');
-  const language = detectTextLanguage(allText);
+  const language = offlineLanguage(article);
+  const articleText = article.blocks.map((b) => b.text).join('\n');
   const limits = TEXT_LIMITS[language];
   const wording = WORDING[language];
 
   const title = scriptTitle(article);
   const siteName = article.siteName ? toSpeakable(article.siteName).slice(0, 60) || undefined : undefined;
   const intro = introduction(title, siteName, language, options.charBudget);
+  const seeOriginal = pickVariant(wording.seeOriginal, title);
 
-  const fixedChars = intro.length + wording.seeOriginal.length;
+  const fixedChars = intro.length + seeOriginal.length;
   const roomForTopics = Math.floor((options.charBudget - fixedChars) / limits.minSectionChars);
   const maxTopics = Math.max(1, Math.min(options.maxSections - 2, roomForTopics));
   // When the budget, not the section count, limits the topics, speak about the biggest ones
   // rather than squeezing several headings into one section.
   const overflow = roomForTopics < options.maxSections - 2 ? 'drop' : 'merge';
   const outline = outlineArticle(article, language, maxTopics, { overflow });
+  let lead = outline.lead;
+  if (lead.length === 0 && outline.topics[0] && outline.topics[0].paragraphs.length > 1) {
+    // No text before the first heading: the first paragraph under it leads.
+    lead = [outline.topics[0].paragraphs[0]!];
+    outline.topics[0] = { ...outline.topics[0], paragraphs: outline.topics[0].paragraphs.slice(1) };
+  }
 
   const titleTerms = new Set(extractTerms(title, language));
   const articleFrequencies = termFrequencies(
-    [...outline.lead, ...outline.topics.flatMap((t) => t.paragraphs)],
+    [...lead, ...outline.topics.flatMap((t) => t.paragraphs)],
     language,
   );
   const scoreFor = (paragraphs: readonly string[], headings: readonly string[]) =>
@@ -88,86 +128,249 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
       articleFrequencies,
     });
 
-  const topics = outline.topics.map((topic) => {
+  const images = articleImages(article);
+  const usedTitles = new Set<string>();
+  const plans: BodyPlan[] = outline.topics.map((topic, i) => {
     const scored = scoreFor(
       topic.paragraphs,
       topic.heading ? [topic.heading, ...topic.subheadings] : topic.subheadings,
     );
-    const keys = pickKeySentences(scored, MAX_BULLETS);
+    const others = outline.topics.filter((_, j) => j !== i).map((t) => t.paragraphs);
     const sectionTitle = topic.heading
       ? shortenAtBoundary(topic.heading, language, limits.headingTitle)
-      : titleFromSentences(scored, language, limits.generatedTitle);
-    return {
-      topic,
-      scored,
-      sectionTitle,
-      bullets: makeBullets(
-        keys.map((k) => k.text),
-        language,
-        { max: MAX_BULLETS },
-      ),
-    };
+      : generatedTitle(topic, others, scored, language, limits, usedTitles);
+    for (const term of extractTerms(sectionTitle, language)) usedTitles.add(term);
+    const image = images.find((img) => topic.blocks.includes(img.afterBlock));
+    return { topic, scored, title: sectionTitle, ...(image ? { image: toScriptImage(image) } : {}) };
   });
+  attachOpeningPicture(plans, images);
 
-  // Closing: a recap (the topic headings, or the article's best sentence) and a pointer to the source.
-  const leadScored = scoreFor(outline.lead, [title]);
-  const recap = outline.topics.some((t) => t.heading)
-    ? recapOfTopics(
-        topics.map((t) => t.sectionTitle),
-        language,
-        limits.narration,
-      )
-    : recapOfSentence([...leadScored, ...topics.flatMap((t) => t.scored)], language, limits.narration);
-  let closingLines = recap ? [recap, wording.seeOriginal] : [wording.seeOriginal];
-  if (options.charBudget - fixedChars - (recap?.length ?? 0) < limits.minSectionChars * topics.length) {
-    closingLines = [wording.seeOriginal];
+  // Opening: the introduction, then the article's lead point.
+  const leadScored = scoreFor(lead, [title]);
+  // Closing: the article's conclusion and the points made, then the pointer to the source.
+  const takeaway = takeawayLine(plans, leadScored, language, title, limits.narration);
+  // The takeaway is not said twice, unless it is all its section has to say.
+  const isTakeaway = (s: ScoredSentence) => takeaway?.endsWith(s.text) ?? false;
+  const sayable = (plan: BodyPlan) =>
+    plan.scored.some((s) => !isTakeaway(s)) ? plan.scored.filter((s) => !isTakeaway(s)) : plan.scored;
+  const speaking = plans.filter((p) => p.scored.length > 0);
+  const points = pointsLine(
+    speaking.map((p) => p.title),
+    language,
+    title,
+    limits.narration,
+  );
+  let closingLines = [takeaway, points, seeOriginal].filter((l): l is string => l !== undefined);
+  const closingChars = (lines: readonly string[]) => lines.reduce((s, l) => s + l.length, 0);
+  while (
+    closingLines.length > 1 &&
+    options.charBudget - intro.length - closingChars(closingLines) < limits.minSectionChars * speaking.length
+  ) {
+    closingLines = closingLines.slice(1);
   }
 
-  let remaining = options.charBudget - intro.length - closingLines.reduce((s, l) => s + l.length, 0);
-  const leadNarrations = selectNarrations(leadScored, Math.floor(remaining * LEAD_SHARE), language, limits, {
-    maxNarrations: MAX_LEAD_NARRATIONS,
-    required: false,
-  });
-  remaining -= leadNarrations.reduce((s, n) => s + n.length, 0);
+  let remaining = options.charBudget - intro.length - closingChars(closingLines);
+  const leadLine = leadSentence(
+    leadScored,
+    Math.min(limits.narration, Math.floor(remaining * LEAD_SHARE) + limits.narration / 2),
+  );
+  if (leadLine) remaining -= leadLine.length;
 
   const budgets = distributeBudget(
     remaining,
-    topics.map((t) => topicLength(t.topic)),
+    speaking.map((p) => topicLength(p.topic)),
   );
   let carry = 0;
-  const bodySections: Section[] = topics.map((t, i) => {
+  const bodies = speaking.map((plan, i) => {
     const budget = budgets[i]! + carry;
-    const narrations = selectNarrations(t.scored, budget, language, limits, {
+    const picked = pickNarrations(sayable(plan), budget, language, {
       maxNarrations: MAX_BODY_NARRATIONS,
       required: true,
+      maxChars: limits.narration,
+      minChars: limits.minSectionChars,
     });
-    carry = Math.max(0, budget - narrations.reduce((s, n) => s + n.length, 0));
-    return { title: t.sectionTitle, kind: 'body', bullets: t.bullets, narrations: narrations.map(narration) };
+    carry = Math.max(0, budget - picked.reduce((s, n) => s + n.text.length, 0));
+    return { plan, ...slideContent(picked, language, limits) };
   });
+
+  const layouts = chooseLayouts(bodies.map((b) => layoutOptions(b.plan, b.picked, b.bullets, language)));
+  const bodySections: Section[] = bodies.map((body, i) => ({
+    title: body.plan.title,
+    kind: 'body',
+    bullets: body.bullets,
+    narrations: body.narrations,
+    ...layouts[i]!,
+  }));
 
   const opening: Section = {
     title: shortenAtBoundary(title, language, TITLE_MAX.section),
     kind: 'opening',
     bullets: [],
-    narrations: [intro, ...leadNarrations].map(narration),
+    narrations: [intro, ...(leadLine ? [leadLine] : [])].map((text) => ({ text, speaker: 'narrator' })),
   };
   const closing: Section = {
     title: wording.closingTitle,
     kind: 'closing',
-    bullets: topics
+    // The points made: each section's heading, or its first bullet when the title was made up.
+    bullets: bodies
       .slice(0, MAX_RECAP_TOPICS)
-      .map((t) => toBullet(t.sectionTitle, language))
-      .filter((b) => b.length > 0),
-    narrations: closingLines.map(narration),
+      .map((b) => (b.plan.topic.heading ? toBullet(b.plan.title, language) : (b.bullets[0] ?? '')))
+      .filter((b) => b.length > 0 && findBulletDefects(b, language, { source: articleText }).length === 0),
+    narrations: closingLines.map((text) => ({ text, speaker: 'narrator' })),
   };
   const sections = [opening, ...bodySections.filter((s) => s.narrations.length > 0), closing];
-  return fitToBounds({ title, language, sections }, options);
+  const leadImage = scriptLeadImage(article, images);
+  const fitted = fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options);
+  return language === 'ja' ? withReadings(fitted) : fitted;
+}
+
+/**
+ * When no section has a picture of its own but the article has one above its text (a story's
+ * illustration, say), it illustrates what follows it: the first section after it shows it.
+ */
+function attachOpeningPicture(plans: BodyPlan[], images: Article['images']): void {
+  if (plans.some((p) => p.image)) return;
+  for (const image of images) {
+    const next = plans.findIndex(
+      (p) => p.topic.blocks.length > 0 && Math.min(...p.topic.blocks) > image.afterBlock,
+    );
+    if (next >= 0) {
+      plans[next] = { ...plans[next]!, image: toScriptImage(image) };
+      return;
+    }
+  }
+}
+
+/** One bullet per narration, from its best sentence, in the order they are spoken. */
+function slideContent(
+  picked: readonly PickedNarration[],
+  language: Language,
+  limits: TextLimits,
+): { picked: readonly PickedNarration[]; bullets: string[]; narrations: Narration[] } {
+  const bullets: string[] = [];
+  const narrations: Narration[] = picked.map((p) => {
+    const best = [...p.sentences].sort((a, b) => b.score - a.score);
+    const bullet = best.map((s) => toBullet(s.text, language, limits.bullet)).find((b) => b.length > 0);
+    if (!bullet || bullets.length >= MAX_BODY_NARRATIONS || bullets.some((b) => sameBullet(b, bullet))) {
+      return { text: p.text, speaker: 'narrator' };
+    }
+    bullets.push(bullet);
+    return { text: p.text, speaker: 'narrator', bullet: bullets.length - 1 };
+  });
+  return { picked, bullets, narrations };
+}
+
+function layoutOptions(
+  plan: BodyPlan,
+  picked: readonly PickedNarration[],
+  bullets: readonly string[],
+  language: Language,
+): LayoutOptions {
+  const spoken = picked.flatMap((p) => p.sentences.map((s) => s.text));
+  let figure: LayoutOptions['figure'];
+  // A number the narration says first; else one from elsewhere in the section, with its own sentence as context.
+  for (const [i, text] of [...spoken, ...plan.scored.map((s) => s.text)].entries()) {
+    const context = bullets[i] ?? toBullet(text, language);
+    figure = context ? findKeyFigure(text, context, language) : undefined;
+    if (figure) break;
+  }
+  // Quotes are looked for in whole paragraphs: a quotation often spans two sentences.
+  const quote = plan.topic.paragraphs
+    .map((text) => findQuote(toSpeakable(text), language))
+    .find((q) => q !== undefined);
+  return {
+    ...(plan.image ? { image: plan.image } : {}),
+    ...(figure ? { figure } : {}),
+    ...(quote ? { quote } : {}),
+  };
+}
+
+/** The lead point: the first of the lead's two best sentences (the lead usually comes first) that fits. */
+function leadSentence(scored: readonly ScoredSentence[], maxChars: number): string | undefined {
+  const fitting = scored.filter((s) => s.text.length <= maxChars);
+  const [first, second] = pickKeySentences(fitting, 2);
+  if (!first || !second) return first?.text;
+  return first.score >= 0.8 * second.score ? first.text : second.text;
+}
+
+/**
+ * The article's conclusion: the best sentence of its last paragraph, else the strongest sentence
+ * that reads as a summary, in one of the wording's forms.
+ */
+function takeawayLine(
+  plans: readonly BodyPlan[],
+  leadScored: readonly ScoredSentence[],
+  language: Language,
+  title: string,
+  maxChars: number,
+): string | undefined {
+  // A section whose only sentence became the takeaway would vanish: its sentences are not candidates.
+  const roomy = plans.filter((p) => p.scored.length >= 2);
+  const last = roomy.at(-1) === plans.at(-1) ? (plans.at(-1)?.scored ?? []) : [];
+  const lastParagraph = last.length > 0 ? last.filter((s) => s.paragraph === last.at(-1)!.paragraph) : [];
+  const all = [...leadScored, ...roomy.flatMap((p) => p.scored)];
+  const summaries = all.filter((s) => CONCLUSION_CUES[language].test(s.text));
+  // A section headed "Conclusion" / 「教訓」 holds the takeaway.
+  const concluding = roomy
+    .filter((p) => CONCLUSION_HEADING.test(p.topic.heading ?? ''))
+    .flatMap((p) => p.scored);
+  const candidates = [
+    ...[...concluding].sort((a, b) => b.score - a.score),
+    ...[...lastParagraph].sort((a, b) => b.score - a.score),
+    ...summaries.sort((a, b) => b.score - a.score),
+    // Else the last section's best sentence, said again as the conclusion.
+    ...[...(plans.at(-1)?.scored ?? [])].sort((a, b) => b.score - a.score),
+  ].filter((s) => !/[？?]$/u.test(s.text) && s.text.length >= MIN_TAKEAWAY_CHARS[language]);
+  const template = pickVariant(WORDING[language].takeaway, title, 1);
+  return candidates
+    .map((s) => template(capitalizeFirst(stripLeadingConnective(s.text, language), language)))
+    .find((line) => line.length <= maxChars);
+}
+
+function pointsLine(
+  titles: readonly string[],
+  language: Language,
+  title: string,
+  maxChars: number,
+): string | undefined {
+  const names = titles
+    .map((t) => t.replace(/[\s？?！!：:。.…]+$/u, ''))
+    .filter((t) => t.length > 0 && t.length <= MAX_LISTED_TITLE[language]);
+  const template = pickVariant(WORDING[language].points, title, 2);
+  let line: string | undefined;
+  for (let count = 2; count <= Math.min(MAX_RECAP_TOPICS, names.length); count++) {
+    const candidate = template(names.slice(0, count));
+    if (candidate.length > maxChars) break;
+    line = candidate;
+  }
+  return line;
+}
+
+function capitalizeFirst(text: string, language: Language): string {
+  return language === 'en' && text.length > 0 ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
+/** A title for a section without a heading: its key phrase, else its key sentence as a bullet. */
+function generatedTitle(
+  topic: Topic,
+  others: ReadonlyArray<readonly string[]>,
+  scored: readonly ScoredSentence[],
+  language: Language,
+  limits: TextLimits,
+  usedTerms: ReadonlySet<string>,
+): string {
+  const phrase = keyPhraseTitle(topic.paragraphs, others, language, limits.generatedTitle, usedTerms);
+  if (phrase) return phrase;
+  const keys = pickKeySentences(scored, 3).sort((a, b) => b.score - a.score);
+  const fromSentence = keys
+    .map((k) => toBullet(k.text, language, limits.generatedTitle))
+    .find((b) => b.length > 0);
+  return fromSentence ?? (language === 'ja' ? '本文' : 'The article');
 }
 
 /** Share of the budget the introduction may take before a shorter form is used. */
 const INTRO_SHARE = 0.25;
 
-/** 「今回は、〇〇の記事『タイトル』を紹介します。」, shorter forms when the budget is small. */
 function introduction(
   title: string,
   siteName: string | undefined,
@@ -175,118 +378,71 @@ function introduction(
   charBudget: number,
 ): string {
   const wording = WORDING[language];
+  const template = pickVariant(wording.introduce, title);
   const limit = Math.min(TEXT_LIMITS[language].narration, Math.floor(charBudget * INTRO_SHARE));
-  const spokenTitle = shortenAtBoundary(title, language, TITLE_MAX.spoken[language]);
+  // Quotes inside a quoted title become single quotes.
+  const spokenTitle = shortenAtBoundary(title, language, TITLE_MAX.spoken[language]).replace(
+    /["“]([^"“”]*)["”]/gu,
+    '‘$1’',
+  );
   const candidates = [
-    wording.introduce(spokenTitle, siteName),
-    wording.introduce(spokenTitle, undefined),
-    wording.introduce(shortenAtBoundary(title, language, TEXT_LIMITS[language].generatedTitle), undefined),
+    template(spokenTitle, siteName),
+    template(spokenTitle, undefined),
+    template(shortenAtBoundary(title, language, TEXT_LIMITS[language].generatedTitle), undefined),
   ];
   return candidates.find((c) => c.length <= limit) ?? wording.introduceBriefly;
 }
 
-function narration(text: string): Narration {
-  return { text, speaker: 'narrator' };
-}
-
 function scriptTitle(article: Article): string {
-  const title = toSpeakable(article.title).slice(0, TITLE_MAX.script);
+  // An ideographic space separates two phrases of a Japanese headline: keep it, or they run together.
+  const title = article.title
+    .split(/\u3000+/u)
+    .map(toSpeakable)
+    .filter((part) => part.length > 0)
+    .join('\u3000')
+    .slice(0, TITLE_MAX.script);
   if (title) return title;
   const siteName = article.siteName ? toSpeakable(article.siteName) : '';
   return (siteName || new URL(article.url).hostname).slice(0, TITLE_MAX.script);
 }
 
-const HAS_URL = /\b(?:https?:\/\/|www\.)\S/iu;
-
-/**
- * Sentences of the paragraphs, cleaned for speech, each cut to at most one narration's length.
- * Sentences with a URL are left out: they point elsewhere ("See https://… for details") and make
- * no sense with the URL taken out.
- */
-function toSourceSentences(
-  paragraphs: readonly string[],
-  language: Language,
-  maxChars: number,
-): SourceSentence[] {
-  return paragraphs.flatMap((paragraph, p) =>
-    splitSentences(paragraph, language)
-      .filter((sentence) => !HAS_URL.test(sentence))
-      .map(toSpeakable)
-      .filter(isSpeakable)
-      .flatMap((sentence) => toNarrationUnits(sentence, language, maxChars))
-      .map((text, position) => ({ text, paragraph: p, position })),
-  );
-}
-
-/**
- * The best sentences that fit the budget, in document order, packed into at most `maxNarrations`
- * narrations of one or two sentences. When `required` and nothing fits, the best sentence is cut
- * down to the budget so the section still says something.
- */
-function selectNarrations(
-  scored: readonly ScoredSentence[],
-  budget: number,
-  language: Language,
-  limits: TextLimits,
-  { maxNarrations, required }: { maxNarrations: number; required: boolean },
-): string[] {
-  const separator = language === 'en' ? 1 : 0;
-  const byScore = [...scored].sort((a, b) => b.score - a.score || a.index - b.index);
-  let chosen: ScoredSentence[] = [];
-  let used = 0;
-  for (const sentence of byScore) {
-    if (chosen.length >= maxNarrations * 2) break;
-    const cost = sentence.text.length + separator;
-    if (used + cost <= budget) {
-      chosen.push(sentence);
-      used += cost;
-    }
-  }
-  if (chosen.length === 0) {
-    const best = byScore[0];
-    if (!best || !required) return [];
-    const cut = shortenAtBoundary(best.text, language, Math.max(budget, limits.minSectionChars / 2), {
-      keep: keepForLanguage(language),
-    });
-    return cut ? [cut] : [];
-  }
-  for (;;) {
-    const ordered = [...chosen].sort((a, b) => a.index - b.index).map((s) => s.text);
-    const packed = packNarrations(ordered, language, limits.narration);
-    if (packed.length <= maxNarrations) return packed;
-    const weakest = chosen.reduce((a, b) => (b.score < a.score ? b : a));
-    chosen = chosen.filter((s) => s !== weakest);
+function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
   }
 }
 
-const TRAILING_MARKS = /[\s？?！!：:。.]+$/u;
+function articleImages(article: Article): Article['images'] {
+  return (article.images ?? []).filter((img) => isHttpUrl(img.url));
+}
 
-function recapOfTopics(titles: readonly string[], language: Language, maxChars: number): string | undefined {
-  const names = titles.map((t) => t.replace(TRAILING_MARKS, '')).filter((t) => t.length > 0);
-  let recap: string | undefined;
-  for (let count = 1; count <= Math.min(MAX_RECAP_TOPICS, names.length); count++) {
-    const candidate = WORDING[language].recapTopics(names.slice(0, count));
-    if (!candidate || candidate.length > maxChars) break;
-    recap = candidate;
+function toScriptImage(image: Article['images'][number]): ScriptImage {
+  const caption = toSpeakable(image.caption ?? image.alt ?? '').slice(0, 200);
+  return { url: image.url, ...(caption ? { caption } : {}) };
+}
+
+/** The title slide's picture: the article's lead image, else its first content picture. */
+function scriptLeadImage(article: Article, images: Article['images']): ScriptImage | undefined {
+  if (article.leadImage && isHttpUrl(article.leadImage)) {
+    const inline = images.find((img) => img.url === article.leadImage);
+    return inline ? toScriptImage(inline) : { url: article.leadImage };
   }
-  return recap;
+  return images[0] ? toScriptImage(images[0]) : undefined;
 }
 
-function recapOfSentence(
-  scored: readonly ScoredSentence[],
-  language: Language,
-  maxChars: number,
-): string | undefined {
-  const recaps = [...scored]
-    .sort((a, b) => b.score - a.score)
-    .map((s) => WORDING[language].recapSentence(stripLeadingConnective(s.text, language)));
-  return recaps.find((recap) => recap.length <= maxChars);
-}
-
-/** A title for a section without a heading: a key sentence that fits whole, else the best one shortened. */
-function titleFromSentences(scored: readonly ScoredSentence[], language: Language, maxChars: number): string {
-  const keys = pickKeySentences(scored, 3).sort((a, b) => b.score - a.score);
-  const candidates = keys.map((k) => toBullet(k.text, language, Number.MAX_SAFE_INTEGER));
-  const whole = candidates.find((c) => c.length > 0 && c.length <= maxChars);
-  return whole ?? toBullet(keys[0]?.text ?? '', language, maxChars);
+/** Japanese narrations with Latin-script words get a katakana reading. */
+function withReadings(script: Script): Script {
+  return {
+    ...script,
+    sections: script.sections.map((section) => ({
+      ...section,
+      narrations: section.narrations.map((n) => {
+        const reading = n.reading ?? japaneseReading(n.text);
+        return reading && reading.length <= 600 ? { ...n, reading } : n;
+      }),
+    })),
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, ArticleBlock } from '../extract/types.ts';
-import { groupEvenly, outlineArticle } from './outline.ts';
+import { capParagraph, MAX_PARAGRAPH_CHARS, outlineArticle } from './outline.ts';
+import { topicBoundaries } from './segment.ts';
 
 function articleOf(blocks: ArticleBlock[], title = '記事のタイトル'): Article {
   const paragraphs = blocks.filter((b) => b.type === 'paragraph').map((b) => b.text);
@@ -46,8 +47,8 @@ describe('outlineArticle', () => {
     );
     expect(outline.lead).toEqual(['導入。']);
     expect(outline.topics).toEqual([
-      { heading: '一つ目', subheadings: ['細目'], paragraphs: ['本文A。', '本文B。'] },
-      { heading: '二つ目', subheadings: [], paragraphs: ['本文C。'] },
+      { heading: '一つ目', subheadings: ['細目'], paragraphs: ['本文A。', '本文B。'], blocks: [2, 3, 4, 5] },
+      { heading: '二つ目', subheadings: [], paragraphs: ['本文C。'], blocks: [6, 7] },
     ]);
   });
 
@@ -64,7 +65,8 @@ describe('outlineArticle', () => {
     const paragraphs = Array.from({ length: 7 }, (_, i) => p(`段落${i}の本文です。`.repeat(10)));
     const outline = outlineArticle(articleOf([...paragraphs, h(2, '関連記事')]), 'ja', 10);
     expect(outline.lead).toEqual([paragraphs[0]!.text]);
-    expect(outline.topics.length).toBe(3);
+    expect(outline.topics.length).toBeGreaterThanOrEqual(2);
+    expect(outline.topics.length).toBeLessThanOrEqual(5);
     expect(outline.topics.flatMap((t) => t.paragraphs)).toEqual(paragraphs.slice(1).map((b) => b.text));
   });
 
@@ -84,15 +86,35 @@ describe('outlineArticle', () => {
   });
 });
 
-describe('groupEvenly', () => {
-  it('makes consecutive groups of similar length', () => {
-    expect(groupEvenly(['aaaa', 'bb', 'cc', 'dddd', 'ee', 'ff'], 3)).toEqual([
-      ['aaaa', 'bb'],
-      ['cc', 'dddd'],
-      ['ee', 'ff'],
-    ]);
-    // A unit longer than a share leaves no empty group behind.
-    expect(groupEvenly(['a'.repeat(100), 'b', 'c'], 3)).toEqual([['a'.repeat(100)], ['b', 'c']]);
-    expect(groupEvenly([], 3)).toEqual([]);
+describe('topicBoundaries', () => {
+  const cats = (n: number) =>
+    `The cat ${n} chased the mouse around the kitchen and the cat slept on the sofa.`;
+  const rockets = (n: number) =>
+    `The rocket ${n} launched from the pad and the rocket engine burned its fuel fast.`;
+
+  it('puts the boundary where the vocabulary changes, not at an even split', () => {
+    const units = [cats(1), cats(2), cats(3), cats(4), cats(5), rockets(1), rockets(2)];
+    expect(topicBoundaries(units, 'en', 2)).toEqual([5]);
+  });
+
+  it('gives groupCount - 1 boundaries, none for a single group', () => {
+    const units = [cats(1), cats(2), rockets(1), rockets(2), cats(3), cats(4)];
+    expect(topicBoundaries(units, 'en', 3)).toEqual([2, 4]);
+    expect(topicBoundaries(units, 'en', 1)).toEqual([]);
+  });
+});
+
+describe('capParagraph', () => {
+  it('cuts a huge paragraph at a sentence end within the cap, and is fast on 80,000 words', () => {
+    const huge = 'Words keep coming in this sentence. '.repeat(16_000);
+    const started = performance.now();
+    const capped = capParagraph(huge.trim(), 'en');
+    const outline = outlineArticle({ ...articleOf([p(huge)], 'Huge'), language: 'en' }, 'en', 5);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(capped.length).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
+    expect(capped.endsWith('sentence.')).toBe(true);
+    expect(
+      outline.lead.join('').length + outline.topics.flatMap((t) => t.paragraphs).join('').length,
+    ).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
   });
 });

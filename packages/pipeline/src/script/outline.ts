@@ -1,5 +1,6 @@
 import type { Article, ArticleBlock } from '../extract/types.ts';
 import type { Language } from '../schema/script.ts';
+import { splitAt, topicBoundaries } from './segment.ts';
 import { splitSentences } from './sentences.ts';
 import { toSpeakable } from './speakable.ts';
 
@@ -9,18 +10,41 @@ export interface Topic {
   /** Headings under the main one, and headings of topics merged into this one. */
   subheadings: string[];
   paragraphs: string[];
+  /** Indexes in `Article.blocks` of the blocks this topic covers (its heading included): where its pictures are. */
+  blocks: number[];
 }
 
 export interface Outline {
   /** Paragraphs before the first main heading (or the first paragraph when there are none). */
   lead: string[];
+  /** Indexes in `Article.blocks` of the lead's blocks. */
+  leadBlocks: number[];
   topics: Topic[];
 }
 
 /** Body characters per topic when an article without headings is grouped into topics. */
-const CHARS_PER_TOPIC: Record<Language, number> = { ja: 500, en: 1200 };
-const MIN_GROUPS = 3;
+const CHARS_PER_TOPIC: Record<Language, number> = { ja: 450, en: 800 };
+const MIN_GROUPS = 2;
 const MAX_GROUPS = 5;
+/**
+ * Caps on the text a script is made from. A video speaks a few hundred characters of it, so a
+ * paragraph past MAX_PARAGRAPH_CHARS is cut at a sentence end, and blocks past
+ * MAX_ARTICLE_TEXT_CHARS are left out: term counting and sentence splitting stay cheap even for
+ * an 80,000-word single <p>.
+ */
+export const MAX_PARAGRAPH_CHARS = 3000;
+export const MAX_ARTICLE_TEXT_CHARS = 60_000;
+
+/** "3.1 Foreign relations" / "2. Background": a heading's section number is not part of its title. */
+const SECTION_NUMBER = /^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+(?=\S)/u;
+
+/** Edit links and permalink anchors that pages put inside headings: "History[edit]", "Results #", "New process ¶". */
+const HEADING_MARKS = /\[\s*(?:edit|編集|edit source|ソースを編集)\s*\]|\s*[#¶§🔗]\s*$/giu;
+
+interface IndexedBlock extends ArticleBlock {
+  /** Index in `Article.blocks`. */
+  index: number;
+}
 
 export interface OutlineOptions {
   /**
@@ -42,54 +66,121 @@ export function outlineArticle(
   maxTopics: number,
   options: OutlineOptions = {},
 ): Outline {
-  const blocks = usableBlocks(article);
+  const blocks = withoutBackMatter(usableBlocks(article, language));
   const byHeadings = outlineByHeadings(blocks);
   // Headings with nothing under them (only a trailing "Related posts", say) do not structure the article.
   const outline = byHeadings.topics.some((t) => t.paragraphs.length > 0)
     ? byHeadings
-    : outlineByGrouping(
-        blocks.filter((b) => b.type === 'paragraph').map((b) => b.text),
+    : outlineByTopicShift(
+        blocks.filter((b) => b.type === 'paragraph'),
         language,
         maxTopics,
       );
-  const topics = outline.topics.filter((t) => t.paragraphs.length > 0);
+  const withLead = splitLongLead(outline, blocks, language, maxTopics);
+  const topics = withLead.topics.filter((t) => t.paragraphs.length > 0);
   const limit = Math.max(0, maxTopics);
   const bounded = options.overflow === 'drop' ? keepLargest(topics, limit) : mergeSmallest(topics, limit);
-  return { lead: outline.lead, topics: bounded };
+  return { lead: withLead.lead, leadBlocks: withLead.leadBlocks, topics: bounded };
 }
 
-function usableBlocks(article: Article): ArticleBlock[] {
+/** A lead of more paragraphs than this (a story told before its first heading) becomes topics of its own. */
+const MAX_LEAD_PARAGRAPHS = 2;
+
+/**
+ * Text before the first heading is the lead; when it is long (a whole story above a "moral"
+ * heading, say), only its first paragraph leads and the rest is cut into topics where the
+ * content shifts, so the video does not skip it.
+ */
+function splitLongLead(
+  outline: Outline,
+  blocks: readonly IndexedBlock[],
+  language: Language,
+  maxTopics: number,
+): Outline {
+  if (outline.topics.length === 0 || outline.lead.length <= MAX_LEAD_PARAGRAPHS) return outline;
+  const leadParagraphs = blocks.filter((b) => b.type === 'paragraph' && outline.leadBlocks.includes(b.index));
+  const split = outlineByTopicShift(leadParagraphs, language, Math.max(1, Math.floor(maxTopics / 2)));
+  return { lead: split.lead, leadBlocks: split.leadBlocks, topics: [...split.topics, ...outline.topics] };
+}
+
+function usableBlocks(article: Article, language: Language): IndexedBlock[] {
   const source: ArticleBlock[] =
     article.blocks.length > 0
       ? article.blocks
       : article.paragraphs.map((text) => ({ type: 'paragraph', text }));
   const title = normalize(article.title);
-  return source
-    .map((b) => ({ ...b, text: b.type === 'heading' ? toSpeakable(b.text) : b.text.trim() }))
-    .filter((b) => b.text.length > 0 && !(b.type === 'heading' && normalize(b.text) === title));
+  const blocks: IndexedBlock[] = [];
+  let chars = 0;
+  for (const [index, block] of source.entries()) {
+    if (chars >= MAX_ARTICLE_TEXT_CHARS) break;
+    const text =
+      block.type === 'heading'
+        ? toSpeakable(block.text.slice(0, MAX_PARAGRAPH_CHARS).replace(HEADING_MARKS, '')).replace(
+            SECTION_NUMBER,
+            '',
+          )
+        : capParagraph(block.text.trim(), language);
+    if (text.length === 0 || (block.type === 'heading' && normalize(text) === title)) continue;
+    blocks.push({ ...block, text, index });
+    chars += text.length;
+  }
+  return blocks;
+}
+
+/** Headings of back matter: lists of references and links, not the article's points. */
+const BACK_MATTER =
+  /^(?:references|notes|footnotes|citations|sources|bibliography|see also|external links|further reading|related(?: articles| posts| stories)?|read more|more from .*|comments|参考文献|脚注|注釈|出典|関連項目|外部リンク|関連記事|参考|コメント|あわせて読みたい)$/iu;
+
+/** The blocks without back-matter sections (a back-matter heading and what follows up to the next heading of its level or higher). */
+function withoutBackMatter(blocks: readonly IndexedBlock[]): IndexedBlock[] {
+  const kept: IndexedBlock[] = [];
+  let skipLevel: number | undefined;
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      const level = block.level ?? 2;
+      if (skipLevel !== undefined && level <= skipLevel) skipLevel = undefined;
+      if (skipLevel === undefined && BACK_MATTER.test(block.text.replace(/[\s:：]+$/u, ''))) {
+        skipLevel = level;
+        continue;
+      }
+    }
+    if (skipLevel === undefined) kept.push(block);
+  }
+  return kept;
+}
+
+/** At most MAX_PARAGRAPH_CHARS, cut after the last sentence that fits (hard cut when none does). */
+export function capParagraph(text: string, language: Language): string {
+  if (text.length <= MAX_PARAGRAPH_CHARS) return text;
+  const head = text.slice(0, MAX_PARAGRAPH_CHARS);
+  const sentences = splitSentences(head, language);
+  // The last piece may be a sentence cut by the slice.
+  const whole = sentences.length > 1 ? sentences.slice(0, -1) : sentences;
+  return (language === 'ja' ? whole.join('') : whole.join(' ')).slice(0, MAX_PARAGRAPH_CHARS);
 }
 
 function normalize(text: string): string {
   return text.replace(/[\s\u3000]+/gu, '').toLowerCase();
 }
 
-function outlineByHeadings(blocks: readonly ArticleBlock[]): Outline {
+function outlineByHeadings(blocks: readonly IndexedBlock[]): Outline {
   const mainLevel = mainHeadingLevel(blocks);
   const lead: string[] = [];
+  const leadBlocks: number[] = [];
   const topics: Topic[] = [];
   for (const block of blocks) {
     const current = topics.at(-1);
     if (block.type === 'heading' && (block.level ?? 2) <= mainLevel) {
-      topics.push({ heading: block.text, subheadings: [], paragraphs: [] });
-    } else if (block.type === 'heading') {
-      current?.subheadings.push(block.text);
-    } else if (current) {
-      current.paragraphs.push(block.text);
-    } else {
-      lead.push(block.text);
+      topics.push({ heading: block.text, subheadings: [], paragraphs: [], blocks: [block.index] });
+      continue;
     }
+    if (current) current.blocks.push(block.index);
+    else leadBlocks.push(block.index);
+    if (block.type === 'heading') current?.subheadings.push(block.text);
+    else if (current) current.paragraphs.push(block.text);
+    else lead.push(block.text);
   }
-  return { lead, topics };
+  return { lead, leadBlocks, topics };
 }
 
 /**
@@ -103,29 +194,53 @@ function mainHeadingLevel(blocks: readonly ArticleBlock[]): number {
   return Math.min(...(repeated.length > 0 ? repeated : levels));
 }
 
-function outlineByGrouping(paragraphs: readonly string[], language: Language, maxTopics: number): Outline {
-  if (paragraphs.length === 0) return { lead: [], topics: [] };
+/**
+ * An article without headings: the first paragraph leads, the rest is cut into 2–5 topics where
+ * the vocabulary changes (see topicBoundaries); more topics for longer articles. With few
+ * paragraphs, sentences are the units.
+ */
+function outlineByTopicShift(
+  paragraphs: readonly IndexedBlock[],
+  language: Language,
+  maxTopics: number,
+): Outline {
+  if (paragraphs.length === 0) return { lead: [], leadBlocks: [], topics: [] };
   let lead: string[];
-  let units: string[];
+  let units: Array<{ text: string; block: number }>;
+  const first = paragraphs[0]!;
   if (paragraphs.length >= 2) {
-    lead = [paragraphs[0]!];
-    units = paragraphs.slice(1);
+    lead = [first.text];
+    units = paragraphs.slice(1).map((p) => ({ text: p.text, block: p.index }));
   } else {
     // One long paragraph: its first sentence leads, the rest is grouped by sentence.
-    const sentences = splitSentences(paragraphs[0]!, language);
+    const sentences = splitSentences(first.text, language);
     lead = sentences.slice(0, 1);
-    units = sentences.slice(1);
+    units = sentences.slice(1).map((text) => ({ text, block: first.index }));
   }
-  if (units.length < MIN_GROUPS) {
-    const sentences = units.flatMap((u) => splitSentences(u, language));
+  if (units.length < MIN_GROUPS * 2) {
+    const sentences = units.flatMap((u) =>
+      splitSentences(u.text, language).map((text) => ({ text, block: u.block })),
+    );
     if (sentences.length > units.length) units = sentences;
   }
-  const total = units.reduce((sum, u) => sum + u.length, 0);
+  const total = units.reduce((sum, u) => sum + u.text.length, 0);
   const wanted = Math.round(total / CHARS_PER_TOPIC[language]);
-  const groupCount = Math.min(Math.max(wanted, MIN_GROUPS), MAX_GROUPS, units.length, Math.max(1, maxTopics));
+  // Six paragraphs or more have room for three topics even when they are short.
+  const least = units.length >= 6 ? MIN_GROUPS + 1 : MIN_GROUPS;
+  const groupCount = Math.min(Math.max(wanted, least), MAX_GROUPS, units.length, Math.max(1, maxTopics));
+  const boundaries = topicBoundaries(
+    units.map((u) => u.text),
+    language,
+    groupCount,
+  );
   return {
     lead,
-    topics: groupEvenly(units, groupCount).map((group) => ({ subheadings: [], paragraphs: group })),
+    leadBlocks: [first.index],
+    topics: splitAt(units, boundaries).map((group) => ({
+      subheadings: [],
+      paragraphs: group.map((u) => u.text),
+      blocks: [...new Set(group.map((u) => u.block))],
+    })),
   };
 }
 
@@ -174,6 +289,7 @@ function mergeSmallest(topics: readonly Topic[], maxTopics: number): Topic[] {
         ...b.subheadings,
       ],
       paragraphs: [...a.paragraphs, ...b.paragraphs],
+      blocks: [...a.blocks, ...b.blocks],
     };
     result.splice(first, 2, merged);
   }

@@ -67,6 +67,13 @@ describe('splitSentences (English)', () => {
     ]);
   });
 
+  it("does not split after a quoted exclamation that the sentence carries on from ('a-ha!' moment)", () => {
+    expect(splitSentences("A study asks when the 'a-ha!' moment comes. It is hard to say.", 'en')).toEqual([
+      "A study asks when the 'a-ha!' moment comes.",
+      'It is hard to say.',
+    ]);
+  });
+
   it('splits questions, exclamations and lines; keeps ellipses inside a sentence', () => {
     expect(splitSentences('Really? Yes... it did. Wow! A heading\nThe text goes on.', 'en')).toEqual([
       'Really?',

@@ -141,6 +141,8 @@ function splitEnglish(text: string): string[] {
 }
 
 function continuesSentence(previous: string, next: string): boolean {
+  // "…when the 'a-ha!' moment comes": a quoted exclamation inside a sentence that goes on in lower case.
+  if (/[!?]['"’”]$/u.test(previous) && /^[a-z]/u.test(next)) return true;
   const lastWord = /([A-Za-z.]+)\.$/u.exec(previous)?.[1]?.toLowerCase();
   if (lastWord === undefined) return false;
   if (TITLE_ABBREVIATIONS.has(lastWord)) return true;

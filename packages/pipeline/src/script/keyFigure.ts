@@ -1,0 +1,81 @@
+import type { KeyFigure, Language } from '../schema/script.ts';
+import { splitClauses } from './clauses.ts';
+
+const MAX_VALUE = 24;
+
+/**
+ * Numbers worth showing large, best first: percentages and amounts, then multiples and counts
+ * with a unit, then dates. A bare small number ("2 people", "1 thing") is not a key figure.
+ */
+const FIGURE_PATTERNS: Record<Language, RegExp[]> = {
+  en: [
+    /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(?:%|percent|per cent))/iu,
+    /\d[\d,.]*\s?(?:million|billion|trillion|thousand)(?:\s(?:dollars|euros|pounds|yen|people|users|servers|downloads|copies))?/iu,
+    /\d[\d,.]*(?:x|×|-fold)|\b(?:\d{2,}[\d,.]*)\s(?:times|hours|minutes|seconds|days|years|months|weeks|km|miles|GB|MB|TB|ms|users|people|servers|changesets|commits|sites|downloads|employees|countries)\b/iu,
+    /\b\d{1,3}(?:,\d{3})+\b/u,
+    // A count of things: "172 steps", "381 changesets", "18 nautical miles".
+    /\b\d{2,}[\d,.]*\s(?:[a-z]+\s)?[a-z]{3,}s\b/u,
+    /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},\s\d{4}/u,
+  ],
+  ja: [
+    /(?:約|およそ)?\d[\d,.]*\s?(?:%|％|パーセント|割|倍)|(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:円|ドル|ユーロ)/u,
+    /\d[\d,.]*\s?年(?:ぶり|前)/u,
+    /(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:人|件|台|本|社|回|個|カ国|か国|店舗|匹|頭|羽|トン)/u,
+    /\d[\d,.]*\s?(?:ミリ秒|秒|分|時間|日|週間|か月|カ月|年間|キロ|km|GB|MB|TB|メートル|センチ|グラム|度|歳|匹|頭|羽|種類|倍)/u,
+    /\d{4}年\d{1,2}月(?:\d{1,2}日)?/u,
+    // Numbers written in kanji: 「二千五百年」「三百人」.
+    /[一二三四五六七八九十百千万億]{2,}(?:年|人|匹|頭|倍|回|種類|キロ|メートル)/u,
+  ],
+};
+
+/** "more than 20 people", "at least $5", 「約30%」: the words that qualify a number belong with it. */
+const QUALIFIER: Record<Language, RegExp> = {
+  en: /(?:more than|less than|fewer than|at least|almost|nearly|about|around|over|under|up to)\s$/iu,
+  ja: /(?:約|およそ|最大|最低|少なくとも)$/u,
+};
+const MAX_CONTEXT = 120;
+
+/**
+ * One line that says what the number is: the whole sentence when it is short, else the clause
+ * the number stands in, else the given fallback (the slide's bullet).
+ */
+function contextLine(sentence: string, at: number, fallback: string, language: Language): string | undefined {
+  const trimmed = sentence.trim().replace(/[。.]$/u, '');
+  if (trimmed.length <= MAX_CONTEXT) return trimmed;
+  let offset = 0;
+  for (const clause of splitClauses(trimmed, language)) {
+    if (at >= offset && at < offset + clause.length) {
+      const line = clause.replace(/^[\s、，,;；:：]+|[\s、，,;；:：]+$/gu, '');
+      if (line.length >= 20 && line.length <= MAX_CONTEXT) return line;
+      break;
+    }
+    offset += clause.length;
+  }
+  const line = fallback.trim();
+  return line && line.length <= MAX_CONTEXT ? line : undefined;
+}
+
+/**
+ * The key figure of a sentence: its most telling number (as written, at most 24 characters) and
+ * the sentence as one line of context, or undefined when it has none worth showing.
+ */
+export function findKeyFigure(sentence: string, context: string, language: Language): KeyFigure | undefined {
+  // Full-width digits (４０年) read as ASCII ones so the patterns see them.
+  const text =
+    language === 'ja'
+      ? sentence.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+      : sentence;
+  for (const pattern of FIGURE_PATTERNS[language]) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const qualifier = QUALIFIER[language].exec(text.slice(0, match.index))?.[0] ?? '';
+    const value = `${qualifier}${match[0].trim()}`;
+    if (value.length > MAX_VALUE) continue;
+    // "1 of 2" style small counts carry nothing.
+    if (/^\d$/u.test(value)) continue;
+    const line = contextLine(sentence, match.index, context, language);
+    if (!line) return undefined;
+    return { value, context: line };
+  }
+  return undefined;
+}

@@ -1,0 +1,141 @@
+import type { Language } from '../schema/script.ts';
+import { keepForLanguage, shortenAtBoundary, splitClauses } from './clauses.ts';
+import type { ScoredSentence, SourceSentence } from './keySentences.ts';
+import { joinSpeech } from './narrations.ts';
+import { splitSentences } from './sentences.ts';
+import { isSpeakable, toSpeakable } from './speakable.ts';
+
+/** A narration and the sentences it is made of (one, or two adjacent ones). */
+export interface PickedNarration {
+  text: string;
+  sentences: ScoredSentence[];
+}
+
+const HAS_URL = /\b(?:https?:\/\/|www\.)\S/iu;
+/** Sentences that end on a colon introduce something (a list, a quote) the script does not carry. */
+const INTRODUCES_SOMETHING = /[:：]$/u;
+
+/**
+ * The sentences of the paragraphs, cleaned for speech, each a whole sentence that fits one
+ * narration. A Japanese sentence too long for one narration keeps its main clause (the clauses
+ * from a 、 on, which end on the predicate); a long English sentence is left out, as are
+ * sentences with a URL (they point elsewhere) and sentences ending on a colon. When the
+ * paragraphs have sentences that end like sentences, the rest (captions, credits) is left out.
+ */
+export function toSourceSentences(
+  paragraphs: readonly string[],
+  language: Language,
+  maxChars: number,
+): SourceSentence[] {
+  const all = speakableSentences(paragraphs, language, maxChars);
+  // Captions, credits, datelines and link labels do not end like sentences; when the section
+  // has real sentences, only those are narrated.
+  const finished = all.filter((s) => SENTENCE_END.test(s.text));
+  return finished.length > 0 ? finished : all;
+}
+
+/** A sentence's end: a full stop, question or exclamation mark, maybe inside closing quotes. */
+const SENTENCE_END = /[.!?。！？][\s"'”’」』)）]*$/u;
+
+function speakableSentences(
+  paragraphs: readonly string[],
+  language: Language,
+  maxChars: number,
+): SourceSentence[] {
+  return paragraphs.flatMap((paragraph, p) =>
+    splitSentences(paragraph, language)
+      .filter((sentence) => !HAS_URL.test(sentence))
+      .map(toSpeakable)
+      .filter((sentence) => isSpeakable(sentence) && !INTRODUCES_SOMETHING.test(sentence))
+      .map((sentence) => fitSentence(sentence, language, maxChars))
+      .filter((sentence): sentence is string => sentence !== undefined)
+      .map((text, position) => ({ text, paragraph: p, position })),
+  );
+}
+
+function fitSentence(sentence: string, language: Language, maxChars: number): string | undefined {
+  if (sentence.length <= maxChars) return sentence;
+  if (language !== 'ja') return undefined;
+  const clauses = splitClauses(sentence, language);
+  for (let start = 1; start < clauses.length; start++) {
+    const rest = clauses.slice(start).join('').trim();
+    if (rest.length <= maxChars) return rest.length >= maxChars / 3 ? rest : undefined;
+  }
+  return undefined;
+}
+
+export interface PickOptions {
+  maxNarrations: number;
+  /** When nothing fits the budget, cut the best sentence down so the section still says something. */
+  required: boolean;
+  maxChars: number;
+  minChars: number;
+}
+
+/**
+ * The best sentences that fit the budget, in document order, as at most `maxNarrations`
+ * narrations of one sentence, or of two sentences that follow each other in the article.
+ */
+export function pickNarrations(
+  scored: readonly ScoredSentence[],
+  budget: number,
+  language: Language,
+  options: PickOptions,
+): PickedNarration[] {
+  const separator = language === 'en' ? 1 : 0;
+  const byScore = [...scored].sort((a, b) => b.score - a.score || a.index - b.index);
+  let chosen: ScoredSentence[] = [];
+  let used = 0;
+  for (const sentence of byScore) {
+    if (chosen.length >= options.maxNarrations * 2) break;
+    const cost = sentence.text.length + separator;
+    if (used + cost <= budget) {
+      chosen.push(sentence);
+      used += cost;
+    }
+  }
+  if (chosen.length === 0) {
+    const best = byScore[0];
+    if (!best || !options.required) return [];
+    const cut = shortenAtBoundary(best.text, language, Math.max(budget, options.minChars / 2), {
+      keep: keepForLanguage(language),
+    });
+    // A cut sentence still ends like one.
+    const ended = language === 'ja' ? cut.replace(/[、，]$/u, '') : cut.replace(/[,;:]$/u, '');
+    return ended ? [{ text: ended, sentences: [{ ...best, text: ended }] }] : [];
+  }
+  for (;;) {
+    const ordered = [...chosen].sort((a, b) => a.index - b.index);
+    // One sentence per narration (one bullet each) unless there are more sentences than narrations.
+    const packed =
+      ordered.length <= options.maxNarrations
+        ? ordered.map((s) => ({ text: s.text, sentences: [s] }))
+        : packAdjacent(ordered, language, options.maxChars);
+    if (packed.length <= options.maxNarrations) return packed;
+    const weakest = chosen.reduce((a, b) => (b.score < a.score ? b : a));
+    chosen = chosen.filter((s) => s !== weakest);
+  }
+}
+
+/** Joins a sentence with the next one only when it directly follows it in the article and both fit. */
+function packAdjacent(
+  sentences: readonly ScoredSentence[],
+  language: Language,
+  maxChars: number,
+): PickedNarration[] {
+  const narrations: PickedNarration[] = [];
+  for (const sentence of sentences) {
+    const last = narrations.at(-1);
+    const previous = last?.sentences.at(-1);
+    if (last && last.sentences.length === 1 && previous && previous.index + 1 === sentence.index) {
+      const joined = joinSpeech(last.text, sentence.text, language);
+      if (joined.length <= maxChars) {
+        last.text = joined;
+        last.sentences.push(sentence);
+        continue;
+      }
+    }
+    narrations.push({ text: sentence.text, sentences: [sentence] });
+  }
+  return narrations;
+}
