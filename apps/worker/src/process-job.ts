@@ -1,12 +1,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  isFinished,
-  type JobDocument,
-  type JobStore,
-  type StoredVideo,
-  type VideoStore,
-} from '@movie-generator/jobs';
+import { isFinished, type JobDocument, type JobStore, type VideoStore } from '@movie-generator/jobs';
 import {
   PipelineError,
   type PipelineOptions,
@@ -15,6 +9,8 @@ import {
 } from '@movie-generator/pipeline';
 import type { Logger } from 'pino';
 import { ERROR_OF_STEP, STEP_OF_STAGE, toPipelineError } from './job-error.ts';
+import { removeOutputs, type StoredOutputs, storeOutputs } from './job-outputs.ts';
+import { JobPace } from './job-pace.ts';
 import { type LostReason, watchJob } from './job-watch.ts';
 import { workerMsg } from './messages.ts';
 import type { JobOutcome, WorkerMetrics } from './metrics.ts';
@@ -128,6 +124,7 @@ class JobRun {
   private stopReason: StopReason | null = null;
   private readonly writer: ProgressWriter;
   private stage: StageName | null = null;
+  private readonly pace: JobPace;
 
   constructor(
     private readonly doc: JobDocument,
@@ -135,6 +132,7 @@ class JobRun {
     private readonly control: JobControl,
     private readonly log: Logger,
   ) {
+    this.pace = new JobPace(doc, deps.store, deps.config, log);
     this.writer = new ProgressWriter({
       minIntervalMs: deps.config.progressIntervalMs,
       write: (update) => deps.store.progress(doc.jobId, update, { workerId: deps.config.workerId }),
@@ -173,6 +171,7 @@ class JobRun {
       onError: (error) => this.log.warn({ err: error }, 'job: status check failed'),
     });
     this.writer.update({ step: 'fetch', progress: 0, message: workerMsg.starting });
+    await this.pace.load();
     this.log.info({ url: this.doc.url, attempts: this.doc.attempts }, 'job: started');
     try {
       return await this.runWithRetries();
@@ -194,7 +193,7 @@ class JobRun {
   private async runWithRetries(): Promise<JobOutcome> {
     const { config, store, metrics } = this.deps;
     for (let retries = 0; ; retries++) {
-      let stored: { video: StoredVideo; size: number; result: PipelineResult };
+      let stored: StoredOutputs;
       try {
         stored = await this.runOnce();
       } catch (thrown) {
@@ -249,7 +248,7 @@ class JobRun {
   }
 
   /** One pipeline run in a fresh work directory (always removed), then the MP4 into the store. */
-  private async runOnce(): Promise<{ video: StoredVideo; size: number; result: PipelineResult }> {
+  private async runOnce(): Promise<StoredOutputs> {
     const { config } = this.deps;
     await mkdir(config.workDir, { recursive: true });
     const dir = await mkdtemp(join(config.workDir, `${WORK_DIR_PREFIX}${this.doc.jobId}-`));
@@ -266,13 +265,22 @@ class JobRun {
         log: this.log,
         onProgress: (p) => {
           this.stage = p.stage;
-          this.writer.update({ step: STEP_OF_STAGE[p.stage], progress: p.percent, message: p.message });
+          this.writer.update({
+            step: STEP_OF_STAGE[p.stage],
+            progress: this.pace.percent(p.stage, p.stagePercent),
+            message: p.message,
+          });
         },
+        onScript: (script) => this.pace.describe(script),
       });
       if (this.stopReason) throw new PipelineError('CANCELLED', { detail: this.stopReason });
       try {
-        const saved = await this.deps.videoStore.save(this.doc.jobId, result.videoPath);
-        return { ...saved, result };
+        this.writer.update({
+          step: 'render',
+          progress: this.pace.percent('store', 0),
+          message: workerMsg.saving,
+        });
+        return await storeOutputs(this.doc.jobId, result, this.deps.videoStore, this.log);
       } catch (error) {
         // A storage hiccup is worth another run; a broken store fails the job as a render failure.
         throw toPipelineError(error, 'render', { transient: true });
@@ -284,11 +292,7 @@ class JobRun {
   }
 
   /** Marks the job completed; removes the stored video again when the job was cancelled meanwhile. */
-  private async finish(stored: {
-    video: StoredVideo;
-    size: number;
-    result: PipelineResult;
-  }): Promise<JobOutcome> {
+  private async finish(stored: StoredOutputs): Promise<JobOutcome> {
     const { store, videoStore, metrics } = this.deps;
     const { result } = stored;
     let completed = false;
@@ -298,11 +302,16 @@ class JobRun {
         !this.stopReason &&
         (await store.complete(
           this.doc.jobId,
-          { video: stored.video, videoSize: stored.size, durationSec: result.durationSec },
+          {
+            video: stored.video,
+            videoSize: stored.size,
+            durationSec: result.durationSec,
+            artifacts: stored.artifacts,
+          },
           { workerId: this.deps.config.workerId },
         ));
     } finally {
-      if (!completed) await videoStore.remove(stored.video);
+      if (!completed) await removeOutputs(stored, videoStore);
     }
     if (!completed) {
       this.log.info(
@@ -314,6 +323,7 @@ class JobRun {
     for (const [stage, seconds] of Object.entries(result.stageSeconds)) {
       metrics?.stageDuration.observe({ stage }, seconds);
     }
+    await this.pace.record(result.stageSeconds, stored.storeSec);
     metrics?.completed.inc();
     this.log.info(
       {

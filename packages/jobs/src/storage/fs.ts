@@ -2,8 +2,12 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { StoredVideo } from '../document.ts';
+import type { ArtifactKind, StoredVideo } from '../document.ts';
+import { ARTIFACT_FILES } from './artifacts.ts';
 import type { ByteRange, VideoStore } from './video-store.ts';
+
+/** The endings of stored files: videos and the files stored beside them. */
+const STORED_SUFFIXES = ['.mp4', ...Object.values(ARTIFACT_FILES).map((file) => `.${file.ext}`)];
 
 /** MP4s in a directory shared by every replica (a volume or a ReadWriteMany PVC). */
 export class FsVideoStore implements VideoStore {
@@ -22,6 +26,15 @@ export class FsVideoStore implements VideoStore {
     await rename(temp, path);
     const { size } = await stat(path);
     return { video: { kind: 'fs', path }, size };
+  }
+
+  async saveArtifact(jobId: string, kind: ArtifactKind, localPath: string): Promise<StoredVideo> {
+    await mkdir(this.dir, { recursive: true });
+    const path = join(this.dir, `${jobId}.${ARTIFACT_FILES[kind].ext}`);
+    const temp = `${path}.partial`;
+    await copyFile(localPath, temp);
+    await rename(temp, path);
+    return { kind: 'fs', path };
   }
 
   async size(video: StoredVideo): Promise<number | null> {
@@ -51,14 +64,16 @@ export class FsVideoStore implements VideoStore {
   }
 
   async *listStoredBefore(before: Date): AsyncIterable<{ jobId: string; video: StoredVideo }> {
-    for await (const { name, path } of this.filesBefore('.mp4', before)) {
-      yield { jobId: name.slice(0, -'.mp4'.length), video: { kind: 'fs', path } };
+    for (const suffix of STORED_SUFFIXES) {
+      for await (const { name, path } of this.filesBefore(suffix, before)) {
+        yield { jobId: name.slice(0, -suffix.length), video: { kind: 'fs', path } };
+      }
     }
   }
 
   async removeIncompleteBefore(before: Date): Promise<number> {
     let removed = 0;
-    for await (const { path } of this.filesBefore('.mp4.partial', before)) {
+    for await (const { path } of this.filesBefore('.partial', before)) {
       await rm(path, { force: true });
       removed += 1;
     }
