@@ -107,6 +107,83 @@ describe('JobStatusView', () => {
     expect(announced.at(-1)).toBe('The job was cancelled.');
   });
 
+  it('processing in Japanese shows the Japanese message and step names', () => {
+    renderJob(
+      makeJob('processing', {
+        step: 'slides',
+        progress: 63,
+        message: { ja: 'スライドを作成中 (2/6)', en: 'Making slides (2/6)' },
+      }),
+      {
+        lang: 'ja',
+      },
+    );
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('63');
+    expect(screen.getByText('スライドを作成中 (2/6)')).toBeTruthy();
+    expect(document.querySelector('[aria-current="step"]')!.textContent).toContain('スライド作成');
+  });
+
+  it('completed: the video, a download link, size, length and when it is deleted', () => {
+    const job = makeJob('completed', { id: fixtureId('done'), videoSize: 12_345_678, durationSec: 102 });
+    renderJob(job);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Your video is ready');
+    const video = document.querySelector('video')!;
+    expect(video.getAttribute('src')).toBe(`/videos/${fixtureId('done')}.mp4`);
+    expect(video.hasAttribute('controls')).toBe(true);
+    const download = screen.getByRole('link', { name: 'Download MP4' });
+    expect(download.getAttribute('href')).toBe(`/videos/${fixtureId('done')}.mp4?download=1`);
+    expect(download.hasAttribute('download')).toBe(true);
+    expect(screen.getByTestId('video-size').textContent).toBe('12.3 MB');
+    expect(screen.getByTestId('video-duration').textContent).toBe('1 min 42 s');
+    expect(screen.getByTestId('job-note').textContent).toBe('Deleted in 23 h');
+    // Done: the player replaces the step list.
+    expect(document.querySelector('[data-step]')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+
+  it('completed: the poster, captions on by default, the SRT to download', () => {
+    const job = makeJob('completed');
+    renderJob(job);
+    const video = document.querySelector('video')!;
+    expect(video.getAttribute('poster')).toBe(job.posterUrl);
+    const track = video.querySelector('track')!;
+    expect(track.getAttribute('kind')).toBe('captions');
+    expect(track.getAttribute('src')).toBe(job.captionsUrl);
+    expect(track.getAttribute('srclang')).toBe('ja');
+    expect(track.hasAttribute('default')).toBe(true);
+    const srt = screen.getByRole('link', { name: 'Subtitles (SRT)' });
+    expect(srt.getAttribute('href')).toBe(job.subtitlesUrl);
+    expect(srt.hasAttribute('download')).toBe(true);
+    expect(screen.getByTestId('announcer').textContent).toBe('Finished: the video is ready to play.');
+  });
+
+  it('completed without a poster or captions (an older job): no track, no SRT link', () => {
+    renderJob(makeJob('completed', { posterUrl: null, captionsUrl: null, subtitlesUrl: null }));
+    expect(document.querySelector('video')!.hasAttribute('poster')).toBe(false);
+    expect(document.querySelector('track')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Subtitles (SRT)' })).toBeNull();
+  });
+
+  it('says so when the clipboard refuses the link', async () => {
+    const user = userEvent.setup();
+    renderJob(makeJob('completed'));
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect((await screen.findByTestId('copy-status')).textContent).toBe(
+      'Could not copy: copy the address from the address bar',
+    );
+  });
+
+  it('completed in Japanese', () => {
+    renderJob(makeJob('completed', { durationSec: 45 }), { lang: 'ja' });
+    expect(screen.getByTestId('job-note').textContent).toBe('23 時間後に削除されます');
+    expect(screen.getByTestId('video-duration').textContent).toBe('45 秒');
+    expect(screen.getByRole('link', { name: 'MP4 をダウンロード' })).toBeTruthy();
+  });
+
   it('failed: the error in the UI language, where it stopped, and what to do next', () => {
     const job = makeJob('failed', { url: 'https://example.com/a?b=1' });
     renderJob(job);
