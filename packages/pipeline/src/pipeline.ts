@@ -9,8 +9,9 @@ import type { Article } from './extract/types.ts';
 import { fetchPage } from './fetch/index.ts';
 import type { FetchOptions } from './fetch/types.ts';
 import { msg } from './i18n/messages.ts';
+import { type ImageOptions, slideImageSources } from './images/index.ts';
 import { silentLogger } from './logger.ts';
-import { getBrowser, getBundle, renderVideo } from './render/index.ts';
+import { getBrowser, getBundle, progressBand, renderVideo } from './render/index.ts';
 import type { RendererKind, RenderOptions } from './render/types.ts';
 import { type Language, type Script, ScriptSchema } from './schema/script.ts';
 import type { Timeline, VideoSize } from './schema/timeline.ts';
@@ -50,6 +51,8 @@ export interface PipelineOptions {
   fetch?: FetchOptions;
   script?: ScriptOptions;
   speech?: SpeechOptions;
+  /** Limits for the article's pictures (allowPrivateNetwork comes from `fetch`). */
+  images?: Omit<ImageOptions, 'allowPrivateNetwork'>;
   render?: RenderOptions;
   /** Parent of the per-job work directory (default: the OS temp dir). */
   workRoot?: string;
@@ -64,6 +67,10 @@ export interface PipelineOptions {
 
 export interface PipelineResult {
   videoPath: string;
+  /** Beside the video (`<outPath minus .mp4>.jpg|.vtt|.srt`), written and removed with it. */
+  posterPath: string;
+  vttPath: string;
+  srtPath: string;
   durationSec: number;
   sizeBytes: number;
   script: Script;
@@ -185,12 +192,24 @@ async function videoIn(script: Script, options: PipelineOptions, run: RunContext
 
   const { timeline, audioPath } = await runStage('slides', 'SLIDES_FAILED', run, async (ctx) => {
     ctx.onProgress(0, msg.slides);
+    // The article's pictures, downloaded in their own time box; any that fail are left out.
+    const images = await slideImageSources(
+      script,
+      { ...options.images, allowPrivateNetwork: options.fetch?.allowPrivateNetwork },
+      progressBand(ctx, 0, 15),
+    );
     const timeline = buildTimeline(
       script,
       speech.clips.map((c) => c.durationSec),
-      { size: options.size, vertical: options.vertical, frame: options.frame, credits: speech.credits },
+      {
+        size: options.size,
+        vertical: options.vertical,
+        frame: options.frame,
+        credits: speech.credits,
+        images,
+      },
     );
-    ctx.onProgress(20, msg.mixing);
+    ctx.onProgress(25, msg.mixing);
     const audioPath = await mixNarration(
       speech.clips,
       timeline.audio.map((a) => ({ clipIndex: a.clipIndex, startSec: a.startFrame / timeline.fps })),
@@ -215,6 +234,9 @@ async function videoIn(script: Script, options: PipelineOptions, run: RunContext
   const { size } = await stat(rendered.videoPath);
   return {
     videoPath: rendered.videoPath,
+    posterPath: rendered.posterPath,
+    vttPath: rendered.vttPath,
+    srtPath: rendered.srtPath,
     durationSec: timeline.durationInFrames / timeline.fps,
     sizeBytes: size,
     script,

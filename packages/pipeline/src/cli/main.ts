@@ -91,6 +91,11 @@ async function main(): Promise<number> {
         ? `動画ができました: ${result.videoPath} (${result.durationSec.toFixed(1)} 秒, ${mb} MB)`
         : `Video ready: ${result.videoPath} (${result.durationSec.toFixed(1)} s, ${mb} MB)`,
     );
+    console.log(
+      uiLang === 'ja'
+        ? `サムネイル: ${result.posterPath}\n字幕: ${result.vttPath} / ${result.srtPath}`
+        : `Poster: ${result.posterPath}\nSubtitles: ${result.vttPath} / ${result.srtPath}`,
+    );
     return 0;
   } catch (error) {
     view.stop();

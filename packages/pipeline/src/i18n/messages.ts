@@ -14,6 +14,10 @@ export const msg = {
   }),
   mixing: { ja: '音声をまとめています', en: 'Mixing the narration' },
   slides: { ja: 'スライドを準備中', en: 'Preparing the slides' },
+  pictures: (done: number, total: number) => ({
+    ja: `記事の画像を取得中 (${done}/${total})`,
+    en: `Fetching the article's pictures (${done}/${total})`,
+  }),
   bundling: { ja: '映像テンプレートを準備中', en: 'Preparing the video template' },
   rendering: (done: number, total: number) => ({
     ja: `動画を書き出し中 (${done}/${total} フレーム)`,

@@ -18,6 +18,7 @@ import {
   getBundle,
   meanSsim,
   planFrames,
+  posterFrame,
   type RendererKind,
   type RenderResult,
   renderVideo,
@@ -76,13 +77,15 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-/** Share of the frame's pixels with luma above 180 (text is near-white on a dark slide). */
-async function brightShare(video: string, atSec: number): Promise<number> {
+/**
+ * Share of the frame's pixels with luma above 180 (text is near-white on a dark slide); a still
+ * image when `atSec` is omitted.
+ */
+async function brightShare(video: string, atSec?: number): Promise<number> {
   const { stderr } = await run('ffmpeg', [
     '-v',
     'info',
-    '-ss',
-    String(atSec),
+    ...(atSec === undefined ? [] : ['-ss', String(atSec)]),
     '-i',
     video,
     '-frames:v',
@@ -156,9 +159,105 @@ describe('renderVideo', () => {
       expect(head.indexOf('moov')).toBeGreaterThan(-1);
       expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat'));
     }
-    // Nothing but the two videos is left: no partial files, no frames, no temp videos.
+    // Nothing but the two videos and their sidecars is left: no partial files, no frames.
     const left = (await filesUnder(tmp.dir)).map((f) => f.slice(tmp.dir.length + 1)).sort();
-    expect(left).toEqual(['narration.wav', 'out-fast.mp4', 'out-full.mp4']);
+    expect(left).toEqual(
+      [
+        'narration.wav',
+        ...['fast', 'full'].flatMap((r) => ['mp4', 'jpg', 'vtt', 'srt'].map((e) => `out-${r}.${e}`)),
+      ].sort(),
+    );
+  });
+
+  it('writes the title slide as a 1280×720 JPEG poster beside each video', async () => {
+    for (const renderer of ['fast', 'full'] as const) {
+      const { result } = runs[renderer];
+      expect(result.posterPath).toBe(join(tmp.dir, `out-${renderer}.jpg`));
+      const probe = await ffprobe(result.posterPath);
+      expect(probe.streams[0]).toMatchObject({ codec_name: 'mjpeg', width: 1280, height: 720 });
+      const head = await readFile(result.posterPath);
+      expect([...head.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+      // The title slide: it has text, and it is the video's frame at the poster frame.
+      expect(await brightShare(result.posterPath)).toBeGreaterThan(0.005);
+    }
+    const frame = posterFrame(timeline);
+    expect(frame).toBe(timeline.transitionFrames);
+    const still = join(tmp.dir, 'poster-check.png');
+    await run('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      runs.fast.result.videoPath,
+      '-vf',
+      `select=eq(n\\,${frame})`,
+      '-frames:v',
+      '1',
+      still,
+    ]);
+    const { stdout } = await run('ffmpeg', [
+      '-v',
+      'error',
+      '-i',
+      runs.fast.result.posterPath,
+      '-i',
+      still,
+      '-lavfi',
+      '[0:v]format=yuv420p[a];[1:v]format=yuv420p[b];[a][b]ssim=stats_file=-',
+      '-f',
+      'null',
+      '-',
+    ]);
+    await run('rm', ['-f', still]);
+    expect(Number(/All:([0-9.]+)/.exec(stdout)?.[1])).toBeGreaterThan(0.97);
+  });
+
+  it('writes WebVTT and SRT whose cues are the timeline subtitles, to the millisecond', async () => {
+    const ms = (frame: number) => Math.round((frame * 1000) / timeline.fps);
+    const stamp = (total: number, sep: string) =>
+      `${new Date(total).toISOString().slice(11, 19)}${sep}${String(total % 1000).padStart(3, '0')}`;
+    expect(timeline.subtitles.length).toBeGreaterThan(2);
+    for (const renderer of ['fast', 'full'] as const) {
+      const { result } = runs[renderer];
+      expect(result.vttPath).toBe(join(tmp.dir, `out-${renderer}.vtt`));
+      expect(result.srtPath).toBe(join(tmp.dir, `out-${renderer}.srt`));
+      const vtt = await readFile(result.vttPath, 'utf8');
+      const srt = await readFile(result.srtPath, 'utf8');
+      expect(vtt.startsWith('WEBVTT\n\n')).toBe(true);
+      const vttBlocks = vtt.slice('WEBVTT\n\n'.length).trimEnd().split('\n\n');
+      const srtBlocks = srt.trimEnd().split('\n\n');
+      expect(vttBlocks).toHaveLength(timeline.subtitles.length);
+      expect(srtBlocks).toHaveLength(timeline.subtitles.length);
+      timeline.subtitles.forEach((sub, i) => {
+        const start = ms(sub.startFrame);
+        const end = ms(sub.startFrame + sub.durationInFrames);
+        expect(vttBlocks[i]!.split('\n')).toEqual([
+          `${stamp(start, '.')} --> ${stamp(end, '.')}`,
+          ...sub.lines,
+        ]);
+        expect(srtBlocks[i]!.split('\n')).toEqual([
+          String(i + 1),
+          `${stamp(start, ',')} --> ${stamp(end, ',')}`,
+          ...sub.lines,
+        ]);
+      });
+      // ffmpeg parses both as subtitle files with the same number of cues.
+      for (const file of [result.vttPath, result.srtPath]) {
+        const { stdout } = await run('ffprobe', [
+          '-v',
+          'error',
+          '-count_packets',
+          '-show_entries',
+          'stream=codec_name,nb_read_packets',
+          '-of',
+          'csv=p=0',
+          file,
+        ]);
+        expect(stdout.trim()).toBe(
+          `${file.endsWith('.vtt') ? 'webvtt' : 'subrip'},${timeline.subtitles.length}`,
+        );
+      }
+    }
   });
 
   it('the fast video looks like the full one (SSIM) and is not blank', async () => {

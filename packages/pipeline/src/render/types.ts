@@ -11,6 +11,11 @@ export interface RenderOptions {
 
 export interface RenderResult {
   videoPath: string;
+  /** The title slide as a JPEG, 1280 wide (1280×720 for landscape), beside the video. */
+  posterPath: string;
+  /** The subtitles as WebVTT and as SRT, beside the video. */
+  vttPath: string;
+  srtPath: string;
   /** Frames in the video (the timeline's length). */
   frames: number;
   renderer: RendererKind;

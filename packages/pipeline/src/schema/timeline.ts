@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { LanguageSchema } from './script.ts';
+import { KeyFigureSchema, LanguageSchema, QuoteSchema, SlideLayoutSchema } from './script.ts';
 
 export const FPS = 30;
+
+/**
+ * Frames of a bullet's entrance when it is revealed after the slide's own entrance. Shared by
+ * the timeline (which marks those frames animated) and the composition (which animates them).
+ */
+export const REVEAL_FRAMES = 4;
 
 export const VideoSizeSchema = z.enum(['720p', '1080p']);
 export type VideoSize = z.infer<typeof VideoSizeSchema>;
@@ -11,10 +17,37 @@ export type Layout = z.infer<typeof LayoutSchema>;
 
 const frame = z.number().int().nonnegative();
 
+/**
+ * A picture as the renderer gets it: always a local `data:image/jpeg;base64,…` URL made from the
+ * re-encoded copy in the job's work directory (renderVideo drops any other source before
+ * rendering, so Chromium never touches the network).
+ */
+export const SlideImageSchema = z.object({
+  src: z.string(),
+  caption: z.string().optional(),
+  /** Pixel size of the picture, for laying it out without waiting for it to load. */
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type SlideImage = z.infer<typeof SlideImageSchema>;
+
 export const SlideSchema = z.object({
   kind: z.enum(['title', 'section', 'closing']),
   title: z.string(),
   bullets: z.array(z.string()),
+  /**
+   * Frame, counted from the slide's start, at which each bullet appears (one entry per bullet);
+   * absent: all bullets show from the start.
+   */
+  bulletReveals: z.array(frame).optional(),
+  /** Section slides: how the slide is laid out (absent: bullets). Its data is always present. */
+  layout: SlideLayoutSchema.optional(),
+  /** Title slide: the lead picture; `picture` layout: the section's picture. */
+  image: SlideImageSchema.optional(),
+  /** `figure` layout. */
+  figure: KeyFigureSchema.optional(),
+  /** `quote` layout. */
+  quote: QuoteSchema.optional(),
   /** 1-based index among body sections, for "2 / 5" style labels; 0 for title and closing. */
   sectionNumber: z.number().int().nonnegative(),
   sectionCount: z.number().int().nonnegative(),

@@ -3,6 +3,7 @@ import {
   type AudioClipPlacement,
   FPS,
   type Layout,
+  REVEAL_FRAMES,
   type Slide,
   type Span,
   type Subtitle,
@@ -10,6 +11,7 @@ import {
   type VideoSize,
 } from '../schema/timeline.ts';
 import { displayWidth, subtitleCards } from './line-break.ts';
+import { bulletReveals, type ImageSources, leadImage, sectionContent } from './slide-content.ts';
 
 /** Pauses, in seconds, from the product design. */
 export const PAUSES = {
@@ -41,6 +43,8 @@ export interface TimelineOptions {
   siteName?: string;
   /** Exact frame size, overriding size/vertical (tests render tiny videos, e.g. 320×180). */
   frame?: { width: number; height: number };
+  /** Downloaded pictures by the script's URL; a picture not here is not shown. */
+  images?: ImageSources;
 }
 
 const toFrames = (sec: number) => Math.round(sec * FPS);
@@ -67,6 +71,7 @@ export function buildTimeline(
   const { width, height } =
     options.frame ?? (layout === 'vertical' ? { width: base.height, height: base.width } : base);
   const charsPerLine = SUBTITLE_CHARS_PER_LINE[layout];
+  const images = options.images ?? new Map();
   const transitionFrames = toFrames(TRANSITION_SEC);
 
   const narrationCount = script.sections.reduce((n, s) => n + s.narrations.length, 0);
@@ -94,9 +99,11 @@ export function buildTimeline(
     const slideStart = cursor;
     const isLast = sectionIndex === script.sections.length - 1;
     cursor += toFrames(sectionIndex === 0 ? PAUSES.start : PAUSES.betweenSlides);
+    const narrationStarts: number[] = [];
 
     section.narrations.forEach((narration, narrationIndex) => {
       if (narrationIndex > 0) cursor += toFrames(PAUSES.betweenSpeakers);
+      narrationStarts.push(cursor);
       const durationSec = clipDurations[clipIndex]!;
       const clipFrames = Math.max(1, Math.ceil(durationSec * FPS));
       audio.push({ clipIndex, startFrame: cursor, durationInFrames: clipFrames, durationSec });
@@ -107,10 +114,15 @@ export function buildTimeline(
 
     if (isLast) cursor += toFrames(PAUSES.end);
     if (section.kind === 'body') bodyNumber += 1;
+    const reveals = section.kind === 'body' ? bulletReveals(section, narrationStarts, slideStart) : undefined;
+    const lead = section.kind === 'opening' ? leadImage(script.leadImage, images) : undefined;
     slides.push({
       kind: section.kind === 'opening' ? 'title' : section.kind === 'closing' ? 'closing' : 'section',
       title: section.title,
       bullets: section.bullets,
+      ...(reveals ? { bulletReveals: reveals } : {}),
+      ...(section.kind === 'body' ? sectionContent(section, images) : {}),
+      ...(lead ? { image: lead } : {}),
       sectionNumber: section.kind === 'body' ? bodyNumber : 0,
       sectionCount: bodyCount,
       startFrame: slideStart,
@@ -165,8 +177,9 @@ export function buildTimeline(
 }
 
 /**
- * Animated spans are each slide's entrance; everything else is cut into static holds at every
- * frame where the picture changes (a subtitle card appears or disappears).
+ * Animated spans are each slide's entrance and each later bullet reveal's short entrance;
+ * everything else is cut into static holds at every frame where the picture changes (a subtitle
+ * card appears or disappears, a bullet is revealed).
  */
 export function computeSpans(
   slides: readonly Slide[],
@@ -174,12 +187,27 @@ export function computeSpans(
   transitionFrames: number,
   durationInFrames: number,
 ): Span[] {
-  const animated = slides
-    .map((s) => ({ start: s.startFrame, end: s.startFrame + Math.min(transitionFrames, s.durationInFrames) }))
-    .filter((a) => a.end > a.start);
+  const slideEnd = (s: Slide) => s.startFrame + s.durationInFrames;
+  const animated = [
+    ...slides.map((s) => ({
+      start: s.startFrame,
+      end: s.startFrame + Math.min(transitionFrames, s.durationInFrames),
+    })),
+    ...slides.flatMap((s) =>
+      (s.bulletReveals ?? [])
+        .filter((r) => r > 0)
+        .map((r) => ({
+          start: Math.min(s.startFrame + r, slideEnd(s)),
+          end: Math.min(s.startFrame + r + REVEAL_FRAMES, slideEnd(s)),
+        })),
+    ),
+  ].filter((a) => a.end > a.start);
   const cuts = new Set<number>([0, durationInFrames]);
   for (const s of slides) cuts.add(s.startFrame);
-  for (const a of animated) cuts.add(a.end);
+  for (const a of animated) {
+    cuts.add(a.start);
+    cuts.add(a.end);
+  }
   for (const sub of subtitles) {
     cuts.add(sub.startFrame);
     cuts.add(sub.startFrame + sub.durationInFrames);

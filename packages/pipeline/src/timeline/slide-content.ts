@@ -1,0 +1,56 @@
+import type { Section } from '../schema/script.ts';
+import type { Slide, SlideImage } from '../schema/timeline.ts';
+
+/** A picture the renderer can show: its local source and pixel size, by the script's URL. */
+export type LocalImageSource = Omit<SlideImage, 'caption'>;
+export type ImageSources = ReadonlyMap<string, LocalImageSource>;
+
+/** Content of a slide besides its title and bullets: the layout and the data it needs. */
+export type SlideContent = Pick<Slide, 'layout' | 'image' | 'figure' | 'quote'>;
+
+/**
+ * What a body section's slide shows. A layout whose data is missing (no figure, no quote, or a
+ * picture that was not downloaded) falls back to bullets, so the renderer never gets a layout it
+ * cannot draw.
+ */
+export function sectionContent(section: Section, images: ImageSources): SlideContent {
+  const layout = section.layout ?? 'bullets';
+  if (layout === 'picture' && section.image) {
+    const local = images.get(section.image.url);
+    if (local) return { layout, image: withCaption(local, section.image.caption) };
+  }
+  if (layout === 'figure' && section.figure) return { layout, figure: section.figure };
+  if (layout === 'quote' && section.quote) return { layout, quote: section.quote };
+  return { layout: 'bullets' };
+}
+
+/** The title slide's lead picture, when it was downloaded. */
+export function leadImage(image: { url: string; caption?: string } | undefined, images: ImageSources) {
+  const local = image && images.get(image.url);
+  return local ? withCaption(local, image.caption) : undefined;
+}
+
+const withCaption = (local: LocalImageSource, caption: string | undefined): SlideImage =>
+  caption ? { ...local, caption } : { ...local };
+
+/**
+ * When each bullet appears, in frames from the slide's start: when the first narration that
+ * points at it starts; bullets no narration points at show from the start. Undefined when every
+ * bullet shows from the start (nothing to reveal).
+ */
+export function bulletReveals(
+  section: Section,
+  narrationStarts: readonly number[],
+  slideStart: number,
+): number[] | undefined {
+  const reveals = section.bullets.map(() => 0);
+  const pointed = new Set<number>();
+  section.narrations.forEach((narration, i) => {
+    const b = narration.bullet;
+    if (b === undefined || b >= section.bullets.length || pointed.has(b)) return;
+    pointed.add(b);
+    reveals[b] = Math.max(0, narrationStarts[i]! - slideStart);
+  });
+  if (reveals.every((r) => r === 0)) return undefined;
+  return reveals;
+}
