@@ -13,9 +13,8 @@ export interface StoredOutputs {
 }
 
 /** The files the pipeline writes beside the MP4, where it wrote them. */
-function artifactPaths(result: PipelineResult): Partial<Record<ArtifactKind, string>> {
-  const paths = result as PipelineResult & Partial<Record<'posterPath' | 'vttPath' | 'srtPath', string>>;
-  return { poster: paths.posterPath, vtt: paths.vttPath, srt: paths.srtPath };
+function artifactPaths(result: PipelineResult): Record<ArtifactKind, string> {
+  return { poster: result.posterPath, vtt: result.vttPath, srt: result.srtPath };
 }
 
 /**
@@ -31,8 +30,7 @@ export async function storeOutputs(
   const started = performance.now();
   const saved = await videoStore.save(jobId, result.videoPath);
   const artifacts: StoredArtifacts = {};
-  for (const [kind, path] of Object.entries(artifactPaths(result)) as [ArtifactKind, string | undefined][]) {
-    if (!path) continue;
+  for (const [kind, path] of Object.entries(artifactPaths(result)) as [ArtifactKind, string][]) {
     try {
       artifacts[kind] = await videoStore.saveArtifact(jobId, kind, path);
     } catch (error) {

@@ -21,7 +21,8 @@ export const DEFAULT_STAGE_SECONDS: StageSeconds = {
 
 /** Running totals per kind of job; the average of a stage is `sec[stage] / n`. */
 export interface StageTimingDocument {
-  _id: string;
+  /** Size, orientation and renderer, e.g. "720p:landscape:fast". */
+  key: string;
   n: number;
   sec: Partial<StageSeconds>;
   updatedAt: Date;
@@ -53,12 +54,12 @@ export async function recordStageSeconds(
 ): Promise<void> {
   const inc: Record<string, number> = { n: 1 };
   for (const stage of TIMED_STAGES) inc[`sec.${stage}`] = Math.max(0, seconds[stage] ?? 0);
-  await timings(db).updateOne({ _id: keyOf(key) }, { $inc: inc, $set: { updatedAt: now } }, { upsert: true });
+  await timings(db).updateOne({ key: keyOf(key) }, { $inc: inc, $set: { updatedAt: now } }, { upsert: true });
 }
 
 /** The measured average time of each stage for this kind of job, or the defaults before any job. */
 export async function averageStageSeconds(db: Db, key: TimingKey): Promise<StageSeconds> {
-  const doc = await timings(db).findOne({ _id: keyOf(key) });
+  const doc = await timings(db).findOne({ key: keyOf(key) });
   if (!doc || doc.n < 1) return { ...DEFAULT_STAGE_SECONDS };
   const averages = { ...DEFAULT_STAGE_SECONDS };
   for (const stage of TIMED_STAGES) {
