@@ -36,7 +36,9 @@ describe('home page over the real API', () => {
     const { location } = renderApp({ apiUrl: api.url });
     await submit('https://example.com/news/solar');
 
-    expect(await screen.findByRole('heading', { name: 'Waiting in line' })).toBeTruthy();
+    const jobHeading = await screen.findByRole('heading', { name: 'Waiting in line' });
+    // Focus went to the loading state's heading, then stayed with the page when that was replaced.
+    await waitFor(() => expect(document.activeElement).toBe(jobHeading));
     expect(api.jobs.created).toEqual([
       {
         input: { url: 'https://example.com/news/solar', size: '720p', vertical: false },
