@@ -506,7 +506,7 @@ describe('the web app on the real stack', () => {
     await expectText(heading(page), t.job.status.pending);
     // The loading state's heading is gone by now; focus moved to the job's heading, not to <body>.
     await page.waitForTimeout(1500);
-    expect(await focused()).toMatchObject({ tag: 'H1', text: t.job.status.pending });
+    await expect.poll(focused, { timeout: 3000 }).toMatchObject({ tag: 'H1', text: t.job.status.pending });
     await expectAccessible(page, 'job pending');
     await uxShots(page, 'job-pending-en');
 
@@ -522,7 +522,7 @@ describe('the web app on the real stack', () => {
     await page.keyboard.press('Enter');
     await waitForStatus(page, ['cancelled'], 15_000);
     await page.waitForTimeout(500);
-    expect(await focused()).toMatchObject({ tag: 'H1', text: t.job.status.cancelled });
+    await expect.poll(focused, { timeout: 3000 }).toMatchObject({ tag: 'H1', text: t.job.status.cancelled });
     // The live region said it once.
     const announcements = await page.evaluate(() => window.__announcements ?? []);
     expect(announcements.map((a) => a.text)).toEqual([t.job.announce.cancelled]);
@@ -538,7 +538,8 @@ describe('the web app on the real stack', () => {
     await urlField(page, 'ja').fill(failing);
     await page.getByRole('radio', { name: t.home.narrationEn, exact: true }).check();
     await page.getByRole('radio', { name: new RegExp(t.home.size1080) }).check();
-    await page.getByRole('checkbox', { name: new RegExp(t.home.verticalLabel) }).check();
+    // The switch's real checkbox is transparent over its track: checked as a pointer would.
+    await page.getByRole('checkbox', { name: new RegExp(t.home.verticalLabel) }).check({ force: true });
     await submitButton(page, 'ja').click();
     await page.waitForURL(/\/jobs\//);
     expect(await waitForStatus(page, ['failed', 'completed'], 60_000)).toBe('failed');

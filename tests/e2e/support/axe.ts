@@ -10,6 +10,8 @@ export interface AxeViolation {
   impact: string | null;
   help: string;
   targets: string[];
+  /** axe's own explanation for the first element (e.g. the colours and ratio it measured). */
+  summary: string;
 }
 
 /** One axe-core run: the page state, the colour scheme and what axe found. */
@@ -24,7 +26,12 @@ declare global {
   interface Window {
     axe?: {
       run(context: Document): Promise<{
-        violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+        violations: {
+          id: string;
+          impact: string | null;
+          help: string;
+          nodes: { target: string[]; failureSummary?: string }[];
+        }[];
         passes: unknown[];
       }>;
     };
@@ -36,7 +43,12 @@ export async function axeBothSchemes(page: Page, state: string): Promise<AxeReco
   if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE_SOURCE });
   const records: AxeRecord[] = [];
   for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
+    // Colours are checked at rest: the app's colour transitions (0.15 s) must not be caught
+    // half-way, so motion is reduced (the app then skips them) and two frames are let pass.
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
     const result = await page.evaluate(async () => {
       const { violations, passes } = await window.axe!.run(document);
       return {
@@ -46,11 +58,12 @@ export async function axeBothSchemes(page: Page, state: string): Promise<AxeReco
           impact: v.impact,
           help: v.help,
           targets: v.nodes.map((n) => n.target.join(' ')),
+          summary: v.nodes[0]?.failureSummary ?? '',
         })),
       };
     });
     records.push({ state, scheme, ...result });
   }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
   return records;
 }

@@ -1,10 +1,10 @@
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 
 /**
- * Puts focus on `target` (the page's heading) when the element that had it was removed by a
- * render: the loading state's heading replaced by the job's, the Cancel button gone once the
- * job is cancelled. Without this, focus falls to <body> and keyboard and screen-reader users
- * lose their place. Focus the user moved elsewhere (or never gave the page) is left alone.
+ * Puts focus on `target` (the page's heading) when focus fell to <body> because what had it
+ * went away: the loading state's heading replaced by the job's, the Cancel button gone (or
+ * disabled) once the job is cancelled. Without this, keyboard and screen-reader users lose
+ * their place. Focus the user moved elsewhere (or never gave the page) is left alone.
  */
 export function useFocusRescue(target: RefObject<HTMLElement | null>): void {
   const lastFocused = useRef<Element | null>(null);
@@ -19,8 +19,9 @@ export function useFocusRescue(target: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
     const lost = lastFocused.current;
     const active = document.activeElement;
-    if (lost && !lost.isConnected && (active === null || active === document.body)) {
-      target.current?.focus();
-    }
+    if (!lost || (active !== null && active !== document.body)) return;
+    // (A click on blank space also leaves focus on <body>, but with the element still there:
+    // that is the user's choice, and focusing the heading would scroll the page under them.)
+    if (!lost.isConnected || (lost as HTMLButtonElement).disabled === true) target.current?.focus();
   });
 }
