@@ -44,11 +44,9 @@ export async function axeBothSchemes(page: Page, state: string): Promise<AxeReco
   const records: AxeRecord[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     // Colours are checked at rest: the app's colour transitions (0.15 s) must not be caught
-    // half-way, so motion is reduced (the app then skips them) and two frames are let pass.
+    // half-way, so motion is reduced (the app then shortens them) and the page is given 0.4 s.
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    );
+    await page.waitForTimeout(400);
     const result = await page.evaluate(async () => {
       const { violations, passes } = await window.axe!.run(document);
       return {
