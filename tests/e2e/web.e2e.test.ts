@@ -115,12 +115,14 @@ async function uxShots(page: Page, name: string): Promise<void> {
   ] as const) {
     await page.setViewportSize(size);
     for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
+      // At rest: the colour transitions of the switch are not caught half-way.
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.waitForTimeout(400);
       await page.screenshot({ path: join(UX_ARTIFACTS, `${name}-${device}-${scheme}.png`), fullPage: true });
     }
   }
   await page.setViewportSize(DESKTOP);
-  await page.emulateMedia({ colorScheme: 'light' });
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
 }
 
 /**
