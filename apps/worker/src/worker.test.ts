@@ -350,6 +350,9 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     expect(runsA.maxAtOnce).toBe(1);
     expect(runsB.maxAtOnce).toBe(1);
     expect((await counter(a.metrics.completed)) + (await counter(b.metrics.completed))).toBe(4);
-    expect(await h.mongo.db.collection('videos.files').countDocuments()).toBe(4);
+    // Four videos, each with its poster, VTT and SRT.
+    const files = h.mongo.db.collection('videos.files');
+    expect(await files.countDocuments({ 'metadata.artifact': { $exists: false } })).toBe(4);
+    expect(await files.countDocuments({ 'metadata.artifact': { $in: ['poster', 'vtt', 'srt'] } })).toBe(12);
   });
 });
