@@ -132,6 +132,12 @@ export async function purgeJobs(
       report.videosRemoved += 1;
       report.bytesFreed += size ?? 0;
     }
+    // The poster and subtitles stored beside the video go with it.
+    for (const artifact of Object.values(job.artifacts ?? {})) {
+      if (!artifact) continue;
+      report.bytesFreed += (await ctx.videoStore.size(artifact)) ?? 0;
+      await ctx.videoStore.remove(artifact);
+    }
     await queue.cancel({ name: GENERATE_VIDEO, data: { jobId: job.jobId } });
     await ctx.store.remove(job.jobId);
     report.jobsRemoved += 1;

@@ -112,7 +112,13 @@ export function createApp(deps: AppDeps, metrics: ServerMetrics = createMetrics(
   );
   app.use(videoRoutes(deps));
   app.use(healthRoutes({ db: deps.db, shuttingDown: deps.shuttingDown ?? (() => false) }));
-  app.use(webRoutes({ dir: deps.env.WEB_DIST_DIR, logger: deps.logger }));
+  app.use(
+    webRoutes({
+      dir: deps.env.WEB_DIST_DIR,
+      logger: deps.logger,
+      jobExists: async (jobId) => (await deps.store.find(jobId)) !== null,
+    }),
+  );
 
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('Not found');

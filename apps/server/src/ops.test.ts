@@ -183,9 +183,17 @@ describe('operations endpoints and HTTP hardening', () => {
       expect(home).toMatchObject({ status: 200, cache: 'no-cache' });
       expect(home.type).toMatch(/^text\/html/);
       expect(home.body).toContain('<div id="root">');
-      const route = await get('/jobs/AAAAAAAAAAAAAAAAAAAAAAAA');
+      // A job's page is 200 while the job exists; unknown jobs and routes are 404, still with
+      // the app (it renders its own not-found page).
+      const { id } = await app.client.job.create.mutate({ url: PUBLIC_URL });
+      const route = await get(`/jobs/${id}`);
       expect(route.status).toBe(200);
       expect(route.body).toBe(home.body);
+      for (const path of ['/jobs/AAAAAAAAAAAAAAAAAAAAAAAA', '/jobs/not-an-id', '/nowhere', '/jobs']) {
+        const missing = await get(path);
+        expect(missing, path).toMatchObject({ status: 404, cache: 'no-cache' });
+        expect(missing.body, path).toBe(home.body);
+      }
 
       const script = await get('/assets/app-1a2b.js');
       expect(script).toMatchObject({

@@ -41,17 +41,22 @@ describe('cleanup', () => {
     });
   }
 
-  /** A job that completed at `at` with a small stored "video". */
+  /** A job that completed at `at` with a small stored "video" and a poster beside it. */
   async function completedJob(at: Date) {
     const { id } = await h.createJob('/en', { now: at });
     const file = join(h.workDir, `${id}.bin`);
     await writeFile(file, Buffer.alloc(4096, 7));
     const saved = await h.videoStore.save(id, file);
+    const poster = await h.videoStore.saveArtifact(id, 'poster', file);
     await store.start(id, 'w-old', at);
     expect(
-      await store.complete(id, { video: saved.video, videoSize: saved.size, durationSec: 12 }, { now: at }),
+      await store.complete(
+        id,
+        { video: saved.video, videoSize: saved.size, durationSec: 12, artifacts: { poster } },
+        { now: at },
+      ),
     ).toBe(true);
-    return { id, video: saved.video };
+    return { id, video: saved.video, poster };
   }
 
   async function workDir(name: string, ageMs: number) {
@@ -114,7 +119,10 @@ describe('cleanup', () => {
     expect((await h.job(live.id)).status).toBe('processing');
     expect((await h.job(pending.id)).status).toBe('pending');
 
-    // GridFS: the expired job's file and chunks are gone, the fresh one's are intact.
+    // GridFS: the expired job's files (video and poster) and chunks are gone, the fresh one's are intact.
+    expect(await h.videoStore.size(expired.poster)).toBeNull();
+    expect(await h.videoStore.size(fresh.poster)).toBe(4096);
+    await h.videoStore.remove(fresh.poster);
     const files = await h.mongo.db.collection('videos.files').find().toArray();
     expect(files.map((f) => String(f._id))).toEqual([
       String(fresh.video.kind === 'gridfs' && fresh.video.fileId),
@@ -151,6 +159,10 @@ describe('cleanup', () => {
 
     const kept = await completedJob(new Date());
     await age(kept.video, 7 * HOUR);
+    await age(kept.poster, 7 * HOUR);
+    // Subtitles left by a job that is gone.
+    const joblessSubtitles = await h.videoStore.saveArtifact('job-that-is-gone-000000', 'srt', file);
+    await age(joblessSubtitles, 7 * HOUR);
     // A worker killed between saving and completing: the job started over and completed with a
     // second copy, the first stays behind. And a video whose job is gone altogether.
     const firstCopy = (await h.videoStore.save(kept.id, file)).video;
@@ -175,7 +187,10 @@ describe('cleanup', () => {
 
     const report = await cleanup();
 
-    expect(report.orphanedVideosRemoved).toBe(3);
+    expect(report.orphanedVideosRemoved).toBe(4);
+    expect(await h.videoStore.size(joblessSubtitles)).toBeNull();
+    // A job's poster is its own, not an orphan.
+    expect(await h.videoStore.size(kept.poster)).toBe(4096);
     expect(await h.videoStore.size(firstCopy)).toBeNull();
     expect(await h.videoStore.size(jobless)).toBeNull();
     expect(await chunks.countDocuments({ files_id: deadUpload })).toBe(0);

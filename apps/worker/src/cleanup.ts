@@ -63,6 +63,9 @@ export async function runCleanup(deps: CleanupDeps, now = new Date()): Promise<C
         await deps.videoStore.remove(job.video);
         report.videosRemoved += 1;
       }
+      for (const artifact of Object.values(job.artifacts ?? {})) {
+        if (artifact) await deps.videoStore.remove(artifact);
+      }
       await deps.removeQueueEntries?.(job.jobId);
       await deps.store.remove(job.jobId);
       report.jobsRemoved += 1;
@@ -108,8 +111,11 @@ async function removeOrphanedVideos(deps: CleanupDeps, now: Date): Promise<numbe
   let removed = 0;
   for await (const { jobId, video } of deps.videoStore.listStoredBefore(before)) {
     // Expired jobs count as owners here: the expired-jobs part removes them with their videos.
-    const job = jobId ? await deps.store.c.jobs.findOne({ jobId }, { projection: { video: 1 } }) : null;
-    if (job?.video && sameVideo(job.video, video)) continue;
+    const job = jobId
+      ? await deps.store.c.jobs.findOne({ jobId }, { projection: { video: 1, artifacts: 1 } })
+      : null;
+    const owned = [job?.video, ...Object.values(job?.artifacts ?? {})];
+    if (owned.some((stored) => stored && sameVideo(stored, video))) continue;
     await deps.videoStore.remove(video);
     removed += 1;
     deps.log.warn({ jobId, video }, 'cleanup: orphaned video removed');

@@ -1,4 +1,4 @@
-import { type JobStore, type StoredVideo, sameVideo } from '@movie-generator/jobs';
+import { type JobStore, type StoredArtifacts, type StoredVideo, sameVideo } from '@movie-generator/jobs';
 import type { Logger } from 'pino';
 import { backoffDelay, sleep } from './retry.ts';
 
@@ -25,7 +25,7 @@ export type CompletionOutcome = 'completed' | 'refused' | 'unknown';
 export interface CompleteDurablyOptions {
   store: JobStore;
   jobId: string;
-  result: { video: StoredVideo; videoSize: number; durationSec: number };
+  result: { video: StoredVideo; videoSize: number; durationSec: number; artifacts?: StoredArtifacts };
   workerId: string;
   retry: CompletionRetry;
   /** Stops the retrying (the worker is shutting down): the outcome is then `unknown`. */

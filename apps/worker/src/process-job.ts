@@ -1,12 +1,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  isFinished,
-  type JobDocument,
-  type JobStore,
-  type StoredVideo,
-  type VideoStore,
-} from '@movie-generator/jobs';
+import { isFinished, type JobDocument, type JobStore, type VideoStore } from '@movie-generator/jobs';
 import {
   PipelineError,
   type PipelineOptions,
@@ -16,6 +10,8 @@ import {
 import type { Logger } from 'pino';
 import { COMPLETION_RETRY, type CompletionRetry, completeDurably } from './complete-job.ts';
 import { ERROR_OF_STEP, returnsDailyJob, STEP_OF_STAGE, toPipelineError } from './job-error.ts';
+import { removeOutputs, type StoredOutputs, storeOutputs } from './job-outputs.ts';
+import { JobPace } from './job-pace.ts';
 import { type LostReason, watchJob } from './job-watch.ts';
 import { workerMsg } from './messages.ts';
 import type { JobOutcome, WorkerMetrics } from './metrics.ts';
@@ -131,6 +127,7 @@ class JobRun {
   private stopReason: StopReason | null = null;
   private readonly writer: ProgressWriter;
   private stage: StageName | null = null;
+  private readonly pace: JobPace;
 
   constructor(
     private readonly doc: JobDocument,
@@ -138,6 +135,7 @@ class JobRun {
     private readonly control: JobControl,
     private readonly log: Logger,
   ) {
+    this.pace = new JobPace(doc, deps.store, deps.config, log);
     this.writer = new ProgressWriter({
       minIntervalMs: deps.config.progressIntervalMs,
       write: (update) => deps.store.progress(doc.jobId, update, { workerId: deps.config.workerId }),
@@ -176,6 +174,7 @@ class JobRun {
       onError: (error) => this.log.warn({ err: error }, 'job: status check failed'),
     });
     this.writer.update({ step: 'fetch', progress: 0, message: workerMsg.starting });
+    await this.pace.load();
     this.log.info({ url: this.doc.url, attempts: this.doc.attempts }, 'job: started');
     try {
       return await this.runWithRetries();
@@ -197,7 +196,7 @@ class JobRun {
   private async runWithRetries(): Promise<JobOutcome> {
     const { config, store, metrics } = this.deps;
     for (let retries = 0; ; retries++) {
-      let stored: { video: StoredVideo; size: number; result: PipelineResult };
+      let stored: StoredOutputs;
       try {
         stored = await this.runOnce();
       } catch (thrown) {
@@ -253,7 +252,7 @@ class JobRun {
   }
 
   /** One pipeline run in a fresh work directory (always removed), then the MP4 into the store. */
-  private async runOnce(): Promise<{ video: StoredVideo; size: number; result: PipelineResult }> {
+  private async runOnce(): Promise<StoredOutputs> {
     const { config } = this.deps;
     await mkdir(config.workDir, { recursive: true });
     const dir = await mkdtemp(join(config.workDir, `${WORK_DIR_PREFIX}${this.doc.jobId}-`));
@@ -270,13 +269,22 @@ class JobRun {
         log: this.log,
         onProgress: (p) => {
           this.stage = p.stage;
-          this.writer.update({ step: STEP_OF_STAGE[p.stage], progress: p.percent, message: p.message });
+          this.writer.update({
+            step: STEP_OF_STAGE[p.stage],
+            progress: this.pace.percent(p.stage, p.stagePercent),
+            message: p.message,
+          });
         },
+        onScript: (script) => this.pace.describe(script),
       });
       if (this.stopReason) throw new PipelineError('CANCELLED', { detail: this.stopReason });
       try {
-        const saved = await this.deps.videoStore.save(this.doc.jobId, result.videoPath);
-        return { ...saved, result };
+        this.writer.update({
+          step: 'render',
+          progress: this.pace.percent('store', 0),
+          message: workerMsg.saving,
+        });
+        return await storeOutputs(this.doc.jobId, result, this.deps.videoStore, this.log);
       } catch (error) {
         // A storage hiccup is worth another run; a broken store fails the job as a render failure.
         throw toPipelineError(error, 'render', { transient: true });
@@ -292,11 +300,7 @@ class JobRun {
    * is known: removed when the job turns out cancelled or taken over; kept when MongoDB stayed
    * away, and the job handed back to the queue (the cleanup removes the video if nobody uses it).
    */
-  private async finish(stored: {
-    video: StoredVideo;
-    size: number;
-    result: PipelineResult;
-  }): Promise<JobOutcome> {
+  private async finish(stored: StoredOutputs): Promise<JobOutcome> {
     const { store, videoStore, metrics, config } = this.deps;
     const { result } = stored;
     await this.writer.close();
@@ -305,7 +309,12 @@ class JobRun {
       : await completeDurably({
           store,
           jobId: this.doc.jobId,
-          result: { video: stored.video, videoSize: stored.size, durationSec: result.durationSec },
+          result: {
+            video: stored.video,
+            videoSize: stored.size,
+            durationSec: result.durationSec,
+            artifacts: stored.artifacts,
+          },
           workerId: config.workerId,
           retry: config.completionRetry ?? COMPLETION_RETRY,
           signal: this.control.interrupt,
@@ -318,7 +327,7 @@ class JobRun {
       return this.stoppedOutcome();
     }
     if (outcome === 'refused') {
-      await videoStore.remove(stored.video);
+      await removeOutputs(stored, videoStore);
       this.log.info(
         { reason: this.stopReason ?? 'cancelled' },
         'job: stopped after rendering; video removed',
@@ -328,6 +337,7 @@ class JobRun {
     for (const [stage, seconds] of Object.entries(result.stageSeconds)) {
       metrics?.stageDuration.observe({ stage }, seconds);
     }
+    await this.pace.record(result.stageSeconds, stored.storeSec);
     metrics?.completed.inc();
     this.log.info(
       {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   closeRenderer,
@@ -103,6 +104,32 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     expect(Number(probe.format.size)).toBe(doc.videoSize);
     expect(Math.abs(Number(probe.format.duration) - doc.durationSec!)).toBeLessThan(0.3);
     expect(doc.durationSec).toBeGreaterThan(5);
+
+    // What the job learnt on the way: the script's title and language, the expected time.
+    expect(doc.title).toEqual(expect.any(String));
+    expect(doc.title!.length).toBeGreaterThan(3);
+    expect(doc.language).toBe('en');
+    expect(doc.expectedSec).toBeGreaterThan(0);
+    // The poster and subtitles, stored beside the video.
+    const artifact = async (kind: 'poster' | 'vtt' | 'srt') => {
+      const stored = doc.artifacts?.[kind];
+      expect(stored?.kind, kind).toBe('gridfs');
+      const path = join(h.workDir, `downloaded.${kind}`);
+      await h.download(stored!, path);
+      return readFile(path);
+    };
+    expect((await artifact('poster')).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect((await artifact('vtt')).toString('utf8')).toMatch(/^WEBVTT/);
+    expect((await artifact('srt')).toString('utf8')).toMatch(/^1\r?\n00:00:/);
+    // Its stage times now weigh the progress bands of the next job of its kind.
+    const timing = await h.mongo.db.collection('stage_timings').findOne({ key: '720p:landscape:fast' });
+    expect(timing?.n).toBe(1);
+    for (const stage of ['fetch', 'extract', 'script', 'audio', 'slides', 'render', 'store']) {
+      expect(timing?.sec[stage], stage).toBeGreaterThan(0);
+    }
+    // Each write of a step lies in that step's band: the percent is time-weighted, not the fixed seed bands.
+    const firstRender = writes.find((w) => w.update.step === 'render')!;
+    expect(firstRender.update.progress).toBeLessThan(80);
 
     expect(await h.leftoverWorkDirs()).toEqual([]);
     expect(await counter(metrics.completed)).toBe(1);
@@ -350,6 +377,9 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     expect(runsA.maxAtOnce).toBe(1);
     expect(runsB.maxAtOnce).toBe(1);
     expect((await counter(a.metrics.completed)) + (await counter(b.metrics.completed))).toBe(4);
-    expect(await h.mongo.db.collection('videos.files').countDocuments()).toBe(4);
+    // Four videos, each with its poster, VTT and SRT.
+    const files = h.mongo.db.collection('videos.files');
+    expect(await files.countDocuments({ 'metadata.artifact': { $exists: false } })).toBe(4);
+    expect(await files.countDocuments({ 'metadata.artifact': { $in: ['poster', 'vtt', 'srt'] } })).toBe(12);
   });
 });

@@ -22,6 +22,7 @@ export type JobStep = z.infer<typeof JobStepSchema>;
 export const JOB_STEPS = JobStepSchema.options;
 
 export const LanguageSchema = z.enum(['ja', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
 export const VideoSizeSchema = z.enum(['720p', '1080p']);
 
 /** job.create input; the web form validates with this very schema. */
@@ -66,10 +67,19 @@ export const JobView = z.object({
   etaSec: z.number().nonnegative().nullable(),
   errorCode: z.string().nullable(),
   errorMessage: LocalizedTextSchema.nullable(),
+  /** The article's title, from the script, once the script is written. */
+  title: z.string().nullable(),
   /** Relative URL of the MP4 once completed, e.g. /videos/<id>.mp4 */
   videoUrl: z.string().nullable(),
+  /** The title slide as a JPEG (/videos/<id>.jpg), once completed, when the worker stored one. */
+  posterUrl: z.string().nullable(),
+  /** Captions as WebVTT (/videos/<id>.vtt), for the player's track. */
+  captionsUrl: z.string().nullable(),
+  /** Subtitles as SRT (/videos/<id>.srt), to download. */
+  subtitlesUrl: z.string().nullable(),
   videoSize: z.number().int().nonnegative().nullable(),
   durationSec: z.number().nonnegative().nullable(),
+  /** The narration language: as asked for, or as detected once the script is written. */
   language: LanguageSchema.nullable(),
   size: VideoSizeSchema,
   vertical: z.boolean(),

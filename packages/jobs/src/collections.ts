@@ -48,5 +48,6 @@ export async function ensureIndexes(c: JobCollections): Promise<void> {
     c.quotas.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 }),
     c.queueSlots.createIndex({ n: 1 }, { unique: true }),
     c.queueSlots.createIndex({ holder: 1 }),
+    c.db.collection('stage_timings').createIndex({ key: 1 }, { unique: true }),
   ]);
 }

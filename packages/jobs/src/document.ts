@@ -21,6 +21,12 @@ export function sameVideo(a: StoredVideo, b: StoredVideo): boolean {
   return a.kind === 'fs' && b.kind === 'fs' && a.path === b.path;
 }
 
+/** The files stored beside a finished video, each where a video would be. */
+export const ArtifactKindSchema = z.enum(['poster', 'vtt', 'srt']);
+export type ArtifactKind = z.infer<typeof ArtifactKindSchema>;
+export const StoredArtifactsSchema = z.partialRecord(ArtifactKindSchema, StoredVideoSchema);
+export type StoredArtifacts = z.infer<typeof StoredArtifactsSchema>;
+
 /** The `jobs` collection's document (the seed's fields, camelCase). */
 export const JobDocumentSchema = z.object({
   _id: z.instanceof(ObjectId),
@@ -35,6 +41,12 @@ export const JobDocumentSchema = z.object({
   size: VideoSizeSchema,
   vertical: z.boolean(),
   video: StoredVideoSchema.nullable(),
+  /** Poster and subtitle files (absent on jobs completed before they existed). */
+  artifacts: StoredArtifactsSchema.optional(),
+  /** The script's title, written by the worker once the script exists. */
+  title: z.string().nullable().optional(),
+  /** The processing time the worker expects, from the measured stage averages (for the ETA). */
+  expectedSec: z.number().nullable().optional(),
   videoSize: z.number().nullable(),
   durationSec: z.number().nullable(),
   errorCode: z.string().nullable(),

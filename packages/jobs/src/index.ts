@@ -8,5 +8,6 @@ export { createJobViewCache, type JobViewCache, type JobViewCacheOptions } from 
 export * from './queue.ts';
 export * from './queue-slots.ts';
 export * from './quota.ts';
+export * from './stage-timings.ts';
 export * from './storage/index.ts';
 export { estimateEtaSec, toJobView } from './view.ts';

@@ -4,12 +4,13 @@ import {
   type JobStatus,
   type JobStep,
   type JobView,
+  type Language,
   type LocalizedText,
   type QuotaView,
 } from '@movie-generator/api-contract';
 import { ObjectId } from 'mongodb';
 import { ensureIndexes, type JobCollections } from './collections.ts';
-import type { JobDocument, StoredVideo } from './document.ts';
+import type { JobDocument, StoredArtifacts, StoredVideo } from './document.ts';
 import { newJobId } from './ids.ts';
 import { claimQueueSlot, ensureQueueSlots, releaseQueueSlot } from './queue-slots.ts';
 import { consumeQuota, nextUtcMidnight, readQuota, refundQuota, returnFailedJob } from './quota.ts';
@@ -64,6 +65,13 @@ export interface ProgressUpdate {
   progress: number;
   step: JobStep;
   message: LocalizedText;
+}
+
+/** What a worker learns about a job while it runs (see JobStore.annotate). */
+export interface JobFacts {
+  title?: string;
+  language?: Language;
+  expectedSec?: number;
 }
 
 /** All reads and writes of jobs, for the server, the workers and the ops CLI. */
@@ -278,6 +286,22 @@ export class JobStore {
     return res.matchedCount === 1;
   }
 
+  /**
+   * Writes what the worker learnt about the job beside its progress: the article's title and
+   * narration language once the script exists, the expected processing time at the start.
+   * Same ownership rule as `progress`.
+   */
+  async annotate(jobId: string, facts: JobFacts, options: WriteOptions = {}): Promise<boolean> {
+    const set: Partial<JobDocument> = {};
+    if (facts.title !== undefined) set.title = facts.title;
+    if (facts.language !== undefined) set.language = facts.language;
+    if (facts.expectedSec !== undefined) set.expectedSec = facts.expectedSec;
+    const res = await this.c.jobs.updateOne(writable(jobId, ['processing'], options.workerId), {
+      $set: { ...set, updatedAt: options.now ?? new Date() },
+    });
+    return res.matchedCount === 1;
+  }
+
   /** True while the job is still processing (not cancelled). */
   async isProcessing(jobId: string): Promise<boolean> {
     return (await this.c.jobs.countDocuments({ jobId, status: 'processing' })) === 1;
@@ -289,7 +313,7 @@ export class JobStore {
    */
   async complete(
     jobId: string,
-    result: { video: StoredVideo; videoSize: number; durationSec: number },
+    result: { video: StoredVideo; videoSize: number; durationSec: number; artifacts?: StoredArtifacts },
     options: WriteOptions = {},
   ): Promise<boolean> {
     const now = options.now ?? new Date();
@@ -299,6 +323,7 @@ export class JobStore {
         progress: 100,
         progressMessage: { ja: '完了しました', en: 'Done' },
         video: result.video,
+        artifacts: result.artifacts ?? {},
         videoSize: result.videoSize,
         durationSec: result.durationSec,
         completedAt: now,

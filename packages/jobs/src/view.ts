@@ -9,6 +9,7 @@ export interface ViewExtras {
 /** The public view of a job document: never the client IP, the worker or storage internals. */
 export function toJobView(doc: JobDocument, extras: ViewExtras): JobView {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const completed = doc.status === 'completed';
   return {
     id: doc.jobId,
     url: doc.url,
@@ -20,7 +21,11 @@ export function toJobView(doc: JobDocument, extras: ViewExtras): JobView {
     etaSec: extras.etaSec,
     errorCode: doc.errorCode,
     errorMessage: doc.errorMessage,
-    videoUrl: doc.status === 'completed' ? `/videos/${doc.jobId}.mp4` : null,
+    title: doc.title ?? null,
+    videoUrl: completed ? `/videos/${doc.jobId}.mp4` : null,
+    posterUrl: completed && doc.artifacts?.poster ? `/videos/${doc.jobId}.jpg` : null,
+    captionsUrl: completed && doc.artifacts?.vtt ? `/videos/${doc.jobId}.vtt` : null,
+    subtitlesUrl: completed && doc.artifacts?.srt ? `/videos/${doc.jobId}.srt` : null,
     videoSize: doc.videoSize,
     durationSec: doc.durationSec,
     language: doc.language,
@@ -45,7 +50,11 @@ export function estimateEtaSec(
   now: Date,
 ): number | null {
   if (doc.status === 'processing') {
-    if (!doc.startedAt || doc.progress < 3) return typicalJobSec;
+    // The worker's percent is weighted by measured stage times (see stage-timings.ts), so what is
+    // left is the expected time's unfinished share; once a tenth is done, the job's own pace.
+    const expected = doc.expectedSec ?? typicalJobSec;
+    if (!doc.startedAt || doc.progress < 10)
+      return Math.max(1, Math.round((expected * (100 - doc.progress)) / 100));
     const elapsed = (now.getTime() - doc.startedAt.getTime()) / 1000;
     return Math.max(1, Math.round((elapsed / doc.progress) * (100 - doc.progress)));
   }

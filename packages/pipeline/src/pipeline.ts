@@ -61,6 +61,8 @@ export interface PipelineOptions {
   stageTimeoutsMs?: Partial<Record<StageName, number>>;
   signal?: AbortSignal;
   onProgress?: (progress: PipelineProgress) => void;
+  /** Called once the script is written (the worker shows its title while the video is made). */
+  onScript?: (script: Script) => void;
   log?: Logger;
 }
 
@@ -273,6 +275,7 @@ export async function runPipeline(url: string, options: PipelineOptions): Promis
     const run: RunContext = { ...options, workDir, stageSeconds: {} };
     const article = await fetchArticleIn(url, options, run);
     const script = await scriptIn(article, options, run);
+    options.onScript?.(script);
     return videoIn(script, options, run);
   });
 }

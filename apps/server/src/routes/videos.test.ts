@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { makeTempDir, startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,7 +10,8 @@ import {
   startTestServer,
   type TestServer,
 } from '../testing/test-server.ts';
-import { jobIdOfFile } from './videos.ts';
+import { downloadName } from './download-name.ts';
+import { jobIdOfFile, storedFileOf } from './videos.ts';
 
 /** A GET with the path sent exactly as written (fetch would normalise `..`). */
 function rawGet(url: string, path: string): Promise<number> {
@@ -138,6 +140,119 @@ describe.each(['gridfs', 'fs'] as const)('GET /videos/<id>.mp4 from %s storage',
       .collection('jobs')
       .updateOne({ jobId: expiring.id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await status(`/videos/${expiring.id}.mp4`)).toBe(404);
+  });
+});
+
+describe.each(['gridfs', 'fs'] as const)('the poster and subtitles from %s storage', (storage) => {
+  let mongo: TestMongo;
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let server: TestServer;
+  let id: string;
+  const files = { poster: 'poster.jpg', vtt: 'captions.vtt', srt: 'captions.srt' } as const;
+  const contents = {
+    poster: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]),
+    vtt: Buffer.from('WEBVTT\n\n00:00.000 --> 00:01.000\nこんにちは\n'),
+    srt: Buffer.from('1\n00:00:00,000 --> 00:00:01,000\nこんにちは\n'),
+  };
+
+  beforeAll(async () => {
+    mongo = await startTestMongo();
+    temp = await makeTempDir('mg-artifacts-');
+    server = await startTestServer(mongo.db, { STORAGE: storage, DATA_DIR: temp.dir });
+    const mp4 = await makeTinyMp4(temp.dir);
+    for (const kind of ['poster', 'vtt', 'srt'] as const)
+      await writeFile(join(temp.dir, files[kind]), contents[kind]);
+    ({ id } = await server.client.job.create.mutate({ url: PUBLIC_URL }));
+    await finishJob(server, id, mp4, {
+      title: 'Two-year-old bug: what it means!',
+      files: {
+        poster: join(temp.dir, files.poster),
+        vtt: join(temp.dir, files.vtt),
+        srt: join(temp.dir, files.srt),
+      },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await mongo.stop();
+    await temp.cleanup();
+  });
+
+  it('lists them in the job view with the title', async () => {
+    expect(await server.client.job.get.query({ id })).toMatchObject({
+      title: 'Two-year-old bug: what it means!',
+      posterUrl: `/videos/${id}.jpg`,
+      captionsUrl: `/videos/${id}.vtt`,
+      subtitlesUrl: `/videos/${id}.srt`,
+    });
+  });
+
+  it.each([
+    ['jpg', 'poster', 'image/jpeg', null],
+    ['vtt', 'vtt', 'text/vtt; charset=utf-8', null],
+    ['srt', 'srt', 'application/x-subrip; charset=utf-8', 'two-year-old-bug-what-it-means.srt'],
+  ] as const)('serves <id>.%s with its bytes and type', async (ext, kind, type, attachment) => {
+    const res = await fetch(`${server.url}/videos/${id}.${ext}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(type);
+    expect(res.headers.get('cache-control')).toBe('private, max-age=3600');
+    const disposition = res.headers.get('content-disposition');
+    if (attachment) expect(disposition).toMatch(new RegExp(`^attachment; filename="?${attachment}"?$`));
+    else expect(disposition).toBeNull();
+    expect(Buffer.from(await res.arrayBuffer()).equals(contents[kind])).toBe(true);
+  });
+
+  it('names the MP4 download after the article', async () => {
+    const res = await fetch(`${server.url}/videos/${id}.mp4?download=1`);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="?two-year-old-bug-what-it-means\.mp4"?$/,
+    );
+    await res.arrayBuffer();
+  });
+
+  it('404s them for jobs without them, and once the job has expired', async () => {
+    const status = async (path: string) => {
+      const res = await fetch(`${server.url}${path}`);
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const plain = await server.client.job.create.mutate({ url: PUBLIC_URL });
+    await finishJob(server, plain.id, join(temp.dir, 'tiny.mp4'));
+    expect(await server.client.job.get.query({ id: plain.id })).toMatchObject({
+      posterUrl: null,
+      captionsUrl: null,
+      subtitlesUrl: null,
+    });
+    for (const ext of ['jpg', 'vtt', 'srt', 'png', 'txt'])
+      expect(await status(`/videos/${plain.id}.${ext}`)).toBe(404);
+    expect(await status(`/videos/${id}.jpg`)).toBe(200);
+    await mongo.db
+      .collection('jobs')
+      .updateOne({ jobId: id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    for (const ext of ['jpg', 'vtt', 'srt']) expect(await status(`/videos/${id}.${ext}`)).toBe(404);
+  });
+});
+
+describe('downloadName', () => {
+  it('slugs the title, keeps any script, falls back when nothing is left', () => {
+    expect(downloadName('Hello, World: A Test!', 'movie-x', 'mp4')).toBe('hello-world-a-test.mp4');
+    expect(downloadName('フリーWi-Fiの危険性', 'movie-x', 'mp4')).toBe('フリーwi-fiの危険性.mp4');
+    expect(downloadName('  ***  ', 'movie-x', 'srt')).toBe('movie-x.srt');
+    expect(downloadName(null, 'movie-x', 'mp4')).toBe('movie-x.mp4');
+    expect(downloadName('a'.repeat(100), 'movie-x', 'mp4')).toBe(`${'a'.repeat(60)}.mp4`);
+  });
+});
+
+describe('storedFileOf', () => {
+  it('takes <job id>.mp4, .jpg, .vtt and .srt only', () => {
+    const id = 'AAAAAAAAAAAAAAAAAAAAAAAA';
+    expect(storedFileOf(`${id}.mp4`)).toEqual({ jobId: id, artifact: null });
+    expect(storedFileOf(`${id}.jpg`)).toEqual({ jobId: id, artifact: 'poster' });
+    expect(storedFileOf(`${id}.vtt`)).toEqual({ jobId: id, artifact: 'vtt' });
+    expect(storedFileOf(`${id}.srt`)).toEqual({ jobId: id, artifact: 'srt' });
+    expect(storedFileOf(`${id}.png`)).toBeNull();
+    expect(storedFileOf(`${id}.jpg.mp4`)).toBeNull();
+    expect(storedFileOf('../x.jpg')).toBeNull();
   });
 });
 

@@ -1,8 +1,16 @@
 import { pipeline } from 'node:stream/promises';
 import { JobId } from '@movie-generator/api-contract';
-import type { ByteRange, JobStore, VideoStore } from '@movie-generator/jobs';
+import {
+  ARTIFACT_FILES,
+  type ArtifactKind,
+  artifactOfExt,
+  type ByteRange,
+  type JobStore,
+  type VideoStore,
+} from '@movie-generator/jobs';
 import { type Request, type Response, Router } from 'express';
 import type { Logger } from 'pino';
+import { downloadName } from './download-name.ts';
 
 export interface VideoDeps {
   store: JobStore;
@@ -14,6 +22,19 @@ export interface VideoDeps {
 export function jobIdOfFile(file: string): string | null {
   const match = /^(.+)\.mp4$/.exec(file);
   return match && JobId.safeParse(match[1]).success ? match[1]! : null;
+}
+
+/**
+ * `<id>.mp4`, `<id>.jpg`, `<id>.vtt` or `<id>.srt` → the id and which file (null: the MP4), or
+ * null for anything else.
+ */
+export function storedFileOf(file: string): { jobId: string; artifact: ArtifactKind | null } | null {
+  const match = /^([^.]+)\.([a-z0-9]+)$/.exec(file);
+  if (!match || !JobId.safeParse(match[1]).success) return null;
+  const ext = match[2]!;
+  const artifact = artifactOfExt(ext);
+  if (ext !== 'mp4' && !artifact) return null;
+  return { jobId: match[1]!, artifact };
 }
 
 function notFound(res: Response): void {
@@ -33,21 +54,31 @@ function requestedRange(req: Request, size: number): ByteRange | undefined | 'un
 }
 
 /**
- * GET /videos/<id>.mp4: the finished video, with byte ranges for seeking and resuming.
- * Unknown, expired, unfinished and malformed ids all get the same 404.
+ * GET /videos/<id>.mp4: the finished video, with byte ranges for seeking and resuming; and the
+ * files stored with it: <id>.jpg (poster), <id>.vtt (captions), <id>.srt (subtitles), kept and
+ * expired with the video. Unknown, expired, unfinished and malformed ids and missing files all
+ * get the same 404.
  */
 export function videoRoutes(deps: VideoDeps): Router {
   const router = Router();
   router.get('/videos/:file', async (req, res) => {
-    const jobId = jobIdOfFile(req.params.file);
-    const job = jobId ? await deps.store.find(jobId) : null;
-    if (!jobId || !job || job.status !== 'completed' || !job.video) return notFound(res);
-    const size = await deps.videoStore.size(job.video);
+    const file = storedFileOf(req.params.file);
+    const job = file ? await deps.store.find(file.jobId) : null;
+    if (!file || !job || job.status !== 'completed' || !job.video) return notFound(res);
+    const { jobId, artifact } = file;
+    const stored = artifact ? job.artifacts?.[artifact] : job.video;
+    if (!stored) return notFound(res);
+    const size = await deps.videoStore.size(stored);
     if (size === null) return notFound(res);
 
     res.set({ 'Accept-Ranges': 'bytes', 'Cache-Control': 'private, max-age=3600' });
-    res.type('video/mp4');
-    if (req.query.download === '1' || req.query.download === 'true') res.attachment(`movie-${jobId}.mp4`);
+    const ext = artifact ? ARTIFACT_FILES[artifact].ext : 'mp4';
+    // Subtitles are only ever downloaded; the video when asked. Named after the article.
+    if (artifact === 'srt' || req.query.download === '1' || req.query.download === 'true') {
+      res.attachment(downloadName(job.title, `movie-${jobId}`, ext));
+    }
+    // After attachment(), which sets a type from the file name of its own.
+    res.type(artifact ? ARTIFACT_FILES[artifact].contentType : 'video/mp4');
 
     const range = requestedRange(req, size);
     if (range === 'unsatisfiable') {
@@ -61,7 +92,7 @@ export function videoRoutes(deps: VideoDeps): Router {
       return;
     }
     try {
-      await pipeline(deps.videoStore.open(job.video, range), res);
+      await pipeline(deps.videoStore.open(stored, range), res);
     } catch (error) {
       // A viewer that seeks or closes the tab ends the response early; that is not a failure.
       if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createClient } from '@movie-generator/api-contract/client';
+import type { ArtifactKind, StoredArtifacts } from '@movie-generator/jobs';
 import { listenLocally, makeTestVideo } from '@movie-generator/test-helpers';
 import type { Db } from 'mongodb';
 import { pino } from 'pino';
@@ -68,16 +69,29 @@ export function makeTinyMp4(dir: string): Promise<string> {
   return makeTestVideo(join(dir, 'tiny.mp4'), { width: 160, height: 90, durationSec: 1, fps: 10 });
 }
 
-/** What a worker does with a job, in the same store calls: start, progress, save the video, complete. */
-export async function finishJob(services: Services, jobId: string, mp4Path: string): Promise<void> {
+/**
+ * What a worker does with a job, in the same store calls: start, progress, (title,) save the video
+ * (and the files beside it), complete.
+ */
+export async function finishJob(
+  services: Services,
+  jobId: string,
+  mp4Path: string,
+  extras: { title?: string; files?: Partial<Record<ArtifactKind, string>> } = {},
+): Promise<void> {
   if (!(await services.store.start(jobId, 'test-worker'))) throw new Error(`job ${jobId} could not start`);
   await services.store.progress(jobId, {
     progress: 90,
     step: 'render',
     message: { ja: '書き出し中', en: 'Rendering' },
   });
+  if (extras.title) await services.store.annotate(jobId, { title: extras.title });
   const { video, size } = await services.videoStore.save(jobId, mp4Path);
-  if (!(await services.store.complete(jobId, { video, videoSize: size, durationSec: 1 }))) {
+  const artifacts: StoredArtifacts = {};
+  for (const [kind, path] of Object.entries(extras.files ?? {}) as [ArtifactKind, string][]) {
+    artifacts[kind] = await services.videoStore.saveArtifact(jobId, kind, path);
+  }
+  if (!(await services.store.complete(jobId, { video, videoSize: size, durationSec: 1, artifacts }))) {
     throw new Error(`job ${jobId} could not complete`);
   }
 }

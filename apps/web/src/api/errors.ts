@@ -11,6 +11,8 @@ export interface ErrorDescription {
   body: string;
   /** A further line, e.g. when the daily limit resets. */
   note?: string;
+  /** The moment the note names (shown in the viewer's zone; UTC in a tooltip). */
+  noteAt?: Date;
 }
 
 /** What the user is told about an error from the API, in the UI language. Never raw JSON. */
@@ -26,6 +28,10 @@ export function describeError(error: unknown, lang: Lang, t: Strings, now = new 
     if (api.appCode === 'QUOTA_EXCEEDED' && typeof resetsAt === 'string') {
       const at = new Date(resetsAt);
       if (!Number.isNaN(at.getTime())) {
+        // The API's own message names the reset in UTC; the note names it in the viewer's zone.
+        // One zone per message: the body says only that the limit is reached.
+        description.body = t.errors.quotaBody;
+        description.noteAt = at;
         description.note = t.errors.resetsAt(
           formatClock(at, lang, now),
           formatIn(at.getTime() - now.getTime(), t),

@@ -1,17 +1,22 @@
 import { JobCreateInput, MAX_URL_LENGTH } from '@movie-generator/api-contract';
 import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { type Lang, strings } from '../i18n/strings.ts';
-import { JobForm } from './JobForm.tsx';
+import { type FormInitial, JobForm } from './JobForm.tsx';
 import { urlError } from './url-validation.ts';
 
-function renderForm({ lang = 'en' as Lang, initialUrl = '' } = {}) {
+function renderForm({
+  lang = 'en' as Lang,
+  initial = {} as Partial<FormInitial>,
+  blocked = null as ReactNode,
+} = {}) {
   const onSubmit = vi.fn();
   render(
     <I18nProvider lang={lang}>
-      <JobForm initialUrl={initialUrl} submitting={false} error={null} onSubmit={onSubmit} />
+      <JobForm initial={initial} blocked={blocked} submitting={false} error={null} onSubmit={onSubmit} />
     </I18nProvider>,
   );
   const input = screen.getByLabelText(lang === 'en' ? 'Article URL' : '記事の URL') as HTMLInputElement;
@@ -52,7 +57,7 @@ describe('URL validation', () => {
 describe('JobForm', () => {
   it('shows the invalid-URL message once the field is left, and updates it as the user types', async () => {
     const { input, user } = renderForm();
-    await user.type(input, 'example.com/article');
+    await user.type(input, 'example');
     expect(screen.queryByRole('alert')).toBeNull(); // not while typing the first time
     await user.tab();
     expect(screen.getByRole('alert').textContent).toBe('Enter a full URL starting with http:// or https://.');
@@ -102,8 +107,54 @@ describe('JobForm', () => {
     expect(onSubmit).toHaveBeenCalledWith({ url: 'https://example.com/', size: '720p', vertical: false });
   });
 
+  it('adds https:// to an address typed without it, when the field is left and when sent', async () => {
+    const { input, user, onSubmit } = renderForm();
+    await user.type(input, 'example.com/article');
+    await user.tab();
+    expect(input.value).toBe('https://example.com/article');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.clear(input);
+    await user.type(input, 'www.example.org/news{Enter}');
+    expect(onSubmit).toHaveBeenCalledWith({
+      url: 'https://www.example.org/news',
+      size: '720p',
+      vertical: false,
+    });
+  });
+
+  it('does not show the message (moving the button) when the field is left for the button', async () => {
+    const { input, user, onSubmit } = renderForm();
+    await user.type(input, 'ftp://x');
+    const button = screen.getByRole('button', { name: 'Make the video' });
+    // The click that blurs the field lands on the button and submits: the message comes from the submit.
+    await user.click(button);
+    expect(screen.getByRole('alert').textContent).toBe('Enter a full URL starting with http:// or https://.');
+    expect(onSubmit).not.toHaveBeenCalled();
+    // The message takes the hint's place, so the form below does not move.
+    expect(screen.queryByText('A public web page with at least a few paragraphs of text.')).toBeNull();
+  });
+
+  it('starts with every option of a retried job, without a ✓ on its URL', () => {
+    renderForm({ initial: { url: 'https://example.com/a', narration: 'en', size: '1080p', vertical: true } });
+    expect((screen.getByRole('radio', { name: 'English' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: /1080p/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: /Vertical/ }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByText('Looks good')).toBeNull();
+  });
+
+  it('says why nothing can be sent and disables the button when blocked', async () => {
+    const { input, user, onSubmit } = renderForm({ blocked: <p>No videos left today</p> });
+    const button = screen.getByRole('button', { name: 'Make the video' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'No videos left today',
+    );
+    await user.type(input, 'https://example.com/{Enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
   it('validates a URL passed in (retry links) at once, in Japanese', () => {
-    renderForm({ lang: 'ja', initialUrl: 'notaurl' });
+    renderForm({ lang: 'ja', initial: { url: 'notaurl' } });
     expect(screen.getByRole('alert').textContent).toBe(
       'http:// または https:// で始まる URL を入力してください。',
     );

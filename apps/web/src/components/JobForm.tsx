@@ -1,16 +1,26 @@
 import type { JobCreateInput } from '@movie-generator/api-contract';
-import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { type FocusEvent, type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Icon } from './Icon.tsx';
-import { urlError } from './url-validation.ts';
+import { urlError, withScheme } from './url-validation.ts';
 
-type Narration = 'auto' | 'ja' | 'en';
-type Size = '720p' | '1080p';
+export type Narration = 'auto' | 'ja' | 'en';
+export type Size = '720p' | '1080p';
+
+/** What the form starts with ("Try again" brings back every option of the failed job). */
+export interface FormInitial {
+  url: string;
+  narration: Narration;
+  size: Size;
+  vertical: boolean;
+}
 
 interface JobFormProps {
-  initialUrl?: string;
+  initial?: Partial<FormInitial>;
   submitting: boolean;
+  /** Why nothing can be sent now (no jobs left today): shown first, and the button is disabled. */
+  blocked?: ReactNode;
   /** The last API error of job.create, shown above the button. */
   error: unknown;
   /** Shown under the button (the remaining daily quota). */
@@ -18,37 +28,58 @@ interface JobFormProps {
   onSubmit(input: JobCreateInput): void;
 }
 
-export function JobForm({ initialUrl = '', submitting, error, footer, onSubmit }: JobFormProps) {
+export function JobForm({ initial = {}, submitting, blocked, error, footer, onSubmit }: JobFormProps) {
   const { t } = useI18n();
-  const ids = { url: useId(), hint: useId(), error: useId(), ok: useId() };
+  const ids = { url: useId(), hint: useId(), error: useId(), ok: useId(), blocked: useId() };
   const urlInput = useRef<HTMLInputElement>(null);
+  const initialUrl = initial.url ?? '';
   const [url, setUrl] = useState(initialUrl);
   const [showUrlError, setShowUrlError] = useState(initialUrl !== '');
-  const [narration, setNarration] = useState<Narration>('auto');
-  const [size, setSize] = useState<Size>('720p');
-  const [vertical, setVertical] = useState(false);
+  const [narration, setNarration] = useState<Narration>(initial.narration ?? 'auto');
+  const [size, setSize] = useState<Size>(initial.size ?? '720p');
+  const [vertical, setVertical] = useState(initial.vertical ?? false);
 
-  // Validated on every keystroke; the message shows once the field was left or the form sent.
-  const urlProblem = urlError(url, t);
+  // Validated on every keystroke (with https:// added to a bare host); the message shows once
+  // the field was left or the form sent.
+  const fullUrl = withScheme(url);
+  const urlProblem = urlError(fullUrl, t);
   const visibleUrlError = showUrlError ? urlProblem : null;
-  const urlOk = url.trim() !== '' && urlProblem === null;
+  // No ✓ on a URL brought back from a failed job: it is not known to be good.
+  const urlOk = url.trim() !== '' && urlProblem === null && url !== initialUrl;
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    if (blocked) return;
     if (urlProblem) {
       setShowUrlError(true);
       urlInput.current?.focus();
       return;
     }
-    onSubmit({ url: url.trim(), size, vertical, ...(narration === 'auto' ? {} : { language: narration }) });
+    setUrl(fullUrl);
+    onSubmit({ url: fullUrl, size, vertical, ...(narration === 'auto' ? {} : { language: narration }) });
   }
 
-  const describedBy = [ids.hint, visibleUrlError ? ids.error : urlOk ? ids.ok : null]
+  function leaveUrl(event: FocusEvent<HTMLInputElement>) {
+    if (fullUrl !== url.trim() || url !== url.trim()) setUrl(fullUrl);
+    // Leaving for the submit button: the submit shows the message. Showing it now would move
+    // the button under the pointer between press and release, and the click would miss.
+    const next = event.relatedTarget;
+    if (next instanceof HTMLButtonElement && next.type === 'submit') return;
+    if (url !== '') setShowUrlError(true);
+  }
+
+  // The message takes the hint's place, so nothing below moves when it appears.
+  const describedBy = [visibleUrlError ? ids.error : ids.hint, urlOk ? ids.ok : null]
     .filter(Boolean)
     .join(' ');
 
   return (
     <form className="card job-form" onSubmit={submit} noValidate>
+      {blocked && (
+        <div id={ids.blocked} className="form-blocked">
+          {blocked}
+        </div>
+      )}
       <div className={`field${visibleUrlError ? ' field-invalid' : ''}${urlOk ? ' field-valid' : ''}`}>
         <label htmlFor={ids.url} className="field-label">
           {t.home.urlLabel}
@@ -65,7 +96,7 @@ export function JobForm({ initialUrl = '', submitting, error, footer, onSubmit }
             placeholder={t.home.urlPlaceholder}
             value={url}
             onChange={(event) => setUrl(event.target.value)}
-            onBlur={() => url !== '' && setShowUrlError(true)}
+            onBlur={leaveUrl}
             aria-invalid={visibleUrlError ? true : undefined}
             aria-describedby={describedBy}
             className="input input-large"
@@ -78,13 +109,14 @@ export function JobForm({ initialUrl = '', submitting, error, footer, onSubmit }
             </span>
           )}
         </div>
-        <p id={ids.hint} className="field-hint">
-          {t.home.urlHint}
-        </p>
-        {visibleUrlError && (
+        {visibleUrlError ? (
           <p id={ids.error} className="field-error" role="alert">
             <Icon name="alert" />
             {visibleUrlError}
+          </p>
+        ) : (
+          <p id={ids.hint} className="field-hint">
+            {t.home.urlHint}
           </p>
         )}
       </div>
@@ -158,7 +190,12 @@ export function JobForm({ initialUrl = '', submitting, error, footer, onSubmit }
 
       {error ? <ErrorAlert error={error} /> : null}
 
-      <button type="submit" className="button button-primary button-large" disabled={submitting}>
+      <button
+        type="submit"
+        className="button button-primary button-large"
+        disabled={submitting || !!blocked}
+        aria-describedby={blocked ? ids.blocked : undefined}
+      >
         {submitting ? <span className="spinner" aria-hidden="true" /> : <Icon name="play" />}
         {submitting ? t.home.submitting : t.home.submit}
       </button>

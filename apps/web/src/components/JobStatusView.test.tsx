@@ -41,7 +41,7 @@ describe('JobStatusView', () => {
   it('pending, next in line, in Japanese', () => {
     renderJob(makeJob('pending', { queuePosition: 1, etaSec: 45 }), { lang: 'ja' });
     expect(screen.getByTestId('queue-position').textContent).toBe('次に開始されます');
-    expect(screen.getByText('完成まで 1 分以内')).toBeTruthy();
+    expect(screen.getByText('完成予定: 1 分以内')).toBeTruthy();
   });
 
   it('processing: the current step highlighted, the progress bar with its ARIA values and the message', () => {
@@ -64,9 +64,47 @@ describe('JobStatusView', () => {
     expect(bar.getAttribute('aria-valuetext')).toBe('42% — Generating audio (3/12)');
     expect(screen.getByText('42%')).toBeTruthy();
     expect(screen.getByText('Ready in about 2 min')).toBeTruthy();
-    // Screen readers hear the step message through a polite live region.
-    const live = document.querySelector('[aria-live="polite"]')!;
-    expect(live.textContent).toBe('Making your video: Generating audio (3/12)');
+    // Screen readers hear the step, not its detail, and not the heading again.
+    expect(screen.getByTestId('announcer').textContent).toBe('Step 3 of 5: Record narration');
+    // The article is named, with its narration language.
+    expect(screen.getByTestId('job-article-title').textContent).toBe('How solar panels work');
+    expect(screen.getByTestId('job-language').textContent).toBe('Narration: Japanese');
+  });
+
+  it('announces step changes, completion, failure and cancellation only, not each poll', async () => {
+    const view = renderJob(makeJob('processing', { step: 'audio', progress: 40 }));
+    const announcer = screen.getByTestId('announcer');
+    const announced: string[] = [];
+    const show = async (job: JobView) => {
+      view.rerender(
+        <I18nProvider lang="en">
+          <JobStatusView
+            job={job}
+            now={new Date()}
+            cancel={{ onCancel: () => {}, pending: false, error: null }}
+          />
+        </I18nProvider>,
+      );
+      const text = announcer.textContent ?? '';
+      if (text !== (announced.at(-1) ?? 'Step 3 of 5: Record narration')) announced.push(text);
+    };
+    for (const progress of [41, 45, 50]) {
+      await show(
+        makeJob('processing', { step: 'audio', progress, message: { ja: 'x', en: `Audio (${progress})` } }),
+      );
+    }
+    await show(
+      makeJob('processing', { step: 'render', progress: 80, message: { ja: 'x', en: 'Rendering 1/9' } }),
+    );
+    await show(
+      makeJob('processing', { step: 'render', progress: 90, message: { ja: 'x', en: 'Rendering 5/9' } }),
+    );
+    await show(makeJob('completed'));
+    expect(announced).toEqual(['Step 5 of 5: Render the video', 'Finished: the video is ready to play.']);
+    // The same live region all along (a new one would not be announced reliably).
+    expect(screen.getByTestId('announcer')).toBe(announcer);
+    await show(makeJob('cancelled'));
+    expect(announced.at(-1)).toBe('The job was cancelled.');
   });
 
   it('processing in Japanese shows the Japanese message and step names', () => {
@@ -103,6 +141,42 @@ describe('JobStatusView', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
   });
 
+  it('completed: the poster, captions on by default, the SRT to download', () => {
+    const job = makeJob('completed');
+    renderJob(job);
+    const video = document.querySelector('video')!;
+    expect(video.getAttribute('poster')).toBe(job.posterUrl);
+    const track = video.querySelector('track')!;
+    expect(track.getAttribute('kind')).toBe('captions');
+    expect(track.getAttribute('src')).toBe(job.captionsUrl);
+    expect(track.getAttribute('srclang')).toBe('ja');
+    expect(track.hasAttribute('default')).toBe(true);
+    const srt = screen.getByRole('link', { name: 'Subtitles (SRT)' });
+    expect(srt.getAttribute('href')).toBe(job.subtitlesUrl);
+    expect(srt.hasAttribute('download')).toBe(true);
+    expect(screen.getByTestId('announcer').textContent).toBe('Finished: the video is ready to play.');
+  });
+
+  it('completed without a poster or captions (an older job): no track, no SRT link', () => {
+    renderJob(makeJob('completed', { posterUrl: null, captionsUrl: null, subtitlesUrl: null }));
+    expect(document.querySelector('video')!.hasAttribute('poster')).toBe(false);
+    expect(document.querySelector('track')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Subtitles (SRT)' })).toBeNull();
+  });
+
+  it('says so when the clipboard refuses the link', async () => {
+    const user = userEvent.setup();
+    renderJob(makeJob('completed'));
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect((await screen.findByTestId('copy-status')).textContent).toBe(
+      'Could not copy: copy the address from the address bar',
+    );
+  });
+
   it('completed in Japanese', () => {
     renderJob(makeJob('completed', { durationSec: 45 }), { lang: 'ja' });
     expect(screen.getByTestId('job-note').textContent).toBe('23 時間後に削除されます');
@@ -117,8 +191,12 @@ describe('JobStatusView', () => {
     expect(screen.getByText('Audio generation failed. Please try again later.')).toBeTruthy();
     expect(screen.getByText('Stopped at: Record narration')).toBeTruthy();
     expect(stepStates().audio).toBe('failed');
+    // Every option of the job comes back, not only the URL.
     expect(screen.getByRole('link', { name: 'Try again with the same article' }).getAttribute('href')).toBe(
-      `/?url=${encodeURIComponent('https://example.com/a?b=1')}`,
+      `/?url=${encodeURIComponent('https://example.com/a?b=1')}&size=720p&lang=ja`,
+    );
+    expect(screen.getByTestId('announcer').textContent).toBe(
+      'Stopped: Audio generation failed. Please try again later.',
     );
     expect(screen.getByRole('link', { name: 'Try a different article' }).getAttribute('href')).toBe('/');
   });

@@ -1,8 +1,9 @@
-import type { JobView } from '@movie-generator/api-contract';
+import { JOB_STEPS, type JobView } from '@movie-generator/api-contract';
 import { type ReactNode, type RefObject, useState } from 'react';
 import { Link } from 'wouter';
 import { formatBytes, formatDuration, formatIn } from '../i18n/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { retryHref } from '../pages/form-params.ts';
 import { CancelControl, type CancelState } from './CancelControl.tsx';
 import { Icon } from './Icon.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
@@ -28,18 +29,24 @@ export function JobStatusView({ job, now, cancel, retentionHours = 24, headingRe
         <h1 ref={headingRef} tabIndex={-1} className="job-title">
           {t.job.status[job.status]}
         </h1>
+        {job.title && (
+          <p className="job-article" data-testid="job-article-title">
+            {job.title}
+          </p>
+        )}
         <p className="job-source">
           <span className="job-source-label">{t.job.source}</span>
           <a href={job.url} target="_blank" rel="noopener noreferrer" className="job-source-url">
             {job.url}
           </a>
         </p>
+        {job.language && (
+          <p className="job-language" data-testid="job-language">
+            {t.job.narration}: {t.job.languageName[job.language]}
+          </p>
+        )}
       </header>
-      {/* Announces the status and step changes (not every percent) to screen readers. */}
-      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {t.job.status[job.status]}
-        {message && (job.status === 'processing' || job.status === 'pending') ? `: ${message}` : ''}
-      </p>
+      <Announcer job={job} />
       {job.status === 'pending' && <PendingBody job={job} cancel={cancel} retentionHours={retentionHours} />}
       {job.status === 'processing' && (
         <ProcessingBody job={job} message={message} cancel={cancel} retentionHours={retentionHours} />
@@ -48,6 +55,30 @@ export function JobStatusView({ job, now, cancel, retentionHours = 24, headingRe
       {job.status === 'failed' && <FailedBody job={job} />}
       {job.status === 'cancelled' && <CancelledBody job={job} />}
     </article>
+  );
+}
+
+/**
+ * Tells screen readers what changed, and only when it matters: a new step, completion, failure
+ * or cancellation. The progress bar keeps the detail (frames, percent) for whoever asks for it;
+ * the heading already says the status, so this never repeats it.
+ */
+function Announcer({ job }: { job: JobView }) {
+  const { lang, t } = useI18n();
+  let text = '';
+  if (job.status === 'processing' && job.step) {
+    text = t.job.announce.step(JOB_STEPS.indexOf(job.step) + 1, JOB_STEPS.length, t.job.steps[job.step]);
+  } else if (job.status === 'completed') {
+    text = t.job.announce.completed;
+  } else if (job.status === 'failed') {
+    text = t.job.announce.failed(job.errorMessage?.[lang] ?? t.job.failedGeneric);
+  } else if (job.status === 'cancelled') {
+    text = t.job.announce.cancelled;
+  }
+  return (
+    <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
+      {text}
+    </p>
   );
 }
 
@@ -131,8 +162,25 @@ function CompletedBody({ job, now }: { job: JobView; now: Date }) {
   return (
     <>
       <div className={`player${job.vertical ? ' player-vertical' : ''}`}>
-        {/* biome-ignore lint/a11y/useMediaCaption: subtitles are burned into the video itself */}
-        <video src={videoUrl} controls playsInline preload="metadata" aria-label={t.job.videoLabel}>
+        {/* biome-ignore lint/a11y/useMediaCaption: the captions track is there whenever the job has one; the subtitles are burned into the picture too */}
+        <video
+          src={videoUrl}
+          poster={job.posterUrl ?? undefined}
+          controls
+          playsInline
+          preload="metadata"
+          aria-label={t.job.videoLabel}
+        >
+          {/* Captions on by default; the subtitles are also burned into the picture. */}
+          {job.captionsUrl && (
+            <track
+              kind="captions"
+              src={job.captionsUrl}
+              srcLang={job.language ?? undefined}
+              label={t.job.captionsLabel}
+              default
+            />
+          )}
           {t.job.videoFallback}
         </video>
       </div>
@@ -141,6 +189,12 @@ function CompletedBody({ job, now }: { job: JobView; now: Date }) {
           <Icon name="download" />
           {t.job.download}
         </a>
+        {job.subtitlesUrl && (
+          <a className="button button-secondary" href={job.subtitlesUrl} download>
+            <Icon name="download" />
+            {t.job.downloadSubtitles}
+          </a>
+        )}
         <CopyLinkButton />
       </div>
       <dl className="facts">
@@ -185,7 +239,7 @@ function FailedBody({ job }: { job: JobView }) {
       <section className="next-steps" aria-labelledby="next-steps-title">
         <h2 id="next-steps-title">{t.job.whatNext}</h2>
         <div className="button-row">
-          <Link href={retryHref(job.url)} className="button button-primary">
+          <Link href={retryHref(job)} className="button button-primary">
             <Icon name="refresh" />
             {t.job.nextRetry}
           </Link>
@@ -204,18 +258,13 @@ function CancelledBody({ job }: { job: JobView }) {
     <>
       <p className="muted">{t.job.cancelledBody}</p>
       <div className="button-row">
-        <Link href={retryHref(job.url)} className="button button-primary">
+        <Link href={retryHref(job)} className="button button-primary">
           <Icon name="refresh" />
           {t.job.startAgain}
         </Link>
       </div>
     </>
   );
-}
-
-/** The start page with the form filled in with this URL. */
-export function retryHref(url: string): string {
-  return `/?${new URLSearchParams({ url })}`;
 }
 
 function Footer({ note, noteIcon, children }: { note: string; noteIcon?: 'clock'; children: ReactNode }) {
@@ -230,25 +279,29 @@ function Footer({ note, noteIcon, children }: { note: string; noteIcon?: 'clock'
   );
 }
 
+/** Copies the page's address; says so, or says that the browser refused. */
 function CopyLinkButton() {
   const { t } = useI18n();
-  const [copied, setCopied] = useState(false);
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(window.location.href);
+      setState('copied');
+      setTimeout(() => setState('idle'), 2500);
+    } catch {
+      setState('failed');
+    }
+  };
   return (
-    <button
-      type="button"
-      className="button button-secondary"
-      onClick={() => {
-        navigator.clipboard
-          ?.writeText(window.location.href)
-          .then(() => {
-            setCopied(true);
-            setTimeout(() => setCopied(false), 2500);
-          })
-          .catch(() => {});
-      }}
-    >
-      <Icon name={copied ? 'check' : 'link'} />
-      <span aria-live="polite">{copied ? t.job.linkCopied : t.job.copyLink}</span>
-    </button>
+    <>
+      <button type="button" className="button button-secondary" onClick={copy}>
+        <Icon name={state === 'copied' ? 'check' : 'link'} />
+        <span aria-live="polite">{state === 'copied' ? t.job.linkCopied : t.job.copyLink}</span>
+      </button>
+      <p className="copy-failed" role="status" data-testid="copy-status">
+        {state === 'failed' ? t.job.linkCopyFailed : ''}
+      </p>
+    </>
   );
 }

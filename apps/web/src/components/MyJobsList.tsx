@@ -36,14 +36,27 @@ function MyJobRow({ job, now }: { job: MyJob; now: Date }) {
   const status = query.data?.status;
   const badge = gone ? 'gone' : (status ?? 'loading');
   const percent = status === 'processing' ? ` ${Math.round(query.data!.progress)}%` : '';
+  const title = gone ? null : (query.data?.title ?? null);
+  const poster = gone ? null : (query.data?.posterUrl ?? null);
   return (
     <li className="my-job">
-      <Link href={`/jobs/${job.id}`} className="my-job-link">
+      <Link href={`/jobs/${job.id}`} className={`my-job-link${poster ? ' has-thumb' : ''}`}>
+        {/* Decorative: the row's text names the article. */}
+        {poster && <img className="my-job-thumb" src={poster} alt="" loading="lazy" />}
         <span className={`badge badge-${badge}`}>
           {t.job.badge[badge]}
           {percent}
         </span>
-        <span className="my-job-url">{displayUrl(job.url)}</span>
+        {title ? (
+          <span className="my-job-title">
+            <span className="my-job-name" data-testid="my-job-title">
+              {title}
+            </span>
+            <span className="my-job-host">{displayUrl(job.url)}</span>
+          </span>
+        ) : (
+          <span className="my-job-url">{displayUrl(job.url)}</span>
+        )}
         <span className="my-job-time">
           {t.myJobs.created(formatAgo(now.getTime() - Date.parse(job.createdAt), t))}
         </span>

@@ -1,6 +1,29 @@
 import type { QuotaView } from '@movie-generator/api-contract';
-import { formatClock, formatIn } from '../i18n/format.ts';
+import { formatClock, formatIn, formatUtcClock } from '../i18n/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { Icon } from './Icon.tsx';
+
+export function quotaLeft(quota: QuotaView): number {
+  return Math.max(0, quota.limit - quota.used);
+}
+
+/** When the quota resets, in the viewer's zone, with the UTC time in a tooltip. */
+function ResetTime({
+  at,
+  now,
+  children,
+}: {
+  at: Date;
+  now: Date;
+  children: (clock: string, rel: string) => string;
+}) {
+  const { lang, t } = useI18n();
+  return (
+    <time dateTime={at.toISOString()} title={formatUtcClock(at, lang, t)}>
+      {children(formatClock(at, lang, now), formatIn(at.getTime() - now.getTime(), t))}
+    </time>
+  );
+}
 
 /** "3 of 5 videos left today · Resets at 09:00 (in 7 h)" */
 export function QuotaLine({
@@ -12,12 +35,11 @@ export function QuotaLine({
   unavailable: boolean;
   now: Date;
 }) {
-  const { lang, t } = useI18n();
+  const { t } = useI18n();
   if (!quota) {
     return <p className="quota quota-muted">{unavailable ? t.home.quotaUnavailable : '\u00a0'}</p>;
   }
-  const left = Math.max(0, quota.limit - quota.used);
-  const resetsAt = new Date(quota.resetsAt);
+  const left = quotaLeft(quota);
   return (
     <p className={`quota${left === 0 ? ' quota-empty' : ''}`} data-testid="quota">
       {quota.limit <= 10 && (
@@ -32,11 +54,28 @@ export function QuotaLine({
         {left > 0 ? t.home.quotaLeft(left, quota.limit) : t.home.quotaNoneLeft}
       </span>
       <span className="quota-reset">
-        {t.home.quotaResets(
-          formatClock(resetsAt, lang, now),
-          formatIn(resetsAt.getTime() - now.getTime(), t),
-        )}
+        <ResetTime at={new Date(quota.resetsAt)} now={now}>
+          {t.home.quotaResets}
+        </ResetTime>
       </span>
     </p>
+  );
+}
+
+/** Shown at the top of the form when no jobs are left today (the button is disabled). */
+export function QuotaExhausted({ quota, now }: { quota: QuotaView; now: Date }) {
+  const { t } = useI18n();
+  return (
+    <div className="alert alert-warning" data-testid="quota-exhausted">
+      <Icon name="clock" className="alert-icon" />
+      <div className="alert-text">
+        <p className="alert-title">{t.home.quotaExhaustedTitle}</p>
+        <p>
+          <ResetTime at={new Date(quota.resetsAt)} now={now}>
+            {t.home.quotaExhaustedBody}
+          </ResetTime>
+        </p>
+      </div>
+    </div>
   );
 }

@@ -2,6 +2,18 @@ import { JobCreateInput, MAX_URL_LENGTH } from '@movie-generator/api-contract';
 import type { Strings } from '../i18n/strings.ts';
 
 /**
+ * What people type without a scheme ("example.com/article", "www.example.com") with https://
+ * added; anything else (a full URL, a word, something with spaces) as typed.
+ */
+export function withScheme(url: string): string {
+  const trimmed = url.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[^:/]+\.[^:/]+:\d/.test(trimmed)) return trimmed;
+  return /^[^\s/?#:@]+\.[^\s/?#:@.]{2,}(?::\d+)?(?:[/?#]\S*)?$/i.test(trimmed)
+    ? `https://${trimmed}`
+    : trimmed;
+}
+
+/**
  * Checks a URL with the API's own JobCreateInput schema (what the server will accept), and turns
  * the schema's issue into a message in the UI language. null when the URL is fine.
  */

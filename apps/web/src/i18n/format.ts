@@ -40,3 +40,16 @@ export function formatClock(at: Date, lang: Lang, now: Date): string {
     hourCycle: 'h23',
   }).format(at);
 }
+
+/** The same moment in UTC, for a tooltip beside a local time: "Dec 3, 00:00" → t.home.utcTime. */
+export function formatUtcClock(at: Date, lang: Lang, t: Strings): string {
+  const clock = new Intl.DateTimeFormat(lang, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(at);
+  return t.home.utcTime(clock);
+}

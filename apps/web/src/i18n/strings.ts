@@ -45,6 +45,10 @@ const en = {
     quotaNoneLeft: 'No videos left today',
     quotaResets: (at: string, rel: string) => `Resets at ${at} (${rel})`,
     quotaUnavailable: 'Daily limit unavailable right now',
+    quotaExhaustedTitle: 'You have made all of today’s videos',
+    quotaExhaustedBody: (at: string, rel: string) =>
+      `You can make videos again at ${at} (${rel}). Videos you already made stay below.`,
+    utcTime: (at: string) => `${at} UTC`,
   },
 
   myJobs: {
@@ -53,12 +57,15 @@ const en = {
     empty: 'Videos you make appear here, so you can come back to them.',
     remove: (url: string) => `Remove ${url} from this list`,
     created: (when: string) => `Started ${when}`,
+    untitled: 'Title not known yet',
   },
 
   job: {
     pageTitle: 'Your video',
     backHome: 'Start page',
     source: 'Article',
+    narration: 'Narration',
+    languageName: { ja: 'Japanese', en: 'English' } as Record<Lang, string>,
     status: {
       pending: 'Waiting in line',
       processing: 'Making your video',
@@ -103,6 +110,9 @@ const en = {
     download: 'Download MP4',
     copyLink: 'Copy link',
     linkCopied: 'Link copied',
+    linkCopyFailed: 'Could not copy: copy the address from the address bar',
+    downloadSubtitles: 'Subtitles (SRT)',
+    captionsLabel: 'Captions',
     deletedIn: (rel: string) => `Deleted ${rel}`,
     videoLabel: 'Generated video',
     videoFallback: 'Your browser cannot play this video. Download it instead.',
@@ -125,6 +135,12 @@ const en = {
     connectionLost: 'Connection lost. Retrying…',
     loading: 'Loading…',
     retry: 'Retry',
+    announce: {
+      step: (n: number, total: number, step: string) => `Step ${n} of ${total}: ${step}`,
+      completed: 'Finished: the video is ready to play.',
+      failed: (reason: string) => `Stopped: ${reason}`,
+      cancelled: 'The job was cancelled.',
+    },
   },
 
   time: {
@@ -153,6 +169,7 @@ const en = {
       INTERNAL: 'Server error',
     } satisfies Record<ApiErrorCode, string>,
     resetsAt: (at: string, rel: string) => `You can make videos again at ${at} (${rel}).`,
+    quotaBody: 'You have used all of today’s videos.',
     networkTitle: 'Cannot reach the server',
     networkBody:
       'Check your internet connection. If it works, the service may be restarting: try again in a minute.',
@@ -207,6 +224,10 @@ const ja: Strings = {
     quotaNoneLeft: '本日の作成可能数に達しました',
     quotaResets: (at, rel) => `${at} にリセット（${rel}）`,
     quotaUnavailable: '本日の残り回数を取得できません',
+    quotaExhaustedTitle: '本日作成できる動画はすべて使いました',
+    quotaExhaustedBody: (at, rel) =>
+      `${at}（${rel}）から再び作成できます。作成済みの動画は下の一覧から開けます。`,
+    utcTime: (at) => `${at}（UTC）`,
   },
 
   myJobs: {
@@ -215,12 +236,15 @@ const ja: Strings = {
     empty: '作成した動画はここに表示され、あとから開き直せます。',
     remove: (url) => `${url} を一覧から削除`,
     created: (when) => `${when}に開始`,
+    untitled: 'タイトル未取得',
   },
 
   job: {
     pageTitle: 'あなたの動画',
     backHome: 'トップページ',
     source: '記事',
+    narration: 'ナレーション',
+    languageName: { ja: '日本語', en: '英語' },
     status: {
       pending: '順番待ち',
       processing: '動画を作成中',
@@ -252,7 +276,7 @@ const ja: Strings = {
     queuePosition: (n) => (n === 1 ? '次に開始されます' : `待ち順 ${n} 番目`),
     queueWaiting: '処理が空きしだい開始します。',
     starting: '開始しています…',
-    eta: (rel) => `完成まで ${rel}`,
+    eta: (rel) => `完成予定: ${rel}`,
     etaUnknown: '所要時間を計算中…',
     keepOpen: (hours) => `このページを閉じても大丈夫です。リンクは ${hours} 時間有効です。`,
     cancel: 'キャンセル',
@@ -264,6 +288,9 @@ const ja: Strings = {
     download: 'MP4 をダウンロード',
     copyLink: 'リンクをコピー',
     linkCopied: 'コピーしました',
+    linkCopyFailed: 'コピーできませんでした。アドレスバーからコピーしてください',
+    downloadSubtitles: '字幕 (SRT)',
+    captionsLabel: '字幕',
     deletedIn: (rel) => `${rel}に削除されます`,
     videoLabel: '生成された動画',
     videoFallback: 'お使いのブラウザではこの動画を再生できません。ダウンロードしてご覧ください。',
@@ -286,6 +313,12 @@ const ja: Strings = {
     connectionLost: '接続が切れました。再接続しています…',
     loading: '読み込み中…',
     retry: '再試行',
+    announce: {
+      step: (n, total, step) => `ステップ ${n}/${total}: ${step}`,
+      completed: '完成しました。動画を再生できます。',
+      failed: (reason) => `停止しました: ${reason}`,
+      cancelled: 'ジョブはキャンセルされました。',
+    },
   },
 
   time: {
@@ -314,6 +347,7 @@ const ja: Strings = {
       INTERNAL: 'サーバーエラー',
     },
     resetsAt: (at, rel) => `${at}（${rel}）から再び作成できます。`,
+    quotaBody: '本日作成できる動画をすべて使いました。',
     networkTitle: 'サーバーに接続できません',
     networkBody:
       'インターネット接続を確認してください。接続に問題がなければ、サービスが再起動中の可能性があります。1 分ほどしてから再度お試しください。',

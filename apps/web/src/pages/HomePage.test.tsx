@@ -36,7 +36,9 @@ describe('home page over the real API', () => {
     const { location } = renderApp({ apiUrl: api.url });
     await submit('https://example.com/news/solar');
 
-    expect(await screen.findByRole('heading', { name: 'Waiting in line' })).toBeTruthy();
+    const jobHeading = await screen.findByRole('heading', { name: 'Waiting in line' });
+    // Focus went to the loading state's heading, then stayed with the page when that was replaced.
+    await waitFor(() => expect(document.activeElement).toBe(jobHeading));
     expect(api.jobs.created).toEqual([
       {
         input: { url: 'https://example.com/news/solar', size: '720p', vertical: false },
@@ -69,33 +71,46 @@ describe('home page over the real API', () => {
     expect(readMyJobs()).toEqual([]);
   });
 
-  it('quota reached: the message and when it resets', async () => {
+  it('no jobs left: says so before anything is typed, with the local reset time, and disables the button', async () => {
     api.jobs.quotaUsed = 5;
     renderApp({ apiUrl: api.url });
+    const notice = await screen.findByTestId('quota-exhausted');
+    expect(notice.textContent).toContain('You have made all of today’s videos');
+    expect(notice.textContent).toMatch(/You can make videos again at .*00:00 \(in /);
+    // One zone in the text (the viewer's); UTC only in the tooltip.
+    expect(notice.textContent).not.toContain('UTC');
+    expect(notice.querySelector('time')!.getAttribute('title')).toMatch(/00:00 UTC$/);
+    const button = screen.getByRole('button', { name: 'Make the video' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(screen.getByTestId('quota').textContent).toContain('No videos left today');
+    expect(api.jobs.created).toEqual([]);
+  });
+
+  it('limit reached meanwhile (another tab): the refusal in the viewer’s zone only', async () => {
+    api.jobs.quotaUsed = 4;
+    renderApp({ apiUrl: api.url });
+    await screen.findByText('1 of 5 videos left today');
+    api.jobs.quotaUsed = 5;
     await submit('https://example.com/news/solar');
     const alert = await screen.findByRole('alert');
     expect(alert.getAttribute('data-error-code')).toBe('QUOTA_EXCEEDED');
     expect(alert.textContent).toContain('Daily limit reached');
-    expect(alert.textContent).toContain(
-      'Daily limit reached. Try again after it resets (00:00 UTC every day).',
-    );
+    expect(alert.textContent).toContain('You have used all of today’s videos.');
     expect(alert.textContent).toMatch(
       /You can make videos again at .*00:00 \(in (\d+ h|about \d+ min|about a minute|less than a minute)\)\./,
     );
+    expect(alert.textContent).not.toContain('UTC');
+    expect(alert.querySelector('time')!.getAttribute('title')).toMatch(/00:00 UTC$/);
     expect(alert.textContent).not.toContain('{');
-    expect(screen.getByTestId('quota').textContent).toContain('No videos left today');
   });
 
-  it('quota reached, in Japanese', async () => {
+  it('no jobs left, in Japanese', async () => {
     api.jobs.quotaUsed = 5;
     renderApp({ apiUrl: api.url, lang: 'ja' });
-    await submit('https://example.com/news/solar', 'ja');
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('本日の利用上限に達しました');
-    expect(alert.textContent).toContain(
-      '1日の利用制限に達しました。リセット後（毎日 0:00 UTC）に再度お試しください。',
-    );
-    expect(alert.textContent).toMatch(/00:00（.+）から再び作成できます。/);
+    const notice = await screen.findByTestId('quota-exhausted');
+    expect(notice.textContent).toContain('本日作成できる動画はすべて使いました');
+    expect(notice.textContent).toMatch(/00:00（.+）から再び作成できます。/);
+    expect((screen.getByRole('button', { name: '動画を作成' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('queue full', async () => {
@@ -149,10 +164,35 @@ describe('home page over the real API', () => {
     expect(alert.textContent).toContain('Check your internet connection.');
   });
 
-  it('a retry link fills the form in', async () => {
-    renderApp({ apiUrl: api.url, path: `/?url=${encodeURIComponent('https://example.com/again')}` });
+  it('a retry link fills the form in with every option', async () => {
+    renderApp({
+      apiUrl: api.url,
+      path: `/?url=${encodeURIComponent('https://example.com/again')}&size=1080p&vertical=1&lang=en`,
+    });
     expect((screen.getByLabelText('Article URL') as HTMLInputElement).value).toBe(
       'https://example.com/again',
     );
+    expect((screen.getByRole('radio', { name: 'English' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: /1080p/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: /Vertical/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('names each recent job after its article, with a thumbnail once done', async () => {
+    const user = userEvent.setup();
+    renderApp({ apiUrl: api.url });
+    await submit('https://example.com/one');
+    await screen.findByRole('heading', { name: 'Waiting in line' });
+    const [id] = [...api.jobs.jobs.keys()];
+    api.jobs.update(id!, {
+      status: 'completed',
+      progress: 100,
+      title: 'Solar power, explained',
+      videoUrl: `/videos/${id}.mp4`,
+      posterUrl: `/videos/${id}.jpg`,
+    });
+    await user.click(screen.getByRole('link', { name: /Start page/ }));
+    const list = await screen.findByRole('region', { name: 'Your recent videos' });
+    expect((await within(list).findByTestId('my-job-title')).textContent).toBe('Solar power, explained');
+    expect(list.querySelector('img')!.getAttribute('src')).toBe(`/videos/${id}.jpg`);
   });
 });

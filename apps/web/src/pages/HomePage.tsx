@@ -4,17 +4,19 @@ import { useCreateJob, useQuota } from '../api/queries.ts';
 import { Icon } from '../components/Icon.tsx';
 import { JobForm } from '../components/JobForm.tsx';
 import { MyJobsList } from '../components/MyJobsList.tsx';
-import { QuotaLine } from '../components/QuotaLine.tsx';
+import { QuotaExhausted, QuotaLine, quotaLeft } from '../components/QuotaLine.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useNow } from '../hooks/useNow.ts';
 import { usePageFocus } from '../hooks/usePageFocus.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { addMyJob } from '../storage/my-jobs.ts';
+import { formInitialOf } from './form-params.ts';
 
 export function HomePage() {
   const { t } = useI18n();
   const [, navigate] = useLocation();
-  const initialUrl = new URLSearchParams(useSearch()).get('url') ?? '';
+  const search = useSearch();
+  const initial = formInitialOf(search);
   const heading = useRef<HTMLHeadingElement>(null);
   const now = useNow();
   const quota = useQuota();
@@ -35,10 +37,13 @@ export function HomePage() {
         </p>
       </section>
       <JobForm
-        // A new ?url= (e.g. "try again" from a failed job) starts a fresh form.
-        key={initialUrl}
-        initialUrl={initialUrl}
+        // A new query (e.g. "try again" from a failed job) starts a fresh form.
+        key={search}
+        initial={initial}
         submitting={create.isPending}
+        blocked={
+          quota.data && quotaLeft(quota.data) === 0 ? <QuotaExhausted quota={quota.data} now={now} /> : null
+        }
         error={create.error}
         footer={<QuotaLine quota={quota.data} unavailable={quota.isError} now={now} />}
         onSubmit={(input) =>

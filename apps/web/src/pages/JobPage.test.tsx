@@ -65,7 +65,9 @@ describe('job page over the real API', () => {
     expect(api.jobs.jobs.get(id)!.status).toBe('processing'); // only asked so far
     await user.click(screen.getByRole('button', { name: 'Yes, cancel it' }));
 
-    expect(await screen.findByRole('heading', { name: 'Cancelled' })).toBeTruthy();
+    const cancelled = await screen.findByRole('heading', { name: 'Cancelled' });
+    // The confirm button went away with the question: focus is on the status heading, not <body>.
+    await waitFor(() => expect(document.activeElement).toBe(cancelled));
     expect(api.jobs.jobs.get(id)!.status).toBe('cancelled');
     expect(api.requests.some((url) => url.startsWith('/trpc/job.cancel'))).toBe(true);
   });

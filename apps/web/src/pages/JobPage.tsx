@@ -7,6 +7,7 @@ import { Icon } from '../components/Icon.tsx';
 import { JobNotFound } from '../components/JobNotFound.tsx';
 import { JobStatusView } from '../components/JobStatusView.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useFocusRescue } from '../hooks/useFocusRescue.ts';
 import { useNow } from '../hooks/useNow.ts';
 import { usePageFocus } from '../hooks/usePageFocus.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -19,6 +20,7 @@ export function JobPage({ id }: { id: string }) {
   const retentionHours = useSystemInfo().data?.limits.retentionHours;
   const now = useNow();
   const heading = useRef<HTMLHeadingElement>(null);
+  useFocusRescue(heading);
   usePageFocus(heading);
 
   const notFound = apiErrorOf(job.error)?.appCode === 'NOT_FOUND';

@@ -37,6 +37,31 @@ describe('FsVideoStore leftovers', () => {
     expect(await store.size({ kind: 'fs', path: youngPartial })).toBe(1);
     expect(await store.size(old.video)).toBe(2048);
   });
+
+  it('stores the files beside a video under the job id, lists and removes them like videos', async () => {
+    temp = await makeTempDir('mg-fs-store-');
+    const store = new FsVideoStore(temp.dir);
+    const jobId = 'job-art-00000000000000000';
+    const files = { poster: 'p.jpg', vtt: 'c.vtt', srt: 'c.srt' } as const;
+    const stored = [];
+    for (const [kind, name] of Object.entries(files) as [keyof typeof files, string][]) {
+      await writeFile(join(temp.dir, name), `${kind}-bytes`);
+      const saved = await store.saveArtifact(jobId, kind, join(temp.dir, name));
+      expect(saved.kind).toBe('fs');
+      expect(Buffer.concat(await store.open(saved).toArray()).toString()).toBe(`${kind}-bytes`);
+      stored.push(saved);
+    }
+    expect(stored.map((s) => (s.kind === 'fs' ? s.path.split('/').at(-1) : ''))).toEqual([
+      `${jobId}.jpg`,
+      `${jobId}.vtt`,
+      `${jobId}.srt`,
+    ]);
+    const listed = [];
+    for await (const entry of store.listStoredBefore(new Date(Date.now() + 60_000))) listed.push(entry);
+    expect(listed).toEqual(stored.map((video) => ({ jobId, video })));
+    for (const video of stored) await store.remove(video);
+    for (const video of stored) expect(await store.size(video)).toBeNull();
+  });
 });
 
 describe('FsVideoStore attempts', () => {

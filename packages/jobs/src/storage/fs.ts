@@ -3,8 +3,12 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { StoredVideo } from '../document.ts';
+import type { ArtifactKind, StoredVideo } from '../document.ts';
+import { ARTIFACT_FILES } from './artifacts.ts';
 import type { ByteRange, VideoStore } from './video-store.ts';
+
+/** The endings of stored files: videos and the files stored beside them. */
+const STORED_SUFFIXES = ['.mp4', ...Object.values(ARTIFACT_FILES).map((file) => `.${file.ext}`)];
 
 /** MP4s in a directory shared by every replica (a volume or a ReadWriteMany PVC). */
 export class FsVideoStore implements VideoStore {
@@ -15,18 +19,27 @@ export class FsVideoStore implements VideoStore {
     this.dir = resolve(dataDir, 'videos');
   }
 
-  /**
-   * Each save gets a file of its own (`<jobId>.<random>.mp4`): a worker that lost its job to
-   * another and removes the video it saved must not remove its successor's.
-   */
   async save(jobId: string, localPath: string): Promise<{ video: StoredVideo; size: number }> {
+    const video = await this.copyIn(jobId, 'mp4', localPath);
+    const { size } = await stat(video.path);
+    return { video, size };
+  }
+
+  async saveArtifact(jobId: string, kind: ArtifactKind, localPath: string): Promise<StoredVideo> {
+    return this.copyIn(jobId, ARTIFACT_FILES[kind].ext, localPath);
+  }
+
+  /**
+   * Each save gets a file of its own (`<jobId>.<random>.<ext>`): a worker that lost its job to
+   * another and removes the files it saved must not remove its successor's.
+   */
+  private async copyIn(jobId: string, ext: string, localPath: string): Promise<StoredVideo & { kind: 'fs' }> {
     await mkdir(this.dir, { recursive: true });
-    const path = join(this.dir, `${jobId}.${randomBytes(6).toString('hex')}.mp4`);
+    const path = join(this.dir, `${jobId}.${randomBytes(6).toString('hex')}.${ext}`);
     const temp = `${path}.partial`;
     await copyFile(localPath, temp);
     await rename(temp, path);
-    const { size } = await stat(path);
-    return { video: { kind: 'fs', path }, size };
+    return { kind: 'fs', path };
   }
 
   async size(video: StoredVideo): Promise<number | null> {
@@ -56,15 +69,17 @@ export class FsVideoStore implements VideoStore {
   }
 
   async *listStoredBefore(before: Date): AsyncIterable<{ jobId: string; video: StoredVideo }> {
-    for await (const { name, path } of this.filesBefore('.mp4', before)) {
-      // Job ids are base64url (no dots): the id is the name up to its first dot.
-      yield { jobId: name.slice(0, name.indexOf('.')), video: { kind: 'fs', path } };
+    for (const suffix of STORED_SUFFIXES) {
+      for await (const { name, path } of this.filesBefore(suffix, before)) {
+        // Job ids are base64url (no dots): the id is the name up to its first dot.
+        yield { jobId: name.slice(0, name.indexOf('.')), video: { kind: 'fs', path } };
+      }
     }
   }
 
   async removeIncompleteBefore(before: Date): Promise<number> {
     let removed = 0;
-    for await (const { path } of this.filesBefore('.mp4.partial', before)) {
+    for await (const { path } of this.filesBefore('.partial', before)) {
       await rm(path, { force: true });
       removed += 1;
     }

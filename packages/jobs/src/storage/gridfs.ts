@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Db, GridFSBucket, ObjectId } from 'mongodb';
-import type { StoredVideo } from '../document.ts';
+import type { ArtifactKind, StoredVideo } from '../document.ts';
+import { ARTIFACT_FILES } from './artifacts.ts';
 import type { ByteRange, VideoStore } from './video-store.ts';
 
 const BUCKET = 'videos';
@@ -19,16 +20,28 @@ export class GridFsVideoStore implements VideoStore {
 
   async save(jobId: string, localPath: string): Promise<{ video: StoredVideo; size: number }> {
     const { size } = await stat(localPath);
-    const upload = this.bucket.openUploadStream(`${jobId}.mp4`, {
-      metadata: { jobId, contentType: 'video/mp4' },
-    });
+    const video = await this.upload(localPath, `${jobId}.mp4`, { jobId, contentType: 'video/mp4' });
+    return { video, size };
+  }
+
+  saveArtifact(jobId: string, kind: ArtifactKind, localPath: string): Promise<StoredVideo> {
+    const { ext, contentType } = ARTIFACT_FILES[kind];
+    return this.upload(localPath, `${jobId}.${ext}`, { jobId, contentType, artifact: kind });
+  }
+
+  private async upload(
+    localPath: string,
+    name: string,
+    metadata: Record<string, string>,
+  ): Promise<StoredVideo> {
+    const upload = this.bucket.openUploadStream(name, { metadata });
     try {
       await pipeline(createReadStream(localPath), upload);
     } catch (error) {
       await this.bucket.delete(upload.id as ObjectId).catch(() => {});
       throw error;
     }
-    return { video: { kind: 'gridfs', fileId: upload.id as ObjectId }, size };
+    return { kind: 'gridfs', fileId: upload.id as ObjectId };
   }
 
   async size(video: StoredVideo): Promise<number | null> {

@@ -3,6 +3,7 @@ import { FsVideoStore } from './fs.ts';
 import { GridFsVideoStore } from './gridfs.ts';
 import type { VideoStore } from './video-store.ts';
 
+export { ARTIFACT_FILES, artifactOfExt } from './artifacts.ts';
 export type { ByteRange, VideoStore } from './video-store.ts';
 export { FsVideoStore, GridFsVideoStore };
 

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { StoredVideo } from '../document.ts';
+import type { ArtifactKind, StoredVideo } from '../document.ts';
 
 export interface ByteRange {
   /** Inclusive. */
@@ -13,6 +13,11 @@ export interface VideoStore {
   readonly kind: StoredVideo['kind'];
   /** Copies the local file into the store. */
   save(jobId: string, localPath: string): Promise<{ video: StoredVideo; size: number }>;
+  /**
+   * Copies a file made with the video (poster, captions) into the store. It is read, listed
+   * and removed like a video.
+   */
+  saveArtifact(jobId: string, kind: ArtifactKind, localPath: string): Promise<StoredVideo>;
   /** Size in bytes, or null when the bytes are gone. */
   size(video: StoredVideo): Promise<number | null>;
   open(video: StoredVideo, range?: ByteRange): Readable;

@@ -1,0 +1,24 @@
+import type { JobView } from '@movie-generator/api-contract';
+import type { FormInitial } from '../components/JobForm.tsx';
+
+/** The start page with the form filled in as for `job`: URL, narration, size and orientation. */
+export function retryHref(job: Pick<JobView, 'url' | 'size' | 'vertical' | 'language'>): string {
+  const params = new URLSearchParams({ url: job.url, size: job.size });
+  if (job.vertical) params.set('vertical', '1');
+  if (job.language) params.set('lang', job.language);
+  return `/?${params}`;
+}
+
+/** The form's starting values from the start page's query (see retryHref); unknown values are ignored. */
+export function formInitialOf(search: string): Partial<FormInitial> {
+  const params = new URLSearchParams(search);
+  const initial: Partial<FormInitial> = {};
+  const url = params.get('url');
+  if (url) initial.url = url;
+  const size = params.get('size');
+  if (size === '720p' || size === '1080p') initial.size = size;
+  if (params.get('vertical') === '1') initial.vertical = true;
+  const lang = params.get('lang');
+  if (lang === 'ja' || lang === 'en') initial.narration = lang;
+  return initial;
+}
