@@ -402,7 +402,7 @@ describe('the web app on the real stack', () => {
     expect(await video.getAttribute('poster')).toBe(job.posterUrl);
     const track = page.locator('video track[kind="captions"]');
     expect(await track.getAttribute('src')).toBe(job.captionsUrl);
-    expect(await track.evaluate((t: HTMLTrackElement) => t.default)).toBe(true);
+    expect(await track.evaluate((t: HTMLTrackElement) => t.default)).toBe(false);
     await page.waitForFunction(() => document.querySelector('video')?.textTracks[0]?.mode === 'showing');
     expect(await page.getByRole('link', { name: ja.job.downloadSubtitles }).getAttribute('href')).toBe(
       job.subtitlesUrl,

@@ -141,7 +141,7 @@ describe('JobStatusView', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
   });
 
-  it('completed: the poster, captions on by default, the SRT to download', () => {
+  it('completed: the poster, captions available but off by default (they are burned in), the SRT to download', () => {
     const job = makeJob('completed');
     renderJob(job);
     const video = document.querySelector('video')!;
@@ -150,7 +150,7 @@ describe('JobStatusView', () => {
     expect(track.getAttribute('kind')).toBe('captions');
     expect(track.getAttribute('src')).toBe(job.captionsUrl);
     expect(track.getAttribute('srclang')).toBe('ja');
-    expect(track.hasAttribute('default')).toBe(true);
+    expect(track.hasAttribute('default')).toBe(false);
     const srt = screen.getByRole('link', { name: 'Subtitles (SRT)' });
     expect(srt.getAttribute('href')).toBe(job.subtitlesUrl);
     expect(srt.hasAttribute('download')).toBe(true);

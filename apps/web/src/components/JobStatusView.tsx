@@ -171,14 +171,13 @@ function CompletedBody({ job, now }: { job: JobView; now: Date }) {
           preload="metadata"
           aria-label={t.job.videoLabel}
         >
-          {/* Captions on by default; the subtitles are also burned into the picture. */}
+          {/* Captions off by default: the subtitles are burned into the picture already. */}
           {job.captionsUrl && (
             <track
               kind="captions"
               src={job.captionsUrl}
               srcLang={job.language ?? undefined}
               label={t.job.captionsLabel}
-              default
             />
           )}
           {t.job.videoFallback}

@@ -3,7 +3,9 @@ import { formatClock, formatIn, formatUtcClock } from '../i18n/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Icon } from './Icon.tsx';
 
+/** Jobs left today; a limit of 0 means the server sets none (DAILY_JOB_LIMIT=0). */
 export function quotaLeft(quota: QuotaView): number {
+  if (quota.limit === 0) return Number.POSITIVE_INFINITY;
   return Math.max(0, quota.limit - quota.used);
 }
 
@@ -40,6 +42,13 @@ export function QuotaLine({
     return <p className="quota quota-muted">{unavailable ? t.home.quotaUnavailable : '\u00a0'}</p>;
   }
   const left = quotaLeft(quota);
+  if (left === Number.POSITIVE_INFINITY) {
+    return (
+      <p className="quota" data-testid="quota">
+        <span className="quota-left">{t.home.quotaUnlimited}</span>
+      </p>
+    );
+  }
   return (
     <p className={`quota${left === 0 ? ' quota-empty' : ''}`} data-testid="quota">
       {quota.limit <= 10 && (

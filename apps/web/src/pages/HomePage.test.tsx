@@ -32,6 +32,19 @@ describe('home page over the real API', () => {
     if (hours >= 2) expect(quota.textContent).toContain(`(in ${hours} h)`);
   });
 
+  it('says there is no daily limit when the server sets none (limit 0), and keeps the form enabled', async () => {
+    api.jobs.quotaLimit = 0;
+    try {
+      renderApp({ apiUrl: api.url });
+      const quota = await screen.findByTestId('quota');
+      expect(quota.textContent).toContain('No daily limit on this server');
+      expect(screen.queryByTestId('quota-exhausted')).toBeNull();
+      expect(screen.getByRole('button', { name: /make the video/i }).hasAttribute('disabled')).toBe(false);
+    } finally {
+      api.jobs.quotaLimit = 5;
+    }
+  });
+
   it('creates the job with the form’s input, remembers it, and opens its page', async () => {
     const { location } = renderApp({ apiUrl: api.url });
     await submit('https://example.com/news/solar');
