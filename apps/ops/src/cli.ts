@@ -1,5 +1,7 @@
 import { JobStatusSchema } from '@movie-generator/api-contract';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { registerBlockCommands } from './block-commands.ts';
+import { cancelJobsByClient, listJobsByClient } from './clients.ts';
 import type { OpsContext } from './context.ts';
 import { jobDetails, jobTable, json, purgeSummary, statsSummary } from './format.ts';
 import { cancelJob, listJobs, purgeJobs, retryJob, showJob, stats } from './operations.ts';
@@ -50,11 +52,19 @@ export function createProgram(io: CliIo): Command {
       new Option('-s, --status <status>', 'only jobs in this status').choices(JobStatusSchema.options),
     )
     .option('-n, --limit <n>', 'at most this many', positiveInt, 50)
+    .option('--ip <ip>', "only this client's jobs: an IP address or a prefix such as 198.51.100.0/24")
     .action(
-      run(async (ctx, asJson, opts: { status?: (typeof JobStatusSchema.options)[number]; limit: number }) => {
-        const jobs = await listJobs(ctx, { status: opts.status, limit: opts.limit });
-        io.out(asJson ? json(jobs) : jobTable(jobs));
-      }),
+      run(
+        async (
+          ctx,
+          asJson,
+          opts: { status?: (typeof JobStatusSchema.options)[number]; limit: number; ip?: string },
+        ) => {
+          const filter = { status: opts.status, limit: opts.limit };
+          const jobs = opts.ip ? await listJobsByClient(ctx, opts.ip, filter) : await listJobs(ctx, filter);
+          io.out(asJson ? json(jobs) : jobTable(jobs));
+        },
+      ),
     );
 
   program
@@ -87,9 +97,21 @@ export function createProgram(io: CliIo): Command {
   program
     .command('cancel')
     .description('cancel a pending or processing job (its worker stops within seconds)')
-    .argument('<jobId>')
+    .argument('[jobId]')
+    .option('--ip <ip>', 'instead: every pending or processing job of this client IP or prefix')
     .action(
-      run(async (ctx, asJson, jobId: string) => {
+      run(async (ctx, asJson, jobId: string | undefined, opts: { ip?: string }) => {
+        if (opts.ip) {
+          const results = await cancelJobsByClient(ctx, opts.ip);
+          const done = results.filter((r) => r.result.outcome === 'cancelled').map((r) => r.jobId);
+          io.out(
+            asJson
+              ? json(results)
+              : `cancelled ${done.length} job(s) of ${opts.ip}${done.length ? `: ${done.join(' ')}` : ''}`,
+          );
+          return;
+        }
+        if (!jobId) return fail('give a job id, or --ip <ip>');
         const result = await cancelJob(ctx, jobId);
         if (asJson) io.out(json(result));
         if (result.outcome === 'not-found') return fail(`job ${jobId} not found`);
@@ -121,5 +143,6 @@ export function createProgram(io: CliIo): Command {
       }),
     );
 
+  registerBlockCommands(program, { io, run, fail });
   return program;
 }

@@ -1,4 +1,5 @@
 import { JobCreateInput, type JobService, type SystemInfo } from '@movie-generator/api-contract';
+import { assertClientAllowed } from './client-blocks.ts';
 import type { JobStore } from './job-store.ts';
 import { createJobViewCache } from './job-view-cache.ts';
 
@@ -16,12 +17,13 @@ export interface JobServiceDeps {
   viewCacheMs?: number;
 }
 
-/** The API's JobService over MongoDB, in the seed's order: URL → quota → queue cap → insert and enqueue. */
+/** The API's JobService over MongoDB, in the seed's order: block list → URL → quota → queue cap → insert and enqueue. */
 export function createJobService(deps: JobServiceDeps): JobService {
   const views = createJobViewCache(deps.store, { ttlMs: deps.viewCacheMs ?? 0 });
   return {
     async create(input, clientIp) {
       const request = JobCreateInput.parse(input);
+      await assertClientAllowed(deps.store.c.db, clientIp);
       await deps.validateUrl(request.url);
       return deps.store.create(request, clientIp, deps.enqueue);
     },
