@@ -27,7 +27,7 @@ build() { # <name> <dockerfile> <context>
   local t
   t=$(date +%s)
   echo "building movie-generator/$1:$TAG from $2 …"
-  pod build --network host --layers "${secret[@]}" \
+  pod build --format docker --network host --layers "${secret[@]}" \
     --build-arg "NODE_IMAGE=$STACK_BASE_IMAGE" \
     -f "$2" -t "movie-generator/$1:$TAG" "$3" >"$STACK_STATE/build-$1.log" 2>&1 \
     || { tail -40 "$STACK_STATE/build-$1.log"; echo "build of $1 failed: $STACK_STATE/build-$1.log"; exit 1; }

@@ -1,9 +1,10 @@
 import { JobStatusSchema } from '@movie-generator/api-contract';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { backup, restore } from './backup.ts';
 import { registerBlockCommands } from './block-commands.ts';
 import { cancelJobsByClient, listJobsByClient } from './clients.ts';
 import type { OpsContext } from './context.ts';
-import { jobDetails, jobTable, json, purgeSummary, statsSummary } from './format.ts';
+import { bytes as bytesText, jobDetails, jobTable, json, purgeSummary, statsSummary } from './format.ts';
 import { cancelJob, listJobs, purgeJobs, retryJob, showJob, stats } from './operations.ts';
 
 export interface CliIo {
@@ -140,6 +141,37 @@ export function createProgram(io: CliIo): Command {
       run(async (ctx, asJson) => {
         const result = await stats(ctx);
         io.out(asJson ? json(result) : statsSummary(result));
+      }),
+    );
+
+  program
+    .command('backup')
+    .description('jobs, block list and stored videos into a new directory, with a manifest and checksums')
+    .requiredOption('-o, --out <dir>', 'a new or empty directory')
+    .action(
+      run(async (ctx, asJson, opts: { out: string }) => {
+        const m = await backup(ctx, opts.out);
+        const bytes = m.files.reduce((a, f) => a + f.bytes, 0);
+        io.out(
+          asJson
+            ? json(m)
+            : `backed up ${m.jobs} job(s), ${m.videos} video(s), ${m.blocks} block(s) to ${opts.out} (${bytesText(bytes)})`,
+        );
+      }),
+    );
+
+  program
+    .command('restore')
+    .description('put a backup back (checksums verified first; jobs already present are left alone)')
+    .argument('<dir>')
+    .action(
+      run(async (ctx, asJson, dir: string) => {
+        const r = await restore(ctx, dir);
+        io.out(
+          asJson
+            ? json(r)
+            : `restored ${r.jobsRestored} job(s) (${r.jobsUnchanged} already present), ${r.videosRestored} video(s) (${r.videosUnchanged} already present), ${r.blocks} block(s); ${r.requeued.length} unfinished job(s) queued again`,
+        );
       }),
     );
 
