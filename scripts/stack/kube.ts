@@ -116,7 +116,8 @@ export async function kube(args: string[]) {
     `rendered k8s/overlays/k3s → ${file}: ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`,
   );
 
-  await podman(['network', 'create', '--ignore', NETWORK]);
+  if ((await podman(['network', 'exists', NETWORK], { check: false })).code !== 0)
+    await podman(['network', 'create', NETWORK]);
   await podman([
     'run',
     '-d',

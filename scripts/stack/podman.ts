@@ -49,6 +49,11 @@ export async function containers(project: string, service?: string): Promise<str
   return stdout.split('\n').filter(Boolean).sort();
 }
 
+export async function hasHealthcheck(container: string): Promise<boolean> {
+  const { stdout } = await podman(['inspect', '--format', '{{if .Config.Healthcheck}}yes{{end}}', container]);
+  return stdout.trim() === 'yes';
+}
+
 export async function healthStatus(container: string): Promise<string> {
   const { stdout } = await podman(['inspect', '--format', '{{.State.Health.Status}}', container], {
     check: false,

@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ComposeProject, networkName, parseDotEnv } from './compose.ts';
+import { scale } from './lifecycle.ts';
 import { containers, podman, run } from './podman.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -50,25 +51,34 @@ async function serveArticles(files: string[]) {
 }
 
 /** `npm run submit -- <url> -o <file> --server <server>`; resolves with the job id and exit code. */
-function submit(url: string, output: string, server: string) {
-  let jobId: string | undefined;
-  const child = spawn('npm', ['run', '--silent', 'submit', '--', url, '-o', output, '--server', server], {
+function submit(url: string, outFile: string, server: string) {
+  let created: string | undefined;
+  const child = spawn('npm', ['run', '--silent', 'submit', '--', url, '-o', outFile, '--server', server], {
     cwd: root,
     env: { ...process.env, LANG: 'C' },
   });
   const seen = new Promise<string>((resolve) => {
     const onData = (c: Buffer) => {
       const m = /Job created: (\S+)/.exec(String(c));
-      if (m && !jobId) {
-        jobId = m[1]!;
-        resolve(jobId);
+      if (m && !created) {
+        created = m[1]!;
+        resolve(created);
       }
     };
     child.stderr.on('data', onData);
     child.stdout.on('data', onData);
   });
+  let output = '';
+  child.stderr.on('data', (c: Buffer) => (output += c));
   const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
-  return { jobId: seen, done };
+  // A refused submit ends without a job id: fail with what it said.
+  const jobId = Promise.race([
+    seen,
+    done.then((code) =>
+      Promise.reject(new Error(`npm run submit exited ${code} without a job: ${output.trim()}`)),
+    ),
+  ]);
+  return { jobId, done };
 }
 
 async function ffprobe(file: string): Promise<{ duration: number; video: string; audio: string }> {
@@ -203,7 +213,6 @@ export async function smoke(p: ComposeProject, port: number) {
     );
 
     // 3. Scale 2 → 3 → 2 (the killed replica is gone, so first back to 2).
-    const { scale } = await import('../stack.ts');
     t = Date.now();
     for (const n of [2, 3, 2]) {
       await scale(p, 'worker', n);

@@ -6,6 +6,7 @@ import { cancelJobsByClient, listJobsByClient } from './clients.ts';
 import type { OpsContext } from './context.ts';
 import { bytes as bytesText, jobDetails, jobTable, json, purgeSummary, statsSummary } from './format.ts';
 import { cancelJob, listJobs, purgeJobs, retryJob, showJob, stats } from './operations.ts';
+import { registerRunCommand } from './run-command.ts';
 
 export interface CliIo {
   out(text: string): void;
@@ -176,5 +177,6 @@ export function createProgram(io: CliIo): Command {
     );
 
   registerBlockCommands(program, { io, run, fail });
+  registerRunCommand(program, io);
   return program;
 }
