@@ -245,6 +245,68 @@ export async function smoke(p: ComposeProject, port: number) {
     log(`job data in ${worker}:\n${du.stdout.trim()}`);
     const df = await podman(['system', 'df']);
     log(`podman system df:\n${df.stdout.trim()}`);
+
+    // 5. Operations-guide procedures against the running stack.
+    // Block list: the host's address (as the server sees it) is refused at job.create, then let through again.
+    await mgOps(p, 'block', gw.trim(), '--reason', 'smoke test');
+    const blocked = submit(url(0), join(outDir, 'blocked.mp4'), server);
+    const refusal = await blocked.jobId.then(
+      () => 'created',
+      (e: Error) => e.message,
+    );
+    check(refusal.includes('CLIENT_BLOCKED'), `a blocked client is refused: ${refusal.split('\n').at(-1)}`);
+    await mgOps(p, 'unblock', gw.trim());
+    // mg-ops run: with no worker running, a one-off worker container processes the job in the foreground.
+    t = Date.now();
+    await scale(p, 'worker', 0);
+    const manual = submit(url(0), join(outDir, 'manual.mp4'), server);
+    const manualId = await manual.jobId;
+    const envFile = join(root, '.stack/stack.env');
+    const oneOff = await podman(
+      [
+        'run',
+        '--rm',
+        '--network',
+        networkName(p),
+        '--env-file',
+        envFile,
+        '--env',
+        `MONGODB_URI=${p.services.worker!.environment!.MONGODB_URI}`,
+        p.services.worker!.image,
+        'mg-ops',
+        'run',
+        manualId,
+      ],
+      { check: false },
+    );
+    check(oneOff.code === 0 && (await manual.done) === 0, `mg-ops run ${manualId} completed it (${secs(t)})`);
+    check((await jobDoc(p, manualId)).status === 'completed', `job ${manualId} recorded as completed`);
+    await scale(p, 'worker', 2);
+    // Backup in the server container, restored into an empty database; a backed-up video plays.
+    const [serverCtr] = await containers(p.name, 'server');
+    await podman(['exec', serverCtr!, 'rm', '-rf', '/tmp/backup']);
+    log((await podman(['exec', serverCtr!, 'mg-ops', 'backup', '--out', '/tmp/backup'])).stdout.trim());
+    const restored = await podman([
+      'exec',
+      '--env',
+      'MONGODB_DB=restore_check',
+      serverCtr!,
+      'mg-ops',
+      'restore',
+      '/tmp/backup',
+      '--json',
+    ]);
+    const report = JSON.parse(restored.stdout) as { jobsRestored: number; videosRestored: number };
+    check(
+      report.jobsRestored === 3 && report.videosRestored === 3,
+      `restore into an empty database: ${restored.stdout.replace(/\s+/g, ' ')}`,
+    );
+    await podman(['cp', `${serverCtr}:/tmp/backup/videos/${firstId}.mp4`, join(outDir, 'from-backup.mp4')]);
+    const probe3 = await ffprobe(join(outDir, 'from-backup.mp4'));
+    check(
+      Math.abs(probe3.duration - probe1.duration) < 0.5,
+      `from-backup.mp4 plays: ${probe3.video}, ${probe3.duration.toFixed(1)} s`,
+    );
     log(`smoke passed in ${secs(t0)}`);
   } finally {
     host.server.close();
