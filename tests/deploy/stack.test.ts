@@ -25,7 +25,9 @@ const files = [repoPath('compose.yaml'), repoPath('compose.local.yaml')];
 
 describe('npm run stack: compose.yaml + compose.local.yaml as podman commands', () => {
   it('interpolates like compose and merges overrides key by key, sequences replaced', () => {
-    expect(interpolate('${A:-x}/${B-y}/${C}/$$', { A: 'a', B: '' })).toBe('a/y//$');
+    // `$` + `{…}` spelt apart: a compose expression, not a template placeholder.
+    const text = ['{A:-x}', '{B-y}', '{C}', '$'].map((part) => `$${part}`).join('/');
+    expect(interpolate(text, { A: 'a', B: '' })).toBe('a/y//$');
     expect(mergeDeep({ a: { b: 1, c: [1] } }, { a: { c: [], d: 2 } })).toEqual({ a: { b: 1, c: [], d: 2 } });
     expect(seconds('10m30s')).toBe(630);
     expect(seconds('20s')).toBe(20);

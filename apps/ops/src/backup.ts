@@ -59,9 +59,10 @@ function hashing(hash: ReturnType<typeof createHash>, counter: { bytes: number }
 async function fileEntry(dir: string, path: string): Promise<z.infer<typeof FileEntrySchema>> {
   const hash = createHash('sha256');
   const counter = { bytes: 0 };
-  await pipeline(createReadStream(join(dir, path)), hashing(hash, counter), async function* (source) {
-    for await (const _ of source);
-  });
+  for await (const chunk of createReadStream(join(dir, path))) {
+    hash.update(chunk as Buffer);
+    counter.bytes += (chunk as Buffer).length;
+  }
   return { path, bytes: counter.bytes, sha256: hash.digest('hex') };
 }
 
