@@ -121,7 +121,8 @@ interface JobDoc {
 }
 
 async function jobDoc(p: ComposeProject, jobId: string): Promise<JobDoc> {
-  return (JSON.parse(await mgOps(p, 'show', jobId, '--json')) as { job: JobDoc }).job;
+  // `--`: job ids may start with a dash.
+  return (JSON.parse(await mgOps(p, 'show', '--json', '--', jobId)) as { job: JobDoc }).job;
 }
 
 /** GET from inside the network (a throwaway container on it), so nothing relies on published ports. */

@@ -28,8 +28,9 @@ const { client, db } = await connectMongo(config.mongo.uri, config.mongo.dbName,
 let code = 1;
 try {
   const store = new JobStore(jobCollections(db), config.jobs);
+  // `mg-ops run -- <jobId>`: job ids may start with a dash.
   const jobId =
-    process.argv[2] ??
+    process.argv.slice(2).find((arg) => arg !== '--') ??
     (await store.c.jobs.find({ status: 'pending' }).sort({ createdAt: 1 }).limit(1).next())?.jobId;
   if (!jobId) {
     console.error('no pending job to run');
