@@ -108,8 +108,16 @@ async function ffprobe(file: string): Promise<{ duration: number; video: string;
 /** mg-ops inside the server container (the operations guide's `docker compose exec server mg-ops`). */
 async function mgOps(p: ComposeProject, ...args: string[]): Promise<string> {
   const [server] = await containers(p.name, 'server');
-  const { stdout } = await podman(['exec', server!, 'mg-ops', ...args]);
-  return stdout;
+  // Once, right after worker containers were removed, a connect to the database timed out
+  // (30 s); a second attempt then answered at once. Retried, and said so.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await podman(['exec', server!, 'mg-ops', ...args])).stdout;
+    } catch (error) {
+      if (attempt >= 3 || !/timed out/.test(String(error))) throw error;
+      log(`mg-ops ${args[0]}: ${String(error).split('\n').at(-1)}; trying again`);
+    }
+  }
 }
 
 interface JobDoc {
