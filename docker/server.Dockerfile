@@ -24,10 +24,13 @@ COPY packages/test-helpers/package.json packages/test-helpers/
 COPY remotion/package.json remotion/
 COPY tests/package.json tests/
 COPY tooling/typescript/package.json tooling/typescript/
+# The optional secret `ca` is an extra CA bundle for npm behind a TLS-intercepting proxy
+# (`--secret id=ca,src=$NODE_EXTRA_CA_CERTS`); it never enters a layer. Without it nothing changes.
 # `npm install` follows package-lock.json. (`npm ci` refuses this lockfile: it lacks other
 # platforms' optional binaries, npm/cli#9846; switch to `npm ci` once it accepts it.)
-RUN --mount=type=cache,target=/root/.npm \
-    npm install --no-save --no-audit --no-fund --ignore-scripts --loglevel=error
+RUN --mount=type=cache,target=/root/.npm --mount=type=secret,id=ca \
+    if [ -f /run/secrets/ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca; fi \
+ && npm install --no-save --no-audit --no-fund --ignore-scripts --loglevel=error
 COPY . .
 RUN npm run build -w @movie-generator/web \
  && node docker/bundle.mjs /out server ops

@@ -23,8 +23,9 @@ COPY remotion/package.json remotion/
 COPY tests/package.json tests/
 COPY tooling/typescript/package.json tooling/typescript/
 # See server.Dockerfile for why this is `npm install` and not `npm ci`.
-RUN --mount=type=cache,target=/root/.npm \
-    npm install --no-save --no-audit --no-fund --ignore-scripts --loglevel=error
+RUN --mount=type=cache,target=/root/.npm --mount=type=secret,id=ca \
+    if [ -f /run/secrets/ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca; fi \
+ && npm install --no-save --no-audit --no-fund --ignore-scripts --loglevel=error
 COPY . .
 RUN node docker/bundle.mjs /out ops \
  && npx tsx docker/prebundle.ts /out/remotion-bundle
@@ -54,8 +55,9 @@ COPY remotion/package.json remotion/
 COPY tests/package.json tests/
 COPY tooling/typescript/package.json tooling/typescript/
 # Only the worker's production dependencies (TypeScript runs through tsx: no build step).
-RUN --mount=type=cache,target=/root/.npm \
-    npm install --omit=dev -w @movie-generator/worker --include-workspace-root=false \
+RUN --mount=type=cache,target=/root/.npm --mount=type=secret,id=ca \
+    if [ -f /run/secrets/ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca; fi \
+ && npm install --omit=dev -w @movie-generator/worker --include-workspace-root=false \
       --no-save --no-audit --no-fund --ignore-scripts --loglevel=error
 COPY apps/worker/ apps/worker/
 COPY packages/api-contract/ packages/api-contract/

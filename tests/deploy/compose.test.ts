@@ -95,7 +95,8 @@ describe('compose.yaml', () => {
       expect(s.environment!.MONGODB_URI, name).toBe('mongodb://mongo:27017');
     }
     for (const [name, s] of Object.entries(services)) {
-      expect(s.restart, name).toBe('unless-stopped');
+      // The backup service is a one-off (`docker compose run --rm backup …`), never restarted.
+      expect(s.restart, name).toBe(name === 'backup' ? 'no' : 'unless-stopped');
       expect(s.logging, name).toEqual({
         driver: 'json-file',
         options: { 'max-size': '10m', 'max-file': '5' },
@@ -113,6 +114,16 @@ describe('compose.yaml', () => {
     const drainMs = Number(dotenv.values.SHUTDOWN_GRACE_MS ?? 600_000);
     // The drain, plus time for interrupted jobs to go back to the queue and Chromium to close.
     expect(composeDurationMs(worker.stop_grace_period!)).toBeGreaterThanOrEqual(drainMs + 30_000);
+  });
+
+  it('backup: a one-off profile running mg-ops backup from the server image into ./backups', async () => {
+    const { services } = await loadCompose();
+    const backup = services.backup!;
+    expect(backup.profiles).toEqual(['backup']);
+    expect(backup.image).toBe(services.server!.image);
+    expect(backup.command).toEqual(['mg-ops', 'backup', '--out', '/backups/latest']);
+    expect(backup.volumes).toEqual(['./backups:/backups']);
+    expect(backup.environment!.MONGODB_URI).toBe(services.server!.environment!.MONGODB_URI);
   });
 
   it('VOICEVOX is an optional profile, reachable by the URL .env.example suggests', async () => {

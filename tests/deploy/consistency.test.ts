@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JobStatusSchema } from '@movie-generator/api-contract';
 import { jobCollections } from '@movie-generator/jobs';
+import type { PodSpec } from 'kubernetes-types/core/v1.js';
 import type { NetworkPolicy } from 'kubernetes-types/networking/v1.js';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js';
 import type { Db } from 'mongodb';
@@ -287,7 +288,27 @@ describe('images, ports, probes and selectors agree', () => {
     ).toBe(true);
     const allowed = policy.spec!.ingress![0]!.from![0]!.podSelector!.matchExpressions![0]!;
     expect(allowed).toMatchObject({ key: 'app', operator: 'In' });
-    expect([...allowed.values!].sort()).toEqual(['server', 'worker']);
+    expect([...allowed.values!].sort()).toEqual(['backup', 'server', 'worker']);
+    // The backup CronJob's pods carry the label the policy lets through, and read the same settings.
+    const backup = byKind<{
+      spec: {
+        jobTemplate: { spec: { template: { metadata: { labels: Record<string, string> }; spec: PodSpec } } };
+      };
+    }>(files.base, 'CronJob', 'backup');
+    const backupPod = backup.spec.jobTemplate.spec.template;
+    expect(backupPod.metadata.labels.app).toBe('backup');
+    const backupContainer = backupPod.spec.containers[0]!;
+    expect(backupContainer.image).toBe(
+      container(byKind<Deployment>(files.base, 'Deployment', 'server')).image,
+    );
+    expect(backupContainer.command!.join(' ')).toContain('mg-ops backup --out /backups/');
+    expect(backupContainer.envFrom).toEqual(
+      container(byKind<Deployment>(files.base, 'Deployment', 'server')).envFrom,
+    );
+    expect(backupPod.spec.volumes).toEqual([
+      { name: 'backups', persistentVolumeClaim: { claimName: 'backups' } },
+    ]);
+    expect(byKind(files.base, 'PersistentVolumeClaim', 'backups')).toBeDefined();
   });
 
   it('envFrom names the ConfigMap of the base and the example Secret (optional)', () => {

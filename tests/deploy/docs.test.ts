@@ -24,7 +24,20 @@ describe('docs/operations.md stays in step with the code', () => {
 
   it('documents every mg-ops command, and uses no command that does not exist', () => {
     const commands = opsCommands();
-    expect(commands.sort()).toEqual(['cancel', 'list', 'purge', 'retry', 'show', 'stats']);
+    expect(commands.sort()).toEqual([
+      'backup',
+      'block',
+      'blocks',
+      'cancel',
+      'list',
+      'purge',
+      'restore',
+      'retry',
+      'run',
+      'show',
+      'stats',
+      'unblock',
+    ]);
     for (const name of commands) expect(guide).toMatch(new RegExp(`^\\| \`${name}[ \`]`, 'm'));
     const used = [...guide.matchAll(/mg-ops (\w+)/g)].map((m) => m[1]!);
     expect(used.filter((name) => !commands.includes(name))).toEqual([]);

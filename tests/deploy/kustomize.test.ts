@@ -206,11 +206,13 @@ describe('this repository’s kustomizations', () => {
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(
       [
         'ConfigMap/movie-generator-config',
+        'CronJob/backup',
         'Deployment/server',
         'Deployment/worker',
         'Ingress/server',
         'Namespace/movie-generator',
         'NetworkPolicy/mongo',
+        'PersistentVolumeClaim/backups',
         'PodDisruptionBudget/server',
         'PodDisruptionBudget/worker',
         'Service/mongo',

@@ -285,6 +285,56 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
     expect(human.stdout).toContain('2 video(s), 585.9 KiB in gridfs');
   });
 
+  it('lists and cancels the jobs of one client IP or prefix (trouble case 6)', async () => {
+    const a = await pendingJob(); // 203.0.113.n
+    const b = await pendingJob();
+    const other = await store.create(
+      { url: 'https://example.com/x', size: '720p', vertical: false },
+      '198.51.100.9',
+      async () => {},
+    );
+    const ipOfA = (await doc(a))!.clientIp;
+    expect((await opsJson<JobDocument[]>('list', '--ip', ipOfA)).map((j) => j.jobId)).toEqual([a]);
+    expect((await opsJson<JobDocument[]>('list', '--ip', '203.0.113.0/24')).map((j) => j.jobId)).toEqual([
+      b,
+      a,
+    ]);
+
+    const cancel = await ops('cancel', '--ip', '203.0.113.0/24');
+    expect(cancel.code).toBe(0);
+    expect(cancel.stdout).toMatch(/^cancelled 2 job\(s\) of 203\.0\.113\.0\/24/);
+    expect((await doc(a))!.status).toBe('cancelled');
+    expect((await doc(b))!.status).toBe('cancelled');
+    expect((await doc(other.id))!.status).toBe('pending');
+
+    const bad = await ops('list', '--ip', 'not-an-ip');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('not an IP address or prefix');
+    expect((await ops('cancel')).code).toBe(1);
+  });
+
+  it('block, blocks and unblock manage the list job.create refuses', async () => {
+    const block = await ops('block', '198.51.100.0/24', '--reason', 'flood on 12-02');
+    expect(block).toMatchObject({ code: 0, stdout: '198.51.100.0/24 blocked\n' });
+    expect((await ops('block', '198.51.100.0/24')).stdout).toBe('198.51.100.0/24 was already blocked\n');
+    await ops('block', '2001:db8::7');
+    const list = await ops('blocks');
+    expect(list.stdout).toMatch(/^198\.51\.100\.0\/24\s+\S+Z\s+flood on 12-02\n2001:db8::7\/128\s+\S+Z\n$/);
+    await expect(
+      store.create(
+        { url: 'https://example.com/x', size: '720p', vertical: false },
+        '198.51.100.77',
+        async () => {},
+      ),
+    ).resolves.toBeDefined(); // the store itself does not check: job.create does (JobService)
+    expect((await ops('unblock', '198.51.100.0/24')).stdout).toBe('198.51.100.0/24 unblocked\n');
+    const again = await ops('unblock', '198.51.100.0/24');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('not on the block list');
+    expect((await opsJson<{ prefix: string }[]>('blocks')).map((b) => b.prefix)).toEqual(['2001:db8::7/128']);
+    expect((await ops('block', 'example.com')).code).toBe(1);
+  });
+
   it('explains a missing MONGODB_URI instead of crashing', async () => {
     const run = await new Promise<Run>((resolve) => {
       const env = { ...process.env };

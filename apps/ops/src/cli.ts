@@ -1,8 +1,12 @@
 import { JobStatusSchema } from '@movie-generator/api-contract';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { backup, restore } from './backup.ts';
+import { registerBlockCommands } from './block-commands.ts';
+import { cancelJobsByClient, listJobsByClient } from './clients.ts';
 import type { OpsContext } from './context.ts';
-import { jobDetails, jobTable, json, purgeSummary, statsSummary } from './format.ts';
+import { bytes as bytesText, jobDetails, jobTable, json, purgeSummary, statsSummary } from './format.ts';
 import { cancelJob, listJobs, purgeJobs, retryJob, showJob, stats } from './operations.ts';
+import { registerRunCommand } from './run-command.ts';
 
 export interface CliIo {
   out(text: string): void;
@@ -50,11 +54,19 @@ export function createProgram(io: CliIo): Command {
       new Option('-s, --status <status>', 'only jobs in this status').choices(JobStatusSchema.options),
     )
     .option('-n, --limit <n>', 'at most this many', positiveInt, 50)
+    .option('--ip <ip>', "only this client's jobs: an IP address or a prefix such as 198.51.100.0/24")
     .action(
-      run(async (ctx, asJson, opts: { status?: (typeof JobStatusSchema.options)[number]; limit: number }) => {
-        const jobs = await listJobs(ctx, { status: opts.status, limit: opts.limit });
-        io.out(asJson ? json(jobs) : jobTable(jobs));
-      }),
+      run(
+        async (
+          ctx,
+          asJson,
+          opts: { status?: (typeof JobStatusSchema.options)[number]; limit: number; ip?: string },
+        ) => {
+          const filter = { status: opts.status, limit: opts.limit };
+          const jobs = opts.ip ? await listJobsByClient(ctx, opts.ip, filter) : await listJobs(ctx, filter);
+          io.out(asJson ? json(jobs) : jobTable(jobs));
+        },
+      ),
     );
 
   program
@@ -87,9 +99,21 @@ export function createProgram(io: CliIo): Command {
   program
     .command('cancel')
     .description('cancel a pending or processing job (its worker stops within seconds)')
-    .argument('<jobId>')
+    .argument('[jobId]')
+    .option('--ip <ip>', 'instead: every pending or processing job of this client IP or prefix')
     .action(
-      run(async (ctx, asJson, jobId: string) => {
+      run(async (ctx, asJson, jobId: string | undefined, opts: { ip?: string }) => {
+        if (opts.ip) {
+          const results = await cancelJobsByClient(ctx, opts.ip);
+          const done = results.filter((r) => r.result.outcome === 'cancelled').map((r) => r.jobId);
+          io.out(
+            asJson
+              ? json(results)
+              : `cancelled ${done.length} job(s) of ${opts.ip}${done.length ? `: ${done.join(' ')}` : ''}`,
+          );
+          return;
+        }
+        if (!jobId) return fail('give a job id, or --ip <ip>');
         const result = await cancelJob(ctx, jobId);
         if (asJson) io.out(json(result));
         if (result.outcome === 'not-found') return fail(`job ${jobId} not found`);
@@ -121,5 +145,38 @@ export function createProgram(io: CliIo): Command {
       }),
     );
 
+  program
+    .command('backup')
+    .description('jobs, block list and stored videos into a new directory, with a manifest and checksums')
+    .requiredOption('-o, --out <dir>', 'a new or empty directory')
+    .action(
+      run(async (ctx, asJson, opts: { out: string }) => {
+        const m = await backup(ctx, opts.out);
+        const bytes = m.files.reduce((a, f) => a + f.bytes, 0);
+        io.out(
+          asJson
+            ? json(m)
+            : `backed up ${m.jobs} job(s), ${m.videos} video(s), ${m.blocks} block(s) to ${opts.out} (${bytesText(bytes)})`,
+        );
+      }),
+    );
+
+  program
+    .command('restore')
+    .description('put a backup back (checksums verified first; jobs already present are left alone)')
+    .argument('<dir>')
+    .action(
+      run(async (ctx, asJson, dir: string) => {
+        const r = await restore(ctx, dir);
+        io.out(
+          asJson
+            ? json(r)
+            : `restored ${r.jobsRestored} job(s) (${r.jobsUnchanged} already present), ${r.videosRestored} video(s) (${r.videosUnchanged} already present), ${r.blocks} block(s); ${r.requeued.length} unfinished job(s) queued again`,
+        );
+      }),
+    );
+
+  registerBlockCommands(program, { io, run, fail });
+  registerRunCommand(program, io);
   return program;
 }

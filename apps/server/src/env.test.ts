@@ -26,6 +26,16 @@ describe('loadEnv', () => {
     expect(env.WEB_DIST_DIR).toMatch(/apps\/web\/dist$/);
   });
 
+  it("accepts RATE_LIMIT_PER_DAY, the operations guide's name, for DAILY_JOB_LIMIT (which wins)", () => {
+    expect(loadEnv({ MONGODB_URI: 'mongodb://db', RATE_LIMIT_PER_DAY: '3' }).DAILY_JOB_LIMIT).toBe(3);
+    expect(
+      loadEnv({ MONGODB_URI: 'mongodb://db', RATE_LIMIT_PER_DAY: '3', DAILY_JOB_LIMIT: '7' }).DAILY_JOB_LIMIT,
+    ).toBe(7);
+    expect(() => loadEnv({ MONGODB_URI: 'mongodb://db', RATE_LIMIT_PER_DAY: '-1' })).toThrow(
+      /DAILY_JOB_LIMIT/,
+    );
+  });
+
   it('treats empty values as unset and parses the rest', () => {
     const env = loadEnv({
       MONGODB_URI: 'mongodb://db',

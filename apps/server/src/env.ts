@@ -74,12 +74,26 @@ export const ServerEnvSchema = z.object({
 });
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;
 
+/** Other names accepted for a setting: the operations guide calls the daily limit RATE_LIMIT_PER_DAY. */
+export const ENV_ALIASES = { RATE_LIMIT_PER_DAY: 'DAILY_JOB_LIMIT' } as const;
+
+/** Copies each alias to its setting unless the setting itself is given (it wins). */
+function withAliases(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out = { ...env };
+  for (const [alias, name] of Object.entries(ENV_ALIASES)) {
+    if (out[name] === undefined && out[alias] !== undefined) out[name] = out[alias];
+  }
+  return out;
+}
+
 /**
  * Parses the environment once. Empty values count as unset (compose files often pass `FOO=`).
  * Throws a readable error listing every bad variable.
  */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
-  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const present = withAliases(
+    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== '')),
+  );
   const result = ServerEnvSchema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -17,8 +17,8 @@ function sample(text: string, series: string): number | null {
 describe('operations endpoints and HTTP hardening', () => {
   const ctx = serverPerTest();
 
-  it('GET /healthz answers 200 while the process lives', async () => {
-    const res = await fetch(`${ctx.server.url}/healthz`);
+  it.each(['/healthz', '/health'])('GET %s answers 200 while the process lives', async (path) => {
+    const res = await fetch(`${ctx.server.url}${path}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });

@@ -43,6 +43,11 @@ export const API_ERRORS = {
     ja: '現在キューが満杯です。しばらく待ってから再度お試しください。',
     en: 'The queue is full. Please try again in a few minutes.',
   },
+  CLIENT_BLOCKED: {
+    trpc: 'FORBIDDEN',
+    ja: 'この接続元からの動画作成は停止されています。心当たりがない場合は運営者にお問い合わせください。',
+    en: 'Video creation from your network has been stopped. If you think this is a mistake, contact the operator.',
+  },
   NOT_FOUND: {
     trpc: 'NOT_FOUND',
     ja: 'ジョブが見つかりません。期限切れ（24 時間で削除）か、URL が間違っています。',

@@ -25,8 +25,11 @@ export interface EmbeddedMongo {
  * driver, Agenda and GridFS, but enforces no unique indexes and no TTL: good for tests and for
  * trying the product, not for production.
  */
-export async function startEmbeddedMongo(options: { port?: number } = {}): Promise<EmbeddedMongo> {
-  const server = new congodb.CongoServer({ host: '127.0.0.1', port: options.port ?? 0, storage: 'memory' });
+export async function startEmbeddedMongo(
+  options: { port?: number /** 127.0.0.1 unless given (0.0.0.0 in a container). */; host?: string } = {},
+): Promise<EmbeddedMongo> {
+  const host = options.host ?? '127.0.0.1';
+  const server = new congodb.CongoServer({ host, port: options.port ?? 0, storage: 'memory' });
   await server.start();
   // getConnectionUri() reports the requested port (0), so read the bound one.
   const inner = (server as unknown as { server: { address(): AddressInfo } }).server;

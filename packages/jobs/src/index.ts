@@ -1,3 +1,4 @@
+export * from './client-blocks.ts';
 export * from './collections.ts';
 export { connectMongo } from './connect.ts';
 export * from './document.ts';

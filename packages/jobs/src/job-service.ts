@@ -1,4 +1,5 @@
 import { JobCreateInput, type JobService, type SystemInfo } from '@movie-generator/api-contract';
+import { assertClientAllowed } from './client-blocks.ts';
 import type { JobStore } from './job-store.ts';
 import { createJobViewCache } from './job-view-cache.ts';
 
@@ -22,7 +23,8 @@ export interface JobUrlCheck {
 }
 
 /**
- * The API's JobService over MongoDB: URL syntax → quota → queue cap → DNS → insert and enqueue.
+ * The API's JobService over MongoDB: block list → URL syntax → quota → queue cap → DNS → insert and
+ * enqueue.
  * DNS comes after the quota and queue checks, so a client over its quota, or a full queue,
  * makes the server look nothing up.
  */
@@ -31,6 +33,7 @@ export function createJobService(deps: JobServiceDeps): JobService {
   return {
     async create(input, clientIp) {
       const request = JobCreateInput.parse(input);
+      await assertClientAllowed(deps.store.c.db, clientIp);
       deps.urlCheck.checkSyntax(request.url);
       return deps.store.create(request, clientIp, deps.enqueue, new Date(), () =>
         deps.urlCheck.checkHost(request.url, clientIp),

@@ -20,10 +20,13 @@ export async function mongoAnswers(db: Db, timeoutMs: number): Promise<boolean> 
   }
 }
 
-/** /healthz: the process is alive. /readyz: it can serve (MongoDB answers, not shutting down). */
+/**
+ * /healthz: the process is alive (/health is the same, the uptime-monitor path of the operations
+ * guide). /readyz: it can serve (MongoDB answers, not shutting down).
+ */
 export function healthRoutes(deps: HealthDeps): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
+  router.get(['/healthz', '/health'], (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {

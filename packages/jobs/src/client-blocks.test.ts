@@ -1,0 +1,96 @@
+import { ApiError } from '@movie-generator/api-contract';
+import { startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { addBlock, listBlocks, matchBlock, parsePrefix, removeBlock } from './client-blocks.ts';
+import { jobCollections } from './collections.ts';
+import { createJobService } from './job-service.ts';
+import { JobStore } from './job-store.ts';
+
+describe('client block list', () => {
+  it('normalizes addresses and prefixes and refuses anything else', () => {
+    expect(parsePrefix('203.0.113.7').prefix).toBe('203.0.113.7/32');
+    expect(parsePrefix('198.51.100.0/24').prefix).toBe('198.51.100.0/24');
+    expect(parsePrefix('::ffff:203.0.113.7').prefix).toBe('203.0.113.7/32');
+    expect(parsePrefix('2001:DB8::/32').prefix).toBe('2001:db8::/32');
+    for (const bad of ['', 'example.com', '203.0.113.0/33', '203.0.113.0/', '1.2.3.4/8/9'])
+      expect(() => parsePrefix(bad), bad).toThrow(/not an IP address or prefix/);
+  });
+
+  it('matches addresses inside a prefix, of the same family only', () => {
+    const blocks = ['198.51.100.0/24', '2001:db8::/32'].map((prefix) => ({
+      prefix,
+      reason: null,
+      createdAt: new Date(),
+    }));
+    expect(matchBlock(blocks, '198.51.100.200')?.prefix).toBe('198.51.100.0/24');
+    expect(matchBlock(blocks, '::ffff:198.51.100.9')?.prefix).toBe('198.51.100.0/24');
+    expect(matchBlock(blocks, '198.51.101.1')).toBeNull();
+    expect(matchBlock(blocks, '2001:db8:1::5')?.prefix).toBe('2001:db8::/32');
+    expect(matchBlock(blocks, '2001:db9::5')).toBeNull();
+  });
+
+  describe('in MongoDB, checked at job.create', () => {
+    let mongo: TestMongo;
+    beforeAll(async () => {
+      mongo = await startTestMongo();
+    });
+    afterAll(async () => {
+      await mongo.stop();
+    });
+    beforeEach(async () => {
+      await mongo.db.dropDatabase();
+    });
+
+    it('adds once, lists, removes', async () => {
+      expect(await addBlock(mongo.db, '198.51.100.0/24', 'flood')).toEqual({
+        prefix: '198.51.100.0/24',
+        added: true,
+      });
+      expect(await addBlock(mongo.db, '198.51.100.0/24', 'still')).toEqual({
+        prefix: '198.51.100.0/24',
+        added: false,
+      });
+      expect(await listBlocks(mongo.db)).toMatchObject([{ prefix: '198.51.100.0/24', reason: 'still' }]);
+      expect(await removeBlock(mongo.db, '198.51.100.0/24')).toEqual({
+        prefix: '198.51.100.0/24',
+        removed: true,
+      });
+      expect(await removeBlock(mongo.db, '198.51.100.0/24')).toEqual({
+        prefix: '198.51.100.0/24',
+        removed: false,
+      });
+      expect(await listBlocks(mongo.db)).toEqual([]);
+    });
+
+    it('refuses a blocked client with CLIENT_BLOCKED before anything is counted or queued', async () => {
+      const store = new JobStore(jobCollections(mongo.db), {
+        dailyLimit: 5,
+        maxPending: 10,
+        retentionMs: 3600_000,
+        totalConcurrency: 1,
+        typicalJobSec: 60,
+      });
+      await store.init();
+      const enqueued: string[] = [];
+      const service = createJobService({
+        store,
+        enqueue: async (id) => {
+          enqueued.push(id);
+        },
+        validateUrl: async () => {},
+        info: { version: 'test' } as never,
+      });
+      const input = { url: 'https://example.com/a', size: '720p' as const, vertical: false };
+      await addBlock(mongo.db, '198.51.100.0/24', null);
+      const refused = await service.create(input, '198.51.100.7').catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ApiError);
+      expect((refused as ApiError).code).toBe('CLIENT_BLOCKED');
+      expect(await store.c.jobs.countDocuments()).toBe(0);
+      expect(await store.c.quotas.countDocuments()).toBe(0);
+      const { id } = await service.create(input, '198.51.101.7');
+      expect(enqueued).toEqual([id]);
+      await removeBlock(mongo.db, '198.51.100.0/24');
+      await expect(service.create(input, '198.51.100.7')).resolves.toMatchObject({ id: expect.any(String) });
+    });
+  });
+});
