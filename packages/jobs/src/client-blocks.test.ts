@@ -77,7 +77,7 @@ describe('client block list', () => {
         enqueue: async (id) => {
           enqueued.push(id);
         },
-        validateUrl: async () => {},
+        urlCheck: { checkSyntax: () => {}, checkHost: async () => {} },
         info: { version: 'test' } as never,
       });
       const input = { url: 'https://example.com/a', size: '720p' as const, vertical: false };
