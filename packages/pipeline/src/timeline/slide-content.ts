@@ -35,7 +35,8 @@ const withCaption = (local: LocalImageSource, caption: string | undefined): Slid
 
 /**
  * When each bullet appears, in frames from the slide's start: when the first narration that
- * points at it starts; bullets no narration points at show from the start. Undefined when every
+ * points at it starts; bullets no narration points at show from the start, and so does the first
+ * bullet to be revealed (a slide never opens with an empty bullet area). Undefined when every
  * bullet shows from the start (nothing to reveal).
  */
 export function bulletReveals(
@@ -51,6 +52,9 @@ export function bulletReveals(
     pointed.add(b);
     reveals[b] = Math.max(0, narrationStarts[i]! - slideStart);
   });
+  const first = Math.min(...[...pointed].map((b) => reveals[b]!));
+  const firstBullet = [...pointed].find((b) => reveals[b] === first);
+  if (firstBullet !== undefined) reveals[firstBullet] = 0;
   if (reveals.every((r) => r === 0)) return undefined;
   return reveals;
 }
