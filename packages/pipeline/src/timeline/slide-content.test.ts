@@ -4,6 +4,7 @@ import { planFrames } from '../render/frame-plan.ts';
 import { ScriptSchema } from '../schema/script.ts';
 import { REVEAL_FRAMES, TimelineSchema } from '../schema/timeline.ts';
 import { buildTimeline } from './build-timeline.ts';
+import { isNarrated } from './slide-content.ts';
 
 const script = ScriptSchema.parse(
   JSON.parse(readFileSync(new URL('../../fixtures/script-layouts-en.json', import.meta.url), 'utf8')),
@@ -51,6 +52,36 @@ describe('slide layouts in the timeline', () => {
       'bullets',
       undefined,
     ]);
+  });
+
+  it('shows a quote only when a narration of its section says it', () => {
+    const quoteIndex = script.sections.findIndex((s) => s.quote);
+    const unsaid = ScriptSchema.parse({
+      ...script,
+      sections: script.sections.map((s, i) =>
+        i === quoteIndex
+          ? { ...s, narrations: s.narrations.map((n) => ({ ...n, text: 'Design mattered.' })) }
+          : s,
+      ),
+    });
+    expect(buildTimeline(unsaid, clips).slides[quoteIndex]).toMatchObject({ layout: 'bullets' });
+    expect(buildTimeline(unsaid, clips).slides[quoteIndex]!.quote).toBeUndefined();
+    // Said with other quotation marks, case and spacing (and split over two narrations) still counts.
+    const quote = script.sections[quoteIndex]!.quote!.text;
+    const half = quote.indexOf(' and ');
+    const split = {
+      narrations: [
+        { speaker: 'n', text: `She said: “${quote.slice(0, half).toUpperCase()}` },
+        { speaker: 'n', text: `${quote.slice(half)}”` },
+      ],
+    };
+    expect(isNarrated(quote, split)).toBe(true);
+    expect(isNarrated(quote, { narrations: [{ speaker: 'n', text: quote.slice(0, half) }] })).toBe(false);
+    expect(
+      isNarrated('「遅い子どもに合わせる」', {
+        narrations: [{ speaker: 'n', text: '市長は遅い子どもに合わせると話す。' }],
+      }),
+    ).toBe(true);
   });
 
   it('reveals each bullet when the narration pointing at it starts, the first one with the slide', () => {
