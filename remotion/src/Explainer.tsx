@@ -8,15 +8,38 @@ import { TitleSlide } from './components/TitleSlide.tsx';
 import { videoLabels } from './i18n.ts';
 import { theme } from './theme.ts';
 
-/** The site name, or else the source's host, for the title slide's label. */
-function siteLabel(timeline: Timeline): string | undefined {
-  if (timeline.siteName) return timeline.siteName;
+/** The source's host without "www.", or undefined when there is no valid URL. */
+function sourceHost(timeline: Timeline): string | undefined {
   if (!timeline.sourceUrl) return undefined;
   try {
-    return new URL(timeline.sourceUrl).hostname;
+    return new URL(timeline.sourceUrl).hostname.replace(/^www\./, '');
   } catch {
     return undefined;
   }
+}
+
+/** The site name, or else the source's host, for the title slide's label. */
+function siteLabel(timeline: Timeline): string | undefined {
+  return timeline.siteName ?? sourceHost(timeline);
+}
+
+/** The source as a short line: "Site name · host" (never the long raw URL). */
+function sourceLine(timeline: Timeline): string | undefined {
+  const parts = [timeline.siteName, sourceHost(timeline)].filter(
+    (p, i, all): p is string => !!p && all.indexOf(p) === i,
+  );
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/** The closing slide's small print: the source line and the voice credits. */
+function closingFooter(timeline: Timeline): string[] {
+  const labels = videoLabels(timeline.language);
+  const source = sourceLine(timeline);
+  const credits = [...new Set(timeline.credits)];
+  return [
+    ...(source ? [`${labels.source}: ${source}`] : []),
+    ...(credits.length > 0 ? [`${labels.credits}: ${credits.join(' / ')}`] : []),
+  ];
 }
 
 const SlideView: React.FC<{ slide: Slide; timeline: Timeline }> = ({ slide, timeline }) => {
@@ -34,10 +57,16 @@ const SlideView: React.FC<{ slide: Slide; timeline: Timeline }> = ({ slide, time
     case 'section':
       return <SectionSlide slide={slide} transitionFrames={transitionFrames} />;
     case 'closing':
+      // With recap bullets the closing slide shows them (what the narration is recapping).
+      if (slide.bullets.length > 0) {
+        return (
+          <SectionSlide slide={slide} transitionFrames={transitionFrames} footer={closingFooter(timeline)} />
+        );
+      }
       return (
         <ClosingSlide
           labels={videoLabels(timeline.language)}
-          sourceUrl={timeline.sourceUrl ?? undefined}
+          source={sourceLine(timeline)}
           credits={timeline.credits}
           transitionFrames={transitionFrames}
         />

@@ -11,27 +11,14 @@ import { WrappedText } from './WrappedText.tsx';
 const THANKS_LINE_HEIGHT = 1.3;
 const MAX_CREDIT_LINES = 4;
 
-/**
- * The URL decoded for reading (Japanese paths are percent-encoded), in pieces that may wrap
- * after a slash or other separator rather than anywhere.
- */
-function urlSegments(url: string): string[] {
-  let readable = url;
-  try {
-    readable = decodeURI(url);
-  } catch {
-    // Not valid percent-encoding: show it as it is.
-  }
-  return readable.split(/(?<=[/?&=._-])/);
-}
-
-/** Last slide: the thank-you line, then a card with the source URL and the voice credits. */
+/** Last slide without recap bullets: the thank-you line, then a card with the source and the voice credits. */
 export const ClosingSlide: React.FC<{
   labels: VideoLabels;
-  sourceUrl?: string;
+  /** The source line (site name and host), not the raw URL. */
+  source?: string;
   credits: readonly string[];
   transitionFrames: number;
-}> = ({ labels, sourceUrl, credits, transitionFrames }) => {
+}> = ({ labels, source, credits, transitionFrames }) => {
   const frame = useCurrentFrame();
   const { content, u, vertical, radius } = useFrameLayout();
 
@@ -99,7 +86,7 @@ export const ClosingSlide: React.FC<{
             background: theme.accent,
           }}
         />
-        {(sourceUrl || shownCredits.length > 0) && (
+        {(source || shownCredits.length > 0) && (
           <div
             style={{
               ...fadeSlideIn(cardIn, 3 * u),
@@ -117,14 +104,10 @@ export const ClosingSlide: React.FC<{
               textAlign: 'left',
             }}
           >
-            {sourceUrl && (
+            {source && (
               <>
                 <div style={rowLabel}>{labels.source}</div>
-                <WrappedText
-                  segments={urlSegments(sourceUrl)}
-                  maxLines={2}
-                  style={{ ...rowText, marginBottom: vertical ? 2 * u : 0 }}
-                />
+                <div style={{ ...rowText, marginBottom: vertical ? 2 * u : 0 }}>{source}</div>
               </>
             )}
             {shownCredits.length > 0 && (

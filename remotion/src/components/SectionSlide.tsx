@@ -33,10 +33,12 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
  * Bullets with a reveal frame appear then (a REVEAL_FRAMES-long entrance); the others come in
  * with the slide. A layout without its data is drawn as bullets.
  */
-export const SectionSlide: React.FC<{ slide: Slide; transitionFrames: number }> = ({
-  slide,
-  transitionFrames,
-}) => {
+export const SectionSlide: React.FC<{
+  slide: Slide;
+  transitionFrames: number;
+  /** Small lines at the bottom of the slide (the closing slide's source and credits). */
+  footer?: readonly string[];
+}> = ({ slide, transitionFrames, footer = [] }) => {
   const frame = useCurrentFrame();
   const frameLayout = useFrameLayout();
   const { u, radius, vertical, content } = frameLayout;
@@ -53,18 +55,21 @@ export const SectionSlide: React.FC<{ slide: Slide; transitionFrames: number }> 
           : 'bullets';
 
   // The picture takes one side (landscape) or the top (vertical); the text gets the rest.
-  let textBox: Box = content;
+  const footerFont = (vertical ? 2.6 : 2.1) * u;
+  const footerHeight = footer.length > 0 ? footer.length * footerFont * 1.4 + 2 * u : 0;
+  const slideBox: Box = { ...content, height: content.height - footerHeight };
+  let textBox: Box = slideBox;
   let pictureBox: Box | undefined;
   if (layout === 'picture') {
     if (vertical) {
-      const height = 0.4 * content.height;
-      pictureBox = { ...content, height };
-      textBox = { ...content, top: content.top + height + 3 * u, height: content.height - height - 3 * u };
+      const height = 0.4 * slideBox.height;
+      pictureBox = { ...slideBox, height };
+      textBox = { ...slideBox, top: slideBox.top + height + 3 * u, height: slideBox.height - height - 3 * u };
     } else {
-      const width = 0.45 * content.width;
+      const width = 0.45 * slideBox.width;
       const gap = 4 * u;
-      pictureBox = { ...content, left: content.left + content.width - width, width };
-      textBox = { ...content, width: content.width - width - gap };
+      pictureBox = { ...slideBox, left: slideBox.left + slideBox.width - width, width };
+      textBox = { ...slideBox, width: slideBox.width - width - gap };
     }
   }
 
@@ -174,8 +179,13 @@ export const SectionSlide: React.FC<{ slide: Slide; transitionFrames: number }> 
             fontVariantNumeric: 'tabular-nums',
           }}
         >
-          <span style={{ color: theme.accent }}>{pad2(sectionNumber)}</span>
-          <span style={{ color: theme.textMuted }}>/ {pad2(sectionCount)}</span>
+          {/* The closing slide (number 0) keeps the row's height but shows no counter. */}
+          {sectionNumber > 0 && (
+            <>
+              <span style={{ color: theme.accent }}>{pad2(sectionNumber)}</span>
+              <span style={{ color: theme.textMuted }}>/ {pad2(sectionCount)}</span>
+            </>
+          )}
         </div>
         <WrappedText
           segments={headingSegments}
@@ -331,6 +341,26 @@ export const SectionSlide: React.FC<{ slide: Slide; transitionFrames: number }> 
           </div>
         )}
       </div>
+      {footer.length > 0 && (
+        <div
+          style={{
+            ...fadeSlideIn(cardIn, 2 * u),
+            position: 'absolute',
+            left: content.left,
+            width: content.width,
+            top: content.top + content.height - footer.length * footerFont * 1.4,
+            fontSize: footerFont,
+            lineHeight: 1.4,
+            color: theme.textMuted,
+          }}
+        >
+          {footer.map((line) => (
+            <div key={line} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {line}
+            </div>
+          ))}
+        </div>
+      )}
     </AbsoluteFill>
   );
 };

@@ -19,7 +19,9 @@ export const SlidePicture: React.FC<{
   u: number;
   vertical: boolean;
   style?: React.CSSProperties;
-}> = ({ image, box, u, vertical, style }) => {
+  /** Largest scale of the picture's own pixels (1 = never upscaled, so no visible blocks). */
+  maxScale?: number;
+}> = ({ image, box, u, vertical, style, maxScale = Number.POSITIVE_INFINITY }) => {
   const segments = image.caption ? breakSegments(image.caption) : [];
   const gap = 1.4 * u;
   const caption =
@@ -38,7 +40,7 @@ export const SlidePicture: React.FC<{
   const captionHeight = caption
     ? Math.min(caption.height, 2 * caption.fontSize * CAPTION_LINE_HEIGHT) + gap
     : 0;
-  const scale = Math.min(box.width / image.width, (box.height - captionHeight) / image.height);
+  const scale = Math.min(maxScale, box.width / image.width, (box.height - captionHeight) / image.height);
   const width = Math.max(1, Math.round(image.width * scale));
   const height = Math.max(1, Math.round(image.height * scale));
 

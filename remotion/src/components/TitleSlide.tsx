@@ -1,22 +1,26 @@
 import type { SlideImage } from '@movie-generator/pipeline/schema';
-import { AbsoluteFill, Img, useCurrentFrame } from 'remotion';
+import { AbsoluteFill, useCurrentFrame } from 'remotion';
 import { entranceProgress, fadeSlideIn, wipeIn } from '../animation.ts';
 import { type Box, useFrameLayout } from '../layout/frame-layout.ts';
 import { measureEmFor } from '../layout/measure.ts';
 import { breakSegments } from '../layout/segments.ts';
 import { fitParagraphs } from '../layout/text-fit.ts';
 import { FONT_WEIGHT, theme } from '../theme.ts';
+import { SlidePicture } from './SlidePicture.tsx';
 import { WrappedText } from './WrappedText.tsx';
 
 const TITLE_LINE_HEIGHT = 1.32;
 
-/** Share of the frame the lead picture covers: the right side, or the top when vertical. */
+/** Share of the frame given to the lead picture: the right side, or the top when vertical. */
 const PICTURE_SHARE = { landscape: 0.46, vertical: 0.4 } as const;
+
+/** The lead picture is shown whole and at most at 1.25× its own pixels (no blocky upscaling). */
+const LEAD_MAX_SCALE = 1.25;
 
 /**
  * Opening slide: the site as a pill label, the article title large, an accent bar. With the
- * article's lead picture, the picture fills one side of the frame (the top when vertical) and
- * fades into the background towards the title, which keeps the plain background behind it.
+ * article's lead picture, the picture is shown whole (not cropped, not blown up) with its caption
+ * on one side of the frame (the top when vertical); the title keeps the plain background.
  */
 export const TitleSlide: React.FC<{
   title: string;
@@ -32,12 +36,22 @@ export const TitleSlide: React.FC<{
   if (image) {
     if (vertical) {
       const pictureHeight = PICTURE_SHARE.vertical * height;
-      pictureBox = { left: 0, top: 0, width, height: pictureHeight };
+      pictureBox = {
+        left: fullContent.left,
+        top: fullContent.top,
+        width: fullContent.width,
+        height: pictureHeight - fullContent.top,
+      };
       const top = Math.max(fullContent.top, pictureHeight + 2 * u);
       content = { ...fullContent, top, height: fullContent.top + fullContent.height - top };
     } else {
       const pictureWidth = PICTURE_SHARE.landscape * width;
-      pictureBox = { left: width - pictureWidth, top: 0, width: pictureWidth, height };
+      pictureBox = {
+        left: width - pictureWidth,
+        top: fullContent.top,
+        width: pictureWidth - (width - fullContent.left - fullContent.width),
+        height: fullContent.height,
+      };
       content = { ...fullContent, width: width - pictureWidth - fullContent.left - 2 * u };
     }
   }
@@ -67,25 +81,14 @@ export const TitleSlide: React.FC<{
   return (
     <AbsoluteFill>
       {image && pictureBox && (
-        <div
-          style={{
-            position: 'absolute',
-            ...pictureBox,
-            overflow: 'hidden',
-            opacity: picture,
-            // Fade the picture itself out towards the title, so it melts into the backdrop.
-            maskImage: vertical
-              ? 'linear-gradient(180deg, black 0%, black 55%, transparent 100%)'
-              : 'linear-gradient(90deg, transparent 0%, black 38%, black 100%)',
-          }}
-        >
-          <Img
-            src={image.src}
-            style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
-          />
-          {/* A light veil keeps a bright picture from outshining the title. */}
-          <div style={{ position: 'absolute', inset: 0, background: 'rgba(11, 18, 38, 0.12)' }} />
-        </div>
+        <SlidePicture
+          image={image}
+          box={pictureBox}
+          u={u}
+          vertical={vertical}
+          maxScale={LEAD_MAX_SCALE}
+          style={{ opacity: picture }}
+        />
       )}
       <div
         style={{

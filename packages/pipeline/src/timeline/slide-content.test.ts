@@ -4,6 +4,7 @@ import { planFrames } from '../render/frame-plan.ts';
 import { ScriptSchema } from '../schema/script.ts';
 import { REVEAL_FRAMES, TimelineSchema } from '../schema/timeline.ts';
 import { buildTimeline } from './build-timeline.ts';
+import { isNarrated } from './slide-content.ts';
 
 const script = ScriptSchema.parse(
   JSON.parse(readFileSync(new URL('../../fixtures/script-layouts-en.json', import.meta.url), 'utf8')),
@@ -53,14 +54,45 @@ describe('slide layouts in the timeline', () => {
     ]);
   });
 
-  it('reveals each bullet when the narration pointing at it starts', () => {
+  it('shows a quote only when a narration of its section says it', () => {
+    const quoteIndex = script.sections.findIndex((s) => s.quote);
+    const unsaid = ScriptSchema.parse({
+      ...script,
+      sections: script.sections.map((s, i) =>
+        i === quoteIndex
+          ? { ...s, narrations: s.narrations.map((n) => ({ ...n, text: 'Design mattered.' })) }
+          : s,
+      ),
+    });
+    expect(buildTimeline(unsaid, clips).slides[quoteIndex]).toMatchObject({ layout: 'bullets' });
+    expect(buildTimeline(unsaid, clips).slides[quoteIndex]!.quote).toBeUndefined();
+    // Said with other quotation marks, case and spacing (and split over two narrations) still counts.
+    const quote = script.sections[quoteIndex]!.quote!.text;
+    const half = quote.indexOf(' and ');
+    const split = {
+      narrations: [
+        { speaker: 'n', text: `She said: “${quote.slice(0, half).toUpperCase()}` },
+        { speaker: 'n', text: `${quote.slice(half)}”` },
+      ],
+    };
+    expect(isNarrated(quote, split)).toBe(true);
+    expect(isNarrated(quote, { narrations: [{ speaker: 'n', text: quote.slice(0, half) }] })).toBe(false);
+    expect(
+      isNarrated('「遅い子どもに合わせる」', {
+        narrations: [{ speaker: 'n', text: '市長は遅い子どもに合わせると話す。' }],
+      }),
+    ).toBe(true);
+  });
+
+  it('reveals each bullet when the narration pointing at it starts, the first one with the slide', () => {
     const picture = t.slides[1]!;
     const starts = t.audio.slice(1, 4).map((a) => a.startFrame - picture.startFrame);
-    expect(picture.bulletReveals).toEqual(starts);
+    expect(starts[0]).toBeGreaterThan(0);
+    expect(picture.bulletReveals).toEqual([0, starts[1], starts[2]]);
     // Two narrations, three bullets: the third bullet is never pointed at and shows from the start.
     const bullets = t.slides[4]!;
     const own = t.audio.slice(7, 9).map((a) => a.startFrame - bullets.startFrame);
-    expect(bullets.bulletReveals).toEqual([own[0], own[1], 0]);
+    expect(bullets.bulletReveals).toEqual([0, own[1], 0]);
     // No narration points at a bullet: no reveals.
     expect(
       buildTimeline(
@@ -86,7 +118,8 @@ describe('slide layouts in the timeline', () => {
       }
     }
     const reveals = t.slides.flatMap((s) => (s.bulletReveals ?? []).filter((r) => r > 0)).length;
-    expect(reveals).toBe(8);
+    // 8 pointed bullets on 4 body slides; each slide's first one shows with the slide.
+    expect(reveals).toBe(4);
     // Entrances and reveals are drawn frame by frame; everything else once per held picture.
     expect(plan.frames.length).toBeLessThan(
       t.slides.length * t.transitionFrames + reveals * REVEAL_FRAMES + t.subtitles.length * 2 + 10,

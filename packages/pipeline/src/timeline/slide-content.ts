@@ -10,7 +10,7 @@ export type SlideContent = Pick<Slide, 'layout' | 'image' | 'figure' | 'quote'>;
 
 /**
  * What a body section's slide shows. A layout whose data is missing (no figure, no quote, or a
- * picture that was not downloaded) falls back to bullets, so the renderer never gets a layout it
+ * picture that was not downloaded) or a quote no narration of the section says falls back to bullets, so the renderer never gets a layout it
  * cannot draw.
  */
 export function sectionContent(section: Section, images: ImageSources): SlideContent {
@@ -20,8 +20,24 @@ export function sectionContent(section: Section, images: ImageSources): SlideCon
     if (local) return { layout, image: withCaption(local, section.image.caption) };
   }
   if (layout === 'figure' && section.figure) return { layout, figure: section.figure };
-  if (layout === 'quote' && section.quote) return { layout, quote: section.quote };
+  // A quote stays on screen for the whole section, so it is shown only when the section says it.
+  if (layout === 'quote' && section.quote && isNarrated(section.quote.text, section)) {
+    return { layout, quote: section.quote };
+  }
   return { layout: 'bullets' };
+}
+
+/** Letters and digits only, case- and width-folded: "“Yes,” she said" and "yes she said" compare equal. */
+const normalise = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Whether the section's narrations (together, as a quote may span two) say `text`. */
+export function isNarrated(text: string, section: Pick<Section, 'narrations'>): boolean {
+  const said = normalise(text);
+  return said.length > 0 && normalise(section.narrations.map((n) => n.text).join(' ')).includes(said);
 }
 
 /** The title slide's lead picture, when it was downloaded. */
@@ -35,7 +51,8 @@ const withCaption = (local: LocalImageSource, caption: string | undefined): Slid
 
 /**
  * When each bullet appears, in frames from the slide's start: when the first narration that
- * points at it starts; bullets no narration points at show from the start. Undefined when every
+ * points at it starts; bullets no narration points at show from the start, and so does the first
+ * bullet to be revealed (a slide never opens with an empty bullet area). Undefined when every
  * bullet shows from the start (nothing to reveal).
  */
 export function bulletReveals(
@@ -51,6 +68,9 @@ export function bulletReveals(
     pointed.add(b);
     reveals[b] = Math.max(0, narrationStarts[i]! - slideStart);
   });
+  const first = Math.min(...[...pointed].map((b) => reveals[b]!));
+  const firstBullet = [...pointed].find((b) => reveals[b] === first);
+  if (firstBullet !== undefined) reveals[firstBullet] = 0;
   if (reveals.every((r) => r === 0)) return undefined;
   return reveals;
 }
