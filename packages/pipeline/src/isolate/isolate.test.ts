@@ -68,6 +68,16 @@ async function cpuMsDuring(ms: number): Promise<number> {
   return (used.user + used.system) / 1000;
 }
 
+/**
+ * CPU the process burns in the second after one more normal job has run. That job waits for the
+ * pool's replacement of a killed thread to start up (which costs CPU of its own), so what is left
+ * is a killed thread that still runs: it would burn a core's worth here.
+ */
+async function cpuAfterNextJob(): Promise<number> {
+  await generateScriptFromUrl(`${site.url}/en`, options());
+  return cpuMsDuring(1000);
+}
+
 describe('hostile pages', () => {
   it.each(['deepNesting', 'elementFlood', 'elementFlood5mb'] as const)(
     '%s fails cleanly with PAGE_TOO_COMPLEX within seconds, the event loop turning',
@@ -109,8 +119,7 @@ describe('a stage thread', () => {
     expect(run.error?.code).toBe('CANCELLED');
     expect(settledMs).toBeLessThan(1000);
     expect(run.maxStallMs).toBeLessThan(1000);
-    // A thread still extracting would burn a core's worth of CPU here.
-    expect(await cpuMsDuring(1000)).toBeLessThan(300);
+    expect(await cpuAfterNextJob()).toBeLessThan(300);
   });
 
   it('fails with TIMEOUT at the stage deadline although the extraction never yields', async () => {
@@ -120,7 +129,7 @@ describe('a stage thread', () => {
     expect(run.error?.code).toBe('TIMEOUT');
     expect(run.seconds).toBeLessThan(4);
     expect(run.maxStallMs).toBeLessThan(1000);
-    expect(await cpuMsDuring(1000)).toBeLessThan(300);
+    expect(await cpuAfterNextJob()).toBeLessThan(300);
   });
 
   it('turns running out of its heap into PAGE_TOO_COMPLEX, and the next job runs', async () => {
