@@ -6,6 +6,7 @@ import { distributeBudget, fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bulletDefects.ts';
 import { sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
+import { needsPredecessor } from './dependence.ts';
 import { japaneseReading } from './katakana.ts';
 import { findKeyFigure } from './keyFigure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './keySentences.ts';
@@ -172,6 +173,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   let remaining = options.charBudget - intro.length - closingChars(closingLines);
   const leadLine = leadSentence(
     leadScored,
+    language,
     Math.min(limits.narration, Math.floor(remaining * LEAD_SHARE) + limits.narration / 2),
   );
   if (leadLine) remaining -= leadLine.length;
@@ -286,8 +288,12 @@ function layoutOptions(
 }
 
 /** The lead point: the first of the lead's two best sentences (the lead usually comes first) that fits. */
-function leadSentence(scored: readonly ScoredSentence[], maxChars: number): string | undefined {
-  const fitting = scored.filter((s) => s.text.length <= maxChars);
+function leadSentence(
+  scored: readonly ScoredSentence[],
+  language: Language,
+  maxChars: number,
+): string | undefined {
+  const fitting = scored.filter((s) => s.text.length <= maxChars && !needsPredecessor(s.text, language));
   const [first, second] = pickKeySentences(fitting, 2);
   if (!first || !second) return first?.text;
   return first.score >= 0.8 * second.score ? first.text : second.text;
@@ -322,9 +328,14 @@ function takeawayLine(
     ...[...(plans.at(-1)?.scored ?? [])].sort((a, b) => b.score - a.score),
   ].filter((s) => !/[？?]$/u.test(s.text) && s.text.length >= MIN_TAKEAWAY_CHARS[language]);
   const template = pickVariant(WORDING[language].takeaway, title, 1);
-  return candidates
-    .map((s) => template(capitalizeFirst(stripLeadingConnective(s.text, language), language)))
-    .find((line) => line.length <= maxChars);
+  return (
+    candidates
+      .map((s) => stripLeadingConnective(s.text, language))
+      // Said on its own at the end, it cannot lean on the sentence before it.
+      .filter((text) => !needsPredecessor(text, language))
+      .map((text) => template(capitalizeFirst(text, language)))
+      .find((line) => line.length <= maxChars)
+  );
 }
 
 function pointsLine(
