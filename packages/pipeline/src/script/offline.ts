@@ -370,12 +370,18 @@ function generatedTitle(
   limits: TextLimits,
   usedTerms: ReadonlySet<string>,
 ): string {
-  const phrase = keyPhraseTitle(topic.paragraphs, others, language, limits.generatedTitle, usedTerms);
+  // The sentence that carries the section: the title names what it is about.
+  const keys = pickKeySentences(
+    scored.filter((s) => !needsPredecessor(s.text, language)),
+    3,
+  ).sort((a, b) => b.score - a.score);
+  const key = keys[0]?.text ?? '';
+  const phrase = keyPhraseTitle(topic.paragraphs, others, key, language, limits.generatedTitle, usedTerms);
   if (phrase) return phrase;
-  const keys = pickKeySentences(scored, 3).sort((a, b) => b.score - a.score);
-  const fromSentence = keys
-    .map((k) => toBullet(k.text, language, limits.generatedTitle))
-    .find((b) => b.length > 0);
+  // Else a short clause of that sentence.
+  const clauses = keys.map((k) => toBullet(k.text, language, limits.generatedTitle)).filter((b) => b);
+  // A whole short clause rather than a cut-off one.
+  const fromSentence = clauses.find((b) => !b.endsWith('…')) ?? clauses[0];
   return fromSentence ?? (language === 'ja' ? '本文' : 'The article');
 }
 
