@@ -271,9 +271,8 @@ function layoutOptions(
   const spoken = picked.flatMap((p) => p.sentences.map((s) => s.text));
   let figure: LayoutOptions['figure'];
   // A number the narration says first; else one from elsewhere in the section, with its own sentence as context.
-  for (const [i, text] of [...spoken, ...plan.scored.map((s) => s.text)].entries()) {
-    const context = bullets[i] ?? toBullet(text, language);
-    figure = context ? findKeyFigure(text, context, language) : undefined;
+  for (const text of [...spoken, ...plan.scored.map((s) => s.text)]) {
+    figure = findKeyFigure(text, language);
     if (figure) break;
   }
   // Quotes are looked for in whole paragraphs: a quotation often spans two sentences.
