@@ -82,7 +82,8 @@ export function findKeyFigure(sentence: string, language: Language): KeyFigure |
     const before = text.slice(0, match.index);
     const sign = SIGN[language].exec(before)?.[0] ?? '';
     const qualifier = QUALIFIER[language].exec(before.slice(0, before.length - sign.length))?.[0] ?? '';
-    const value = `${qualifier}${sign}${match[0].trim()}`;
+    // "£850,000," ends on the sentence's comma, not the number's.
+    const value = `${qualifier}${sign}${match[0].trim().replace(/[,.]+$/u, '')}`;
     if (value.length > MAX_VALUE) continue;
     // "1 of 2" style small counts carry nothing.
     if (/^\d$/u.test(value)) continue;

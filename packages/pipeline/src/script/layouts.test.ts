@@ -69,6 +69,9 @@ describe('findKeyFigure keeps what the number means', () => {
     ).toBe('minus 24 degrees');
     expect(findKeyFigure('The harbour froze at −24°C last night.', 'en')?.value).toBe('−24°C');
     expect(findKeyFigure('今朝は氷点下24度まで冷え込んだ。', 'ja')?.value).toBe('氷点下24度');
+    expect(findKeyFigure('The eradication, which cost about £850,000, took two winters.', 'en')?.value).toBe(
+      'about £850,000',
+    );
   });
 
   it('takes its context line from the number’s own sentence', () => {
