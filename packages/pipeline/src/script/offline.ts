@@ -17,6 +17,7 @@ import { outlineArticle, type Topic, topicLength } from './outline.ts';
 import { findQuote } from './quote.ts';
 import { keyPhraseTitle } from './sectionTitle.ts';
 import { toSpeakable } from './speakable.ts';
+import { readsAsConclusion } from './takeaway.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 import type { ScriptProvider } from './types.ts';
 import { pickVariant, WORDING } from './wording.ts';
@@ -155,12 +156,20 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const sayable = (plan: BodyPlan) =>
     plan.scored.some((s) => !isTakeaway(s)) ? plan.scored.filter((s) => !isTakeaway(s)) : plan.scored;
   const speaking = plans.filter((p) => p.scored.length > 0);
-  const points = pointsLine(
-    speaking.map((p) => p.title),
+  // The recap names the sections shown, and its slide lists the same ones.
+  const recap = pointsLine(
+    speaking
+      .map((p) => p.title)
+      // A title cut short does not name a point.
+      .filter((t) => !t.endsWith('…'))
+      .filter(
+        (t) => findBulletDefects(toBullet(t, language), language, { source: articleText }).length === 0,
+      ),
     language,
     title,
     limits.narration,
   );
+  const points = recap?.line;
   let closingLines = [takeaway, points, seeOriginal].filter((l): l is string => l !== undefined);
   const closingChars = (lines: readonly string[]) => lines.reduce((s, l) => s + l.length, 0);
   while (
@@ -195,7 +204,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     return { plan, ...slideContent(picked, language, limits) };
   });
 
-  const layouts = chooseLayouts(bodies.map((b) => layoutOptions(b.plan, b.picked, b.bullets, language)));
+  const layouts = chooseLayouts(bodies.map((b) => layoutOptions(b.plan, b.picked, language)));
   const bodySections: Section[] = bodies.map((body, i) => ({
     title: body.plan.title,
     kind: 'body',
@@ -213,11 +222,8 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const closing: Section = {
     title: wording.closingTitle,
     kind: 'closing',
-    // The points made: each section's heading, or its first bullet when the title was made up.
-    bullets: bodies
-      .slice(0, MAX_RECAP_TOPICS)
-      .map((b) => (b.plan.topic.heading ? toBullet(b.plan.title, language) : (b.bullets[0] ?? '')))
-      .filter((b) => b.length > 0 && findBulletDefects(b, language, { source: articleText }).length === 0),
+    // The points made, as the recap names them.
+    bullets: (recap?.named ?? []).map((t) => toBullet(t, language)).filter((b) => b.length > 0),
     narrations: closingLines.map((text) => ({ text, speaker: 'narrator' })),
   };
   const sections = [opening, ...bodySections.filter((s) => s.narrations.length > 0), closing];
@@ -265,7 +271,6 @@ function slideContent(
 function layoutOptions(
   plan: BodyPlan,
   picked: readonly PickedNarration[],
-  bullets: readonly string[],
   language: Language,
 ): LayoutOptions {
   const spoken = picked.flatMap((p) => p.sentences.map((s) => s.text));
@@ -319,13 +324,18 @@ function takeawayLine(
   const concluding = roomy
     .filter((p) => CONCLUSION_HEADING.test(p.topic.heading ?? ''))
     .flatMap((p) => p.scored);
+  // The moral the article states; its last paragraph when that concludes rather than announces;
+  // a sentence that sums up. Else there is no takeaway: the closing names the points made.
   const candidates = [
     ...[...concluding].sort((a, b) => b.score - a.score),
     ...[...lastParagraph].sort((a, b) => b.score - a.score),
     ...summaries.sort((a, b) => b.score - a.score),
-    // Else the last section's best sentence, said again as the conclusion.
-    ...[...(plans.at(-1)?.scored ?? [])].sort((a, b) => b.score - a.score),
-  ].filter((s) => !/[？?]$/u.test(s.text) && s.text.length >= MIN_TAKEAWAY_CHARS[language]);
+  ].filter(
+    (s) =>
+      !/[？?]$/u.test(s.text) &&
+      s.text.length >= MIN_TAKEAWAY_CHARS[language] &&
+      readsAsConclusion(s.text, language),
+  );
   const template = pickVariant(WORDING[language].takeaway, title, 1);
   return (
     candidates
@@ -342,18 +352,18 @@ function pointsLine(
   language: Language,
   title: string,
   maxChars: number,
-): string | undefined {
+): { line: string; named: string[] } | undefined {
   const names = titles
     .map((t) => t.replace(/[\s？?！!：:。.…]+$/u, ''))
     .filter((t) => t.length > 0 && t.length <= MAX_LISTED_TITLE[language]);
   const template = pickVariant(WORDING[language].points, title, 2);
-  let line: string | undefined;
+  let recap: { line: string; named: string[] } | undefined;
   for (let count = 2; count <= Math.min(MAX_RECAP_TOPICS, names.length); count++) {
     const candidate = template(names.slice(0, count));
     if (candidate.length > maxChars) break;
-    line = candidate;
+    recap = { line: candidate, named: names.slice(0, count) };
   }
-  return line;
+  return recap;
 }
 
 function capitalizeFirst(text: string, language: Language): string {

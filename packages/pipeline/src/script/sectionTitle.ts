@@ -150,13 +150,6 @@ function trimPhrase(phrase: string | undefined, language: Language): string | un
 const TIME_PHRASE =
   /^(?:(?:last|next|this|that|every|each|early|late)\s)?(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|decade|century|today|yesterday|morning|night|summer|winter|spring|autumn)s?$|^(?:今年|昨年|去年|来年|今月|先月|今日|昨日|毎日|今回)$/iu;
 
-/** A lone English word that can name a topic: a proper noun, or a word that does not look like a verb or adverb. */
-function nounLike(word: string, text: string): boolean {
-  // Capitalised only at the start of sentences ("Bought", "Every") is not a name.
-  if (isProperNoun(word, text)) return true;
-  return word.length >= 4 && !/(?:ed|ly|es|ing)$/u.test(word);
-}
-
 /** Capitalised, and not just at the start of sentences ("Bought", "Every" are not names). */
 function isProperNoun(word: string, text: string): boolean {
   if (!/^[A-Z][\p{L}-]*$/u.test(word) || new RegExp(`\\b${word.toLowerCase()}\\b`, 'u').test(text))
