@@ -169,9 +169,7 @@ function layoutsOffered(article: Article, script: Script): number {
   const language = script.language;
   const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => b.text);
   const picture = article.images.length > 0;
-  const figure = paragraphs.some((p) =>
-    splitSentences(p, language).some((s) => findKeyFigure(s, s, language)),
-  );
+  const figure = paragraphs.some((p) => splitSentences(p, language).some((s) => findKeyFigure(s, language)));
   const quote = paragraphs.some((p) => findQuote(p, language));
   return 1 + Number(picture) + Number(figure) + Number(quote);
 }

@@ -1,5 +1,5 @@
 import type { KeyFigure, Language } from '../schema/script.ts';
-import { splitClauses } from './clauses.ts';
+import { shortenAtBoundary, splitClauses } from './clauses.ts';
 
 const MAX_VALUE = 24;
 
@@ -11,6 +11,8 @@ const FIGURE_PATTERNS: Record<Language, RegExp[]> = {
   en: [
     /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(?:%|percent|per cent))/iu,
     /\d[\d,.]*\s?(?:million|billion|trillion|thousand)(?:\s(?:dollars|euros|pounds|yen|people|users|servers|downloads|copies))?/iu,
+    // A temperature keeps its unit: "24 degrees Celsius", "−24°C".
+    /\d[\d.]*\s?°\s?[CF]?|\b\d[\d.]*\s(?:degrees)(?:\s(?:Celsius|Fahrenheit|C|F)\b)?/iu,
     /\d[\d,.]*(?:x|×|-fold)|\b(?:\d{2,}[\d,.]*)\s(?:times|hours|minutes|seconds|days|years|months|weeks|km|miles|GB|MB|TB|ms|users|people|servers|changesets|commits|sites|downloads|employees|countries)\b/iu,
     /\b\d{1,3}(?:,\d{3})+\b/u,
     // A count of things: "172 steps", "381 changesets", "18 nautical miles".
@@ -33,33 +35,42 @@ const QUALIFIER: Record<Language, RegExp> = {
   en: /(?:more than|less than|fewer than|at least|almost|nearly|about|around|over|under|up to)\s$/iu,
   ja: /(?:約|およそ|最大|最低|少なくとも)$/u,
 };
+/** A sign belongs with its number: "minus 24 degrees" is not "24 degrees". */
+const SIGN: Record<Language, RegExp> = {
+  en: /(?:(?:minus|negative)\s|(?<=^|[\s(])[−–-])$/iu,
+  ja: /(?:マイナス|氷点下|零下|(?<=^|[\s（(、])[−－-])$/u,
+};
 const MAX_CONTEXT = 120;
+const MIN_CONTEXT = 12;
 
 /**
- * One line that says what the number is: the whole sentence when it is short, else the clause
- * the number stands in, else the given fallback (the slide's bullet).
+ * One line that says what the number is, from the number's own sentence: the whole sentence
+ * when it is short, else the clause the number stands in, else the sentence cut at a boundary
+ * after the number. Undefined when none of these fits.
  */
-function contextLine(sentence: string, at: number, fallback: string, language: Language): string | undefined {
+function contextLine(sentence: string, at: number, value: string, language: Language): string | undefined {
   const trimmed = sentence.trim().replace(/[。.]$/u, '');
   if (trimmed.length <= MAX_CONTEXT) return trimmed;
   let offset = 0;
   for (const clause of splitClauses(trimmed, language)) {
     if (at >= offset && at < offset + clause.length) {
       const line = clause.replace(/^[\s、，,;；:：]+|[\s、，,;；:：]+$/gu, '');
-      if (line.length >= 20 && line.length <= MAX_CONTEXT) return line;
+      // A clause that is little more than the number says nothing about it.
+      if (line.length >= value.length + MIN_CONTEXT && line.length <= MAX_CONTEXT) return line;
       break;
     }
     offset += clause.length;
   }
-  const line = fallback.trim();
-  return line && line.length <= MAX_CONTEXT ? line : undefined;
+  const cut = shortenAtBoundary(trimmed, language, MAX_CONTEXT - 1).replace(/[\s、，,;；:：]+$/u, '');
+  if (cut.replace(/…$/u, '').length <= at) return undefined;
+  return cut.endsWith('…') ? cut : `${cut}…`;
 }
 
 /**
  * The key figure of a sentence: its most telling number (as written, at most 24 characters) and
  * the sentence as one line of context, or undefined when it has none worth showing.
  */
-export function findKeyFigure(sentence: string, context: string, language: Language): KeyFigure | undefined {
+export function findKeyFigure(sentence: string, language: Language): KeyFigure | undefined {
   // Full-width digits (４０年) read as ASCII ones so the patterns see them.
   const text =
     language === 'ja'
@@ -68,12 +79,15 @@ export function findKeyFigure(sentence: string, context: string, language: Langu
   for (const pattern of FIGURE_PATTERNS[language]) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const qualifier = QUALIFIER[language].exec(text.slice(0, match.index))?.[0] ?? '';
-    const value = `${qualifier}${match[0].trim()}`;
+    const before = text.slice(0, match.index);
+    const sign = SIGN[language].exec(before)?.[0] ?? '';
+    const qualifier = QUALIFIER[language].exec(before.slice(0, before.length - sign.length))?.[0] ?? '';
+    // "£850,000," ends on the sentence's comma, not the number's.
+    const value = `${qualifier}${sign}${match[0].trim().replace(/[,.]+$/u, '')}`;
     if (value.length > MAX_VALUE) continue;
     // "1 of 2" style small counts carry nothing.
     if (/^\d$/u.test(value)) continue;
-    const line = contextLine(sentence, match.index, context, language);
+    const line = contextLine(sentence, match.index - sign.length - qualifier.length, value, language);
     if (!line) return undefined;
     return { value, context: line };
   }

@@ -6,22 +6,20 @@ import { findQuote } from './quote.ts';
 describe('findKeyFigure', () => {
   it('finds percentages, amounts and counts with their qualifier, and says what they are', () => {
     expect(
-      findKeyFigure('On a typical pull request this skips about 70 percent of the test jobs.', 'x', 'en'),
+      findKeyFigure('On a typical pull request this skips about 70 percent of the test jobs.', 'en'),
     ).toEqual({
       value: 'about 70 percent',
       context: 'On a typical pull request this skips about 70 percent of the test jobs',
     });
-    expect(findKeyFigure('The company raised $1.2 billion last year.', 'x', 'en')?.value).toBe(
-      '$1.2 billion',
-    );
-    expect(findKeyFigure('平均応答時間が約30%短くなりました。', 'x', 'ja')?.value).toBe('約30%');
-    expect(findKeyFigure('夜間の来館者は1日平均120人に達した。', 'x', 'ja')?.value).toBe('120人');
+    expect(findKeyFigure('The company raised $1.2 billion last year.', 'en')?.value).toBe('$1.2 billion');
+    expect(findKeyFigure('平均応答時間が約30%短くなりました。', 'ja')?.value).toBe('約30%');
+    expect(findKeyFigure('夜間の来館者は1日平均120人に達した。', 'ja')?.value).toBe('120人');
   });
 
   it('ignores sentences without a number worth showing large', () => {
-    expect(findKeyFigure('He had two ideas about it.', 'x', 'en')).toBeUndefined();
-    expect(findKeyFigure('It happened in 2014.', 'x', 'en')).toBeUndefined();
-    expect(findKeyFigure('キューにはRedisのストリームを使いました。', 'x', 'ja')).toBeUndefined();
+    expect(findKeyFigure('He had two ideas about it.', 'en')).toBeUndefined();
+    expect(findKeyFigure('It happened in 2014.', 'en')).toBeUndefined();
+    expect(findKeyFigure('キューにはRedisのストリームを使いました。', 'ja')).toBeUndefined();
   });
 });
 
@@ -60,5 +58,28 @@ describe('chooseLayouts', () => {
 
   it('carries only the data of the chosen layout', () => {
     expect(chooseLayouts([{ quote, figure }])).toEqual([{ layout: 'quote', quote }]);
+  });
+});
+
+describe('findKeyFigure keeps what the number means', () => {
+  it('keeps the sign and the unit of a temperature', () => {
+    expect(
+      findKeyFigure('On the coldest morning, at minus 24 degrees, the counter still logged 212 riders.', 'en')
+        ?.value,
+    ).toBe('minus 24 degrees');
+    expect(findKeyFigure('The harbour froze at −24°C last night.', 'en')?.value).toBe('−24°C');
+    expect(findKeyFigure('今朝は氷点下24度まで冷え込んだ。', 'ja')?.value).toBe('氷点下24度');
+    expect(findKeyFigure('The eradication, which cost about £850,000, took two winters.', 'en')?.value).toBe(
+      'about £850,000',
+    );
+  });
+
+  it('takes its context line from the number’s own sentence', () => {
+    const sentence =
+      'On the coldest morning of the season, at minus 24 degrees, the counter on River Street still logged 212 riders before eight o’clock, most of them commuters heading downtown.';
+    const figure = findKeyFigure(sentence, 'en');
+    expect(figure?.value).toBe('minus 24 degrees');
+    expect(sentence.startsWith(figure!.context.replace(/…$/u, ''))).toBe(true);
+    expect(figure!.context).toContain('minus 24 degrees');
   });
 });

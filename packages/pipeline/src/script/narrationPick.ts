@@ -1,5 +1,7 @@
 import type { Language } from '../schema/script.ts';
+import { stripLeadingConnective } from './bullets.ts';
 import { keepForLanguage, shortenAtBoundary, splitClauses } from './clauses.ts';
+import { needsPredecessor } from './dependence.ts';
 import type { ScoredSentence, SourceSentence } from './keySentences.ts';
 import { joinSpeech } from './narrations.ts';
 import { splitSentences } from './sentences.ts';
@@ -83,19 +85,25 @@ export function pickNarrations(
   options: PickOptions,
 ): PickedNarration[] {
   const separator = language === 'en' ? 1 : 0;
-  const byScore = [...scored].sort((a, b) => b.score - a.score || a.index - b.index);
+  const candidates = withoutDanglingConnectives(scored, language);
+  const group = predecessorGroups(candidates, language);
+  // A sentence that points back is only a candidate together with what it points back to.
+  const byScore = candidates
+    .filter((s) => group.has(s))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
   let chosen: ScoredSentence[] = [];
   let used = 0;
   for (const sentence of byScore) {
     if (chosen.length >= options.maxNarrations * 2) break;
-    const cost = sentence.text.length + separator;
-    if (used + cost <= budget) {
-      chosen.push(sentence);
+    const added = group.get(sentence)!.filter((s) => !chosen.includes(s));
+    const cost = added.reduce((sum, s) => sum + s.text.length + separator, 0);
+    if (used + cost <= budget && chosen.length + added.length <= options.maxNarrations * 2) {
+      chosen.push(...added);
       used += cost;
     }
   }
   if (chosen.length === 0) {
-    const best = byScore[0];
+    const best = byScore.find((s) => group.get(s)!.length === 1);
     if (!best || !options.required) return [];
     const cut = shortenAtBoundary(best.text, language, Math.max(budget, options.minChars / 2), {
       keep: keepForLanguage(language),
@@ -113,9 +121,51 @@ export function pickNarrations(
         : packAdjacent(ordered, language, options.maxChars);
     if (packed.length <= options.maxNarrations) return packed;
     const weakest = chosen.reduce((a, b) => (b.score < a.score ? b : a));
-    chosen = chosen.filter((s) => s !== weakest);
+    // What points back to the dropped sentence goes with it.
+    chosen = chosen.filter((s) => s !== weakest && !group.get(s)!.includes(weakest));
   }
 }
+
+/**
+ * A sentence that opens with a connective ("Also,", 「また、」) but has nothing before it in the
+ * section is said without the connective when that leaves a sentence that stands on its own.
+ */
+function withoutDanglingConnectives(scored: readonly ScoredSentence[], language: Language): ScoredSentence[] {
+  const indexes = new Set(scored.map((s) => s.index));
+  return scored.map((sentence) => {
+    if (indexes.has(sentence.index - 1) || !needsPredecessor(sentence.text, language)) return sentence;
+    const text = stripLeadingConnective(sentence.text, language);
+    return text !== sentence.text && !needsPredecessor(text, language) ? { ...sentence, text } : sentence;
+  });
+}
+
+/**
+ * For each sentence, the sentences it cannot be said without: itself and, when it points back,
+ * the run of sentences before it up to one that stands on its own. A sentence pointing back to
+ * nothing in the section has no entry.
+ */
+function predecessorGroups(
+  scored: readonly ScoredSentence[],
+  language: Language,
+): Map<ScoredSentence, ScoredSentence[]> {
+  const byIndex = new Map(scored.map((s) => [s.index, s]));
+  const groups = new Map<ScoredSentence, ScoredSentence[]>();
+  for (const sentence of scored) {
+    const run = [sentence];
+    let current = sentence;
+    while (needsPredecessor(current.text, language) && run.length <= MAX_POINTING_BACK) {
+      const previous = byIndex.get(current.index - 1);
+      if (!previous) break;
+      run.unshift(previous);
+      current = previous;
+    }
+    if (!needsPredecessor(current.text, language)) groups.set(sentence, run);
+  }
+  return groups;
+}
+
+/** How many sentences in a row may each lean on the one before. */
+const MAX_POINTING_BACK = 2;
 
 /** Joins a sentence with the next one only when it directly follows it in the article and both fit. */
 function packAdjacent(

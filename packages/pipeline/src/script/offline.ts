@@ -6,6 +6,7 @@ import { distributeBudget, fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bulletDefects.ts';
 import { sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
+import { needsPredecessor } from './dependence.ts';
 import { japaneseReading } from './katakana.ts';
 import { findKeyFigure } from './keyFigure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './keySentences.ts';
@@ -16,6 +17,7 @@ import { outlineArticle, type Topic, topicLength } from './outline.ts';
 import { findQuote } from './quote.ts';
 import { keyPhraseTitle } from './sectionTitle.ts';
 import { toSpeakable } from './speakable.ts';
+import { readsAsConclusion } from './takeaway.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 import type { ScriptProvider } from './types.ts';
 import { pickVariant, WORDING } from './wording.ts';
@@ -154,12 +156,20 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const sayable = (plan: BodyPlan) =>
     plan.scored.some((s) => !isTakeaway(s)) ? plan.scored.filter((s) => !isTakeaway(s)) : plan.scored;
   const speaking = plans.filter((p) => p.scored.length > 0);
-  const points = pointsLine(
-    speaking.map((p) => p.title),
+  // The recap names the sections shown, and its slide lists the same ones.
+  const recap = pointsLine(
+    speaking
+      .map((p) => p.title)
+      // A title cut short does not name a point.
+      .filter((t) => !t.endsWith('…'))
+      .filter(
+        (t) => findBulletDefects(toBullet(t, language), language, { source: articleText }).length === 0,
+      ),
     language,
     title,
     limits.narration,
   );
+  const points = recap?.line;
   let closingLines = [takeaway, points, seeOriginal].filter((l): l is string => l !== undefined);
   const closingChars = (lines: readonly string[]) => lines.reduce((s, l) => s + l.length, 0);
   while (
@@ -172,6 +182,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   let remaining = options.charBudget - intro.length - closingChars(closingLines);
   const leadLine = leadSentence(
     leadScored,
+    language,
     Math.min(limits.narration, Math.floor(remaining * LEAD_SHARE) + limits.narration / 2),
   );
   if (leadLine) remaining -= leadLine.length;
@@ -193,7 +204,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     return { plan, ...slideContent(picked, language, limits) };
   });
 
-  const layouts = chooseLayouts(bodies.map((b) => layoutOptions(b.plan, b.picked, b.bullets, language)));
+  const layouts = chooseLayouts(bodies.map((b) => layoutOptions(b.plan, b.picked, language)));
   const bodySections: Section[] = bodies.map((body, i) => ({
     title: body.plan.title,
     kind: 'body',
@@ -211,11 +222,8 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const closing: Section = {
     title: wording.closingTitle,
     kind: 'closing',
-    // The points made: each section's heading, or its first bullet when the title was made up.
-    bullets: bodies
-      .slice(0, MAX_RECAP_TOPICS)
-      .map((b) => (b.plan.topic.heading ? toBullet(b.plan.title, language) : (b.bullets[0] ?? '')))
-      .filter((b) => b.length > 0 && findBulletDefects(b, language, { source: articleText }).length === 0),
+    // The points made, as the recap names them.
+    bullets: (recap?.named ?? []).map((t) => toBullet(t, language)).filter((b) => b.length > 0),
     narrations: closingLines.map((text) => ({ text, speaker: 'narrator' })),
   };
   const sections = [opening, ...bodySections.filter((s) => s.narrations.length > 0), closing];
@@ -263,15 +271,13 @@ function slideContent(
 function layoutOptions(
   plan: BodyPlan,
   picked: readonly PickedNarration[],
-  bullets: readonly string[],
   language: Language,
 ): LayoutOptions {
   const spoken = picked.flatMap((p) => p.sentences.map((s) => s.text));
   let figure: LayoutOptions['figure'];
   // A number the narration says first; else one from elsewhere in the section, with its own sentence as context.
-  for (const [i, text] of [...spoken, ...plan.scored.map((s) => s.text)].entries()) {
-    const context = bullets[i] ?? toBullet(text, language);
-    figure = context ? findKeyFigure(text, context, language) : undefined;
+  for (const text of [...spoken, ...plan.scored.map((s) => s.text)]) {
+    figure = findKeyFigure(text, language);
     if (figure) break;
   }
   // Quotes are looked for in whole paragraphs: a quotation often spans two sentences.
@@ -286,8 +292,12 @@ function layoutOptions(
 }
 
 /** The lead point: the first of the lead's two best sentences (the lead usually comes first) that fits. */
-function leadSentence(scored: readonly ScoredSentence[], maxChars: number): string | undefined {
-  const fitting = scored.filter((s) => s.text.length <= maxChars);
+function leadSentence(
+  scored: readonly ScoredSentence[],
+  language: Language,
+  maxChars: number,
+): string | undefined {
+  const fitting = scored.filter((s) => s.text.length <= maxChars && !needsPredecessor(s.text, language));
   const [first, second] = pickKeySentences(fitting, 2);
   if (!first || !second) return first?.text;
   return first.score >= 0.8 * second.score ? first.text : second.text;
@@ -314,17 +324,27 @@ function takeawayLine(
   const concluding = roomy
     .filter((p) => CONCLUSION_HEADING.test(p.topic.heading ?? ''))
     .flatMap((p) => p.scored);
+  // The moral the article states; its last paragraph when that concludes rather than announces;
+  // a sentence that sums up. Else there is no takeaway: the closing names the points made.
   const candidates = [
     ...[...concluding].sort((a, b) => b.score - a.score),
     ...[...lastParagraph].sort((a, b) => b.score - a.score),
     ...summaries.sort((a, b) => b.score - a.score),
-    // Else the last section's best sentence, said again as the conclusion.
-    ...[...(plans.at(-1)?.scored ?? [])].sort((a, b) => b.score - a.score),
-  ].filter((s) => !/[？?]$/u.test(s.text) && s.text.length >= MIN_TAKEAWAY_CHARS[language]);
+  ].filter(
+    (s) =>
+      !/[？?]$/u.test(s.text) &&
+      s.text.length >= MIN_TAKEAWAY_CHARS[language] &&
+      readsAsConclusion(s.text, language),
+  );
   const template = pickVariant(WORDING[language].takeaway, title, 1);
-  return candidates
-    .map((s) => template(capitalizeFirst(stripLeadingConnective(s.text, language), language)))
-    .find((line) => line.length <= maxChars);
+  return (
+    candidates
+      .map((s) => stripLeadingConnective(s.text, language))
+      // Said on its own at the end, it cannot lean on the sentence before it.
+      .filter((text) => !needsPredecessor(text, language))
+      .map((text) => template(capitalizeFirst(text, language)))
+      .find((line) => line.length <= maxChars)
+  );
 }
 
 function pointsLine(
@@ -332,18 +352,18 @@ function pointsLine(
   language: Language,
   title: string,
   maxChars: number,
-): string | undefined {
+): { line: string; named: string[] } | undefined {
   const names = titles
     .map((t) => t.replace(/[\s？?！!：:。.…]+$/u, ''))
     .filter((t) => t.length > 0 && t.length <= MAX_LISTED_TITLE[language]);
   const template = pickVariant(WORDING[language].points, title, 2);
-  let line: string | undefined;
+  let recap: { line: string; named: string[] } | undefined;
   for (let count = 2; count <= Math.min(MAX_RECAP_TOPICS, names.length); count++) {
     const candidate = template(names.slice(0, count));
     if (candidate.length > maxChars) break;
-    line = candidate;
+    recap = { line: candidate, named: names.slice(0, count) };
   }
-  return line;
+  return recap;
 }
 
 function capitalizeFirst(text: string, language: Language): string {
@@ -359,12 +379,18 @@ function generatedTitle(
   limits: TextLimits,
   usedTerms: ReadonlySet<string>,
 ): string {
-  const phrase = keyPhraseTitle(topic.paragraphs, others, language, limits.generatedTitle, usedTerms);
+  // The sentence that carries the section: the title names what it is about.
+  const keys = pickKeySentences(
+    scored.filter((s) => !needsPredecessor(s.text, language)),
+    3,
+  ).sort((a, b) => b.score - a.score);
+  const key = keys[0]?.text ?? '';
+  const phrase = keyPhraseTitle(topic.paragraphs, others, key, language, limits.generatedTitle, usedTerms);
   if (phrase) return phrase;
-  const keys = pickKeySentences(scored, 3).sort((a, b) => b.score - a.score);
-  const fromSentence = keys
-    .map((k) => toBullet(k.text, language, limits.generatedTitle))
-    .find((b) => b.length > 0);
+  // Else a short clause of that sentence.
+  const clauses = keys.map((k) => toBullet(k.text, language, limits.generatedTitle)).filter((b) => b);
+  // A whole short clause rather than a cut-off one.
+  const fromSentence = clauses.find((b) => !b.endsWith('…')) ?? clauses[0];
   return fromSentence ?? (language === 'ja' ? '本文' : 'The article');
 }
 

@@ -31,14 +31,18 @@ const JA_GENERIC = new Set([
 ]);
 
 /**
- * A title for a section the article gave no heading: its key phrase. The section's most
- * distinctive terms (frequent in it, rare in the other sections) are found, then the longest
- * noun-like phrase around each as the article writes it ("OpenOffice Subversion repository",
- * 「フリーWi-Fi」); one or two of them make the title. Undefined when nothing fits.
+ * A title for a section the article gave no heading: its most salient noun phrase, as it is
+ * written in the section's key sentence. The section's distinctive terms (frequent in it, rare in
+ * the other sections) are ranked; the first one the key sentence says gives the title, as the
+ * longest noun-like phrase around it in that sentence ("OpenOffice Subversion repository",
+ * 「フリーWi-Fi」). A phrase the key sentence does not hold would name something the section only
+ * mentions in passing, and two terms are never joined ("X and Y" pairs unrelated words).
+ * Undefined when nothing fits.
  */
 export function keyPhraseTitle(
   paragraphs: readonly string[],
   otherSections: ReadonlyArray<readonly string[]>,
+  keySentence: string,
   language: Language,
   maxChars: number,
   avoid: ReadonlySet<string> = new Set(),
@@ -46,12 +50,11 @@ export function keyPhraseTitle(
   const text = paragraphs.join('\n');
   const counts = new Map<string, number>();
   for (const term of extractTerms(text, language)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const inKeySentence = new Set(extractTerms(keySentence, language));
   const elsewhere = otherSections.map((s) => new Set(extractTerms(s.join('\n'), language)));
-  // Terms said at least twice name the topic; a short section may have to do with one said once.
-  const minCount = [...counts.values()].some((c) => c >= 2) ? 2 : 1;
   const ranked = [...counts.entries()]
     .filter(
-      ([term, count]) => count >= minCount && !avoid.has(term) && !GENERIC.has(term) && !JA_GENERIC.has(term),
+      ([term]) => inKeySentence.has(term) && !avoid.has(term) && !GENERIC.has(term) && !JA_GENERIC.has(term),
     )
     .map(([term, count]) => {
       const spread = elsewhere.filter((s) => s.has(term)).length;
@@ -59,38 +62,39 @@ export function keyPhraseTitle(
     })
     .sort((a, b) => b.weight - a.weight);
 
-  const phrases: string[] = [];
+  const said = keySentence.toLowerCase();
   for (const { term } of ranked) {
-    if (phrases.length >= 2) break;
-    const phrase = trimPhrase(phraseAround(text, term, language), language);
-    if (phrase && language === 'en' && !phrase.includes(' ') && !nounLike(phrase, text)) continue;
-    if (phrase && TIME_PHRASE.test(phrase)) continue;
-    if (
-      !phrase ||
-      phrases.some(
-        (p) =>
-          p.toLowerCase().includes(phrase.toLowerCase()) || phrase.toLowerCase().includes(p.toLowerCase()),
-      )
-    )
-      continue;
-    phrases.push(phrase);
+    // The phrase the section uses most for the term, when the key sentence says it as such.
+    const around = phraseAround(text, term, language);
+    const phrase = trimPhrase(around?.phrase, language);
+    if (!phrase || !said.includes(phrase.toLowerCase())) continue;
+    // Said once, a run of words is as likely a verb phrase as a topic; a name is a topic.
+    if (around!.count < 2 && !isName(phrase, language)) continue;
+    if (TIME_PHRASE.test(phrase) || !namesATopic(phrase, text, language)) continue;
+    const title = language === 'en' ? capitalize(phrase) : phrase;
+    if (title.length <= maxChars && findBulletDefects(title, language).length === 0) return title;
   }
-  // One phrase names the topic; a lone word gets the second phrase beside it.
-  const single = phrases[0] && (language === 'ja' ? phrases[0].length >= 4 : phrases[0].includes(' '));
-  const titles =
-    phrases.length === 2 && !single
-      ? [
-          language === 'ja' ? `${phrases[0]}と${phrases[1]}` : `${capitalize(phrases[0]!)} and ${phrases[1]}`,
-          ...phrases,
-        ]
-      : phrases;
-  return titles
-    .map((t) => (language === 'en' ? capitalize(t) : t))
-    .find((t) => t.length <= maxChars && findBulletDefects(t, language).length === 0);
+  return undefined;
 }
 
-/** The most frequent run of content words (≤ 4) containing the term, as written. */
-function phraseAround(text: string, term: string, language: Language): string | undefined {
+/** A phrase that can stand as a title: several words, or one name-like word (「イヌ」 alone is too thin). */
+function namesATopic(phrase: string, text: string, language: Language): boolean {
+  if (language === 'ja') return phrase.length >= 4;
+  return phrase.includes(' ') || isProperNoun(phrase, text);
+}
+
+/** A proper name: capitalised English words, or Japanese written in kanji/katakana only. */
+function isName(phrase: string, language: Language): boolean {
+  if (language === 'ja') return /^[\p{Script=Han}\p{Script=Katakana}ー・]+$/u.test(phrase);
+  return phrase.split(' ').every((w) => /^[A-Z0-9]/u.test(w));
+}
+
+/** The most frequent run of content words (≤ 4) containing the term, as written, and how often it occurs. */
+function phraseAround(
+  text: string,
+  term: string,
+  language: Language,
+): { phrase: string; count: number } | undefined {
   const counts = new Map<string, number>();
   for (const line of text.split(/[\n。.!?！？、,;:：「」『』()（）"“”]/u)) {
     const words = [...wordSegmenters[language].segment(line)].filter((s) => s.segment.trim().length > 0);
@@ -115,7 +119,8 @@ function phraseAround(text: string, term: string, language: Language): string | 
       counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
     }
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0];
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0];
+  return best ? { phrase: best[0], count: best[1] } : undefined;
 }
 
 function isContent(word: Intl.SegmentData, language: Language): boolean {
@@ -130,7 +135,7 @@ function joinWords(words: readonly string[], language: Language): string {
 /** Words a title cannot end on: verbs and prepositions picked up beside the nouns ("MIT scientist happened across"). */
 /** Subordinators a title cannot start with ("Whether everything…"). */
 const EN_LEADING =
-  /^(?:whether|whatever|however|although|though|because|while|when|where|which|who|if|unless|since)\s+/iu;
+  /^(?:(?:whether|whatever|however|although|though|because|while|when|where|which|who|if|unless|since|said|says|told|asked)\s+)+/iu;
 const EN_TRAILING =
   /\s+(?:[a-z]+(?:es|ed|ing|ly)|[a-z]+s(?=$)(?<!ss)|said|says|say|value|values|off|out|up|down|away|back|bought|went|came|across|along|among|against|around|within|without|toward|towards|via|near|beyond|behind|despite|get|gets|got|make|makes|made|take|takes|took|use|uses|see|sees|saw|found|find|finds)$/iu;
 
@@ -143,14 +148,14 @@ function trimPhrase(phrase: string | undefined, language: Language): string | un
 
 /** "Last January", "this week", 「今年」: when, not what. */
 const TIME_PHRASE =
-  /^(?:(?:last|next|this|that|every|each|early|late)\s)?(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|today|yesterday|morning|night|summer|winter|spring|autumn)s?$|^(?:今年|昨年|去年|来年|今月|先月|今日|昨日|毎日|今回)$/iu;
+  /^(?:(?:last|next|this|that|every|each|early|late)\s)?(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|decade|century|today|yesterday|morning|night|summer|winter|spring|autumn)s?$|^(?:今年|昨年|去年|来年|今月|先月|今日|昨日|毎日|今回)$/iu;
 
-/** A lone English word that can name a topic: a proper noun, or a word that does not look like a verb or adverb. */
-function nounLike(word: string, text: string): boolean {
-  // Capitalised only at the start of sentences ("Bought", "Every") is not a name.
-  const properNoun = /^[A-Z]/u.test(word) && !new RegExp(`\\b${word.toLowerCase()}\\b`, 'u').test(text);
-  if (properNoun) return true;
-  return word.length >= 4 && !/(?:ed|ly|es|ing)$/u.test(word);
+/** Capitalised, and not just at the start of sentences ("Bought", "Every" are not names). */
+function isProperNoun(word: string, text: string): boolean {
+  if (!/^[A-Z][\p{L}-]*$/u.test(word) || new RegExp(`\\b${word.toLowerCase()}\\b`, 'u').test(text))
+    return false;
+  // Capitalised in the middle of a sentence too.
+  return new RegExp(`[\\p{Ll},;]\\s+${word}\\b`, 'u').test(text);
 }
 
 function capitalize(text: string): string {

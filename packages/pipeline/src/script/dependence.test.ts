@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { needsPredecessor } from './dependence.ts';
+import type { ScoredSentence } from './keySentences.ts';
+import { pickNarrations } from './narrationPick.ts';
+
+const scored = (texts: readonly string[], scores: readonly number[]): ScoredSentence[] =>
+  texts.map((text, index) => ({ text, paragraph: 0, position: index, index, score: scores[index]! }));
+
+const options = { maxNarrations: 4, required: true, maxChars: 300, minChars: 40 };
+
+describe('needsPredecessor', () => {
+  it('flags openers that point back to the sentence before', () => {
+    for (const text of [
+      'It did not.',
+      'Whatever it decides, the winter has settled the argument.',
+      'They kept the lanes open all winter.',
+      '"If the substation is late, we will pay for both," he said.',
+    ]) {
+      expect(needsPredecessor(text, 'en'), text).toBe(true);
+    }
+    for (const text of [
+      '二つ目は、海藻の森を取り戻す取り組みだ。',
+      'しかもそのイヌも、肉をくわえています。',
+      'もう一つのコツは、ぬるま湯の温度です。',
+      'その結果、漁獲が戻った。',
+    ]) {
+      expect(needsPredecessor(text, 'ja'), text).toBe(true);
+    }
+  });
+
+  it('leaves sentences that stand on their own', () => {
+    for (const text of [
+      'The city kept the bike lanes open all winter.',
+      'This year the council will vote on the extension.',
+      'This chapter explains what sharp means.',
+      '"We were wrong," said Dana Whitfield.',
+    ]) {
+      expect(needsPredecessor(text, 'en'), text).toBe(false);
+    }
+    for (const text of [
+      '北浜湾に鰊の大群が押し寄せた。',
+      'この冬、湾に群来が戻った。',
+      'ここ数年、米粉のパンが増えています。',
+    ]) {
+      expect(needsPredecessor(text, 'ja'), text).toBe(false);
+    }
+  });
+});
+
+describe('pickNarrations with sentences that point back', () => {
+  it('says a sentence that points back right after the one it depends on', () => {
+    const sentences = scored(
+      [
+        'Everyone expected the winter numbers to fall to a tenth of summer traffic on the lanes.',
+        'It did not.',
+        'The plough costs less than a single bus.',
+      ],
+      [0.2, 3, 1],
+    );
+    const picked = pickNarrations(sentences, 110, 'en', options).flatMap((n) =>
+      n.sentences.map((s) => s.text),
+    );
+    expect(picked.slice(0, 2)).toEqual([sentences[0]!.text, 'It did not.']);
+  });
+
+  it('drops a sentence that points back when what it depends on does not fit', () => {
+    const sentences = scored(
+      [
+        'The city council argued for months about whether the lanes should stay open in the snow at all.',
+        'Whatever it decides, the winter has settled the argument.',
+        'Ridership stayed at 610 cyclists a day.',
+      ],
+      [0.1, 3, 1],
+    );
+    const texts = pickNarrations(sentences, 100, 'en', options).map((n) => n.text);
+    expect(texts.join(' ')).not.toContain('Whatever');
+    expect(texts.join(' ')).toContain('610');
+  });
+
+  it('never opens a section with a sentence that points back to nothing', () => {
+    const sentences = scored(
+      ['しかもそのイヌも、口に肉をくわえているではありませんか。', 'イヌは肉屋で骨つき肉をもらいました。'],
+      [3, 1],
+    );
+    const texts = pickNarrations(sentences, 200, 'ja', options).map((n) => n.text);
+    expect(texts).toEqual(['イヌは肉屋で骨つき肉をもらいました。']);
+  });
+
+  it('keeps the sentence naming who speaks before a quote attributed to "he"', () => {
+    const sentences = scored(
+      [
+        'Pieter Gaal, who represents the terminal operators, warned that the grid is the weak point.',
+        '"If the substation is late, we will be paying for both," he said.',
+      ],
+      [0.1, 3],
+    );
+    // Room for one of the two: the quote is not said without its speaker.
+    const texts = pickNarrations(sentences, 100, 'en', options).flatMap((n) =>
+      n.sentences.map((s) => s.text),
+    );
+    expect(texts).toEqual([sentences[0]!.text]);
+  });
+});
