@@ -127,6 +127,7 @@ describe('what the images run', () => {
       MONGODB_URI: mongo.uri,
       MONGODB_DB: mongo.dbName,
       PORT: '0',
+      METRICS_PORT: '0',
       HOST: '127.0.0.1',
       WEB_DIST_DIR: web,
       NODE_ENV: 'production',
@@ -141,8 +142,12 @@ describe('what the images run', () => {
         const res = await fetch(base + path);
         expect(res.status, path).toBe(200);
       }
+      const home = await fetch(`${base}/`);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain('movie-generator test page');
+      // An unknown page is a 404 that still carries the app, which shows its own not-found page.
       const page = await fetch(`${base}/some/client/route`);
-      expect(page.status).toBe(200);
+      expect(page.status).toBe(404);
       expect(await page.text()).toContain('movie-generator test page');
       const asset = await fetch(`${base}/assets/app-1234.js`);
       expect(asset.headers.get('cache-control')).toContain('immutable');

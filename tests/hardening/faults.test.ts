@@ -222,9 +222,13 @@ describe('a worker told to stop (SIGTERM) mid-render', () => {
       PIPELINE_FRAME: '1280x720',
     });
     const id = await createJob();
-    await waitForJob(
-      id,
-      (d) => d.workerId === 'w-group' && ['slides', 'render'].includes(d.currentStep as string),
+    await waitForJob(id, (d) => d.workerId === 'w-group' && d.currentStep === 'render');
+    // Signal while the encoder runs: between tools (say, while pictures download) the drain could
+    // finish the job instead, which is right but not what this test is about.
+    await waitUntil(
+      async () => (await processGroupMembers(leaving.process.pid!)).some((c) => c.startsWith('ffmpeg')),
+      120_000,
+      'ffmpeg to run in the worker’s process group',
     );
     const signalledAt = Date.now();
     leaving.kill('SIGTERM');

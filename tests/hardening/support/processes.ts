@@ -51,7 +51,8 @@ export async function startMongoProcess(): Promise<ServiceProcess & { uri: strin
 export async function startServerProcess(
   env: Record<string, string>,
 ): Promise<ServiceProcess & { url: string }> {
-  const started = startTsx(SERVER_APP_DIR, 'src/main.ts', { HOST: '127.0.0.1', ...env });
+  // METRICS_PORT 0: several servers run at once in these tests, and the default port is fixed.
+  const started = startTsx(SERVER_APP_DIR, 'src/main.ts', { HOST: '127.0.0.1', METRICS_PORT: '0', ...env });
   const url = `http://127.0.0.1:${env.PORT}`;
   await waitUntil(
     async () => {

@@ -23,7 +23,8 @@ export async function residue(db: Db, workDir?: string): Promise<Residue> {
     db.collection('agendaJobs').countDocuments({ name: GENERATE_VIDEO }),
     db.collection('queue_slots').countDocuments({ holder: { $ne: null } }),
     db.collection('quotas').find().toArray(),
-    db.collection('videos.files').countDocuments(),
+    // Videos only: the poster and subtitle files stored beside each one are not counted.
+    db.collection('videos.files').countDocuments({ filename: /\.mp4$/ }),
     db.collection('videos.chunks').countDocuments(),
     workDir ? leftoverWorkDirs(workDir) : Promise.resolve([]),
   ]);
