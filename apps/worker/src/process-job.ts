@@ -9,6 +9,7 @@ import {
 } from '@movie-generator/pipeline';
 import type { Logger } from 'pino';
 import { COMPLETION_RETRY, type CompletionRetry, completeDurably } from './complete-job.ts';
+import type { WorkerConfig } from './env.ts';
 import { ERROR_OF_STEP, returnsDailyJob, STEP_OF_STAGE, toPipelineError } from './job-error.ts';
 import { removeOutputs, type StoredOutputs, storeOutputs } from './job-outputs.ts';
 import { JobPace } from './job-pace.ts';
@@ -34,6 +35,35 @@ export interface ProcessJobConfig {
   heartbeatMs: number;
   /** Retrying the completion write while MongoDB is away (default COMPLETION_RETRY). */
   completionRetry?: CompletionRetry;
+}
+
+/**
+ * What processJob needs of the worker's settings. The lock is renewed four times per lifetime: a
+ * busy event loop or a slow write must not lose it.
+ */
+export function processJobConfig(
+  config: Pick<
+    WorkerConfig,
+    | 'workerId'
+    | 'workDir'
+    | 'pipeline'
+    | 'retry'
+    | 'maxJobStarts'
+    | 'progressIntervalMs'
+    | 'cancelPollMs'
+    | 'lockLifetimeMs'
+  >,
+): ProcessJobConfig {
+  return {
+    workerId: config.workerId,
+    workDir: config.workDir,
+    pipeline: config.pipeline,
+    retry: config.retry,
+    maxJobStarts: config.maxJobStarts,
+    progressIntervalMs: config.progressIntervalMs,
+    cancelPollMs: config.cancelPollMs,
+    heartbeatMs: Math.max(250, Math.min(30_000, Math.floor(config.lockLifetimeMs / 4))),
+  };
 }
 
 export interface ProcessJobDeps {

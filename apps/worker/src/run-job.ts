@@ -17,7 +17,7 @@ import {
 } from '@movie-generator/jobs';
 import { closeRenderer, createLogger, runPipeline } from '@movie-generator/pipeline';
 import { loadConfig } from './env.ts';
-import { processJob } from './process-job.ts';
+import { processJob, processJobConfig } from './process-job.ts';
 
 const config = loadConfig({
   ...process.env,
@@ -44,16 +44,7 @@ try {
       videoStore: createVideoStore(config.storage.kind, db, config.storage.dataDir),
       runPipeline,
       log,
-      config: {
-        workerId: config.workerId,
-        workDir: config.workDir,
-        pipeline: config.pipeline,
-        retry: config.retry,
-        maxJobStarts: config.maxJobStarts,
-        progressIntervalMs: config.progressIntervalMs,
-        cancelPollMs: config.cancelPollMs,
-        heartbeatMs: Math.max(1000, Math.floor(config.lockLifetimeMs / 4)),
-      },
+      config: processJobConfig(config),
     });
     const job = await store.find(jobId);
     console.error(`job ${jobId}: ${outcome}${job?.errorCode ? ` (${job.errorCode})` : ''}`);

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { type CleanupReport, runCleanup } from './cleanup.ts';
 import type { WorkerConfig } from './env.ts';
 import type { WorkerMetrics } from './metrics.ts';
-import { processJob, type RunPipeline } from './process-job.ts';
+import { processJob, processJobConfig, type RunPipeline } from './process-job.ts';
 import { sleep } from './retry.ts';
 
 export type WorkerSettings = Pick<
@@ -68,8 +68,6 @@ export function createWorker(deps: WorkerDeps): Worker {
   const queue =
     deps.queue ??
     createQueue(deps.store.c.db, { processEvery: config.queuePollMs, lockLifetimeMs: config.lockLifetimeMs });
-  // Renew the lock well within its lifetime: a busy event loop or a slow write must not lose it.
-  const heartbeatMs = Math.max(250, Math.min(30_000, Math.floor(config.lockLifetimeMs / 4)));
   const interrupt = new AbortController();
   const waitCut = new AbortController();
   const running = new Set<Promise<void>>();
@@ -90,16 +88,7 @@ export function createWorker(deps: WorkerDeps): Worker {
         runPipeline: deps.runPipeline,
         log,
         metrics: deps.metrics,
-        config: {
-          workerId: config.workerId,
-          workDir: config.workDir,
-          pipeline: config.pipeline,
-          retry: config.retry,
-          maxJobStarts: config.maxJobStarts,
-          progressIntervalMs: config.progressIntervalMs,
-          cancelPollMs: config.cancelPollMs,
-          heartbeatMs,
-        },
+        config: processJobConfig(config),
       },
       {
         interrupt: interrupt.signal,
