@@ -1,21 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { apiErrorOf } from '@movie-generator/api-contract/client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failure } from './testing/api-failure.ts';
 import { startTestDns, type TestDns, type TestDnsAnswer } from './testing/dns-server.ts';
 import { serverPerTest } from './testing/server-per-test.ts';
 import { PUBLIC_URL } from './testing/test-server.ts';
-
-/** The API error a call fails with (the test fails if it succeeds). */
-async function failure(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    const data = apiErrorOf(error);
-    if (!data) throw error;
-    return data;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A raw HTTP request over a socket of the given family, e.g. to reach the server from ::1. */
 function rawRequest(

@@ -1,21 +1,9 @@
-import { apiErrorOf } from '@movie-generator/api-contract/client';
 import { GENERATE_VIDEO } from '@movie-generator/jobs';
 import { waitUntil } from '@movie-generator/test-helpers';
 import { describe, expect, it } from 'vitest';
+import { failure } from './testing/api-failure.ts';
 import { serverPerTest } from './testing/server-per-test.ts';
 import { PUBLIC_URL } from './testing/test-server.ts';
-
-/** The API error a call fails with (the test fails if it succeeds). */
-async function failure(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    const data = apiErrorOf(error);
-    if (!data) throw error;
-    return data;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
   const ctx = serverPerTest();
