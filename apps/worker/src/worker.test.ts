@@ -81,7 +81,9 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     expect(writes.every((w) => w.accepted)).toBe(true);
     const progress = writes.map((w) => w.update.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(progress.at(-1)).toBeGreaterThanOrEqual(90);
+    // Where in 0–100 the last throttled write lands depends on the measured stage times that
+    // weight the bands (other tests' jobs add to them); what holds is that it was the last step.
+    expect(writes.at(-1)?.update.step).toBe('render');
     const steps = writes.map((w) => w.update.step).filter((s, i, all) => i === 0 || all[i - 1] !== s);
     expect(steps).toEqual(JOB_STEPS);
     for (let i = 1; i < writes.length; i++) {
