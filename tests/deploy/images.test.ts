@@ -155,7 +155,10 @@ describe('what the images run', () => {
         result: { data: { limits: object } };
       };
       expect(info.result.data.limits).toMatchObject({ dailyJobsPerIp: 5, maxPendingJobs: 10 });
-      const metrics = await fetch(`${base}/metrics`);
+      // Metrics live on their own port (METRICS_PORT), not on the public one.
+      expect((await fetch(`${base}/metrics`)).status).toBe(404);
+      const metricsPort = (listening.metricsAddress as { port: number }).port;
+      const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
       expect(await metrics.text()).toContain('# TYPE');
 
       // The ops CLI of the image, against the same database.

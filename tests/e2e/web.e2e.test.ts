@@ -403,7 +403,13 @@ describe('the web app on the real stack', () => {
     const track = page.locator('video track[kind="captions"]');
     expect(await track.getAttribute('src')).toBe(job.captionsUrl);
     expect(await track.evaluate((t: HTMLTrackElement) => t.default)).toBe(false);
-    await page.waitForFunction(() => document.querySelector('video')?.textTracks[0]?.mode === 'showing');
+    // Off by default (the subtitles are burned in); a viewer who turns it on gets the cues.
+    expect(await page.evaluate(() => document.querySelector('video')?.textTracks[0]?.mode)).toBe('disabled');
+    await page.evaluate(() => {
+      const captions = document.querySelector('video')?.textTracks[0];
+      if (captions) captions.mode = 'showing';
+    });
+    await page.waitForFunction(() => (document.querySelector('video')?.textTracks[0]?.cues?.length ?? 0) > 0);
     expect(await page.getByRole('link', { name: ja.job.downloadSubtitles }).getAttribute('href')).toBe(
       job.subtitlesUrl,
     );
@@ -479,7 +485,7 @@ describe('the web app on the real stack', () => {
     // The start page lists both jobs of this browser… only this one was made here: its title and thumbnail.
     await page.getByRole('link', { name: strings.en.job.backHome }).click();
     const list = page.getByRole('region', { name: strings.en.myJobs.title });
-    await expectText(list.getByTestId('my-job-title'), job.title!);
+    await expectText(list.getByTestId('my-job-title'), job.title!.replace(/\s+/g, ' ').trim());
     await list.locator('img.my-job-thumb').waitFor();
     expect(await list.locator('img.my-job-thumb').getAttribute('src')).toBe(job.posterUrl);
     await page.waitForFunction(
