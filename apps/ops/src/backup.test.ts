@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import {
   addBlock,
   createVideoStore,
@@ -21,21 +19,10 @@ import {
   type TestMongo,
 } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const bin = fileURLToPath(new URL('../bin/mg-ops.js', import.meta.url));
+import { runOps } from './testing/run-ops.ts';
 
 /** `mg-ops <args>` as a child process against database `db` with the given video store. */
-function ops(env: Record<string, string>, ...args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c));
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const ops = runOps;
 
 describe('mg-ops backup and restore (any MongoDB, either video store)', () => {
   let mongo: TestMongo;

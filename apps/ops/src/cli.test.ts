@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   createQueue,
   GENERATE_VIDEO,
@@ -13,15 +11,9 @@ import {
 import { makeTempDir, startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
 import type { Agenda } from 'agenda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type OpsRun, runOps } from './testing/run-ops.ts';
 
-const bin = fileURLToPath(new URL('../bin/mg-ops.js', import.meta.url));
 const VIDEO_BYTES = 300_000;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
   let mongo: TestMongo;
@@ -33,18 +25,8 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
   let ipCounter = 0;
 
   /** Runs `mg-ops <args>` as a child process with the test database in its environment. */
-  function ops(...args: string[]): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [bin, ...args], {
-        env: { ...process.env, MONGODB_URI: mongo.uri, MONGODB_DB: mongo.dbName, MAX_PENDING_JOBS: '10' },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c));
-      child.stderr.on('data', (c: Buffer) => (stderr += c));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  function ops(...args: string[]): Promise<OpsRun> {
+    return runOps({ MONGODB_URI: mongo.uri, MONGODB_DB: mongo.dbName, MAX_PENDING_JOBS: '10' }, ...args);
   }
 
   async function opsJson<T>(...args: string[]): Promise<T> {
@@ -336,16 +318,7 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
   });
 
   it('explains a missing MONGODB_URI instead of crashing', async () => {
-    const run = await new Promise<Run>((resolve) => {
-      const env = { ...process.env };
-      delete env.MONGODB_URI;
-      const child = spawn(process.execPath, [bin, 'stats'], { env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c));
-      child.stderr.on('data', (c: Buffer) => (stderr += c));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const run = await runOps({ MONGODB_URI: undefined }, 'stats');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('MONGODB_URI is required');
   });
