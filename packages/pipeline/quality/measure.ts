@@ -129,8 +129,11 @@ export function measureScript(
   const boilerplate = shown.filter(
     (line) => furniture.some((f) => line.includes(f)) || FURNITURE_PATTERNS.some((p) => p.test(line)),
   );
+  // The closing slide lists the article's headings: a heading is a title, not a cut sentence.
+  const titles = new Set(script.sections.map((s) => s.title));
   const defectiveBullets = script.sections.flatMap((s) =>
     s.bullets.flatMap((bullet) => {
+      if (s.kind === 'closing' && titles.has(bullet)) return [];
       const defects = findBulletDefects(bullet, script.language, { source });
       return defects.length > 0 ? [`${bullet}  ← ${defects.map((d) => d.code).join(', ')}`] : [];
     }),
@@ -164,13 +167,19 @@ function timelinePauses(script: Script): number {
   return 2 + (script.sections.length - 1) + 0.5 * (narrations - script.sections.length);
 }
 
-/** How many layouts the article's content offers: bullets always; pictures, key numbers and attributed quotes when it has them. */
+/**
+ * How many layouts the video's content offers: bullets always; pictures when the article has
+ * them; key numbers and attributed quotes when the narration says one (a panel shows what is
+ * being said, so a number the video never says offers nothing).
+ */
 function layoutsOffered(article: Article, script: Script): number {
   const language = script.language;
-  const paragraphs = article.blocks.filter((b) => b.type === 'paragraph').map((b) => b.text);
+  const said = script.sections
+    .filter((s) => s.kind === 'body')
+    .flatMap((s) => s.narrations.map((n) => n.text));
   const picture = article.images.length > 0;
-  const figure = paragraphs.some((p) => splitSentences(p, language).some((s) => findKeyFigure(s, language)));
-  const quote = paragraphs.some((p) => findQuote(p, language));
+  const figure = said.some((n) => splitSentences(n, language).some((s) => findKeyFigure(s, language)));
+  const quote = said.some((n) => findQuote(n, language));
   return 1 + Number(picture) + Number(figure) + Number(quote);
 }
 

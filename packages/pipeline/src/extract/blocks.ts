@@ -110,6 +110,8 @@ class Collector {
   /** The last picture, while no block has come after it: a caption may still follow. */
   private captionable: ArticleImage | undefined;
   private captionableCentered = false;
+  /** The list whose item is being read, if any. */
+  private listKind: ArticleBlock['list'];
 
   constructor(private readonly baseUrl: string) {}
 
@@ -151,8 +153,11 @@ class Collector {
       if (this.captionable && this.isCaptionBlock(element)) {
         this.caption(textOf(element));
       } else {
+        const outer = this.listKind;
+        if (tag === 'LI') this.listKind = element.parentElement?.tagName === 'OL' ? 'ordered' : 'unordered';
         this.walk(element);
         this.flush();
+        this.listKind = outer;
       }
     } else {
       this.walk(element);
@@ -174,7 +179,7 @@ class Collector {
   private paragraph(text: string): void {
     if (isFurnitureLine(text) || this.seenText.has(text)) return;
     this.seenText.add(text);
-    this.blocks.push({ type: 'paragraph', text });
+    this.blocks.push({ type: 'paragraph', text, ...(this.listKind ? { list: this.listKind } : {}) });
     this.captionable = undefined;
   }
 

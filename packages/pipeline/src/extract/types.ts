@@ -3,6 +3,8 @@ export interface ArticleBlock {
   text: string;
   /** For headings: 2 for h2, 3 for h3... */
   level?: number;
+  /** For paragraphs that are list items: the kind of list (ol or ul). */
+  list?: 'ordered' | 'unordered';
 }
 
 /** A content picture found in the article (decorative images are never listed). */

@@ -67,6 +67,7 @@ describe('toBullet (Japanese)', () => {
     const bullet = toBullet(
       '具体的には、フリーWi-Fi利用時に、スマートフォンが乗っ取られる危険があると回答した人が多かった。',
       'ja',
+      40,
     );
     expect(bullet).toBe('スマートフォンが乗っ取られる危険があると回答した人が多かった');
   });
@@ -108,6 +109,7 @@ describe('toBullet (English)', () => {
       toBullet(
         'The priest, Fidelis Mukonori, is acting as a middle-man between Mr Mugabe and the generals, a senior political source told Reuters.',
         'en',
+        80,
       ),
     ).toBe('The priest is acting as a middle-man between Mr Mugabe and the generals');
   });

@@ -68,7 +68,11 @@ const EN_APPOSITIVE = /^([A-Z][^,]{1,40}?),\s[^,]{1,50},\s(?=[a-z])/u;
 const EN_ASIDES = /\s\([^()]{1,80}\)|\s[—–]\s[^—–]{1,60}\s[—–](?=\s)|\s--\s[^-]{1,60}\s--(?=\s)/gu;
 /** A leading phrase before the main clause: "In January, …", "Despite the lingering admiration for X, …". */
 const EN_LEADING_PHRASE =
-  /^(?:In|On|At|By|For|During|After|Before|Since|Despite|Last|This|Earlier|Later|Today|Yesterday|Now|Meanwhile|Instead|Still|Yet|Overall|Ultimately|Indeed|Instead)\b[^,]{0,60},\s/u;
+  /^(?:According to|In the words of|In|On|At|By|For|During|After|Before|Since|Despite|Last|This|Earlier|Later|Today|Yesterday|Now|Meanwhile|Instead|Still|Yet|Overall|Ultimately|Indeed|Instead)\b[^,]{0,60},\s/u;
+
+/** A quotation introduced by its speaker: `As one member put it: "…"`. */
+const EN_INTRODUCED_QUOTE =
+  /^(?:In the words of|As)\b[^:"“]{1,100}(?:put it|said|says|wrote)?:\s*["“]([^"“”]+?)[.,!?]?["”]$/u;
 
 /**
  * A shorter form of an English sentence that keeps its point: without asides in parentheses or
@@ -88,6 +92,11 @@ function condensedForms(text: string, language: Language): string[] {
       if (!match?.[1] || EN_PREDICATE.test(match[1].split(/\s+/u).slice(1).join(' '))) return t;
       const rest = t.slice(match[0].length);
       return EN_PREDICATE.test(rest.split(/\s+/u)[0] ?? '') ? `${match[1]} ${rest}` : t;
+    },
+    // "In the words of one council member: "I was wrong."" → the words themselves.
+    (t) => {
+      const words = EN_INTRODUCED_QUOTE.exec(t)?.[1];
+      return words && words.length >= 20 ? words[0]!.toUpperCase() + words.slice(1) : t;
     },
     (t) => {
       // Only a phrase without a verb of its own ("In 1989 the light was automated, …" is a clause).

@@ -4,7 +4,7 @@ import type { Article } from '../extract/types.ts';
 import { msg } from '../i18n/messages.ts';
 import { type Language, type Script, ScriptSchema } from '../schema/script.ts';
 import { narrationChars } from './bounds.ts';
-import { DEFAULT_CHAR_BUDGET, DEFAULT_MAX_SECTIONS, languageOfArticle } from './language.ts';
+import { autoCharBudget, DEFAULT_MAX_SECTIONS, languageOfArticle } from './language.ts';
 import { createLlmProvider } from './llm.ts';
 import { createOfflineProvider } from './offline.ts';
 import type { ScriptOptions, ScriptProvider } from './types.ts';
@@ -49,12 +49,12 @@ export interface ResolvedScriptOptions {
 
 /** Options with their defaults; throws on values no script can meet. */
 export function resolveScriptOptions(
-  article: Pick<Article, 'language'>,
+  article: Pick<Article, 'language'> & Partial<Pick<Article, 'textLength'>>,
   options: ScriptOptions,
 ): ResolvedScriptOptions {
   const language = options.language ?? languageOfArticle(article.language);
   const maxSections = options.maxSections ?? DEFAULT_MAX_SECTIONS;
-  const charBudget = options.charBudget ?? DEFAULT_CHAR_BUDGET[language];
+  const charBudget = options.charBudget ?? autoCharBudget(language, article.textLength ?? 0);
   if (!Number.isInteger(maxSections) || maxSections < 3 || maxSections > SCHEMA_MAX_SECTIONS) {
     throw new PipelineError('SCRIPT_FAILED', {
       detail: `maxSections must be an integer from 3 to ${SCHEMA_MAX_SECTIONS}`,

@@ -41,6 +41,7 @@ const SIGN: Record<Language, RegExp> = {
   ja: /(?:マイナス|氷点下|零下|(?<=^|[\s（(、])[−－-])$/u,
 };
 const MAX_CONTEXT = 120;
+const SMALL_COUNT = /^\d\s?(?:台|人|件|本|社|回|個|匹|頭|羽|people|things|times)$/u;
 const MIN_CONTEXT = 12;
 
 /**
@@ -85,8 +86,9 @@ export function findKeyFigure(sentence: string, language: Language): KeyFigure |
     // "£850,000," ends on the sentence's comma, not the number's.
     const value = `${qualifier}${sign}${match[0].trim().replace(/[,.]+$/u, '')}`;
     if (value.length > MAX_VALUE) continue;
-    // "1 of 2" style small counts carry nothing.
-    if (/^\d$/u.test(value)) continue;
+    // "1 of 2" style small counts carry nothing, nor does "1台" (one machine): a single-digit
+    // count is not worth showing large; amounts, percentages and durations are.
+    if (/^\d$/u.test(value) || SMALL_COUNT.test(value)) continue;
     const line = contextLine(sentence, match.index - sign.length - qualifier.length, value, language);
     if (!line) return undefined;
     return { value, context: line };

@@ -11,6 +11,22 @@ import type { Language } from '../schema/script.ts';
  */
 export const DEFAULT_CHAR_BUDGET: Record<Language, number> = { ja: 650, en: 2400 };
 
+/**
+ * When no budget is set, a longer article gets a longer video, up to this many characters
+ * (about 5 minutes of speech): viewers judged 2.5-minute cuts of 1,300-character Japanese
+ * articles as missing the point (a story's climax, a recipe's steps), so most of an article is
+ * told rather than sampled.
+ */
+export const MAX_AUTO_CHAR_BUDGET: Record<Language, number> = { ja: 1300, en: 4800 };
+/** Share of the article's text the automatic budget aims to narrate. */
+const AUTO_COVERAGE = 0.9;
+
+/** The narration budget for an article of `textLength` characters when none is configured. */
+export function autoCharBudget(language: Language, textLength: number): number {
+  const wanted = Math.round(textLength * AUTO_COVERAGE);
+  return Math.min(MAX_AUTO_CHAR_BUDGET[language], Math.max(DEFAULT_CHAR_BUDGET[language], wanted));
+}
+
 export const DEFAULT_MAX_SECTIONS = 12;
 
 /** Length limits for the text the offline provider writes, per language. */
@@ -28,8 +44,8 @@ export interface TextLimits {
 }
 
 export const TEXT_LIMITS: Record<Language, TextLimits> = {
-  ja: { narration: 120, bullet: 40, generatedTitle: 30, headingTitle: 60, minSectionChars: 60 },
-  en: { narration: 250, bullet: 80, generatedTitle: 60, headingTitle: 100, minSectionChars: 150 },
+  ja: { narration: 120, bullet: 44, generatedTitle: 30, headingTitle: 60, minSectionChars: 60 },
+  en: { narration: 250, bullet: 100, generatedTitle: 60, headingTitle: 100, minSectionChars: 150 },
 };
 
 /** The script language for an article: its own when ja/en, else Japanese (the product's first language). */

@@ -11,6 +11,8 @@ import { isSpeakable, toSpeakable } from './speakable.ts';
 export interface PickedNarration {
   text: string;
   sentences: ScoredSentence[];
+  /** Two items of a list, shown as they are (see outline's withListsAsSentences). */
+  listItem?: boolean;
 }
 
 const HAS_URL = /\b(?:https?:\/\/|www\.)\S/iu;

@@ -3,7 +3,6 @@ import { PipelineError } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
 import type { Language, Narration, Script, ScriptImage, Section } from '../schema/script.ts';
 import { distributeBudget, fitToBounds } from './bounds.ts';
-import { findBulletDefects } from './bulletDefects.ts';
 import { sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
 import { needsPredecessor } from './dependence.ts';
@@ -13,9 +12,9 @@ import { pickKeySentences, type ScoredSentence, scoreSentences } from './keySent
 import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
 import { type PickedNarration, pickNarrations, toSourceSentences } from './narrationPick.ts';
+import { joinSpeech } from './narrations.ts';
 import { outlineArticle, type Topic, topicLength } from './outline.ts';
 import { findQuote } from './quote.ts';
-import { keyPhraseTitle } from './sectionTitle.ts';
 import { toSpeakable } from './speakable.ts';
 import { readsAsConclusion } from './takeaway.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
@@ -31,7 +30,11 @@ export interface OfflineScriptOptions {
 /** Share of the narration budget (after the fixed sentences) that the article's lead may use. */
 const LEAD_SHARE = 0.12;
 const MAX_BODY_NARRATIONS = 4;
-const MAX_RECAP_TOPICS = 3;
+/** A list read out two items at a time: up to six narrations (the slide's six bullets). */
+const MAX_LIST_NARRATIONS = 6;
+/** A slide shows at most this many bullets (the schema's limit). */
+const MAX_SLIDE_BULLETS = 6;
+const MAX_RECAP_TOPICS = 6;
 /** A takeaway shorter than this is a fragment (a credit line, a caption), not a conclusion. */
 const MIN_TAKEAWAY_CHARS: Record<Language, number> = { ja: 20, en: 50 };
 /** Section titles longer than this are not listed by name in the closing. */
@@ -80,6 +83,8 @@ export function offlineLanguage(article: Article): Language {
 interface BodyPlan {
   topic: Topic;
   scored: ScoredSentence[];
+  /** Sentences of the topic's lists: always said, each as a narration of its own with itself as the bullet. */
+  listed: ScoredSentence[];
   title: string;
   image?: ScriptImage;
 }
@@ -94,7 +99,6 @@ interface BodyPlan {
  */
 export function buildOfflineScript(article: Article, options: OfflineScriptOptions): Script {
   const language = offlineLanguage(article);
-  const articleText = article.blocks.map((b) => b.text).join('\n');
   const limits = TEXT_LIMITS[language];
   const wording = WORDING[language];
 
@@ -131,19 +135,29 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     });
 
   const images = articleImages(article);
-  const usedTitles = new Set<string>();
-  const plans: BodyPlan[] = outline.topics.map((topic, i) => {
-    const scored = scoreFor(
+  const untitled = outline.topics.filter((t) => !t.heading).length;
+  let part = 0;
+  const plans: BodyPlan[] = outline.topics.map((topic) => {
+    const all = scoreFor(
       topic.paragraphs,
       topic.heading ? [topic.heading, ...topic.subheadings] : topic.subheadings,
     );
-    const others = outline.topics.filter((_, j) => j !== i).map((t) => t.paragraphs);
+    const isListed = (s: ScoredSentence) => outline.lists?.has(topic.paragraphs[s.paragraph]!) ?? false;
+    const scored = all.filter((s) => !isListed(s));
+    const listed = all.filter(isListed).slice(0, MAX_LIST_NARRATIONS);
+    // A section without a heading gets a neutral title: titles made up from its words were
+    // judged misleading ("Diesel prices" over a section about the power grid).
     const sectionTitle = topic.heading
       ? shortenAtBoundary(topic.heading, language, limits.headingTitle)
-      : generatedTitle(topic, others, scored, language, limits, usedTitles);
-    for (const term of extractTerms(sectionTitle, language)) usedTitles.add(term);
+      : partTitle(title, ++part, untitled, language);
     const image = images.find((img) => topic.blocks.includes(img.afterBlock));
-    return { topic, scored, title: sectionTitle, ...(image ? { image: toScriptImage(image) } : {}) };
+    return {
+      topic,
+      scored,
+      listed,
+      title: sectionTitle,
+      ...(image ? { image: toScriptImage(image) } : {}),
+    };
   });
   attachOpeningPicture(plans, images);
 
@@ -155,21 +169,21 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const isTakeaway = (s: ScoredSentence) => takeaway?.endsWith(s.text) ?? false;
   const sayable = (plan: BodyPlan) =>
     plan.scored.some((s) => !isTakeaway(s)) ? plan.scored.filter((s) => !isTakeaway(s)) : plan.scored;
-  const speaking = plans.filter((p) => p.scored.length > 0);
+  const speaking = plans.filter((p) => p.scored.length > 0 || p.listed.length > 0);
   // The recap names the sections shown, and its slide lists the same ones.
   const recap = pointsLine(
     speaking
+      // Only the article's own headings name its points; neutral "Part 2" titles do not.
+      .filter((p) => p.topic.heading !== undefined)
       .map((p) => p.title)
       // A title cut short does not name a point.
-      .filter((t) => !t.endsWith('…'))
-      .filter(
-        (t) => findBulletDefects(toBullet(t, language), language, { source: articleText }).length === 0,
-      ),
+      .filter((t) => !t.endsWith('…')),
     language,
     title,
     limits.narration,
   );
-  const points = recap?.line;
+  // Without headings to name, the closing slide shows each section's first point.
+  const points = recap?.line ?? pickVariant(wording.mainPoints, title, 2);
   let closingLines = [takeaway, points, seeOriginal].filter((l): l is string => l !== undefined);
   const closingChars = (lines: readonly string[]) => lines.reduce((s, l) => s + l.length, 0);
   while (
@@ -180,12 +194,13 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   }
 
   let remaining = options.charBudget - intro.length - closingChars(closingLines);
-  const leadLine = leadSentence(
+  const leadSaid = leadLines(
     leadScored,
     language,
-    Math.min(limits.narration, Math.floor(remaining * LEAD_SHARE) + limits.narration / 2),
+    Math.floor(remaining * LEAD_SHARE) + limits.narration / 2,
+    limits.narration,
   );
-  if (leadLine) remaining -= leadLine.length;
+  remaining -= leadSaid.reduce((sum, line) => sum + line.length, 0);
 
   const budgets = distributeBudget(
     remaining,
@@ -193,37 +208,59 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   );
   let carry = 0;
   const bodies = speaking.map((plan, i) => {
-    const budget = budgets[i]! + carry;
-    const picked = pickNarrations(sayable(plan), budget, language, {
-      maxNarrations: MAX_BODY_NARRATIONS,
-      required: true,
+    const listChars = plan.listed.reduce((sum, s) => sum + s.text.length, 0);
+    const budget = budgets[i]! + carry - listChars;
+    const others = pickNarrations(sayable(plan), budget, language, {
+      maxNarrations: Math.max(1, MAX_BODY_NARRATIONS - plan.listed.length),
+      required: plan.listed.length === 0,
       maxChars: limits.narration,
       minChars: limits.minSectionChars,
     });
-    carry = Math.max(0, budget - picked.reduce((s, n) => s + n.text.length, 0));
+    const listed = plan.listed.map((s) => ({ text: s.text, sentences: [s], listItem: true }));
+    // In the article's order: a recipe's ingredients before its buying tips.
+    const picked = [...listed, ...others].sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
+    carry = Math.max(0, budget - others.reduce((s, n) => s + n.text.length, 0));
     return { plan, ...slideContent(picked, language, limits) };
   });
 
-  const layouts = chooseLayouts(bodies.map((b) => layoutOptions(b.plan, b.picked, language)));
-  const bodySections: Section[] = bodies.map((body, i) => ({
-    title: body.plan.title,
-    kind: 'body',
-    bullets: body.bullets,
-    narrations: body.narrations,
-    ...layouts[i]!,
-  }));
+  const offered = bodies.map((b) => layoutOptions(b.picked, b.plan, language));
+  const layouts = chooseLayouts(offered);
+  const bodySections: Section[] = [];
+  let room = options.maxSections - 2 - bodies.filter((b) => b.narrations.length > 0).length;
+  for (const [i, body] of bodies.entries()) {
+    const section: Section = {
+      title: body.plan.title,
+      kind: 'body',
+      bullets: body.bullets,
+      narrations: body.narrations,
+      ...layouts[i]!,
+    };
+    const layout = layouts[i]!.layout;
+    const at = layout === 'figure' ? offered[i]!.figureAt : layout === 'quote' ? offered[i]!.quoteAt : 0;
+    if (!at) {
+      bodySections.push(withPanelBullet(section, at));
+      continue;
+    }
+    // A quote or figure shows when it is said: the slide before it keeps the bullets.
+    if (room > 0) {
+      room--;
+      bodySections.push(...splitAtPanel(section, at));
+    } else {
+      bodySections.push(withoutPanel(section, layouts[i]!.image));
+    }
+  }
 
   const opening: Section = {
     title: shortenAtBoundary(title, language, TITLE_MAX.section),
     kind: 'opening',
     bullets: [],
-    narrations: [intro, ...(leadLine ? [leadLine] : [])].map((text) => ({ text, speaker: 'narrator' })),
+    narrations: [intro, ...leadSaid].map((text) => ({ text, speaker: 'narrator' })),
   };
   const closing: Section = {
     title: wording.closingTitle,
     kind: 'closing',
-    // The points made, as the recap names them.
-    bullets: (recap?.named ?? []).map((t) => toBullet(t, language)).filter((b) => b.length > 0),
+    // The points made, as the recap names them; else each section's first point.
+    bullets: closingBullets(recap?.named ?? [], bodySections, language),
     narrations: closingLines.map((text) => ({ text, speaker: 'narrator' })),
   };
   const sections = [opening, ...bodySections.filter((s) => s.narrations.length > 0), closing];
@@ -258,8 +295,11 @@ function slideContent(
   const bullets: string[] = [];
   const narrations: Narration[] = picked.map((p) => {
     const best = [...p.sentences].sort((a, b) => b.score - a.score);
-    const bullet = best.map((s) => toBullet(s.text, language, limits.bullet)).find((b) => b.length > 0);
-    if (!bullet || bullets.length >= MAX_BODY_NARRATIONS || bullets.some((b) => sameBullet(b, bullet))) {
+    const bullet = p.listItem
+      ? p.text.replace(/[。.]$/u, '')
+      : best.map((s) => toBullet(s.text, language, limits.bullet)).find((b) => b.length > 0);
+    const room = picked.some((q) => q.listItem) ? MAX_SLIDE_BULLETS : MAX_BODY_NARRATIONS;
+    if (!bullet || bullets.length >= room || bullets.some((b) => sameBullet(b, bullet))) {
       return { text: p.text, speaker: 'narrator' };
     }
     bullets.push(bullet);
@@ -268,39 +308,120 @@ function slideContent(
   return { picked, bullets, narrations };
 }
 
-function layoutOptions(
-  plan: BodyPlan,
-  picked: readonly PickedNarration[],
-  language: Language,
-): LayoutOptions {
-  const spoken = picked.flatMap((p) => p.sentences.map((s) => s.text));
-  let figure: LayoutOptions['figure'];
-  // A number the narration says first; else one from elsewhere in the section, with its own sentence as context.
-  for (const text of [...spoken, ...plan.scored.map((s) => s.text)]) {
-    figure = findKeyFigure(text, language);
-    if (figure) break;
-  }
-  // Quotes are looked for in whole paragraphs: a quotation often spans two sentences.
-  const quote = plan.topic.paragraphs
-    .map((text) => findQuote(toSpeakable(text), language))
-    .find((q) => q !== undefined);
-  return {
-    ...(plan.image ? { image: plan.image } : {}),
-    ...(figure ? { figure } : {}),
-    ...(quote ? { quote } : {}),
-  };
+interface OfferedLayouts extends LayoutOptions {
+  /** Index of the narration that says the figure / the quote. */
+  figureAt?: number;
+  quoteAt?: number;
 }
 
-/** The lead point: the first of the lead's two best sentences (the lead usually comes first) that fits. */
-function leadSentence(
+/** What the section's narrations could show: only a number or a quote they actually say. */
+function layoutOptions(
+  picked: readonly PickedNarration[],
+  plan: BodyPlan,
+  language: Language,
+): OfferedLayouts {
+  const offered: OfferedLayouts = plan.image ? { image: plan.image } : {};
+  for (const [i, narration] of picked.entries()) {
+    if (!offered.figure && !narration.listItem) {
+      const figure = narration.sentences.map((s) => findKeyFigure(s.text, language)).find((f) => f);
+      if (figure) Object.assign(offered, { figure, figureAt: i });
+    }
+    // Quotes are looked for in the whole narration: a quotation often spans two sentences.
+    if (!offered.quote) {
+      const quote = findQuote(toSpeakable(narration.text), language);
+      if (quote) Object.assign(offered, { quote, quoteAt: i });
+    }
+  }
+  return offered;
+}
+
+/** The narration shown by the panel (figure or quote) gets no bullet of its own: the panel is its point. */
+function withPanelBullet(section: Section, at: number | undefined): Section {
+  if (at === undefined || (section.layout !== 'figure' && section.layout !== 'quote')) return section;
+  const dropped = section.narrations[at]?.bullet;
+  if (dropped === undefined) return section;
+  const bullets = section.bullets.filter((_, b) => b !== dropped);
+  const narrations = section.narrations.map((n, k) => {
+    if (n.bullet === undefined) return n;
+    if (k === at) return withoutBullet(n);
+    return { ...n, bullet: n.bullet > dropped ? n.bullet - 1 : n.bullet };
+  });
+  return { ...section, bullets, narrations };
+}
+
+function withoutBullet(narration: Narration): Narration {
+  const { bullet: _bullet, ...rest } = narration;
+  return rest;
+}
+
+/** A section as two slides: bullets until narration `at`, then the panel from it on. */
+function splitAtPanel(section: Section, at: number): Section[] {
+  const part = (narrations: readonly Narration[], extra: Partial<Section>): Section => {
+    const used = narrations.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet]));
+    const bullets = used.map((b) => section.bullets[b]!);
+    return {
+      title: section.title,
+      kind: 'body',
+      bullets,
+      narrations: narrations.map((n) =>
+        n.bullet === undefined ? n : { ...n, bullet: used.indexOf(n.bullet) },
+      ),
+      ...extra,
+    };
+  };
+  const { title: _t, kind: _k, bullets: _b, narrations: _n, ...panel } = section;
+  return [
+    part(section.narrations.slice(0, at), { layout: 'bullets' }),
+    withPanelBullet(part(section.narrations.slice(at), panel), 0),
+  ];
+}
+
+function withoutPanel(section: Section, image: ScriptImage | undefined): Section {
+  const { figure: _f, quote: _q, ...rest } = section;
+  return { ...rest, layout: image ? 'picture' : 'bullets' };
+}
+
+/** The closing slide's bullets: the sections the recap names, else each section's first point. */
+function closingBullets(named: readonly string[], bodies: readonly Section[], language: Language): string[] {
+  // Headings are shown as they are: 「お話について」 is a title, not a sentence cut on a particle.
+  if (named.length > 0) return [...named];
+  const firsts: string[] = [];
+  for (const body of bodies) {
+    const first = body.bullets[0];
+    if (first && !firsts.includes(first) && !first.endsWith('…')) firsts.push(first);
+  }
+  return firsts.slice(0, MAX_CLOSING_BULLETS);
+}
+
+const MAX_CLOSING_BULLETS = 4;
+
+/**
+ * The lead point: the first of the lead's two best sentences (the lead usually comes first) that
+ * fits, followed by the sentences after it in its paragraph while they fit: "…was not about
+ * parking or traffic." is a set-up that its next sentence ("It was about snow.") pays off.
+ */
+function leadLines(
   scored: readonly ScoredSentence[],
   language: Language,
   maxChars: number,
-): string | undefined {
+  narrationChars: number,
+): string[] {
   const fitting = scored.filter((s) => s.text.length <= maxChars && !needsPredecessor(s.text, language));
   const [first, second] = pickKeySentences(fitting, 2);
-  if (!first || !second) return first?.text;
-  return first.score >= 0.8 * second.score ? first.text : second.text;
+  const lead = !first || !second || first.score >= 0.8 * second.score ? first : second;
+  if (!lead) return [];
+  const lines = [lead.text];
+  let used = lead.text.length;
+  for (const next of scored) {
+    if (next.paragraph !== lead.paragraph || next.position <= lead.position) continue;
+    if (used + next.text.length > maxChars) break;
+    used += next.text.length;
+    const last = lines.at(-1)!;
+    const joined = joinSpeech(last, next.text, language);
+    if (joined.length <= narrationChars) lines[lines.length - 1] = joined;
+    else lines.push(next.text);
+  }
+  return lines;
 }
 
 /**
@@ -316,19 +437,17 @@ function takeawayLine(
 ): string | undefined {
   // A section whose only sentence became the takeaway would vanish: its sentences are not candidates.
   const roomy = plans.filter((p) => p.scored.length >= 2);
-  const last = roomy.at(-1) === plans.at(-1) ? (plans.at(-1)?.scored ?? []) : [];
-  const lastParagraph = last.length > 0 ? last.filter((s) => s.paragraph === last.at(-1)!.paragraph) : [];
   const all = [...leadScored, ...roomy.flatMap((p) => p.scored)];
   const summaries = all.filter((s) => CONCLUSION_CUES[language].test(s.text));
   // A section headed "Conclusion" / 「教訓」 holds the takeaway.
   const concluding = roomy
     .filter((p) => CONCLUSION_HEADING.test(p.topic.heading ?? ''))
     .flatMap((p) => p.scored);
-  // The moral the article states; its last paragraph when that concludes rather than announces;
-  // a sentence that sums up. Else there is no takeaway: the closing names the points made.
+  // The moral the article states, or a sentence that sums up. The last paragraph is not taken
+  // for the conclusion: reviewers found it was as often a detail or an announcement. Without
+  // either, there is no takeaway and the closing names the points made.
   const candidates = [
     ...[...concluding].sort((a, b) => b.score - a.score),
-    ...[...lastParagraph].sort((a, b) => b.score - a.score),
     ...summaries.sort((a, b) => b.score - a.score),
   ].filter(
     (s) =>
@@ -354,14 +473,19 @@ function pointsLine(
   maxChars: number,
 ): { line: string; named: string[] } | undefined {
   const names = titles
-    .map((t) => t.replace(/[\s？?！!：:。.…]+$/u, ''))
+    .map((t) => t.replace(/[\s：:。.…]+$/u, ''))
     .filter((t) => t.length > 0 && t.length <= MAX_LISTED_TITLE[language]);
-  const template = pickVariant(WORDING[language].points, title, 2);
+  const wording = WORDING[language];
   let recap: { line: string; named: string[] } | undefined;
   for (let count = 2; count <= Math.min(MAX_RECAP_TOPICS, names.length); count++) {
-    const candidate = template(names.slice(0, count));
+    const named = names.slice(0, count);
+    // A list that leaves sections out says so rather than claiming to be the whole video.
+    const candidate =
+      count === names.length
+        ? pickVariant(wording.points, title, 2)(named)
+        : pickVariant(wording.somePoints, title, 2)(named);
     if (candidate.length > maxChars) break;
-    recap = { line: candidate, named: names.slice(0, count) };
+    recap = { line: candidate, named };
   }
   return recap;
 }
@@ -370,28 +494,14 @@ function capitalizeFirst(text: string, language: Language): string {
   return language === 'en' && text.length > 0 ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
-/** A title for a section without a heading: its key phrase, else its key sentence as a bullet. */
-function generatedTitle(
-  topic: Topic,
-  others: ReadonlyArray<readonly string[]>,
-  scored: readonly ScoredSentence[],
-  language: Language,
-  limits: TextLimits,
-  usedTerms: ReadonlySet<string>,
-): string {
-  // The sentence that carries the section: the title names what it is about.
-  const keys = pickKeySentences(
-    scored.filter((s) => !needsPredecessor(s.text, language)),
-    3,
-  ).sort((a, b) => b.score - a.score);
-  const key = keys[0]?.text ?? '';
-  const phrase = keyPhraseTitle(topic.paragraphs, others, key, language, limits.generatedTitle, usedTerms);
-  if (phrase) return phrase;
-  // Else a short clause of that sentence.
-  const clauses = keys.map((k) => toBullet(k.text, language, limits.generatedTitle)).filter((b) => b);
-  // A whole short clause rather than a cut-off one.
-  const fromSentence = clauses.find((b) => !b.endsWith('…')) ?? clauses[0];
-  return fromSentence ?? (language === 'ja' ? '本文' : 'The article');
+/** Article titles up to this long name their parts ("The harbour goes electric (2)"). */
+const PART_TITLE_MAX: Record<Language, number> = { ja: 24, en: 48 };
+
+/** A neutral title for the n-th of `count` sections without a heading. */
+function partTitle(articleTitle: string, n: number, count: number, language: Language): string {
+  const name = articleTitle.length <= PART_TITLE_MAX[language] ? articleTitle : undefined;
+  if (count <= 1) return name ?? WORDING[language].partTitle(1);
+  return name ? `${name} (${n}/${count})` : WORDING[language].partTitle(n);
 }
 
 /** Share of the budget the introduction may take before a shorter form is used. */

@@ -20,6 +20,8 @@ export interface Outline {
   /** Indexes in `Article.blocks` of the lead's blocks. */
   leadBlocks: number[];
   topics: Topic[];
+  /** Paragraphs that are a list of short items read out two at a time (see withListsAsSentences). */
+  lists?: ReadonlySet<string>;
 }
 
 /** Body characters per topic when an article without headings is grouped into topics. */
@@ -44,6 +46,8 @@ const HEADING_MARKS = /\[\s*(?:edit|編集|edit source|ソースを編集)\s*\]|
 interface IndexedBlock extends ArticleBlock {
   /** Index in `Article.blocks`. */
   index: number;
+  /** A run of short list items joined into one paragraph. */
+  readAsList?: boolean;
 }
 
 export interface OutlineOptions {
@@ -66,7 +70,7 @@ export function outlineArticle(
   maxTopics: number,
   options: OutlineOptions = {},
 ): Outline {
-  const blocks = withoutBackMatter(usableBlocks(article, language));
+  const blocks = withListsAsSentences(withoutBackMatter(usableBlocks(article, language)), language);
   const byHeadings = outlineByHeadings(blocks);
   // Headings with nothing under them (only a trailing "Related posts", say) do not structure the article.
   const outline = byHeadings.topics.some((t) => t.paragraphs.length > 0)
@@ -80,7 +84,8 @@ export function outlineArticle(
   const topics = withLead.topics.filter((t) => t.paragraphs.length > 0);
   const limit = Math.max(0, maxTopics);
   const bounded = options.overflow === 'drop' ? keepLargest(topics, limit) : mergeSmallest(topics, limit);
-  return { lead: withLead.lead, leadBlocks: withLead.leadBlocks, topics: bounded };
+  const lists = new Set(blocks.filter((b) => b.readAsList).map((b) => b.text));
+  return { lead: withLead.lead, leadBlocks: withLead.leadBlocks, topics: bounded, lists };
 }
 
 /** A lead of more paragraphs than this (a story told before its first heading) becomes topics of its own. */
@@ -147,6 +152,42 @@ function withoutBackMatter(blocks: readonly IndexedBlock[]): IndexedBlock[] {
     if (skipLevel === undefined) kept.push(block);
   }
   return kept;
+}
+
+/** List items up to this long that do not end like sentences are read out as a list. */
+const MAX_LIST_ITEM: Record<Language, number> = { ja: 40, en: 80 };
+const LIST_ITEMS_PER_SENTENCE = 2;
+const ENDS_LIKE_SENTENCE = /[.!?。！？][\s"'”’」』)）]*$/u;
+
+/**
+ * A list of short items (ingredients, tools) becomes sentences of two items each, so a recipe's
+ * quantities are said and shown rather than dropped as fragments: 「米粉 200グラム、塩 小さじ半分。」
+ */
+function withListsAsSentences(blocks: readonly IndexedBlock[], language: Language): IndexedBlock[] {
+  const result: IndexedBlock[] = [];
+  const isItem = (b: IndexedBlock) =>
+    b.type === 'paragraph' &&
+    b.list !== undefined &&
+    b.text.length <= MAX_LIST_ITEM[language] &&
+    !ENDS_LIKE_SENTENCE.test(b.text);
+  for (let i = 0; i < blocks.length; ) {
+    let end = i;
+    while (end < blocks.length && isItem(blocks[end]!)) end++;
+    if (end - i < 3) {
+      result.push(blocks[i]!);
+      i++;
+      continue;
+    }
+    const items = blocks.slice(i, end).map((b) => b.text.replace(/[\s\u3000]+/gu, ' ').trim());
+    const sentences: string[] = [];
+    for (let k = 0; k < items.length; k += LIST_ITEMS_PER_SENTENCE) {
+      const pair = items.slice(k, k + LIST_ITEMS_PER_SENTENCE);
+      sentences.push(language === 'ja' ? `${pair.join('、')}。` : `${pair.join(', ')}.`);
+    }
+    result.push({ ...blocks[i]!, text: sentences.join(language === 'ja' ? '' : ' '), readAsList: true });
+    i = end;
+  }
+  return result;
 }
 
 /** At most MAX_PARAGRAPH_CHARS, cut after the last sentence that fits (hard cut when none does). */

@@ -131,13 +131,28 @@ function splitEnglish(text: string): string[] {
   const sentences: string[] = [];
   for (const piece of pieces) {
     const previous = sentences.at(-1);
-    if (previous !== undefined && continuesSentence(previous, piece)) {
+    if (previous !== undefined && (continuesSentence(previous, piece) || insideQuote(previous, piece))) {
       sentences[sentences.length - 1] = `${previous} ${piece}`;
     } else {
       sentences.push(piece);
     }
   }
   return sentences;
+}
+
+/** A quotation longer than this is not kept in one piece (an unbalanced mark is a typo, then). */
+const MAX_QUOTATION_CHARS = 320;
+
+/**
+ * `"You are not the only artist. The fire gets a vote too," said Ueda.` is one sentence for a
+ * script: split inside the quotation, each half leaves a lone quote mark and a speaker cut off.
+ */
+function insideQuote(previous: string, next: string): boolean {
+  if (previous.length + next.length > MAX_QUOTATION_CHARS) return false;
+  const straight = previous.match(/"/gu)?.length ?? 0;
+  const opened = previous.match(/“/gu)?.length ?? 0;
+  const closed = previous.match(/”/gu)?.length ?? 0;
+  return straight % 2 === 1 || opened > closed;
 }
 
 function continuesSentence(previous: string, next: string): boolean {

@@ -13,6 +13,12 @@ export interface Wording {
   takeaway: ReadonlyArray<(sentence: string) => string>;
   /** Names the points the video made (section titles). */
   points: ReadonlyArray<(topics: readonly string[]) => string>;
+  /** Names some of the points (the list leaves sections out). */
+  somePoints: ReadonlyArray<(topics: readonly string[]) => string>;
+  /** Said over the closing slide's key points when there are no headings to name. */
+  mainPoints: readonly string[];
+  /** Title of the n-th section of an article without headings. */
+  partTitle: (n: number) => string;
   closingTitle: string;
   seeOriginal: readonly string[];
 }
@@ -20,6 +26,11 @@ export interface Wording {
 function listEn(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** Headings are quoted: read out mid-sentence, "A quiet quay" keeps its capital and its question mark. */
+function quotedEn(items: readonly string[]): string {
+  return listEn(items.map((t) => `"${t}"`));
 }
 
 function listJa(items: readonly string[]): string {
@@ -47,6 +58,13 @@ export const WORDING: Record<Language, Wording> = {
       (t) => `${listJa(t)}の順に見てきました。`,
       (t) => `ここまで、${listJa(t)}について話しました。`,
     ],
+    somePoints: [
+      (t) => `今回は、${listJa(t)}などを取り上げました。`,
+      (t) => `${listJa(t)}などを見てきました。`,
+      (t) => `ここまで、${listJa(t)}などについて話しました。`,
+    ],
+    partTitle: (n) => `その${n}`,
+    mainPoints: ['要点をもう一度、画面で確認しましょう。', '最後に、要点をおさらいします。'],
     closingTitle: 'まとめ',
     seeOriginal: ['詳しくは元の記事をご覧ください。', '詳しい内容は、ぜひ元の記事でお読みください。'],
   },
@@ -67,10 +85,17 @@ export const WORDING: Record<Language, Wording> = {
       (s) => `What it comes down to: ${s}`,
     ],
     points: [
-      (t) => `We looked at ${listEn(t)}.`,
-      (t) => `Along the way: ${listEn(t)}.`,
-      (t) => `This video went through ${listEn(t)}.`,
+      (t) => `We looked at ${quotedEn(t)}.`,
+      (t) => `The sections were ${quotedEn(t)}.`,
+      (t) => `This video went through ${quotedEn(t)}.`,
     ],
+    somePoints: [
+      (t) => `We looked at ${quotedEn(t)}, among other things.`,
+      (t) => `The sections included ${quotedEn(t)}.`,
+      (t) => `This video went through ${quotedEn(t)}, among others.`,
+    ],
+    partTitle: (n) => `Part ${n}`,
+    mainPoints: ['Here are the main points once more.', 'To recap, these were the main points.'],
     closingTitle: 'Summary',
     seeOriginal: ['For details, see the original article.', 'The full story is in the original article.'],
   },
