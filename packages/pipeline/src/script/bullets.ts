@@ -203,7 +203,13 @@ function weakCut(bullet: string, language: Language): boolean {
   const words = head.split(/\s+/u);
   return (
     !EN_PREDICATE.test(words.slice(1).join(' ')) ||
-    /\b(?:due|able|according|such|part|set|going)$/iu.test(head)
+    /\b(?:due|able|according|such|part|set|going)$/iu.test(head) ||
+    // "According to the port's engineers…": only who says it, not what they say.
+    (/^(?:According to|In the words of)\b/u.test(head) && !head.includes(',')) ||
+    // "A study found that students…": cut inside the clause that carries the finding.
+    /\bthat\s+\S+$/iu.test(head) ||
+    // "Dr Hanna Berg, a seabird ecologist who was not involved…": a name and who they are.
+    /^(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*,\s(?:a|an|the)\s[^,]+$/u.test(head)
   );
 }
 

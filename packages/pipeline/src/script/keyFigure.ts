@@ -42,7 +42,8 @@ const SIGN: Record<Language, RegExp> = {
 };
 const MAX_CONTEXT = 120;
 const SMALL_COUNT = /^\d\s?(?:台|人|件|本|社|回|個|匹|頭|羽|people|things|times)$/u;
-const MIN_CONTEXT = 12;
+/** Characters a context clause needs beyond its number to say what the number is. */
+const MIN_CONTEXT: Record<Language, number> = { ja: 10, en: 28 };
 
 /**
  * One line that says what the number is, from the number's own sentence: the whole sentence
@@ -57,7 +58,7 @@ function contextLine(sentence: string, at: number, value: string, language: Lang
     if (at >= offset && at < offset + clause.length) {
       const line = clause.replace(/^[\s、，,;；:：]+|[\s、，,;；:：]+$/gu, '');
       // A clause that is little more than the number says nothing about it.
-      if (line.length >= value.length + MIN_CONTEXT && line.length <= MAX_CONTEXT) return line;
+      if (line.length >= value.length + MIN_CONTEXT[language] && line.length <= MAX_CONTEXT) return line;
       break;
     }
     offset += clause.length;

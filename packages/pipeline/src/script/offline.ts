@@ -3,6 +3,7 @@ import { PipelineError } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
 import type { Language, Narration, Script, ScriptImage, Section } from '../schema/script.ts';
 import { distributeBudget, fitToBounds } from './bounds.ts';
+import { findBulletDefects } from './bulletDefects.ts';
 import { sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
 import { needsPredecessor } from './dependence.ts';
@@ -260,7 +261,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     title: wording.closingTitle,
     kind: 'closing',
     // The points made, as the recap names them; else each section's first point.
-    bullets: closingBullets(recap?.named ?? [], bodySections, language),
+    bullets: closingBullets(recap?.named ?? [], bodySections),
     narrations: closingLines.map((text) => ({ text, speaker: 'narrator' })),
   };
   const sections = [opening, ...bodySections.filter((s) => s.narrations.length > 0), closing];
@@ -293,11 +294,13 @@ function slideContent(
   limits: TextLimits,
 ): { picked: readonly PickedNarration[]; bullets: string[]; narrations: Narration[] } {
   const bullets: string[] = [];
-  const narrations: Narration[] = picked.map((p) => {
-    const best = [...p.sentences].sort((a, b) => b.score - a.score);
+  const narrations: Narration[] = picked.map((p, i) => {
+    // From the sentence said first, so the bullet appears as its words are heard.
     const bullet = p.listItem
       ? p.text.replace(/[。.]$/u, '')
-      : best.map((s) => toBullet(s.text, language, limits.bullet)).find((b) => b.length > 0);
+      : (p.sentences.map((s) => toBullet(s.text, language, limits.bullet)).find((b) => b.length > 0) ??
+        // A slide never starts empty: its first narration shows at least its opening words.
+        (i === 0 ? openingWords(p.sentences[0]?.text ?? '', language, limits.bullet) : undefined));
     const room = picked.some((q) => q.listItem) ? MAX_SLIDE_BULLETS : MAX_BODY_NARRATIONS;
     if (!bullet || bullets.length >= room || bullets.some((b) => sameBullet(b, bullet))) {
       return { text: p.text, speaker: 'narrator' };
@@ -315,6 +318,14 @@ interface OfferedLayouts extends LayoutOptions {
 }
 
 /** What the section's narrations could show: only a number or a quote they actually say. */
+/** The start of a sentence cut at a natural boundary, as a bullet, or undefined when that leaves a defect. */
+function openingWords(sentence: string, language: Language, maxChars: number): string | undefined {
+  const head = shortenAtBoundary(sentence.replace(/[。.]$/u, ''), language, maxChars - 1);
+  if (head.length < maxChars / 3) return undefined;
+  const bullet = head.length < sentence.replace(/[。.]$/u, '').length ? `${head}…` : head;
+  return findBulletDefects(bullet, language, { source: sentence }).length === 0 ? bullet : undefined;
+}
+
 function layoutOptions(
   picked: readonly PickedNarration[],
   plan: BodyPlan,
@@ -382,7 +393,7 @@ function withoutPanel(section: Section, image: ScriptImage | undefined): Section
 }
 
 /** The closing slide's bullets: the sections the recap names, else each section's first point. */
-function closingBullets(named: readonly string[], bodies: readonly Section[], language: Language): string[] {
+function closingBullets(named: readonly string[], bodies: readonly Section[]): string[] {
   // Headings are shown as they are: 「お話について」 is a title, not a sentence cut on a particle.
   if (named.length > 0) return [...named];
   const firsts: string[] = [];
