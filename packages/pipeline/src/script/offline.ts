@@ -295,10 +295,9 @@ function slideContent(
 ): { picked: readonly PickedNarration[]; bullets: string[]; narrations: Narration[] } {
   const bullets: string[] = [];
   const narrations: Narration[] = picked.map((p, i) => {
-    // From the sentence said first, so the bullet appears as its words are heard.
     const bullet = p.listItem
       ? p.text.replace(/[。.]$/u, '')
-      : (p.sentences.map((s) => toBullet(s.text, language, limits.bullet)).find((b) => b.length > 0) ??
+      : (narrationBullet(p, language, limits.bullet) ??
         // A slide never starts empty: its first narration shows at least its opening words.
         (i === 0 ? openingWords(p.sentences[0]?.text ?? '', language, limits.bullet) : undefined));
     const room = picked.some((q) => q.listItem) ? MAX_SLIDE_BULLETS : MAX_BODY_NARRATIONS;
@@ -318,6 +317,26 @@ interface OfferedLayouts extends LayoutOptions {
 }
 
 /** What the section's narrations could show: only a number or a quote they actually say. */
+/** A bullet shorter than this is a lead-in ("Not everyone is convinced"), not the narration's point. */
+const LEAD_IN_BULLET: Record<Language, number> = { ja: 14, en: 32 };
+
+/**
+ * The narration's bullet: from the sentence said first, so it appears as its words are heard,
+ * unless that sentence is only a lead-in; then from the narration's best sentence.
+ */
+function narrationBullet(
+  narration: PickedNarration,
+  language: Language,
+  maxChars: number,
+): string | undefined {
+  const bullets = narration.sentences
+    .map((s) => ({ bullet: toBullet(s.text, language, maxChars), score: s.score }))
+    .filter((b) => b.bullet.length > 0);
+  const first = bullets[0];
+  if (!first || first.bullet.length >= LEAD_IN_BULLET[language] || bullets.length === 1) return first?.bullet;
+  return [...bullets].sort((a, b) => b.score - a.score)[0]!.bullet;
+}
+
 /** The start of a sentence cut at a natural boundary, as a bullet, or undefined when that leaves a defect. */
 function openingWords(sentence: string, language: Language, maxChars: number): string | undefined {
   const head = shortenAtBoundary(sentence.replace(/[。.]$/u, ''), language, maxChars - 1);
