@@ -16,7 +16,7 @@ const FIGURE_PATTERNS: Record<Language, RegExp[]> = {
     /\d[\d,.]*(?:x|×|-fold)|\b(?:\d{2,}[\d,.]*)\s(?:times|hours|minutes|seconds|days|years|months|weeks|km|miles|GB|MB|TB|ms|users|people|servers|changesets|commits|sites|downloads|employees|countries)\b/iu,
     /\b\d{1,3}(?:,\d{3})+\b/u,
     // A count of things: "172 steps", "381 changesets", "18 nautical miles".
-    /\b\d{2,}[\d,.]*\s(?:[a-z]+\s)?[a-z]{3,}s\b/u,
+    /(?<![\d.])\b\d{2,}(?:[,.]\d+)*\s(?:[a-z]+\s)?[a-z]{3,}s\b/u,
     /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},\s\d{4}/u,
   ],
   ja: [
@@ -41,6 +41,8 @@ const SIGN: Record<Language, RegExp> = {
   ja: /(?:マイナス|氷点下|零下|(?<=^|[\s（(、])[−－-])$/u,
 };
 const MAX_CONTEXT = 120;
+const IDENTIFIER_BEFORE =
+  /(?:\b(?:bug|issue|version|v|no|number|pr|ticket|item|chapter|page|room|route|flight)\s?#?|#)$/iu;
 const SMALL_COUNT = /^\d\s?(?:台|人|件|本|社|回|個|匹|頭|羽|people|things|times)$/u;
 /** Characters a context clause needs beyond its number to say what the number is. */
 const MIN_CONTEXT: Record<Language, number> = { ja: 10, en: 28 };
@@ -87,6 +89,8 @@ export function findKeyFigure(sentence: string, language: Language): KeyFigure |
     // "£850,000," ends on the sentence's comma, not the number's.
     const value = `${qualifier}${sign}${match[0].trim().replace(/[,.]+$/u, '')}`;
     if (value.length > MAX_VALUE) continue;
+    // "Bug 1553982", "issue #42", "version 12": an identifier, not a quantity.
+    if (IDENTIFIER_BEFORE.test(before)) continue;
     // "1 of 2" style small counts carry nothing, nor does "1台" (one machine): a single-digit
     // count is not worth showing large; amounts, percentages and durations are.
     if (/^\d$/u.test(value) || SMALL_COUNT.test(value)) continue;

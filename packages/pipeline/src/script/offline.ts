@@ -295,11 +295,13 @@ function slideContent(
 ): { picked: readonly PickedNarration[]; bullets: string[]; narrations: Narration[] } {
   const bullets: string[] = [];
   const narrations: Narration[] = picked.map((p, i) => {
-    const bullet = p.listItem
-      ? p.text.replace(/[。.]$/u, '')
-      : (narrationBullet(p, language, limits.bullet) ??
-        // A slide never starts empty: its first narration shows at least its opening words.
-        (i === 0 ? openingWords(p.sentences[0]?.text ?? '', language, limits.bullet) : undefined));
+    const listed = p.listItem ? p.text.replace(/[。.]$/u, '') : undefined;
+    const bullet =
+      listed !== undefined && listed.length <= limits.bullet
+        ? listed
+        : (narrationBullet(p, language, limits.bullet) ??
+          // A slide never starts empty: its first narration shows at least its opening words.
+          (i === 0 ? openingWords(p.sentences[0]?.text ?? '', language, limits.bullet) : undefined));
     const room = picked.some((q) => q.listItem) ? MAX_SLIDE_BULLETS : MAX_BODY_NARRATIONS;
     if (!bullet || bullets.length >= room || bullets.some((b) => sameBullet(b, bullet))) {
       return { text: p.text, speaker: 'narrator' };
@@ -418,9 +420,11 @@ function closingBullets(named: readonly string[], bodies: readonly Section[]): s
   const firsts: string[] = [];
   for (const body of bodies) {
     const first = body.bullets[0];
-    if (first && !firsts.includes(first) && !first.endsWith('…')) firsts.push(first);
+    if (first && !firsts.includes(first)) firsts.push(first);
   }
-  return firsts.slice(0, MAX_CLOSING_BULLETS);
+  // Whole points first; a clause cut with "…" when that is all a section shows.
+  const whole = firsts.filter((b) => !b.endsWith('…'));
+  return (whole.length >= 2 ? whole : firsts).slice(0, MAX_CLOSING_BULLETS);
 }
 
 const MAX_CLOSING_BULLETS = 4;

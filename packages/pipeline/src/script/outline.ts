@@ -157,6 +157,8 @@ function withoutBackMatter(blocks: readonly IndexedBlock[]): IndexedBlock[] {
 /** List items up to this long that do not end like sentences are read out as a list. */
 const MAX_LIST_ITEM: Record<Language, number> = { ja: 40, en: 80 };
 const LIST_ITEMS_PER_SENTENCE = 2;
+/** A list sentence is shown whole as a bullet: at most a bullet's length (TEXT_LIMITS). */
+const MAX_LIST_BULLET: Record<Language, number> = { ja: 44, en: 100 };
 const ENDS_LIKE_SENTENCE = /[.!?。！？][\s"'”’」』)）]*$/u;
 
 /**
@@ -169,7 +171,9 @@ function withListsAsSentences(blocks: readonly IndexedBlock[], language: Languag
     b.type === 'paragraph' &&
     b.list !== undefined &&
     b.text.length <= MAX_LIST_ITEM[language] &&
-    !ENDS_LIKE_SENTENCE.test(b.text);
+    !ENDS_LIKE_SENTENCE.test(b.text) &&
+    // "We are running three experiments:" introduces the list; it is not one of its items.
+    !/[:：]$/u.test(b.text);
   for (let i = 0; i < blocks.length; ) {
     let end = i;
     while (end < blocks.length && isItem(blocks[end]!)) end++;
@@ -179,11 +183,20 @@ function withListsAsSentences(blocks: readonly IndexedBlock[], language: Languag
       continue;
     }
     const items = blocks.slice(i, end).map((b) => b.text.replace(/[\s\u3000]+/gu, ' ').trim());
-    const sentences: string[] = [];
-    for (let k = 0; k < items.length; k += LIST_ITEMS_PER_SENTENCE) {
-      const pair = items.slice(k, k + LIST_ITEMS_PER_SENTENCE);
-      sentences.push(language === 'ja' ? `${pair.join('、')}。` : `${pair.join(', ')}.`);
+    const join = (group: readonly string[]) => (language === 'ja' ? group.join('、') : group.join(', '));
+    // Two items to a sentence when they fit one slide bullet together.
+    const groups: string[][] = [];
+    for (const item of items) {
+      const last = groups.at(-1);
+      if (
+        last &&
+        last.length < LIST_ITEMS_PER_SENTENCE &&
+        join([...last, item]).length <= MAX_LIST_BULLET[language]
+      ) {
+        last.push(item);
+      } else groups.push([item]);
     }
+    const sentences = groups.map((group) => `${join(group)}${language === 'ja' ? '。' : '.'}`);
     result.push({ ...blocks[i]!, text: sentences.join(language === 'ja' ? '' : ' '), readAsList: true });
     i = end;
   }
