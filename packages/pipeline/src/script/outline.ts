@@ -182,7 +182,9 @@ function withListsAsSentences(blocks: readonly IndexedBlock[], language: Languag
       i++;
       continue;
     }
-    const items = blocks.slice(i, end).map((b) => b.text.replace(/[\s\u3000]+/gu, ' ').trim());
+    // 「砂糖　大さじ1」: a name and its amount stay apart when the space is dropped for speech.
+    const gap = language === 'ja' ? '・' : ' ';
+    const items = blocks.slice(i, end).map((b) => b.text.trim().replace(/[\s\u3000]+/gu, gap));
     const join = (group: readonly string[]) => (language === 'ja' ? group.join('、') : group.join(', '));
     // Two items to a sentence when they fit one slide bullet together.
     const groups: string[][] = [];

@@ -1,0 +1,136 @@
+/**
+ * Script behaviours an independent viewer review asked for: a recipe's list is read and shown,
+ * a quote split by the sentence splitter stays whole, a quote or figure panel shows only while
+ * it is said, sections without headings get neutral titles, and the closing names only headings.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Article, ArticleBlock } from '../extract/types.ts';
+import { findKeyFigure } from './keyFigure.ts';
+import { buildOfflineScript } from './offline.ts';
+import { splitSentences } from './sentences.ts';
+
+function article(title: string, language: string, blocks: ArticleBlock[]): Article {
+  const paragraphs = blocks.filter((b) => b.type === 'paragraph').map((b) => b.text);
+  return {
+    url: 'https://example.com/a',
+    title,
+    language,
+    blocks,
+    headings: blocks.filter((b) => b.type === 'heading').map((b) => b.text),
+    paragraphs,
+    images: [],
+    textLength: paragraphs.join('').length,
+  };
+}
+const h2 = (text: string): ArticleBlock => ({ type: 'heading', level: 2, text });
+const p = (text: string): ArticleBlock => ({ type: 'paragraph', text });
+const li = (text: string): ArticleBlock => ({ type: 'paragraph', text, list: 'unordered' });
+
+describe('offline script, as viewers judged it', () => {
+  it('reads a list of ingredients out and shows its items as bullets, never as a key figure', () => {
+    const recipe = article('米粉パンの作り方', 'ja', [
+      p('フライパンひとつで焼きたてのパンが作れます。こねる必要がなく、発酵も30分ほどで終わります。'),
+      h2('材料'),
+      li('米粉　200グラム'),
+      li('ぬるま湯　170ミリリットル'),
+      li('ドライイースト　小さじ1'),
+      li('砂糖　大さじ1'),
+      p(
+        '米粉は必ず「パン用」と書かれたものを選んでください。お菓子用の米粉では、生地がうまくふくらみません。',
+      ),
+      h2('作り方'),
+      p('ボウルにぬるま湯と砂糖とイーストを入れて混ぜます。米粉を加えて2分ほど混ぜます。'),
+      p(
+        'フライパンに生地を流し入れ、ふたをして30分置いて発酵させます。弱火で15分焼き、裏返してさらに10分焼きます。',
+      ),
+    ]);
+    const script = buildOfflineScript(recipe, { language: 'ja', maxSections: 12, charBudget: 1000 });
+    const materials = script.sections.find((s) => s.title === '材料')!;
+    expect(materials.bullets.slice(0, 2)).toEqual([
+      '米粉・200グラム、ぬるま湯・170ミリリットル',
+      'ドライイースト・小さじ1、砂糖・大さじ1',
+    ]);
+    const said = materials.narrations.map((n) => n.text).join('');
+    expect(said).toContain('米粉・200グラム');
+    expect(said).toContain('砂糖・大さじ1');
+    expect(materials.layout).not.toBe('figure');
+    // The list is said in the article's order, before the advice under it.
+    expect(materials.narrations[0]!.text).toContain('米粉・200グラム');
+  });
+
+  it('keeps a quotation that spans two sentences in one piece', () => {
+    const text =
+      'Each pot is different. "You are not the only artist in the room. The fire gets a vote too," said Mariko Ueda, who runs the studio.';
+    expect(splitSentences(text, 'en')).toEqual([
+      'Each pot is different.',
+      '"You are not the only artist in the room. The fire gets a vote too," said Mariko Ueda, who runs the studio.',
+    ]);
+  });
+
+  it('shows a quote from the narration that says it, on a slide of its own after the bullets before it', () => {
+    const piece = article('Harbour goes electric', 'en', [
+      p('The Port of Westmark will replace every diesel crane on its quays with electric machines by 2030.'),
+      h2('The plan'),
+      p(
+        'Most of the money goes into the power grid that feeds the cranes, including a new substation near the eastern terminal.',
+      ),
+      p(
+        'The board approved the plan on Thursday after two years of studies and a long public consultation with residents.',
+      ),
+      p(
+        '"We have talked about electrification for a decade, and now the numbers finally work," said Ingrid Halvorsen, the chief executive.',
+      ),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const plan = script.sections.filter((s) => s.title === 'The plan');
+    expect(plan.map((s) => s.layout)).toEqual(['bullets', 'quote']);
+    expect(plan[0]!.quote).toBeUndefined();
+    expect(plan[1]!.quote?.by).toBe('Ingrid Halvorsen');
+    // The quote slide starts with the narration that says the quote, which has no bullet of its own.
+    expect(plan[1]!.narrations[0]!.text).toContain('now the numbers finally work');
+    expect(plan[1]!.narrations[0]!.bullet).toBeUndefined();
+    // Every bullet index still points at a bullet of its own slide.
+    for (const section of plan) {
+      for (const n of section.narrations)
+        if (n.bullet !== undefined) expect(section.bullets[n.bullet]).toBeDefined();
+    }
+  });
+
+  it('gives sections without headings neutral titles and does not name them in the recap', () => {
+    const sentences = (topic: string) =>
+      Array.from(
+        { length: 4 },
+        (_, i) => `The ${topic} report number ${i + 1} describes how the ${topic} changed the town.`,
+      ).join(' ');
+    const piece = article('The winter the bike lanes stayed open', 'en', [
+      p(
+        'When Northfield painted its first bike lanes, the most common complaint was not about parking. It was about snow.',
+      ),
+      p(sentences('snow plough')),
+      p(sentences('cargo bike')),
+      p(sentences('school bus')),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const titles = [...new Set(script.sections.slice(1, -1).map((s) => s.title))];
+    titles.forEach((title, i) =>
+      expect(title).toBe(`The winter the bike lanes stayed open (${i + 1}/${titles.length})`),
+    );
+    // The opening pays off its set-up.
+    expect(script.sections[0]!.narrations[1]!.text).toContain('It was about snow.');
+    const closing = script.sections.at(-1)!;
+    expect(closing.narrations.map((n) => n.text).join(' ')).not.toContain('(1/');
+    expect(closing.bullets.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not show an identifier or a version as a key figure', () => {
+    expect(
+      findKeyFigure('We have just landed Bug 1553982, which aims to prevent a crash.', 'en'),
+    ).toBeUndefined();
+    expect(
+      findKeyFigure('We will push new things into the 0.17 releases as time goes on.', 'en'),
+    ).toBeUndefined();
+    expect(findKeyFigure('The eradication cost about £850,000 over two winters.', 'en')?.value).toBe(
+      'about £850,000',
+    );
+  });
+});
