@@ -13,7 +13,7 @@ export const PipelineEnvSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
-  SCRIPT_MAX_SECTIONS: z.coerce.number().int().min(3).max(12).optional(),
+  SCRIPT_MAX_SECTIONS: z.coerce.number().int().min(3).max(14).optional(),
   SCRIPT_CHAR_BUDGET: z.coerce.number().int().min(100).max(20_000).optional(),
   TTS_PROVIDER: z.enum(['auto', 'openjtalk', 'espeak', 'voicevox', 'openai']).default('auto'),
   VOICEVOX_URL: z.string().url().optional(),

@@ -19,14 +19,20 @@ describe('resolveScriptOptions', () => {
   it('takes the language from the article (ja/en), else Japanese, and the budget from the language', () => {
     expect(resolveScriptOptions({ language: 'ja-JP' }, {})).toEqual({
       language: 'ja',
-      maxSections: 12,
+      maxSections: 14,
       charBudget: 650,
     });
     expect(resolveScriptOptions({ language: 'en-GB' }, {})).toEqual({
       language: 'en',
-      maxSections: 12,
+      maxSections: 14,
       charBudget: 2400,
     });
+    // A longer article gets a longer video: 90% of its text, up to about five minutes of speech.
+    expect(resolveScriptOptions({ language: 'ja', textLength: 1000 }, {}).charBudget).toBe(900);
+    expect(resolveScriptOptions({ language: 'ja', textLength: 5000 }, {}).charBudget).toBe(1300);
+    expect(resolveScriptOptions({ language: 'en', textLength: 4000 }, {}).charBudget).toBe(3600);
+    expect(resolveScriptOptions({ language: 'en', textLength: 800 }, {}).charBudget).toBe(2400);
+    expect(resolveScriptOptions({ language: 'en', textLength: 4000 }, { charBudget: 500 }).charBudget).toBe(500);
     expect(resolveScriptOptions({ language: 'fr' }, {}).language).toBe('ja');
     expect(
       resolveScriptOptions({ language: 'en' }, { language: 'ja', maxSections: 6, charBudget: 300 }),

@@ -27,7 +27,8 @@ export function autoCharBudget(language: Language, textLength: number): number {
   return Math.min(MAX_AUTO_CHAR_BUDGET[language], Math.max(DEFAULT_CHAR_BUDGET[language], wanted));
 }
 
-export const DEFAULT_MAX_SECTIONS = 12;
+/** Slides per video, opening and closing included (the schema allows 14). */
+export const DEFAULT_MAX_SECTIONS = 14;
 
 /** Length limits for the text the offline provider writes, per language. */
 export interface TextLimits {

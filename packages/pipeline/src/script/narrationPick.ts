@@ -163,7 +163,45 @@ function predecessorGroups(
     }
     if (!needsPredecessor(current.text, language)) groups.set(sentence, run);
   }
+  // An enumeration is said whole or not at all: "three reasons" followed by only the second is
+  // what viewers called the worst kind of gap.
+  for (const run of enumerationRuns(scored, language)) for (const sentence of run) groups.set(sentence, run);
   return groups;
+}
+
+/** 「三つの要因を挙げる」 / "for three reasons": a sentence announcing a count of items. */
+const ANNOUNCES_ITEMS: Record<Language, RegExp> = {
+  ja: /[二三四五六2-6２-６]つの(?:理由|要因|ポイント|方法|コツ|特徴|点|ステップ|段階|課題)|[二三四五六2-6２-６]点(?:が|を|あり|ある)/u,
+  en: /\b(?:two|three|four|five|six|2|3|4|5|6)\s(?:main\s|key\s|big\s)?(?:reasons|factors|ways|steps|things|points|lessons|changes|findings|rules|problems|questions)\b/iu,
+};
+const FIRST_ITEM: Record<Language, RegExp> = {
+  ja: /^[「『（(]?(?:一つ目|ひとつ目|1つ目|１つ目|第一に|第1に|まず[、，])/u,
+  en: /^(?:first(?:ly)?|the first)\b/iu,
+};
+const LATER_ITEM: Record<Language, RegExp> = {
+  ja: /^[「『（(]?(?:[二三四五六2-6２-６]つ目|ふたつ目|みっつ目|第[二三四五六2-6]に|最後に)/u,
+  en: /^(?:second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|the (?:second|third|fourth|last))\b/iu,
+};
+
+/**
+ * Runs of sentences in one paragraph that enumerate: from the sentence announcing the items (or
+ * the first item) through the last item.
+ */
+function enumerationRuns(scored: readonly ScoredSentence[], language: Language): ScoredSentence[][] {
+  const runs: ScoredSentence[][] = [];
+  const byParagraph = new Map<number, ScoredSentence[]>();
+  for (const s of scored) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
+  for (const sentences of byParagraph.values()) {
+    const lastItem = sentences.findLastIndex((s) => LATER_ITEM[language].test(s.text.trim()));
+    if (lastItem < 0) continue;
+    const first = sentences.findIndex(
+      (s, i) =>
+        i < lastItem && (ANNOUNCES_ITEMS[language].test(s.text) || FIRST_ITEM[language].test(s.text.trim())),
+    );
+    if (first < 0) continue;
+    runs.push(sentences.slice(first, lastItem + 1));
+  }
+  return runs;
 }
 
 /** How many sentences in a row may each lean on the one before. */
@@ -179,7 +217,14 @@ function packAdjacent(
   for (const sentence of sentences) {
     const last = narrations.at(-1);
     const previous = last?.sentences.at(-1);
-    if (last && last.sentences.length === 1 && previous && previous.index + 1 === sentence.index) {
+    if (
+      last &&
+      last.sentences.length === 1 &&
+      previous &&
+      previous.index + 1 === sentence.index &&
+      // One narration, one paragraph: a quote and the next paragraph's topic are two things to say.
+      previous.paragraph === sentence.paragraph
+    ) {
       const joined = joinSpeech(last.text, sentence.text, language);
       if (joined.length <= maxChars) {
         last.text = joined;

@@ -112,8 +112,8 @@ describe('offline script, as viewers judged it', () => {
     ]);
     const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
     const titles = [...new Set(script.sections.slice(1, -1).map((s) => s.title))];
-    titles.forEach((title, i) =>
-      expect(title).toBe(`The winter the bike lanes stayed open (${i + 1}/${titles.length})`),
+    expect(titles).toEqual(
+      titles.map((_, i) => `The winter the bike lanes stayed open (${i + 1}/${titles.length})`),
     );
     // The opening pays off its set-up.
     expect(script.sections[0]!.narrations[1]!.text).toContain('It was about snow.');

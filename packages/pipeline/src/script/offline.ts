@@ -30,7 +30,9 @@ export interface OfflineScriptOptions {
 
 /** Share of the narration budget (after the fixed sentences) that the article's lead may use. */
 const LEAD_SHARE = 0.12;
-const MAX_BODY_NARRATIONS = 4;
+/** Narrations a section may say; past MAX_SLIDE_NARRATIONS they go on a continuation slide. */
+const MAX_BODY_NARRATIONS = 8;
+const MAX_SLIDE_NARRATIONS = 4;
 /** A list read out two items at a time: up to six narrations (the slide's six bullets). */
 const MAX_LIST_NARRATIONS = 6;
 /** A slide shows at most this many bullets (the schema's limit). */
@@ -208,11 +210,14 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     speaking.map((p) => topicLength(p.topic)),
   );
   let carry = 0;
+  // A section says more than one slide holds only when there is a slide to continue on.
+  let spareSlides = options.maxSections - 2 - speaking.length;
   const bodies = speaking.map((plan, i) => {
+    const maxNarrations = spareSlides > 0 ? MAX_BODY_NARRATIONS : MAX_SLIDE_NARRATIONS;
     const listChars = plan.listed.reduce((sum, s) => sum + s.text.length, 0);
     const budget = budgets[i]! + carry - listChars;
     const others = pickNarrations(sayable(plan), budget, language, {
-      maxNarrations: Math.max(1, MAX_BODY_NARRATIONS - plan.listed.length),
+      maxNarrations: Math.max(1, maxNarrations - plan.listed.length),
       required: plan.listed.length === 0,
       maxChars: limits.narration,
       minChars: limits.minSectionChars,
@@ -221,12 +226,15 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     // In the article's order: a recipe's ingredients before its buying tips.
     const picked = [...listed, ...others].sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
     carry = Math.max(0, budget - others.reduce((s, n) => s + n.text.length, 0));
+    spareSlides -= Math.ceil(picked.length / MAX_SLIDE_NARRATIONS) - 1;
     return { plan, ...slideContent(picked, language, limits) };
   });
 
   const offered = bodies.map((b) => layoutOptions(b.picked, b.plan, language));
   const layouts = chooseLayouts(offered);
   const bodySections: Section[] = [];
+  // Extra slides (a panel shown from the narration that says it, a continuation of a long
+  // section) fit in the slides left after one per section.
   let room = options.maxSections - 2 - bodies.filter((b) => b.narrations.length > 0).length;
   for (const [i, body] of bodies.entries()) {
     const section: Section = {
@@ -237,18 +245,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
       ...layouts[i]!,
     };
     const layout = layouts[i]!.layout;
-    const at = layout === 'figure' ? offered[i]!.figureAt : layout === 'quote' ? offered[i]!.quoteAt : 0;
-    if (!at) {
-      bodySections.push(withPanelBullet(section, at));
-      continue;
-    }
-    // A quote or figure shows when it is said: the slide before it keeps the bullets.
-    if (room > 0) {
-      room--;
-      bodySections.push(...splitAtPanel(section, at));
-    } else {
-      bodySections.push(withoutPanel(section, layouts[i]!.image));
-    }
+    const at =
+      layout === 'figure' ? offered[i]!.figureAt : layout === 'quote' ? offered[i]!.quoteAt : undefined;
+    const cuts = slideCuts(section.narrations.length, at, room);
+    room -= cuts.length;
+    bodySections.push(...splitSlides(section, cuts, at));
   }
 
   const opening: Section = {
@@ -302,7 +303,7 @@ function slideContent(
         : (narrationBullet(p, language, limits.bullet) ??
           // A slide never starts empty: its first narration shows at least its opening words.
           (i === 0 ? openingWords(p.sentences[0]?.text ?? '', language, limits.bullet) : undefined));
-    const room = picked.some((q) => q.listItem) ? MAX_SLIDE_BULLETS : MAX_BODY_NARRATIONS;
+    const room = MAX_SLIDE_BULLETS;
     if (!bullet || bullets.length >= room || bullets.some((b) => sameBullet(b, bullet))) {
       return { text: p.text, speaker: 'narrator' };
     }
@@ -386,31 +387,52 @@ function withoutBullet(narration: Narration): Narration {
   return rest;
 }
 
-/** A section as two slides: bullets until narration `at`, then the panel from it on. */
-function splitAtPanel(section: Section, at: number): Section[] {
-  const part = (narrations: readonly Narration[], extra: Partial<Section>): Section => {
-    const used = narrations.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet]));
-    const bullets = used.map((b) => section.bullets[b]!);
-    return {
-      title: section.title,
-      kind: 'body',
-      bullets,
-      narrations: narrations.map((n) =>
-        n.bullet === undefined ? n : { ...n, bullet: used.indexOf(n.bullet) },
-      ),
-      ...extra,
-    };
-  };
-  const { title: _t, kind: _k, bullets: _b, narrations: _n, ...panel } = section;
-  return [
-    part(section.narrations.slice(0, at), { layout: 'bullets' }),
-    withPanelBullet(part(section.narrations.slice(at), panel), 0),
-  ];
+/**
+ * Where a section's narrations go on to a new slide: at the narration that says its quote or
+ * figure (so the panel shows while it is said), and after every MAX_SLIDE_NARRATIONS, as far as
+ * `room` allows.
+ */
+function slideCuts(narrations: number, panelAt: number | undefined, room: number): number[] {
+  const cuts: number[] = [];
+  if (panelAt !== undefined && panelAt > 0 && room > 0) cuts.push(panelAt);
+  let start = 0;
+  for (const cut of [...cuts, narrations]) {
+    for (
+      let next = start + MAX_SLIDE_NARRATIONS;
+      next < cut && cuts.length < room;
+      next += MAX_SLIDE_NARRATIONS
+    ) {
+      cuts.push(next);
+    }
+    start = cut;
+  }
+  return [...new Set(cuts)].sort((a, b) => a - b);
 }
 
-function withoutPanel(section: Section, image: ScriptImage | undefined): Section {
-  const { figure: _f, quote: _q, ...rest } = section;
-  return { ...rest, layout: image ? 'picture' : 'bullets' };
+/**
+ * A section as consecutive slides under the same title, cut before the given narrations. The
+ * quote or figure shows on the slide that starts with the narration saying it (on none when it
+ * could not get a slide of its own); a picture stays on every slide of its section.
+ */
+function splitSlides(section: Section, cuts: readonly number[], panelAt: number | undefined): Section[] {
+  const { title, kind, bullets: allBullets, narrations, layout, figure, quote, ...rest } = section;
+  const starts = [0, ...cuts];
+  return starts.map((start, k) => {
+    const part = narrations.slice(start, starts[k + 1] ?? narrations.length);
+    const used = part.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet]));
+    const hasPanel = (layout === 'figure' || layout === 'quote') && panelAt === start;
+    const slide: Section = {
+      ...rest,
+      title,
+      kind,
+      bullets: used.map((b) => allBullets[b]!),
+      narrations: part.map((n) => (n.bullet === undefined ? n : { ...n, bullet: used.indexOf(n.bullet) })),
+      ...(hasPanel
+        ? { layout, ...(figure ? { figure } : {}), ...(quote ? { quote } : {}) }
+        : { layout: rest.image ? 'picture' : 'bullets' }),
+    };
+    return hasPanel ? withPanelBullet(slide, 0) : slide;
+  });
 }
 
 /** The closing slide's bullets: the sections the recap names, else each section's first point. */
