@@ -32,7 +32,9 @@ describe('resolveScriptOptions', () => {
     expect(resolveScriptOptions({ language: 'ja', textLength: 5000 }, {}).charBudget).toBe(1300);
     expect(resolveScriptOptions({ language: 'en', textLength: 4000 }, {}).charBudget).toBe(3600);
     expect(resolveScriptOptions({ language: 'en', textLength: 800 }, {}).charBudget).toBe(2400);
-    expect(resolveScriptOptions({ language: 'en', textLength: 4000 }, { charBudget: 500 }).charBudget).toBe(500);
+    expect(resolveScriptOptions({ language: 'en', textLength: 4000 }, { charBudget: 500 }).charBudget).toBe(
+      500,
+    );
     expect(resolveScriptOptions({ language: 'fr' }, {}).language).toBe('ja');
     expect(
       resolveScriptOptions({ language: 'en' }, { language: 'ja', maxSections: 6, charBudget: 300 }),

@@ -49,6 +49,8 @@ const CONCLUSION_CUES: Record<Language, RegExp> = {
   en: /\b(?:in short|overall|ultimately|in the end|the lesson|the moral|in conclusion|the takeaway|the point is|bottom line|what matters)\b/iu,
 };
 
+const MORAL_HEADING = /(?:教訓|moral|lesson)/iu;
+
 /** Headings of the part of an article that states its conclusion or moral. */
 const CONCLUSION_HEADING =
   /(?:まとめ(?![てたるりろれま])|結論|教訓|おわりに|さいごに|終わりに|conclusion|summary|takeaway|lesson|moral|bottom line|final thoughts|what we learned|wrapping up)/iu;
@@ -511,7 +513,9 @@ function takeawayLine(
       s.text.length >= MIN_TAKEAWAY_CHARS[language] &&
       readsAsConclusion(s.text, language),
   );
-  const template = pickVariant(WORDING[language].takeaway, title, 1);
+  // A story's moral is announced as one, not as "the article's conclusion".
+  const isMoral = roomy.some((p) => MORAL_HEADING.test(p.topic.heading ?? ''));
+  const template = isMoral ? WORDING[language].moral : pickVariant(WORDING[language].takeaway, title, 1);
   return (
     candidates
       .map((s) => stripLeadingConnective(s.text, language))

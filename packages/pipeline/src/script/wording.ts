@@ -11,6 +11,8 @@ export interface Wording {
   introduceBriefly: string;
   /** The article's conclusion, said in the closing (`sentence` is the article's own). */
   takeaway: ReadonlyArray<(sentence: string) => string>;
+  /** A story's moral, said in the closing. */
+  moral: (sentence: string) => string;
   /** Names the points the video made (section titles). */
   points: ReadonlyArray<(topics: readonly string[]) => string>;
   /** Names some of the points (the list leaves sections out). */
@@ -53,6 +55,7 @@ export const WORDING: Record<Language, Wording> = {
       (s) => `最後に、記事が伝えたいことです。${s}`,
       (s) => `大事な点をもう一度。${s}`,
     ],
+    moral: (s) => `このお話が教えてくれること。${s}`,
     points: [
       (t) => `今回は、${listJa(t)}を取り上げました。`,
       (t) => `${listJa(t)}の順に見てきました。`,
@@ -84,6 +87,7 @@ export const WORDING: Record<Language, Wording> = {
       (s) => `The article's conclusion: ${s}`,
       (s) => `What it comes down to: ${s}`,
     ],
+    moral: (s) => `The moral of the story: ${s}`,
     points: [
       (t) => `We looked at ${quotedEn(t)}.`,
       (t) => `The sections were ${quotedEn(t)}.`,
