@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Timeline, VideoSize } from '@movie-generator/remotion/props';
 import type { Logger } from 'pino';
 import type { LocalizedMessage, StageContext, StageName } from './context.ts';
 import { asStageError, cancelledError, PipelineError, type PipelineErrorCode } from './errors.ts';
@@ -14,7 +15,6 @@ import { silentLogger } from './logger.ts';
 import { getBrowser, getBundle, progressBand, renderVideo } from './render/index.ts';
 import type { RendererKind, RenderOptions } from './render/types.ts';
 import { type Language, type Script, ScriptSchema } from './schema/script.ts';
-import type { Timeline, VideoSize } from './schema/timeline.ts';
 import type { ScriptOptions } from './script/types.ts';
 import { mixNarration, synthesizeScript } from './speech/index.ts';
 import type { SpeechOptions } from './speech/types.ts';

@@ -1,9 +1,9 @@
 import { access, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { type Timeline, TimelineSchema } from '@movie-generator/remotion/props';
 import { type StageContext, throwIfAborted } from '../context.ts';
 import { asStageError } from '../errors.ts';
 import { msg } from '../i18n/messages.ts';
-import { type Timeline, TimelineSchema } from '../schema/timeline.ts';
 import { closeBrowser, getBrowser } from './browser.ts';
 import { disposeBundle, getBundle } from './bundle.ts';
 import { selectExplainer } from './composition.ts';

@@ -1,6 +1,6 @@
+import type { Timeline } from '@movie-generator/remotion/props';
 import type { CancelSignal, HeadlessBrowser } from '@remotion/renderer';
 import type { StageContext } from '../context.ts';
-import type { Timeline } from '../schema/timeline.ts';
 import { remotionBrowserOptions } from './browser.ts';
 import type { ResolvedComposition } from './composition.ts';
 
