@@ -12,7 +12,7 @@ import { msg } from './i18n/messages.ts';
 import { type ImageOptions, slideImageSources } from './images/index.ts';
 import { extractIsolated, generateScriptIsolated, type IsolationOptions } from './isolate/index.ts';
 import { silentLogger } from './logger.ts';
-import { getBrowser, getBundle, progressBand, renderVideo } from './render/index.ts';
+import { progressBand, renderVideo } from './render/index.ts';
 import type { RendererKind, RenderOptions } from './render/types.ts';
 import { type Language, type Script, ScriptSchema } from './schema/script.ts';
 import type { ScriptOptions } from './script/types.ts';
@@ -223,12 +223,6 @@ async function videoIn(script: Script, options: PipelineOptions, run: RunContext
       join(ctx.workDir, 'narration.wav'),
       ctx,
     );
-    // Both are built once per process and reused by later jobs.
-    ctx.onProgress(60, msg.bundling);
-    await Promise.all([
-      getBundle({ bundleDir: options.render?.bundleDir }),
-      getBrowser(options.render?.chromiumPath),
-    ]);
     ctx.onProgress(100, msg.slides);
     return { timeline, audioPath };
   });
