@@ -7,10 +7,10 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Timeline } from '@movie-generator/pipeline/schema';
 import { bundle } from '@remotion/bundler';
 import { type HeadlessBrowser, openBrowser, renderStill, selectComposition } from '@remotion/renderer';
 import { EXPLAINER_COMPOSITION_ID, remotionEntryPoint } from '../src/entry-path.ts';
+import type { Timeline } from '../src/props.ts';
 import { buildSampleTimeline, type SampleOptions, sampleTimeline } from '../src/sample-timeline.ts';
 
 const outDir = fileURLToPath(new URL('../out/', import.meta.url));

@@ -1,4 +1,3 @@
-import type { Slide, Timeline } from '@movie-generator/pipeline/schema';
 import { AbsoluteFill, Sequence } from 'remotion';
 import { Background } from './components/Background.tsx';
 import { ClosingSlide } from './components/ClosingSlide.tsx';
@@ -6,6 +5,7 @@ import { SectionSlide } from './components/SectionSlide.tsx';
 import { Subtitle } from './components/Subtitle.tsx';
 import { TitleSlide } from './components/TitleSlide.tsx';
 import { videoLabels } from './i18n.ts';
+import type { Slide, Timeline } from './props.ts';
 import { theme } from './theme.ts';
 
 /** The source's host without "www.", or undefined when there is no valid URL. */

@@ -1,7 +1,7 @@
-import { type Timeline, TimelineSchema } from '@movie-generator/pipeline/schema';
 import { Composition } from 'remotion';
 import { EXPLAINER_COMPOSITION_ID } from './composition-id.ts';
 import { Explainer } from './Explainer.tsx';
+import { type Timeline, TimelineSchema } from './props.ts';
 import { sampleTimeline } from './sample-timeline.ts';
 
 /** Registers the Explainer composition; its size, fps and length come from the timeline. */

@@ -1,4 +1,4 @@
-import type { Language } from '@movie-generator/pipeline/schema';
+import type { Language } from './props.ts';
 
 /** The few words the video itself shows, in the video's language. */
 const labels = {

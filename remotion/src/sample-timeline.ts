@@ -1,10 +1,12 @@
 import {
   FPS,
+  frameSize,
   type Layout,
   type Slide,
+  SUBTITLE_CHARS_PER_LINE,
   type Timeline,
   type VideoSize,
-} from '@movie-generator/pipeline/schema';
+} from './props.ts';
 
 /**
  * A small, valid timeline: the Studio's default props and the fixture of scripts/render-stills.ts.
@@ -40,14 +42,6 @@ export interface SampleOptions {
 const SPEAKER_COLORS = ['#FFD54F', '#4FC3F7'];
 /** Silence before the first and after the last subtitle of each slide (the pipeline's 1 s). */
 const SLIDE_PADDING_FRAMES = 30;
-/** The pipeline's subtitle line budgets, in full-width characters. */
-const SUBTITLE_CHARS_PER_LINE: Record<Layout, number> = { landscape: 26, vertical: 15 };
-
-export function frameSize(layout: Layout, size: VideoSize): { width: number; height: number } {
-  const [long, short] = size === '1080p' ? [1920, 1080] : [1280, 720];
-  return layout === 'landscape' ? { width: long, height: short } : { width: short, height: long };
-}
-
 export function buildSampleTimeline(options: SampleOptions): Timeline {
   const transitionFrames = options.transitionFrames ?? 15;
   const layout = options.layout ?? 'landscape';

@@ -2,9 +2,8 @@ import { connectMongo, createVideoStore, JobStore, jobCollections } from '@movie
 import {
   closeRenderer,
   createLogger,
-  getBrowser,
-  getBundle,
   runPipeline,
+  warmRenderer,
   warmStageThreads,
 } from '@movie-generator/pipeline';
 import { loadConfig } from './env.ts';
@@ -76,10 +75,7 @@ async function main(): Promise<void> {
   // threads that extract pages and build scripts (one per concurrent job) meanwhile.
   warmStageThreads(config.pipeline.isolation, config.concurrency);
   const warmStarted = performance.now();
-  await Promise.all([
-    getBundle({ bundleDir: config.pipeline.render?.bundleDir }),
-    getBrowser(config.pipeline.render?.chromiumPath),
-  ]);
+  await warmRenderer(config.pipeline.render);
   log.info({ seconds: (performance.now() - warmStarted) / 1000 }, 'worker: renderer ready');
   if (shuttingDown) return;
 

@@ -294,7 +294,7 @@ class JobRun {
         size: this.doc.size,
         vertical: this.doc.vertical,
         outPath: join(dir, 'video.mp4'),
-        workRoot: dir,
+        workDir: dir,
         signal: this.abort.signal,
         log: this.log,
         onProgress: (p) => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type PipelineResult, runPipeline } from '../src/pipeline.ts';
-import { closeRenderer, getBrowser, getBundle, meanSsim } from '../src/render/index.ts';
+import { closeRenderer, meanSsim, warmRenderer } from '../src/render/index.ts';
 import type { RendererKind } from '../src/render/types.ts';
 import { startMemorySampler } from './process-tree-rss.ts';
 
@@ -44,7 +44,7 @@ const round = (n: number, d = 2) => Number(n.toFixed(d));
 
 // A worker builds the bundle and opens Chromium once at start; measure that apart from a job.
 const warmStart = performance.now();
-await Promise.all([getBundle(), getBrowser()]);
+await warmRenderer();
 const warmupSec = (performance.now() - warmStart) / 1000;
 
 const runs: Record<string, unknown>[] = [];

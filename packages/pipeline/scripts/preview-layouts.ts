@@ -14,7 +14,7 @@ import { localImageSources } from '../src/images/index.ts';
 import { prepareImage } from '../src/images/prepare.ts';
 import { remotionBrowserOptions } from '../src/render/browser.ts';
 import { selectExplainer } from '../src/render/composition.ts';
-import { closeRenderer, getBrowser, getBundle } from '../src/render/index.ts';
+import { closeRenderer, warmRenderer } from '../src/render/index.ts';
 import { ScriptSchema } from '../src/schema/script.ts';
 import { buildTimeline } from '../src/timeline/index.ts';
 
@@ -29,8 +29,7 @@ const prepared = await prepareImage(await readFile(join(fixtures, 'images', 'sam
   maxDimension: 8000,
   outputMaxSide: 1280,
 });
-const serveUrl = await getBundle();
-const browser = await getBrowser();
+const { serveUrl, browser } = await warmRenderer();
 try {
   for (const lang of ['en', 'ja'] as const) {
     if (langFilter && langFilter !== lang) continue;

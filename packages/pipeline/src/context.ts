@@ -21,7 +21,7 @@ export interface StageContext {
   /** Called with 0–100 within the current stage. */
   onProgress: (percent: number, message: LocalizedMessage) => void;
   log: Logger;
-  /** A per-job directory the stage may write to; removed by the pipeline on failure. */
+  /** The job's work directory, which the stage may write to; removed when the run ends. */
   workDir: string;
 }
 

@@ -24,6 +24,6 @@ export {
   renderScript,
   runPipeline,
 } from './pipeline.ts';
-export { buildBundle, closeRenderer, getBrowser, getBundle } from './render/index.ts';
+export { buildBundle, closeRenderer, getBundle, type RendererSetup, warmRenderer } from './render/index.ts';
 export * from './schema/index.ts';
 export { buildTimeline } from './timeline/index.ts';

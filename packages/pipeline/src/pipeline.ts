@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Timeline, VideoSize } from '@movie-generator/remotion/props';
 import type { Logger } from 'pino';
 import type { LocalizedMessage, StageContext, StageName } from './context.ts';
 import { asStageError, cancelledError, PipelineError, type PipelineErrorCode } from './errors.ts';
@@ -11,10 +12,9 @@ import { msg } from './i18n/messages.ts';
 import { type ImageOptions, slideImageSources } from './images/index.ts';
 import { extractIsolated, generateScriptIsolated, type IsolationOptions } from './isolate/index.ts';
 import { silentLogger } from './logger.ts';
-import { getBrowser, getBundle, progressBand, renderVideo } from './render/index.ts';
+import { progressBand, renderVideo } from './render/index.ts';
 import type { RendererKind, RenderOptions } from './render/types.ts';
 import { type Language, type Script, ScriptSchema } from './schema/script.ts';
-import type { Timeline, VideoSize } from './schema/timeline.ts';
 import type { ScriptOptions } from './script/types.ts';
 import { mixNarration, synthesizeScript } from './speech/index.ts';
 import type { SpeechOptions } from './speech/types.ts';
@@ -55,8 +55,13 @@ export interface PipelineOptions {
   render?: RenderOptions;
   /** Stage threads for extraction and offline script building (on by default). */
   isolation?: IsolationOptions;
-  /** Parent of the per-job work directory (default: the OS temp dir). */
+  /** Parent of the per-job work directory the pipeline makes and removes (default: the OS temp dir). */
   workRoot?: string;
+  /**
+   * The job's work directory, made and removed by the caller (the worker's per-job directory,
+   * which also holds the video): used as is instead of a new one under `workRoot`.
+   */
+  workDir?: string;
   /** Per-stage time limits in ms; a stage past its limit fails with TIMEOUT. */
   stageTimeoutsMs?: Partial<Record<StageName, number>>;
   signal?: AbortSignal;
@@ -139,8 +144,13 @@ async function runStage<T>(
   }
 }
 
-async function withWorkDir<T>(root: string | undefined, body: (workDir: string) => Promise<T>): Promise<T> {
-  const base = root ?? tmpdir();
+/** Runs `body` in the caller's work directory, or in a new one under `workRoot` removed afterwards. */
+async function withWorkDir<T>(
+  options: Pick<PipelineOptions, 'workDir' | 'workRoot'>,
+  body: (workDir: string) => Promise<T>,
+): Promise<T> {
+  if (options.workDir) return body(options.workDir);
+  const base = options.workRoot ?? tmpdir();
   await mkdir(base, { recursive: true });
   const workDir = await mkdtemp(join(base, 'mg-job-'));
   try {
@@ -181,7 +191,7 @@ export async function generateScriptFromUrl(
   url: string,
   options: Omit<PipelineOptions, 'outPath'>,
 ): Promise<Script> {
-  return withWorkDir(options.workRoot, async (workDir) => {
+  return withWorkDir(options, async (workDir) => {
     const run: RunContext = { ...options, workDir, stageSeconds: {} };
     return scriptIn(await fetchArticleIn(url, options, run), options, run);
   });
@@ -223,12 +233,6 @@ async function videoIn(script: Script, options: PipelineOptions, run: RunContext
       join(ctx.workDir, 'narration.wav'),
       ctx,
     );
-    // Both are built once per process and reused by later jobs.
-    ctx.onProgress(60, msg.bundling);
-    await Promise.all([
-      getBundle({ bundleDir: options.render?.bundleDir }),
-      getBrowser(options.render?.chromiumPath),
-    ]);
     ctx.onProgress(100, msg.slides);
     return { timeline, audioPath };
   });
@@ -260,17 +264,18 @@ export async function renderScript(scriptInput: unknown, options: PipelineOption
       detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
     });
   }
-  return withWorkDir(options.workRoot, (workDir) =>
+  return withWorkDir(options, (workDir) =>
     videoIn(parsed.data, options, { ...options, workDir, stageSeconds: {} }),
   );
 }
 
 /**
- * The whole pipeline: URL → article → script → speech → timeline → MP4, in a per-job work
- * directory that is removed afterwards. A failed or cancelled run leaves no output behind.
+ * The whole pipeline: URL → article → script → speech → timeline → MP4, in the caller's work
+ * directory or a per-job one that is removed afterwards. A failed or cancelled run leaves no
+ * output behind.
  */
 export async function runPipeline(url: string, options: PipelineOptions): Promise<PipelineResult> {
-  return withWorkDir(options.workRoot, async (workDir) => {
+  return withWorkDir(options, async (workDir) => {
     // The renderer writes outPath atomically, so a failure never leaves a partial MP4.
     const run: RunContext = { ...options, workDir, stageSeconds: {} };
     const article = await fetchArticleIn(url, options, run);

@@ -1,4 +1,3 @@
-import { REVEAL_FRAMES, type Slide } from '@movie-generator/pipeline/schema';
 import { AbsoluteFill, useCurrentFrame } from 'remotion';
 import { entranceProgress, fadeSlideIn, wipeIn } from '../animation.ts';
 import { type Box, useFrameLayout } from '../layout/frame-layout.ts';
@@ -17,6 +16,7 @@ import {
   HEADING_LINE_HEIGHT,
 } from '../layout/section-layout.ts';
 import { breakSegments } from '../layout/segments.ts';
+import { REVEAL_FRAMES, type Slide } from '../props.ts';
 import { FONT_WEIGHT, theme } from '../theme.ts';
 import { SlidePicture } from './SlidePicture.tsx';
 import { WrappedText } from './WrappedText.tsx';

@@ -1,9 +1,9 @@
-import type { SlideImage } from '@movie-generator/pipeline/schema';
 import { Img } from 'remotion';
 import type { Box } from '../layout/frame-layout.ts';
 import { measureEmFor } from '../layout/measure.ts';
 import { breakSegments } from '../layout/segments.ts';
 import { fitParagraphs } from '../layout/text-fit.ts';
+import type { SlideImage } from '../props.ts';
 import { FONT_WEIGHT, theme } from '../theme.ts';
 import { WrappedText } from './WrappedText.tsx';
 

@@ -1,10 +1,10 @@
-import type { SlideImage } from '@movie-generator/pipeline/schema';
 import { AbsoluteFill, useCurrentFrame } from 'remotion';
 import { entranceProgress, fadeSlideIn, wipeIn } from '../animation.ts';
 import { type Box, useFrameLayout } from '../layout/frame-layout.ts';
 import { measureEmFor } from '../layout/measure.ts';
 import { breakSegments } from '../layout/segments.ts';
 import { fitParagraphs } from '../layout/text-fit.ts';
+import type { SlideImage } from '../props.ts';
 import { FONT_WEIGHT, theme } from '../theme.ts';
 import { SlidePicture } from './SlidePicture.tsx';
 import { WrappedText } from './WrappedText.tsx';

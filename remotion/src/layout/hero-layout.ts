@@ -1,4 +1,4 @@
-import type { KeyFigure } from '@movie-generator/pipeline/schema';
+import type { KeyFigure } from '../props.ts';
 import { fitParagraphs, fitSingleLines, type MeasureEm } from './text-fit.ts';
 
 export const FIGURE_LINE_HEIGHT = 1.1;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
-import { closeRenderer, getBrowser, getBundle, runPipeline, silentLogger } from '@movie-generator/pipeline';
+import { closeRenderer, runPipeline, silentLogger, warmRenderer } from '@movie-generator/pipeline';
 import { startTestServer, type TestServer } from '@movie-generator/server/src/testing/test-server.ts';
 import {
   makeTempDir,
@@ -47,7 +47,7 @@ export async function startWebStack(webDistDir: string): Promise<WebStack> {
     },
   });
   // Bundle the compositions and open Chromium before the first job, as the worker's main does.
-  const [bundleDir] = await Promise.all([getBundle(), getBrowser()]);
+  const { serveUrl: bundleDir } = await warmRenderer();
 
   const servers: TestServer[] = [];
   const workers: Worker[] = [];

@@ -1,7 +1,7 @@
 import { EXPLAINER_COMPOSITION_ID } from '@movie-generator/remotion';
+import type { Timeline } from '@movie-generator/remotion/props';
 import type { HeadlessBrowser } from '@remotion/renderer';
 import { selectComposition } from '@remotion/renderer';
-import type { Timeline } from '../schema/timeline.ts';
 import { remotionBrowserOptions } from './browser.ts';
 
 /** What selectComposition resolves (Remotion's VideoConfig). */

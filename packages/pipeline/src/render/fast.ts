@@ -1,9 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Timeline } from '@movie-generator/remotion/props';
 import { renderFrames } from '@remotion/renderer';
 import type { StageContext } from '../context.ts';
 import { msg } from '../i18n/messages.ts';
-import type { Timeline } from '../schema/timeline.ts';
 import { remotionCancelSignal } from './cancel.ts';
 import { BT709_TAGS, narratedMp4Args, VIDEO } from './encoding.ts';
 import { runFfmpeg } from './ffmpeg.ts';

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { TimelineSchema } from '@movie-generator/remotion/props';
 import { makeTempDir } from '@movie-generator/test-helpers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TimelineSchema } from '../schema/timeline.ts';
 import { ffconcatScript, planFrames } from './frame-plan.ts';
 
 const run = promisify(execFile);

@@ -1,4 +1,4 @@
-import type { Span, Timeline } from '../schema/timeline.ts';
+import type { Span, Timeline } from '@movie-generator/remotion/props';
 
 /** One rendered picture and how many output frames it is shown for. */
 export interface Hold {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Timeline } from '@movie-generator/remotion/props';
 import { renderMedia } from '@remotion/renderer';
 import type { StageContext } from '../context.ts';
 import { msg } from '../i18n/messages.ts';
-import type { Timeline } from '../schema/timeline.ts';
 import { remotionCancelSignal } from './cancel.ts';
 import { narratedMp4Args, VIDEO } from './encoding.ts';
 import { runFfmpeg } from './ffmpeg.ts';

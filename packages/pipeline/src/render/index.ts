@@ -1,16 +1,17 @@
 import { access, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { type Timeline, TimelineSchema } from '@movie-generator/remotion/props';
 import { type StageContext, throwIfAborted } from '../context.ts';
 import { asStageError } from '../errors.ts';
 import { msg } from '../i18n/messages.ts';
-import { type Timeline, TimelineSchema } from '../schema/timeline.ts';
-import { closeBrowser, getBrowser } from './browser.ts';
-import { disposeBundle, getBundle } from './bundle.ts';
+import { closeBrowser } from './browser.ts';
+import { disposeBundle } from './bundle.ts';
 import { selectExplainer } from './composition.ts';
 import { renderFast } from './fast.ts';
 import { renderFull } from './full.ts';
 import { sanitizeTimeline } from './sanitize.ts';
 import { progressBand } from './session.ts';
+import { warmRenderer } from './setup.ts';
 import { partialPath, type SidecarPaths, sidecarPaths, writeSidecars } from './sidecars.ts';
 import type { RenderOptions, RenderResult } from './types.ts';
 
@@ -21,6 +22,7 @@ export { planFrames } from './frame-plan.ts';
 export { POSTER_WIDTH, posterFrame, posterSize } from './poster.ts';
 export { sanitizeTimeline } from './sanitize.ts';
 export { progressBand } from './session.ts';
+export { type RendererSetup, warmRenderer } from './setup.ts';
 export { type SidecarPaths, sidecarPaths } from './sidecars.ts';
 export { type Cue, subtitleCues, toSrt, toWebVtt } from './subtitle-files.ts';
 export type { RendererKind, RenderOptions, RenderResult } from './types.ts';
@@ -60,9 +62,8 @@ export async function renderVideo(
     await mkdir(dirname(outPath), { recursive: true });
     await mkdir(ctx.workDir, { recursive: true });
     ctx.onProgress(0, msg.bundling);
-    const serveUrl = await getBundle({ bundleDir: options.bundleDir });
-    throwIfAborted(ctx.signal);
-    const browser = await getBrowser(options.chromiumPath);
+    // Made once per process (the worker makes them at start); later renders reuse them.
+    const { serveUrl, browser } = await warmRenderer(options);
     throwIfAborted(ctx.signal);
     const composition = await selectExplainer(serveUrl, checked, browser, options.chromiumPath);
     throwIfAborted(ctx.signal);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Timeline } from '@movie-generator/remotion/props';
 import {
   ffprobe,
   makeTempDir,
@@ -13,7 +14,6 @@ import { localImageSources } from '../images/fetch-images.ts';
 import { prepareImage } from '../images/prepare.ts';
 import { silentLogger } from '../logger.ts';
 import { ScriptSchema } from '../schema/script.ts';
-import type { Timeline } from '../schema/timeline.ts';
 import { buildTimeline } from '../timeline/index.ts';
 import { closeRenderer, meanSsim, type RenderResult, renderVideo, sanitizeTimeline } from './index.ts';
 

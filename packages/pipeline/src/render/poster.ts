@@ -1,4 +1,4 @@
-import type { Slide, Subtitle } from '../schema/timeline.ts';
+import type { Slide, Subtitle } from '@movie-generator/remotion/props';
 import { runFfmpeg } from './ffmpeg.ts';
 
 /** Posters are this wide; the height keeps the video's aspect (1280×720 for landscape). */

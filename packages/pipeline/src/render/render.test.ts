@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Timeline } from '@movie-generator/remotion/props';
 import { ffprobe, frameStats, makeTempDir, makeTone } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalizedMessage, StageContext } from '../context.ts';
 import { PipelineError } from '../errors.ts';
 import { silentLogger } from '../logger.ts';
 import { ScriptSchema } from '../schema/script.ts';
-import type { Timeline } from '../schema/timeline.ts';
 import { buildTimeline } from '../timeline/index.ts';
 import {
   browserStats,

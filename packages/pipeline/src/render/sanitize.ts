@@ -1,5 +1,5 @@
+import type { Slide, Timeline } from '@movie-generator/remotion/props';
 import { isLocalImageSource } from '../images/local-source.ts';
-import type { Slide, Timeline } from '../schema/timeline.ts';
 
 /**
  * The timeline as it may go to Chromium: every picture whose source is not a local data: URL

@@ -1,13 +1,12 @@
-import type { CancelSignal, HeadlessBrowser } from '@remotion/renderer';
+import type { Timeline } from '@movie-generator/remotion/props';
+import type { CancelSignal } from '@remotion/renderer';
 import type { StageContext } from '../context.ts';
-import type { Timeline } from '../schema/timeline.ts';
 import { remotionBrowserOptions } from './browser.ts';
 import type { ResolvedComposition } from './composition.ts';
+import type { RendererSetup } from './setup.ts';
 
 /** What both renderers need besides the timeline: the bundle, the shared browser, the composition. */
-export interface RenderSession {
-  serveUrl: string;
-  browser: HeadlessBrowser;
+export interface RenderSession extends RendererSetup {
   chromiumPath: string | undefined;
   composition: ResolvedComposition;
 }

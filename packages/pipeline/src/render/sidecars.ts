@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Timeline } from '../schema/timeline.ts';
+import type { Timeline } from '@movie-generator/remotion/props';
 import { posterFrame, posterSize, writePoster } from './poster.ts';
 import { subtitleCues, toSrt, toWebVtt } from './subtitle-files.ts';
 

@@ -1,5 +1,5 @@
+import type { Subtitle } from '@movie-generator/remotion/props';
 import { describe, expect, it } from 'vitest';
-import type { Subtitle } from '../schema/timeline.ts';
 import { posterFrame, posterSize } from './poster.ts';
 import { cueTime, subtitleCues, toSrt, toWebVtt } from './subtitle-files.ts';
 

@@ -1,4 +1,4 @@
-import type { Subtitle } from '../schema/timeline.ts';
+import type { Subtitle } from '@movie-generator/remotion/props';
 
 /** One caption: its display lines and its time range in milliseconds. */
 export interface Cue {

@@ -1,3 +1,4 @@
-// Browser-safe schemas only (no Node imports): the Remotion bundle imports this file.
+// Browser-safe schemas only (no Node imports). The video's props (the Timeline) are Remotion's
+// (`@movie-generator/remotion/props`); re-exported here so the package's users find both.
+export * from '@movie-generator/remotion/props';
 export * from './script.ts';
-export * from './timeline.ts';

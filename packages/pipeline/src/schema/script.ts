@@ -1,8 +1,22 @@
+import {
+  KeyFigureSchema,
+  LanguageSchema,
+  QuoteSchema,
+  SlideLayoutSchema,
+} from '@movie-generator/remotion/props';
 import { z } from 'zod';
 
-/** Narration language. Japanese first; English works too. */
-export const LanguageSchema = z.enum(['ja', 'en']);
-export type Language = z.infer<typeof LanguageSchema>;
+// What a slide shows is the video's (remotion/src/props.ts); the script uses those pieces as they are.
+export {
+  type KeyFigure,
+  KeyFigureSchema,
+  type Language,
+  LanguageSchema,
+  type Quote,
+  QuoteSchema,
+  type SlideLayout,
+  SlideLayoutSchema,
+} from '@movie-generator/remotion/props';
 
 export const NarrationSchema = z.object({
   /** What the subtitles show. */
@@ -28,30 +42,6 @@ export const ScriptImageSchema = z.object({
   caption: z.string().max(200).optional(),
 });
 export type ScriptImage = z.infer<typeof ScriptImageSchema>;
-
-/**
- * How a body slide is laid out. `bullets`: the bullet list; `picture`: the section's picture
- * (with its caption) beside the bullets; `figure`: one key number shown large with its context;
- * `quote`: a quoted sentence with who said it. A slide whose layout needs data it lacks (a picture
- * that failed to download, say) falls back to `bullets`.
- */
-export const SlideLayoutSchema = z.enum(['bullets', 'picture', 'figure', 'quote']);
-export type SlideLayout = z.infer<typeof SlideLayoutSchema>;
-
-export const KeyFigureSchema = z.object({
-  /** The number as shown, e.g. "381", "42%", "$1.2 billion", "2014年". */
-  value: z.string().min(1).max(24),
-  /** One line of context, e.g. "changesets in the year since March 2014". */
-  context: z.string().min(1).max(120),
-});
-export type KeyFigure = z.infer<typeof KeyFigureSchema>;
-
-export const QuoteSchema = z.object({
-  text: z.string().min(1).max(240),
-  /** Who said it, as the article names them. */
-  by: z.string().min(1).max(80),
-});
-export type Quote = z.infer<typeof QuoteSchema>;
 
 export const SectionKindSchema = z.enum(['opening', 'body', 'closing']);
 export type SectionKind = z.infer<typeof SectionKindSchema>;

@@ -9,39 +9,11 @@ import { createLlmProvider } from './llm.ts';
 import { createOfflineProvider } from './offline.ts';
 import type { ScriptOptions, ScriptProvider } from './types.ts';
 
-export { distributeBudget, fitToBounds, narrationChars, type ScriptBounds } from './bounds.ts';
-export { makeBullets, stripLeadingConnective, toBullet } from './bullets.ts';
-export {
-  chunkAtBoundaries,
-  keepForLanguage,
-  shortenAtBoundary,
-  splitClauses,
-  splitPhrases,
-} from './clauses.ts';
-export type { ScoredSentence, ScoringContext, SourceSentence } from './keySentences.ts';
-export { pickKeySentences, scoreSentences } from './keySentences.ts';
-export {
-  DEFAULT_CHAR_BUDGET,
-  DEFAULT_MAX_SECTIONS,
-  detectTextLanguage,
-  languageOfArticle,
-  TEXT_LIMITS,
-} from './language.ts';
-export { createLlmProvider } from './llm.ts';
-export { packNarrations, toNarrationUnits } from './narrations.ts';
-export { buildOfflineScript, createOfflineProvider } from './offline.ts';
-export { groupEvenly, type Outline, type OutlineOptions, outlineArticle, type Topic } from './outline.ts';
-export { buildArticleMessage, buildRepairMessage, buildSystemPrompt, MAX_ARTICLE_CHARS } from './prompt.ts';
-export { splitSentences } from './sentences.ts';
-export { isSpeakable, toSpeakable } from './speakable.ts';
-export { extractTerms, termFrequencies } from './terms.ts';
-export type { LlmOptions, ScriptOptions, ScriptProvider } from './types.ts';
-
 /** The sections schema allows at most this many. */
 const SCHEMA_MAX_SECTIONS = 14;
 const MIN_CHAR_BUDGET = 100;
 
-export interface ResolvedScriptOptions {
+interface ResolvedScriptOptions {
   language: Language;
   maxSections: number;
   charBudget: number;
@@ -69,7 +41,7 @@ export function resolveScriptOptions(
 }
 
 /** The provider the options ask for: offline unless 'llm' (which needs `options.llm`). */
-export function selectScriptProvider(options: ScriptOptions): ScriptProvider {
+function selectScriptProvider(options: ScriptOptions): ScriptProvider {
   if ((options.provider ?? 'offline') === 'offline') return createOfflineProvider();
   if (!options.llm) throw new PipelineError('SCRIPT_FAILED', { detail: "provider 'llm' needs options.llm" });
   return createLlmProvider(options.llm);

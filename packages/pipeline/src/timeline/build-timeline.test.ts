@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { TimelineSchema } from '@movie-generator/remotion/props';
 import { describe, expect, it } from 'vitest';
 import { ScriptSchema } from '../schema/script.ts';
-import { TimelineSchema } from '../schema/timeline.ts';
 import { buildTimeline, computeSpans } from './build-timeline.ts';
 
 const script = ScriptSchema.parse(

@@ -1,15 +1,17 @@
-import type { Script } from '../schema/script.ts';
 import {
   type AudioClipPlacement,
   FPS,
+  frameSize,
   type Layout,
   REVEAL_FRAMES,
   type Slide,
   type Span,
+  SUBTITLE_CHARS_PER_LINE,
   type Subtitle,
   type Timeline,
   type VideoSize,
-} from '../schema/timeline.ts';
+} from '@movie-generator/remotion/props';
+import type { Script } from '../schema/script.ts';
 import { displayWidth, subtitleCards } from './line-break.ts';
 import { bulletReveals, type ImageSources, leadImage, sectionContent } from './slide-content.ts';
 
@@ -25,14 +27,6 @@ export const PAUSES = {
 export const TRANSITION_SEC = 0.5;
 
 const SPEAKER_COLORS = ['#FFD54F', '#4FC3F7', '#A5D6A7', '#F48FB1', '#CE93D8', '#FFAB91'];
-
-export const FRAME_SIZES: Record<VideoSize, { width: number; height: number }> = {
-  '720p': { width: 1280, height: 720 },
-  '1080p': { width: 1920, height: 1080 },
-};
-
-/** Subtitle line width budget in full-width characters (a readable size at both resolutions). */
-const SUBTITLE_CHARS_PER_LINE: Record<Layout, number> = { landscape: 26, vertical: 15 };
 
 export interface TimelineOptions {
   size?: VideoSize;
@@ -67,9 +61,7 @@ export function buildTimeline(
     : options.vertical
       ? 'vertical'
       : 'landscape';
-  const base = FRAME_SIZES[options.size ?? '720p'];
-  const { width, height } =
-    options.frame ?? (layout === 'vertical' ? { width: base.height, height: base.width } : base);
+  const { width, height } = options.frame ?? frameSize(layout, options.size ?? '720p');
   const charsPerLine = SUBTITLE_CHARS_PER_LINE[layout];
   const images = options.images ?? new Map();
   const transitionFrames = toFrames(TRANSITION_SEC);

@@ -1,7 +1,6 @@
 export {
   buildTimeline,
   computeSpans,
-  FRAME_SIZES,
   PAUSES,
   type TimelineOptions,
   TRANSITION_SEC,

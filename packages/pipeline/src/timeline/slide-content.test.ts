@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { REVEAL_FRAMES, TimelineSchema } from '@movie-generator/remotion/props';
 import { describe, expect, it } from 'vitest';
 import { planFrames } from '../render/frame-plan.ts';
 import { ScriptSchema } from '../schema/script.ts';
-import { REVEAL_FRAMES, TimelineSchema } from '../schema/timeline.ts';
 import { buildTimeline } from './build-timeline.ts';
 import { isNarrated } from './slide-content.ts';
 

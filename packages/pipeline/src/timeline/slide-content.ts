@@ -1,5 +1,5 @@
+import type { Slide, SlideImage } from '@movie-generator/remotion/props';
 import type { Section } from '../schema/script.ts';
-import type { Slide, SlideImage } from '../schema/timeline.ts';
 
 /** A picture the renderer can show: its local source and pixel size, by the script's URL. */
 export type LocalImageSource = Omit<SlideImage, 'caption'>;

@@ -1,5 +1,37 @@
+// The Explainer composition's input props: the one schema of what the video shows (the
+// Timeline, in frames at FPS), owned here. The pipeline builds a Timeline and imports its schema
+// and types from `@movie-generator/remotion/props`; its Script schema reuses the pieces a slide
+// shows as they are (language, layout, key figure, quote). Browser-safe: zod only, no Node
+// imports (the Remotion bundle imports this file).
 import { z } from 'zod';
-import { KeyFigureSchema, LanguageSchema, QuoteSchema, SlideLayoutSchema } from './script.ts';
+
+/** Narration language. Japanese first; English works too. */
+export const LanguageSchema = z.enum(['ja', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/**
+ * How a body slide is laid out. `bullets`: the bullet list; `picture`: the section's picture
+ * (with its caption) beside the bullets; `figure`: one key number shown large with its context;
+ * `quote`: a quoted sentence with who said it. A slide whose layout needs data it lacks (a picture
+ * that failed to download, say) falls back to `bullets`.
+ */
+export const SlideLayoutSchema = z.enum(['bullets', 'picture', 'figure', 'quote']);
+export type SlideLayout = z.infer<typeof SlideLayoutSchema>;
+
+export const KeyFigureSchema = z.object({
+  /** The number as shown, e.g. "381", "42%", "$1.2 billion", "2014年". */
+  value: z.string().min(1).max(24),
+  /** One line of context, e.g. "changesets in the year since March 2014". */
+  context: z.string().min(1).max(120),
+});
+export type KeyFigure = z.infer<typeof KeyFigureSchema>;
+
+export const QuoteSchema = z.object({
+  text: z.string().min(1).max(240),
+  /** Who said it, as the article names them. */
+  by: z.string().min(1).max(80),
+});
+export type Quote = z.infer<typeof QuoteSchema>;
 
 export const FPS = 30;
 
@@ -17,6 +49,21 @@ export type VideoSize = z.infer<typeof VideoSizeSchema>;
 
 export const LayoutSchema = z.enum(['landscape', 'vertical']);
 export type Layout = z.infer<typeof LayoutSchema>;
+
+/** Pixel size of each video size, landscape (a vertical video swaps width and height). */
+export const FRAME_SIZES: Record<VideoSize, { width: number; height: number }> = {
+  '720p': { width: 1280, height: 720 },
+  '1080p': { width: 1920, height: 1080 },
+};
+
+/** Pixel size of a video of this layout and size. */
+export function frameSize(layout: Layout, size: VideoSize): { width: number; height: number } {
+  const { width, height } = FRAME_SIZES[size];
+  return layout === 'vertical' ? { width: height, height: width } : { width, height };
+}
+
+/** Subtitle line width budget in full-width characters (a readable size at both resolutions). */
+export const SUBTITLE_CHARS_PER_LINE: Record<Layout, number> = { landscape: 26, vertical: 15 };
 
 const frame = z.number().int().nonnegative();
 
