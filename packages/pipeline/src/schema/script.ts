@@ -68,10 +68,23 @@ export const ScriptSourceSchema = z.object({
   siteName: z.string().max(120).optional(),
 });
 
+/**
+ * How the script is told: one narrator, or a dialogue (掛け合い) in which one character asks and
+ * reacts and the other explains.
+ */
+export const ScriptStyleSchema = z.enum(['narration', 'dialogue']);
+export type ScriptStyle = z.infer<typeof ScriptStyleSchema>;
+
+/** Speaker ids: the narrator of a narration; the asker and the explainer of a dialogue. */
+export const SpeakerIdSchema = z.enum(['narrator', 'asker', 'explainer']);
+export type SpeakerId = z.infer<typeof SpeakerIdSchema>;
+
 /** The one schema for a video script: produced by a script provider, editable by hand (--script-only). */
 export const ScriptSchema = z.object({
   title: z.string().min(1).max(200),
   language: LanguageSchema,
+  /** Absent means `narration`. */
+  style: ScriptStyleSchema.optional(),
   source: ScriptSourceSchema.optional(),
   /** The article's lead picture, shown on the title slide. */
   leadImage: ScriptImageSchema.optional(),

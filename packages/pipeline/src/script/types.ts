@@ -1,6 +1,6 @@
 import type { StageContext } from '../context.ts';
 import type { Article } from '../extract/types.ts';
-import type { Language, Script } from '../schema/script.ts';
+import type { Language, Script, ScriptStyle } from '../schema/script.ts';
 
 export interface LlmOptions {
   apiKey: string;
@@ -19,6 +19,8 @@ export interface ScriptOptions {
   charBudget?: number;
   provider?: 'offline' | 'llm';
   llm?: LlmOptions;
+  /** One narrator (default) or a dialogue between the asker and the explainer. */
+  style?: ScriptStyle;
 }
 
 export interface ScriptProvider {
