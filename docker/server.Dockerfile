@@ -21,6 +21,7 @@ COPY packages/embedded-mongo/package.json packages/embedded-mongo/
 COPY packages/jobs/package.json packages/jobs/
 COPY packages/pipeline/package.json packages/pipeline/
 COPY packages/test-helpers/package.json packages/test-helpers/
+COPY packages/url-policy/package.json packages/url-policy/
 COPY remotion/package.json remotion/
 COPY tests/package.json tests/
 COPY tooling/typescript/package.json tooling/typescript/
