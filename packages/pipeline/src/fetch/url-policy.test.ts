@@ -1,3 +1,4 @@
+import { apiErrorMessage } from '@movie-generator/api-contract';
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
 import { makeTestContext } from '../test-context.ts';
@@ -18,10 +19,9 @@ async function pipelineError(promise: Promise<unknown>): Promise<PipelineError> 
 // still reports its refusals as PipelineErrors with the codes and messages jobs show.
 describe('the URL policy inside the pipeline', () => {
   it('assertUrlAllowed throws PipelineErrors: INVALID_URL, BLOCKED_ADDRESS, FETCH_FAILED', async () => {
-    expect(await pipelineError(assertUrlAllowed('file:///etc/passwd'))).toMatchObject({
-      code: 'INVALID_URL',
-      detail: 'scheme file: not allowed',
-    });
+    const invalid = await pipelineError(assertUrlAllowed('file:///etc/passwd'));
+    expect(invalid).toMatchObject({ code: 'INVALID_URL', detail: 'scheme file: not allowed' });
+    expect(invalid.userMessage).toEqual(apiErrorMessage('INVALID_URL'));
     expect(await pipelineError(assertUrlAllowed('http://169.254.169.254/'))).toMatchObject({
       code: 'BLOCKED_ADDRESS',
     });
@@ -38,6 +38,11 @@ describe('the URL policy inside the pipeline', () => {
       }),
     );
     expect(error).toMatchObject({ code: 'BLOCKED_ADDRESS', detail: 'article.example resolves to 10.0.0.1' });
+    // What the job shows is what job.create says for the same refusal.
+    expect(error.userMessage).toEqual(apiErrorMessage('BLOCKED_ADDRESS'));
+    expect(error.userMessage.en).toBe(
+      'This URL points to a private or internal network. Use a public article URL.',
+    );
   });
 
   it('a host without addresses, or a resolver that fails, is FETCH_FAILED (only the latter worth a retry)', async () => {
