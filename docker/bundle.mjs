@@ -1,11 +1,11 @@
-// Bundles the server and the ops CLI, with every dependency, into one ESM file each, so the
-// server image needs no node_modules at all (the server imports the pipeline only for its URL
-// policy, and the pipeline's dependencies — Remotion, webpack, jsdom — weigh ~400 MB).
+// Bundles the server and the ops CLI, with every dependency, into one ESM file each (~6 and
+// ~3 MB), so the server image needs no node_modules at all (their production dependencies weigh
+// ~80 MB on disk; neither depends on the pipeline).
 //
 //   node docker/bundle.mjs <outDir> [server] [ops]      (both when none is named)
 //
-// Run from the repository root after `npm ci`/`npm install`. The worker is not bundled:
-// Remotion needs its files on disk.
+// Run from the repository root after `npm install` (of at least the server and ops workspaces and
+// the root). The worker is not bundled: Remotion needs its files on disk.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';

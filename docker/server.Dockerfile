@@ -6,7 +6,8 @@
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# ---- build: every workspace installed, the web app built, the server and ops CLI bundled ----
+# ---- build: the server's, the ops CLI's and the web app's workspaces installed, the web app built,
+# the server and ops CLI bundled ----
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 # smartmongo (tests only) would download a mongod binary in its postinstall.
@@ -21,6 +22,7 @@ COPY packages/embedded-mongo/package.json packages/embedded-mongo/
 COPY packages/jobs/package.json packages/jobs/
 COPY packages/pipeline/package.json packages/pipeline/
 COPY packages/test-helpers/package.json packages/test-helpers/
+COPY packages/url-policy/package.json packages/url-policy/
 COPY remotion/package.json remotion/
 COPY tests/package.json tests/
 COPY tooling/typescript/package.json tooling/typescript/
@@ -28,9 +30,12 @@ COPY tooling/typescript/package.json tooling/typescript/
 # (`--secret id=ca,src=$NODE_EXTRA_CA_CERTS`); it never enters a layer. Without it nothing changes.
 # `npm install` follows package-lock.json. (`npm ci` refuses this lockfile: it lacks other
 # platforms' optional binaries, npm/cli#9846; switch to `npm ci` once it accepts it.)
+# Only the three workspaces built here (and the root's tsx, which brings esbuild for the bundler):
+# none of them depends on the pipeline, so Remotion, webpack and sharp are not installed.
 RUN --mount=type=cache,target=/root/.npm --mount=type=secret,id=ca \
     if [ -f /run/secrets/ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca; fi \
- && npm install --no-save --no-audit --no-fund --ignore-scripts --loglevel=error
+ && npm install -w @movie-generator/server -w @movie-generator/ops -w @movie-generator/web \
+      --include-workspace-root --no-save --no-audit --no-fund --ignore-scripts --loglevel=error
 COPY . .
 RUN npm run build -w @movie-generator/web \
  && node docker/bundle.mjs /out server ops

@@ -19,6 +19,7 @@ COPY packages/embedded-mongo/package.json packages/embedded-mongo/
 COPY packages/jobs/package.json packages/jobs/
 COPY packages/pipeline/package.json packages/pipeline/
 COPY packages/test-helpers/package.json packages/test-helpers/
+COPY packages/url-policy/package.json packages/url-policy/
 COPY remotion/package.json remotion/
 COPY tests/package.json tests/
 COPY tooling/typescript/package.json tooling/typescript/
@@ -51,6 +52,7 @@ COPY packages/embedded-mongo/package.json packages/embedded-mongo/
 COPY packages/jobs/package.json packages/jobs/
 COPY packages/pipeline/package.json packages/pipeline/
 COPY packages/test-helpers/package.json packages/test-helpers/
+COPY packages/url-policy/package.json packages/url-policy/
 COPY remotion/package.json remotion/
 COPY tests/package.json tests/
 COPY tooling/typescript/package.json tooling/typescript/
@@ -63,6 +65,7 @@ COPY apps/worker/ apps/worker/
 COPY packages/api-contract/ packages/api-contract/
 COPY packages/jobs/ packages/jobs/
 COPY packages/pipeline/ packages/pipeline/
+COPY packages/url-policy/ packages/url-policy/
 COPY remotion/ remotion/
 COPY tooling/typescript/ tooling/typescript/
 COPY --from=build /out/remotion-bundle/ /app/remotion-bundle/

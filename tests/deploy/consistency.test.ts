@@ -58,6 +58,42 @@ async function workspaceDirs(): Promise<string[]> {
   return dirs.sort();
 }
 
+interface Manifest {
+  name: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+/** Every workspace's directory by its package name. */
+async function workspacesByName(): Promise<Map<string, string>> {
+  const byName = new Map<string, string>();
+  for (const dir of await workspaceDirs()) {
+    const manifest = JSON.parse(await readRepoFile(`${dir}/package.json`)) as Manifest;
+    byName.set(manifest.name, dir);
+  }
+  return byName;
+}
+
+/**
+ * The directories of the named workspaces and of every workspace they depend on, transitively
+ * (`dependencies`, plus the named ones' `devDependencies` when `withDev`: what `npm install -w`
+ * installs).
+ */
+async function workspaceClosure(names: string[], withDev: boolean): Promise<string[]> {
+  const byName = await workspacesByName();
+  const seen = new Set<string>();
+  const visit = async (name: string, dev: boolean) => {
+    const dir = byName.get(name);
+    if (!dir || seen.has(dir)) return;
+    seen.add(dir);
+    const manifest = JSON.parse(await readRepoFile(`${dir}/package.json`)) as Manifest;
+    const deps = { ...manifest.dependencies, ...(dev ? manifest.devDependencies : {}) };
+    for (const dep of Object.keys(deps)) await visit(dep, false);
+  };
+  for (const name of names) await visit(name, withDev);
+  return [...seen].sort();
+}
+
 /** The path a health-check command fetches; `'+(process.env.PORT||3000)+'` counts as its default. */
 function httpGetPath(command: string[]): string {
   const text = command.join(' ').replace(/'\+\(process\.env\.\w+\|\|(\d+)\)\+'/g, '$1');
@@ -421,6 +457,27 @@ describe('Dockerfiles', () => {
     expect(
       execForm(file.instructions.find((i) => i.op === 'CMD' && i.stage === runtimeStage(file))!.args),
     ).toEqual(['node', `/app/${OUTPUTS.server}.mjs`]);
+  });
+
+  it('the server image installs and bundles no workspace that needs the pipeline or Remotion', async () => {
+    const file = files.dockerfiles.server;
+    const install = file.instructions.find((i) => i.op === 'RUN' && i.args.includes('npm install'))!.args;
+    const named = [...install.matchAll(/-w (@movie-generator\/[\w-]+)/g)].map((m) => m[1]!);
+    expect(named.sort()).toEqual(['@movie-generator/ops', '@movie-generator/server', '@movie-generator/web']);
+    const installed = await workspaceClosure(named, true);
+    expect(installed).toContain('packages/url-policy');
+    expect(installed).not.toContain('packages/pipeline');
+    expect(installed).not.toContain('remotion');
+  });
+
+  it('the worker image copies the source of every workspace the worker runs', async () => {
+    const file = files.dockerfiles.worker;
+    const copies = file.instructions
+      .filter((i) => i.op === 'COPY' && i.stage === runtimeStage(file))
+      .map((i) => i.args);
+    const needed = await workspaceClosure(['@movie-generator/worker'], false);
+    expect(needed).toContain('packages/url-policy');
+    for (const dir of needed) expect(copies, dir).toContain(`${dir}/ ${dir}/`);
   });
 
   it('the worker image has the Debian packages, the prebuilt bundle where REMOTION_BUNDLE_DIR points, and runs main.ts', () => {

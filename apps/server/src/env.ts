@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { AllowedPortsSetting, PrivateNetworkSetting } from '@movie-generator/pipeline/url-policy';
+import { AllowedPortsSetting, PrivateNetworkSetting } from '@movie-generator/url-policy';
 import { z } from 'zod';
 import pkg from '../package.json' with { type: 'json' };
 import { parseTrustProxy } from './client-ip.ts';

@@ -1,6 +1,5 @@
 import { Resolver } from 'node:dns/promises';
 import { ApiError } from '@movie-generator/api-contract';
-import { PipelineError } from '@movie-generator/pipeline/errors';
 import {
   classifyUrlHost,
   isAlwaysBlockedHostname,
@@ -9,8 +8,9 @@ import {
   type PrivateNetworkAccess,
   parseAllowedUrl,
   type UrlPolicy,
+  UrlPolicyError,
   urlPolicyFor,
-} from '@movie-generator/pipeline/url-policy';
+} from '@movie-generator/url-policy';
 
 export interface UrlCheckOptions {
   allowPrivateNetwork: PrivateNetworkAccess;
@@ -102,7 +102,7 @@ function parseForJob(url: string, policy: UrlPolicy, access: PrivateNetworkAcces
 }
 
 function toApiError(error: unknown): unknown {
-  if (error instanceof PipelineError && (error.code === 'INVALID_URL' || error.code === 'BLOCKED_ADDRESS')) {
+  if (error instanceof UrlPolicyError && (error.code === 'INVALID_URL' || error.code === 'BLOCKED_ADDRESS')) {
     return new ApiError(error.code);
   }
   return error;

@@ -1,5 +1,5 @@
+import { AllowedPortsSetting, PrivateNetworkSetting } from '@movie-generator/url-policy';
 import { z } from 'zod';
-import { AllowedPortsSetting, PrivateNetworkSetting } from './fetch/network-settings.ts';
 import type { PipelineOptions } from './pipeline.ts';
 
 /**

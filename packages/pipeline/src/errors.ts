@@ -1,18 +1,14 @@
+import { apiErrorMessage } from '@movie-generator/api-contract';
 import type { LocalizedMessage } from './context.ts';
 
 /**
  * Stable error codes of the pipeline. The web app and the API map them to the seed's
- * per-stage errors; the message says what to do next.
+ * per-stage errors; the message says what to do next. The URL refusals a job can fail with are
+ * also job.create's: their words are the API contract's, so both say the same.
  */
 export const PIPELINE_ERRORS = {
-  INVALID_URL: {
-    ja: 'URL が正しくありません。http:// か https:// で始まる記事の URL を入力してください。',
-    en: 'The URL is not valid. Enter an article URL starting with http:// or https://.',
-  },
-  BLOCKED_ADDRESS: {
-    ja: 'この URL のアドレスには接続できません（内部ネットワーク宛て）。公開されている記事の URL を指定してください。',
-    en: 'This URL points to an address we do not connect to (a private or internal network). Use a public article URL.',
-  },
+  INVALID_URL: apiErrorMessage('INVALID_URL'),
+  BLOCKED_ADDRESS: apiErrorMessage('BLOCKED_ADDRESS'),
   FETCH_FAILED: {
     ja: 'ページを読み込めませんでした。URL が正しいか、ページが公開されているか確認してください。',
     en: 'The page could not be read. Check that the URL is right and the page is public.',

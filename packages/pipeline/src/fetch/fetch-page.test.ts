@@ -1,13 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { startHttpServer, type TestHttpServer } from '@movie-generator/test-helpers';
+import { isBlockedAddress } from '@movie-generator/url-policy';
 import iconv from 'iconv-lite';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
 import { msg } from '../i18n/messages.ts';
 import { makeTestContext } from '../test-context.ts';
-import { isBlockedAddress } from './address-policy.ts';
 import { fetchPage, fetchPageInternal } from './fetch-page.ts';
 import { createGuardedAgent } from './guarded-agent.ts';
 

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { type UrlPolicy, type UrlPolicyInternals, urlPolicyFor } from '@movie-generator/url-policy';
 import { type Dispatcher, request } from 'undici';
 import type { StageContext } from '../context.ts';
 import { cancelledError, PipelineError } from '../errors.ts';
@@ -8,13 +9,7 @@ import { isHtmlMediaType, parseContentType, sniffsAsHtml } from './content-type.
 import { createGuardedAgent } from './guarded-agent.ts';
 import { readCappedBody } from './read-body.ts';
 import type { FetchedPage, FetchOptions } from './types.ts';
-import {
-  parseAllowedUrl,
-  toLookupError,
-  type UrlPolicy,
-  type UrlPolicyInternals,
-  urlPolicyFor,
-} from './url-policy.ts';
+import { asPipelineError, parseAllowedUrl, toLookupError } from './url-policy.ts';
 
 export const FETCH_DEFAULTS = {
   maxBytes: 5 * 1024 * 1024,
@@ -162,7 +157,8 @@ async function discard(body: Readable): Promise<void> {
 /** Maps anything thrown while fetching to the stage's error, cancellation and timeout first. */
 function toFetchError(error: unknown, stageSignal: AbortSignal, timeout: AbortSignal): PipelineError {
   if (stageSignal.aborted) return cancelledError(stageSignal);
-  if (error instanceof PipelineError) return error;
+  const known = asPipelineError(error);
+  if (known instanceof PipelineError) return known;
   if (timeout.aborted) {
     return new PipelineError('FETCH_TIMEOUT', {
       detail: 'fetch took too long',

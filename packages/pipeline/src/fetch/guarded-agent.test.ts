@@ -3,10 +3,10 @@ import { createServer } from 'node:https';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { listenLocally, makeTempDir } from '@movie-generator/test-helpers';
+import { isBlockedAddress } from '@movie-generator/url-policy';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProcess } from '../process.ts';
-import { isBlockedAddress } from './address-policy.ts';
 import { createGuardedAgent } from './guarded-agent.ts';
 
 /** Lets 127.0.0.1 stand in for a public host, while every other blocked address stays blocked. */

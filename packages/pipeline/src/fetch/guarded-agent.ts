@@ -1,7 +1,11 @@
 import { isIP } from 'node:net';
+import {
+  type IsBlockedAddress,
+  type LookupAddresses,
+  resolveAllowedAddresses,
+} from '@movie-generator/url-policy';
 import { Agent, buildConnector } from 'undici';
-import type { IsBlockedAddress } from './address-policy.ts';
-import { type LookupAddresses, resolveAllowedAddresses } from './url-policy.ts';
+import { asPipelineError } from './url-policy.ts';
 
 /** Connection errors after which the next resolved address is worth a try. */
 const TRY_NEXT_ADDRESS = new Set([
@@ -25,7 +29,7 @@ export interface GuardedAgentOptions {
  * the policy, and then connects to one of those checked addresses. Because the socket is opened to
  * the very address that was checked, a DNS answer that changes between check and connect (DNS
  * rebinding) cannot reach a blocked address. TLS still verifies the certificate against the host
- * name.
+ * name. A refused address fails the request with a PipelineError BLOCKED_ADDRESS.
  */
 export function createGuardedAgent(isBlocked: IsBlockedAddress, options: GuardedAgentOptions = {}): Agent {
   const connectToAddress = buildConnector({
@@ -50,7 +54,7 @@ export function createGuardedAgent(isBlocked: IsBlockedAddress, options: Guarded
     };
     resolveAllowedAddresses(hostname, isBlocked, lookup).then(
       (addresses) => tryAddress(addresses, 0),
-      (error: Error) => callback(error, null),
+      (error: Error) => callback(asPipelineError(error) as Error, null),
     );
   };
 

@@ -1,4 +1,4 @@
-import type { PrivateNetworkAccess } from './url-policy.ts';
+import type { PrivateNetworkAccess } from '@movie-generator/url-policy';
 
 export interface FetchOptions {
   /**

@@ -1,206 +1,49 @@
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
-import { PipelineError } from '../errors.ts';
+// The URL and address policy live in @movie-generator/url-policy (the server needs them without
+// the pipeline). The pipeline reports their refusals as PipelineErrors with the same codes; a
+// name that does not resolve is FETCH_FAILED.
 import {
-  type IsBlockedAddress,
-  isAlwaysBlockedAddress,
-  isAlwaysBlockedHostname,
-  isBlockedAddress,
-  isBlockedHostname,
-  isLocalhostName,
-  isLoopbackAddress,
-} from './address-policy.ts';
+  assertUrlAllowed as assertAllowed,
+  parseAllowedUrl as parseAllowed,
+  toLookupError as policyLookupError,
+  type UrlAllowedOptions,
+  type UrlPolicy,
+  UrlPolicyError,
+} from '@movie-generator/url-policy';
+import { PipelineError } from '../errors.ts';
 
-export {
-  isAlwaysBlockedHostname,
-  isLocalhostName,
-  isSingleLabelHostname,
-} from './address-policy.ts';
-export { AllowedPortsSetting, PrivateNetworkSetting } from './network-settings.ts';
-
-export const MAX_URL_LENGTH = 2048;
-
-/** What a URL's host is, after the WHATWG parser has canonicalised it. */
-export type UrlHost = { kind: 'ip'; address: string } | { kind: 'name'; name: string };
-
-/**
- * The WHATWG parser turns every IPv4 notation (2130706433, 0177.0.0.1, 0x7f.1, 127.1) into dotted
- * decimal and compresses IPv6, so classifying `hostname` covers them all.
- */
-export function classifyUrlHost(url: URL): UrlHost {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  return isIP(host) ? { kind: 'ip', address: host } : { kind: 'name', name: host };
+/** A UrlPolicyError as the pipeline's error (LOOKUP_FAILED is FETCH_FAILED); anything else as is. */
+export function asPipelineError(error: unknown): unknown {
+  if (!(error instanceof UrlPolicyError)) return error;
+  return new PipelineError(error.code === 'LOOKUP_FAILED' ? 'FETCH_FAILED' : error.code, {
+    ...(error.detail !== undefined ? { detail: error.detail } : {}),
+    transient: error.transient,
+    cause: error.cause,
+  });
 }
 
-/** Parses an http(s) URL without credentials and within the length cap, or throws INVALID_URL. */
-export function parseHttpUrl(raw: string): URL {
-  if (raw.length > MAX_URL_LENGTH) {
-    throw new PipelineError('INVALID_URL', { detail: `URL longer than ${MAX_URL_LENGTH} characters` });
-  }
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch (cause) {
-    throw new PipelineError('INVALID_URL', { detail: 'unparseable URL', cause });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new PipelineError('INVALID_URL', { detail: `scheme ${url.protocol} not allowed` });
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new PipelineError('INVALID_URL', { detail: 'URLs with credentials are not allowed' });
-  }
-  if (url.href.length > MAX_URL_LENGTH) {
-    throw new PipelineError('INVALID_URL', { detail: `URL longer than ${MAX_URL_LENGTH} characters` });
-  }
-  return url;
-}
-
-/**
- * What the fetch stage may reach. `isBlocked` judges every address a connection would go to,
- * `isBlockedHostname` the names refused before any DNS query, `isAllowedPort` the URL's port.
- */
-export interface UrlPolicy {
-  isBlocked: IsBlockedAddress;
-  isBlockedHostname: (hostname: string) => boolean;
-  isAllowedPort: (port: number) => boolean;
-}
-
-/** The checks that need no network: scheme, credentials, length, port, blocked names and IP literals. */
+/** The checks that need no network; throws INVALID_URL or BLOCKED_ADDRESS. */
 export function parseAllowedUrl(raw: string, policy: UrlPolicy): URL {
-  const url = parseHttpUrl(raw);
-  // Refused before any connection, with the same error as a refused address, so the answer says
-  // nothing about whether anything listens on that port.
-  if (!policy.isAllowedPort(portOf(url))) {
-    throw new PipelineError('BLOCKED_ADDRESS', { detail: `port ${portOf(url)} not allowed` });
+  try {
+    return parseAllowed(raw, policy);
+  } catch (error) {
+    throw asPipelineError(error);
   }
-  const host = classifyUrlHost(url);
-  const blocked = host.kind === 'ip' ? policy.isBlocked(host.address) : policy.isBlockedHostname(host.name);
-  if (blocked) throw new PipelineError('BLOCKED_ADDRESS', { detail: `host ${url.hostname}` });
-  return url;
-}
-
-/** The port a URL connects to (the scheme's default when it names none). */
-export function portOf(url: URL): number {
-  if (url.port !== '') return Number(url.port);
-  return url.protocol === 'https:' ? 443 : 80;
-}
-
-/** Looks a host name up; tests substitute their own answers. */
-export type LookupAddresses = (hostname: string) => Promise<string[]>;
-
-const systemLookup: LookupAddresses = async (hostname) =>
-  (await lookup(hostname, { all: true })).map((a) => a.address);
-
-/**
- * Resolves a host name (or takes an IP literal) and returns its addresses, refusing the lot when
- * any one is blocked: a name that mixes public and private answers is not trusted.
- */
-export async function resolveAllowedAddresses(
-  hostname: string,
-  isBlocked: IsBlockedAddress,
-  lookupAddresses: LookupAddresses = systemLookup,
-): Promise<string[]> {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : await lookupAddresses(host);
-  if (addresses.length === 0) throw new PipelineError('FETCH_FAILED', { detail: `${host} has no address` });
-  const blocked = addresses.filter((address) => isBlocked(address));
-  if (blocked.length > 0) {
-    throw new PipelineError('BLOCKED_ADDRESS', { detail: `${host} resolves to ${blocked.join(', ')}` });
-  }
-  return addresses;
 }
 
 /**
- * How far the fetch stage may reach beyond the public internet. `false` (production): public
- * addresses only. `'loopback'` (the `npm start` try-out): also this machine (127.0.0.0/8, ::1,
- * localhost). `true` (tests, trusted intranets): also private networks. Cloud metadata and
- * link-local addresses are refused in every case.
- */
-export type PrivateNetworkAccess = boolean | 'loopback';
-
-/** Ports a production fetch may connect to, unless ALLOWED_PORTS adds more. */
-export const DEFAULT_ALLOWED_PORTS: readonly number[] = [80, 443];
-
-export interface UrlAllowedOptions {
-  /** See PrivateNetworkAccess; default false. The scheme checks always apply. */
-  allowPrivateNetwork?: PrivateNetworkAccess;
-  /**
-   * Ports allowed besides 80 and 443 for public addresses (ALLOWED_PORTS). With a private-network
-   * opt-in (`true` or `'loopback'`) every port is allowed: local servers listen anywhere.
-   */
-  allowedPorts?: readonly number[];
-}
-
-/** Internal knobs; not part of the public API. */
-export interface UrlPolicyInternals {
-  /**
-   * Tests only: replaces the address policy, e.g. to let 127.0.0.1 stand in for a public host.
-   * The port policy is then off too: test servers listen on random ports.
-   */
-  isBlockedAddressForTests?: IsBlockedAddress;
-  /** Tests only: answers DNS lookups, e.g. a name that resolves to a private address. */
-  lookupForTests?: LookupAddresses;
-}
-
-/** The policy the fetch stage and job.create apply. */
-export function urlPolicyFor(options: UrlAllowedOptions, internals: UrlPolicyInternals = {}): UrlPolicy {
-  const access = options.allowPrivateNetwork ?? false;
-  if (internals.isBlockedAddressForTests) {
-    return {
-      isBlocked: internals.isBlockedAddressForTests,
-      isBlockedHostname: isBlockedHostname,
-      isAllowedPort: () => true,
-    };
-  }
-  if (access === true) {
-    return {
-      isBlocked: isAlwaysBlockedAddress,
-      isBlockedHostname: isAlwaysBlockedHostname,
-      isAllowedPort: () => true,
-    };
-  }
-  if (access === 'loopback') {
-    return {
-      isBlocked: (address) => !isLoopbackAddress(address) && isBlockedAddress(address),
-      isBlockedHostname: (name) => !isLocalhostName(name) && isBlockedHostname(name),
-      isAllowedPort: () => true,
-    };
-  }
-  const ports = new Set([...DEFAULT_ALLOWED_PORTS, ...(options.allowedPorts ?? [])]);
-  return { isBlocked: isBlockedAddress, isBlockedHostname, isAllowedPort: (port) => ports.has(port) };
-}
-
-/**
- * Validates a URL the way the fetch stage will, including a DNS lookup of its host, so the API
- * can refuse a job up front. Throws INVALID_URL, BLOCKED_ADDRESS, or FETCH_FAILED (unknown host).
- * The fetch stage checks again on every connection, so a later DNS change cannot slip through.
+ * Validates a URL the way the fetch stage will, including a DNS lookup of its host. Throws
+ * INVALID_URL, BLOCKED_ADDRESS, or FETCH_FAILED (unknown host). The fetch stage checks again on
+ * every connection, so a later DNS change cannot slip through.
  */
 export async function assertUrlAllowed(url: string, options: UrlAllowedOptions = {}): Promise<URL> {
-  return assertUrlAllowedInternal(url, options, {});
-}
-
-export async function assertUrlAllowedInternal(
-  url: string,
-  options: UrlAllowedOptions,
-  internals: UrlPolicyInternals,
-): Promise<URL> {
-  const policy = urlPolicyFor(options, internals);
-  const parsed = parseAllowedUrl(url, policy);
   try {
-    await resolveAllowedAddresses(parsed.hostname, policy.isBlocked, internals.lookupForTests);
+    return await assertAllowed(url, options);
   } catch (error) {
-    throw toLookupError(error);
+    throw asPipelineError(error);
   }
-  return parsed;
 }
 
 /** Maps DNS failures to FETCH_FAILED; a temporary resolver failure is worth a retry. */
 export function toLookupError(error: unknown): PipelineError {
-  if (error instanceof PipelineError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return new PipelineError('FETCH_FAILED', {
-    detail: `DNS lookup failed: ${code ?? String(error)}`,
-    transient: code !== 'ENOTFOUND',
-    cause: error,
-  });
+  return asPipelineError(policyLookupError(error)) as PipelineError;
 }

@@ -1,7 +1,8 @@
+import type { LookupAddresses, UrlPolicy } from '@movie-generator/url-policy';
 import { type Dispatcher, request } from 'undici';
 import { createGuardedAgent } from '../fetch/guarded-agent.ts';
 import { readCappedBody } from '../fetch/read-body.ts';
-import { type LookupAddresses, parseAllowedUrl, type UrlPolicy } from '../fetch/url-policy.ts';
+import { parseAllowedUrl } from '../fetch/url-policy.ts';
 
 /** Why a picture was not used; logged, never shown as a job failure. */
 export class ImageRejected extends Error {

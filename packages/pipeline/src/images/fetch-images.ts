@@ -1,9 +1,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type UrlPolicyInternals, urlPolicyFor } from '@movie-generator/url-policy';
 import type { StageContext } from '../context.ts';
 import { cancelledError } from '../errors.ts';
 import type { FetchOptions } from '../fetch/types.ts';
-import { type UrlPolicyInternals, urlPolicyFor } from '../fetch/url-policy.ts';
 import { msg } from '../i18n/messages.ts';
 import type { Script } from '../schema/script.ts';
 import type { LocalImageSource } from '../timeline/slide-content.ts';

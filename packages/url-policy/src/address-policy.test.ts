@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isBlockedAddress, isBlockedHostname } from './address-policy.ts';
-import {
-  assertUrlAllowed,
-  classifyUrlHost,
-  parseHttpUrl,
-  resolveAllowedAddresses,
-  urlPolicyFor,
-} from './url-policy.ts';
+import { UrlPolicyError } from './errors.ts';
+import { resolveAllowedAddresses, toLookupError } from './lookup.ts';
+import { assertUrlAllowed, classifyUrlHost, parseHttpUrl, urlPolicyFor } from './url-policy.ts';
 
 /** [url, blocked?] — the WHATWG parser canonicalises every IPv4 notation before the policy sees it. */
 const URL_TABLE: Array<[string, boolean]> = [
@@ -134,7 +130,9 @@ describe('assertUrlAllowed', () => {
     ['http://metadata.google.internal/', 'BLOCKED_ADDRESS'],
     ['http://localhost:8080/', 'BLOCKED_ADDRESS'],
   ])('%s → %s', async (raw, code) => {
-    await expect(assertUrlAllowed(raw)).rejects.toMatchObject({ code });
+    const refusal = assertUrlAllowed(raw);
+    await expect(refusal).rejects.toBeInstanceOf(UrlPolicyError);
+    await expect(refusal).rejects.toMatchObject({ code });
   });
 
   it('refuses a name by what it resolves to, not only by its spelling', async () => {
@@ -149,10 +147,24 @@ describe('assertUrlAllowed', () => {
     });
   });
 
-  it('reports an unknown host as FETCH_FAILED', async () => {
+  it('reports an unknown host as LOOKUP_FAILED, not worth a retry', async () => {
     await expect(assertUrlAllowed('http://no-such-host.invalid/')).rejects.toMatchObject({
-      code: 'FETCH_FAILED',
+      code: 'LOOKUP_FAILED',
+      transient: false,
     });
+  });
+
+  it('reports a name without addresses as LOOKUP_FAILED, and a failing resolver as worth a retry', async () => {
+    await expect(
+      resolveAllowedAddresses('example.com', isBlockedAddress, async () => []),
+    ).rejects.toMatchObject({
+      code: 'LOOKUP_FAILED',
+      detail: 'example.com has no address',
+    });
+    const timeout = Object.assign(new Error('queryA ETIMEOUT example.com'), { code: 'ETIMEOUT' });
+    expect(toLookupError(timeout)).toMatchObject({ code: 'LOOKUP_FAILED', transient: true, cause: timeout });
+    const blocked = new UrlPolicyError('BLOCKED_ADDRESS');
+    expect(toLookupError(blocked)).toBe(blocked);
   });
 
   it('lets the scheme checks apply even with allowPrivateNetwork', async () => {
