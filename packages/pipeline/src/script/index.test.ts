@@ -21,11 +21,13 @@ describe('resolveScriptOptions', () => {
       language: 'ja',
       maxSections: 14,
       charBudget: 650,
+      style: 'narration',
     });
     expect(resolveScriptOptions({ language: 'en-GB' }, {})).toEqual({
       language: 'en',
       maxSections: 14,
       charBudget: 2400,
+      style: 'narration',
     });
     // A longer article gets a longer video: 90% of its text, up to about five minutes of speech.
     expect(resolveScriptOptions({ language: 'ja', textLength: 1000 }, {}).charBudget).toBe(900);
@@ -37,11 +39,15 @@ describe('resolveScriptOptions', () => {
     );
     expect(resolveScriptOptions({ language: 'fr' }, {}).language).toBe('ja');
     expect(
-      resolveScriptOptions({ language: 'en' }, { language: 'ja', maxSections: 6, charBudget: 300 }),
+      resolveScriptOptions(
+        { language: 'en' },
+        { language: 'ja', maxSections: 6, charBudget: 300, style: 'dialogue' },
+      ),
     ).toEqual({
       language: 'ja',
       maxSections: 6,
       charBudget: 300,
+      style: 'dialogue',
     });
   });
 

@@ -2,7 +2,7 @@ import { type StageContext, throwIfAborted } from '../context.ts';
 import { asStageError, PipelineError } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
 import { msg } from '../i18n/messages.ts';
-import { type Language, type Script, ScriptSchema } from '../schema/script.ts';
+import { type Language, type Script, ScriptSchema, type ScriptStyle } from '../schema/script.ts';
 import { narrationChars } from './bounds.ts';
 import { autoCharBudget, DEFAULT_MAX_SECTIONS, languageOfArticle } from './language.ts';
 import { createLlmProvider } from './llm.ts';
@@ -17,6 +17,7 @@ interface ResolvedScriptOptions {
   language: Language;
   maxSections: number;
   charBudget: number;
+  style: ScriptStyle;
 }
 
 /** Options with their defaults; throws on values no script can meet. */
@@ -37,7 +38,7 @@ export function resolveScriptOptions(
       detail: `charBudget must be an integer of at least ${MIN_CHAR_BUDGET}`,
     });
   }
-  return { language, maxSections, charBudget };
+  return { language, maxSections, charBudget, style: options.style ?? 'narration' };
 }
 
 /** The provider the options ask for: offline unless 'llm' (which needs `options.llm`). */

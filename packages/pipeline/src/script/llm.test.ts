@@ -439,3 +439,52 @@ describe('readScript', () => {
     ).toContain('cut off');
   });
 });
+
+describe('LLM dialogue script', () => {
+  const dialogue: ScriptInput = {
+    ...goodScript,
+    style: 'dialogue',
+    sections: goodScript.sections.map((section, i) => ({
+      ...section,
+      narrations: [
+        { text: i === 0 ? '今日はどんな記事なのだ？' : 'それで、どうなったのだ？', speaker: 'asker' },
+        ...(section.narrations ?? []).map((n) => ({ ...n, speaker: 'explainer' })),
+      ],
+    })),
+  };
+
+  it('asks for a dialogue between the two named characters and returns it as a dialogue', async () => {
+    server = await chatServer([JSON.stringify(dialogue)]);
+    const script = await generateScript(
+      japaneseArticle,
+      { ...llmOptions(), style: 'dialogue' },
+      makeTestContext(),
+    );
+    const system = bodyOf(server.requests[0]!).messages[0]!.content;
+    expect(system).toContain('DIALOGUE');
+    expect(system).toContain('四国めたん (speaker "explainer")');
+    expect(system).toContain('ずんだもん (speaker "asker")');
+    expect(system).not.toContain('always "narrator"');
+    expect(script.style).toBe('dialogue');
+    expect(script.sections[1]!.narrations.map((n) => n.speaker)).toEqual(['asker', 'explainer']);
+  });
+
+  it('sends a narrator-only answer back for repair when a dialogue was asked for', async () => {
+    server = await chatServer([JSON.stringify(goodScript), JSON.stringify(dialogue)]);
+    const script = await generateScript(
+      japaneseArticle,
+      { ...llmOptions(), style: 'dialogue' },
+      makeTestContext(),
+    );
+    expect(server.requests).toHaveLength(2);
+    const repair = bodyOf(server.requests[1]!).messages.at(-1)!.content;
+    expect(repair).toContain('exactly the speakers "asker" and "explainer"');
+    expect(script.style).toBe('dialogue');
+  });
+
+  it('keeps "narrator" as the only speaker of a narration prompt', async () => {
+    server = await chatServer([JSON.stringify(goodScript)]);
+    await generateScript(japaneseArticle, llmOptions(), makeTestContext());
+    expect(bodyOf(server.requests[0]!).messages[0]!.content).toContain('"speaker": always "narrator"');
+  });
+});

@@ -4,7 +4,7 @@ import type { StageContext } from '../context.ts';
 import { cancelledError, PipelineError } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
 import { msg } from '../i18n/messages.ts';
-import { type Language, type Script, ScriptSchema } from '../schema/script.ts';
+import { type Language, type Script, ScriptSchema, type ScriptStyle } from '../schema/script.ts';
 import { fitToBounds, narrationChars, type ScriptBounds } from './bounds.ts';
 import { findBulletDefects } from './bulletDefects.ts';
 import { buildArticleMessage, buildRepairMessage, buildSystemPrompt } from './prompt.ts';
@@ -87,7 +87,7 @@ type ReadResult = { script: Script; issues?: undefined } | { script?: undefined;
  */
 export function readScript(
   answer: Answer,
-  bounds: ScriptBounds & { language: Language },
+  bounds: ScriptBounds & { language: Language; style?: ScriptStyle },
   strictBounds: boolean,
 ): ReadResult {
   if (!answer.content?.trim()) {
@@ -119,6 +119,18 @@ export function readScript(
     };
   }
   const script = parsed.data;
+  if (bounds.style === 'dialogue') {
+    // The two characters must both speak, and no one else: their voices and badges are the video.
+    const speakers = new Set(script.sections.flatMap((sec) => sec.narrations.map((n) => n.speaker)));
+    const strangers = [...speakers].filter((s) => s !== 'asker' && s !== 'explainer');
+    if (strangers.length > 0 || !speakers.has('asker') || !speakers.has('explainer')) {
+      return {
+        issues: [
+          `speaker: a dialogue has exactly the speakers "asker" and "explainer" (found ${[...speakers].join(', ')}).`,
+        ],
+      };
+    }
+  }
   if (strictBounds) {
     const issues: string[] = [];
     if (script.sections.length > bounds.maxSections) {
@@ -155,7 +167,7 @@ function stripCodeFence(text: string): string {
  * taken out (a picture slide without one shows its bullets), bullet indexes that point nowhere
  * dropped, then the bounds.
  */
-function finish(script: Script, bounds: ScriptBounds, article: Article): Script {
+function finish(script: Script, bounds: ScriptBounds & { style?: ScriptStyle }, article: Article): Script {
   const known = new Set([
     ...(article.images ?? []).map((img) => img.url),
     ...(article.leadImage ? [article.leadImage] : []),
@@ -176,7 +188,8 @@ function finish(script: Script, bounds: ScriptBounds, article: Article): Script 
   if (sections.length >= 3 && !sections.some((s) => s.kind === 'closing')) sections.at(-1)!.kind = 'closing';
   const leadImage = script.leadImage && known.has(script.leadImage.url) ? script.leadImage : undefined;
   const { leadImage: _drop, ...rest } = script;
-  return fitToBounds({ ...rest, ...(leadImage ? { leadImage } : {}), sections }, bounds);
+  const style = bounds.style === 'dialogue' ? { style: 'dialogue' as const } : {};
+  return fitToBounds({ ...rest, ...style, ...(leadImage ? { leadImage } : {}), sections }, bounds);
 }
 
 /** SCRIPT_FAILED; transient for network errors, timeouts, 408/429 and 5xx (after the SDK's own retries). */

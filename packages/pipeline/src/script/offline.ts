@@ -7,6 +7,7 @@ import { findBulletDefects } from './bulletDefects.ts';
 import { sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
 import { needsPredecessor } from './dependence.ts';
+import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { japaneseReading } from './katakana.ts';
 import { findKeyFigure } from './keyFigure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './keySentences.ts';
@@ -61,7 +62,10 @@ export function createOfflineProvider(): ScriptProvider {
     id: 'offline',
     async generate(article, options, ctx: StageContext) {
       throwIfAborted(ctx.signal);
-      const script = buildOfflineScript(article, options);
+      const script =
+        options.style === 'dialogue'
+          ? buildOfflineDialogue(article, options)
+          : buildOfflineScript(article, options);
       if (script.language !== options.language) {
         ctx.log.warn(
           { requested: options.language, used: script.language },
@@ -71,6 +75,15 @@ export function createOfflineProvider(): ScriptProvider {
       return script;
     },
   };
+}
+
+/**
+ * An extractive dialogue: the narration script retold by the explainer, with the asker's
+ * questions and reactions on top (at most ASKER_SHARE more characters; see toDialogue).
+ */
+export function buildOfflineDialogue(article: Article, options: OfflineScriptOptions): Script {
+  const narration = buildOfflineScript(article, options);
+  return toDialogue(narration, Math.floor(options.charBudget * (1 + ASKER_SHARE)));
 }
 
 /** The language an offline script for the article is written in; UNSUPPORTED_LANGUAGE when neither ja nor en. */

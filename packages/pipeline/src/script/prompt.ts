@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Article, ArticleImage } from '../extract/types.ts';
-import { type Language, ScriptSchema } from '../schema/script.ts';
+import { type Language, ScriptSchema, type ScriptStyle } from '../schema/script.ts';
+import { CHARACTERS } from '../speakers.ts';
 import { TEXT_LIMITS } from './language.ts';
 
 /** Article text sent to the model at most (characters). */
@@ -10,6 +11,28 @@ export interface PromptBounds {
   language: Language;
   maxSections: number;
   charBudget: number;
+  /** Default `narration`. */
+  style?: ScriptStyle;
+}
+
+/** The rules that make the script a dialogue between the asker and the explainer. */
+function dialogueRules(language: Language): string[] {
+  const asker = CHARACTERS.asker.name[language];
+  const explainer = CHARACTERS.explainer.name[language];
+  return [
+    `- This is a DIALOGUE (掛け合い) between two characters: ${explainer} (speaker "explainer"), who explains the ` +
+      `article, and ${asker} (speaker "asker"), who asks, reacts and sums up briefly. Set "style": "dialogue".`,
+    '- Every narration has "speaker": "explainer" or "asker". Turns alternate naturally: the asker opens each ' +
+      'section with a short question built from its heading or key term; the explainer answers in turns of one or ' +
+      "two sentences; between the explainer's turns the asker reacts or sums up in a few words. Vary the asker's " +
+      'phrases: no phrase more than twice in the video.',
+    "- The facts are said by the explainer; the asker never adds facts. Bullets belong to the explainer's " +
+      'narrations ("bullet" is set on explainer turns only).',
+    language === 'ja'
+      ? `- ${asker}'s lines may end in 「〜のだ」 as the character's flavour; ${explainer} speaks politely (です・ます).`
+      : `- Keep both voices friendly and plain; ${asker} is curious, ${explainer} is clear.`,
+    '- Narrations per section: up to 12 in a dialogue.',
+  ];
 }
 
 /** The JSON Schema of what the model writes: the Script minus `source`, which we fill in. */
@@ -19,7 +42,7 @@ const SCRIPT_JSON_SCHEMA = JSON.stringify(
 
 const LANGUAGE_NAME: Record<Language, string> = { ja: 'Japanese', en: 'English' };
 
-export function buildSystemPrompt({ language, maxSections, charBudget }: PromptBounds): string {
+export function buildSystemPrompt({ language, maxSections, charBudget, style }: PromptBounds): string {
   const limits = TEXT_LIMITS[language];
   const readingRule =
     language === 'ja'
@@ -68,7 +91,7 @@ export function buildSystemPrompt({ language, maxSections, charBudget }: PromptB
       'Such slides still have their bullets and narrations.',
     '- "leadImage": the article\'s lead picture (its url exactly as listed), when there is one.',
     `- All narration "text" together: at most ${charBudget} characters (about 2 to 3 minutes of speech).`,
-    '- "speaker": always "narrator".',
+    ...(style === 'dialogue' ? dialogueRules(language) : ['- "speaker": always "narrator".']),
     readingRule,
     '- Stay faithful to the article; do not invent facts.',
   ].join('\n');

@@ -27,7 +27,7 @@ export interface ScriptProvider {
   readonly id: string;
   generate(
     article: Article,
-    options: Required<Pick<ScriptOptions, 'maxSections' | 'charBudget'>> & { language: Language },
+    options: Required<Pick<ScriptOptions, 'maxSections' | 'charBudget' | 'style'>> & { language: Language },
     ctx: StageContext,
   ): Promise<Script>;
 }
