@@ -129,6 +129,11 @@ describe('subtitle cues a viewer can read (defects from the corpus review)', () 
     );
     expect(cards.flat().some((l) => l.includes('もちもち感が戻ります。'))).toBe(true);
     expect(cards.flat().some((l) => l.includes('20秒ほど'))).toBe(true);
+    // Vertical (15 a line): the only two-line fit cuts 「戻っ|た」; two cues read better.
+    const vertical = subtitleCards('今回は、北浜湾に鰊の群れが戻ったというニュースを紹介します。', 'ja', 15, {
+      seconds: 3,
+    });
+    expect(vertical.flat().some((l) => l.includes('戻ったという'))).toBe(true);
   });
 
   it('leaves no 「確認された。」 or 「ことがあります。」 cue on its own', () => {

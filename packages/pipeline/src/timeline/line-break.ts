@@ -84,6 +84,7 @@ const BREAK = {
   word: 4,
   beforeHelperVerb: 10,
   insideJapanesePhrase: 12,
+  insideJapaneseWord: 30,
   afterWeakWord: 7,
   insideName: 6,
   insideQuote: 2,
@@ -262,9 +263,9 @@ function japaneseBreak(prev: string, next: string, phraseStart: boolean) {
     return { cost: BREAK.beforeHelperVerb, sentenceEnd: false };
   }
   if (phraseStart) return { cost: BREAK.phrase, sentenceEnd: false };
-  // 聞|かせ, 持|って: a kanji stem and its kana ending are one word even when the dictionary splits them.
-  const okurigana = /\p{sc=Han}$/u.test(prev) && /^\p{sc=Hiragana}/u.test(next);
-  return { cost: BREAK.insideJapanesePhrase + (okurigana ? 4 : 0), sentenceEnd: false };
+  // 聞|かせ, 戻っ|た: the dictionary splits a verb from its kana ending; a reader sees one word.
+  const inflection = /[\p{sc=Han}\p{sc=Hiragana}]$/u.test(prev) && /^\p{sc=Hiragana}/u.test(next);
+  return { cost: inflection ? BREAK.insideJapaneseWord : BREAK.insideJapanesePhrase, sentenceEnd: false };
 }
 
 function englishBreak(prev: string, next: string) {
