@@ -1,6 +1,7 @@
 import { Img } from 'remotion';
 import type { Box } from '../layout/frame-layout.ts';
 import { measureEmFor } from '../layout/measure.ts';
+import { pictureSize } from '../layout/picture-layout.ts';
 import { breakSegments } from '../layout/segments.ts';
 import { fitParagraphs } from '../layout/text-fit.ts';
 import type { SlideImage } from '../props.ts';
@@ -10,8 +11,9 @@ import { WrappedText } from './WrappedText.tsx';
 const CAPTION_LINE_HEIGHT = 1.4;
 
 /**
- * A picture from the article, as large as fits in `box` without cropping, with its caption (at
- * most 2 lines) under it. The source is always a local data: URL (the pipeline makes sure).
+ * A picture from the article, whole (never cropped), as large as fits in `box` up to `maxScale`
+ * times its own pixels, centred, with its caption (at most 2 lines) under it. The source is
+ * always a local data: URL (the pipeline makes sure).
  */
 export const SlidePicture: React.FC<{
   image: SlideImage;
@@ -40,9 +42,15 @@ export const SlidePicture: React.FC<{
   const captionHeight = caption
     ? Math.min(caption.height, 2 * caption.fontSize * CAPTION_LINE_HEIGHT) + gap
     : 0;
-  const scale = Math.min(maxScale, box.width / image.width, (box.height - captionHeight) / image.height);
-  const width = Math.max(1, Math.round(image.width * scale));
-  const height = Math.max(1, Math.round(image.height * scale));
+  const border = 0.2 * u;
+  // The frame's border is drawn outside the picture, so the picture keeps its own aspect ratio
+  // to the pixel and `contain` leaves no strip inside the frame.
+  const { width, height } = pictureSize(
+    image,
+    box.width - 2 * border,
+    box.height - captionHeight - 2 * border,
+    maxScale,
+  );
 
   return (
     <div
@@ -57,18 +65,24 @@ export const SlidePicture: React.FC<{
         ...style,
       }}
     >
-      <Img
-        src={image.src}
+      <div
         style={{
+          flex: 'none',
+          boxSizing: 'content-box',
           width,
           height,
-          flex: 'none',
+          overflow: 'hidden',
           borderRadius: 1.4 * u,
-          border: `${0.2 * u}px solid ${theme.cardBorder}`,
+          border: `${border}px solid ${theme.cardBorder}`,
           boxShadow: `0 ${1.5 * u}px ${5 * u}px rgba(0, 0, 0, 0.45)`,
-          objectFit: 'cover',
         }}
-      />
+      >
+        <Img
+          src={image.src}
+          // Whole, never cropped: the box has the picture's aspect ratio; contain guarantees it.
+          style={{ display: 'block', width: '100%', height: '100%', objectFit: 'contain' }}
+        />
+      </div>
       {caption && (
         <WrappedText
           segments={segments}

@@ -1,7 +1,8 @@
 import { AbsoluteFill, useCurrentFrame } from 'remotion';
 import { entranceProgress, fadeSlideIn, wipeIn } from '../animation.ts';
-import { type Box, useFrameLayout } from '../layout/frame-layout.ts';
+import { useFrameLayout } from '../layout/frame-layout.ts';
 import { measureEmFor } from '../layout/measure.ts';
+import { computeTitleBoxes, LEAD_MAX_SCALE } from '../layout/picture-layout.ts';
 import { breakSegments } from '../layout/segments.ts';
 import { fitParagraphs } from '../layout/text-fit.ts';
 import type { SlideImage } from '../props.ts';
@@ -11,16 +12,11 @@ import { WrappedText } from './WrappedText.tsx';
 
 const TITLE_LINE_HEIGHT = 1.32;
 
-/** Share of the frame given to the lead picture: the right side, or the top when vertical. */
-const PICTURE_SHARE = { landscape: 0.46, vertical: 0.4 } as const;
-
-/** The lead picture is shown whole and at most at 1.25× its own pixels (no blocky upscaling). */
-const LEAD_MAX_SCALE = 1.25;
-
 /**
  * Opening slide: the site as a pill label, the article title large, an accent bar. With the
- * article's lead picture, the picture is shown whole (not cropped, not blown up) with its caption
- * on one side of the frame (the top when vertical); the title keeps the plain background.
+ * article's lead picture, the picture is shown as a picture beside the title (above it when
+ * vertical): whole, sharp, at most LEAD_MAX_SCALE times its own pixels (a small one stays small,
+ * centred in its panel), with the script's caption under it; the background stays the plain theme.
  */
 export const TitleSlide: React.FC<{
   title: string;
@@ -30,31 +26,9 @@ export const TitleSlide: React.FC<{
   transitionFrames: number;
 }> = ({ title, label, image, transitionFrames }) => {
   const frame = useCurrentFrame();
-  const { content: fullContent, u, vertical, width, height } = useFrameLayout();
-  let content: Box = fullContent;
-  let pictureBox: Box | undefined;
-  if (image) {
-    if (vertical) {
-      const pictureHeight = PICTURE_SHARE.vertical * height;
-      pictureBox = {
-        left: fullContent.left,
-        top: fullContent.top,
-        width: fullContent.width,
-        height: pictureHeight - fullContent.top,
-      };
-      const top = Math.max(fullContent.top, pictureHeight + 2 * u);
-      content = { ...fullContent, top, height: fullContent.top + fullContent.height - top };
-    } else {
-      const pictureWidth = PICTURE_SHARE.landscape * width;
-      pictureBox = {
-        left: width - pictureWidth,
-        top: fullContent.top,
-        width: pictureWidth - (width - fullContent.left - fullContent.width),
-        height: fullContent.height,
-      };
-      content = { ...fullContent, width: width - pictureWidth - fullContent.left - 2 * u };
-    }
-  }
+  const layout = useFrameLayout();
+  const { u, vertical } = layout;
+  const { text: content, picture: pictureBox } = computeTitleBoxes(layout, image !== undefined);
 
   const pillFont = (vertical ? 3.2 : 2.5) * u;
   const pillHeight = label ? pillFont * 1.5 + 1.6 * u : 0;

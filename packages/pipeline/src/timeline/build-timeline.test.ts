@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { TimelineSchema } from '@movie-generator/remotion/props';
 import { describe, expect, it } from 'vitest';
+import { subtitleCues, toWebVtt } from '../render/subtitle-files.ts';
 import { ScriptSchema } from '../schema/script.ts';
 import { buildTimeline, computeSpans } from './build-timeline.ts';
 
@@ -82,6 +83,40 @@ describe('buildTimeline', () => {
     expect(bare.siteName).toBeNull();
     expect(bare.sourceUrl).toBeNull();
     expect(JSON.parse(JSON.stringify(bare))).toHaveProperty('siteName', null);
+  });
+
+  it('keeps every subtitle cue (burned in and in the WebVTT file) on screen for at least 1.2 s', () => {
+    // news-harbour's opening: the greedy cutter ended it with a 0.5 s "Gazette." cue.
+    const en = ScriptSchema.parse({
+      title: 'Port of Westmark bets on electric cranes',
+      language: 'en',
+      sections: [
+        {
+          kind: 'opening',
+          title: 'Port of Westmark bets on electric cranes',
+          bullets: [],
+          narrations: [
+            {
+              text: 'Today we look at the article "Port of Westmark bets on electric cranes to cut emissions" from Harbour Gazette.',
+              speaker: 'narrator',
+            },
+            {
+              text: "The plan, approved by the port authority's board on Thursday, will cost an estimated €310 million over six years.",
+              speaker: 'narrator',
+            },
+          ],
+        },
+      ],
+    });
+    const timeline = buildTimeline(en, [7.9, 8.1]);
+    expect(timeline.subtitles.length).toBeGreaterThan(2);
+    for (const sub of timeline.subtitles) expect(sub.durationInFrames).toBeGreaterThanOrEqual(36);
+    const cues = subtitleCues(timeline);
+    expect(cues).toHaveLength(timeline.subtitles.length);
+    for (const cue of cues) expect(cue.endMs - cue.startMs).toBeGreaterThanOrEqual(1200);
+    const vtt = toWebVtt(cues);
+    expect(vtt).not.toMatch(/\nGazette\.\n/);
+    expect(vtt).not.toMatch(/\nsix years\.\n/);
   });
 
   it('refuses a clip count that does not match the narrations', () => {

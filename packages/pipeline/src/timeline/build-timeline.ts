@@ -99,7 +99,7 @@ export function buildTimeline(
       const durationSec = clipDurations[clipIndex]!;
       const clipFrames = Math.max(1, Math.ceil(durationSec * FPS));
       audio.push({ clipIndex, startFrame: cursor, durationInFrames: clipFrames, durationSec });
-      subtitles.push(...placeCards(narration.text, narration.speaker, cursor, clipFrames));
+      subtitles.push(...placeCards(narration.text, narration.speaker, cursor, clipFrames, durationSec));
       cursor += clipFrames;
       clipIndex += 1;
     });
@@ -122,8 +122,16 @@ export function buildTimeline(
     });
   });
 
-  function placeCards(text: string, speaker: string, start: number, frames: number): Subtitle[] {
-    const cards = subtitleCards(text, script.language, charsPerLine);
+  function placeCards(
+    text: string,
+    speaker: string,
+    start: number,
+    frames: number,
+    seconds: number,
+  ): Subtitle[] {
+    // Each card's time is its share of the narration's width, so the cards are cut knowing the
+    // clip's length: none gets less than MIN_CUE_SECONDS where the clip is long enough.
+    const cards = subtitleCards(text, script.language, charsPerLine, { seconds });
     const weights = cards.map((lines) => Math.max(1, displayWidth(lines.join(''))));
     const total = weights.reduce((a, b) => a + b, 0);
     const placed: Subtitle[] = [];

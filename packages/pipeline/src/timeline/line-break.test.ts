@@ -66,3 +66,127 @@ describe('subtitleCards', () => {
     expect(cards.flat().join('')).toBe(text);
   });
 });
+
+/**
+ * Narrations from the corpus videos where the greedy cutter left defects a viewer saw (second
+ * independent review): `seconds` is the clip's length, so each cue's time is its width share.
+ */
+describe('subtitle cues a viewer can read (defects from the corpus review)', () => {
+  const cueSeconds = (cards: string[][], seconds: number) => {
+    const widths = cards.map((c) => displayWidth(c.join('')));
+    const total = widths.reduce((a, b) => a + b, 0);
+    return widths.map((w) => (w / total) * seconds);
+  };
+  const expectReadable = (text: string, language: 'en' | 'ja', seconds: number) => {
+    const cards = subtitleCards(text, language, 26, { seconds });
+    const shown = cards.map((c) => c.join(' | '));
+    for (const [i, s] of cueSeconds(cards, seconds).entries()) {
+      expect(s, `cue "${shown[i]}" of ${shown.join(' / ')}`).toBeGreaterThanOrEqual(1.2);
+    }
+    for (const card of cards) {
+      expect(card.length).toBeLessThanOrEqual(2);
+      for (const line of card) expect(displayWidth(line)).toBeLessThanOrEqual(26);
+    }
+    expect(cards.flat().join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+    return cards;
+  };
+
+  it('leaves no one-word stub at the end of a narration ("Gazette.", "six years.")', () => {
+    const title = expectReadable(
+      'Today we look at the article "Port of Westmark bets on electric cranes to cut emissions" from Harbour Gazette.',
+      'en',
+      7.9,
+    );
+    expect(title.flat()).not.toContain('Gazette.');
+    expect(title.flat().some((l) => l.endsWith('Harbour'))).toBe(false);
+    const plan = expectReadable(
+      "The plan, approved by the port authority's board on Thursday, will cost an estimated €310 million over six years.",
+      'en',
+      8.1,
+    );
+    expect(plan.map((c) => c.join(' '))).not.toContain('six years.');
+  });
+
+  it('keeps a date together and ends a cue with its sentence ("on 1 | November that year.")', () => {
+    const cards = expectReadable(
+      'The lantern and its lens, made in Paris, arrived in August 1871, and the light was first lit on 1 November that year. Three keepers worked in shifts so that someone was always awake in the watch room.',
+      'en',
+      14.3,
+    );
+    const lines = cards.flat();
+    expect(lines.some((l) => l.includes('1 November'))).toBe(true);
+    expect(lines.some((l) => /\b1$/.test(l))).toBe(false);
+    expect(cards.map((c) => c.join(' '))).not.toContain('November that year.');
+    // The second sentence starts a cue of its own.
+    expect(cards.some((c) => c[0]!.startsWith('Three keepers'))).toBe(true);
+  });
+
+  it('never cuts a Japanese word (「もちもち」) and leaves no short last cue', () => {
+    const cards = expectReadable(
+      '食べるときは、電子レンジで20秒ほど温めてから、フライパンで両面を軽く焼くと、焼きたてに近いもちもち感が戻ります。',
+      'ja',
+      7.6,
+    );
+    expect(cards.flat().some((l) => l.includes('もちもち感が戻ります。'))).toBe(true);
+    expect(cards.flat().some((l) => l.includes('20秒ほど'))).toBe(true);
+    // Vertical (15 a line): the only two-line fit cuts 「戻っ|た」; two cues read better.
+    const vertical = subtitleCards('今回は、北浜湾に鰊の群れが戻ったというニュースを紹介します。', 'ja', 15, {
+      seconds: 3,
+    });
+    expect(vertical.flat().some((l) => l.includes('戻ったという'))).toBe(true);
+  });
+
+  it('leaves no 「確認された。」 or 「ことがあります。」 cue on its own', () => {
+    const news = expectReadable(
+      '北浜湾に鰊の大群が押し寄せ、海面が白く濁る「群来」と呼ばれる現象が１３日、約４０年ぶりに大規模に確認された。',
+      'ja',
+      7.2,
+    );
+    expect(news.map((c) => c.join(''))).not.toContain('確認された。');
+    expect(news.flat().some((l) => l.includes('約４０年ぶり'))).toBe(true);
+    expect(news.flat().some((l) => l.includes('１３日'))).toBe(true);
+    const moral = expectReadable(
+      '欲張ってもっと多くを手に入れようとすると、今持っている大切なものまでなくしてしまうことがあります。',
+      'ja',
+      6.5,
+    );
+    expect(moral.map((c) => c.join(''))).not.toContain('ことがあります。');
+    expect(moral.flat().some((l) => l.includes('持っている'))).toBe(true);
+  });
+
+  it('keeps a closing bracket with the text before it (「ワン！」 / 「」」)', () => {
+    const cards = expectReadable('イヌが「ワン！」とほえる場面は、このお話のいちばんの山場です。', 'ja', 4.1);
+    const lines = cards.flat();
+    expect(lines.some((l) => l.includes('「ワン！」'))).toBe(true);
+    for (const line of lines) {
+      expect(line).not.toMatch(/^[」』）)”’。、！？]/);
+      expect(line).not.toMatch(/[「『（(“‘]$/);
+    }
+  });
+
+  it('never breaks between a number and its unit or the word it counts, at any width', () => {
+    const texts: [string, 'en' | 'ja'][] = [
+      ['Add 200 grams of rice flour, then leave the dough for 10 minutes on 1 November.', 'en'],
+      ['生地を１０分ほど休ませてから、200 gramsの米粉と3個の卵を加え、2025年4月7日に焼きます。', 'ja'],
+    ];
+    for (const [text, language] of texts) {
+      for (let width = 6; width <= 30; width++) {
+        const lines = subtitleCards(text, language, width).flat();
+        const shown = `${width}: ${lines.join(' | ')}`;
+        for (let i = 1; i < lines.length; i++) {
+          const split = /[0-9０-９]$/.test(lines[i - 1]!) && /^[\p{L}]/u.test(lines[i]!);
+          expect(split, shown).toBe(false);
+        }
+        for (const line of lines) expect(displayWidth(line), shown).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
+  it('splits a long narration into cues of about equal length, each whole sentence first', () => {
+    const text =
+      'Most of the money goes not into the cranes themselves but into the power grid that has to feed them: a new substation, twelve kilometres of cable and a battery store large enough to absorb the surge when a crane lowers a full container.';
+    const cards = expectReadable(text, 'en', 16.9);
+    const widths = cards.map((c) => displayWidth(c.join(' ')));
+    expect(Math.min(...widths) / Math.max(...widths)).toBeGreaterThan(0.5);
+  });
+});
