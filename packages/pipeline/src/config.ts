@@ -17,10 +17,18 @@ export const PipelineEnvSchema = z.object({
   SCRIPT_CHAR_BUDGET: z.coerce.number().int().min(100).max(20_000).optional(),
   TTS_PROVIDER: z.enum(['auto', 'openjtalk', 'espeak', 'voicevox', 'openai']).default('auto'),
   VOICEVOX_URL: z.string().url().optional(),
-  /** Default VOICEVOX style id (3 = ずんだもん ノーマル). */
+  /** The narrator's VOICEVOX style id (3 = ずんだもん ノーマル). */
   VOICEVOX_SPEAKER: z.coerce.number().int().nonnegative().default(3),
+  /** The dialogue's asker's VOICEVOX style id (3 = ずんだもん ノーマル). */
+  VOICEVOX_ASKER_SPEAKER: z.coerce.number().int().nonnegative().default(3),
+  /** The dialogue's explainer's VOICEVOX style id (2 = 四国めたん ノーマル). */
+  VOICEVOX_EXPLAINER_SPEAKER: z.coerce.number().int().nonnegative().default(2),
   OPENAI_TTS_MODEL: z.string().min(1).default('gpt-4o-mini-tts'),
+  /** The narrator's OpenAI TTS voice. */
   OPENAI_TTS_VOICE: z.string().min(1).default('alloy'),
+  /** The dialogue's asker's and explainer's OpenAI TTS voices. */
+  OPENAI_TTS_ASKER_VOICE: z.string().min(1).default('nova'),
+  OPENAI_TTS_EXPLAINER_VOICE: z.string().min(1).default('shimmer'),
   RENDERER: z.enum(['fast', 'full']).default('fast'),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Heap cap of each thread that extracts pages and builds offline scripts. */
@@ -62,7 +70,11 @@ export function pipelineOptionsFromEnv(env: PipelineEnv): Omit<PipelineOptions, 
     speech: {
       provider: env.TTS_PROVIDER,
       voicevox: env.VOICEVOX_URL
-        ? { baseUrl: env.VOICEVOX_URL, defaultSpeakerId: env.VOICEVOX_SPEAKER }
+        ? {
+            baseUrl: env.VOICEVOX_URL,
+            defaultSpeakerId: env.VOICEVOX_SPEAKER,
+            speakers: { asker: env.VOICEVOX_ASKER_SPEAKER, explainer: env.VOICEVOX_EXPLAINER_SPEAKER },
+          }
         : undefined,
       openai: env.OPENAI_API_KEY
         ? {
@@ -70,6 +82,7 @@ export function pipelineOptionsFromEnv(env: PipelineEnv): Omit<PipelineOptions, 
             baseUrl: env.OPENAI_BASE_URL,
             model: env.OPENAI_TTS_MODEL,
             defaultVoice: env.OPENAI_TTS_VOICE,
+            voices: { asker: env.OPENAI_TTS_ASKER_VOICE, explainer: env.OPENAI_TTS_EXPLAINER_VOICE },
           }
         : undefined,
     },

@@ -1,9 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
 import { createEspeakProvider } from './espeak.ts';
-import { ffprobeDurationSec, makeContext } from './testing.ts';
+import { ffprobeDurationSec, makeContext, medianPitchHz, semitones } from './testing.ts';
 import { readWavInfo } from './wav.ts';
 
 describe('espeak-ng provider (real espeak-ng)', () => {
@@ -36,6 +37,43 @@ describe('espeak-ng provider (real espeak-ng)', () => {
     );
     expect(fast.durationSec).toBeGreaterThan(1);
     expect(slow.durationSec).toBeGreaterThan(fast.durationSec * 1.5);
+  });
+
+  it('gives the asker and the explainer variants at least 3 semitones apart; the narrator keeps en-us', async () => {
+    const ctx = makeContext(dir);
+    const text = 'The quick brown fox jumps over the lazy dog. Let us take a walk in the park today.';
+    const speak = (speaker: string, options = {}) =>
+      createEspeakProvider(options).synthesize(
+        {
+          text,
+          speaker,
+          language: 'en',
+          outPath: join(dir, `voice-${speaker}-${JSON.stringify(options)}.wav`),
+        },
+        ctx,
+      );
+    const narrator = await speak('narrator');
+    // The narrator is what the plain voice says, as any speaker without a voice of its own.
+    expect(await readFile(narrator.path)).toEqual(await readFile((await speak('someone')).path));
+    const asker = await speak('asker');
+    const explainer = await speak('explainer');
+    const hz = {
+      narrator: await medianPitchHz(narrator.path),
+      asker: await medianPitchHz(asker.path),
+      explainer: await medianPitchHz(explainer.path),
+    };
+    const apart = semitones(hz.explainer, hz.asker);
+    console.log(
+      `espeak-ng median pitch: narrator ${hz.narrator.toFixed(1)} Hz, asker ${hz.asker.toFixed(1)} Hz, ` +
+        `explainer ${hz.explainer.toFixed(1)} Hz; asker − explainer ${apart.toFixed(2)} semitones`,
+    );
+    expect(apart).toBeGreaterThanOrEqual(3);
+    expect(semitones(hz.narrator, hz.explainer)).toBeGreaterThan(3);
+
+    // Configured voices replace the defaults: an explainer on en-us+m3 speaks at a man's pitch.
+    const m3 = await speak('explainer', { voices: { explainer: { variant: 'm3' } } });
+    expect(Math.abs(semitones(hz.narrator, await medianPitchHz(m3.path)))).toBeLessThan(2);
+    expect(await readFile(m3.path)).not.toEqual(await readFile(narrator.path));
   });
 
   it('turns an unspeakable narration into a short pause and credits nothing', async () => {

@@ -78,6 +78,44 @@ describe('OpenAI TTS provider (against a local /v1/audio/speech stub)', () => {
     expect(provider.concurrency).toBe(4);
   });
 
+  it('gives the asker and the explainer voices of their own (nova, shimmer); the narrator keeps alloy', async () => {
+    server = await startOpenAiStub({
+      status: 200,
+      body: await makeStreamedWav(0.3),
+      contentType: 'audio/wav',
+    });
+    const ctx = makeContext(dir);
+    const say = async (provider: ReturnType<typeof createOpenAiTtsProvider>, speakers: string[]) => {
+      const from = server!.requests.length;
+      for (const [i, speaker] of speakers.entries()) {
+        await provider.synthesize(
+          { text: `Line ${i}.`, speaker, language: 'en', outPath: join(dir, `${speaker}-${i}.wav`) },
+          ctx,
+        );
+      }
+      return server!.requests
+        .slice(from)
+        .map((r) => (JSON.parse(r.body.toString('utf8')) as { voice: string }).voice);
+    };
+    const baseUrl = `${server.url}/v1`;
+    const speakers = ['narrator', 'asker', 'explainer', 'asker', 'someone'];
+    expect(await say(createOpenAiTtsProvider({ apiKey: 'k', baseUrl }), speakers)).toEqual([
+      'alloy',
+      'nova',
+      'shimmer',
+      'nova',
+      'alloy',
+    ]);
+    // Configured voices win over the defaults; the narrator's voice stays defaultVoice.
+    const configured = createOpenAiTtsProvider({
+      apiKey: 'k',
+      baseUrl,
+      defaultVoice: 'onyx',
+      voices: { explainer: 'sage' },
+    });
+    expect(await say(configured, speakers)).toEqual(['onyx', 'nova', 'sage', 'nova', 'onyx']);
+  });
+
   it('uses the configured model and voice', async () => {
     server = await startOpenAiStub({
       status: 200,

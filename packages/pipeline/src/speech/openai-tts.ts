@@ -2,14 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import OpenAI from 'openai';
 import type { StageContext } from '../context.ts';
 import { cancelledError, PipelineError } from '../errors.ts';
-import type { Language } from '../schema/script.ts';
+import type { Language, SpeakerId } from '../schema/script.ts';
 import { finalizeClip, writePauseClip } from './clip-file.ts';
 import { normalizeSpeechText } from './text.ts';
 import type { OpenAiTtsOptions, SpeechClip, SpeechProvider, SpeechRequest } from './types.ts';
 
 export const OPENAI_TTS_DEFAULTS = {
   model: 'gpt-4o-mini-tts',
+  /** The narrator's and any speaker's without a voice of its own. */
   voice: 'alloy',
+  /** The dialogue's characters: a bright voice asks, a softer one explains. */
+  voices: { asker: 'nova', explainer: 'shimmer' } satisfies Partial<Record<SpeakerId, string>>,
   concurrency: 4,
   timeoutMs: 120_000,
   retries: 2,
@@ -33,8 +36,8 @@ export function createOpenAiTtsProvider(
     timeout: options.timeoutMs ?? OPENAI_TTS_DEFAULTS.timeoutMs,
     maxRetries: options.retries ?? OPENAI_TTS_DEFAULTS.retries,
   });
-  const voiceOf = (speaker: string) =>
-    options.voices?.[speaker] ?? options.defaultVoice ?? OPENAI_TTS_DEFAULTS.voice;
+  const voices: Readonly<Record<string, string>> = { ...OPENAI_TTS_DEFAULTS.voices, ...options.voices };
+  const voiceOf = (speaker: string) => voices[speaker] ?? options.defaultVoice ?? OPENAI_TTS_DEFAULTS.voice;
 
   return {
     id: 'openai',

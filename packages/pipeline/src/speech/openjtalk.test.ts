@@ -1,10 +1,15 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { makeTempDir } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
-import { createOpenJTalkProvider, NIT_ATR503_CREDIT } from './openjtalk.ts';
-import { ffprobeDurationSec, makeContext } from './testing.ts';
+import { createOpenJTalkProvider, NIT_ATR503_CREDIT, OPEN_JTALK_DEFAULTS } from './openjtalk.ts';
+import { ffprobeDurationSec, makeContext, medianPitchHz, semitones } from './testing.ts';
 import { readWavInfo } from './wav.ts';
+
+const execFileAsync = promisify(execFile);
 
 describe('Open JTalk provider (real open_jtalk)', () => {
   let dir: string;
@@ -70,6 +75,44 @@ describe('Open JTalk provider (real open_jtalk)', () => {
       ctx,
     );
     expect(hangul.durationSec).toBeCloseTo(0.5, 3);
+  });
+
+  it('gives the asker and the explainer voices at least 3 semitones apart; the narrator keeps the plain voice', async () => {
+    const provider = createOpenJTalkProvider();
+    const ctx = makeContext(dir);
+    const text = '今日はとても良い天気ですね。散歩に出かけましょう。';
+    const speak = (speaker: string, p = provider) =>
+      p.synthesize({ text, speaker, language: 'ja', outPath: join(dir, `voice-${speaker}.wav`) }, ctx);
+
+    const narrator = await speak('narrator');
+    // The narrator's clip is byte for byte what open_jtalk makes with no voice options.
+    const plainPath = join(dir, 'voice-plain.wav');
+    const { dictionaryDir, voicePath } = OPEN_JTALK_DEFAULTS;
+    const child = execFileAsync('open_jtalk', ['-x', dictionaryDir, '-m', voicePath, '-ow', plainPath]);
+    child.child.stdin!.end(`${text}\n`);
+    await child;
+    expect(await readFile(narrator.path)).toEqual(await readFile(plainPath));
+
+    const asker = await speak('asker');
+    const explainer = await speak('explainer');
+    const hz = {
+      narrator: await medianPitchHz(narrator.path),
+      asker: await medianPitchHz(asker.path),
+      explainer: await medianPitchHz(explainer.path),
+    };
+    const apart = semitones(hz.explainer, hz.asker);
+    console.log(
+      `Open JTalk median pitch: narrator ${hz.narrator.toFixed(1)} Hz, asker ${hz.asker.toFixed(1)} Hz, ` +
+        `explainer ${hz.explainer.toFixed(1)} Hz; asker − explainer ${apart.toFixed(2)} semitones`,
+    );
+    expect(apart).toBeGreaterThanOrEqual(3);
+    // Both differ from the narrator too, and the asker speaks faster (-r 1.1).
+    expect(semitones(hz.narrator, hz.explainer)).toBeGreaterThan(1);
+    expect(asker.durationSec).toBeLessThan(narrator.durationSec * 0.95);
+
+    // A configured voice replaces the default one: an asker with no adjustments is the narrator's voice.
+    const plainAsker = await speak('asker', createOpenJTalkProvider({ voices: { asker: {} } }));
+    expect(await readFile(plainAsker.path)).toEqual(await readFile(plainPath));
   });
 
   it('credits the CC BY voice, but not a voice it does not know', async () => {

@@ -8,7 +8,10 @@ import {
   type TestHttpServer,
 } from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parsePipelineEnv, pipelineOptionsFromEnv } from '../config.ts';
 import { PipelineError } from '../errors.ts';
+import { type Script, ScriptSchema } from '../schema/script.ts';
+import { synthesizeScript } from './synthesize-script.ts';
 import { makeContext } from './testing.ts';
 import { createVoicevoxProvider } from './voicevox.ts';
 
@@ -89,6 +92,39 @@ async function startVoicevoxStub(wav: Buffer, behaviour: StubBehaviour = {}): Pr
 const paths = (requests: RecordedRequest[]) =>
   requests.map((r) => `${r.method} ${new URL(r.url, 'http://x').pathname}`);
 
+/** (text, style id) of each /synthesis request, in order (the stub's AudioQuery carries the text as `kana`). */
+const synthesized = (requests: RecordedRequest[]) =>
+  requests
+    .filter((r) => new URL(r.url, 'http://x').pathname === '/synthesis')
+    .map((r) => [
+      (JSON.parse(r.body.toString('utf8')) as { kana: string }).kana,
+      new URL(r.url, 'http://x').searchParams.get('speaker'),
+    ]);
+
+/** A dialogue: ずんだもん asks, 四国めたん explains. */
+const dialogue: Script = ScriptSchema.parse({
+  title: '掛け合い',
+  language: 'ja',
+  style: 'dialogue',
+  sections: [
+    {
+      title: 'はじめに',
+      kind: 'opening',
+      narrations: [
+        { text: 'これは何の話なのだ？', speaker: 'asker' },
+        { text: '新しい技術の話よ。', speaker: 'explainer' },
+      ],
+    },
+    {
+      title: '本題',
+      narrations: [
+        { text: 'なるほどなのだ。', speaker: 'asker' },
+        { text: '順番に説明するわね。', speaker: 'explainer' },
+      ],
+    },
+  ],
+});
+
 describe('VOICEVOX provider (against a local VOICEVOX ENGINE stub)', () => {
   let dir: string;
   let cleanup: () => Promise<void>;
@@ -165,6 +201,63 @@ describe('VOICEVOX provider (against a local VOICEVOX ENGINE stub)', () => {
     const error = await unknown.credits(['narrator'], ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PipelineError);
     expect((error as PipelineError).detail).toMatch(/no style with id 999/);
+  });
+
+  it('speaks a dialogue as ずんだもん (3) and 四国めたん (2) and credits both, by default', async () => {
+    server = await startVoicevoxStub(wav);
+    const ctx = makeContext(dir);
+    const result = await synthesizeScript(
+      dialogue,
+      { provider: 'voicevox', voicevox: { baseUrl: server.url } },
+      ctx,
+    );
+
+    expect(paths(server.requests)[0]).toBe('GET /speakers');
+    expect(synthesized(server.requests)).toEqual([
+      ['これは何の話なのだ?', '3'],
+      ['新しい技術の話よ。', '2'],
+      ['なるほどなのだ。', '3'],
+      ['順番に説明するわね。', '2'],
+    ]);
+    // Each /audio_query asked for the same style as its /synthesis.
+    const queried = server.requests
+      .filter((r) => new URL(r.url, 'http://x').pathname === '/audio_query')
+      .map((r) => new URL(r.url, 'http://x').searchParams.get('speaker'));
+    expect(queried).toEqual(['3', '2', '3', '2']);
+    // One line per character (the closing slide shows each on its own line).
+    expect(result.credits).toEqual(['VOICEVOX:ずんだもん', 'VOICEVOX:四国めたん']);
+    expect(result.clips).toHaveLength(4);
+
+    // The narrator keeps its own style (VOICEVOX_SPEAKER) whatever the characters use.
+    const narration = createVoicevoxProvider({ baseUrl: server.url, defaultSpeakerId: 1 });
+    expect(await narration.credits(['narrator'], ctx)).toEqual(['VOICEVOX:ずんだもん']);
+    expect(await narration.credits(['explainer'], ctx)).toEqual(['VOICEVOX:四国めたん']);
+  });
+
+  it("takes the characters' styles from VOICEVOX_ASKER_SPEAKER and VOICEVOX_EXPLAINER_SPEAKER", async () => {
+    server = await startVoicevoxStub(wav);
+    const env = { TTS_PROVIDER: 'voicevox', VOICEVOX_URL: server.url, VOICEVOX_SPEAKER: '2' };
+    const defaults = pipelineOptionsFromEnv(parsePipelineEnv(env)).speech!;
+    expect(defaults.voicevox).toEqual({
+      baseUrl: server.url,
+      defaultSpeakerId: 2,
+      speakers: { asker: 3, explainer: 2 },
+    });
+
+    const options = pipelineOptionsFromEnv(
+      parsePipelineEnv({ ...env, VOICEVOX_ASKER_SPEAKER: '1', VOICEVOX_EXPLAINER_SPEAKER: '3' }),
+    ).speech!;
+    const ctx = makeContext(dir);
+    const result = await synthesizeScript(dialogue, options, ctx);
+    expect(synthesized(server.requests).map(([, speaker]) => speaker)).toEqual(['1', '3', '1', '3']);
+    // Styles 1 and 3 are both ずんだもん: one credit line.
+    expect(result.credits).toEqual(['VOICEVOX:ずんだもん']);
+    // The narrator still speaks with VOICEVOX_SPEAKER.
+    await createVoicevoxProvider(options.voicevox!).synthesize(
+      { text: 'ナレーション', speaker: 'narrator', language: 'ja', outPath: join(dir, 'n.wav') },
+      ctx,
+    );
+    expect(synthesized(server.requests).at(-1)).toEqual(['ナレーション', '2']);
   });
 
   it('retries a 500 and succeeds', async () => {

@@ -2,14 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { StageContext } from '../context.ts';
 import { PipelineError } from '../errors.ts';
+import type { SpeakerId } from '../schema/script.ts';
 import { finalizeClip, writePauseClip } from './clip-file.ts';
 import { fetchWithRetry, type RetryOptions } from './fetch-retry.ts';
 import { normalizeSpeechText } from './text.ts';
 import type { SpeechClip, SpeechProvider, SpeechRequest, VoicevoxOptions } from './types.ts';
 
 export const VOICEVOX_DEFAULTS = {
-  /** ずんだもん (ノーマル). */
+  /** ずんだもん (ノーマル): the narrator and any speaker without a style of its own. */
   speakerId: 3,
+  /** The dialogue's characters in their own voices: ずんだもん (ノーマル) asks, 四国めたん (ノーマル) explains. */
+  speakers: { asker: 3, explainer: 2 } satisfies Partial<Record<SpeakerId, number>>,
   concurrency: 1,
   timeoutMs: 60_000,
   retries: 2,
@@ -33,8 +36,9 @@ export function createVoicevoxProvider(options: VoicevoxOptions): SpeechProvider
     retries: options.retries ?? VOICEVOX_DEFAULTS.retries,
     retryDelayMs: options.retryDelayMs ?? VOICEVOX_DEFAULTS.retryDelayMs,
   });
+  const speakers: Readonly<Record<string, number>> = { ...VOICEVOX_DEFAULTS.speakers, ...options.speakers };
   const styleIdOf = (speaker: string): number =>
-    options.speakers?.[speaker] ?? options.defaultSpeakerId ?? VOICEVOX_DEFAULTS.speakerId;
+    speakers[speaker] ?? options.defaultSpeakerId ?? VOICEVOX_DEFAULTS.speakerId;
 
   return {
     id: 'voicevox',
