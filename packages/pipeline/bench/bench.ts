@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --renderer fast|full|both] [--size 720p|1080p]`
+ * `npm run bench [-- --renderer fast|full|both] [--size 720p|1080p] [--style narration|dialogue]`
  * Runs the offline pipeline on the bundled ~1,500-character Japanese article and prints (and
  * writes to bench-results/) seconds per stage, wall time, video duration, real-time factor,
  * render frames per second and peak RSS of the process tree; with both renderers it adds the
@@ -15,14 +15,17 @@ import { parseArgs } from 'node:util';
 import { type PipelineResult, runPipeline } from '../src/pipeline.ts';
 import { closeRenderer, meanSsim, warmRenderer } from '../src/render/index.ts';
 import type { RendererKind } from '../src/render/types.ts';
+import { ScriptStyleSchema } from '../src/schema/script.ts';
 import { startMemorySampler } from './process-tree-rss.ts';
 
 const { values } = parseArgs({
   options: {
     renderer: { type: 'string', default: 'both' },
     size: { type: 'string', default: '720p' },
+    style: { type: 'string', default: 'narration' },
   },
 });
+const style = ScriptStyleSchema.parse(values.style);
 const renderers: RendererKind[] =
   values.renderer === 'both' ? ['fast', 'full'] : [values.renderer as RendererKind];
 const size = values.size === '1080p' ? '1080p' : '720p';
@@ -57,6 +60,7 @@ for (const renderer of renderers) {
     size,
     fetch: { allowPrivateNetwork: true },
     render: { renderer },
+    script: { style },
   });
   const wallSec = (performance.now() - started) / 1000;
   results[renderer] = result;
@@ -87,6 +91,7 @@ const report: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
   size,
+  style,
   warmupSec: round(warmupSec),
   runs,
 };

@@ -6,6 +6,7 @@ import { isPipelineError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { generateScriptFromUrl, type PipelineOptions, renderScript, runPipeline } from '../pipeline.ts';
 import { closeRenderer } from '../render/index.ts';
+import { type ScriptStyle, ScriptStyleSchema } from '../schema/script.ts';
 import { createProgressView } from './progress-view.ts';
 
 interface CliFlags {
@@ -17,6 +18,7 @@ interface CliFlags {
   script?: string;
   allowPrivateNetwork?: boolean;
   renderer?: 'fast' | 'full';
+  style?: ScriptStyle;
   verbose?: boolean;
 }
 
@@ -31,6 +33,14 @@ const program = new Command('movie-generator')
   )
   .addOption(new Option('--size <size>', 'video size').choices(['720p', '1080p']).default('720p'))
   .option('--vertical', '9:16 vertical layout')
+  .addOption(
+    new Option(
+      '--style <style>',
+      'narration: one narrator; dialogue: two characters talk the article through (掛け合い)',
+    )
+      .choices(ScriptStyleSchema.options)
+      .default('narration'),
+  )
   .option('--script-only', 'write the script JSON and stop (edit it, then render it with --script)')
   .option('--script <file>', 'render this script JSON instead of fetching a URL')
   .option('--allow-private-network', 'allow fetching from private/loopback addresses (local testing)')
@@ -64,6 +74,7 @@ async function main(): Promise<number> {
       ...fromEnv.fetch,
       allowPrivateNetwork: flags.allowPrivateNetwork || fromEnv.fetch?.allowPrivateNetwork,
     },
+    script: { ...fromEnv.script, style: flags.style },
     render: { ...fromEnv.render, renderer: flags.renderer ?? fromEnv.render?.renderer },
     signal: controller.signal,
     onProgress: (p) => view.update(p),
