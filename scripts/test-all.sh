@@ -6,6 +6,8 @@ bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
 echo "[test] lint (biome)"
 biome check .
+echo "[test] architecture rules (dependency-cruiser)"
+npm run --silent lint:deps
 echo "[test] typecheck"
 turbo run typecheck --output-logs=errors-only
 echo "[test] tests"
