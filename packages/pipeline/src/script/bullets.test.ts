@@ -1,6 +1,6 @@
 import { loadDefaultJapaneseParser } from 'budoux';
 import { describe, expect, it } from 'vitest';
-import { findBulletDefects } from './bulletDefects.ts';
+import { findBulletDefects } from './bullet-defects.ts';
 import { makeBullets, toBullet } from './bullets.ts';
 import { chunkAtBoundaries, shortenAtBoundary, splitClauses } from './clauses.ts';
 

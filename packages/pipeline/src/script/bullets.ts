@@ -1,5 +1,5 @@
 import type { Language } from '../schema/script.ts';
-import { ELLIPSIS, findBulletDefects } from './bulletDefects.ts';
+import { ELLIPSIS, findBulletDefects } from './bullet-defects.ts';
 import { splitClauses } from './clauses.ts';
 import { TEXT_LIMITS } from './language.ts';
 

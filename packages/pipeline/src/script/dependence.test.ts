@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { needsPredecessor } from './dependence.ts';
-import type { ScoredSentence } from './keySentences.ts';
-import { pickNarrations } from './narrationPick.ts';
+import type { ScoredSentence } from './key-sentences.ts';
+import { pickNarrations } from './narration-pick.ts';
 
 const scored = (texts: readonly string[], scores: readonly number[]): ScoredSentence[] =>
   texts.map((text, index) => ({ text, paragraph: 0, position: index, index, score: scores[index]! }));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { englishArticle, japaneseArticle } from '../../fixtures/script/test-articles.ts';
 import { type Script, ScriptSchema } from '../schema/script.ts';
 import { narrationChars } from './bounds.ts';
 import { buildOfflineDialogue, buildOfflineScript } from './offline.ts';
-import { englishArticle, japaneseArticle } from './testArticles.ts';
 
 function lines(script: Script, speaker: string): string[] {
   return script.sections.flatMap((s) => s.narrations.filter((n) => n.speaker === speaker).map((n) => n.text));

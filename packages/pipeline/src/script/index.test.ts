@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { englishArticle, japaneseArticle } from '../../fixtures/script/test-articles.ts';
 import { PipelineError } from '../errors.ts';
 import { ScriptSchema } from '../schema/script.ts';
 import { makeTestContext } from '../test-context.ts';
 import { narrationChars } from './bounds.ts';
 import { generateScript, resolveScriptOptions } from './index.ts';
-import { englishArticle, japaneseArticle } from './testArticles.ts';
 
 async function failure(promise: Promise<unknown>): Promise<PipelineError> {
   const error = await promise.then(

@@ -1,4 +1,4 @@
-import { KATAKANA_WORDS } from './katakanaWords.ts';
+import { KATAKANA_WORDS } from './katakana-words.ts';
 
 /** Acronyms that are said as words, not letter by letter. */
 const SPOKEN_ACRONYMS = new Set(['nasa', 'unesco', 'covid', 'nato', 'opec', 'asean']);

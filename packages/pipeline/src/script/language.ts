@@ -7,7 +7,7 @@ import type { Language } from '../schema/script.ts';
  *   (comma-heavy text down to 3.9 chars/s). 650 chars → ~150 s (2.5–2.8 min).
  * - espeak-ng (default English voice): a script of 1920 characters spoke for 112 s → 17.2 chars/s.
  *   2400 chars → ~140 s (2.3 min).
- * speechRate.test.ts checks these rates against the engines.
+ * speech-rate.test.ts checks these rates against the engines.
  */
 export const DEFAULT_CHAR_BUDGET: Record<Language, number> = { ja: 650, en: 2400 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findKeyFigure } from './keyFigure.ts';
+import { findKeyFigure } from './key-figure.ts';
 import { chooseLayouts } from './layouts.ts';
 import { findQuote } from './quote.ts';
 

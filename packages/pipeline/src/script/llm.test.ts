@@ -1,13 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { type RecordedRequest, startHttpServer, type TestHttpServer } from '@movie-generator/test-helpers';
 import { afterEach, describe, expect, it } from 'vitest';
+import { japaneseArticle } from '../../fixtures/script/test-articles.ts';
 import { PipelineError } from '../errors.ts';
 import { type ScriptInput, ScriptSchema } from '../schema/script.ts';
 import { makeTestContext } from '../test-context.ts';
 import { generateScript } from './index.ts';
 import { readScript } from './llm.ts';
 import { MAX_ARTICLE_CHARS } from './prompt.ts';
-import { japaneseArticle } from './testArticles.ts';
 
 const API_KEY = 'sk-test-123';
 const MODEL = 'test-model-1';

@@ -6,7 +6,7 @@ import type { Article } from '../extract/types.ts';
 import { msg } from '../i18n/messages.ts';
 import { type Language, type Script, ScriptSchema, type ScriptStyle } from '../schema/script.ts';
 import { fitToBounds, narrationChars, type ScriptBounds } from './bounds.ts';
-import { findBulletDefects } from './bulletDefects.ts';
+import { findBulletDefects } from './bullet-defects.ts';
 import { buildArticleMessage, buildRepairMessage, buildSystemPrompt } from './prompt.ts';
 import type { LlmOptions, ScriptProvider } from './types.ts';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Article, ArticleBlock } from '../extract/types.ts';
-import { findKeyFigure } from './keyFigure.ts';
+import { findKeyFigure } from './key-figure.ts';
 import { buildOfflineScript } from './offline.ts';
 import { splitSentences } from './sentences.ts';
 

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import {
+  englishArticle,
+  japaneseArticle,
+  japaneseArticleWithoutHeadings,
+} from '../../fixtures/script/test-articles.ts';
 import type { Article } from '../extract/types.ts';
 import { type Script, ScriptSchema, type Section } from '../schema/script.ts';
 import { narrationChars } from './bounds.ts';
-import { findBulletDefects } from './bulletDefects.ts';
+import { findBulletDefects } from './bullet-defects.ts';
 import { TEXT_LIMITS } from './language.ts';
 import { buildOfflineScript } from './offline.ts';
 import { outlineArticle } from './outline.ts';
-import { englishArticle, japaneseArticle, japaneseArticleWithoutHeadings } from './testArticles.ts';
 
 /** What every offline script must satisfy, whatever the article and bounds. */
 function expectWellFormed(script: Script, bounds: { maxSections: number; charBudget: number }): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { englishArticle, japaneseArticle } from '../../fixtures/script/test-articles.ts';
 import { buildOfflineScript } from './offline.ts';
 import { readsAsConclusion } from './takeaway.ts';
-import { englishArticle, japaneseArticle } from './testArticles.ts';
 
 describe('readsAsConclusion', () => {
   it('rejects plans, announcements and pointers to what comes next', () => {

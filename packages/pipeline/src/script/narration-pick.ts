@@ -2,7 +2,7 @@ import type { Language } from '../schema/script.ts';
 import { stripLeadingConnective } from './bullets.ts';
 import { keepForLanguage, shortenAtBoundary, splitClauses } from './clauses.ts';
 import { needsPredecessor } from './dependence.ts';
-import type { ScoredSentence, SourceSentence } from './keySentences.ts';
+import type { ScoredSentence, SourceSentence } from './key-sentences.ts';
 import { joinSpeech } from './narrations.ts';
 import { splitSentences } from './sentences.ts';
 import { isSpeakable, toSpeakable } from './speakable.ts';

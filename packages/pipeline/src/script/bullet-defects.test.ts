@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBulletDefects } from './bulletDefects.ts';
+import { findBulletDefects } from './bullet-defects.ts';
 
 const codes = (bullet: string, language: 'ja' | 'en', source?: string) =>
   findBulletDefects(bullet, language, source ? { source } : {}).map((d) => d.code);

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { ffprobe, makeTempDir } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishArticle, japaneseArticle } from '../../fixtures/script/test-articles.ts';
 import { runProcess } from '../process.ts';
 import type { Language } from '../schema/script.ts';
 import { DEFAULT_CHAR_BUDGET } from './language.ts';
 import { buildOfflineScript } from './offline.ts';
-import { englishArticle, japaneseArticle } from './testArticles.ts';
 
 const OPEN_JTALK_ARGS = [
   '-x',

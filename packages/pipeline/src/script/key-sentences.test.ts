@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickKeySentences, type SourceSentence, scoreSentences } from './keySentences.ts';
+import { pickKeySentences, type SourceSentence, scoreSentences } from './key-sentences.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 
 const sentence = (text: string, paragraph: number, position: number): SourceSentence => ({
