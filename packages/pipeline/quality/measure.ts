@@ -183,7 +183,7 @@ function layoutsOffered(article: Article, script: Script): number {
   return 1 + Number(picture) + Number(figure) + Number(quote);
 }
 
-/** What keeps the page from meeting the bar (empty when it does; see quality.test.ts). */
+/** What keeps the page from meeting the corpus bar (empty when it does; see quality.test.ts). */
 export function pageProblems(quality: PageQuality, expected: PageExpectations): string[] {
   const problems: string[] = [];
   if (expected.expectError) {

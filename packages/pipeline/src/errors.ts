@@ -2,9 +2,9 @@ import { apiErrorMessage } from '@movie-generator/api-contract';
 import type { LocalizedMessage } from './context.ts';
 
 /**
- * Stable error codes of the pipeline. The web app and the API map them to the seed's
- * per-stage errors; the message says what to do next. The URL refusals a job can fail with are
- * also job.create's: their words are the API contract's, so both say the same.
+ * Stable error codes of the pipeline, one or more per stage (FETCH_FAILED, SCRIPT_FAILED…);
+ * the message says what to do next. The URL refusals a job can fail with are also
+ * job.create's: their words are the API contract's, so both say the same.
  */
 export const PIPELINE_ERRORS = {
   INVALID_URL: apiErrorMessage('INVALID_URL'),

@@ -20,7 +20,7 @@ import { mixNarration, synthesizeScript } from './speech/index.ts';
 import type { SpeechOptions } from './speech/types.ts';
 import { buildTimeline } from './timeline/index.ts';
 
-/** Overall progress bands per stage (the seed's bands; fetch and extract share 0–5). */
+/** Overall progress bands per stage (fetch and extract share 0–5). */
 export const PROGRESS_BANDS: Record<StageName, readonly [number, number]> = {
   fetch: [0, 3],
   extract: [3, 5],

@@ -1,7 +1,7 @@
 import type { ApiClient } from '@movie-generator/api-contract/client';
 import { createContext, type ReactNode, useContext } from 'react';
 
-/** How often a job that is still running is polled (the seed's htmx polled every 2 s). */
+/** How often a job that is still running is polled (every 2 s: live enough for a job that takes a minute, light on the server). */
 export const DEFAULT_POLL_INTERVAL_MS = 2000;
 
 interface Api {

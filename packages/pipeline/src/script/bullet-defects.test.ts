@@ -5,7 +5,7 @@ const codes = (bullet: string, language: 'ja' | 'en', source?: string) =>
   findBulletDefects(bullet, language, source ? { source } : {}).map((d) => d.code);
 
 describe('findBulletDefects', () => {
-  it("flags the issue's English examples", () => {
+  it('flags English bullets cut mid-phrase on real pages', () => {
     const source =
       'Mr Obama has faced criticism in the country after the US legalised gay marriage. Children growing up during the eight years of his presidency "will remember it".';
     expect(
@@ -21,7 +21,7 @@ describe('findBulletDefects', () => {
     expect(codes("Visitors praised the museum's", 'en')).toEqual(['dangling-word']);
   });
 
-  it("flags the issue's Japanese examples", () => {
+  it('flags Japanese bullets cut mid-phrase on real pages', () => {
     expect(codes('具体的には、フリーWi-Fi利用時に、スマートフォンが', 'ja')).toEqual(['dangling-particle']);
     expect(codes('トレンドマイクロがスマートフォン保持者でフリーWi-Fiの利用経験がある人に', 'ja')).toEqual([
       'dangling-particle',

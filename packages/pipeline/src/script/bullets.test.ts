@@ -63,7 +63,7 @@ describe('toBullet (Japanese)', () => {
     expect((cut.match(/「/gu) ?? []).length).toBe((cut.match(/」/gu) ?? []).length);
   });
 
-  it("never ends on a particle: the issue's example becomes its main clause", () => {
+  it("never ends on a particle: a real page's sentence becomes its main clause", () => {
     const bullet = toBullet(
       '具体的には、フリーWi-Fi利用時に、スマートフォンが乗っ取られる危険があると回答した人が多かった。',
       'ja',
