@@ -1,5 +1,4 @@
 import { hostname, tmpdir } from 'node:os';
-import type { JobStoreConfig } from '@movie-generator/jobs';
 import {
   type PipelineOptions,
   parsePipelineEnv,
@@ -88,8 +87,8 @@ export interface WorkerConfig {
   progressIntervalMs: number;
   cancelPollMs: number;
   cleanup: { interval: string; workDirMaxAgeMs: number; stuckJobMs: number };
-  /** The worker's view of the jobs collection; only retention and the queue cap matter here. */
-  jobs: JobStoreConfig;
+  /** How long a completed job is kept, and the places of the queue it makes sure exist at start. */
+  jobs: { retentionMs: number; maxPending: number };
   shutdownGraceMs: number;
   metricsPort: number;
   logLevel: string;
@@ -147,10 +146,6 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): WorkerConfig {
     jobs: {
       retentionMs: e.RETENTION_HOURS * 3600_000,
       maxPending: e.MAX_PENDING_JOBS,
-      totalConcurrency: e.WORKER_CONCURRENCY,
-      // Quota and ETA are the server's business; the worker never creates jobs or shows ETAs.
-      dailyLimit: 0,
-      typicalJobSec: 0,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     metricsPort: e.WORKER_METRICS_PORT,
