@@ -57,7 +57,7 @@ export const PipelineEnvSchema = z.object({
 export type PipelineEnv = z.infer<typeof PipelineEnvSchema>;
 
 /** Empty values (`FOO=` in an env file) count as unset, so defaults apply. */
-export function withoutEmptyValues(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function withoutEmptyValues(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
 }
 
