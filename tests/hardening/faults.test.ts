@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { GridFsVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
+import { createJobAdmin, createJobRuns, GridFsVideoStore, jobCollections } from '@movie-generator/jobs';
 import {
   closeRenderer,
   getBundle,
@@ -166,7 +166,8 @@ describe('a worker killed mid-render', () => {
 
     // The dead worker's directory is the cleanup's to remove; nothing else is left.
     const report = await runCleanup({
-      store: new JobStore(jobCollections(mongo.db), loadConfig(workerEnv(setup)).jobs),
+      admin: createJobAdmin(jobCollections(mongo.db), loadConfig(workerEnv(setup)).jobs),
+      runs: createJobRuns(jobCollections(mongo.db), loadConfig(workerEnv(setup)).jobs),
       videoStore: new GridFsVideoStore(mongo.db),
       log: silentLogger,
       workDir,

@@ -5,7 +5,7 @@
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { API_ERRORS, type ApiErrorData } from '@movie-generator/api-contract';
-import { connectMongo, GridFsVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
+import { connectMongo, createJobRuns, GridFsVideoStore, jobCollections } from '@movie-generator/jobs';
 import { freePort, makeTempDir, makeTestVideo } from '@movie-generator/test-helpers';
 import autocannon from 'autocannon';
 import type { Db, MongoClient } from 'mongodb';
@@ -116,13 +116,8 @@ describe('load against the real server process', () => {
     priorities = prioritize(server.process.pid!);
 
     // Three jobs to poll and download, in the states a worker would leave them.
-    const store = new JobStore(jobCollections(db), {
-      dailyLimit: 5,
-      maxPending: MAX_PENDING,
-      retentionMs: 24 * 3600_000,
-      totalConcurrency: 2,
-      typicalJobSec: 60,
-    });
+    // A worker's run side: the jobs are created through the server's API.
+    const store = createJobRuns(jobCollections(db), { retentionMs: 24 * 3600_000 });
     const create = async (n: number) => {
       const res = await raw(`${server.url}/trpc/job.create`, {
         method: 'POST',

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import {
   addBlock,
+  createJobIntake,
+  createJobRuns,
   createVideoStore,
   GENERATE_VIDEO,
   GridFsVideoStore,
-  JobStore,
   jobCollections,
   listBlocks,
+  prepareJobCollections,
 } from '@movie-generator/jobs';
 import {
   ffprobe,
@@ -40,17 +42,20 @@ describe('mg-ops backup and restore (any MongoDB, either video store)', () => {
 
   it('backs up jobs and GridFS videos, restores them into an empty database with fs storage, idempotently; the restored video plays', async () => {
     const source = { MONGODB_URI: mongo.uri, MONGODB_DB: mongo.dbName, STORAGE: 'gridfs' };
-    const store = new JobStore(jobCollections(mongo.db), {
+    const c = jobCollections(mongo.db);
+    const settings = {
       dailyLimit: 100,
       maxPending: 10,
       retentionMs: 24 * 3600_000,
       totalConcurrency: 1,
       typicalJobSec: 60,
-    });
-    await store.init();
+    };
+    await prepareJobCollections(c, settings);
+    const intake = createJobIntake(c, settings);
+    const runs = createJobRuns(c, settings);
     const request = { url: 'https://example.com/a', size: '720p' as const, vertical: false };
-    const { id: done } = await store.create(request, '203.0.113.1', async () => {});
-    await store.start(done, 'worker-a');
+    const { id: done } = await intake.create(request, '203.0.113.1', async () => {});
+    await runs.start(done, 'worker-a');
     const mp4 = await makeTestVideo(join(tmp.dir, 'in.mp4'), {
       width: 320,
       height: 240,
@@ -58,8 +63,8 @@ describe('mg-ops backup and restore (any MongoDB, either video store)', () => {
       fps: 10,
     });
     const saved = await new GridFsVideoStore(mongo.db).save(done, mp4);
-    await store.complete(done, { video: saved.video, videoSize: saved.size, durationSec: 2 });
-    const { id: waiting } = await store.create(request, '203.0.113.2', async () => {});
+    await runs.complete(done, { video: saved.video, videoSize: saved.size, durationSec: 2 });
+    const { id: waiting } = await intake.create(request, '203.0.113.2', async () => {});
     await addBlock(mongo.db, '198.51.100.0/24', 'flood');
 
     const dir = join(tmp.dir, 'backup');
@@ -124,5 +129,36 @@ describe('mg-ops backup and restore (any MongoDB, either video store)', () => {
     const bad = await ops({ ...target, MONGODB_DB: `${mongo.dbName}_other` }, 'restore', dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('jobs.jsonl does not match its checksum');
+  });
+
+  it('refuses, before writing anything, a backup whose job documents do not match the job schema', async () => {
+    const source = { MONGODB_URI: mongo.uri, MONGODB_DB: `${mongo.dbName}_shape`, STORAGE: 'gridfs' };
+    const db = mongo.client.db(source.MONGODB_DB);
+    const c = jobCollections(db);
+    const settings = {
+      dailyLimit: 100,
+      maxPending: 10,
+      retentionMs: 24 * 3600_000,
+      totalConcurrency: 1,
+      typicalJobSec: 60,
+    };
+    await prepareJobCollections(c, settings);
+    const request = { url: 'https://example.com/a', size: '720p' as const, vertical: false };
+    const { id: first } = await createJobIntake(c, settings).create(request, '203.0.113.1', async () => {});
+    const { id: odd } = await createJobIntake(c, settings).create(request, '203.0.113.2', async () => {});
+    // A document written by hand (or by a version that stored a field differently).
+    await c.jobs.updateOne({ jobId: odd }, { $set: { size: '4k' as never } });
+    const dir = join(tmp.dir, 'backup-odd');
+    expect((await ops(source, 'backup', '--out', dir)).code).toBe(0);
+
+    const target = { ...source, MONGODB_DB: `${mongo.dbName}_shape_restored` };
+    const refused = await ops(target, 'restore', dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`job document ${odd} does not match its schema: size`);
+    // Not even the good job before it was restored.
+    expect(await mongo.client.db(target.MONGODB_DB).collection('jobs').countDocuments({ jobId: first })).toBe(
+      0,
+    );
+    await db.dropDatabase();
   });
 });

@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type ClientBlockDocument, clientBlocks, type JobDocument } from '@movie-generator/jobs';
+import { type ClientBlockDocument, clientBlocks, parseJobDocument } from '@movie-generator/jobs';
 import { BSON } from 'mongodb';
 import { z } from 'zod';
 import type { OpsContext } from './context.ts';
@@ -74,7 +74,7 @@ export async function backup(ctx: OpsContext, outDir: string, now = new Date()):
   const jobsOut = createWriteStream(join(outDir, 'jobs.jsonl'));
   let jobs = 0;
   let videos = 0;
-  for await (const job of ctx.store.c.jobs.find({}).sort({ createdAt: 1 })) {
+  for await (const job of ctx.admin.c.jobs.find({}).sort({ createdAt: 1 })) {
     jobsOut.write(`${EJSON.stringify(job, { relaxed: false })}\n`);
     jobs += 1;
     if (!job.video) continue;
@@ -127,11 +127,15 @@ export async function verifyBackup(dir: string): Promise<BackupManifest> {
   return manifest;
 }
 
-function readJsonl<T>(text: string): T[] {
+/**
+ * `relaxed` reads numbers as JS numbers (as the app writes them) instead of BSON's Int32 and
+ * Double wrappers; dates and ids keep their types either way.
+ */
+function readJsonl<T>(text: string, options: { relaxed?: boolean } = {}): T[] {
   return text
     .split('\n')
     .filter(Boolean)
-    .map((line) => EJSON.parse(line, { relaxed: false }) as T);
+    .map((line) => EJSON.parse(line, { relaxed: options.relaxed ?? false }) as T);
 }
 
 /**
@@ -150,9 +154,14 @@ export async function restore(ctx: OpsContext, dir: string): Promise<RestoreRepo
     blocks: 0,
     requeued: [],
   };
-  for (const job of readJsonl<JobDocument>(await readFile(join(dir, 'jobs.jsonl'), 'utf8'))) {
+  // Every document is checked against the job schema before anything is written: a backup of
+  // another shape is refused whole, not restored halfway.
+  const jobs = readJsonl<unknown>(await readFile(join(dir, 'jobs.jsonl'), 'utf8'), { relaxed: true }).map(
+    parseJobDocument,
+  );
+  for (const job of jobs) {
     const videoPath = `videos/${job.jobId}.mp4`;
-    const current = await ctx.store.c.jobs.findOne({ jobId: job.jobId });
+    const current = await ctx.admin.c.jobs.findOne({ jobId: job.jobId });
     if (current) {
       // Present already (an earlier restore, or the live job): never overwritten; only its
       // video is put back when its bytes are gone.
@@ -163,7 +172,7 @@ export async function restore(ctx: OpsContext, dir: string): Promise<RestoreRepo
         continue;
       }
       const { video } = await ctx.videoStore.save(job.jobId, join(dir, videoPath));
-      await ctx.store.c.jobs.updateOne({ jobId: job.jobId }, { $set: { video } });
+      await ctx.admin.c.jobs.updateOne({ jobId: job.jobId }, { $set: { video } });
       report.videosRestored += 1;
       continue;
     }
@@ -172,7 +181,7 @@ export async function restore(ctx: OpsContext, dir: string): Promise<RestoreRepo
       video = (await ctx.videoStore.save(job.jobId, join(dir, videoPath))).video;
       report.videosRestored += 1;
     }
-    await ctx.store.c.jobs.insertOne({ ...job, video });
+    await ctx.admin.c.jobs.insertOne({ ...job, video });
     report.jobsRestored += 1;
     if (job.status === 'pending' || job.status === 'processing') {
       // Through the ops commands, so the queue place and the Agenda entry are made as usual.

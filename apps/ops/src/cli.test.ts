@@ -1,12 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  createJobIntake,
+  createJobRuns,
   createQueue,
   GENERATE_VIDEO,
   GridFsVideoStore,
   type JobDocument,
-  JobStore,
+  type JobIntake,
+  type JobRuns,
   jobCollections,
+  prepareJobCollections,
 } from '@movie-generator/jobs';
 import { makeTempDir, startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
 import type { Agenda } from 'agenda';
@@ -17,7 +21,8 @@ const VIDEO_BYTES = 300_000;
 
 describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
   let mongo: TestMongo;
-  let store: JobStore;
+  let intake: JobIntake;
+  let runs: JobRuns;
   let videos: GridFsVideoStore;
   let queue: Agenda;
   let tmp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -39,7 +44,7 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
   /** A job created the way the server creates it (quota, queue place), without a queue entry. */
   async function pendingJob(url = 'https://example.com/article'): Promise<string> {
     ipCounter += 1;
-    const { id } = await store.create(
+    const { id } = await intake.create(
       { url, size: '720p', vertical: false },
       `203.0.113.${ipCounter}`,
       async () => {},
@@ -49,21 +54,21 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
 
   async function failedJob(attempts = 1): Promise<string> {
     const id = await pendingJob('https://example.com/failing');
-    await store.start(id, 'worker-a');
-    await store.fail(id, { code: 'RENDER_FAILED', message: { ja: '失敗', en: 'failed' } });
-    await store.c.jobs.updateOne({ jobId: id }, { $set: { attempts } });
+    await runs.start(id, 'worker-a');
+    await runs.fail(id, { code: 'RENDER_FAILED', message: { ja: '失敗', en: 'failed' } });
+    await intake.c.jobs.updateOne({ jobId: id }, { $set: { attempts } });
     return id;
   }
 
   async function completedJob(): Promise<{ id: string; job: JobDocument }> {
     const id = await pendingJob('https://example.com/done');
-    await store.start(id, 'worker-a');
+    await runs.start(id, 'worker-a');
     const saved = await videos.save(id, videoFile);
-    await store.complete(id, { video: saved.video, videoSize: saved.size, durationSec: 12 });
-    return { id, job: (await store.c.jobs.findOne({ jobId: id }))! };
+    await runs.complete(id, { video: saved.video, videoSize: saved.size, durationSec: 12 });
+    return { id, job: (await intake.c.jobs.findOne({ jobId: id }))! };
   }
 
-  const doc = (jobId: string) => store.c.jobs.findOne({ jobId });
+  const doc = (jobId: string) => intake.c.jobs.findOne({ jobId });
   const queueEntries = (jobId: string) =>
     mongo.db.collection('agendaJobs').find({ name: GENERATE_VIDEO, 'data.jobId': jobId }).toArray();
 
@@ -79,14 +84,17 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
   });
   beforeEach(async () => {
     await mongo.db.dropDatabase();
-    store = new JobStore(jobCollections(mongo.db), {
+    const c = jobCollections(mongo.db);
+    const settings = {
       dailyLimit: 100,
       maxPending: 10,
       retentionMs: 24 * 3600_000,
       totalConcurrency: 2,
       typicalJobSec: 60,
-    });
-    await store.init();
+    };
+    await prepareJobCollections(c, settings);
+    intake = createJobIntake(c, settings);
+    runs = createJobRuns(c, settings);
     videos = new GridFsVideoStore(mongo.db);
     queue = createQueue(mongo.db);
     await queue.ready;
@@ -174,7 +182,7 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
 
   it('cancels a pending job once; finished jobs are refused', async () => {
     const id = await pendingJob();
-    const held = () => store.c.queueSlots.countDocuments({ holder: id });
+    const held = () => intake.c.queueSlots.countDocuments({ holder: id });
     expect(await held()).toBe(1);
 
     const result = await opsJson<{ outcome: string }>('cancel', id);
@@ -193,7 +201,10 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
 
   it('purges expired jobs with their GridFS videos, then every finished job with --finished', async () => {
     const expired = await completedJob();
-    await store.c.jobs.updateOne({ jobId: expired.id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    await intake.c.jobs.updateOne(
+      { jobId: expired.id },
+      { $set: { expiresAt: new Date(Date.now() - 1000) } },
+    );
     await queue.now(GENERATE_VIDEO, { jobId: expired.id });
     const fresh = await completedJob();
     const failed = await failedJob();
@@ -242,7 +253,7 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
     await completedJob();
     await completedJob();
     const cancelled = await pendingJob();
-    await store.cancel(cancelled);
+    await intake.cancel(cancelled);
 
     const s = await opsJson<{
       jobs: Record<string, number>;
@@ -270,7 +281,7 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
   it('lists and cancels the jobs of one client IP or prefix (trouble case 6)', async () => {
     const a = await pendingJob(); // 203.0.113.n
     const b = await pendingJob();
-    const other = await store.create(
+    const other = await intake.create(
       { url: 'https://example.com/x', size: '720p', vertical: false },
       '198.51.100.9',
       async () => {},
@@ -303,7 +314,7 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
     const list = await ops('blocks');
     expect(list.stdout).toMatch(/^198\.51\.100\.0\/24\s+\S+Z\s+flood on 12-02\n2001:db8::7\/128\s+\S+Z\n$/);
     await expect(
-      store.create(
+      intake.create(
         { url: 'https://example.com/x', size: '720p', vertical: false },
         '198.51.100.77',
         async () => {},

@@ -15,7 +15,7 @@ export async function listJobsByClient(
   const { prefix } = parsePrefix(ip);
   const range = [{ prefix, reason: null, createdAt: new Date(0) }];
   const found: JobDocument[] = [];
-  const cursor = ctx.store.c.jobs
+  const cursor = ctx.admin.c.jobs
     .find(filter.status ? { status: filter.status } : {})
     .sort({ createdAt: -1 });
   for await (const job of cursor) {

@@ -1,8 +1,9 @@
 import {
   connectMongo,
+  createJobAdmin,
   createQueue,
   createVideoStore,
-  JobStore,
+  type JobAdmin,
   jobCollections,
   type VideoStore,
 } from '@movie-generator/jobs';
@@ -14,7 +15,8 @@ import type { OpsEnv } from './env.ts';
 export interface OpsContext {
   env: OpsEnv;
   db: Db;
-  store: JobStore;
+  /** List, cancel, retry, purge and count jobs. */
+  admin: JobAdmin;
   videoStore: VideoStore;
   /** The Agenda queue, created on first use (only retry, show and stats need it). Never started. */
   queue(): Promise<Agenda>;
@@ -23,19 +25,12 @@ export interface OpsContext {
 
 export async function openContext(env: OpsEnv): Promise<OpsContext> {
   const { client, db } = await connectMongo(env.MONGODB_URI, env.MONGODB_DB);
-  const store = new JobStore(jobCollections(db), {
-    retentionMs: env.RETENTION_HOURS * 3600_000,
-    maxPending: env.MAX_PENDING_JOBS,
-    // Quota and ETAs are the server's business; ops never creates jobs.
-    dailyLimit: 0,
-    totalConcurrency: 1,
-    typicalJobSec: 0,
-  });
+  const admin = createJobAdmin(jobCollections(db), { retentionMs: env.RETENTION_HOURS * 3600_000 });
   let queue: Promise<Agenda> | undefined;
   return {
     env,
     db,
-    store,
+    admin,
     videoStore: createVideoStore(env.STORAGE, db, env.DATA_DIR),
     queue() {
       queue ??= (async () => {

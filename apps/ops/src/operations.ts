@@ -1,5 +1,11 @@
-import { ApiError, type JobStatus } from '@movie-generator/api-contract';
-import { enqueueGenerateVideo, GENERATE_VIDEO, isFinished, type JobDocument } from '@movie-generator/jobs';
+import type { JobStatus } from '@movie-generator/api-contract';
+import {
+  enqueueGenerateVideo,
+  GENERATE_VIDEO,
+  isFinished,
+  isJobRefused,
+  type JobDocument,
+} from '@movie-generator/jobs';
 import type { OpsContext } from './context.ts';
 
 /** One Agenda entry of a job (collection agendaJobs), as Agenda computes its state. */
@@ -58,12 +64,12 @@ export function listJobs(
   ctx: OpsContext,
   filter: { status?: JobStatus; limit?: number },
 ): Promise<JobDocument[]> {
-  return ctx.store.list(filter);
+  return ctx.admin.list(filter);
 }
 
 /** The whole document (client IP included: ops may see it), expired or not, and its queue entries. */
 export async function showJob(ctx: OpsContext, jobId: string, now = new Date()): Promise<JobDetails | null> {
-  const job = await ctx.store.c.jobs.findOne({ jobId });
+  const job = await ctx.admin.c.jobs.findOne({ jobId });
   if (!job) return null;
   return { job, expired: job.expiresAt <= now, queueEntries: await queueEntries(ctx, jobId) };
 }
@@ -88,27 +94,27 @@ async function queueEntries(ctx: OpsContext, jobId: string): Promise<QueueEntry[
  * would otherwise fail again at once.
  */
 export async function retryJob(ctx: OpsContext, jobId: string, now = new Date()): Promise<RetryResult> {
-  const existing = await ctx.store.c.jobs.findOne({ jobId });
+  const existing = await ctx.admin.c.jobs.findOne({ jobId });
   if (!existing) return { outcome: 'not-found' };
-  if (!(await ctx.store.resetForRetry(jobId, now)))
+  if (!(await ctx.admin.resetForRetry(jobId, now)))
     return { outcome: 'not-retryable', status: existing.status };
   await enqueueGenerateVideo(await ctx.queue(), jobId);
-  const job = await ctx.store.c.jobs.findOne({ jobId });
+  const job = await ctx.admin.c.jobs.findOne({ jobId });
   return { outcome: 'retried', job: job! };
 }
 
 /** Pending → cancelled at once; processing → cancelled, and its worker stops within seconds. */
 export async function cancelJob(ctx: OpsContext, jobId: string, now = new Date()): Promise<CancelResult> {
-  const existing = await ctx.store.c.jobs.findOne({ jobId });
+  const existing = await ctx.admin.c.jobs.findOne({ jobId });
   if (!existing) return { outcome: 'not-found' };
   if (isFinished(existing.status)) return { outcome: 'not-cancellable', status: existing.status };
   try {
     // Null for an expired job: the cleanup deletes it, there is nothing left to stop.
-    return (await ctx.store.cancel(jobId, now)) ? { outcome: 'cancelled' } : { outcome: 'expired' };
+    return (await ctx.admin.cancel(jobId, now)) ? { outcome: 'cancelled' } : { outcome: 'expired' };
   } catch (error) {
     // It finished between our read and the update.
-    if (!(error instanceof ApiError && error.code === 'NOT_CANCELLABLE')) throw error;
-    const after = await ctx.store.c.jobs.findOne({ jobId });
+    if (!isJobRefused(error, 'NOT_CANCELLABLE')) throw error;
+    const after = await ctx.admin.c.jobs.findOne({ jobId });
     return after ? { outcome: 'not-cancellable', status: after.status } : { outcome: 'not-found' };
   }
 }
@@ -125,7 +131,7 @@ export async function purgeJobs(
 ): Promise<PurgeReport> {
   const report: PurgeReport = { jobsRemoved: 0, videosRemoved: 0, bytesFreed: 0, jobIds: [] };
   const queue = await ctx.queue();
-  for (const job of await ctx.store.findPurgeable({ finished: options.finished }, now)) {
+  for (const job of await ctx.admin.findPurgeable({ finished: options.finished }, now)) {
     if (job.video) {
       const size = await ctx.videoStore.size(job.video);
       await ctx.videoStore.remove(job.video);
@@ -139,7 +145,7 @@ export async function purgeJobs(
       await ctx.videoStore.remove(artifact);
     }
     await queue.cancel({ name: GENERATE_VIDEO, data: { jobId: job.jobId } });
-    await ctx.store.remove(job.jobId);
+    await ctx.admin.remove(job.jobId);
     report.jobsRemoved += 1;
     report.jobIds.push(job.jobId);
   }
@@ -147,15 +153,15 @@ export async function purgeJobs(
 }
 
 export async function stats(ctx: OpsContext, now = new Date()): Promise<Stats> {
-  const { store, env } = ctx;
+  const { admin, env } = ctx;
   const queue = await ctx.queue();
   const [counts, slotsHeld, oldest, overview, bytes, videos] = await Promise.all([
-    store.countsByStatus(),
-    store.c.queueSlots.countDocuments({ n: { $lt: env.MAX_PENDING_JOBS }, holder: { $ne: null } }),
-    store.c.jobs.find({ status: 'pending' }).sort({ createdAt: 1 }).limit(1).next(),
+    admin.countsByStatus(),
+    admin.c.queueSlots.countDocuments({ n: { $lt: env.MAX_PENDING_JOBS }, holder: { $ne: null } }),
+    admin.c.jobs.find({ status: 'pending' }).sort({ createdAt: 1 }).limit(1).next(),
     queue.getJobsOverview(),
     ctx.videoStore.totalBytes(),
-    store.c.jobs.countDocuments({ video: { $ne: null } }),
+    admin.c.jobs.countDocuments({ video: { $ne: null } }),
   ]);
   const entries = overview.find((o) => o.name === GENERATE_VIDEO);
   return {

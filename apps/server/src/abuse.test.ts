@@ -257,17 +257,17 @@ describe('failed jobs give their daily job back, within a cap of their own', () 
     const server = await ctx.serverWith({ DAILY_JOB_LIMIT: '5', DAILY_FAILED_JOB_LIMIT: '2' });
     const first = await server.client.job.create.mutate({ url: PUBLIC_URL });
     expect((await server.client.quota.get.query()).used).toBe(1);
-    await server.store.start(first.id, 'w-1');
-    expect(await server.store.fail(first.id, unreadable, { returnDailyJob: true })).toBe(true);
+    await server.runs.start(first.id, 'w-1');
+    expect(await server.runs.fail(first.id, unreadable, { returnDailyJob: true })).toBe(true);
     expect((await server.client.quota.get.query()).used).toBe(0);
     // An ops retry that fails again does not give it back twice.
-    await server.store.resetForRetry(first.id);
-    await server.store.start(first.id, 'w-1');
-    await server.store.fail(first.id, unreadable, { returnDailyJob: true });
+    await server.admin.resetForRetry(first.id);
+    await server.runs.start(first.id, 'w-1');
+    await server.runs.fail(first.id, unreadable, { returnDailyJob: true });
     expect((await server.client.quota.get.query()).used).toBe(0);
 
     const second = await server.client.job.create.mutate({ url: PUBLIC_URL });
-    await server.store.fail(second.id, unreadable, { returnDailyJob: true });
+    await server.runs.fail(second.id, unreadable, { returnDailyJob: true });
     const error = await failure(server.client.job.create.mutate({ url: PUBLIC_URL }));
     expect(error.appCode).toBe('FAILED_JOB_LIMIT');
     expect(error.messages.ja).toContain('0:00 UTC');
@@ -276,7 +276,7 @@ describe('failed jobs give their daily job back, within a cap of their own', () 
 
   it('a job that failed later (speech, rendering) keeps its daily job used', async () => {
     const { id } = await ctx.server.client.job.create.mutate({ url: PUBLIC_URL });
-    await ctx.server.store.fail(id, { code: 'RENDER_FAILED', message: unreadable.message });
+    await ctx.server.runs.fail(id, { code: 'RENDER_FAILED', message: unreadable.message });
     expect((await ctx.server.client.quota.get.query()).used).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { JobService } from '@movie-generator/api-contract';
-import type { JobStore, VideoStore } from '@movie-generator/jobs';
+import type { JobIntake, VideoStore } from '@movie-generator/jobs';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
@@ -21,7 +21,7 @@ export interface AppDeps {
     'TRUST_PROXY' | 'CORS_ORIGIN' | 'WEB_DIST_DIR' | 'QUOTA_IPV6_PREFIX' | 'API_RATE_LIMIT_PER_MIN'
   >;
   db: Db;
-  store: JobStore;
+  intake: Pick<JobIntake, 'find'>;
   jobs: JobService;
   videoStore: VideoStore;
   logger: Logger;
@@ -116,7 +116,7 @@ export function createApp(deps: AppDeps, metrics: ServerMetrics = createMetrics(
     webRoutes({
       dir: deps.env.WEB_DIST_DIR,
       logger: deps.logger,
-      jobExists: async (jobId) => (await deps.store.find(jobId)) !== null,
+      jobExists: async (jobId) => (await deps.intake.find(jobId)) !== null,
     }),
   );
 

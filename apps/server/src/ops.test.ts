@@ -32,7 +32,7 @@ describe('operations endpoints and HTTP hardening', () => {
     // A job another replica created is still counted by the gauges (they come from MongoDB).
     const other = await ctx.serverWith({});
     const moved = await other.client.job.create.mutate({ url: PUBLIC_URL });
-    await other.store.start(moved.id, 'worker-1');
+    await other.runs.start(moved.id, 'worker-1');
 
     const res = await fetch(`${ctx.server.metricsUrl}/metrics`);
     expect(res.status).toBe(200);

@@ -1,20 +1,24 @@
 import type { JobService, SystemInfo } from '@movie-generator/api-contract';
 import { MAX_URL_LENGTH } from '@movie-generator/api-contract';
 import {
-  createJobService,
+  createJobAdmin,
+  createJobIntake,
   createQueue,
   createVideoStore,
   enqueueGenerateVideo,
-  JobStore,
+  type JobAdmin,
+  type JobIntake,
   jobCollections,
+  prepareJobCollections,
   type VideoStore,
 } from '@movie-generator/jobs';
 import type { Agenda } from 'agenda';
 import type { Db } from 'mongodb';
 import type { ServerEnv } from './env.ts';
+import { createJobService } from './job-service.ts';
 import { createUrlCheck, type UrlCheckOptions } from './url-check.ts';
 
-/** A job's processing time for the ETA until there is history to average (JobStore does). */
+/** A job's processing time for the ETA until there is history to average (JobIntake does). */
 const TYPICAL_JOB_SEC = 120;
 
 export type ServicesEnv = Pick<
@@ -34,7 +38,10 @@ export type ServicesEnv = Pick<
 >;
 
 export interface Services {
-  store: JobStore;
+  /** Creates, shows and cancels jobs (the JobService's store). */
+  intake: JobIntake;
+  /** Job counts for /metrics. */
+  admin: Pick<JobAdmin, 'countsByStatus'>;
   /** Only enqueues: the server never starts Agenda's job processor. */
   queue: Agenda;
   videoStore: VideoStore;
@@ -60,26 +67,28 @@ export interface ServicesOverrides {
   urlCheck?: Pick<UrlCheckOptions, 'dnsServers' | 'dnsTimeoutMs' | 'maxChecksPerClient'>;
 }
 
-/** The job store (indexes and queue slots ready), the Agenda queue, video storage and the JobService. */
+/** The jobs' intake (indexes and queue slots ready), the Agenda queue, video storage and the JobService. */
 export async function createServices(
   env: ServicesEnv,
   db: Db,
   overrides: ServicesOverrides = {},
 ): Promise<Services> {
-  const store = new JobStore(jobCollections(db), {
+  const c = jobCollections(db);
+  await prepareJobCollections(c, { maxPending: env.MAX_PENDING_JOBS });
+  const retentionMs = env.RETENTION_HOURS * 3600_000;
+  const intake = createJobIntake(c, {
     dailyLimit: env.DAILY_JOB_LIMIT,
     dailyFailedLimit: env.DAILY_FAILED_JOB_LIMIT,
     maxPending: env.MAX_PENDING_JOBS,
-    retentionMs: env.RETENTION_HOURS * 3600_000,
+    retentionMs,
     totalConcurrency: env.WORKER_CONCURRENCY * env.WORKER_REPLICAS,
     typicalJobSec: TYPICAL_JOB_SEC,
   });
-  await store.init();
   const queue = createQueue(db);
   // Agenda connects its backend (and indexes agendaJobs) in the background; wait for it here.
   await queue.ready;
   const jobs = createJobService({
-    store,
+    intake,
     enqueue: (jobId) => enqueueGenerateVideo(queue, jobId),
     urlCheck: createUrlCheck({
       allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK,
@@ -89,5 +98,11 @@ export async function createServices(
     info: systemInfo(env),
     viewCacheMs: env.JOB_VIEW_CACHE_MS,
   });
-  return { store, queue, videoStore: createVideoStore(env.STORAGE, db, env.DATA_DIR), jobs };
+  return {
+    intake,
+    admin: createJobAdmin(c, { retentionMs }),
+    queue,
+    videoStore: createVideoStore(env.STORAGE, db, env.DATA_DIR),
+    jobs,
+  };
 }

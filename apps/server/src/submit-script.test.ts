@@ -70,28 +70,28 @@ describe('npm run submit (packages/api-contract/scripts/submit.ts) against the r
     worker = createQueue(mongo.db, { processEvery: 100 });
     worker.define<GenerateVideoData>(GENERATE_VIDEO, async (job) => {
       const { jobId } = job.attrs.data;
-      const doc = await server.store.find(jobId);
+      const doc = await server.intake.find(jobId);
       if (doc?.url.includes('fail')) {
-        await server.store.start(jobId, 'fake-worker');
-        await server.store.fail(jobId, {
+        await server.runs.start(jobId, 'fake-worker');
+        await server.runs.fail(jobId, {
           code: 'TOO_LITTLE_TEXT',
           message: { ja: '本文が短すぎます', en: 'Too little text' },
         });
         return;
       }
       await sleep(300); // long enough for the script to see the job pending
-      await server.store.start(jobId, 'fake-worker');
+      await server.runs.start(jobId, 'fake-worker');
       const steps = [
         { progress: 10, step: 'script', message: { ja: '台本を作成中', en: 'Writing the script' } },
         { progress: 40, step: 'audio', message: { ja: '音声を生成中 (1/2)', en: 'Generating audio (1/2)' } },
         { progress: 85, step: 'render', message: { ja: '動画を書き出し中', en: 'Rendering the video' } },
       ] as const;
       for (const update of steps) {
-        await server.store.progress(jobId, update);
+        await server.runs.progress(jobId, update);
         await sleep(250);
       }
       const { video, size } = await server.videoStore.save(jobId, mp4);
-      await server.store.complete(jobId, { video, videoSize: size, durationSec: 1 });
+      await server.runs.complete(jobId, { video, videoSize: size, durationSec: 1 });
     });
     await worker.start();
   });

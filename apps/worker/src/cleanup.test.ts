@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GENERATE_VIDEO, JobStore, jobCollections, type StoredVideo } from '@movie-generator/jobs';
+import {
+  createJobAdmin,
+  createJobRuns,
+  GENERATE_VIDEO,
+  type JobAdmin,
+  type JobRuns,
+  jobCollections,
+  type StoredVideo,
+} from '@movie-generator/jobs';
 import { closeRenderer, PIPELINE_ERRORS, runPipeline } from '@movie-generator/pipeline';
 import { waitUntil } from '@movie-generator/test-helpers';
 import { Binary, ObjectId } from 'mongodb';
@@ -14,14 +22,17 @@ const HOUR = 3600_000;
 
 describe('cleanup', () => {
   let h: Harness;
-  let store: JobStore;
+  let runs: JobRuns;
+  let admin: JobAdmin;
 
   beforeAll(async () => {
     h = await startHarness();
   });
   beforeEach(async () => {
     await h.reset();
-    store = new JobStore(jobCollections(h.mongo.db), h.config().jobs);
+    const { jobs } = h.config();
+    runs = createJobRuns(jobCollections(h.mongo.db), jobs);
+    admin = createJobAdmin(jobCollections(h.mongo.db), jobs);
   });
   afterAll(async () => {
     await h?.close();
@@ -31,7 +42,8 @@ describe('cleanup', () => {
   /** One cleanup run with the default ages (6 h for leftovers, 30 min for stuck jobs). */
   function cleanup(extra: Partial<CleanupDeps> = {}) {
     return runCleanup({
-      store,
+      admin,
+      runs,
       videoStore: h.videoStore,
       log: quietLog,
       workDir: h.workDir,
@@ -48,9 +60,9 @@ describe('cleanup', () => {
     await writeFile(file, Buffer.alloc(4096, 7));
     const saved = await h.videoStore.save(id, file);
     const poster = await h.videoStore.saveArtifact(id, 'poster', file);
-    await store.start(id, 'w-old', at);
+    await runs.start(id, 'w-old', at);
     expect(
-      await store.complete(
+      await runs.complete(
         id,
         { video: saved.video, videoSize: saved.size, durationSec: 12, artifacts: { poster } },
         { now: at },
@@ -71,19 +83,19 @@ describe('cleanup', () => {
     const longAgo = new Date(Date.now() - 25 * HOUR);
     const expired = await completedJob(longAgo);
     const expiredFailed = await h.createJob('/short', { now: longAgo });
-    await store.fail(
+    await runs.fail(
       expiredFailed.id,
       { code: 'TOO_LITTLE_TEXT', message: PIPELINE_ERRORS.TOO_LITTLE_TEXT },
       { now: longAgo },
     );
     const fresh = await completedJob(new Date());
     const stuck = await h.createJob('/en');
-    await store.start(stuck.id, 'w-vanished', new Date(Date.now() - 40 * 60_000));
+    await runs.start(stuck.id, 'w-vanished', new Date(Date.now() - 40 * 60_000));
     const live = await h.createJob('/en');
-    await store.start(live.id, 'w-alive');
+    await runs.start(live.id, 'w-alive');
     const pending = await h.createJob('/en');
     // A place in the queue still held by a job that is no longer pending (a crash between two writes).
-    await h.serverStore.c.queueSlots.updateOne(
+    await h.intake.c.queueSlots.updateOne(
       { n: 19 },
       { $set: { holder: 'ghost-job', claimedAt: new Date(Date.now() - HOUR) } },
     );
@@ -139,7 +151,7 @@ describe('cleanup', () => {
     // Queue entries of the removed jobs are gone, the others stay.
     const queued = await h.mongo.db.collection('agendaJobs').find({ name: GENERATE_VIDEO }).toArray();
     expect(queued.map((q) => q.data.jobId).sort()).toEqual([fresh.id, stuck.id, live.id, pending.id].sort());
-    expect(await h.serverStore.c.queueSlots.countDocuments({ holder: 'ghost-job' })).toBe(0);
+    expect(await h.intake.c.queueSlots.countDocuments({ holder: 'ghost-job' })).toBe(0);
 
     expect((await h.leftoverWorkDirs()).sort()).toEqual(['mg-job-active-abc', 'mg-job-young-abc']);
     expect(existsSync(oldDir)).toBe(false);
@@ -203,7 +215,14 @@ describe('cleanup', () => {
   it('is scheduled by the worker as a repeating Agenda job that runs at start', async () => {
     const expired = await completedJob(new Date(Date.now() - 25 * HOUR));
     const config = h.config({ CLEANUP_INTERVAL: '1 hour' });
-    const worker = createWorker({ store, videoStore: h.videoStore, runPipeline, config, log: quietLog });
+    const worker = createWorker({
+      runs,
+      admin,
+      videoStore: h.videoStore,
+      runPipeline,
+      config,
+      log: quietLog,
+    });
     await worker.start();
     try {
       await waitUntil(

@@ -1,12 +1,20 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type JobStore, releaseStaleQueueSlots, sameVideo, type VideoStore } from '@movie-generator/jobs';
+import {
+  type JobAdmin,
+  type JobRuns,
+  releaseStaleQueueSlots,
+  sameVideo,
+  type VideoStore,
+} from '@movie-generator/jobs';
 import { PipelineError } from '@movie-generator/pipeline';
 import type { Logger } from 'pino';
 import { WORK_DIR_PREFIX } from './process-job.ts';
 
 export interface CleanupDeps {
-  store: JobStore;
+  admin: JobAdmin;
+  /** Fails the jobs whose worker vanished. */
+  runs: Pick<JobRuns, 'fail'>;
   videoStore: VideoStore;
   log: Logger;
   /** Removes the queue entries of a deleted job (Agenda's generate-video documents). */
@@ -57,7 +65,7 @@ export async function runCleanup(deps: CleanupDeps, now = new Date()): Promise<C
   };
 
   await part('expired jobs', async () => {
-    for (const job of await deps.store.findPurgeable({}, now)) {
+    for (const job of await deps.admin.findPurgeable({}, now)) {
       // Video first: if removing it fails, the job stays and the next run tries again.
       if (job.video) {
         await deps.videoStore.remove(job.video);
@@ -67,24 +75,24 @@ export async function runCleanup(deps: CleanupDeps, now = new Date()): Promise<C
         if (artifact) await deps.videoStore.remove(artifact);
       }
       await deps.removeQueueEntries?.(job.jobId);
-      await deps.store.remove(job.jobId);
+      await deps.admin.remove(job.jobId);
       report.jobsRemoved += 1;
       deps.log.info({ jobId: job.jobId, status: job.status }, 'cleanup: expired job removed');
     }
   });
 
   await part('queue slots', async () => {
-    report.slotsReleased = await releaseStaleQueueSlots(deps.store.c, now);
+    report.slotsReleased = await releaseStaleQueueSlots(deps.admin.c, now);
   });
 
   await part('stuck jobs', async () => {
     const before = now.getTime() - deps.stuckJobMs;
-    const processing = await deps.store.list({ status: 'processing', limit: 1000 });
+    const processing = await deps.admin.list({ status: 'processing', limit: 1000 });
     for (const job of processing.filter((j) => j.updatedAt.getTime() < before)) {
       const error = new PipelineError('TIMEOUT', {
         detail: `no progress since ${job.updatedAt.toISOString()}`,
       });
-      await deps.store.fail(job.jobId, { code: error.code, message: error.userMessage }, { now });
+      await deps.runs.fail(job.jobId, { code: error.code, message: error.userMessage }, { now });
       report.stuckJobsFailed += 1;
       deps.log.warn(
         { jobId: job.jobId, workerId: job.workerId, updatedAt: job.updatedAt },
@@ -112,7 +120,7 @@ async function removeOrphanedVideos(deps: CleanupDeps, now: Date): Promise<numbe
   for await (const { jobId, video } of deps.videoStore.listStoredBefore(before)) {
     // Expired jobs count as owners here: the expired-jobs part removes them with their videos.
     const job = jobId
-      ? await deps.store.c.jobs.findOne({ jobId }, { projection: { video: 1, artifacts: 1 } })
+      ? await deps.admin.c.jobs.findOne({ jobId }, { projection: { video: 1, artifacts: 1 } })
       : null;
     const owned = [job?.video, ...Object.values(job?.artifacts ?? {})];
     if (owned.some((stored) => stored && sameVideo(stored, video))) continue;

@@ -1,4 +1,4 @@
-import { type JobStore, type StoredArtifacts, type StoredVideo, sameVideo } from '@movie-generator/jobs';
+import { type JobRuns, type StoredArtifacts, type StoredVideo, sameVideo } from '@movie-generator/jobs';
 import type { Logger } from 'pino';
 import { backoffDelay, sleep } from './retry.ts';
 
@@ -23,7 +23,7 @@ export const COMPLETION_RETRY: CompletionRetry = {
 export type CompletionOutcome = 'completed' | 'refused' | 'unknown';
 
 export interface CompleteDurablyOptions {
-  store: JobStore;
+  store: JobRuns;
   jobId: string;
   result: { video: StoredVideo; videoSize: number; durationSec: number; artifacts?: StoredArtifacts };
   workerId: string;

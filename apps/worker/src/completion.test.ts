@@ -1,6 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { type EmbeddedMongo, startEmbeddedMongo } from '@movie-generator/embedded-mongo';
-import { FsVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
+import {
+  createJobIntake,
+  createJobRuns,
+  FsVideoStore,
+  jobCollections,
+  prepareJobCollections,
+} from '@movie-generator/jobs';
 import type { PipelineResult } from '@movie-generator/pipeline';
 import { silentLogger } from '@movie-generator/pipeline';
 import { makeTempDir } from '@movie-generator/test-helpers';
@@ -31,11 +37,12 @@ describe('a MongoDB outage when a job completes', () => {
       serverMonitoringMode: 'poll',
       serverSelectionTimeoutMS: 300,
     });
-    const store = new JobStore(jobCollections(client.db('outage')), SERVER_JOBS);
-    await store.init();
+    const c = jobCollections(client.db('outage'));
+    await prepareJobCollections(c, SERVER_JOBS);
+    const store = createJobRuns(c, SERVER_JOBS);
     temp = await makeTempDir('mg-completion-');
     const videoStore = new FsVideoStore(temp.dir);
-    const { id } = await store.create(
+    const { id } = await createJobIntake(c, SERVER_JOBS).create(
       { url: 'http://127.0.0.1:9/article', size: '720p', vertical: false },
       '198.51.100.1',
       async () => {},

@@ -60,6 +60,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MONGODB_URI: 'x', WORKER_CONCURRENCY: '0' })).toThrow(/WORKER_CONCURRENCY/);
     expect(() => loadConfig({ MONGODB_URI: 'x', RETRY_BACKOFF_MS: '2s' })).toThrow(/RETRY_BACKOFF_MS/);
     expect(() => loadConfig({ MONGODB_URI: 'x', STORAGE: 's3' })).toThrow(/STORAGE/);
+    // The pipeline's settings are named the same way: they are part of the worker's schema.
+    expect(() => loadConfig({ MONGODB_URI: 'x', TTS_PROVIDER: 'sapi' })).toThrow(
+      /^Invalid worker configuration:\n {2}TTS_PROVIDER: /,
+    );
+  });
+
+  it('takes the queue cap with the same limit as the server and ops (at least 1)', () => {
+    expect(() => loadConfig({ MONGODB_URI: 'x', MAX_PENDING_JOBS: '0' })).toThrow(/MAX_PENDING_JOBS/);
+    expect(loadConfig({ MONGODB_URI: 'x', MAX_PENDING_JOBS: '3' }).jobs).toEqual({
+      retentionMs: 24 * 3600_000,
+      maxPending: 3,
+    });
   });
 });
 

@@ -3,7 +3,7 @@ import {
   DEFAULT_STAGE_SECONDS,
   expectedTotalSec,
   type JobDocument,
-  type JobStore,
+  type JobRuns,
   overallPercent,
   type ProgressBands,
   progressBands,
@@ -28,7 +28,7 @@ export class JobPace {
 
   constructor(
     private readonly doc: JobDocument,
-    private readonly store: JobStore,
+    private readonly store: JobRuns,
     private readonly config: Pick<ProcessJobConfig, 'workerId' | 'pipeline'>,
     private readonly log: Logger,
   ) {
@@ -68,7 +68,7 @@ export class JobPace {
     }
   }
 
-  private async annotate(facts: Parameters<JobStore['annotate']>[1]): Promise<void> {
+  private async annotate(facts: Parameters<JobRuns['annotate']>[1]): Promise<void> {
     try {
       await this.store.annotate(this.doc.jobId, facts, { workerId: this.config.workerId });
     } catch (error) {

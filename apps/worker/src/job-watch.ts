@@ -1,4 +1,4 @@
-import type { JobStore } from '@movie-generator/jobs';
+import type { JobRuns } from '@movie-generator/jobs';
 
 /** Why a running job must stop: the user cancelled it, or this worker no longer owns it. */
 export type LostReason = 'cancelled' | 'taken-over' | 'lock-lost';
@@ -6,7 +6,7 @@ export type LostReason = 'cancelled' | 'taken-over' | 'lock-lost';
 export interface JobWatchOptions {
   jobId: string;
   workerId: string;
-  store: JobStore;
+  store: JobRuns;
   /** How often the job document is read to notice a cancel (works while the pipeline is silent). */
   pollMs: number;
   /** How often `keepAlive` runs. */

@@ -1,4 +1,11 @@
-import { connectMongo, createVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
+import {
+  connectMongo,
+  createJobAdmin,
+  createJobRuns,
+  createVideoStore,
+  jobCollections,
+  prepareJobCollections,
+} from '@movie-generator/jobs';
 import {
   closeRenderer,
   createLogger,
@@ -31,11 +38,19 @@ async function main(): Promise<void> {
   }
 
   const { client, db } = await connectMongo(config.mongo.uri, config.mongo.dbName, { log });
-  const store = new JobStore(jobCollections(db), config.jobs);
-  await store.init();
+  const jobs = jobCollections(db);
+  await prepareJobCollections(jobs, config.jobs);
   const videoStore = createVideoStore(config.storage.kind, db, config.storage.dataDir);
   const metrics = new WorkerMetrics({ processMetrics: true });
-  const worker = createWorker({ store, videoStore, runPipeline, config, log, metrics });
+  const worker = createWorker({
+    runs: createJobRuns(jobs, config.jobs),
+    admin: createJobAdmin(jobs, config.jobs),
+    videoStore,
+    runPipeline,
+    config,
+    log,
+    metrics,
+  });
 
   let server: MetricsServer | null = null;
   let shuttingDown = false;

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isFinished, type JobDocument, type JobStore, type VideoStore } from '@movie-generator/jobs';
+import { isFinished, type JobDocument, type JobRuns, type VideoStore } from '@movie-generator/jobs';
 import {
   PipelineError,
   type PipelineOptions,
@@ -67,7 +67,7 @@ export function processJobConfig(
 }
 
 export interface ProcessJobDeps {
-  store: JobStore;
+  store: JobRuns;
   videoStore: VideoStore;
   runPipeline: RunPipeline;
   config: ProcessJobConfig;

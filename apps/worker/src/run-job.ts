@@ -9,10 +9,10 @@
  */
 import {
   connectMongo,
+  createJobRuns,
   createQueue,
   createVideoStore,
   GENERATE_VIDEO,
-  JobStore,
   jobCollections,
 } from '@movie-generator/jobs';
 import { closeRenderer, createLogger, runPipeline } from '@movie-generator/pipeline';
@@ -27,7 +27,7 @@ const log = createLogger(config.logLevel, 'worker');
 const { client, db } = await connectMongo(config.mongo.uri, config.mongo.dbName, { log });
 let code = 1;
 try {
-  const store = new JobStore(jobCollections(db), config.jobs);
+  const store = createJobRuns(jobCollections(db), config.jobs);
   // `mg-ops run -- <jobId>`: job ids may start with a dash.
   const jobId =
     process.argv.slice(2).find((arg) => arg !== '--') ??

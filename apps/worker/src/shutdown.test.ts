@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createJobAdmin } from '@movie-generator/jobs';
 import { closeRenderer } from '@movie-generator/pipeline';
 import {
   collectJsonLines,
@@ -10,7 +11,7 @@ import {
 } from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCleanup } from './cleanup.ts';
-import { type Harness, quietLog, startHarness } from './test-support/harness.ts';
+import { type Harness, quietLog, SERVER_JOBS, startHarness } from './test-support/harness.ts';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const finished = (status: string) => ['completed', 'failed', 'cancelled'].includes(status);
@@ -125,7 +126,8 @@ describe('worker processes: death, takeover and graceful shutdown', () => {
 
     // The leftover directory is the cleanup's job; the heir's own directory is already gone.
     const report = await runCleanup({
-      store: h.serverStore,
+      admin: createJobAdmin(h.intake.c, SERVER_JOBS),
+      runs: h.runs,
       videoStore: h.videoStore,
       log: quietLog,
       workDir: h.workDir,

@@ -157,7 +157,7 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     expect((await h.job(id)).status).toBe('processing');
 
     const cancelledAt = performance.now();
-    await h.serverStore.cancel(id);
+    await h.intake.cancel(id);
     await waitUntil(() => worker.runningJobs() === 0, 5000, 'the worker to let the job go');
     const abortSec = (performance.now() - cancelledAt) / 1000;
     expect(abortSec).toBeLessThan(5);
@@ -176,7 +176,7 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     // The cancel lands right after rendering, before the worker's next status check.
     const cancelAfterRender: RunPipeline = async (url, options) => {
       const result = await runPipeline(url, options);
-      await h.serverStore.cancel(jobOfUrl.get(url)!);
+      await h.intake.cancel(jobOfUrl.get(url)!);
       return result;
     };
     const { metrics } = await h.startWorker({ CANCEL_POLL_MS: '5000' }, cancelAfterRender);
@@ -205,7 +205,7 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     await new Promise((r) => setTimeout(r, 1500)); // no progress write is pending any more: only the poll can notice
     const writesBefore = store.writesOf(id).length;
     const cancelledAt = performance.now();
-    await h.serverStore.cancel(id);
+    await h.intake.cancel(id);
     await waitUntil(() => worker.runningJobs() === 0, 5000, 'the worker to let the job go');
     expect((performance.now() - cancelledAt) / 1000).toBeLessThan(5);
     expect(store.writesOf(id)).toHaveLength(writesBefore);
@@ -246,7 +246,7 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     const failedShort = await h.waitForJob(short.id, (d) => finished(d.status), 60_000);
     expect(failedShort.dailyJobReturned).toBe(true);
     for (const doc of [failedForbidden, failedShort]) {
-      const quota = await h.serverStore.c.quotas.findOne({ ip: doc.clientIp });
+      const quota = await h.intake.c.quotas.findOne({ ip: doc.clientIp });
       expect(quota).toMatchObject({ count: 0, failed: 1 });
     }
   });
@@ -268,8 +268,8 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
 
   it('fails a job whose workers kept dying with the error of the step they died in, without running it again', async () => {
     const { id, url } = await h.createJob('/en');
-    for (const workerId of ['w-1', 'w-2', 'w-3']) await h.serverStore.start(id, workerId);
-    await h.serverStore.progress(id, {
+    for (const workerId of ['w-1', 'w-2', 'w-3']) await h.runs.start(id, workerId);
+    await h.runs.progress(id, {
       step: 'render',
       progress: 85,
       message: { ja: '書き出し中', en: 'Rendering' },

@@ -3,7 +3,8 @@ import {
   createQueue,
   GENERATE_VIDEO,
   type GenerateVideoData,
-  type JobStore,
+  type JobAdmin,
+  type JobRuns,
   type VideoStore,
 } from '@movie-generator/jobs';
 import type { Agenda, Job } from 'agenda';
@@ -30,13 +31,16 @@ export type WorkerSettings = Pick<
 >;
 
 export interface WorkerDeps {
-  store: JobStore;
+  /** Starts, advances, completes and fails the jobs this worker runs. */
+  runs: JobRuns;
+  /** Finds and removes expired jobs for the cleanup. */
+  admin: JobAdmin;
   videoStore: VideoStore;
   runPipeline: RunPipeline;
   config: WorkerSettings;
   log: Logger;
   metrics?: WorkerMetrics;
-  /** The queue; by default a new Agenda on the store's database. */
+  /** The queue; by default a new Agenda on the jobs' database. */
   queue?: Agenda;
 }
 
@@ -67,7 +71,7 @@ export function createWorker(deps: WorkerDeps): Worker {
   const log = deps.log.child({ workerId: config.workerId });
   const queue =
     deps.queue ??
-    createQueue(deps.store.c.db, { processEvery: config.queuePollMs, lockLifetimeMs: config.lockLifetimeMs });
+    createQueue(deps.runs.c.db, { processEvery: config.queuePollMs, lockLifetimeMs: config.lockLifetimeMs });
   const interrupt = new AbortController();
   const waitCut = new AbortController();
   const running = new Set<Promise<void>>();
@@ -83,7 +87,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     const outcome = await processJob(
       jobId,
       {
-        store: deps.store,
+        store: deps.runs,
         videoStore: deps.videoStore,
         runPipeline: deps.runPipeline,
         log,
@@ -144,7 +148,8 @@ export function createWorker(deps: WorkerDeps): Worker {
 
   const cleanup = () =>
     runCleanup({
-      store: deps.store,
+      admin: deps.admin,
+      runs: deps.runs,
       videoStore: deps.videoStore,
       log,
       workDir: config.workDir,

@@ -1,10 +1,14 @@
-import { ApiError } from '@movie-generator/api-contract';
 import { startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addBlock, listBlocks, matchBlock, parsePrefix, removeBlock } from './client-blocks.ts';
-import { jobCollections } from './collections.ts';
-import { createJobService } from './job-service.ts';
-import { JobStore } from './job-store.ts';
+import {
+  addBlock,
+  assertClientAllowed,
+  listBlocks,
+  matchBlock,
+  parsePrefix,
+  removeBlock,
+} from './client-blocks.ts';
+import { JobRefusedError } from './errors.ts';
 
 describe('client block list', () => {
   it('normalizes addresses and prefixes and refuses anything else', () => {
@@ -62,35 +66,15 @@ describe('client block list', () => {
       expect(await listBlocks(mongo.db)).toEqual([]);
     });
 
-    it('refuses a blocked client with CLIENT_BLOCKED before anything is counted or queued', async () => {
-      const store = new JobStore(jobCollections(mongo.db), {
-        dailyLimit: 5,
-        maxPending: 10,
-        retentionMs: 3600_000,
-        totalConcurrency: 1,
-        typicalJobSec: 60,
-      });
-      await store.init();
-      const enqueued: string[] = [];
-      const service = createJobService({
-        store,
-        enqueue: async (id) => {
-          enqueued.push(id);
-        },
-        urlCheck: { checkSyntax: () => {}, checkHost: async () => {} },
-        info: { version: 'test' } as never,
-      });
-      const input = { url: 'https://example.com/a', size: '720p' as const, vertical: false };
+    it('refuses a blocked client with the domain error CLIENT_BLOCKED, and lets it in once unblocked', async () => {
       await addBlock(mongo.db, '198.51.100.0/24', null);
-      const refused = await service.create(input, '198.51.100.7').catch((e: unknown) => e);
-      expect(refused).toBeInstanceOf(ApiError);
-      expect((refused as ApiError).code).toBe('CLIENT_BLOCKED');
-      expect(await store.c.jobs.countDocuments()).toBe(0);
-      expect(await store.c.quotas.countDocuments()).toBe(0);
-      const { id } = await service.create(input, '198.51.101.7');
-      expect(enqueued).toEqual([id]);
+      const refused = await assertClientAllowed(mongo.db, '198.51.100.7').catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(JobRefusedError);
+      expect((refused as JobRefusedError).code).toBe('CLIENT_BLOCKED');
+      await expect(assertClientAllowed(mongo.db, '198.51.101.7')).resolves.toBeUndefined();
+      await expect(assertClientAllowed(mongo.db, 'test-label')).resolves.toBeUndefined();
       await removeBlock(mongo.db, '198.51.100.0/24');
-      await expect(service.create(input, '198.51.100.7')).resolves.toMatchObject({ id: expect.any(String) });
+      await expect(assertClientAllowed(mongo.db, '198.51.100.7')).resolves.toBeUndefined();
     });
   });
 });

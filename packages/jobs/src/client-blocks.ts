@@ -1,6 +1,6 @@
 import { BlockList, isIP } from 'node:net';
-import { ApiError } from '@movie-generator/api-contract';
 import type { Db } from 'mongodb';
+import { JobRefusedError } from './errors.ts';
 
 /**
  * The block list of client IPs and prefixes (trouble case 6 of the operations guide): stored in
@@ -73,7 +73,7 @@ export function listBlocks(db: Db): Promise<ClientBlockDocument[]> {
 }
 
 /**
- * job.create's check: throws ApiError CLIENT_BLOCKED when the client's IP is on the block list.
+ * job.create's check: throws JobRefusedError CLIENT_BLOCKED when the client's IP is on the block list.
  * The list is small (a few entries an operator typed), so it is read whole on each create.
  */
 export async function assertClientAllowed(db: Db, clientIp: string): Promise<void> {
@@ -83,5 +83,5 @@ export async function assertClientAllowed(db: Db, clientIp: string): Promise<voi
     return; // Not an IP (a test's label, a unix socket): nothing a prefix could match.
   }
   const blocks = await listBlocks(db);
-  if (blocks.length && matchBlock(blocks, clientIp)) throw new ApiError('CLIENT_BLOCKED');
+  if (blocks.length && matchBlock(blocks, clientIp)) throw new JobRefusedError('CLIENT_BLOCKED');
 }

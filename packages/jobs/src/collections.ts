@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { JobDocument } from './document.ts';
+import { ensureQueueSlots } from './queue-slots.ts';
 
 export interface QuotaDocument {
   ip: string;
@@ -50,4 +51,16 @@ export async function ensureIndexes(c: JobCollections): Promise<void> {
     c.queueSlots.createIndex({ holder: 1 }),
     c.db.collection('stage_timings').createIndex({ key: 1 }, { unique: true }),
   ]);
+}
+
+/**
+ * Indexes and the `maxPending` places of the queue; idempotent, run by the server and every
+ * worker at start (the server also makes missing places again when it finds the queue full).
+ */
+export async function prepareJobCollections(
+  c: JobCollections,
+  settings: { maxPending: number },
+): Promise<void> {
+  await ensureIndexes(c);
+  await ensureQueueSlots(c, settings.maxPending);
 }

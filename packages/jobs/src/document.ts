@@ -1,4 +1,5 @@
 import {
+  type JobStatus,
   JobStatusSchema,
   JobStepSchema,
   LanguageSchema,
@@ -66,3 +67,28 @@ export const JobDocumentSchema = z.object({
   dailyJobReturned: z.boolean().optional(),
 });
 export type JobDocument = z.infer<typeof JobDocumentSchema>;
+
+/** Statuses a job never leaves (short of an ops retry). */
+export const FINISHED_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
+
+export function isFinished(status: JobStatus): boolean {
+  return FINISHED_STATUSES.includes(status);
+}
+
+/** Fields this version does not know (a newer one wrote them) are kept, not dropped. */
+const StoredJobDocumentSchema = JobDocumentSchema.loose();
+
+/**
+ * A whole job document as read from MongoDB or a backup, checked against the schema: a
+ * document of another shape (written by hand, or by a version that stored a field differently)
+ * fails here, naming the job and the fields, instead of somewhere downstream.
+ */
+export function parseJobDocument(raw: unknown): JobDocument {
+  const result = StoredJobDocumentSchema.safeParse(raw);
+  if (result.success) return result.data as JobDocument;
+  const jobId = (raw as { jobId?: unknown } | null)?.jobId;
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`);
+  throw new Error(
+    `job document ${String(jobId ?? '(no jobId)')} does not match its schema: ${problems.join('; ')}`,
+  );
+}

@@ -1,6 +1,6 @@
 import type { JobView } from '@movie-generator/api-contract';
 import { LRUCache } from 'lru-cache';
-import type { JobSnapshot, JobStore } from './job-store.ts';
+import type { JobIntake, JobSnapshot } from './job-intake.ts';
 
 export interface JobViewCacheOptions {
   /** The oldest a job as read from MongoDB may be when it answers a poll; 0 reads every time. */
@@ -38,7 +38,10 @@ interface Entry {
  * used. Concurrent reads of one job are shared. The view is made per request, so its ETA and
  * expiry follow the clock. Unknown ids are remembered for `missTtlMs`, apart from the jobs.
  */
-export function createJobViewCache(store: JobStore, options: JobViewCacheOptions): JobViewCache {
+export function createJobViewCache(
+  store: Pick<JobIntake, 'view' | 'snapshot' | 'viewOf'>,
+  options: JobViewCacheOptions,
+): JobViewCache {
   const { ttlMs } = options;
   if (ttlMs <= 0) {
     return { view: (jobId) => store.view(jobId), forget: () => {} };

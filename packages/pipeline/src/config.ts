@@ -1,10 +1,28 @@
 import { AllowedPortsSetting, PrivateNetworkSetting } from '@movie-generator/url-policy';
 import { z } from 'zod';
+import type { StageName } from './context.ts';
 import type { PipelineOptions } from './pipeline.ts';
 
+/** A stage's time limit in ms; unset: the pipeline's default for that stage. */
+const optionalMs = z.coerce.number().int().positive().optional();
+
+/** "320x180" → { width: 320, height: 180 } (even sizes: H.264 with yuv420p needs them). */
+const frameSize = z
+  .string()
+  .regex(/^\d+x\d+$/, 'WIDTHxHEIGHT, e.g. 320x180')
+  .transform((value) => {
+    const [width, height] = value.split('x').map(Number) as [number, number];
+    return { width, height };
+  })
+  .refine(
+    (f) => f.width >= 16 && f.height >= 16 && f.width % 2 === 0 && f.height % 2 === 0,
+    'even sizes, 16 or more',
+  );
+
 /**
- * Environment variables that configure the pipeline, shared by the CLI and the worker.
- * Every one is listed in the README's configuration table.
+ * Environment variables that configure the pipeline: the fragment the CLI parses alone and the
+ * worker composes into its own schema, so both read them the same way. Every one is listed in
+ * the README's configuration table.
  */
 export const PipelineEnvSchema = z.object({
   ALLOW_PRIVATE_NETWORK: PrivateNetworkSetting,
@@ -33,17 +51,36 @@ export const PipelineEnvSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Heap cap of each thread that extracts pages and builds offline scripts. */
   STAGE_THREAD_HEAP_MB: z.coerce.number().int().min(64).max(8192).default(512),
+  STAGE_TIMEOUT_FETCH_MS: optionalMs,
+  STAGE_TIMEOUT_EXTRACT_MS: optionalMs,
+  STAGE_TIMEOUT_SCRIPT_MS: optionalMs,
+  STAGE_TIMEOUT_AUDIO_MS: optionalMs,
+  STAGE_TIMEOUT_SLIDES_MS: optionalMs,
+  STAGE_TIMEOUT_RENDER_MS: optionalMs,
+  /** An exact frame size instead of the one `size` and `vertical` give (tests and previews). */
+  PIPELINE_FRAME: frameSize.optional(),
+  /** A Remotion bundle built ahead of time; bundled on first use otherwise. */
+  REMOTION_BUNDLE_DIR: z.string().min(1).optional(),
 });
 export type PipelineEnv = z.infer<typeof PipelineEnvSchema>;
 
 /** Empty values (`FOO=` in an env file) count as unset, so defaults apply. */
-export function withoutEmptyValues(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function withoutEmptyValues(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
 }
 
 export function parsePipelineEnv(env: NodeJS.ProcessEnv): PipelineEnv {
   return PipelineEnvSchema.parse(withoutEmptyValues(env));
 }
+
+const STAGE_TIMEOUT_KEYS = {
+  fetch: 'STAGE_TIMEOUT_FETCH_MS',
+  extract: 'STAGE_TIMEOUT_EXTRACT_MS',
+  script: 'STAGE_TIMEOUT_SCRIPT_MS',
+  audio: 'STAGE_TIMEOUT_AUDIO_MS',
+  slides: 'STAGE_TIMEOUT_SLIDES_MS',
+  render: 'STAGE_TIMEOUT_RENDER_MS',
+} as const satisfies Record<StageName, keyof PipelineEnv>;
 
 /** Turns validated environment into pipeline options (everything but outPath and the per-run bits). */
 export function pipelineOptionsFromEnv(env: PipelineEnv): Omit<PipelineOptions, 'outPath'> {
@@ -54,6 +91,14 @@ export function pipelineOptionsFromEnv(env: PipelineEnv): Omit<PipelineOptions, 
     throw new Error('TTS_PROVIDER=voicevox needs VOICEVOX_URL');
   if (env.TTS_PROVIDER === 'openai' && !env.OPENAI_API_KEY)
     throw new Error('TTS_PROVIDER=openai needs OPENAI_API_KEY');
+  const stageTimeoutsMs: Partial<Record<StageName, number>> = {};
+  for (const [stage, key] of Object.entries(STAGE_TIMEOUT_KEYS) as [
+    StageName,
+    (typeof STAGE_TIMEOUT_KEYS)[StageName],
+  ][]) {
+    const value = env[key];
+    if (value !== undefined) stageTimeoutsMs[stage] = value;
+  }
   return {
     fetch: {
       allowPrivateNetwork: env.ALLOW_PRIVATE_NETWORK,
@@ -86,7 +131,13 @@ export function pipelineOptionsFromEnv(env: PipelineEnv): Omit<PipelineOptions, 
           }
         : undefined,
     },
-    render: { renderer: env.RENDERER, chromiumPath: env.CHROMIUM_PATH },
+    render: {
+      renderer: env.RENDERER,
+      chromiumPath: env.CHROMIUM_PATH,
+      ...(env.REMOTION_BUNDLE_DIR ? { bundleDir: env.REMOTION_BUNDLE_DIR } : {}),
+    },
     isolation: { heapMb: env.STAGE_THREAD_HEAP_MB },
+    stageTimeoutsMs,
+    ...(env.PIPELINE_FRAME ? { frame: env.PIPELINE_FRAME } : {}),
   };
 }

@@ -3,7 +3,6 @@ export {
   PipelineEnvSchema,
   parsePipelineEnv,
   pipelineOptionsFromEnv,
-  withoutEmptyValues,
 } from './config.ts';
 export * from './context.ts';
 export * from './errors.ts';

@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
+import {
+  createJobAdmin,
+  createJobRuns,
+  createVideoStore,
+  jobCollections,
+  prepareJobCollections,
+} from '@movie-generator/jobs';
 import { closeRenderer, runPipeline, silentLogger, warmRenderer } from '@movie-generator/pipeline';
 import { startTestServer, type TestServer } from '@movie-generator/server/src/testing/test-server.ts';
 import {
@@ -80,11 +86,12 @@ export async function startWebStack(webDistDir: string): Promise<WebStack> {
         MAX_PENDING_JOBS: String(server.env.MAX_PENDING_JOBS),
         LOG_LEVEL: 'silent',
       });
-      const store = new JobStore(jobCollections(server.store.c.db), config.jobs);
-      await store.init();
+      const jobs = jobCollections(server.intake.c.db);
+      await prepareJobCollections(jobs, config.jobs);
       const worker = createWorker({
-        store,
-        videoStore: createVideoStore(config.storage.kind, server.store.c.db, config.storage.dataDir),
+        runs: createJobRuns(jobs, config.jobs),
+        admin: createJobAdmin(jobs, config.jobs),
+        videoStore: createVideoStore(config.storage.kind, server.intake.c.db, config.storage.dataDir),
         runPipeline,
         config,
         log: silentLogger,
@@ -100,7 +107,7 @@ export async function startWebStack(webDistDir: string): Promise<WebStack> {
       }
       for (const server of servers.splice(0)) {
         await server.close();
-        await server.store.c.db.dropDatabase().catch(() => {});
+        await server.intake.c.db.dropDatabase().catch(() => {});
       }
       await site.close();
       await closeRenderer();

@@ -1,5 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { GridFsVideoStore, JobStore, jobCollections } from '@movie-generator/jobs';
+import {
+  createJobAdmin,
+  createJobRuns,
+  GridFsVideoStore,
+  type JobRuns,
+  jobCollections,
+  prepareJobCollections,
+} from '@movie-generator/jobs';
 import { runPipeline, silentLogger } from '@movie-generator/pipeline';
 import { collectJsonLines, waitUntil as pollUntil } from '@movie-generator/test-helpers';
 import { loadConfig, type WorkerConfig } from '@movie-generator/worker/src/env.ts';
@@ -41,7 +48,7 @@ export function workerEnv(setup: WorkerSetup, env: Record<string, string> = {}):
 export interface InProcessWorker {
   worker: Worker;
   config: WorkerConfig;
-  store: JobStore;
+  runs: JobRuns;
 }
 
 /** The real worker (Agenda, processJob, the pipeline) in this process, over `db`. */
@@ -52,17 +59,19 @@ export async function startInProcessWorker(
   run: RunPipeline = runPipeline,
 ): Promise<InProcessWorker> {
   const config = loadConfig(workerEnv(setup, env));
-  const store = new JobStore(jobCollections(db), config.jobs);
-  await store.init();
+  const jobs = jobCollections(db);
+  await prepareJobCollections(jobs, config.jobs);
+  const runs = createJobRuns(jobs, config.jobs);
   const worker = createWorker({
-    store,
+    runs,
+    admin: createJobAdmin(jobs, config.jobs),
     videoStore: new GridFsVideoStore(db),
     runPipeline: run,
     config,
     log: silentLogger,
   });
   await worker.start();
-  return { worker, config, store };
+  return { worker, config, runs };
 }
 
 export async function stopInProcessWorker(w: InProcessWorker | undefined): Promise<void> {

@@ -1,4 +1,4 @@
-import type { JobStore, VideoStore } from '@movie-generator/jobs';
+import type { JobAdmin, VideoStore } from '@movie-generator/jobs';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { clearJobGauges, type ServerMetrics, setJobGauges } from '../metrics.ts';
@@ -15,7 +15,7 @@ export const JOB_COUNTS_MAX_AGE_MS = 15_000;
 
 export interface MetricsDeps {
   metrics: ServerMetrics;
-  store: JobStore;
+  admin: Pick<JobAdmin, 'countsByStatus'>;
   videoStore: VideoStore;
   logger: Logger;
 }
@@ -50,7 +50,7 @@ function cachedJobCounts(deps: MetricsDeps): () => Promise<void> {
     reading ??= (async () => {
       try {
         const [counts, videoBytes] = await withTimeout(
-          Promise.all([deps.store.countsByStatus(), deps.videoStore.totalBytes()]),
+          Promise.all([deps.admin.countsByStatus(), deps.videoStore.totalBytes()]),
           SCRAPE_READ_TIMEOUT_MS,
           'reading job counts',
         );

@@ -5,7 +5,7 @@ import {
   type ArtifactKind,
   artifactOfExt,
   type ByteRange,
-  type JobStore,
+  type JobIntake,
   type VideoStore,
 } from '@movie-generator/jobs';
 import { type Request, type Response, Router } from 'express';
@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { downloadName } from './download-name.ts';
 
 export interface VideoDeps {
-  store: JobStore;
+  intake: Pick<JobIntake, 'find'>;
   videoStore: VideoStore;
   logger: Logger;
 }
@@ -63,7 +63,7 @@ export function videoRoutes(deps: VideoDeps): Router {
   const router = Router();
   router.get('/videos/:file', async (req, res) => {
     const file = storedFileOf(req.params.file);
-    const job = file ? await deps.store.find(file.jobId) : null;
+    const job = file ? await deps.intake.find(file.jobId) : null;
     if (!file || !job || job.status !== 'completed' || !job.video) return notFound(res);
     const { jobId, artifact } = file;
     const stored = artifact ? job.artifacts?.[artifact] : job.video;

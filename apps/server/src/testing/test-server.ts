@@ -1,7 +1,15 @@
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createClient } from '@movie-generator/api-contract/client';
-import type { ArtifactKind, StoredArtifacts } from '@movie-generator/jobs';
+import {
+  type ArtifactKind,
+  createJobAdmin,
+  createJobRuns,
+  type JobAdmin,
+  type JobRuns,
+  type StoredArtifacts,
+  type VideoStore,
+} from '@movie-generator/jobs';
 import { listenLocally, makeTestVideo } from '@movie-generator/test-helpers';
 import type { Db } from 'mongodb';
 import { pino } from 'pino';
@@ -12,6 +20,10 @@ import { createMetricsApp } from '../routes/metrics.ts';
 import { createServices, type Services, type ServicesOverrides } from '../services.ts';
 
 export interface TestServer extends Services {
+  /** The run side over the same database, for tests that play the worker. */
+  runs: JobRuns;
+  /** The whole admin side (the server itself only counts), for tests that play the ops CLI. */
+  admin: JobAdmin;
   /** http://127.0.0.1:<port> */
   url: string;
   /** The metrics listener (METRICS_PORT), http://127.0.0.1:<port> */
@@ -26,7 +38,7 @@ export interface TestServer extends Services {
 }
 
 /**
- * The real app (real env parsing, JobStore, Agenda queue, video store) on a random port,
+ * The real app (real env parsing, job intake, Agenda queue, video store) on a random port,
  * over the given database. `vars` are environment variables as the server would read them.
  */
 export async function startTestServer(
@@ -50,8 +62,11 @@ export async function startTestServer(
   const metricsListener = await listenLocally(
     createServer(createMetricsApp({ metrics, logger, ...services })),
   );
+  const retentionMs = env.RETENTION_HOURS * 3600_000;
   return {
     ...services,
+    runs: createJobRuns(services.intake.c, { retentionMs }),
+    admin: createJobAdmin(services.intake.c, { retentionMs }),
     url,
     metricsUrl: metricsListener.url,
     env,
@@ -74,24 +89,24 @@ export function makeTinyMp4(dir: string): Promise<string> {
  * (and the files beside it), complete.
  */
 export async function finishJob(
-  services: Services,
+  services: { runs: JobRuns; videoStore: VideoStore },
   jobId: string,
   mp4Path: string,
   extras: { title?: string; files?: Partial<Record<ArtifactKind, string>> } = {},
 ): Promise<void> {
-  if (!(await services.store.start(jobId, 'test-worker'))) throw new Error(`job ${jobId} could not start`);
-  await services.store.progress(jobId, {
+  if (!(await services.runs.start(jobId, 'test-worker'))) throw new Error(`job ${jobId} could not start`);
+  await services.runs.progress(jobId, {
     progress: 90,
     step: 'render',
     message: { ja: '書き出し中', en: 'Rendering' },
   });
-  if (extras.title) await services.store.annotate(jobId, { title: extras.title });
+  if (extras.title) await services.runs.annotate(jobId, { title: extras.title });
   const { video, size } = await services.videoStore.save(jobId, mp4Path);
   const artifacts: StoredArtifacts = {};
   for (const [kind, path] of Object.entries(extras.files ?? {}) as [ArtifactKind, string][]) {
     artifacts[kind] = await services.videoStore.saveArtifact(jobId, kind, path);
   }
-  if (!(await services.store.complete(jobId, { video, videoSize: size, durationSec: 1, artifacts }))) {
+  if (!(await services.runs.complete(jobId, { video, videoSize: size, durationSec: 1, artifacts }))) {
     throw new Error(`job ${jobId} could not complete`);
   }
 }

@@ -4,16 +4,20 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import {
+  createJobAdmin,
+  createJobIntake,
+  createJobRuns,
   createQueue,
   enqueueGenerateVideo,
   GridFsVideoStore,
   type JobDocument,
-  JobStore,
-  type JobStoreConfig,
+  type JobIntake,
+  type JobIntakeSettings,
+  type JobRuns,
   jobCollections,
   type ProgressUpdate,
+  prepareJobCollections,
   type StoredVideo,
-  type WriteOptions,
 } from '@movie-generator/jobs';
 import { runPipeline, silentLogger } from '@movie-generator/pipeline';
 import {
@@ -40,8 +44,8 @@ declare module 'vitest' {
 
 const FIXTURES = fileURLToPath(new URL('../../../../packages/pipeline/fixtures/articles/', import.meta.url));
 
-/** The server side's view of the jobs (quota and queue cap set high enough for tests). */
-export const SERVER_JOBS: JobStoreConfig = {
+/** The server side's settings (quota and queue cap set high enough for tests). */
+export const SERVER_JOBS: JobIntakeSettings = {
   dailyLimit: 1000,
   maxPending: 20,
   retentionMs: 24 * 3600_000,
@@ -49,24 +53,32 @@ export const SERVER_JOBS: JobStoreConfig = {
   typicalJobSec: 30,
 };
 
-/** A JobStore that records every progress write (time, job, update, accepted) before making it. */
-export class RecordingJobStore extends JobStore {
-  readonly writes: { at: number; jobId: string; update: ProgressUpdate; accepted: boolean }[] = [];
+export interface ProgressWrite {
+  at: number;
+  jobId: string;
+  update: ProgressUpdate;
+  accepted: boolean;
+}
 
-  override async progress(
-    jobId: string,
-    update: ProgressUpdate,
-    options: WriteOptions = {},
-  ): Promise<boolean> {
-    const at = performance.now();
-    const accepted = await super.progress(jobId, update, options);
-    this.writes.push({ at, jobId, update, accepted });
-    return accepted;
-  }
+/** A worker's run side that records every progress write (time, job, update, accepted) as it makes it. */
+export type RecordingJobRuns = JobRuns & {
+  readonly writes: ProgressWrite[];
+  writesOf(jobId: string): ProgressWrite[];
+};
 
-  writesOf(jobId: string) {
-    return this.writes.filter((w) => w.jobId === jobId);
-  }
+export function recordingJobRuns(inner: JobRuns): RecordingJobRuns {
+  const writes: ProgressWrite[] = [];
+  return {
+    ...inner,
+    async progress(jobId, update, options) {
+      const at = performance.now();
+      const accepted = await inner.progress(jobId, update, options);
+      writes.push({ at, jobId, update, accepted });
+      return accepted;
+    },
+    writes,
+    writesOf: (jobId) => writes.filter((w) => w.jobId === jobId),
+  };
 }
 
 /**
@@ -106,8 +118,10 @@ export async function startArticleServer(): Promise<
 
 export interface Harness {
   mongo: TestMongo;
-  /** Creates jobs like the server does. */
-  serverStore: JobStore;
+  /** Creates, shows and cancels jobs like the server does. */
+  intake: JobIntake;
+  /** A run side of no worker, for tests that write to a job as some worker would. */
+  runs: JobRuns;
   /** An Agenda that only enqueues, like the server's. */
   client: Agenda;
   videoStore: GridFsVideoStore;
@@ -116,8 +130,8 @@ export interface Harness {
   bundleDir: string;
   /** Worker configuration through the real env parser, with test-sized renders. */
   config(env?: Record<string, string>): WorkerConfig;
-  /** A worker-side store that records progress writes. */
-  workerStore(config: WorkerConfig): RecordingJobStore;
+  /** A worker's run side that records progress writes. */
+  workerRuns(config: WorkerConfig): RecordingJobRuns;
   createJob(
     path: string,
     options?: { language?: 'ja' | 'en'; now?: Date },
@@ -140,15 +154,17 @@ export interface Harness {
 
 export interface StartedWorker {
   worker: Worker;
-  store: RecordingJobStore;
+  /** The worker's run side, recording its progress writes. */
+  store: RecordingJobRuns;
   metrics: WorkerMetrics;
   config: WorkerConfig;
 }
 
 export async function startHarness(): Promise<Harness> {
   const mongo = await startTestMongo();
-  const serverStore = new JobStore(jobCollections(mongo.db), SERVER_JOBS);
-  await serverStore.init();
+  const c = jobCollections(mongo.db);
+  await prepareJobCollections(c, SERVER_JOBS);
+  const intake = createJobIntake(c, SERVER_JOBS);
   const client = createQueue(mongo.db);
   await client.ready;
   const videoStore = new GridFsVideoStore(mongo.db);
@@ -160,7 +176,8 @@ export async function startHarness(): Promise<Harness> {
 
   const harness: Harness = {
     mongo,
-    serverStore,
+    intake,
+    runs: createJobRuns(c, SERVER_JOBS),
     client,
     videoStore,
     articles,
@@ -184,11 +201,11 @@ export async function startHarness(): Promise<Harness> {
         LOG_LEVEL: 'silent',
         ...env,
       }),
-    workerStore: (config) => new RecordingJobStore(jobCollections(mongo.db), config.jobs),
+    workerRuns: (config) => recordingJobRuns(createJobRuns(c, config.jobs)),
     async createJob(path, options = {}) {
       jobCount += 1;
       const url = `${articles.url}${path}?n=${jobCount}`;
-      const { id } = await serverStore.create(
+      const { id } = await intake.create(
         { url, size: '720p', vertical: false, language: options.language },
         `192.0.2.${jobCount % 250}`,
         (jobId) => enqueueGenerateVideo(client, jobId),
@@ -197,7 +214,7 @@ export async function startHarness(): Promise<Harness> {
       return { id, url };
     },
     async job(id) {
-      const doc = await serverStore.c.jobs.findOne({ jobId: id });
+      const doc = await c.jobs.findOne({ jobId: id });
       if (!doc) throw new Error(`job ${id} not found`);
       return doc;
     },
@@ -220,10 +237,11 @@ export async function startHarness(): Promise<Harness> {
     },
     async startWorker(env = {}, run = runPipeline) {
       const config = harness.config(env);
-      const store = harness.workerStore(config);
+      const store = harness.workerRuns(config);
       const metrics = new WorkerMetrics();
       const worker = createWorker({
-        store,
+        runs: store,
+        admin: createJobAdmin(c, config.jobs),
         videoStore,
         runPipeline: run,
         config,
@@ -240,7 +258,7 @@ export async function startHarness(): Promise<Harness> {
         await worker.stop(0);
       }
       await mongo.db.dropDatabase();
-      await serverStore.init();
+      await prepareJobCollections(c, SERVER_JOBS);
     },
     async close() {
       await articles.close();
