@@ -18,7 +18,9 @@ module.exports = {
       comment: 'The web app talks to the server through the typed API contract only.',
       severity: 'error',
       from: { path: '^apps/web/' },
-      to: { path: '^(packages/(jobs|pipeline|url-policy|embedded-mongo)|remotion|apps/(server|worker|ops))/' },
+      to: {
+        path: '^(packages/(jobs|pipeline|url-policy|embedded-mongo)|remotion|apps/(server|worker|ops))/',
+      },
     },
     {
       name: 'server-without-the-pipeline',
