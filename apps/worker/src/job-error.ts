@@ -13,7 +13,7 @@ export const STEP_OF_STAGE: Record<StageName, JobStep> = {
   render: 'render',
 };
 
-/** The seed's per-stage error for a failure we have no better code for. */
+/** Each step's own error code, for a failure we have no better code for. */
 export const ERROR_OF_STEP: Record<JobStep, PipelineErrorCode> = {
   fetch: 'FETCH_FAILED',
   script: 'SCRIPT_FAILED',

@@ -28,7 +28,7 @@ export type ArtifactKind = z.infer<typeof ArtifactKindSchema>;
 export const StoredArtifactsSchema = z.partialRecord(ArtifactKindSchema, StoredVideoSchema);
 export type StoredArtifacts = z.infer<typeof StoredArtifactsSchema>;
 
-/** The `jobs` collection's document (the seed's fields, camelCase). */
+/** The `jobs` collection's document: what the API shows and the workers update, camelCase. */
 export const JobDocumentSchema = z.object({
   _id: z.instanceof(ObjectId),
   /** The public, random, unguessable id (24 chars base64url). */
