@@ -4,7 +4,7 @@ import { makeTempDir } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
 import { createEspeakProvider } from './espeak.ts';
-import { ffprobeDurationSec, makeContext, medianPitchHz, semitones } from './testing.ts';
+import { characterPitches, ffprobeDurationSec, makeContext, medianPitchHz, semitones } from './testing.ts';
 import { readWavInfo } from './wav.ts';
 
 describe('espeak-ng provider (real espeak-ng)', () => {
@@ -57,16 +57,11 @@ describe('espeak-ng provider (real espeak-ng)', () => {
     expect(await readFile(narrator.path)).toEqual(await readFile((await speak('someone')).path));
     const asker = await speak('asker');
     const explainer = await speak('explainer');
-    const hz = {
-      narrator: await medianPitchHz(narrator.path),
-      asker: await medianPitchHz(asker.path),
-      explainer: await medianPitchHz(explainer.path),
-    };
-    const apart = semitones(hz.explainer, hz.asker);
-    console.log(
-      `espeak-ng median pitch: narrator ${hz.narrator.toFixed(1)} Hz, asker ${hz.asker.toFixed(1)} Hz, ` +
-        `explainer ${hz.explainer.toFixed(1)} Hz; asker − explainer ${apart.toFixed(2)} semitones`,
-    );
+    const { hz, apart } = await characterPitches('espeak-ng', {
+      narrator: narrator.path,
+      asker: asker.path,
+      explainer: explainer.path,
+    });
     expect(apart).toBeGreaterThanOrEqual(3);
     expect(semitones(hz.narrator, hz.explainer)).toBeGreaterThan(3);
 

@@ -6,7 +6,7 @@ import { makeTempDir } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.ts';
 import { createOpenJTalkProvider, NIT_ATR503_CREDIT, OPEN_JTALK_DEFAULTS } from './openjtalk.ts';
-import { ffprobeDurationSec, makeContext, medianPitchHz, semitones } from './testing.ts';
+import { characterPitches, ffprobeDurationSec, makeContext, semitones } from './testing.ts';
 import { readWavInfo } from './wav.ts';
 
 const execFileAsync = promisify(execFile);
@@ -95,16 +95,11 @@ describe('Open JTalk provider (real open_jtalk)', () => {
 
     const asker = await speak('asker');
     const explainer = await speak('explainer');
-    const hz = {
-      narrator: await medianPitchHz(narrator.path),
-      asker: await medianPitchHz(asker.path),
-      explainer: await medianPitchHz(explainer.path),
-    };
-    const apart = semitones(hz.explainer, hz.asker);
-    console.log(
-      `Open JTalk median pitch: narrator ${hz.narrator.toFixed(1)} Hz, asker ${hz.asker.toFixed(1)} Hz, ` +
-        `explainer ${hz.explainer.toFixed(1)} Hz; asker − explainer ${apart.toFixed(2)} semitones`,
-    );
+    const { hz, apart } = await characterPitches('Open JTalk', {
+      narrator: narrator.path,
+      asker: asker.path,
+      explainer: explainer.path,
+    });
     expect(apart).toBeGreaterThanOrEqual(3);
     // Both differ from the narrator too, and the asker speaks faster (-r 1.1).
     expect(semitones(hz.narrator, hz.explainer)).toBeGreaterThan(1);

@@ -123,3 +123,21 @@ export async function medianPitchHz(path: string, minHz = 60, maxHz = 700): Prom
   pitches.sort((a, b) => a - b);
   return pitches[Math.floor(pitches.length / 2)]!;
 }
+
+/** Median pitch of each character's clip, with the asker − explainer gap in semitones, printed for the record. */
+export async function characterPitches(
+  engine: string,
+  clips: { narrator: string; asker: string; explainer: string },
+): Promise<{ hz: { narrator: number; asker: number; explainer: number }; apart: number }> {
+  const hz = {
+    narrator: await medianPitchHz(clips.narrator),
+    asker: await medianPitchHz(clips.asker),
+    explainer: await medianPitchHz(clips.explainer),
+  };
+  const apart = semitones(hz.explainer, hz.asker);
+  console.log(
+    `${engine} median pitch: narrator ${hz.narrator.toFixed(1)} Hz, asker ${hz.asker.toFixed(1)} Hz, ` +
+      `explainer ${hz.explainer.toFixed(1)} Hz; asker − explainer ${apart.toFixed(2)} semitones`,
+  );
+  return { hz, apart };
+}
