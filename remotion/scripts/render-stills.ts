@@ -98,6 +98,12 @@ const englishSlides: SampleOptions['slides'] = [
   },
 ];
 
+/** The sample's speakers as a dialogue's characters (the pipeline's colours for them). */
+const DIALOGUE_SPEAKERS = [
+  { id: 'ずんだもん', name: 'ずんだもん', color: '#7cc95a' },
+  { id: '四国めたん', name: '四国めたん', color: '#e8609c' },
+];
+
 interface Shot {
   name: string;
   timeline: Timeline;
@@ -154,7 +160,16 @@ function shots(): Shot[] {
       }),
     });
   const firstSection = (t: Timeline) => t.slides[1]!.startFrame;
+  const dialogue = (layout: 'landscape' | 'vertical', size: '720p' | '1080p' = '720p') =>
+    variant({ layout, size, speakers: DIALOGUE_SPEAKERS });
   return [
+    { name: 'dialogue-landscape-720p', timeline: dialogue('landscape'), frames: standardFrames(landscape) },
+    { name: 'dialogue-vertical-720p', timeline: dialogue('vertical'), frames: standardFrames(landscape) },
+    {
+      name: 'dialogue-landscape-1080p',
+      timeline: dialogue('landscape', '1080p'),
+      frames: [['section-subtitle', firstSection(landscape) + 60]],
+    },
     { name: 'landscape-720p', timeline: landscape, frames: standardFrames(landscape) },
     { name: 'vertical-720p', timeline: vertical, frames: standardFrames(vertical) },
     {
@@ -302,6 +317,13 @@ async function main(): Promise<void> {
       ok = (await checkStaticSpans(serveUrl, browser, sampleTimeline, 'landscape-720p')) && ok;
       ok =
         (await checkStaticSpans(serveUrl, browser, variant({ layout: 'vertical' }), 'vertical-720p')) && ok;
+      ok =
+        (await checkStaticSpans(
+          serveUrl,
+          browser,
+          variant({ speakers: DIALOGUE_SPEAKERS }),
+          'dialogue-landscape-720p',
+        )) && ok;
       ok = (await checkEntrancesEnd(serveUrl, browser, sampleTimeline, 'landscape-720p')) && ok;
       ok =
         (await checkEntrancesEnd(serveUrl, browser, variant({ layout: 'vertical' }), 'vertical-720p')) && ok;

@@ -2,6 +2,7 @@ import { AbsoluteFill, Sequence } from 'remotion';
 import { Background } from './components/Background.tsx';
 import { ClosingSlide } from './components/ClosingSlide.tsx';
 import { SectionSlide } from './components/SectionSlide.tsx';
+import { SpeakerBadges } from './components/SpeakerBadges.tsx';
 import { Subtitle } from './components/Subtitle.tsx';
 import { TitleSlide } from './components/TitleSlide.tsx';
 import { videoLabels } from './i18n.ts';
@@ -75,11 +76,13 @@ const SlideView: React.FC<{ slide: Slide; timeline: Timeline }> = ({ slide, time
 };
 
 /**
- * The whole video. All timing comes from the timeline: one Sequence per slide and per subtitle.
- * Outside each slide's first `transitionFrames` frames the picture depends only on which slide
- * and which subtitle are showing (see animation.ts). Narration is muxed in afterwards by ffmpeg.
+ * The whole video. All timing comes from the timeline: one Sequence per slide, per subtitle and
+ * (in a dialogue) per turn. Outside each slide's first `transitionFrames` frames the picture
+ * depends only on which slide, which subtitle and whose turn it is (see animation.ts). Narration
+ * is muxed in afterwards by ffmpeg.
  */
 export const Explainer: React.FC<Timeline> = (timeline) => {
+  const speakers = new Map(timeline.speakers.map((s) => [s.id, s]));
   return (
     <AbsoluteFill lang={timeline.language} style={{ fontFamily: theme.fontFamily, color: theme.text }}>
       <Background />
@@ -93,20 +96,35 @@ export const Explainer: React.FC<Timeline> = (timeline) => {
           <SlideView slide={slide} timeline={timeline} />
         </Sequence>
       ))}
-      {timeline.subtitles.map((subtitle) => (
+      {timeline.turns.map((turn) => (
         <Sequence
-          key={`subtitle-${subtitle.startFrame}`}
-          name={`Subtitle: ${subtitle.lines.join(' ')}`}
-          from={subtitle.startFrame}
-          durationInFrames={subtitle.durationInFrames}
+          key={`turn-${turn.startFrame}`}
+          name={`Turn: ${turn.speaker}`}
+          from={turn.startFrame}
+          durationInFrames={turn.durationInFrames}
         >
-          <Subtitle
-            lines={subtitle.lines}
-            color={subtitle.color}
-            charsPerLine={timeline.subtitleCharsPerLine}
-          />
+          <SpeakerBadges speakers={timeline.speakers} active={turn.speaker} />
         </Sequence>
       ))}
+      {timeline.subtitles.map((subtitle) => {
+        const speaker = speakers.get(subtitle.speaker);
+        return (
+          <Sequence
+            key={`subtitle-${subtitle.startFrame}`}
+            name={`Subtitle: ${subtitle.lines.join(' ')}`}
+            from={subtitle.startFrame}
+            durationInFrames={subtitle.durationInFrames}
+          >
+            <Subtitle
+              lines={subtitle.lines}
+              color={subtitle.color}
+              charsPerLine={timeline.subtitleCharsPerLine}
+              speakerCount={timeline.speakers.length}
+              nameTag={speaker ? { name: speaker.name, color: speaker.color } : undefined}
+            />
+          </Sequence>
+        );
+      })}
     </AbsoluteFill>
   );
 };

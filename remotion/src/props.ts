@@ -109,6 +109,7 @@ export type Slide = z.infer<typeof SlideSchema>;
 export const SubtitleSchema = z.object({
   /** Already broken into at most two display lines. */
   lines: z.array(z.string()).min(1).max(2),
+  /** The speaker id of the line this card belongs to (in a dialogue, one of `speakers`). */
   speaker: z.string(),
   /** Colour of the speaker, as CSS. */
   color: z.string(),
@@ -116,6 +117,29 @@ export const SubtitleSchema = z.object({
   durationInFrames: z.number().int().positive(),
 });
 export type Subtitle = z.infer<typeof SubtitleSchema>;
+
+/**
+ * A character of a dialogue (掛け合い): its speaker id as the subtitles name it, the name on its
+ * subtitles' name tag and on its badge, and its colour (CSS).
+ */
+export const SpeakerSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  color: z.string().min(1),
+});
+export type Speaker = z.infer<typeof SpeakerSchema>;
+
+/**
+ * Who holds the floor from `startFrame` on: that speaker's badge is highlighted. A turn starts
+ * when its speaker starts talking and lasts until the next speaker starts (the pause after a line
+ * still belongs to whoever said it); the first turn starts at frame 0.
+ */
+export const TurnSchema = z.object({
+  speaker: z.string().min(1),
+  startFrame: frame,
+  durationInFrames: z.number().int().positive(),
+});
+export type Turn = z.infer<typeof TurnSchema>;
 
 export const AudioClipPlacementSchema = z.object({
   /** Index into the narration clips in script order. */
@@ -164,6 +188,13 @@ export const TimelineSchema = z.object({
   subtitleCharsPerLine: z.number().positive(),
   slides: z.array(SlideSchema).min(1),
   subtitles: z.array(SubtitleSchema),
+  /**
+   * A dialogue's characters, in badge order (a narration has none: no name tags, no badges).
+   * Each subtitle whose `speaker` is one of these ids shows that speaker's name tag.
+   */
+  speakers: z.array(SpeakerSchema).default([]),
+  /** A dialogue's turns, back to back over the whole video (empty for a narration). */
+  turns: z.array(TurnSchema).default([]),
   audio: z.array(AudioClipPlacementSchema),
   spans: z.array(SpanSchema).min(1),
 });

@@ -3,6 +3,7 @@ import {
   frameSize,
   type Layout,
   type Slide,
+  type Speaker,
   SUBTITLE_CHARS_PER_LINE,
   type Timeline,
   type VideoSize,
@@ -36,6 +37,8 @@ export interface SampleOptions {
   siteName?: string;
   sourceUrl?: string;
   transitionFrames?: number;
+  /** A dialogue's characters; subtitles whose speaker is one of these ids wear its tag and colour. */
+  speakers?: Speaker[];
 }
 
 /** The pipeline's first speaker colours. */
@@ -51,9 +54,11 @@ export function buildSampleTimeline(options: SampleOptions): Timeline {
   let frame = 0;
   let sectionNumber = 0;
   const speakers: string[] = [];
+  const characters = options.speakers ?? [];
   const colorOf = (speaker: string): string => {
     if (!speakers.includes(speaker)) speakers.push(speaker);
-    return SPEAKER_COLORS[speakers.indexOf(speaker) % SPEAKER_COLORS.length]!;
+    const character = characters.find((c) => c.id === speaker);
+    return character?.color ?? SPEAKER_COLORS[speakers.indexOf(speaker) % SPEAKER_COLORS.length]!;
   };
   for (const draft of options.slides) {
     const startFrame = frame;
@@ -81,6 +86,7 @@ export function buildSampleTimeline(options: SampleOptions): Timeline {
     });
   }
   const durationInFrames = frame;
+  const turns = characters.length > 0 ? turnsOf(subtitles, durationInFrames) : [];
   return {
     fps: FPS,
     ...frameSize(layout, options.size ?? '720p'),
@@ -95,6 +101,8 @@ export function buildSampleTimeline(options: SampleOptions): Timeline {
     subtitleCharsPerLine: SUBTITLE_CHARS_PER_LINE[layout],
     slides,
     subtitles,
+    speakers: characters,
+    turns,
     audio: subtitles.map((s, clipIndex) => ({
       clipIndex,
       startFrame: s.startFrame,
@@ -103,6 +111,19 @@ export function buildSampleTimeline(options: SampleOptions): Timeline {
     })),
     spans: spansOf(slides, subtitles, transitionFrames, durationInFrames),
   };
+}
+
+/** A new turn wherever the speaker changes; the first starts at 0, the last ends with the video. */
+function turnsOf(subtitles: Timeline['subtitles'], durationInFrames: number): Timeline['turns'] {
+  const turns: Timeline['turns'] = [];
+  for (const s of subtitles) {
+    const last = turns[turns.length - 1];
+    if (last?.speaker === s.speaker) continue;
+    const startFrame = last ? s.startFrame : 0;
+    if (last) last.durationInFrames = startFrame - last.startFrame;
+    turns.push({ speaker: s.speaker, startFrame, durationInFrames: durationInFrames - startFrame });
+  }
+  return turns;
 }
 
 /** Cut the video wherever the picture may change; slide entrances are animated. */

@@ -72,6 +72,58 @@ describe('subtitle files', () => {
     );
   });
 
+  it("names a dialogue's speakers: a WebVTT voice span and an SRT prefix", () => {
+    const dialogue = {
+      fps: 30,
+      subtitles: [
+        { ...card(30, 30, 'なぜなのだ？'), speaker: 'asker' },
+        { ...card(60, 30, 'それはね、', 'こういうことです。'), speaker: 'explainer' },
+        { ...card(90, 30, 'ふむ'), speaker: 'someone-else' },
+      ],
+      speakers: [
+        { id: 'asker', name: 'ずんだもん' },
+        { id: 'explainer', name: 'A <b> & C' },
+      ],
+    };
+    const cues = subtitleCues(dialogue);
+    expect(cues.map((c) => c.speaker)).toEqual(['ずんだもん', 'A <b> & C', undefined]);
+    expect(toWebVtt(cues)).toBe(
+      [
+        'WEBVTT',
+        '',
+        '00:00:01.000 --> 00:00:02.000',
+        '<v ずんだもん>なぜなのだ？',
+        '',
+        '00:00:02.000 --> 00:00:03.000',
+        '<v A &lt;b&gt; &amp; C>それはね、',
+        'こういうことです。',
+        '',
+        '00:00:03.000 --> 00:00:04.000',
+        'ふむ',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(toSrt(cues)).toBe(
+      [
+        '1',
+        '00:00:01,000 --> 00:00:02,000',
+        'ずんだもん: なぜなのだ？',
+        '',
+        '2',
+        '00:00:02,000 --> 00:00:03,000',
+        'A <b> & C: それはね、',
+        'こういうことです。',
+        '',
+        '3',
+        '00:00:03,000 --> 00:00:04,000',
+        'ふむ',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('an empty subtitle list still makes a valid WebVTT file', () => {
     expect(toWebVtt([])).toBe('WEBVTT\n\n');
     expect(toSrt([])).toBe('');

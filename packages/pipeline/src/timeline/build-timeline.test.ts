@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { TimelineSchema } from '@movie-generator/remotion/props';
 import { describe, expect, it } from 'vitest';
-import { subtitleCues, toWebVtt } from '../render/subtitle-files.ts';
+import { planFrames } from '../render/frame-plan.ts';
+import { subtitleCues, toSrt, toWebVtt } from '../render/subtitle-files.ts';
 import { ScriptSchema } from '../schema/script.ts';
-import { buildTimeline, computeSpans } from './build-timeline.ts';
+import { CHARACTERS } from '../speakers.ts';
+import { buildTimeline, computeSpans, PAUSES } from './build-timeline.ts';
 
 const script = ScriptSchema.parse(
   JSON.parse(readFileSync(new URL('../../fixtures/script-ja-short.json', import.meta.url), 'utf8')),
@@ -124,7 +126,140 @@ describe('buildTimeline', () => {
   });
 });
 
+describe('buildTimeline for a dialogue', () => {
+  const dialogue = (language: 'ja' | 'en') =>
+    ScriptSchema.parse(
+      JSON.parse(
+        readFileSync(new URL(`../../fixtures/script-dialogue-${language}.json`, import.meta.url), 'utf8'),
+      ),
+    );
+  const ja = dialogue('ja');
+  const clipsOf = (s: typeof ja) => s.sections.flatMap((x) => x.narrations.map((_, i) => 1.5 + 0.4 * i));
+  const t = buildTimeline(ja, clipsOf(ja));
+  const speakerOfClip = ja.sections.flatMap((x) => x.narrations.map((n) => n.speaker));
+
+  it('carries the two characters with their names in the script language and their colours', () => {
+    expect(TimelineSchema.parse(t)).toEqual(t);
+    expect(t.speakers).toEqual([
+      { id: 'asker', name: 'ずんだもん', color: CHARACTERS.asker.color },
+      { id: 'explainer', name: '四国めたん', color: CHARACTERS.explainer.color },
+    ]);
+    const en = dialogue('en');
+    expect(buildTimeline(en, clipsOf(en)).speakers.map((s) => s.name)).toEqual(['Zundamon', 'Metan']);
+    // The asker's badge comes first even when the explainer speaks first.
+    const explainerFirst = {
+      ...ja,
+      sections: [{ ...ja.sections[0]!, narrations: [...ja.sections[0]!.narrations].reverse() }],
+    };
+    expect(buildTimeline(explainerFirst, [1, 1]).speakers.map((s) => s.id)).toEqual(['asker', 'explainer']);
+  });
+
+  it("labels every subtitle card with its line's speaker, in that character's colour", () => {
+    for (const [i, clip] of t.audio.entries()) {
+      const cards = t.subtitles.filter(
+        (s) => s.startFrame >= clip.startFrame && s.startFrame < clip.startFrame + clip.durationInFrames,
+      );
+      expect(cards.length).toBeGreaterThan(0);
+      for (const card of cards) {
+        expect(card.speaker).toBe(speakerOfClip[i]);
+        expect(card.color).toBe(CHARACTERS[card.speaker as 'asker' | 'explainer'].color);
+      }
+    }
+  });
+
+  it('pauses 0.3–0.5 s between turns, and as a narration does elsewhere', () => {
+    expect(PAUSES.betweenTurns).toBeGreaterThanOrEqual(0.3);
+    expect(PAUSES.betweenTurns).toBeLessThanOrEqual(0.5);
+    const seen = { reply: 0, same: 0 };
+    let clip = 0;
+    for (const section of ja.sections) {
+      for (let i = 1; i < section.narrations.length; i++) {
+        const prev = t.audio[clip + i - 1]!;
+        const gap = t.audio[clip + i]!.startFrame - (prev.startFrame + prev.durationInFrames);
+        const reply = section.narrations[i]!.speaker !== section.narrations[i - 1]!.speaker;
+        // 0.4 s when the other speaker replies; 0.5 s when the same speaker goes on.
+        expect(gap).toBe(reply ? 12 : 15);
+        seen[reply ? 'reply' : 'same'] += 1;
+      }
+      clip += section.narrations.length;
+    }
+    expect(seen).toEqual({ reply: 5, same: 1 });
+    // A turn across slides keeps the pause between slides.
+    const secondSlide = t.slides[1]!;
+    const firstClipThere = t.audio.find((a) => a.startFrame >= secondSlide.startFrame)!;
+    expect(firstClipThere.startFrame - secondSlide.startFrame).toBe(30);
+    // The same script told as a narration keeps today's pauses (and its palette, and no speakers).
+    const narration = buildTimeline({ ...ja, style: 'narration' }, clipsOf(ja));
+    const n1 = narration.audio[1]!;
+    const n0 = narration.audio[0]!;
+    expect(n1.startFrame - (n0.startFrame + n0.durationInFrames)).toBe(15);
+    expect(narration.speakers).toEqual([]);
+    expect(narration.turns).toEqual([]);
+    expect(new Set(narration.subtitles.map((s) => s.color))).toEqual(new Set(['#FFD54F', '#4FC3F7']));
+  });
+
+  it('passes the floor at each line of another speaker, back to back over the whole video', () => {
+    let cursor = 0;
+    for (const turn of t.turns) {
+      expect(turn.startFrame).toBe(cursor);
+      cursor += turn.durationInFrames;
+    }
+    expect(cursor).toBe(t.durationInFrames);
+    const changes = t.audio.filter((_, i) => i > 0 && speakerOfClip[i] !== speakerOfClip[i - 1]);
+    expect(t.turns.slice(1).map((turn) => turn.startFrame)).toEqual(changes.map((a) => a.startFrame));
+    expect(t.turns.map((turn) => turn.speaker)).toEqual(
+      speakerOfClip.filter((s, i) => i === 0 || s !== speakerOfClip[i - 1]),
+    );
+  });
+
+  it('makes each change of speaker a new held picture for the fast renderer', () => {
+    const plan = planFrames(t);
+    for (const turn of t.turns) {
+      expect(plan.frames).toContain(turn.startFrame);
+      expect(t.spans.some((s) => s.startFrame === turn.startFrame)).toBe(true);
+    }
+  });
+
+  it('names the speaker of each cue in the WebVTT and SRT files', () => {
+    const cues = subtitleCues(t);
+    expect(cues[0]!.speaker).toBe('ずんだもん');
+    const vtt = toWebVtt(cues);
+    expect(vtt).toContain('\n<v ずんだもん>今日はどんな記事を読むのだ？\n');
+    expect(vtt).toMatch(/\n<v 四国めたん>小さな町が/);
+    expect(toSrt(cues)).toMatch(
+      /^1\n00:00:01,000 --> [0-9:,]+\nずんだもん: 今日はどんな記事を読むのだ？\n\n2\n/,
+    );
+    // A narration's cues name nobody.
+    const narration = buildTimeline({ ...ja, style: 'narration' }, clipsOf(ja));
+    expect(toWebVtt(subtitleCues(narration))).not.toContain('<v ');
+  });
+});
+
 describe('computeSpans', () => {
+  it('cuts a held picture where the turn passes, even with no subtitle change there', () => {
+    const slide = {
+      kind: 'section' as const,
+      title: 't',
+      bullets: [],
+      sectionNumber: 1,
+      sectionCount: 1,
+      startFrame: 0,
+      durationInFrames: 100,
+    };
+    const subtitle = { lines: ['a'], speaker: 'asker', color: '#fff', startFrame: 20, durationInFrames: 40 };
+    const turns = [
+      { speaker: 'asker', startFrame: 0, durationInFrames: 70 },
+      { speaker: 'explainer', startFrame: 70, durationInFrames: 30 },
+    ];
+    expect(computeSpans([slide], [subtitle], 15, 100, turns)).toEqual([
+      { kind: 'animated', startFrame: 0, endFrame: 15 },
+      { kind: 'static', startFrame: 15, endFrame: 20 },
+      { kind: 'static', startFrame: 20, endFrame: 60 },
+      { kind: 'static', startFrame: 60, endFrame: 70 },
+      { kind: 'static', startFrame: 70, endFrame: 100 },
+    ]);
+  });
+
   it('merges a subtitle appearing mid-transition into the animated span', () => {
     const spans = computeSpans(
       [

@@ -6,12 +6,15 @@ import {
   REVEAL_FRAMES,
   type Slide,
   type Span,
+  type Speaker,
   SUBTITLE_CHARS_PER_LINE,
   type Subtitle,
   type Timeline,
+  type Turn,
   type VideoSize,
 } from '@movie-generator/remotion/props';
-import type { Script } from '../schema/script.ts';
+import { type Script, SpeakerIdSchema } from '../schema/script.ts';
+import { characterOf } from '../speakers.ts';
 import { displayWidth, subtitleCards } from './line-break.ts';
 import { bulletReveals, type ImageSources, leadImage, sectionContent } from './slide-content.ts';
 
@@ -19,7 +22,10 @@ import { bulletReveals, type ImageSources, leadImage, sectionContent } from './s
 export const PAUSES = {
   start: 1.0,
   betweenSlides: 1.0,
+  /** Between narrations of a slide (in a dialogue: between lines of the same speaker). */
   betweenSpeakers: 0.5,
+  /** In a dialogue, between one speaker's line and the other's reply on the same slide. */
+  betweenTurns: 0.4,
   end: 1.0,
 } as const;
 
@@ -71,10 +77,15 @@ export function buildTimeline(
     throw new Error(`buildTimeline: ${clipDurations.length} clips for ${narrationCount} narrations`);
   }
 
+  const dialogue = script.style === 'dialogue';
   const speakerColors = new Map<string, string>();
+  // A dialogue's speakers wear their characters' colours; a narration keeps its palette.
   const colorOf = (speaker: string) => {
     if (!speakerColors.has(speaker)) {
-      speakerColors.set(speaker, SPEAKER_COLORS[speakerColors.size % SPEAKER_COLORS.length]!);
+      speakerColors.set(
+        speaker,
+        dialogue ? characterOf(speaker).color : SPEAKER_COLORS[speakerColors.size % SPEAKER_COLORS.length]!,
+      );
     }
     return speakerColors.get(speaker)!;
   };
@@ -83,6 +94,8 @@ export function buildTimeline(
   const slides: Slide[] = [];
   const subtitles: Subtitle[] = [];
   const audio: AudioClipPlacement[] = [];
+  /** Each clip's speaker, in clip order (for the dialogue's turns). */
+  const clipSpeakers: string[] = [];
   let cursor = 0;
   let clipIndex = 0;
   let bodyNumber = 0;
@@ -94,11 +107,15 @@ export function buildTimeline(
     const narrationStarts: number[] = [];
 
     section.narrations.forEach((narration, narrationIndex) => {
-      if (narrationIndex > 0) cursor += toFrames(PAUSES.betweenSpeakers);
+      if (narrationIndex > 0) {
+        const reply = dialogue && narration.speaker !== section.narrations[narrationIndex - 1]!.speaker;
+        cursor += toFrames(reply ? PAUSES.betweenTurns : PAUSES.betweenSpeakers);
+      }
       narrationStarts.push(cursor);
       const durationSec = clipDurations[clipIndex]!;
       const clipFrames = Math.max(1, Math.ceil(durationSec * FPS));
       audio.push({ clipIndex, startFrame: cursor, durationInFrames: clipFrames, durationSec });
+      clipSpeakers.push(narration.speaker);
       subtitles.push(...placeCards(narration.text, narration.speaker, cursor, clipFrames, durationSec));
       cursor += clipFrames;
       clipIndex += 1;
@@ -156,6 +173,8 @@ export function buildTimeline(
   }
 
   const durationInFrames = cursor;
+  const speakers = dialogue ? dialogueSpeakers(clipSpeakers, script.language, colorOf) : [];
+  const turns = dialogue ? dialogueTurns(audio, clipSpeakers, durationInFrames) : [];
   return {
     fps: FPS,
     width,
@@ -171,21 +190,63 @@ export function buildTimeline(
     subtitleCharsPerLine: charsPerLine,
     slides,
     subtitles,
+    speakers,
+    turns,
     audio,
-    spans: computeSpans(slides, subtitles, transitionFrames, durationInFrames),
+    spans: computeSpans(slides, subtitles, transitionFrames, durationInFrames, turns),
   };
+}
+
+/**
+ * A dialogue's characters for the name tags and badges: each speaker once, in the order of
+ * SpeakerIdSchema (the asker's badge left of the explainer's), then any other ids as they first
+ * speak; names are the characters' names in the script's language.
+ */
+function dialogueSpeakers(
+  clipSpeakers: readonly string[],
+  language: Script['language'],
+  colorOf: (speaker: string) => string,
+): Speaker[] {
+  const known: readonly string[] = SpeakerIdSchema.options;
+  const rank = (id: string) => (known.includes(id) ? known.indexOf(id) : known.length);
+  return [...new Set(clipSpeakers)]
+    .map((id, appearance) => ({ id, appearance }))
+    .sort((a, b) => rank(a.id) - rank(b.id) || a.appearance - b.appearance)
+    .map(({ id }) => ({ id, name: characterOf(id).name[language], color: colorOf(id) }));
+}
+
+/**
+ * Who holds the floor when: a new turn at each clip whose speaker differs from the one before,
+ * lasting until the next; the first turn starts at frame 0 and the last ends with the video.
+ */
+function dialogueTurns(
+  audio: readonly AudioClipPlacement[],
+  clipSpeakers: readonly string[],
+  durationInFrames: number,
+): Turn[] {
+  const turns: Turn[] = [];
+  audio.forEach((clip, i) => {
+    const speaker = clipSpeakers[i]!;
+    const last = turns[turns.length - 1];
+    if (last?.speaker === speaker) return;
+    const startFrame = last ? clip.startFrame : 0;
+    if (last) last.durationInFrames = startFrame - last.startFrame;
+    turns.push({ speaker, startFrame, durationInFrames: durationInFrames - startFrame });
+  });
+  return turns;
 }
 
 /**
  * Animated spans are each slide's entrance and each later bullet reveal's short entrance;
  * everything else is cut into static holds at every frame where the picture changes (a subtitle
- * card appears or disappears, a bullet is revealed).
+ * card appears or disappears, a bullet is revealed, another speaker's badge lights up).
  */
 export function computeSpans(
   slides: readonly Slide[],
   subtitles: readonly Subtitle[],
   transitionFrames: number,
   durationInFrames: number,
+  turns: readonly Turn[] = [],
 ): Span[] {
   const slideEnd = (s: Slide) => s.startFrame + s.durationInFrames;
   const animated = [
@@ -212,6 +273,7 @@ export function computeSpans(
     cuts.add(sub.startFrame);
     cuts.add(sub.startFrame + sub.durationInFrames);
   }
+  for (const turn of turns) cuts.add(turn.startFrame);
   const points = [...cuts].filter((f) => f >= 0 && f <= durationInFrames).sort((a, b) => a - b);
   const spans: Span[] = [];
   for (let i = 0; i < points.length - 1; i++) {
