@@ -2,7 +2,7 @@ import type { StageContext } from '../context.ts';
 import { runProcess } from '../process.ts';
 import type { SpeakerId } from '../schema/script.ts';
 import { finalizeClip, writePauseClip } from './clip-file.ts';
-import { normalizeSpeechText } from './text.ts';
+import { englishSpeechForms, normalizeSpeechText } from './text.ts';
 import type { EspeakOptions, EspeakVoice, SpeechClip, SpeechProvider, SpeechRequest } from './types.ts';
 
 export const ESPEAK_DEFAULTS = {
@@ -45,7 +45,7 @@ export function createEspeakProvider(options: EspeakOptions = {}): SpeechProvide
     concurrency: options.concurrency ?? ESPEAK_DEFAULTS.concurrency,
     credits: async () => [],
     async synthesize(request: SpeechRequest, ctx: StageContext): Promise<SpeechClip> {
-      const text = normalizeSpeechText(request.text, 'en');
+      const text = englishSpeechForms(normalizeSpeechText(request.text, 'en'));
       if (!text) {
         await writePauseClip(request, ctx, ESPEAK_SAMPLE_RATE);
       } else {

@@ -131,3 +131,24 @@ describe('Open JTalk provider (real open_jtalk)', () => {
     expect((error as PipelineError).code).toBe('AUDIO_FAILED');
   });
 });
+
+describe('Open JTalk pacing', () => {
+  it('says a long sentence at a normal pace (its duration model drags on a long run without a pause)', async () => {
+    const { dir, cleanup } = await makeTempDir('mg-ojt-pace-');
+    try {
+      const clip = await createOpenJTalkProvider().synthesize(
+        {
+          text: 'かつて北浜は鰊漁で栄え、明治から大正にかけては春になると湾が毎年のように白くなったと伝えられている。',
+          speaker: 'narrator',
+          language: 'ja',
+          outPath: join(dir, 'pace.wav'),
+        },
+        makeContext(dir),
+      );
+      // Unpaced, Open JTalk takes 23.8 s for these 49 characters; paced, about 9.6 s.
+      expect(await ffprobeDurationSec(clip.path)).toBeLessThan(13);
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { PipelineError } from '../errors.ts';
 import { runProcess } from '../process.ts';
 import type { SpeakerId } from '../schema/script.ts';
 import { finalizeClip, PAUSE_CLIP_SEC, writePauseClip } from './clip-file.ts';
-import { normalizeSpeechText, splitForOpenJTalk } from './text.ts';
+import { normalizeSpeechText, splitForOpenJTalk, withBreathPauses, withOpenJTalkReadings } from './text.ts';
 import type { OpenJTalkOptions, OpenJTalkVoice, SpeechClip, SpeechProvider, SpeechRequest } from './types.ts';
 import { concatWavs, silentWav } from './wav.ts';
 
@@ -74,7 +74,9 @@ export function createOpenJTalkProvider(options: OpenJTalkOptions = {}): SpeechP
     concurrency: options.concurrency ?? OPEN_JTALK_DEFAULTS.concurrency,
     credits: async () => [...credits],
     async synthesize(request: SpeechRequest, ctx: StageContext): Promise<SpeechClip> {
-      const chunks = splitForOpenJTalk(normalizeSpeechText(request.text, 'ja'));
+      const chunks = splitForOpenJTalk(
+        withBreathPauses(withOpenJTalkReadings(normalizeSpeechText(request.text, 'ja'))),
+      );
       const voice = voiceArgs(request.speaker);
       if (chunks.length === 0) {
         await writePauseClip(request, ctx, OPEN_JTALK_SAMPLE_RATE);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSpeechText, splitForOpenJTalk } from './text.ts';
+import {
+  englishSpeechForms,
+  normalizeSpeechText,
+  splitForOpenJTalk,
+  withBreathPauses,
+  withOpenJTalkReadings,
+} from './text.ts';
 
 describe('normalizeSpeechText', () => {
   it('applies NFKC: full-width ASCII, half-width kana, circled digits', () => {
@@ -87,5 +93,29 @@ describe('splitForOpenJTalk', () => {
   it('drops chunks with nothing to say', () => {
     expect(splitForOpenJTalk('。！？')).toEqual([]);
     expect(splitForOpenJTalk('')).toEqual([]);
+  });
+});
+
+describe('speech forms for the offline engines', () => {
+  it('gives a long run without a pause a 、 at a phrase boundary (Open JTalk drags on it otherwise)', () => {
+    const slow = '明治から大正にかけては春になると湾が毎年のように白くなったと伝えられている。';
+    const paced = withBreathPauses(slow);
+    expect(paced.replace(/、/gu, '')).toBe(slow);
+    for (const run of paced.split(/[、。]/u)) expect(run.length).toBeLessThanOrEqual(24);
+    // Short runs are left alone.
+    expect(withBreathPauses('群来が確認された。町では観光に生かす考えだ。')).toBe(
+      '群来が確認された。町では観光に生かす考えだ。',
+    );
+  });
+
+  it('reads money, titles and misread words the way a person would', () => {
+    expect(
+      englishSpeechForms(
+        'It will cost €310 million; $4.2m more and £850,000, Ms Halvorsen said to Dr. Chen.',
+      ),
+    ).toBe(
+      'It will cost 310 million euros; 4.2 million dollars more and 850,000 pounds, Miz Halvorsen said to Doctor Chen.',
+    );
+    expect(withOpenJTalkReadings('米粉のパン')).toBe('こめこのパン');
   });
 });

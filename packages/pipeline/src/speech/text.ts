@@ -1,4 +1,7 @@
+import { loadDefaultJapaneseParser } from 'budoux';
 import type { Language } from '../schema/script.ts';
+
+const japanesePhrases = loadDefaultJapaneseParser();
 
 // Pictographs, skin-tone modifiers, flags and the joiners/selectors that glue emoji sequences together.
 const EMOJI =
@@ -93,4 +96,60 @@ function splitByBytes(text: string, maxBytes: number): string[] {
 
 function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * Open JTalk's duration model breaks down on a long run without a pause: 「明治から大正にかけては
+ * 春になると湾が毎年のように白くなったと伝えられている。」 takes 21 s to say, its two halves 2.6 s
+ * and 5.9 s. A run of more than MAX_BREATH characters gets a 「、」 at the phrase boundary
+ * (budoux) nearest its middle, again until every run is short.
+ */
+export function withBreathPauses(text: string): string {
+  return text
+    .split(/(?<=[、。，．！？!?,\s])/u)
+    .map((run) => breathe(run))
+    .join('');
+}
+
+const MAX_BREATH = 24;
+
+function breathe(run: string): string {
+  const body = run.replace(/[、。，．！？!?,\s]+$/u, '');
+  if (body.length <= MAX_BREATH) return run;
+  const phrases = japanesePhrases.parse(body);
+  if (phrases.length < 2) return run;
+  let best = 0;
+  let offset = 0;
+  for (let i = 0; i < phrases.length - 1; i++) {
+    offset += phrases[i]!.length;
+    if (Math.abs(offset - body.length / 2) < Math.abs(best - body.length / 2)) best = offset;
+  }
+  if (best === 0) return run;
+  return `${breathe(`${body.slice(0, best)}、`)}${breathe(body.slice(best) + run.slice(body.length))}`;
+}
+
+/** Money and titles as English speech engines should say them: "$4.2 million" → "4.2 million dollars". */
+const CURRENCY: Record<string, string> = { $: 'dollars', '€': 'euros', '£': 'pounds', '¥': 'yen' };
+const TITLES: Record<string, string> = { Mr: 'Mister', Mrs: 'Missus', Ms: 'Miz', Dr: 'Doctor', St: 'Saint' };
+
+export function englishSpeechForms(text: string): string {
+  return text
+    .replace(
+      /([$€£¥])\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?/gu,
+      (_m, symbol: string, amount: string, scale: string | undefined) => {
+        const word = { bn: ' billion', m: ' million', k: ' thousand' }[scale?.trim() ?? ''] ?? scale ?? '';
+        return `${amount}${word} ${CURRENCY[symbol]}`;
+      },
+    )
+    .replace(
+      /\b(Mr|Mrs|Ms|Dr|St)\.?(?=\s+[A-Z])/gu,
+      (title: string) => TITLES[title.replace('.', '')] ?? title,
+    );
+}
+
+/** Words Open JTalk's dictionary misreads (米粉 as 「ベーコ」), written as they are said. */
+const OPEN_JTALK_READINGS: ReadonlyArray<[RegExp, string]> = [[/米粉/gu, 'こめこ']];
+
+export function withOpenJTalkReadings(text: string): string {
+  return OPEN_JTALK_READINGS.reduce((out, [word, reading]) => out.replace(word, reading), text);
 }
