@@ -267,6 +267,16 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     bodySections.push(...splitSlides(section, cuts, at));
   }
 
+  const recapBullets = closingBullets(recap?.named ?? [], bodySections, language);
+  if (!recap && recapBullets.some((b) => !b.endsWith('…'))) {
+    // Without headings to name, the recap says the points its slide shows.
+    const said = recapLine(
+      recapBullets.filter((b) => !b.endsWith('…')),
+      language,
+      limits.narration,
+    );
+    if (said) closingLines = closingLines.map((line) => (line === points ? said : line));
+  }
   const opening: Section = {
     title: shortenAtBoundary(title, language, TITLE_MAX.section),
     kind: 'opening',
@@ -277,7 +287,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     title: wording.closingTitle,
     kind: 'closing',
     // The points made, as the recap names them; else each section's first point.
-    bullets: closingBullets(recap?.named ?? [], bodySections),
+    bullets: recapBullets,
     narrations: closingLines.map((text) => ({ text, speaker: 'narrator' })),
   };
   const sections = [opening, ...bodySections.filter((s) => s.narrations.length > 0), closing];
@@ -450,8 +460,25 @@ function splitSlides(section: Section, cuts: readonly number[], panelAt: number 
   });
 }
 
+/** "To recap: A. B. C." with as many of the points as fit one narration. */
+function recapLine(points: readonly string[], language: Language, maxChars: number): string | undefined {
+  const lead = WORDING[language].recapLead;
+  let line: string | undefined;
+  for (let count = 1; count <= points.length; count++) {
+    const candidate = `${lead}${points
+      .slice(0, count)
+      .map((p) => (language === 'ja' ? `${p}。` : `${p}.`))
+      .join(language === 'ja' ? '' : ' ')}`;
+    if (candidate.length > maxChars) break;
+    line = candidate;
+  }
+  return line;
+}
+
 /** The closing slide's bullets: the sections the recap names, else each section's first point. */
-function closingBullets(named: readonly string[], bodies: readonly Section[]): string[] {
+const ENUMERATED = /^(?:[一二三四五1-5１-５]つ目|first|second|third)/iu;
+
+function closingBullets(named: readonly string[], bodies: readonly Section[], language: Language): string[] {
   // Headings are shown as they are: 「お話について」 is a title, not a sentence cut on a particle.
   if (named.length > 0) return [...named];
   const firsts: string[] = [];
@@ -460,8 +487,10 @@ function closingBullets(named: readonly string[], bodies: readonly Section[]): s
     if (first && !firsts.includes(first)) firsts.push(first);
   }
   // Whole points first; a clause cut with "…" when that is all a section shows.
-  const whole = firsts.filter((b) => !b.endsWith('…'));
-  return (whole.length >= 2 ? whole : firsts).slice(0, MAX_CLOSING_BULLETS);
+  // A point said on its own at the end cannot lean on what came before it (「一つ目は…」, "It…").
+  const standing = firsts.filter((b) => !needsPredecessor(b, language) && !ENUMERATED.test(b));
+  const whole = standing.filter((b) => !b.endsWith('…'));
+  return (whole.length >= 2 ? whole : standing).slice(0, MAX_CLOSING_BULLETS);
 }
 
 const MAX_CLOSING_BULLETS = 4;

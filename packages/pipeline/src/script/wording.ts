@@ -19,6 +19,8 @@ export interface Wording {
   somePoints: ReadonlyArray<(topics: readonly string[]) => string>;
   /** Said over the closing slide's key points when there are no headings to name. */
   mainPoints: readonly string[];
+  /** Opens the recap that says those points. */
+  recapLead: string;
   /** Title of the n-th section of an article without headings. */
   partTitle: (n: number) => string;
   closingTitle: string;
@@ -68,6 +70,7 @@ export const WORDING: Record<Language, Wording> = {
     ],
     partTitle: (n) => `その${n}`,
     mainPoints: ['要点をもう一度、画面で確認しましょう。', '最後に、要点をおさらいします。'],
+    recapLead: 'おさらいです。',
     closingTitle: 'まとめ',
     seeOriginal: ['詳しくは元の記事をご覧ください。', '詳しい内容は、ぜひ元の記事でお読みください。'],
   },
@@ -100,6 +103,7 @@ export const WORDING: Record<Language, Wording> = {
     ],
     partTitle: (n) => `Part ${n}`,
     mainPoints: ['Here are the main points once more.', 'To recap, these were the main points.'],
+    recapLead: 'To recap: ',
     closingTitle: 'Summary',
     seeOriginal: ['For details, see the original article.', 'The full story is in the original article.'],
   },

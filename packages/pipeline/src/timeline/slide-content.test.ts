@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { planFrames } from '../render/frame-plan.ts';
 import { ScriptSchema } from '../schema/script.ts';
 import { buildTimeline } from './build-timeline.ts';
-import { isNarrated } from './slide-content.ts';
+import { bulletReveals, isNarrated } from './slide-content.ts';
 
 const script = ScriptSchema.parse(
   JSON.parse(readFileSync(new URL('../../fixtures/script-layouts-en.json', import.meta.url), 'utf8')),
@@ -104,6 +104,24 @@ describe('slide layouts in the timeline', () => {
     ).toBeUndefined();
   });
 
+  it('lets a quote or figure slide open on its panel: its bullets wait for their narrations', () => {
+    const section = {
+      title: 'Automation',
+      kind: 'body' as const,
+      layout: 'figure' as const,
+      figure: { value: '22 nautical miles', context: 'The range of the light after 1952' },
+      bullets: ['In 1989 the light was automated'],
+      narrations: [
+        { text: 'The range went from 18 to 22 nautical miles.', speaker: 'narrator' },
+        { text: 'In 1989 the light was automated.', speaker: 'narrator', bullet: 0 },
+      ],
+    };
+    expect(bulletReveals(section, [100, 400], 100)).toEqual([300]);
+    // The same slide as plain bullets shows its first bullet from the start.
+    const { layout: _l, figure: _f, ...plain } = section;
+    expect(bulletReveals(plain, [100, 400], 100)).toBeUndefined();
+  });
+
   it('draws each reveal state once: its entrance (if any) frame by frame, then a held picture', () => {
     const plan = planFrames(t);
     for (const slide of t.slides) {
@@ -118,8 +136,10 @@ describe('slide layouts in the timeline', () => {
       }
     }
     const reveals = t.slides.flatMap((s) => (s.bulletReveals ?? []).filter((r) => r > 0)).length;
-    // 8 pointed bullets on 4 body slides; each slide's first one shows with the slide.
-    expect(reveals).toBe(4);
+    // 8 pointed bullets on 4 body slides; each slide's first one shows with the slide, except on
+    // the two that open on a quote or a figure.
+    expect(t.slides.filter((s) => s.quote || s.figure)).toHaveLength(2);
+    expect(reveals).toBe(6);
     // Entrances and reveals are drawn frame by frame; everything else once per held picture.
     expect(plan.frames.length).toBeLessThan(
       t.slides.length * t.transitionFrames + reveals * REVEAL_FRAMES + t.subtitles.length * 2 + 10,

@@ -52,7 +52,8 @@ const withCaption = (local: LocalImageSource, caption: string | undefined): Slid
 /**
  * When each bullet appears, in frames from the slide's start: when the first narration that
  * points at it starts; bullets no narration points at show from the start, and so does the first
- * bullet to be revealed (a slide never opens with an empty bullet area). Undefined when every
+ * bullet to be revealed (a slide never opens with an empty bullet area) unless the slide opens on
+ * a quote or a figure, whose bullets all wait for their narrations. Undefined when every
  * bullet shows from the start (nothing to reveal).
  */
 export function bulletReveals(
@@ -68,9 +69,12 @@ export function bulletReveals(
     pointed.add(b);
     reveals[b] = Math.max(0, narrationStarts[i]! - slideStart);
   });
+  // A slide with a quote or a figure opens on that panel; its bullets wait for their narrations.
+  const hasPanel =
+    (section.layout === 'quote' && section.quote) || (section.layout === 'figure' && section.figure);
   const first = Math.min(...[...pointed].map((b) => reveals[b]!));
   const firstBullet = [...pointed].find((b) => reveals[b] === first);
-  if (firstBullet !== undefined) reveals[firstBullet] = 0;
+  if (firstBullet !== undefined && !hasPanel) reveals[firstBullet] = 0;
   if (reveals.every((r) => r === 0)) return undefined;
   return reveals;
 }
