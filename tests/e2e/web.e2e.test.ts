@@ -543,12 +543,13 @@ describe('the web app on the real stack', () => {
     await uxShots(page, 'job-cancelled-en');
   });
 
-  it('"Try again" after a failure brings back the URL, size, orientation and narration', async () => {
+  it('"Try again" after a failure brings back the URL, style, size, orientation and narration', async () => {
     const page = await openPage('ja');
     const t = strings.ja;
     await page.goto(`${videoServer.url}/`);
     const failing = `${stack.site.url}/missing-article`;
     await urlField(page, 'ja').fill(failing);
+    await page.getByRole('radio', { name: new RegExp(t.home.styleDialogue) }).check();
     await page.getByRole('radio', { name: t.home.narrationEn, exact: true }).check();
     await page.getByRole('radio', { name: new RegExp(t.home.size1080) }).check();
     // The switch's real checkbox is transparent over its track: checked as a pointer would.
@@ -557,6 +558,7 @@ describe('the web app on the real stack', () => {
     await page.waitForURL(/\/jobs\//);
     expect(await waitForStatus(page, ['failed', 'completed'], 60_000)).toBe('failed');
     await expectText(heading(page), t.job.status.failed);
+    await expectText(page.getByTestId('job-style'), `${t.job.style}: ${t.job.styleName.dialogue}`);
     const announcements = await page.evaluate(() => window.__announcements ?? []);
     expect(announcements.length).toBeLessThanOrEqual(2); // the step it was in (if seen), then the failure
     expect(announcements.at(-1)?.text.startsWith(t.job.announce.failed(''))).toBe(true);
@@ -566,6 +568,7 @@ describe('the web app on the real stack', () => {
     await page.getByRole('link', { name: t.job.nextRetry }).click();
     await expectText(heading(page), t.home.title);
     expect(await urlField(page, 'ja').inputValue()).toBe(failing);
+    expect(await page.getByRole('radio', { name: new RegExp(t.home.styleDialogue) }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: t.home.narrationEn, exact: true }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: new RegExp(t.home.size1080) }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: new RegExp(t.home.verticalLabel) }).isChecked()).toBe(

@@ -275,6 +275,7 @@ describe('API abuse over raw HTTP', () => {
     ['an unknown video size', '{"url": "http://93.184.215.14/", "size": "4k"}', 'INVALID_INPUT'],
     ['vertical as a string', '{"url": "http://93.184.215.14/", "vertical": "yes"}', 'INVALID_INPUT'],
     ['an unsupported language', '{"url": "http://93.184.215.14/", "language": "fr"}', 'INVALID_INPUT'],
+    ['an unknown style', '{"url": "http://93.184.215.14/", "style": "duet"}', 'INVALID_INPUT'],
   ] as const)('refuses %s with 400 %s', async (label, body, code) => {
     const res = await create(body);
     expect(res.status).toBe(400);

@@ -15,6 +15,7 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
       language: 'ja',
       size: '1080p',
       vertical: true,
+      style: 'dialogue',
     });
     expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/);
 
@@ -29,6 +30,7 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
       language: 'ja',
       size: '1080p',
       vertical: true,
+      style: 'dialogue',
     });
     expect(view.etaSec).toBeGreaterThan(0);
 
@@ -52,6 +54,30 @@ describe('tRPC job API over HTTP (real app, MongoDB, Agenda)', () => {
     const cancelledText = await cancelled.text();
     expect(cancelledText).toContain('"cancelled"');
     expect(cancelledText).not.toMatch(/203\.0\.113\.9|clientIp/);
+  });
+
+  it('makes a narration unless asked for a dialogue, and refuses an unknown style naming the field', async () => {
+    const { id } = await ctx.server.client.job.create.mutate({ url: PUBLIC_URL });
+    expect((await ctx.server.client.job.get.query({ id })).style).toBe('narration');
+    expect((await ctx.mongo.db.collection('jobs').findOne({ jobId: id }))?.style).toBe('narration');
+
+    // Over plain HTTP, as any client would send it.
+    const res = await fetch(`${ctx.server.url}/trpc/job.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: PUBLIC_URL, style: 'duet' }),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { message: string; data: Record<string, unknown> } };
+    expect(body.error.data).toMatchObject({
+      appCode: 'INVALID_INPUT',
+      messages: { ja: expect.stringContaining('形式'), en: expect.stringContaining('not valid') },
+      extra: { fields: 'style' },
+    });
+    expect(body.error.message).not.toMatch(/narration|dialogue|zod|at /);
+    // Refused before anything was stored or counted.
+    expect(await ctx.mongo.db.collection('jobs').countDocuments()).toBe(1);
+    expect((await ctx.server.client.quota.get.query()).used).toBe(1);
   });
 
   it.each([

@@ -116,6 +116,8 @@ describe('npm run submit (packages/api-contract/scripts/submit.ts) against the r
         '--vertical',
         '--lang',
         'en',
+        '--style',
+        'dialogue',
         '--poll-interval',
         '100',
       ],
@@ -136,6 +138,7 @@ describe('npm run submit (packages/api-contract/scripts/submit.ts) against the r
       size: '1080p',
       vertical: true,
       language: 'en',
+      style: 'dialogue',
     });
   });
 
@@ -205,5 +208,8 @@ describe('npm run submit (packages/api-contract/scripts/submit.ts) against the r
     const bad = await submit([PUBLIC_URL, '--size', '4k'], { LANG: 'en_US.UTF-8' }, temp.dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--size/);
+    const badStyle = await submit([PUBLIC_URL, '--style', 'duet'], { LANG: 'en_US.UTF-8' }, temp.dir);
+    expect(badStyle.code).toBe(2);
+    expect(badStyle.stderr).toMatch(/--style .*Allowed choices are narration, dialogue/);
   });
 });

@@ -52,7 +52,11 @@ function seedJobs(jobs: MemoryJobService) {
   const ids = {
     pending: jobs.put(makeJob('pending', {}, now)).id,
     processing: jobs.put(
-      makeJob('processing', { url: 'https://www3.nhk.or.jp/news/html/20261123/k10014000000000.html' }, now),
+      makeJob(
+        'processing',
+        { url: 'https://www3.nhk.or.jp/news/html/20261123/k10014000000000.html', style: 'dialogue' },
+        now,
+      ),
     ).id,
     completed: jobs.put(makeJob('completed', { url: 'https://en.wikipedia.org/wiki/Solar_panel' }, now)).id,
     failed: jobs.put(makeJob('failed', { url: 'https://blog.example.org/2026/11/notes-on-rust-async' }, now))
@@ -135,9 +139,11 @@ async function main() {
           await p.getByRole('button', { name: lang === 'ja' ? 'キャンセル' : 'Cancel' }).click();
           await p.getByRole('alertdialog').waitFor();
         });
-        jobs.quotaUsed = jobs.quotaLimit;
         await shoot(page, `${server.url}/`, name('home-quota-error'), async (p) => {
+          await p.getByTestId('quota').waitFor();
           await p.getByRole('textbox').fill('https://example.com/articles/how-solar-panels-work');
+          // Used up meanwhile (another tab): a page that knows the limit is reached disables the button.
+          jobs.quotaUsed = jobs.quotaLimit;
           await p.getByRole('button', { name: lang === 'ja' ? '動画を作成' : 'Make the video' }).click();
           await p.locator('[data-error-code="QUOTA_EXCEEDED"]').waitFor();
         });

@@ -18,7 +18,7 @@ import type { ProcessJobConfig } from './process-job.ts';
 
 /**
  * How far along a job is, in time: each stage's share of the progress bar is its measured
- * average time for this kind of job (size, orientation, renderer), so the percent tracks
+ * average time for this kind of job (size, orientation, renderer, style), so the percent tracks
  * elapsed ÷ total. Also writes what the job learns as it runs (title, language, expected time)
  * and adds the finished job's stage times to the averages.
  */
@@ -36,6 +36,7 @@ export class JobPace {
       size: doc.size,
       vertical: doc.vertical,
       renderer: config.pipeline.render?.renderer ?? 'fast',
+      style: doc.style,
     };
   }
 

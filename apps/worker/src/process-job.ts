@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { COMPLETION_RETRY, type CompletionRetry, completeDurably } from './complete-job.ts';
 import type { WorkerConfig } from './env.ts';
 import { ERROR_OF_STEP, returnsDailyJob, STEP_OF_STAGE, toPipelineError } from './job-error.ts';
+import { jobPipelineOptions, type SharedPipelineOptions } from './job-options.ts';
 import { removeOutputs, type StoredOutputs, storeOutputs } from './job-outputs.ts';
 import { JobPace } from './job-pace.ts';
 import { type LostReason, watchJob } from './job-watch.ts';
@@ -25,8 +26,8 @@ export interface ProcessJobConfig {
   workerId: string;
   /** Parent of the per-job work directories. */
   workDir: string;
-  /** Options shared by every run; the job's own language/size/vertical are added per job. */
-  pipeline: Omit<PipelineOptions, 'outPath'>;
+  /** Options shared by every run; the job's own language, size, orientation and style are added per job. */
+  pipeline: SharedPipelineOptions;
   retry: RetryPolicy;
   maxJobStarts: number;
   progressIntervalMs: number;
@@ -289,10 +290,7 @@ class JobRun {
     this.control.onWorkDir?.(dir);
     try {
       const result = await this.deps.runPipeline(this.doc.url, {
-        ...config.pipeline,
-        ...(this.doc.language ? { language: this.doc.language } : {}),
-        size: this.doc.size,
-        vertical: this.doc.vertical,
+        ...jobPipelineOptions(this.doc, config.pipeline),
         outPath: join(dir, 'video.mp4'),
         workDir: dir,
         signal: this.abort.signal,

@@ -5,7 +5,9 @@ import {
   httpStatusMessage,
   PIPELINE_ERRORS,
   PipelineError,
+  type PipelineOptions,
   runPipeline,
+  type Script,
 } from '@movie-generator/pipeline';
 import { ffprobe, waitUntil } from '@movie-generator/test-helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +150,38 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     ]);
     // Agenda's entry is gone once the handler returned.
     expect(await h.mongo.db.collection('agendaJobs').countDocuments({ name: 'generate-video' })).toBe(0);
+  });
+
+  it("makes a dialogue job's video as a dialogue: the style reaches the pipeline and its script", async () => {
+    const seen: { options?: PipelineOptions; script?: Script } = {};
+    const run: RunPipeline = (url, options) => {
+      seen.options = options;
+      return runPipeline(url, {
+        ...options,
+        onScript: (script) => {
+          seen.script = script;
+          options.onScript?.(script);
+        },
+      });
+    };
+    await h.startWorker({ WORKER_ID: 'w-dialogue' }, run);
+    const { id } = await h.createJob('/ja', { style: 'dialogue' });
+    const doc = await h.waitForJob(id, (d) => finished(d.status));
+    expect(doc).toMatchObject({ status: 'completed', style: 'dialogue', errorCode: null });
+
+    // The worker's own script settings stay; the job adds its style.
+    expect(seen.options?.script).toMatchObject({ style: 'dialogue', maxSections: 3, charBudget: 100 });
+    expect(seen.script?.style).toBe('dialogue');
+    const speakers = new Set(seen.script?.sections.flatMap((s) => s.narrations.map((n) => n.speaker)));
+    expect([...speakers].sort()).toEqual(['asker', 'explainer']);
+    // A dialogue's stage times are its own.
+    const timing = await h.mongo.db
+      .collection('stage_timings')
+      .findOne({ key: '720p:landscape:fast:dialogue' });
+    expect(timing?.n).toBe(1);
+    expect(await h.mongo.db.collection('stage_timings').countDocuments({ key: '720p:landscape:fast' })).toBe(
+      0,
+    );
   });
 
   it('aborts a job cancelled while it renders within 5 s, stores nothing and removes its files', async () => {

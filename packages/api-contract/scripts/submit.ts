@@ -2,6 +2,7 @@
  * Submits an article URL to a movie-generator server, follows the job, and downloads the MP4:
  *
  *   npm run submit -- <url> [-o out.mp4] [--server URL] [--lang ja|en] [--size 720p|1080p] [--vertical]
+ *                        [--style narration|dialogue]
  *
  * Messages are in Japanese when LANG starts with "ja". Exit codes: 0 done, 1 the API refused or
  * the job failed, 2 bad arguments, 130 cancelled with Ctrl-C (the job is cancelled too).
@@ -15,7 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { apiErrorOf, createClient } from '../src/client.ts';
-import type { JobView, LocalizedText } from '../src/schemas.ts';
+import { type JobView, type LocalizedText, VIDEO_STYLES, type VideoStyle } from '../src/schemas.ts';
 
 const ui: keyof LocalizedText = process.env.LANG?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 
@@ -55,6 +56,14 @@ const program = new Command()
   .addOption(new Option('--size <size>', 'video size').choices(['720p', '1080p']).default('720p'))
   .option('--vertical', 'make a 9:16 video', false)
   .addOption(
+    new Option(
+      '--style <style>',
+      'one narrator, or a dialogue (掛け合い): ずんだもん asks, 四国めたん explains',
+    )
+      .choices(VIDEO_STYLES)
+      .default('narration'),
+  )
+  .addOption(
     new Option('--poll-interval <ms>', 'how often to ask for progress')
       .argParser(positiveInt)
       .default(2000)
@@ -71,6 +80,7 @@ const options = program.opts<{
   lang?: 'ja' | 'en';
   size: '720p' | '1080p';
   vertical: boolean;
+  style: VideoStyle;
   pollInterval: number;
 }>();
 const server = options.server.replace(/\/$/, '');
@@ -182,6 +192,7 @@ try {
     language: options.lang,
     size: options.size,
     vertical: options.vertical,
+    style: options.style,
   });
 } catch (error) {
   die(error);

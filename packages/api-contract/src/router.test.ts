@@ -28,6 +28,7 @@ const view: JobView = {
   language: null,
   size: '720p',
   vertical: false,
+  style: 'dialogue',
   createdAt: new Date(0).toISOString(),
   startedAt: null,
   completedAt: null,
@@ -80,7 +81,7 @@ describe('appRouter in process', () => {
     await expect(caller.job.create({ url: '  https://example.com/a ' })).resolves.toEqual({ id: view.id });
     expect(calls[0]).toEqual([
       'create',
-      { url: 'https://example.com/a', size: '720p', vertical: false },
+      { url: 'https://example.com/a', size: '720p', vertical: false, style: 'narration' },
       '203.0.113.9',
     ]);
     await expect(caller.quota.get()).resolves.toMatchObject({ limit: 5, used: 2 });
@@ -142,6 +143,28 @@ describe('appRouter over HTTP with the typed client', () => {
     });
     const invalid = await errorOf(client.job.create.mutate({ url: 'ftp://example.com/file' }));
     expect(invalid?.appCode).toBe('INVALID_URL');
+  });
+
+  it('passes the chosen style to the service, and names a refused field', async () => {
+    const before = calls.length;
+    await client.job.create.mutate({ url: 'https://example.com/d', style: 'dialogue' });
+    expect(calls.at(-1)).toEqual([
+      'create',
+      { url: 'https://example.com/d', size: '720p', vertical: false, style: 'dialogue' },
+      '198.51.100.4',
+    ]);
+    const refused = await errorOf(
+      client.job.create.mutate({ url: 'https://example.com/d', style: 'duet' as 'dialogue' }),
+    );
+    expect(refused).toMatchObject({
+      appCode: 'INVALID_INPUT',
+      messages: { en: expect.stringContaining('not valid') },
+      extra: { fields: 'style' },
+    });
+    // A bad style next to a bad URL is not "check the URL": both fields are named.
+    const both = await errorOf(client.job.create.mutate({ url: 'ftp://x', style: 'duet' as 'dialogue' }));
+    expect(both).toMatchObject({ appCode: 'INVALID_INPUT', extra: { fields: 'url,style' } });
+    expect(calls.length).toBe(before + 1);
   });
 
   it('hides internal error details from clients', async () => {

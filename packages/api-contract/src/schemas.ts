@@ -25,6 +25,15 @@ export const LanguageSchema = z.enum(['ja', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 export const VideoSizeSchema = z.enum(['720p', '1080p']);
 
+/**
+ * How the video is told: `narration`, one narrator; `dialogue` (掛け合い), two characters talking
+ * the article through — ずんだもん asks and reacts, 四国めたん explains. The pipeline's
+ * ScriptStyleSchema is this very enum.
+ */
+export const VideoStyleSchema = z.enum(['narration', 'dialogue']);
+export type VideoStyle = z.infer<typeof VideoStyleSchema>;
+export const VIDEO_STYLES = VideoStyleSchema.options;
+
 /** job.create input; the web form validates with this very schema. */
 export const JobCreateInput = z.object({
   url: z
@@ -43,6 +52,7 @@ export const JobCreateInput = z.object({
   language: LanguageSchema.optional(),
   size: VideoSizeSchema.default('720p'),
   vertical: z.boolean().default(false),
+  style: VideoStyleSchema.default('narration'),
 });
 export type JobCreateInput = z.input<typeof JobCreateInput>;
 
@@ -83,6 +93,7 @@ export const JobView = z.object({
   language: LanguageSchema.nullable(),
   size: VideoSizeSchema,
   vertical: z.boolean(),
+  style: VideoStyleSchema,
   createdAt: z.string().datetime(),
   startedAt: z.string().datetime().nullable(),
   completedAt: z.string().datetime().nullable(),

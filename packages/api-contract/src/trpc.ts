@@ -2,6 +2,14 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { ApiContext } from './context.ts';
 import { API_ERRORS, ApiError, type ApiErrorCode, type ApiErrorData, apiErrorMessage } from './errors.ts';
 
+/** The input fields validation refused (top-level names, in order); none when the input was no object. */
+function refusedFields(cause: unknown): string[] {
+  const issues = (cause as { issues?: { path?: PropertyKey[] }[] } | undefined)?.issues;
+  if (!Array.isArray(issues)) return [];
+  const fields = issues.map((issue) => issue.path?.[0]).filter((f): f is string => typeof f === 'string');
+  return [...new Set(fields)];
+}
+
 /** True when input validation failed on the `url` field alone (what the web form itself checks). */
 function onlyUrlIssues(cause: unknown): boolean {
   const issues = (cause as { issues?: { path?: PropertyKey[] }[] } | undefined)?.issues;
@@ -17,7 +25,12 @@ function apiErrorData(error: TRPCError, path: string | undefined, httpStatus: nu
     if (path === 'job.get' || path === 'job.cancel') return data('NOT_FOUND');
     // A bad URL is the user's to fix; any other bad input (wrong types, malformed JSON, a
     // malformed batch) came from a broken or hostile client, and "the URL is not valid" would mislead.
-    return data(path === 'job.create' && onlyUrlIssues(cause) ? 'INVALID_URL' : 'INVALID_INPUT');
+    if (path === 'job.create' && onlyUrlIssues(cause)) return data('INVALID_URL');
+    // The refused fields are named (`extra.fields`, e.g. "style"): they are the contract's own names.
+    const fields = refusedFields(cause);
+    return fields.length > 0
+      ? { ...data('INVALID_INPUT'), extra: { fields: fields.join(',') } }
+      : data('INVALID_INPUT');
   }
   // Every other client error (an unknown procedure, a wrong method or content type, a body or
   // batch too large) is the request's fault, not the server's.

@@ -5,6 +5,7 @@ import {
   LanguageSchema,
   LocalizedTextSchema,
   VideoSizeSchema,
+  VideoStyleSchema,
 } from '@movie-generator/api-contract';
 import { ObjectId } from 'mongodb';
 import { z } from 'zod';
@@ -41,6 +42,8 @@ export const JobDocumentSchema = z.object({
   language: LanguageSchema.nullable(),
   size: VideoSizeSchema,
   vertical: z.boolean(),
+  /** One narrator or a dialogue; absent on jobs created before styles existed, which read as narration. */
+  style: VideoStyleSchema.default('narration'),
   video: StoredVideoSchema.nullable(),
   /** Poster and subtitle files (absent on jobs completed before they existed). */
   artifacts: StoredArtifactsSchema.optional(),

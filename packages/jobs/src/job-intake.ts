@@ -25,8 +25,9 @@ export interface JobIntakeSettings {
   typicalJobSec: number;
 }
 
+/** What job.create asked for; no style is a narration (the API's default). */
 export type CreateRequest = Required<Pick<JobCreateInput, 'url' | 'size' | 'vertical'>> &
-  Pick<JobCreateInput, 'language'>;
+  Pick<JobCreateInput, 'language' | 'style'>;
 
 /** A job document as read, with its queue position while pending. */
 export interface JobSnapshot {
@@ -153,6 +154,7 @@ export function createJobIntake(c: JobCollections, settings: JobIntakeSettings):
           language: request.language ?? null,
           size: request.size,
           vertical: request.vertical,
+          style: request.style ?? 'narration',
           video: null,
           videoSize: null,
           durationSec: null,

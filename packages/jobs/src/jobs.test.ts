@@ -51,6 +51,22 @@ describe('jobs on MongoDB: intake, runs and admin', () => {
     expect(view!.etaSec).toBeGreaterThan(0);
   });
 
+  it('stores the style; a document from before styles existed reads as narration', async () => {
+    const { id } = await intake.create({ ...request, style: 'dialogue' }, '203.0.113.7', enqueue);
+    expect((await mongo.db.collection('jobs').findOne({ jobId: id }))?.style).toBe('dialogue');
+    const plain = await intake.create(request, '203.0.113.7', enqueue);
+    expect((await mongo.db.collection('jobs').findOne({ jobId: plain.id }))?.style).toBe('narration');
+    expect((await intake.view(id))?.style).toBe('dialogue');
+    expect((await runs.find(id))?.style).toBe('dialogue');
+
+    await mongo.db.collection('jobs').updateOne({ jobId: id }, { $unset: { style: '' } });
+    expect((await intake.view(id))?.style).toBe('narration');
+    expect((await runs.find(id))?.style).toBe('narration');
+    // Any other value is a document of another shape.
+    await mongo.db.collection('jobs').updateOne({ jobId: id }, { $set: { style: 'duet' } });
+    await expect(intake.view(id)).rejects.toThrow(new RegExp(`job document ${id} .*style`));
+  });
+
   it('counts the daily quota atomically under concurrent requests from one IP', async () => {
     const results = await Promise.allSettled(
       Array.from({ length: 12 }, () => intake.create(request, '198.51.100.1', enqueue)),

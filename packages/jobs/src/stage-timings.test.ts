@@ -53,10 +53,13 @@ describe('stage timings on MongoDB', () => {
       render: 30,
       store: 1,
     });
-    // Other sizes, orientations and renderers keep their own figures.
+    // A narration's figures are those of a job without a style (the key is unchanged).
+    expect(await averageStageSeconds(mongo.db, { ...key, style: 'narration' })).toMatchObject({ audio: 15 });
+    // Other sizes, orientations, renderers and a dialogue keep their own figures.
     expect(await averageStageSeconds(mongo.db, { ...key, size: '1080p' })).toEqual(DEFAULT_STAGE_SECONDS);
     expect(await averageStageSeconds(mongo.db, { ...key, vertical: true })).toEqual(DEFAULT_STAGE_SECONDS);
     expect(await averageStageSeconds(mongo.db, { ...key, renderer: 'full' })).toEqual(DEFAULT_STAGE_SECONDS);
+    expect(await averageStageSeconds(mongo.db, { ...key, style: 'dialogue' })).toEqual(DEFAULT_STAGE_SECONDS);
   });
 });
 

@@ -21,7 +21,7 @@ export const DEFAULT_STAGE_SECONDS: StageSeconds = {
 
 /** Running totals per kind of job; the average of a stage is `sec[stage] / n`. */
 export interface StageTimingDocument {
-  /** Size, orientation and renderer, e.g. "720p:landscape:fast". */
+  /** Size, orientation and renderer, e.g. "720p:landscape:fast"; ":dialogue" after a dialogue's. */
   key: string;
   n: number;
   sec: Partial<StageSeconds>;
@@ -32,10 +32,13 @@ export interface TimingKey {
   size: string;
   vertical: boolean;
   renderer: string;
+  /** A dialogue speaks more lines in two voices: its own figures (a narration keeps the old key). */
+  style?: 'narration' | 'dialogue';
 }
 
 function keyOf(key: TimingKey): string {
-  return `${key.size}:${key.vertical ? 'vertical' : 'landscape'}:${key.renderer}`;
+  const dialogue = key.style === 'dialogue' ? ':dialogue' : '';
+  return `${key.size}:${key.vertical ? 'vertical' : 'landscape'}:${key.renderer}${dialogue}`;
 }
 
 function timings(db: Db): Collection<StageTimingDocument> {

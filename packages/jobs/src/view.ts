@@ -31,6 +31,7 @@ export function toJobView(doc: JobDocument, extras: ViewExtras): JobView {
     language: doc.language,
     size: doc.size,
     vertical: doc.vertical,
+    style: doc.style,
     createdAt: doc.createdAt.toISOString(),
     startedAt: iso(doc.startedAt),
     completedAt: iso(doc.completedAt),

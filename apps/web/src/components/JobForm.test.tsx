@@ -1,5 +1,5 @@
 import { JobCreateInput, MAX_URL_LENGTH } from '@movie-generator/api-contract';
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -83,9 +83,10 @@ describe('JobForm', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
-  it('submits the trimmed URL with the chosen narration, size and orientation', async () => {
+  it('submits the trimmed URL with the chosen style, narration, size and orientation', async () => {
     const { input, user, onSubmit } = renderForm();
     await user.type(input, '  https://example.com/news/1  ');
+    await user.click(screen.getByRole('radio', { name: /Dialogue/ }));
     await user.click(screen.getByRole('radio', { name: 'English' }));
     await user.click(screen.getByRole('radio', { name: /1080p/ }));
     await user.click(screen.getByRole('checkbox', { name: /Vertical/ }));
@@ -95,6 +96,7 @@ describe('JobForm', () => {
       language: 'en',
       size: '1080p',
       vertical: true,
+      style: 'dialogue',
     });
     // What the form sends is valid input for the API.
     expect(JobCreateInput.safeParse(onSubmit.mock.calls[0]![0]).success).toBe(true);
@@ -104,7 +106,12 @@ describe('JobForm', () => {
     const { input, user, onSubmit } = renderForm();
     await user.type(input, 'https://example.com/');
     await user.keyboard('{Enter}');
-    expect(onSubmit).toHaveBeenCalledWith({ url: 'https://example.com/', size: '720p', vertical: false });
+    expect(onSubmit).toHaveBeenCalledWith({
+      url: 'https://example.com/',
+      size: '720p',
+      vertical: false,
+      style: 'narration',
+    });
   });
 
   it('adds https:// to an address typed without it, when the field is left and when sent', async () => {
@@ -119,6 +126,7 @@ describe('JobForm', () => {
       url: 'https://www.example.org/news',
       size: '720p',
       vertical: false,
+      style: 'narration',
     });
   });
 
@@ -134,8 +142,35 @@ describe('JobForm', () => {
     expect(screen.queryByText('A public web page with at least a few paragraphs of text.')).toBeNull();
   });
 
+  it('offers the style as a labelled radio group described by its one-line explanation, in both languages', async () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const { user } = renderForm({ lang });
+      const t = strings[lang].home;
+      const group = screen.getByRole('group', { name: t.styleLabel });
+      expect(group.getAttribute('aria-describedby')).toBeTruthy();
+      expect(document.getElementById(group.getAttribute('aria-describedby')!)?.textContent).toBe(t.styleHint);
+      const narration = screen.getByRole('radio', { name: new RegExp(t.styleNarration) }) as HTMLInputElement;
+      const dialogue = screen.getByRole('radio', { name: new RegExp(t.styleDialogue) }) as HTMLInputElement;
+      expect(narration.checked).toBe(true);
+      await user.click(dialogue);
+      expect([narration.checked, dialogue.checked]).toEqual([false, true]);
+      cleanup();
+    }
+    expect(strings.ja.home.styleHint).toMatch(/ずんだもん.*四国めたん/);
+    expect(strings.en.home.styleHint).toMatch(/Zundamon.*Shikoku Metan/);
+  });
+
   it('starts with every option of a retried job, without a ✓ on its URL', () => {
-    renderForm({ initial: { url: 'https://example.com/a', narration: 'en', size: '1080p', vertical: true } });
+    renderForm({
+      initial: {
+        url: 'https://example.com/a',
+        narration: 'en',
+        size: '1080p',
+        vertical: true,
+        style: 'dialogue',
+      },
+    });
+    expect((screen.getByRole('radio', { name: /Dialogue/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: 'English' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: /1080p/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: /Vertical/ }) as HTMLInputElement).checked).toBe(true);

@@ -1,4 +1,4 @@
-import type { JobCreateInput } from '@movie-generator/api-contract';
+import type { JobCreateInput, VideoStyle } from '@movie-generator/api-contract';
 import { type FocusEvent, type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
@@ -14,6 +14,7 @@ export interface FormInitial {
   narration: Narration;
   size: Size;
   vertical: boolean;
+  style: VideoStyle;
 }
 
 interface JobFormProps {
@@ -30,7 +31,15 @@ interface JobFormProps {
 
 export function JobForm({ initial = {}, submitting, blocked, error, footer, onSubmit }: JobFormProps) {
   const { t } = useI18n();
-  const ids = { url: useId(), hint: useId(), error: useId(), ok: useId(), blocked: useId() };
+  const ids = {
+    url: useId(),
+    hint: useId(),
+    error: useId(),
+    ok: useId(),
+    blocked: useId(),
+    narrationHint: useId(),
+    styleHint: useId(),
+  };
   const urlInput = useRef<HTMLInputElement>(null);
   const initialUrl = initial.url ?? '';
   const [url, setUrl] = useState(initialUrl);
@@ -38,6 +47,7 @@ export function JobForm({ initial = {}, submitting, blocked, error, footer, onSu
   const [narration, setNarration] = useState<Narration>(initial.narration ?? 'auto');
   const [size, setSize] = useState<Size>(initial.size ?? '720p');
   const [vertical, setVertical] = useState(initial.vertical ?? false);
+  const [style, setStyle] = useState<VideoStyle>(initial.style ?? 'narration');
 
   // Validated on every keystroke (with https:// added to a bare host); the message shows once
   // the field was left or the form sent.
@@ -56,7 +66,13 @@ export function JobForm({ initial = {}, submitting, blocked, error, footer, onSu
       return;
     }
     setUrl(fullUrl);
-    onSubmit({ url: fullUrl, size, vertical, ...(narration === 'auto' ? {} : { language: narration }) });
+    onSubmit({
+      url: fullUrl,
+      size,
+      vertical,
+      style,
+      ...(narration === 'auto' ? {} : { language: narration }),
+    });
   }
 
   function leaveUrl(event: FocusEvent<HTMLInputElement>) {
@@ -122,7 +138,36 @@ export function JobForm({ initial = {}, submitting, blocked, error, footer, onSu
       </div>
 
       <div className="options">
-        <fieldset className="field">
+        <fieldset className="field field-wide" aria-describedby={ids.styleHint}>
+          <legend className="field-label">{t.home.styleLabel}</legend>
+          <div className="segmented">
+            {(
+              [
+                ['narration', t.home.styleNarration, t.home.styleNarrationHint],
+                ['dialogue', t.home.styleDialogue, t.home.styleDialogueHint],
+              ] as const
+            ).map(([value, label, hint]) => (
+              <label key={value} className="segment">
+                <input
+                  type="radio"
+                  name="style"
+                  value={value}
+                  checked={style === value}
+                  onChange={() => setStyle(value)}
+                  disabled={submitting}
+                />
+                <span>
+                  {label} <small>{hint}</small>
+                </span>
+              </label>
+            ))}
+          </div>
+          <p id={ids.styleHint} className="field-hint">
+            {t.home.styleHint}
+          </p>
+        </fieldset>
+
+        <fieldset className="field" aria-describedby={ids.narrationHint}>
           <legend className="field-label">{t.home.narrationLabel}</legend>
           <div className="segmented">
             {(
@@ -145,7 +190,9 @@ export function JobForm({ initial = {}, submitting, blocked, error, footer, onSu
               </label>
             ))}
           </div>
-          <p className="field-hint">{t.home.narrationHint}</p>
+          <p id={ids.narrationHint} className="field-hint">
+            {t.home.narrationHint}
+          </p>
         </fieldset>
 
         <fieldset className="field">

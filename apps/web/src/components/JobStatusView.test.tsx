@@ -69,6 +69,14 @@ describe('JobStatusView', () => {
     // The article is named, with its narration language.
     expect(screen.getByTestId('job-article-title').textContent).toBe('How solar panels work');
     expect(screen.getByTestId('job-language').textContent).toBe('Narration: Japanese');
+    expect(screen.getByTestId('job-style').textContent).toBe('Style: Narration (one narrator)');
+  });
+
+  it('names a dialogue as such, and its retry link keeps the style', () => {
+    renderJob(makeJob('failed', { style: 'dialogue' }), { lang: 'ja' });
+    expect(screen.getByTestId('job-style').textContent).toBe('スタイル: 掛け合い（ずんだもん・四国めたん）');
+    const retry = screen.getByRole('link', { name: '同じ記事でもう一度試す' });
+    expect(new URL(retry.getAttribute('href')!, 'http://x').searchParams.get('style')).toBe('dialogue');
   });
 
   it('announces step changes, completion, failure and cancellation only, not each poll', async () => {

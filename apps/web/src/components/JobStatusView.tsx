@@ -45,6 +45,9 @@ export function JobStatusView({ job, now, cancel, retentionHours = 24, headingRe
             {t.job.narration}: {t.job.languageName[job.language]}
           </p>
         )}
+        <p className="job-language" data-testid="job-style">
+          {t.job.style}: {t.job.styleName[job.style]}
+        </p>
       </header>
       <Announcer job={job} />
       {job.status === 'pending' && <PendingBody job={job} cancel={cancel} retentionHours={retentionHours} />}

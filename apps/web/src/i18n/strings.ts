@@ -1,4 +1,4 @@
-import type { ApiErrorCode, JobStep, LocalizedText } from '@movie-generator/api-contract';
+import type { ApiErrorCode, JobStep, LocalizedText, VideoStyle } from '@movie-generator/api-contract';
 
 /** The UI languages: the same two the API speaks. */
 export type Lang = keyof LocalizedText;
@@ -32,6 +32,12 @@ const en = {
     narrationHint: 'Auto follows the article’s language.',
     narrationJa: 'Japanese',
     narrationEn: 'English',
+    styleLabel: 'Style',
+    styleNarration: 'Narration',
+    styleNarrationHint: 'One narrator',
+    styleDialogue: 'Dialogue',
+    styleDialogueHint: 'Two characters talk',
+    styleHint: 'In a dialogue, Zundamon asks and Shikoku Metan explains, each in their own voice.',
     sizeLabel: 'Video size',
     size720: '720p',
     size720Hint: 'HD, fastest',
@@ -67,6 +73,11 @@ const en = {
     source: 'Article',
     narration: 'Narration',
     languageName: { ja: 'Japanese', en: 'English' } as Record<Lang, string>,
+    style: 'Style',
+    styleName: {
+      narration: 'Narration (one narrator)',
+      dialogue: 'Dialogue (Zundamon and Shikoku Metan)',
+    } satisfies Record<VideoStyle, string>,
     status: {
       pending: 'Waiting in line',
       processing: 'Making your video',
@@ -213,6 +224,12 @@ const ja: Strings = {
     narrationHint: '自動では記事の言語に合わせます。',
     narrationJa: '日本語',
     narrationEn: '英語',
+    styleLabel: 'スタイル',
+    styleNarration: 'ナレーション',
+    styleNarrationHint: '1 人で解説',
+    styleDialogue: '掛け合い',
+    styleDialogueHint: '2 人の会話',
+    styleHint: '掛け合いでは、ずんだもんが質問し、四国めたんが解説します。声もそれぞれ別です。',
     sizeLabel: '動画サイズ',
     size720: '720p',
     size720Hint: 'HD・最速',
@@ -248,6 +265,8 @@ const ja: Strings = {
     source: '記事',
     narration: 'ナレーション',
     languageName: { ja: '日本語', en: '英語' },
+    style: 'スタイル',
+    styleName: { narration: 'ナレーション（1 人）', dialogue: '掛け合い（ずんだもん・四国めたん）' },
     status: {
       pending: '順番待ち',
       processing: '動画を作成中',

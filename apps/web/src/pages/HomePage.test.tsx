@@ -54,7 +54,7 @@ describe('home page over the real API', () => {
     await waitFor(() => expect(document.activeElement).toBe(jobHeading));
     expect(api.jobs.created).toEqual([
       {
-        input: { url: 'https://example.com/news/solar', size: '720p', vertical: false },
+        input: { url: 'https://example.com/news/solar', size: '720p', vertical: false, style: 'narration' },
         clientIp: '203.0.113.7',
       },
     ]);
@@ -180,7 +180,7 @@ describe('home page over the real API', () => {
   it('a retry link fills the form in with every option', async () => {
     renderApp({
       apiUrl: api.url,
-      path: `/?url=${encodeURIComponent('https://example.com/again')}&size=1080p&vertical=1&lang=en`,
+      path: `/?url=${encodeURIComponent('https://example.com/again')}&size=1080p&vertical=1&lang=en&style=dialogue`,
     });
     expect((screen.getByLabelText('Article URL') as HTMLInputElement).value).toBe(
       'https://example.com/again',
@@ -188,6 +188,7 @@ describe('home page over the real API', () => {
     expect((screen.getByRole('radio', { name: 'English' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: /1080p/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: /Vertical/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: /Dialogue/ }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('names each recent job after its article, with a thumbnail once done', async () => {

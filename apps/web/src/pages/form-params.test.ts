@@ -8,21 +8,29 @@ describe('retryHref / formInitialOf', () => {
       size: '1080p',
       vertical: true,
       language: 'en',
+      style: 'dialogue',
     });
     expect(formInitialOf(href.slice(2))).toEqual({
       url: 'https://example.com/a?b=1',
       size: '1080p',
       vertical: true,
       narration: 'en',
+      style: 'dialogue',
     });
   });
 
   it('leaves out what the job left to the defaults', () => {
-    const href = retryHref({ url: 'https://example.com/', size: '720p', vertical: false, language: null });
+    const href = retryHref({
+      url: 'https://example.com/',
+      size: '720p',
+      vertical: false,
+      language: null,
+      style: 'narration',
+    });
     expect(formInitialOf(href.slice(2))).toEqual({ url: 'https://example.com/', size: '720p' });
   });
 
   it('ignores unknown values', () => {
-    expect(formInitialOf('size=4k&lang=fr&vertical=yes')).toEqual({});
+    expect(formInitialOf('size=4k&lang=fr&vertical=yes&style=duet')).toEqual({});
   });
 });

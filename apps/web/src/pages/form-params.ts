@@ -1,11 +1,12 @@
-import type { JobView } from '@movie-generator/api-contract';
+import { type JobView, VideoStyleSchema } from '@movie-generator/api-contract';
 import type { FormInitial } from '../components/JobForm.tsx';
 
-/** The start page with the form filled in as for `job`: URL, narration, size and orientation. */
-export function retryHref(job: Pick<JobView, 'url' | 'size' | 'vertical' | 'language'>): string {
+/** The start page with the form filled in as for `job`: URL, narration, size, orientation and style. */
+export function retryHref(job: Pick<JobView, 'url' | 'size' | 'vertical' | 'language' | 'style'>): string {
   const params = new URLSearchParams({ url: job.url, size: job.size });
   if (job.vertical) params.set('vertical', '1');
   if (job.language) params.set('lang', job.language);
+  if (job.style !== 'narration') params.set('style', job.style);
   return `/?${params}`;
 }
 
@@ -20,5 +21,7 @@ export function formInitialOf(search: string): Partial<FormInitial> {
   if (params.get('vertical') === '1') initial.vertical = true;
   const lang = params.get('lang');
   if (lang === 'ja' || lang === 'en') initial.narration = lang;
+  const style = VideoStyleSchema.safeParse(params.get('style'));
+  if (style.success) initial.style = style.data;
   return initial;
 }

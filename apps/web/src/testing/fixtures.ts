@@ -35,6 +35,7 @@ export function makeJob(status: JobStatus, overrides: Partial<JobView> = {}, now
     language: 'ja',
     size: '720p',
     vertical: false,
+    style: 'narration',
     createdAt,
     startedAt: null,
     completedAt: null,

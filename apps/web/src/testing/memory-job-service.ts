@@ -55,6 +55,7 @@ export class MemoryJobService implements JobService {
         language: input.language ?? null,
         size: input.size ?? '720p',
         vertical: input.vertical ?? false,
+        style: input.style ?? 'narration',
         queuePosition: 1,
         etaSec: 90,
       }),

@@ -134,7 +134,7 @@ export interface Harness {
   workerRuns(config: WorkerConfig): RecordingJobRuns;
   createJob(
     path: string,
-    options?: { language?: 'ja' | 'en'; now?: Date },
+    options?: { language?: 'ja' | 'en'; style?: 'narration' | 'dialogue'; now?: Date },
   ): Promise<{ id: string; url: string }>;
   job(id: string): Promise<JobDocument>;
   waitForJob(id: string, until: (doc: JobDocument) => boolean, timeoutMs?: number): Promise<JobDocument>;
@@ -206,7 +206,7 @@ export async function startHarness(): Promise<Harness> {
       jobCount += 1;
       const url = `${articles.url}${path}?n=${jobCount}`;
       const { id } = await intake.create(
-        { url, size: '720p', vertical: false, language: options.language },
+        { url, size: '720p', vertical: false, language: options.language, style: options.style },
         `192.0.2.${jobCount % 250}`,
         (jobId) => enqueueGenerateVideo(client, jobId),
         options.now,

@@ -1,3 +1,4 @@
+import { type VideoStyle, VideoStyleSchema } from '@movie-generator/api-contract';
 import {
   KeyFigureSchema,
   LanguageSchema,
@@ -70,10 +71,10 @@ export const ScriptSourceSchema = z.object({
 
 /**
  * How the script is told: one narrator, or a dialogue (掛け合い) in which one character asks and
- * reacts and the other explains.
+ * reacts and the other explains. The API's VideoStyleSchema: a job's style is the script's.
  */
-export const ScriptStyleSchema = z.enum(['narration', 'dialogue']);
-export type ScriptStyle = z.infer<typeof ScriptStyleSchema>;
+export const ScriptStyleSchema = VideoStyleSchema;
+export type ScriptStyle = VideoStyle;
 
 /** Speaker ids: the narrator of a narration; the asker and the explainer of a dialogue. */
 export const SpeakerIdSchema = z.enum(['narrator', 'asker', 'explainer']);
