@@ -1,6 +1,6 @@
 import {
   averageStageSeconds,
-  DEFAULT_STAGE_SECONDS,
+  defaultStageSeconds,
   expectedTotalSec,
   type JobDocument,
   type JobStore,
@@ -23,8 +23,8 @@ import type { ProcessJobConfig } from './process-job.ts';
  * and adds the finished job's stage times to the averages.
  */
 export class JobPace {
-  private bands: ProgressBands = progressBands(DEFAULT_STAGE_SECONDS);
   private readonly key: TimingKey;
+  private bands: ProgressBands;
 
   constructor(
     private readonly doc: JobDocument,
@@ -37,11 +37,12 @@ export class JobPace {
       vertical: doc.vertical,
       renderer: config.pipeline.render?.renderer ?? 'fast',
     };
+    this.bands = progressBands(defaultStageSeconds(this.key));
   }
 
   /** Reads the averages; without them (a database hiccup) the defaults stand. */
   async load(): Promise<void> {
-    let seconds: StageSeconds = DEFAULT_STAGE_SECONDS;
+    let seconds: StageSeconds = defaultStageSeconds(this.key);
     try {
       seconds = await averageStageSeconds(this.store.c.db, this.key);
     } catch (error) {

@@ -6,18 +6,46 @@ export type TimedStage = (typeof TIMED_STAGES)[number];
 export type StageSeconds = Record<TimedStage, number>;
 
 /**
- * Stage times before anything was measured: a short article at 720p with the fast renderer on
- * two cores (measured in the web end-to-end run). Rendering and speech dominate.
+ * Stage times before anything was measured: a fresh install's first job at 720p with the fast
+ * renderer and the offline voices, measured through the real worker path on two shared cores
+ * (`npm run bench:progress -w @movie-generator/worker`, the bundled ~1,500-character Japanese
+ * sample article → a 161 s video, load average 1.3–6.9): fetch 0.02–0.03 s, extract 0.1–0.23 s,
+ * script 0.02–0.04 s, audio 3.4–5.0 s (Open JTalk; 0.7 s with eSpeak for the English article),
+ * slides 0.26–0.67 s, render 26.4–36.6 s, store 0.1–0.65 s. The worker opens Chromium and builds
+ * the bundle before it takes its first job, so the first job pays neither. Rendering is ~88% of the
+ * time; audio sits between the Japanese and English figures so that either stays within a few
+ * points.
  */
 export const DEFAULT_STAGE_SECONDS: StageSeconds = {
-  fetch: 0.5,
-  extract: 0.3,
-  script: 0.5,
-  audio: 8,
-  slides: 4,
-  render: 30,
-  store: 0.5,
+  fetch: 0.03,
+  extract: 0.2,
+  script: 0.03,
+  audio: 3,
+  slides: 0.4,
+  render: 28,
+  store: 0.3,
 };
+
+/**
+ * How much longer a stage takes than at 720p with the fast renderer, before anything was
+ * measured. 1080p: the same article's render took 51.4 s against 26.4–30.2 s at 720p (about 1.8×;
+ * the shares of the stages stay the same, only the expected total grows). The full renderer draws
+ * every frame: 18× the fast renderer's render time on this machine (README, Benchmark). A vertical
+ * frame has as many pixels as a landscape one: no scale.
+ */
+const DEFAULT_SCALE = {
+  size: { '1080p': { render: 1.8, store: 2 } } as Record<string, Partial<StageSeconds>>,
+  renderer: { full: { render: 18 } } as Record<string, Partial<StageSeconds>>,
+};
+
+/** The stage times assumed for a kind of job before any job of that kind was measured. */
+export function defaultStageSeconds(key: TimingKey): StageSeconds {
+  const seconds = { ...DEFAULT_STAGE_SECONDS };
+  for (const scale of [DEFAULT_SCALE.size[key.size], DEFAULT_SCALE.renderer[key.renderer]]) {
+    for (const stage of TIMED_STAGES) seconds[stage] *= scale?.[stage] ?? 1;
+  }
+  return seconds;
+}
 
 /** Running totals per kind of job; the average of a stage is `sec[stage] / n`. */
 export interface StageTimingDocument {
@@ -60,8 +88,8 @@ export async function recordStageSeconds(
 /** The measured average time of each stage for this kind of job, or the defaults before any job. */
 export async function averageStageSeconds(db: Db, key: TimingKey): Promise<StageSeconds> {
   const doc = await timings(db).findOne({ key: keyOf(key) });
-  if (!doc || doc.n < 1) return { ...DEFAULT_STAGE_SECONDS };
-  const averages = { ...DEFAULT_STAGE_SECONDS };
+  const averages = defaultStageSeconds(key);
+  if (!doc || doc.n < 1) return averages;
   for (const stage of TIMED_STAGES) {
     const total = doc.sec[stage];
     if (typeof total === 'number') averages[stage] = total / doc.n;
