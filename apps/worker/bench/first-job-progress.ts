@@ -129,7 +129,7 @@ try {
   console.error(`[bench] worker started in ${round((performance.now() - workerStarted) / 1000)} s`);
 
   for (let n = 1; n <= jobCount; n++) {
-    const timings = await mongo.db.collection<StageTimingDocument>('stage_timings').countDocuments();
+    const timingsBefore = await mongo.db.collection<StageTimingDocument>('stage_timings').findOne({});
     const { id } = await serverStore.create(
       { url: `${site.url}/article?n=${n}`, size, vertical: values.vertical },
       `192.0.2.${n}`,
@@ -170,11 +170,20 @@ try {
     }
     const etaErrors = samples.filter((s) => s.etaSec !== null).map((s) => Math.abs(s.etaSec! - s.leftSec));
     const doc = await mongo.db.collection('jobs').findOne({ jobId: id });
+    // The worker adds the job's store time to the running totals when it completes.
+    const timingsAfter = await waitUntil(
+      async () =>
+        (await mongo.db.collection<StageTimingDocument>('stage_timings').findOne({ n })) ?? undefined,
+      10_000,
+      'the stage times of the job',
+    );
+    const storeSec = (timingsAfter.sec.store ?? 0) - (timingsBefore?.sec.store ?? 0);
     const completed = logs.findLast((l) => l.msg === 'job: completed' && l.jobId === id);
     const rendered = logs.findLast((l) => l.msg === 'render: done' && l.jobId === id);
     const figures = {
       job: n,
-      measuredBefore: timings > 0,
+      language: view.language,
+      measuredBefore: timingsBefore !== null,
       totalSec: round(totalSec, 2),
       expectedSec: doc?.expectedSec ?? null,
       videoDurationSec: round(view.durationSec ?? 0, 1),
@@ -188,10 +197,9 @@ try {
         ? round(etaErrors.reduce((a, b) => a + b, 0) / etaErrors.length)
         : null,
       stageSeconds: Object.fromEntries(
-        Object.entries((completed?.stageSeconds as Record<string, number>) ?? {}).map(([k, v]) => [
-          k,
-          round(v, 2),
-        ]),
+        Object.entries({ ...(completed?.stageSeconds as Record<string, number>), store: storeSec }).map(
+          ([k, v]) => [k, round(v, 2)],
+        ),
       ),
       render: rendered
         ? {

@@ -8,23 +8,29 @@ export type StageSeconds = Record<TimedStage, number>;
 /**
  * Stage times before anything was measured: a fresh install's first job at 720p with the fast
  * renderer and the offline voices, measured through the real worker path on two shared cores
- * (`npm run bench:progress -w @movie-generator/worker`, the bundled ~1,500-character Japanese
- * sample article → a 161 s video, load average 1.3–6.9): fetch 0.02–0.03 s, extract 0.1–0.23 s,
- * script 0.02–0.04 s, audio 3.4–5.0 s (Open JTalk; 0.7 s with eSpeak for the English article),
- * slides 0.26–0.67 s, render 26.4–36.6 s, store 0.1–0.65 s. The worker opens Chromium and builds
- * the bundle before it takes its first job, so the first job pays neither. Rendering is ~88% of the
- * time; audio sits between the Japanese and English figures so that either stays within a few
- * points.
+ * (`npm run bench:progress`, the bundled ~1,500-character Japanese sample article → a 161 s video,
+ * load average 1.3–12): fetch 0.02–0.09 s, extract 0.1–0.7 s, script 0.02–0.14 s, slides
+ * 0.26–0.67 s, render 26.4–36.6 s at load 1.3–7 (up to 53 s at 10–12), store 0.1–0.65 s. Speech is
+ * 10–23% of a Japanese job (Open JTalk, the more the busier the machine) and 1.4–4% of an English
+ * one (eSpeak): see DEFAULT_AUDIO_SECONDS; these are the Japanese figures. The worker opens
+ * Chromium and builds the bundle before it takes its first job, so the first job pays neither.
  */
 export const DEFAULT_STAGE_SECONDS: StageSeconds = {
   fetch: 0.03,
   extract: 0.2,
   script: 0.03,
-  audio: 3,
+  audio: 4.5,
   slides: 0.4,
   render: 28,
   store: 0.3,
 };
+
+/**
+ * Speech before anything was measured, by narration language (the offline voices): Open JTalk
+ * took 3.4–11 s for the Japanese sample, eSpeak 0.5–2.6 s for the English article of the same
+ * length. A job's language is known once its script is (before the speech starts).
+ */
+export const DEFAULT_AUDIO_SECONDS: Record<'ja' | 'en', number> = { ja: 4.5, en: 0.8 };
 
 /**
  * How much longer a stage takes than at 720p with the fast renderer, before anything was
@@ -38,9 +44,13 @@ const DEFAULT_SCALE = {
   renderer: { full: { render: 18 } } as Record<string, Partial<StageSeconds>>,
 };
 
-/** The stage times assumed for a kind of job before any job of that kind was measured. */
-export function defaultStageSeconds(key: TimingKey): StageSeconds {
+/**
+ * The stage times assumed for a kind of job before any job of that kind was measured; the
+ * narration language, when known, sets the speech time (else the Japanese figure).
+ */
+export function defaultStageSeconds(key: TimingKey, language?: 'ja' | 'en' | null): StageSeconds {
   const seconds = { ...DEFAULT_STAGE_SECONDS };
+  if (language) seconds.audio = DEFAULT_AUDIO_SECONDS[language];
   for (const scale of [DEFAULT_SCALE.size[key.size], DEFAULT_SCALE.renderer[key.renderer]]) {
     for (const stage of TIMED_STAGES) seconds[stage] *= scale?.[stage] ?? 1;
   }
@@ -85,16 +95,25 @@ export async function recordStageSeconds(
   await timings(db).updateOne({ key: keyOf(key) }, { $inc: inc, $set: { updatedAt: now } }, { upsert: true });
 }
 
-/** The measured average time of each stage for this kind of job, or the defaults before any job. */
-export async function averageStageSeconds(db: Db, key: TimingKey): Promise<StageSeconds> {
+/** The measured average time of each stage for this kind of job; null before its first job. */
+export async function measuredStageSeconds(db: Db, key: TimingKey): Promise<StageSeconds | null> {
   const doc = await timings(db).findOne({ key: keyOf(key) });
+  if (!doc || doc.n < 1) return null;
   const averages = defaultStageSeconds(key);
-  if (!doc || doc.n < 1) return averages;
   for (const stage of TIMED_STAGES) {
     const total = doc.sec[stage];
     if (typeof total === 'number') averages[stage] = total / doc.n;
   }
   return averages;
+}
+
+/** The measured average time of each stage for this kind of job, or the defaults before any job. */
+export async function averageStageSeconds(
+  db: Db,
+  key: TimingKey,
+  language?: 'ja' | 'en' | null,
+): Promise<StageSeconds> {
+  return (await measuredStageSeconds(db, key)) ?? defaultStageSeconds(key, language);
 }
 
 export type ProgressBands = Record<TimedStage, readonly [number, number]>;
