@@ -9,28 +9,30 @@ export type StageSeconds = Record<TimedStage, number>;
  * Stage times before anything was measured: a fresh install's first job at 720p with the fast
  * renderer and the offline voices, measured through the real worker path on two shared cores
  * (`npm run bench:progress`, the bundled ~1,500-character Japanese sample article → a 161 s video,
- * load average 1.3–12): fetch 0.02–0.09 s, extract 0.1–0.7 s, script 0.02–0.14 s, slides
- * 0.26–0.67 s, render 26.4–36.6 s at load 1.3–7 (up to 53 s at 10–12), store 0.1–0.65 s. Speech is
- * 10–23% of a Japanese job (Open JTalk, the more the busier the machine) and 1.4–4% of an English
- * one (eSpeak): see DEFAULT_AUDIO_SECONDS; these are the Japanese figures. The worker opens
- * Chromium and builds the bundle before it takes its first job, so the first job pays neither.
+ * 16 first jobs at load average 1.3–12.7): fetch 0.02–0.1 s, extract 0.1–1.3 s, script
+ * 0.02–0.35 s, slides 0.26–2.1 s, render 26.4–36.6 s at load 1.3–7 (53–67 s at 10–13), store
+ * 0.1–1.4 s. The worker opens Chromium and builds the bundle before it takes its first job, so
+ * the first job pays neither. Speech: see DEFAULT_AUDIO_SECONDS; these are the Japanese figures.
  */
 export const DEFAULT_STAGE_SECONDS: StageSeconds = {
   fetch: 0.03,
   extract: 0.2,
   script: 0.03,
-  audio: 4.5,
+  audio: 5.5,
   slides: 0.4,
   render: 28,
   store: 0.3,
 };
 
 /**
- * Speech before anything was measured, by narration language (the offline voices): Open JTalk
- * took 3.4–11 s for the Japanese sample, eSpeak 0.5–2.6 s for the English article of the same
- * length. A job's language is known once its script is (before the speech starts).
+ * Speech before anything was measured, by narration language (the offline voices). Open JTalk's
+ * share of a Japanese job grows with the machine's load, as its two single-threaded processes
+ * lose out to the many threads of Chromium and ffmpeg: 10–15% at load 1–7, 20–31% at 10–13
+ * (3.4 s of 32 s quiet, 31 s of 99 s at load 12.7). 5.5 s is the median share (~16%): within 6
+ * points of a quiet machine, 12 points of load 11. eSpeak takes 1.4–4% of an English job of the
+ * same length (0.5–2.6 s). A job's language is known once its script is, before the speech starts.
  */
-export const DEFAULT_AUDIO_SECONDS: Record<'ja' | 'en', number> = { ja: 4.5, en: 0.8 };
+export const DEFAULT_AUDIO_SECONDS: Record<'ja' | 'en', number> = { ja: 5.5, en: 0.8 };
 
 /**
  * How much longer a stage takes than at 720p with the fast renderer, before anything was
