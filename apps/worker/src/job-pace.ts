@@ -1,9 +1,9 @@
 import {
-  averageStageSeconds,
-  DEFAULT_STAGE_SECONDS,
+  defaultStageSeconds,
   expectedTotalSec,
   type JobDocument,
   type JobRuns,
+  measuredStageSeconds,
   overallPercent,
   type ProgressBands,
   progressBands,
@@ -12,19 +12,24 @@ import {
   type TimedStage,
   type TimingKey,
 } from '@movie-generator/jobs';
-import type { Script, StageName } from '@movie-generator/pipeline';
+import type { Language, Script, StageName } from '@movie-generator/pipeline';
 import type { Logger } from 'pino';
 import type { ProcessJobConfig } from './process-job.ts';
 
 /**
  * How far along a job is, in time: each stage's share of the progress bar is its measured
  * average time for this kind of job (size, orientation, renderer, style), so the percent tracks
- * elapsed ÷ total. Also writes what the job learns as it runs (title, language, expected time)
- * and adds the finished job's stage times to the averages.
+ * elapsed ÷ total. Before the first job of its kind, the defaults stand, with the speech time of
+ * the narration language once the script says which (the offline voices differ 5×). Also writes
+ * what the job learns as it runs (title, language, expected time) and adds the finished job's
+ * stage times to the averages.
  */
 export class JobPace {
-  private bands: ProgressBands = progressBands(DEFAULT_STAGE_SECONDS);
   private readonly key: TimingKey;
+  private bands: ProgressBands;
+  /** The averages of this kind of job; null before its first job (or when they could not be read). */
+  private measured: StageSeconds | null = null;
+  private language: Language | null;
 
   constructor(
     private readonly doc: JobDocument,
@@ -38,27 +43,44 @@ export class JobPace {
       renderer: config.pipeline.render?.renderer ?? 'fast',
       style: doc.style,
     };
+    this.language = doc.language;
+    this.bands = progressBands(defaultStageSeconds(this.key, this.language));
   }
 
   /** Reads the averages; without them (a database hiccup) the defaults stand. */
   async load(): Promise<void> {
-    let seconds: StageSeconds = DEFAULT_STAGE_SECONDS;
     try {
-      seconds = await averageStageSeconds(this.store.c.db, this.key);
+      this.measured = await measuredStageSeconds(this.store.c.db, this.key);
     } catch (error) {
       this.log.warn({ err: error }, 'job: stage averages unavailable; using defaults');
     }
-    this.bands = progressBands(seconds);
-    await this.annotate({ expectedSec: Math.round(expectedTotalSec(seconds) * 10) / 10 });
+    await this.annotate({ expectedSec: this.weigh() });
   }
 
   percent(stage: StageName | TimedStage, stagePercent: number): number {
     return overallPercent(this.bands, stage, stagePercent);
   }
 
-  /** The script's title and language, for the job page and the recent-jobs list. */
+  /**
+   * The script's title and language, for the job page and the recent-jobs list. Before any
+   * measurement, a language the job did not name weighs the speech anew: the script comes before
+   * the speech, so the bar has not gone past anything that moves.
+   */
   describe(script: Script): void {
-    void this.annotate({ title: script.title, language: script.language });
+    const reweigh = !this.measured && script.language !== this.language;
+    this.language = script.language;
+    void this.annotate({
+      title: script.title,
+      language: script.language,
+      ...(reweigh ? { expectedSec: this.weigh() } : {}),
+    });
+  }
+
+  /** Sets the bands from the averages or the defaults; returns the expected total, rounded. */
+  private weigh(): number {
+    const seconds = this.measured ?? defaultStageSeconds(this.key, this.language);
+    this.bands = progressBands(seconds);
+    return Math.round(expectedTotalSec(seconds) * 10) / 10;
   }
 
   async record(stageSeconds: Partial<Record<StageName, number>>, storeSec: number): Promise<void> {

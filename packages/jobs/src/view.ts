@@ -40,8 +40,12 @@ export function toJobView(doc: JobDocument, extras: ViewExtras): JobView {
 }
 
 /**
- * A rough ETA: a processing job extrapolates its own progress; a pending job waits for the
- * jobs ahead of it, `concurrency` at a time, each taking about `typicalJobSec`.
+ * A rough ETA. A processing job: what is left of its total time, the total blended from the
+ * expected one (`expectedSec`, from the same stage times that weigh its percent) and the one its
+ * own pace gives (elapsed ÷ done), the pace weighing as much as the job is done. At the start
+ * that is the expected time; later a job that runs slow (a loaded machine) moves the ETA out
+ * gradually, with no jump, and an early percent a few points off does not swing it. A pending job
+ * waits for the jobs ahead of it, `concurrency` at a time, each taking about `typicalJobSec`.
  */
 export function estimateEtaSec(
   doc: JobDocument,
@@ -51,13 +55,11 @@ export function estimateEtaSec(
   now: Date,
 ): number | null {
   if (doc.status === 'processing') {
-    // The worker's percent is weighted by measured stage times (see stage-timings.ts), so what is
-    // left is the expected time's unfinished share; once a tenth is done, the job's own pace.
     const expected = doc.expectedSec ?? typicalJobSec;
-    if (!doc.startedAt || doc.progress < 10)
-      return Math.max(1, Math.round((expected * (100 - doc.progress)) / 100));
-    const elapsed = (now.getTime() - doc.startedAt.getTime()) / 1000;
-    return Math.max(1, Math.round((elapsed / doc.progress) * (100 - doc.progress)));
+    const done = Math.max(0, Math.min(100, doc.progress)) / 100;
+    const elapsed = doc.startedAt ? Math.max(0, (now.getTime() - doc.startedAt.getTime()) / 1000) : 0;
+    // (1 − done) × total, total = (1 − done) × expected + done × (elapsed ÷ done).
+    return Math.max(1, Math.round((1 - done) * ((1 - done) * expected + elapsed)));
   }
   if (doc.status === 'pending' && queuePosition !== null) {
     const rounds = Math.ceil(queuePosition / Math.max(1, concurrency));
