@@ -3,6 +3,7 @@ import { type FocusEvent, type FormEvent, type ReactNode, useId, useRef, useStat
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Icon } from './Icon.tsx';
+import { SegmentedChoice } from './SegmentedChoice.tsx';
 import { urlError, withScheme } from './url-validation.ts';
 
 export type Narration = 'auto' | 'ja' | 'en';
@@ -138,87 +139,45 @@ export function JobForm({ initial = {}, submitting, blocked, error, footer, onSu
       </div>
 
       <div className="options">
-        <fieldset className="field field-wide" aria-describedby={ids.styleHint}>
-          <legend className="field-label">{t.home.styleLabel}</legend>
-          <div className="segmented">
-            {(
-              [
-                ['narration', t.home.styleNarration, t.home.styleNarrationHint],
-                ['dialogue', t.home.styleDialogue, t.home.styleDialogueHint],
-              ] as const
-            ).map(([value, label, hint]) => (
-              <label key={value} className="segment">
-                <input
-                  type="radio"
-                  name="style"
-                  value={value}
-                  checked={style === value}
-                  onChange={() => setStyle(value)}
-                  disabled={submitting}
-                />
-                <span>
-                  {label} <small>{hint}</small>
-                </span>
-              </label>
-            ))}
-          </div>
-          <p id={ids.styleHint} className="field-hint">
-            {t.home.styleHint}
-          </p>
-        </fieldset>
+        <SegmentedChoice<VideoStyle>
+          name="style"
+          legend={t.home.styleLabel}
+          options={[
+            ['narration', t.home.styleNarration, t.home.styleNarrationHint],
+            ['dialogue', t.home.styleDialogue, t.home.styleDialogueHint],
+          ]}
+          value={style}
+          onChange={setStyle}
+          disabled={submitting}
+          hint={{ id: ids.styleHint, text: t.home.styleHint }}
+          wide
+        />
 
-        <fieldset className="field" aria-describedby={ids.narrationHint}>
-          <legend className="field-label">{t.home.narrationLabel}</legend>
-          <div className="segmented">
-            {(
-              [
-                ['auto', t.home.narrationAuto],
-                ['ja', t.home.narrationJa],
-                ['en', t.home.narrationEn],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value} className="segment">
-                <input
-                  type="radio"
-                  name="narration"
-                  value={value}
-                  checked={narration === value}
-                  onChange={() => setNarration(value)}
-                  disabled={submitting}
-                />
-                <span>{label}</span>
-              </label>
-            ))}
-          </div>
-          <p id={ids.narrationHint} className="field-hint">
-            {t.home.narrationHint}
-          </p>
-        </fieldset>
+        <SegmentedChoice<Narration>
+          name="narration"
+          legend={t.home.narrationLabel}
+          options={[
+            ['auto', t.home.narrationAuto],
+            ['ja', t.home.narrationJa],
+            ['en', t.home.narrationEn],
+          ]}
+          value={narration}
+          onChange={setNarration}
+          disabled={submitting}
+          hint={{ id: ids.narrationHint, text: t.home.narrationHint }}
+        />
 
-        <fieldset className="field">
-          <legend className="field-label">{t.home.sizeLabel}</legend>
-          <div className="segmented">
-            {(
-              [
-                ['720p', t.home.size720, t.home.size720Hint],
-                ['1080p', t.home.size1080, t.home.size1080Hint],
-              ] as const
-            ).map(([value, label, hint]) => (
-              <label key={value} className="segment">
-                <input
-                  type="radio"
-                  name="size"
-                  value={value}
-                  checked={size === value}
-                  onChange={() => setSize(value)}
-                  disabled={submitting}
-                />
-                <span>
-                  {label} <small>{hint}</small>
-                </span>
-              </label>
-            ))}
-          </div>
+        <SegmentedChoice<Size>
+          name="size"
+          legend={t.home.sizeLabel}
+          options={[
+            ['720p', t.home.size720, t.home.size720Hint],
+            ['1080p', t.home.size1080, t.home.size1080Hint],
+          ]}
+          value={size}
+          onChange={setSize}
+          disabled={submitting}
+        >
           <label className="switch">
             <input
               type="checkbox"
@@ -232,7 +191,7 @@ export function JobForm({ initial = {}, submitting, blocked, error, footer, onSu
               {t.home.verticalLabel} <small>{t.home.verticalHint}</small>
             </span>
           </label>
-        </fieldset>
+        </SegmentedChoice>
       </div>
 
       {error ? <ErrorAlert error={error} /> : null}
