@@ -259,9 +259,10 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
       attempts: 1,
     });
     expect(h.articles.requestsTo(url)).toHaveLength(1);
-    expect((await metrics.failed.get()).values).toEqual([
-      expect.objectContaining({ labels: { code: 'TOO_LITTLE_TEXT' }, value: 1 }),
-    ]);
+    // The job is marked failed before the worker counts it: wait for the count.
+    await expect
+      .poll(async () => (await metrics.failed.get()).values, { timeout: 10_000 })
+      .toEqual([expect.objectContaining({ labels: { code: 'TOO_LITTLE_TEXT' }, value: 1 })]);
     expect(await h.leftoverWorkDirs()).toEqual([]);
   });
 
@@ -388,9 +389,9 @@ describe('worker: real queue, real pipeline, real MongoDB', () => {
     }
 
     expect(await counter(metrics.retries)).toBe(4);
-    expect((await metrics.failed.get()).values).toEqual([
-      expect.objectContaining({ labels: { code: 'FETCH_FAILED' }, value: 1 }),
-    ]);
+    await expect
+      .poll(async () => (await metrics.failed.get()).values, { timeout: 10_000 })
+      .toEqual([expect.objectContaining({ labels: { code: 'FETCH_FAILED' }, value: 1 })]);
     expect(await counter(metrics.completed)).toBe(1);
   });
 
