@@ -1,6 +1,7 @@
 import type { Language, Narration, Script, Section, SpeakerId } from '../schema/script.ts';
 import { narrationChars } from './bounds.ts';
 import { japaneseReading } from './katakana.ts';
+import { stableHash } from './wording.ts';
 
 /**
  * The asker's lines come on top of the narration budget, up to this share of it: the explainer
@@ -110,12 +111,6 @@ class LinePicker {
   }
 }
 
-function seedOf(text: string): number {
-  let hash = 0;
-  for (const char of text) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
-  return hash;
-}
-
 const asker = (text: string, language: Language): Narration => {
   const reading = language === 'ja' ? japaneseReading(text) : undefined;
   return { text, speaker: 'asker', ...(reading ? { reading } : {}) };
@@ -140,7 +135,7 @@ function sayablePoint(bullet: string | undefined, language: Language): string | 
 export function toDialogue(script: Script, charBudget: number): Script {
   const language = script.language;
   const lines = ASKER[language];
-  const picker = new LinePicker(seedOf(script.title));
+  const picker = new LinePicker(stableHash(script.title));
   const sections: Section[] = script.sections.map((section, i) => {
     const previous = script.sections[i - 1];
     const narrations: Narration[] = [];

@@ -328,8 +328,7 @@ function slideContent(
         : (narrationBullet(p, language, limits.bullet) ??
           // A slide never starts empty: its first narration shows at least its opening words.
           (i === 0 ? openingWords(p.sentences[0]?.text ?? '', language, limits.bullet) : undefined));
-    const room = MAX_SLIDE_BULLETS;
-    if (!bullet || bullets.length >= room || bullets.some((b) => sameBullet(b, bullet))) {
+    if (!bullet || bullets.length >= MAX_SLIDE_BULLETS || bullets.some((b) => sameBullet(b, bullet))) {
       return { text: p.text, speaker: 'narrator' };
     }
     bullets.push(bullet);

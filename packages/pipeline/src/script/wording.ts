@@ -111,7 +111,12 @@ export const WORDING: Record<Language, Wording> = {
 
 /** A stable choice among `variants` for a script, from its title. */
 export function pickVariant<T>(variants: readonly T[], key: string, salt = 0): T {
+  return variants[stableHash(key, salt) % variants.length]!;
+}
+
+/** A number that depends only on `key` (and `salt`): the same script always gets the same choices. */
+export function stableHash(key: string, salt = 0): number {
   let hash = salt;
   for (const char of key) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
-  return variants[hash % variants.length]!;
+  return hash;
 }
