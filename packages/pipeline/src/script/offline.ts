@@ -18,6 +18,7 @@ import { joinSpeech } from './narrations.ts';
 import { outlineArticle, type Topic, topicLength } from './outline.ts';
 import { findQuote } from './quote.ts';
 import { toSpeakable } from './speakable.ts';
+import { titleKey, topicTitle } from './topic-title.ts';
 import { readsAsConclusion } from './takeaway.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 import type { ScriptProvider } from './types.ts';
@@ -153,8 +154,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     });
 
   const images = articleImages(article);
-  const untitled = outline.topics.filter((t) => !t.heading).length;
-  let part = 0;
+  const topicTitles = untitledTopicTitles(outline.topics, lead, language);
   const plans: BodyPlan[] = outline.topics.map((topic) => {
     const all = scoreFor(
       topic.paragraphs,
@@ -163,11 +163,9 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const isListed = (s: ScoredSentence) => outline.lists?.has(topic.paragraphs[s.paragraph]!) ?? false;
     const scored = all.filter((s) => !isListed(s));
     const listed = all.filter(isListed).slice(0, MAX_LIST_NARRATIONS);
-    // A section without a heading gets a neutral title: titles made up from its words were
-    // judged misleading ("Diesel prices" over a section about the power grid).
     const sectionTitle = topic.heading
       ? shortenAtBoundary(topic.heading, language, limits.headingTitle)
-      : partTitle(title, ++part, untitled, language);
+      : topicTitles.get(topic)!;
     const image = images.find((img) => topic.blocks.includes(img.afterBlock));
     return {
       topic,
@@ -595,14 +593,31 @@ function capitalizeFirst(text: string, language: Language): string {
   return language === 'en' && text.length > 0 ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
-/** Article titles up to this long name their parts ("The harbour goes electric (2)"). */
-const PART_TITLE_MAX: Record<Language, number> = { ja: 24, en: 48 };
-
-/** A neutral title for the n-th of `count` sections without a heading. */
-function partTitle(articleTitle: string, n: number, count: number, language: Language): string {
-  const name = articleTitle.length <= PART_TITLE_MAX[language] ? articleTitle : undefined;
-  if (count <= 1) return name ?? WORDING[language].partTitle(1);
-  return name ? `${name} (${n}/${count})` : WORDING[language].partTitle(n);
+/**
+ * Titles for the topics without a heading: each names what its part is about, from the phrase
+ * said most in it and least in the rest of the article (see topicTitle), never one an earlier
+ * part already uses; "Part 2" when no phrase stands out.
+ */
+function untitledTopicTitles(
+  topics: readonly Topic[],
+  lead: readonly string[],
+  language: Language,
+): Map<Topic, string> {
+  const titles = new Map<Topic, string>();
+  const used: string[] = [];
+  let part = 0;
+  const untitled = topics.filter((t) => !t.heading).length;
+  for (const topic of topics) {
+    if (topic.heading) continue;
+    part++;
+    const others = [lead, ...topics.filter((t) => t !== topic).map((t) => t.paragraphs)];
+    const found = topicTitle(topic.paragraphs, others, language, { avoid: used });
+    if (found) used.push(titleKey(found, language));
+    // The one part before the first heading introduces the article.
+    const intro = untitled === 1 && topics.indexOf(topic) === 0 && topics.length > 1;
+    titles.set(topic, found ?? (intro ? WORDING[language].introTitle : WORDING[language].partTitle(part)));
+  }
+  return titles;
 }
 
 /** Share of the budget the introduction may take before a shorter form is used. */

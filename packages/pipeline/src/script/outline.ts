@@ -104,7 +104,10 @@ function splitLongLead(
 ): Outline {
   if (outline.topics.length === 0 || outline.lead.length <= MAX_LEAD_PARAGRAPHS) return outline;
   const leadParagraphs = blocks.filter((b) => b.type === 'paragraph' && outline.leadBlocks.includes(b.index));
-  const split = outlineByTopicShift(leadParagraphs, language, Math.max(1, Math.floor(maxTopics / 2)));
+  // A lead of a few short paragraphs is one topic: cut three ways it left slides of one sentence.
+  const leadChars = leadParagraphs.slice(1).reduce((sum, b) => sum + b.text.length, 0);
+  const bySize = Math.max(1, Math.round(leadChars / CHARS_PER_TOPIC[language]));
+  const split = outlineByTopicShift(leadParagraphs, language, Math.min(bySize, Math.max(1, Math.floor(maxTopics / 2))));
   return { lead: split.lead, leadBlocks: split.leadBlocks, topics: [...split.topics, ...outline.topics] };
 }
 

@@ -23,6 +23,8 @@ export interface Wording {
   recapLead: string;
   /** Title of the n-th section of an article without headings. */
   partTitle: (n: number) => string;
+  /** Title of the part before an article's first heading when its words name no topic. */
+  introTitle: string;
   closingTitle: string;
   seeOriginal: readonly string[];
 }
@@ -69,6 +71,7 @@ export const WORDING: Record<Language, Wording> = {
       (t) => `ここまで、${listJa(t)}などについて話しました。`,
     ],
     partTitle: (n) => `その${n}`,
+    introTitle: 'はじめに',
     mainPoints: ['要点をもう一度、画面で確認しましょう。', '最後に、要点をおさらいします。'],
     recapLead: 'おさらいです。',
     closingTitle: 'まとめ',
@@ -102,6 +105,7 @@ export const WORDING: Record<Language, Wording> = {
       (t) => `This video went through ${quotedEn(t)}, among others.`,
     ],
     partTitle: (n) => `Part ${n}`,
+    introTitle: 'Introduction',
     mainPoints: ['Here are the main points once more.', 'To recap, these were the main points.'],
     recapLead: 'To recap: ',
     closingTitle: 'Summary',

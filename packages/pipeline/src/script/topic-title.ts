@@ -1,0 +1,275 @@
+import type { Language } from '../schema/script.ts';
+import { splitSentences } from './sentences.ts';
+
+/** A topic title is a short noun phrase: at most this many characters. */
+export const TOPIC_TITLE_MAX: Record<Language, number> = { ja: 16, en: 32 };
+
+/**
+ * Words that never start, end or sit inside an English topic phrase: function words, verbs of
+ * saying, auxiliaries, numbers spelled out and words too vague to name a topic.
+ */
+const EN_BREAKS = new Set(
+  (
+    'a an the and or but nor so yet of in on at to by as for from with without into onto over under about ' +
+    'after before between through during against among around across along behind beyond within upon ' +
+    'is are was were be been being am do does did done has have had having will would shall should can could ' +
+    'may might must not no yes if then than that this these those there here it its it’s they them their ' +
+    'he him his she her we us our you your i me my who whom whose which what when where why how ' +
+    'all any both each every few many more most much other some such only own same very too also just ' +
+    'still even ever never now once again already yet almost about around nearly per via ' +
+    'said says say told tell according asked added called made make makes take takes took went goes go ' +
+    'get gets got come came comes gave give gives put puts keep kept like well back away out up down off ' +
+    'one two three four five six seven eight nine ten first second third last next new old ' +
+    'year years month months week weeks day days time times today yesterday people thing things way ways ' +
+    'lot lots part parts kind sort number numbers percent cent per however though although because while ' +
+    'since until unless whether instead rather quite really often usually sometimes always ' +
+    'mr mrs ms dr st whatever whoever whichever something anything everything nothing someone anyone everyone ' +
+    'january february march april may june july august september october november december decade ' +
+    'monday tuesday wednesday thursday friday saturday sunday morning evening night week weekend ' +
+    'large small big high low good bad great little long short enough less least better best worse worst'
+  ).split(' '),
+);
+
+/** Japanese words too vague to name a topic on their own. */
+const JA_VAGUE = new Set([
+  '今回',
+  '今年',
+  '昨年',
+  '今後',
+  '一方',
+  '場合',
+  '必要',
+  '可能',
+  '現在',
+  '以上',
+  '以下',
+  '一部',
+  '全体',
+  '自分',
+  '時間',
+  '問題',
+  '理由',
+  '結果',
+  '最初',
+  '最後',
+  '本当',
+  '大切',
+  '方法',
+  '部分',
+  '記事',
+  '様子',
+  '考え',
+  '毎年',
+  '毎日',
+  '前回',
+  '当時',
+  '同時',
+  '実際',
+]);
+
+/** Nouns too vague to be a title on their own. */
+const EN_VAGUE = new Set(['annual', 'daily', 'work', 'use', 'plan', 'stuff', 'matter', 'case', 'point', 'fact', 'idea', 'place']);
+const ADJECTIVE = /(?:ive|ous|ful|able|ible|est|ish|less|ic)$/iu;
+/** People named by their role (研究員, 組合長) are who speaks, not what the part is about. */
+const JA_ROLE = /(?:員|長|氏|者|さん|たち)$/u;
+
+interface Candidate {
+  /** Normalized form, to count occurrences. */
+  key: string;
+  /** The words as written in the text. */
+  surface: string;
+  /** Normalized words, to tell overlapping candidates apart. */
+  words: string[];
+}
+
+const enWords = new Intl.Segmenter('en', { granularity: 'word' });
+
+function stem(word: string): string {
+  const base = word.toLowerCase().replace(/['’]s$/u, '');
+  if (base.length > 4 && base.endsWith('ies')) return `${base.slice(0, -3)}y`;
+  if (base.length > 3 && base.endsWith('s') && !base.endsWith('ss') && !base.endsWith('us'))
+    return base.slice(0, -1);
+  return base;
+}
+
+/** Common verbs: a topic is named by a noun phrase, not by what happens in it. */
+const EN_VERBS = new Set(
+  (
+    'happen explain depend run decide learn interrupt crush skid tempt push need want use show seem become ' +
+    'begin start help mean cost pay build hold bring turn move live stand lose win buy sell send leave feel think ' +
+    'know look find try ask carry follow remain stay change allow expect warn plan spend ride fall rise grow ' +
+    'let set cut hit meet read write sit lie open close reach pass provide include continue create offer serve ' +
+    'appear consider suggest require report decide return believe describe develop produce'
+  ).split(' '),
+);
+
+function isVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  return EN_VERBS.has(lower) || (lower.endsWith('s') && EN_VERBS.has(lower.slice(0, -1))) ||
+    (lower.endsWith('es') && EN_VERBS.has(lower.slice(0, -2)));
+}
+
+function isEnglishContentWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower.length < 3 || !/^\p{L}[\p{L}'’-]*$/u.test(word) || EN_BREAKS.has(lower)) return false;
+  // Past tenses and adverbs tell what happened, not what the part is about.
+  if (/(?:ed|ly)$/u.test(lower) && lower.length > 3) return false;
+  // A possessive ("the authority's board") belongs to a sentence, not a title.
+  if (/['’]s$/u.test(lower)) return false;
+  return !isVerb(word);
+}
+
+/** Runs of up to three content words (noun phrases, roughly) between function words and punctuation. */
+function englishCandidates(sentence: string): Candidate[] {
+  const runs: string[][] = [[]];
+  let atStart = true;
+  for (const { segment, isWordLike } of enWords.segment(sentence)) {
+    if (!isWordLike) {
+      if (segment.trim().length > 0 && segment !== '-') runs.push([]);
+      continue;
+    }
+    // A capitalized first word of a sentence is not a name; a capitalized word inside is.
+    const word = atStart && /^[A-Z][a-z]/u.test(segment) ? segment : segment;
+    atStart = false;
+    if (isEnglishContentWord(word)) runs.at(-1)!.push(word);
+    else runs.push([]);
+  }
+  const candidates: Candidate[] = [];
+  for (const run of runs) {
+    for (let length = 1; length <= 3; length++) {
+      for (let start = 0; start + length <= run.length; start++) {
+        const words = run.slice(start, start + length);
+        const stems = words.map(stem);
+        candidates.push({ key: stems.join(' '), surface: words.join(' '), words: stems });
+      }
+    }
+  }
+  return candidates;
+}
+
+const JA_COMPOUND = /[\p{Script=Han}\p{Script=Katakana}ー々ヶ]{2,}/gu;
+/** 「稚魚の放流」: two compounds joined by の name a topic more precisely than either. */
+const JA_NO_PHRASE =
+  /(?<![\p{Script=Han}\p{Script=Katakana}ー々])([\p{Script=Han}\p{Script=Katakana}ー々ヶ]{2,})の([\p{Script=Han}\p{Script=Katakana}ー々ヶ]{2,})/gu;
+
+function japaneseCandidates(sentence: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const match of sentence.matchAll(JA_COMPOUND)) {
+    const word = match[0];
+    // A lone katakana sound or a date ("１３日") is not a topic.
+    if (JA_VAGUE.has(word) || JA_ROLE.test(word) || /^[ー]/u.test(word)) continue;
+    candidates.push({ key: word, surface: word, words: [word] });
+  }
+  for (const match of sentence.matchAll(JA_NO_PHRASE)) {
+    const [, head, tail] = match as unknown as [string, string, string];
+    if (JA_VAGUE.has(head) || JA_VAGUE.has(tail)) continue;
+    candidates.push({ key: `${head}の${tail}`, surface: `${head}の${tail}`, words: [head, tail] });
+  }
+  return candidates;
+}
+
+function candidatesOf(sentence: string, language: Language): Candidate[] {
+  return language === 'ja' ? japaneseCandidates(sentence) : englishCandidates(sentence);
+}
+
+interface Counted {
+  candidate: Candidate;
+  /** Sentences of the topic that say it. */
+  here: number;
+  /** Whether the topic's first sentence says it. */
+  inFirst: boolean;
+}
+
+/** How many sentences of each text say each candidate (once per sentence). */
+function countSentences(
+  paragraphs: readonly string[],
+  language: Language,
+): { counts: Map<string, Counted>; sentences: number } {
+  const counts = new Map<string, Counted>();
+  const sentences = paragraphs.flatMap((p) => splitSentences(p, language));
+  for (const [i, sentence] of sentences.entries()) {
+    const seen = new Set<string>();
+    for (const candidate of candidatesOf(sentence, language)) {
+      if (seen.has(candidate.key)) continue;
+      seen.add(candidate.key);
+      const counted = counts.get(candidate.key);
+      if (counted) counted.here++;
+      else counts.set(candidate.key, { candidate, here: 1, inFirst: i === 0 });
+    }
+  }
+  return { counts, sentences: sentences.length };
+}
+
+export interface TopicTitleOptions {
+  /** Candidates already used as titles (or the article's own title terms): not reused. */
+  avoid?: readonly string[];
+}
+
+/**
+ * A short title naming what a part of an article is about, from its own words: the noun phrase
+ * said most in this part and least in the others (a candidate's sentence count here times the
+ * share of its sentences that are here; longer phrases preferred at equal weight). Undefined when
+ * no phrase is said at least twice here and mostly here.
+ */
+export function topicTitle(
+  topic: readonly string[],
+  others: ReadonlyArray<readonly string[]>,
+  language: Language,
+  options: TopicTitleOptions = {},
+): string | undefined {
+  const { counts } = countSentences(topic, language);
+  const elsewhere = new Map<string, number>();
+  for (const other of others) {
+    for (const [key, counted] of countSentences(other, language).counts)
+      elsewhere.set(key, (elsewhere.get(key) ?? 0) + counted.here);
+  }
+  const avoided = new Set(options.avoid?.map((a) => normalizeKey(a, language)) ?? []);
+  const avoidedWords = new Set([...avoided].flatMap((a) => a.split(' ')));
+  let best: { title: string; score: number } | undefined;
+  const debug: string[] = [];
+  for (const { candidate, here, inFirst } of counts.values()) {
+    const there = elsewhere.get(candidate.key) ?? 0;
+    const mentions = here + (inFirst ? 0.5 : 0);
+    // Said once, a phrase names the part only as a compound its first sentence introduces.
+    const compound = language === 'ja' || candidate.words.length >= 2;
+    if (here < 2 && !(inFirst && there === 0 && compound)) continue;
+    // An adjective alone ("Expensive") does not name a topic.
+    if (
+      language === 'en' &&
+      candidate.words.length === 1 &&
+      (ADJECTIVE.test(candidate.surface) || EN_VAGUE.has(candidate.words[0]!))
+    )
+      continue;
+    const share = here / (here + there);
+    if (share < 0.6) continue;
+    if (avoided.has(candidate.key)) continue;
+    if (language === 'en' && candidate.words.every((w) => avoidedWords.has(w))) continue;
+    const title = toTitle(candidate.surface, language);
+    if (title.length > TOPIC_TITLE_MAX[language]) continue;
+    const score = mentions * share * share * (1 + 0.35 * (candidate.words.length - 1));
+    if (process.env.TOPIC_DEBUG) debug.push(`${title}:${score.toFixed(2)}(${here}/${there})`);
+    if (!best || score > best.score) best = { title, score };
+  }
+  if (process.env.TOPIC_DEBUG)
+    console.error('TOPIC', best?.title, debug.sort((a, b) => Number(b.split(':')[1]!.split('(')[0]) - Number(a.split(':')[1]!.split('(')[0])).slice(0, 8).join(' | '));
+  return best?.title;
+}
+
+function normalizeKey(text: string, language: Language): string {
+  if (language === 'ja') return text;
+  return text
+    .split(/\s+/u)
+    .filter((w) => w.length > 0)
+    .map(stem)
+    .join(' ');
+}
+
+/** The key a title was made from, for `avoid`. */
+export function titleKey(title: string, language: Language): string {
+  return normalizeKey(title, language);
+}
+
+function toTitle(surface: string, language: Language): string {
+  if (language === 'ja') return surface;
+  return surface.charAt(0).toUpperCase() + surface.slice(1);
+}
