@@ -137,7 +137,13 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   if (lead.length === 0 && outline.topics[0] && outline.topics[0].paragraphs.length > 1) {
     // No text before the first heading: the first paragraph under it leads.
     lead = [outline.topics[0].paragraphs[0]!];
-    outline.topics[0] = { ...outline.topics[0], paragraphs: outline.topics[0].paragraphs.slice(1) };
+    const { subsections, ...first } = outline.topics[0];
+    const shifted = subsections?.map((sub) => ({ ...sub, from: Math.max(0, sub.from - 1) }));
+    outline.topics[0] = {
+      ...first,
+      paragraphs: first.paragraphs.slice(1),
+      ...(shifted ? { subsections: shifted } : {}),
+    };
   }
 
   const titleTerms = new Set(extractTerms(title, language));
@@ -260,9 +266,10 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const layout = layouts[i]!.layout;
     const at =
       layout === 'figure' ? offered[i]!.figureAt : layout === 'quote' ? offered[i]!.quoteAt : undefined;
-    const cuts = slideCuts(section.narrations.length, at, room);
+    const labels = body.picked.map((p) => subsectionTitle(body.plan, p.sentences[0]?.paragraph ?? 0, language));
+    const cuts = slideCuts(section.narrations.length, at, room, labelChanges(labels));
     room -= cuts.length;
-    bodySections.push(...splitSlides(section, cuts, at));
+    bodySections.push(...splitSlides(section, cuts, at, labels));
   }
 
   const recapBullets = closingBullets(recap?.named ?? [], bodySections, language);
@@ -414,9 +421,17 @@ function withoutBullet(narration: Narration): Narration {
  * figure (so the panel shows while it is said), and after every MAX_SLIDE_NARRATIONS, as far as
  * `room` allows.
  */
-function slideCuts(narrations: number, panelAt: number | undefined, room: number): number[] {
+function slideCuts(
+  narrations: number,
+  panelAt: number | undefined,
+  room: number,
+  subsectionStarts: readonly number[] = [],
+): number[] {
   const cuts: number[] = [];
-  if (panelAt !== undefined && panelAt > 0 && room > 0) cuts.push(panelAt);
+  // A subsection starts a slide of its own, under its own title.
+  for (const start of subsectionStarts) if (cuts.length < room) cuts.push(start);
+  if (panelAt !== undefined && panelAt > 0 && cuts.length < room && !cuts.includes(panelAt)) cuts.push(panelAt);
+  cuts.sort((a, b) => a - b);
   let start = 0;
   for (const cut of [...cuts, narrations]) {
     for (
@@ -436,11 +451,21 @@ function slideCuts(narrations: number, panelAt: number | undefined, room: number
  * quote or figure shows on the slide that starts with the narration saying it (on none when it
  * could not get a slide of its own); a picture stays on every slide of its section.
  */
-function splitSlides(section: Section, cuts: readonly number[], panelAt: number | undefined): Section[] {
-  const { title, kind, bullets: allBullets, narrations, layout, figure, quote, ...rest } = section;
+function splitSlides(
+  section: Section,
+  cuts: readonly number[],
+  panelAt: number | undefined,
+  labels: ReadonlyArray<string | undefined> = [],
+): Section[] {
+  const { title: sectionTitle, kind, bullets: allBullets, narrations, layout, figure, quote, ...rest } = section;
   const starts = [0, ...cuts];
   return starts.map((start, k) => {
-    const part = narrations.slice(start, starts[k + 1] ?? narrations.length);
+    const end = starts[k + 1] ?? narrations.length;
+    const part = narrations.slice(start, end);
+    // A slide within one subsection is titled by it; a slide spanning two keeps the section's title.
+    const slideLabels = new Set(labels.slice(start, end));
+    const label = slideLabels.size === 1 ? labels[start] : undefined;
+    const title = label ?? sectionTitle;
     const used = part.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet]));
     const hasPanel = (layout === 'figure' || layout === 'quote') && panelAt === start;
     const slide: Section = {
@@ -455,6 +480,24 @@ function splitSlides(section: Section, cuts: readonly number[], panelAt: number 
     };
     return hasPanel ? withPanelBullet(slide, 0) : slide;
   });
+}
+
+/** Slide titles up to this long say the section and its subsection ("History: Construction"). */
+const SUBSECTION_TITLE_MAX: Record<Language, number> = { ja: 24, en: 48 };
+
+/** The title of the subsection a paragraph of the section is under, or undefined when directly under its heading. */
+function subsectionTitle(plan: BodyPlan, paragraph: number, language: Language): string | undefined {
+  const sub = plan.topic.subsections?.filter((s) => s.from <= paragraph).at(-1);
+  if (!sub || sub.heading === plan.topic.heading) return undefined;
+  const heading = shortenAtBoundary(sub.heading, language, TEXT_LIMITS[language].headingTitle);
+  if (heading === plan.title) return undefined;
+  const joined = language === 'ja' ? `${plan.title}：${heading}` : `${plan.title}: ${heading}`;
+  return joined.length <= SUBSECTION_TITLE_MAX[language] ? joined : heading;
+}
+
+/** Narrations where the label changes from the one before (a new subsection starts). */
+function labelChanges(labels: ReadonlyArray<string | undefined>): number[] {
+  return labels.flatMap((label, i) => (i > 0 && label !== labels[i - 1] ? [i] : []));
 }
 
 /** "To recap: A. B. C." with as many of the points as fit one narration. */

@@ -12,6 +12,8 @@ export interface Topic {
   paragraphs: string[];
   /** Indexes in `Article.blocks` of the blocks this topic covers (its heading included): where its pictures are. */
   blocks: number[];
+  /** Subheadings with the index in `paragraphs` of the first paragraph under each. */
+  subsections?: Array<{ heading: string; from: number }>;
 }
 
 export interface Outline {
@@ -235,7 +237,10 @@ function outlineByHeadings(blocks: readonly IndexedBlock[]): Outline {
     }
     if (current) current.blocks.push(block.index);
     else leadBlocks.push(block.index);
-    if (block.type === 'heading') current?.subheadings.push(block.text);
+    if (block.type === 'heading' && current) {
+      current.subheadings.push(block.text);
+      current.subsections = [...(current.subsections ?? []), { heading: block.text, from: current.paragraphs.length }];
+    }
     else if (current) current.paragraphs.push(block.text);
     else lead.push(block.text);
   }
@@ -350,6 +355,18 @@ function mergeSmallest(topics: readonly Topic[], maxTopics: number): Topic[] {
       paragraphs: [...a.paragraphs, ...b.paragraphs],
       blocks: [...a.blocks, ...b.blocks],
     };
+    // The part that loses its heading keeps it as a subsection title.
+    const shift = a.paragraphs.length;
+    const subsections = [
+      ...(a.subsections ?? []),
+      ...(named === a && b.heading ? [{ heading: b.heading, from: shift }] : []),
+      ...(b.subsections ?? []).map((sub) => ({ ...sub, from: sub.from + shift })),
+    ];
+    if (named === b && a.heading) {
+      subsections.unshift({ heading: a.heading, from: 0 });
+      if (b.heading) subsections.splice(1 + (a.subsections?.length ?? 0), 0, { heading: b.heading, from: shift });
+    }
+    if (subsections.length > 0) merged.subsections = subsections;
     result.splice(first, 2, merged);
   }
   return result;
