@@ -223,6 +223,13 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     limits.narration,
   );
   remaining -= leadSaid.reduce((sum, line) => sum + line.length, 0);
+  // The title slide says the lead point; the rest of the lead opens the first body slide, so the
+  // title card is not held for half a minute.
+  const openingLead = speaking.length > 0 ? leadOpening(leadSaid, language) : leadSaid;
+  const leadMoved: PickedNarration[] = leadSaid.slice(openingLead.length).map((text) => ({
+    text,
+    sentences: leadScored.filter((s) => text.includes(s.text)).slice(0, 1),
+  }));
 
   const budgets = distributeBudget(
     remaining,
@@ -243,7 +250,8 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     });
     const listed = plan.listed.map((s) => ({ text: s.text, sentences: [s], listItem: true }));
     // In the article's order: a recipe's ingredients before its buying tips.
-    const picked = [...listed, ...others].sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
+    const ordered = [...listed, ...others].sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
+    const picked = i === 0 ? [...leadMoved.filter((m) => m.sentences.length > 0), ...ordered] : ordered;
     carry = Math.max(0, budget - others.reduce((s, n) => s + n.text.length, 0));
     spareSlides -= Math.ceil(picked.length / MAX_SLIDE_NARRATIONS) - 1;
     return { plan, ...slideContent(picked, language, limits) };
@@ -266,7 +274,10 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const layout = layouts[i]!.layout;
     const at =
       layout === 'figure' ? offered[i]!.figureAt : layout === 'quote' ? offered[i]!.quoteAt : undefined;
-    const labels = body.picked.map((p) => subsectionTitle(body.plan, p.sentences[0]?.paragraph ?? 0, language));
+    const moved = i === 0 ? leadMoved.filter((m) => m.sentences.length > 0).length : 0;
+    const labels = body.picked.map((p, k) =>
+      subsectionTitle(body.plan, body.picked[Math.min(k < moved ? moved : k, body.picked.length - 1)]!.sentences[0]?.paragraph ?? 0, language),
+    );
     const cuts = slideCuts(section.narrations.length, at, room, labelChanges(labels));
     room -= cuts.length;
     bodySections.push(...splitSlides(section, cuts, at, labels));
@@ -286,7 +297,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     title: shortenAtBoundary(title, language, TITLE_MAX.section),
     kind: 'opening',
     bullets: [],
-    narrations: [intro, ...leadSaid].map((text) => ({ text, speaker: 'narrator' })),
+    narrations: [intro, ...openingLead].map((text) => ({ text, speaker: 'narrator' })),
   };
   const closing: Section = {
     title: wording.closingTitle,
@@ -562,6 +573,21 @@ function leadLines(
     else lines.push(next.text);
   }
   return lines;
+}
+
+/** Lead characters the title slide says before the rest moves to the first body slide. */
+const OPENING_LEAD_CHARS: Record<Language, number> = { ja: 90, en: 200 };
+
+/** The lead lines the title slide says: the first, and the next ones while they stay short. */
+function leadOpening(lines: readonly string[], language: Language): string[] {
+  const kept = lines.slice(0, 1);
+  let used = kept[0]?.length ?? 0;
+  for (const line of lines.slice(1)) {
+    if (used + line.length > OPENING_LEAD_CHARS[language]) break;
+    kept.push(line);
+    used += line.length;
+  }
+  return kept;
 }
 
 /**
