@@ -441,15 +441,17 @@ function slideCuts(
   const cuts: number[] = [];
   // A subsection starts a slide of its own, under its own title.
   for (const start of subsectionStarts) if (cuts.length < room) cuts.push(start);
-  if (panelAt !== undefined && panelAt > 0 && cuts.length < room && !cuts.includes(panelAt)) cuts.push(panelAt);
+  // A panel said second shares the slide of the one narration before it: a slide of one short
+  // bullet before the panel was only a lead-in shown for a few seconds.
+  const panelCut = panelAt !== undefined && (panelAt > 1 || subsectionStarts.includes(1)) ? panelAt : undefined;
+  if (panelCut !== undefined && cuts.length < room && !cuts.includes(panelCut)) cuts.push(panelCut);
   cuts.sort((a, b) => a - b);
   let start = 0;
   for (const cut of [...cuts, narrations]) {
-    for (
-      let next = start + MAX_SLIDE_NARRATIONS;
-      next < cut && cuts.length < room;
-      next += MAX_SLIDE_NARRATIONS
-    ) {
+    // Even slides: five narrations go three and two, not four and a lone one.
+    const pieces = Math.ceil((cut - start) / MAX_SLIDE_NARRATIONS);
+    const size = Math.ceil((cut - start) / Math.max(1, pieces));
+    for (let next = start + size; next < cut && cuts.length < room; next += size) {
       cuts.push(next);
     }
     start = cut;
@@ -478,7 +480,9 @@ function splitSlides(
     const label = slideLabels.size === 1 ? labels[start] : undefined;
     const title = label ?? sectionTitle;
     const used = part.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet]));
-    const hasPanel = (layout === 'figure' || layout === 'quote') && panelAt === start;
+    const panelHere =
+      panelAt !== undefined && panelAt >= start && panelAt < end && (panelAt === start || panelAt === 1);
+    const hasPanel = (layout === 'figure' || layout === 'quote') && panelHere;
     const slide: Section = {
       ...rest,
       title,
@@ -489,7 +493,7 @@ function splitSlides(
         ? { layout, ...(figure ? { figure } : {}), ...(quote ? { quote } : {}) }
         : { layout: rest.image ? 'picture' : 'bullets' }),
     };
-    return hasPanel ? withPanelBullet(slide, 0) : slide;
+    return hasPanel ? withPanelBullet(slide, panelAt! - start) : slide;
   });
 }
 

@@ -73,6 +73,9 @@ const ADJECTIVE = /(?:ive|ous|ful|able|ible|est|ish|less|ic)$/iu;
 /** People named by their role (研究員, 組合長) are who speaks, not what the part is about. */
 const JA_ROLE = /(?:員|長|氏|者|さん|たち)$/u;
 
+/** Below this a phrase is not said enough more here than elsewhere to name the part. */
+const MIN_SCORE = 1.2;
+
 interface Candidate {
   /** Normalized form, to count occurrences. */
   key: string;
@@ -226,7 +229,6 @@ export function topicTitle(
   const avoided = new Set(options.avoid?.map((a) => normalizeKey(a, language)) ?? []);
   const avoidedWords = new Set([...avoided].flatMap((a) => a.split(' ')));
   let best: { title: string; score: number } | undefined;
-  const debug: string[] = [];
   for (const { candidate, here, inFirst } of counts.values()) {
     const there = elsewhere.get(candidate.key) ?? 0;
     const mentions = here + (inFirst ? 0.5 : 0);
@@ -247,11 +249,9 @@ export function topicTitle(
     const title = toTitle(candidate.surface, language);
     if (title.length > TOPIC_TITLE_MAX[language]) continue;
     const score = mentions * share * share * (1 + 0.35 * (candidate.words.length - 1));
-    if (process.env.TOPIC_DEBUG) debug.push(`${title}:${score.toFixed(2)}(${here}/${there})`);
+    if (score < MIN_SCORE) continue;
     if (!best || score > best.score) best = { title, score };
   }
-  if (process.env.TOPIC_DEBUG)
-    console.error('TOPIC', best?.title, debug.sort((a, b) => Number(b.split(':')[1]!.split('(')[0]) - Number(a.split(':')[1]!.split('(')[0])).slice(0, 8).join(' | '));
   return best?.title;
 }
 
