@@ -96,7 +96,7 @@ describe('offline script, as viewers judged it', () => {
     }
   });
 
-  it('gives sections without headings neutral titles and does not name them in the recap', () => {
+  it('titles sections without headings by their own topic and does not name them in the recap', () => {
     const sentences = (topic: string) =>
       Array.from(
         { length: 4 },
@@ -112,9 +112,8 @@ describe('offline script, as viewers judged it', () => {
     ]);
     const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
     const titles = [...new Set(script.sections.slice(1, -1).map((s) => s.title))];
-    expect(titles).toEqual(
-      titles.map((_, i) => `The winter the bike lanes stayed open (${i + 1}/${titles.length})`),
-    );
+    // Each part is named by the phrase it says and the others do not; no "(1/3)" numbering.
+    expect(titles).toEqual(['Snow plough', 'Cargo bike', 'School bus']);
     // The opening pays off its set-up.
     expect(script.sections[0]!.narrations[1]!.text).toContain('It was about snow.');
     const closing = script.sections.at(-1)!;

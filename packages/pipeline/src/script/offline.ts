@@ -225,7 +225,9 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   remaining -= leadSaid.reduce((sum, line) => sum + line.length, 0);
   // The title slide says the lead point; the rest of the lead opens the first body slide, so the
   // title card is not held for half a minute.
-  const openingLead = speaking.length > 0 ? leadOpening(leadSaid, language) : leadSaid;
+  // Only into a part without a heading: under a heading, the lead's words would be off its topic.
+  const openingLead =
+    speaking.length > 0 && !speaking[0]!.topic.heading ? leadOpening(leadSaid, language) : leadSaid;
   const leadMoved: PickedNarration[] = leadSaid.slice(openingLead.length).map((text) => ({
     text,
     sentences: leadScored.filter((s) => text.includes(s.text)).slice(0, 1),
@@ -507,7 +509,8 @@ function subsectionTitle(plan: BodyPlan, paragraph: number, language: Language):
   const heading = shortenAtBoundary(sub.heading, language, TEXT_LIMITS[language].headingTitle);
   if (heading === plan.title) return undefined;
   const joined = language === 'ja' ? `${plan.title}：${heading}` : `${plan.title}: ${heading}`;
-  return joined.length <= SUBSECTION_TITLE_MAX[language] ? joined : heading;
+  // "Section: Subsection" only when the section's title has no colon of its own.
+  return joined.length <= SUBSECTION_TITLE_MAX[language] && !/[:：]/u.test(plan.title) ? joined : heading;
 }
 
 /** Narrations where the label changes from the one before (a new subsection starts). */

@@ -47,7 +47,13 @@ describe('outlineArticle', () => {
     );
     expect(outline.lead).toEqual(['導入。']);
     expect(outline.topics).toEqual([
-      { heading: '一つ目', subheadings: ['細目'], paragraphs: ['本文A。', '本文B。'], blocks: [2, 3, 4, 5] },
+      {
+        heading: '一つ目',
+        subheadings: ['細目'],
+        paragraphs: ['本文A。', '本文B。'],
+        blocks: [2, 3, 4, 5],
+        subsections: [{ heading: '細目', from: 1 }],
+      },
       { heading: '二つ目', subheadings: [], paragraphs: ['本文C。'], blocks: [6, 7] },
     ]);
   });
