@@ -132,4 +132,53 @@ describe('offline script, as viewers judged it', () => {
       'about £850,000',
     );
   });
+
+  it('gives each h3 subsection slides of its own under "Section: Subsection"', () => {
+    const h = (text: string, level: number): ArticleBlock => ({ type: 'heading', level, text });
+    const piece = article('Karsholm Lighthouse', 'en', [
+      p('Karsholm Lighthouse is an active lighthouse on Karsholm Point, at the end of a long sandbank.'),
+      h('History', 2),
+      h('Construction', 3),
+      p(
+        'After three ships were lost on the bank in 1866, the commission asked for a light. The engineer chose brick over iron because the point had no harbour. Bricks were fired in a kiln a few hundred metres inland. A crew of about 60 men built the tower in two summers.',
+      ),
+      h('The keepers', 3),
+      p(
+        'Three keepers worked in shifts so that someone was always awake in the watch room. Supplies came by cart along the beach at low tide. The keepers children walked six kilometres to school.',
+      ),
+      h('Museum', 2),
+      p(
+        'The keepers houses were restored and opened as a museum of coastal life. Visitors can climb the 172 steps to the lantern gallery from April to October.',
+      ),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const titles = [...new Set(script.sections.slice(1, -1).map((s) => s.title))];
+    expect(titles).toEqual(['History: Construction', 'History: The keepers', 'Museum']);
+    // The recap names the article's sections, not the slides.
+    const closing = script.sections.at(-1)!;
+    expect(closing.bullets).toEqual(['History', 'Museum']);
+  });
+
+  it('keeps the title slide short: the rest of a long lead opens the first body slide', () => {
+    const piece = article('The winter the bike lanes stayed open', 'en', [
+      p(
+        'When Northfield painted its first bike lanes, the most common complaint was not about parking. It was about snow. Residents predicted that the lanes would fill with ploughed slush every December and sit empty until April. This winter, the snowiest since 1996, was supposed to prove them right.',
+      ),
+      p(
+        'The snow plough crews cleared the lanes first. The snow plough now starts at four. The snow plough costs little.',
+      ),
+      p(
+        'The cargo bike deliveries carried on. A cargo bike bakery sends orders. Each cargo bike is faster than a van.',
+      ),
+      p(
+        'The school bus by bike kept running. The school bus stops at nine places. The school bus needs a new route.',
+      ),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const opening = script.sections[0]!;
+    const leadSaid = opening.narrations.slice(1).reduce((sum, n) => sum + n.text.length, 0);
+    expect(leadSaid).toBeLessThanOrEqual(200);
+    expect(opening.narrations.map((n) => n.text).join(' ')).not.toContain('Residents predicted');
+    expect(script.sections[1]!.narrations[0]!.text).toContain('Residents predicted');
+  });
 });

@@ -17,10 +17,11 @@ import { type PickedNarration, pickNarrations, toSourceSentences } from './narra
 import { joinSpeech } from './narrations.ts';
 import { outlineArticle, type Topic, topicLength } from './outline.ts';
 import { findQuote } from './quote.ts';
+import { splitSentences } from './sentences.ts';
 import { toSpeakable } from './speakable.ts';
-import { titleKey, topicTitle } from './topic-title.ts';
 import { readsAsConclusion } from './takeaway.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
+import { titleKey, topicTitle } from './topic-title.ts';
 import type { ScriptProvider } from './types.ts';
 import { pickVariant, WORDING } from './wording.ts';
 
@@ -226,11 +227,14 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   // The title slide says the lead point; the rest of the lead opens the first body slide, so the
   // title card is not held for half a minute.
   // Only into a part without a heading: under a heading, the lead's words would be off its topic.
-  const openingLead =
-    speaking.length > 0 && !speaking[0]!.topic.heading ? leadOpening(leadSaid, language) : leadSaid;
-  const leadMoved: PickedNarration[] = leadSaid.slice(openingLead.length).map((text) => ({
+  const split =
+    speaking.length > 0 && !speaking[0]!.topic.heading
+      ? leadOpening(leadSaid, language, limits.narration)
+      : { opening: leadSaid, rest: [] };
+  const openingLead = split.opening;
+  const leadMoved: PickedNarration[] = split.rest.map((text) => ({
     text,
-    sentences: leadScored.filter((s) => text.includes(s.text)).slice(0, 1),
+    sentences: leadScored.filter((s) => text.includes(s.text)),
   }));
 
   const budgets = distributeBudget(
@@ -278,7 +282,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
       layout === 'figure' ? offered[i]!.figureAt : layout === 'quote' ? offered[i]!.quoteAt : undefined;
     const moved = i === 0 ? leadMoved.filter((m) => m.sentences.length > 0).length : 0;
     const labels = body.picked.map((p, k) =>
-      subsectionTitle(body.plan, body.picked[Math.min(k < moved ? moved : k, body.picked.length - 1)]!.sentences[0]?.paragraph ?? 0, language),
+      subsectionTitle(
+        body.plan,
+        body.picked[Math.min(k < moved ? moved : k, body.picked.length - 1)]!.sentences[0]?.paragraph ?? 0,
+        language,
+      ),
     );
     const cuts = slideCuts(section.narrations.length, at, room, labelChanges(labels));
     room -= cuts.length;
@@ -445,7 +453,8 @@ function slideCuts(
   for (const start of subsectionStarts) if (cuts.length < room) cuts.push(start);
   // A panel said second shares the slide of the one narration before it: a slide of one short
   // bullet before the panel was only a lead-in shown for a few seconds.
-  const panelCut = panelAt !== undefined && (panelAt > 1 || subsectionStarts.includes(1)) ? panelAt : undefined;
+  const panelCut =
+    panelAt !== undefined && (panelAt > 1 || subsectionStarts.includes(1)) ? panelAt : undefined;
   if (panelCut !== undefined && cuts.length < room && !cuts.includes(panelCut)) cuts.push(panelCut);
   cuts.sort((a, b) => a - b);
   let start = 0;
@@ -472,7 +481,16 @@ function splitSlides(
   panelAt: number | undefined,
   labels: ReadonlyArray<string | undefined> = [],
 ): Section[] {
-  const { title: sectionTitle, kind, bullets: allBullets, narrations, layout, figure, quote, ...rest } = section;
+  const {
+    title: sectionTitle,
+    kind,
+    bullets: allBullets,
+    narrations,
+    layout,
+    figure,
+    quote,
+    ...rest
+  } = section;
   const starts = [0, ...cuts];
   return starts.map((start, k) => {
     const end = starts[k + 1] ?? narrations.length;
@@ -585,16 +603,37 @@ function leadLines(
 /** Lead characters the title slide says before the rest moves to the first body slide. */
 const OPENING_LEAD_CHARS: Record<Language, number> = { ja: 90, en: 200 };
 
-/** The lead lines the title slide says: the first, and the next ones while they stay short. */
-function leadOpening(lines: readonly string[], language: Language): string[] {
-  const kept = lines.slice(0, 1);
-  let used = kept[0]?.length ?? 0;
-  for (const line of lines.slice(1)) {
-    if (used + line.length > OPENING_LEAD_CHARS[language]) break;
-    kept.push(line);
-    used += line.length;
+/**
+ * The lead split between the title slide and the first body slide: the title slide says the first
+ * sentence and the next ones while they stay within OPENING_LEAD_CHARS; the rest is regrouped
+ * into narrations of at most `narrationChars`.
+ */
+function leadOpening(
+  lines: readonly string[],
+  language: Language,
+  narrationChars: number,
+): { opening: string[]; rest: string[] } {
+  const sentences = lines.flatMap((line) => splitSentences(line, language));
+  const opening: string[] = [];
+  let used = 0;
+  let k = 0;
+  for (; k < sentences.length; k++) {
+    const sentence = sentences[k]!;
+    if (k > 0 && used + sentence.length > OPENING_LEAD_CHARS[language]) break;
+    used += sentence.length;
+    const last = opening.at(-1);
+    if (last !== undefined && joinSpeech(last, sentence, language).length <= narrationChars)
+      opening[opening.length - 1] = joinSpeech(last, sentence, language);
+    else opening.push(sentence);
   }
-  return kept;
+  const rest: string[] = [];
+  for (const sentence of sentences.slice(k)) {
+    const last = rest.at(-1);
+    if (last !== undefined && joinSpeech(last, sentence, language).length <= narrationChars)
+      rest[rest.length - 1] = joinSpeech(last, sentence, language);
+    else rest.push(sentence);
+  }
+  return { opening, rest };
 }
 
 /**

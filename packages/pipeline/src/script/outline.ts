@@ -109,7 +109,11 @@ function splitLongLead(
   // A lead of a few short paragraphs is one topic: cut three ways it left slides of one sentence.
   const leadChars = leadParagraphs.slice(1).reduce((sum, b) => sum + b.text.length, 0);
   const bySize = Math.max(1, Math.round(leadChars / CHARS_PER_TOPIC[language]));
-  const split = outlineByTopicShift(leadParagraphs, language, Math.min(bySize, Math.max(1, Math.floor(maxTopics / 2))));
+  const split = outlineByTopicShift(
+    leadParagraphs,
+    language,
+    Math.min(bySize, Math.max(1, Math.floor(maxTopics / 2))),
+  );
   return { lead: split.lead, leadBlocks: split.leadBlocks, topics: [...split.topics, ...outline.topics] };
 }
 
@@ -239,9 +243,11 @@ function outlineByHeadings(blocks: readonly IndexedBlock[]): Outline {
     else leadBlocks.push(block.index);
     if (block.type === 'heading' && current) {
       current.subheadings.push(block.text);
-      current.subsections = [...(current.subsections ?? []), { heading: block.text, from: current.paragraphs.length }];
-    }
-    else if (current) current.paragraphs.push(block.text);
+      current.subsections = [
+        ...(current.subsections ?? []),
+        { heading: block.text, from: current.paragraphs.length },
+      ];
+    } else if (current) current.paragraphs.push(block.text);
     else lead.push(block.text);
   }
   return { lead, leadBlocks, topics };
@@ -364,7 +370,8 @@ function mergeSmallest(topics: readonly Topic[], maxTopics: number): Topic[] {
     ];
     if (named === b && a.heading) {
       subsections.unshift({ heading: a.heading, from: 0 });
-      if (b.heading) subsections.splice(1 + (a.subsections?.length ?? 0), 0, { heading: b.heading, from: shift });
+      if (b.heading)
+        subsections.splice(1 + (a.subsections?.length ?? 0), 0, { heading: b.heading, from: shift });
     }
     if (subsections.length > 0) merged.subsections = subsections;
     result.splice(first, 2, merged);

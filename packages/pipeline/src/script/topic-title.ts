@@ -68,7 +68,20 @@ const JA_VAGUE = new Set([
 ]);
 
 /** Nouns too vague to be a title on their own. */
-const EN_VAGUE = new Set(['annual', 'daily', 'work', 'use', 'plan', 'stuff', 'matter', 'case', 'point', 'fact', 'idea', 'place']);
+const EN_VAGUE = new Set([
+  'annual',
+  'daily',
+  'work',
+  'use',
+  'plan',
+  'stuff',
+  'matter',
+  'case',
+  'point',
+  'fact',
+  'idea',
+  'place',
+]);
 const ADJECTIVE = /(?:ive|ous|ful|able|ible|est|ish|less|ic)$/iu;
 /** People named by their role (研究員, 組合長) are who speaks, not what the part is about. */
 const JA_ROLE = /(?:員|長|氏|者|さん|たち)$/u;
@@ -108,8 +121,11 @@ const EN_VERBS = new Set(
 
 function isVerb(word: string): boolean {
   const lower = word.toLowerCase();
-  return EN_VERBS.has(lower) || (lower.endsWith('s') && EN_VERBS.has(lower.slice(0, -1))) ||
-    (lower.endsWith('es') && EN_VERBS.has(lower.slice(0, -2)));
+  return (
+    EN_VERBS.has(lower) ||
+    (lower.endsWith('s') && EN_VERBS.has(lower.slice(0, -1))) ||
+    (lower.endsWith('es') && EN_VERBS.has(lower.slice(0, -2)))
+  );
 }
 
 function isEnglishContentWord(word: string): boolean {

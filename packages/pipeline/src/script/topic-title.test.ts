@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { TOPIC_TITLE_MAX, topicTitle } from './topic-title.ts';
+
+describe('topicTitle', () => {
+  const snow = [
+    'The city bought a narrow tractor for snow clearing on the bike lanes.',
+    'Snow clearing starts at four in the morning after a heavy fall.',
+    'The crew says snow clearing is faster than it was with the big ploughs.',
+  ];
+  const schools = [
+    'The winter has also changed the conversation about schools.',
+    'Parents organised bike buses for the middle schools.',
+    'The schools now want the network extended to the high school.',
+  ];
+  const budget = [
+    'The budget is the other question: the lanes cost a lot every winter.',
+    'The budget for next year has to find the money for the extension.',
+    'The council will vote on the budget in March.',
+  ];
+
+  it('names a part by the phrase it says most and the other parts do not', () => {
+    expect(topicTitle(snow, [schools, budget], 'en')).toBe('Snow clearing');
+    expect(topicTitle(schools, [snow, budget], 'en')).toBe('Schools');
+    expect(topicTitle(budget, [snow, schools], 'en')).toBe('Budget');
+  });
+
+  it('never ends on a function word or a verb and stays short', () => {
+    const title = topicTitle(schools, [snow, budget], 'en')!;
+    expect(title.length).toBeLessThanOrEqual(TOPIC_TITLE_MAX.en);
+    expect(title).not.toMatch(/\b(?:the|of|about|has|changed|want)$/iu);
+  });
+
+  it('does not reuse a title an earlier part took', () => {
+    expect(topicTitle(schools, [snow, budget], 'en', { avoid: ['schools'] })).not.toBe('Schools');
+  });
+
+  it('gives nothing when no phrase stands out, so the caller can fall back to a neutral title', () => {
+    const same = ['The lanes were open.', 'The lanes were busy.'];
+    expect(topicTitle(same, [same], 'en')).toBeUndefined();
+  });
+
+  it('titles a Japanese part with a kanji or katakana compound noun, not a person', () => {
+    const release = [
+      '回復の理由について、研究員は三つの要因を挙げる。',
+      '一つ目は、稚魚の放流だ。',
+      '毎年およそ２００万匹を放流し、群れを作るようになった。',
+    ];
+    const tourism = ['町では、湾を観光にも生かしたい考えだ。', '町役場は展望スペースを設ける。'];
+    const catchLimit = ['漁獲の上限を決める。', '漁獲が増えるかはまだわからない。'];
+    expect(topicTitle(release, [tourism, catchLimit], 'ja')).toBe('放流');
+    expect(topicTitle(tourism, [release, catchLimit], 'ja')).toBe('観光');
+    expect(topicTitle(catchLimit, [release, tourism], 'ja')).toBe('漁獲');
+  });
+});
