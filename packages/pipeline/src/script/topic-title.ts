@@ -23,7 +23,7 @@ const EN_BREAKS = new Set(
     'year years month months week weeks day days time times today yesterday people thing things way ways ' +
     'lot lots part parts kind sort number numbers percent cent per however though although because while ' +
     'since until unless whether instead rather quite really often usually sometimes always ' +
-    'mr mrs ms dr st whatever whoever whichever something anything everything nothing someone anyone everyone ' +
+    'mr mrs ms dr st cannot can’t won’t don’t below above known unknown item items section sections whatever whoever whichever something anything everything nothing someone anyone everyone ' +
     'january february march april may june july august september october november december decade ' +
     'monday tuesday wednesday thursday friday saturday sunday morning evening night week weekend ' +
     'large small big high low good bad great little long short enough less least better best worse worst'
@@ -115,7 +115,8 @@ const EN_VERBS = new Set(
     'begin start help mean cost pay build hold bring turn move live stand lose win buy sell send leave feel think ' +
     'know look find try ask carry follow remain stay change allow expect warn plan spend ride fall rise grow ' +
     'let set cut hit meet read write sit lie open close reach pass provide include continue create offer serve ' +
-    'appear consider suggest require report decide return believe describe develop produce'
+    'appear consider suggest require report decide return believe describe develop produce investigate ' +
+    'examine find study'
   ).split(' '),
 );
 
