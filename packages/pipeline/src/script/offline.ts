@@ -40,6 +40,7 @@ const MAX_SLIDE_NARRATIONS = 4;
 const MAX_LIST_NARRATIONS = 6;
 /** A slide shows at most this many bullets (the schema's limit). */
 const MAX_SLIDE_BULLETS = 6;
+const MAX_SECTION_BULLETS = MAX_BODY_NARRATIONS + MAX_LIST_NARRATIONS;
 const MAX_RECAP_TOPICS = 6;
 /** A takeaway shorter than this is a fragment (a credit line, a caption), not a conclusion. */
 const MIN_TAKEAWAY_CHARS: Record<Language, number> = { ja: 20, en: 50 };
@@ -354,7 +355,8 @@ function slideContent(
         : (narrationBullet(p, language, limits.bullet) ??
           // A slide never starts empty: its first narration shows at least its opening words.
           (i === 0 ? openingWords(p.sentences[0]?.text ?? '', language, limits.bullet) : undefined));
-    if (!bullet || bullets.length >= MAX_SLIDE_BULLETS || bullets.some((b) => sameBullet(b, bullet))) {
+    // The cap is per slide (see splitSlides): a section spoken over two slides shows bullets on both.
+    if (!bullet || bullets.length >= MAX_SECTION_BULLETS || bullets.some((b) => sameBullet(b, bullet))) {
       return { text: p.text, speaker: 'narrator' };
     }
     bullets.push(bullet);
@@ -499,7 +501,7 @@ function splitSlides(
     const slideLabels = new Set(labels.slice(start, end));
     const label = slideLabels.size === 1 ? labels[start] : undefined;
     const title = label ?? sectionTitle;
-    const used = part.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet]));
+    const used = part.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet])).slice(0, MAX_SLIDE_BULLETS);
     const panelHere =
       panelAt !== undefined && panelAt >= start && panelAt < end && (panelAt === start || panelAt === 1);
     const hasPanel = (layout === 'figure' || layout === 'quote') && panelHere;
@@ -508,7 +510,13 @@ function splitSlides(
       title,
       kind,
       bullets: used.map((b) => allBullets[b]!),
-      narrations: part.map((n) => (n.bullet === undefined ? n : { ...n, bullet: used.indexOf(n.bullet) })),
+      narrations: part.map((n) =>
+        n.bullet === undefined
+          ? n
+          : used.includes(n.bullet)
+            ? { ...n, bullet: used.indexOf(n.bullet) }
+            : withoutBullet(n),
+      ),
       ...(hasPanel
         ? { layout, ...(figure ? { figure } : {}), ...(quote ? { quote } : {}) }
         : { layout: rest.image ? 'picture' : 'bullets' }),

@@ -1,8 +1,13 @@
 import type { Language } from '../schema/script.ts';
 import { extractTerms } from './terms.ts';
 
-/** Units on each side of a gap compared when looking for a change of topic. */
+/**
+ * Units on each side of a gap compared when looking for a change of topic: two short units, or
+ * one long one (a paragraph of a few hundred characters is a topic's worth on its own; two of
+ * them blur a shift between neighbouring paragraphs).
+ */
 const WINDOW = 2;
+const LONG_UNIT: Record<Language, number> = { ja: 200, en: 400 };
 
 /**
  * Where the topic changes in a run of paragraphs (TextTiling): for each gap between two units,
@@ -15,10 +20,12 @@ export function topicBoundaries(units: readonly string[], language: Language, gr
   const wanted = Math.min(groupCount, units.length) - 1;
   if (wanted <= 0) return [];
   const vectors = units.map((u) => termVector(u, language));
+  const averageLength = units.reduce((sum, u) => sum + u.length, 0) / units.length;
+  const window = averageLength >= LONG_UNIT[language] ? 1 : WINDOW;
   const similarity: number[] = [];
   for (let gap = 1; gap < units.length; gap++) {
-    const before = sumVectors(vectors.slice(Math.max(0, gap - WINDOW), gap));
-    const after = sumVectors(vectors.slice(gap, gap + WINDOW));
+    const before = sumVectors(vectors.slice(Math.max(0, gap - window), gap));
+    const after = sumVectors(vectors.slice(gap, gap + window));
     similarity[gap] = cosine(before, after);
   }
   const depth = (gap: number): number => {
