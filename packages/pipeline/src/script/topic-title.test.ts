@@ -52,3 +52,20 @@ describe('topicTitle', () => {
     expect(topicTitle(catchLimit, [release, tourism], 'ja')).toBe('漁獲');
   });
 });
+
+describe('topicTitle and names', () => {
+  it('does not title a part by the person quoted in it, nor cut a name in two', () => {
+    const quoted = [
+      '"Most children outgrow it," Allen said. Allen has studied peanut allergy for years.',
+      'Allen said the peanut snacks were given twice a week.',
+      'The snacks were peanut butter or a peanut puff.',
+    ];
+    const other = ['Parents should talk to a doctor first.', 'The guidelines may change.'];
+    expect(topicTitle(quoted, [other], 'en')).not.toMatch(/Allen/u);
+    const named = [
+      'Cabinet ministers Jonathan Moyo and Saviour Kasukuwere fled.',
+      'Jonathan Moyo was seen at the airport.',
+    ];
+    expect(topicTitle(named, [other], 'en')).not.toMatch(/Jonathan$/u);
+  });
+});

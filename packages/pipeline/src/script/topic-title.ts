@@ -23,7 +23,7 @@ const EN_BREAKS = new Set(
     'year years month months week weeks day days time times today yesterday people thing things way ways ' +
     'lot lots part parts kind sort number numbers percent cent per however though although because while ' +
     'since until unless whether instead rather quite really often usually sometimes always ' +
-    'mr mrs ms dr st cannot can’t won’t don’t below above known unknown item items section sections whatever whoever whichever something anything everything nothing someone anyone everyone ' +
+    'mr mrs ms dr st sure yes okay cannot can’t won’t don’t below above known unknown item items section sections whatever whoever whichever something anything everything nothing someone anyone everyone ' +
     'january february march april may june july august september october november december decade ' +
     'monday tuesday wednesday thursday friday saturday sunday morning evening night week weekend ' +
     'large small big high low good bad great little long short enough less least better best worse worst'
@@ -69,6 +69,8 @@ const JA_VAGUE = new Set([
 
 /** Nouns too vague to be a title on their own. */
 const EN_VAGUE = new Set([
+  'member',
+  'group',
   'annual',
   'daily',
   'work',
@@ -148,17 +150,21 @@ function englishCandidates(sentence: string): Candidate[] {
       if (segment.trim().length > 0 && segment !== '-') runs.push([]);
       continue;
     }
-    // A capitalized first word of a sentence is not a name; a capitalized word inside is.
-    const word = atStart && /^[A-Z][a-z]/u.test(segment) ? segment : segment;
+    const word = segment;
     atStart = false;
     if (isEnglishContentWord(word)) runs.at(-1)!.push(word);
     else runs.push([]);
   }
   const candidates: Candidate[] = [];
+  const capitalized = (w: string | undefined) => w !== undefined && /^[A-Z]/u.test(w);
   for (const run of runs) {
     for (let length = 1; length <= 3; length++) {
       for (let start = 0; start + length <= run.length; start++) {
         const words = run.slice(start, start + length);
+        // A name is taken whole or not at all: "Cabinet ministers Jonathan" cuts "Jonathan Moyo".
+        const end = start + length - 1;
+        if (capitalized(run[end]) && capitalized(run[end + 1])) continue;
+        if (start > 0 && capitalized(run[start]) && capitalized(run[start - 1])) continue;
         const stems = words.map(stem);
         candidates.push({ key: stems.join(' '), surface: words.join(' '), words: stems });
       }
@@ -243,6 +249,7 @@ export function topicTitle(
     for (const [key, counted] of countSentences(other, language).counts)
       elsewhere.set(key, (elsewhere.get(key) ?? 0) + counted.here);
   }
+  const speakers = language === 'en' ? speakerNames([topic, ...others].flat()) : new Set<string>();
   const avoided = new Set(options.avoid?.map((a) => normalizeKey(a, language)) ?? []);
   const avoidedWords = new Set([...avoided].flatMap((a) => a.split(' ')));
   let best: { title: string; score: number } | undefined;
@@ -262,6 +269,8 @@ export function topicTitle(
     const share = here / (here + there);
     if (share < 0.6) continue;
     if (avoided.has(candidate.key)) continue;
+    // Who speaks in a part is not what it is about.
+    if (candidate.words.some((w) => speakers.has(w))) continue;
     if (language === 'en' && candidate.words.every((w) => avoidedWords.has(w))) continue;
     const title = toTitle(candidate.surface, language);
     if (title.length > TOPIC_TITLE_MAX[language]) continue;
@@ -270,6 +279,21 @@ export function topicTitle(
     if (!best || score > best.score) best = { title, score };
   }
   return best?.title;
+}
+
+/** Surnames of people quoted ("…," Allen said / said Dana Whitfield), lower-cased. */
+function speakerNames(paragraphs: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  const after =
+    /\b([A-Z][\p{L}'’-]+)(?:,[^,.]{1,80},)?\s+(?:said|says|told|added|explained|wrote|noted|argued)\b/gu;
+  const before =
+    /\b(?:said|says|told|added|according to)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-Z][\p{L}'’-]+\s+)*([A-Z][\p{L}'’-]+)/gu;
+  for (const text of paragraphs) {
+    for (const match of text.matchAll(after)) names.add(stem(match[1]!));
+    for (const match of text.matchAll(before)) names.add(stem(match[1]!));
+  }
+  for (const word of ['the', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'i']) names.delete(word);
+  return names;
 }
 
 function normalizeKey(text: string, language: Language): string {
