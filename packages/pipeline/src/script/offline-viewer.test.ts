@@ -181,4 +181,27 @@ describe('offline script, as viewers judged it', () => {
     expect(opening.narrations.map((n) => n.text).join(' ')).not.toContain('Residents predicted');
     expect(script.sections[1]!.narrations[0]!.text).toContain('Residents predicted');
   });
+
+  it('never leaves a lone narration on a slide of its own when its section has more to say', () => {
+    const h = (text: string): ArticleBlock => ({ type: 'heading', level: 2, text });
+    const steps = [
+      'Start by flattening the back of the blade on the coarse stone until it shines evenly near the edge.',
+      'Set the blade in the honing guide at twenty five degrees and colour the bevel with a marker pen.',
+      'Take three or four strokes on the coarse stone and look at where the ink has gone from the bevel.',
+      'Keep going until you can feel a small burr along the back of the edge with your fingertip.',
+      'Raise the angle by two degrees and move to the fine stone for a narrow secondary bevel.',
+    ];
+    const piece = article('Keeping tools sharp', 'en', [
+      p('A dull tool is more dangerous than a sharp one, because it has to be forced through the wood.'),
+      h('The routine'),
+      ...steps.map((s) => p(s)),
+      h('How often'),
+      p('Sharpen little and often, and the coarse stone will rarely be needed at all after the first time.'),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 3000 });
+    const routine = script.sections.filter((s) => s.title === 'The routine');
+    const said = routine.reduce((sum, s) => sum + s.narrations.length, 0);
+    expect(said).toBe(5);
+    expect(routine.map((s) => s.narrations.length)).toEqual([3, 2]);
+  });
 });
