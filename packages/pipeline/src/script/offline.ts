@@ -9,7 +9,7 @@ import { shortenAtBoundary } from './clauses.ts';
 import { needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { japaneseReading } from './katakana.ts';
-import { findKeyFigure } from './key-figure.ts';
+import { findRankedKeyFigure } from './key-figure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
 import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
@@ -410,10 +410,17 @@ function openingWords(sentence: string, language: Language, maxChars: number): s
 
 function layoutOptions(picked: readonly PickedNarration[], language: Language): OfferedLayouts {
   const offered: OfferedLayouts = {};
+  // The section's most telling number (money over a count over a measure), the first of equal ones.
+  let figureRank = 0;
   for (const [i, narration] of picked.entries()) {
-    if (!offered.figure && !narration.listItem) {
-      const figure = narration.sentences.map((s) => findKeyFigure(s.text, language)).find((f) => f);
-      if (figure) Object.assign(offered, { figure, figureAt: i });
+    if (!narration.listItem) {
+      const ranked = narration.sentences
+        .map((s) => findRankedKeyFigure(s.text, language))
+        .find((f) => f !== undefined);
+      if (ranked && ranked.rank > figureRank) {
+        figureRank = ranked.rank;
+        Object.assign(offered, { figure: ranked.figure, figureAt: i });
+      }
     }
     // Quotes are looked for in the whole narration: a quotation often spans two sentences.
     if (!offered.quote) {
