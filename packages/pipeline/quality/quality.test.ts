@@ -64,6 +64,9 @@ describe('quality over the real-world corpus', () => {
     // Pots cooling on shelves do not show while the fire is lit.
     expect(said('figures-pottery', 'shelf.jpg').join(' ')).not.toContain('light a small fire');
     expect(said('figures-pottery', 'shelf.jpg').join(' ')).toContain('cool');
+    // The ash glaze appears as the ash is mentioned, not two narrations earlier.
+    const glaze = bodies('figures-pottery').find((s) => s.image?.url.endsWith('glaze-large.jpg'));
+    expect(glaze?.narrations[0]?.text).toContain('ash');
     // The quay at night: no narration talks about the night.
     expect(said('news-harbour', 'quay-night.jpg')).toEqual([]);
     // The risen dough shows with the step that pours it into the pan.

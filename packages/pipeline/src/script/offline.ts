@@ -17,7 +17,7 @@ import { type PickedNarration, pickNarrations, toSourceSentences } from './narra
 import { joinSpeech } from './narrations.ts';
 import { outlineArticle, type Topic, topicLength } from './outline.ts';
 import { pictureCaption } from './picture-caption.ts';
-import { placePictures } from './picture-placement.ts';
+import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { toSpeakable } from './speakable.ts';
 import { readsAsConclusion } from './takeaway.ts';
@@ -270,6 +270,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     bodies.map((b) => b.plan.topic),
     bodyPictures(images, leadImage),
     language,
+    options.maxSections - 2 - bodySections.filter((s) => s.narrations.length > 0).length,
   );
 
   const recapBullets = closingBullets(recap?.named ?? [], bodySections, language);
@@ -311,7 +312,9 @@ function bodyPictures(images: Article['images'], leadImage: ScriptImage | undefi
 
 /**
  * Puts each picture on the body slide whose narration says what it shows (see placePictures),
- * near its place on the page; a picture whose content is not said is left out.
+ * near its place on the page; a picture whose content is not said is left out. When that
+ * narration is not the slide's first and `room` allows another slide, the slide is cut before it
+ * so the picture appears as it is said.
  */
 function withPictures(
   slides: Section[],
@@ -319,13 +322,17 @@ function withPictures(
   topics: readonly Topic[],
   images: Article['images'],
   language: Language,
+  room: number,
 ): void {
+  // A label for a caption (「いぬのかお」) says nothing about the picture.
+  const descriptions = images.map((img) =>
+    [pictureCaption({ caption: img.caption }, language), img.alt].filter(
+      (d): d is string => d !== undefined && d !== '',
+    ),
+  );
   const placed = placePictures(
-    images.map((img) => ({
-      // A label for a caption (「いぬのかお」) says nothing about the picture.
-      descriptions: [pictureCaption({ caption: img.caption }, language), img.alt].filter(
-        (d): d is string => d !== undefined && d !== '',
-      ),
+    images.map((img, p) => ({
+      descriptions: descriptions[p]!,
       section: pictureSection(img.afterBlock, topics),
     })),
     slides.map((slide, k) => ({
@@ -335,9 +342,26 @@ function withPictures(
     })),
     language,
   );
-  for (const [p, slot] of placed.entries()) {
-    if (slot === undefined) continue;
-    slides[slot] = { ...slides[slot]!, layout: 'picture', image: toScriptImage(images[p]!, language) };
+  // From the last slide back, so a cut does not move the slides still to be given a picture.
+  const order = placed
+    .map((slot, p) => ({ slot, p }))
+    .filter((x): x is { slot: number; p: number } => x.slot !== undefined)
+    .sort((a, b) => b.slot - a.slot);
+  for (const { slot, p } of order) {
+    const slide = slides[slot]!;
+    const image = toScriptImage(images[p]!, language);
+    const at = matchingNarration(
+      descriptions[p]!,
+      slide.narrations.map((n) => n.text),
+      language,
+    );
+    if (at > 0 && room > 0) {
+      room -= 1;
+      const [before, after] = splitSlides({ ...slide, layout: 'bullets' }, [at], undefined);
+      slides.splice(slot, 1, before!, { ...after!, layout: 'picture', image });
+    } else {
+      slides[slot] = { ...slide, layout: 'picture', image };
+    }
   }
 }
 

@@ -111,3 +111,25 @@ export function placePictures(
   }
   return placed;
 }
+
+/**
+ * Which of a slide's narrations says most of what the picture shows (by shared words; the first
+ * of equal ones): the picture should appear when it is said.
+ */
+export function matchingNarration(
+  descriptions: readonly string[],
+  narrations: readonly string[],
+  language: Language,
+): number {
+  const terms = new Set(descriptions.flatMap((d) => [...pictureTerms(d, language)]));
+  let best = 0;
+  let bestShared = 0;
+  for (const [k, text] of narrations.entries()) {
+    const shared = [...pictureTerms(text, language)].filter((t) => terms.has(t)).length;
+    if (shared > bestShared) {
+      best = k;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
