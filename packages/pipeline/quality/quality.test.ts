@@ -48,4 +48,35 @@ describe('quality over the real-world corpus', () => {
     expect(used.length).toBeGreaterThan(0);
     expect([...results.values()].flatMap((r) => r.decorativePictures)).toEqual([]);
   });
+
+  it('shows each picture once, on the slide whose narration says what it shows, captioned only by a real caption', () => {
+    const bodies = (slug: string) => results.get(slug)!.script!.sections.filter((s) => s.kind === 'body');
+    const said = (slug: string, file: string) =>
+      bodies(slug)
+        .filter((s) => s.image?.url.endsWith(file))
+        .map((s) => s.narrations.map((n) => n.text).join(''));
+    // The bridge picture shows while the dog crosses the bridge, without the site's label for a caption.
+    expect(said('ja-story-dog', 'inu-bridge.jpg')).toHaveLength(1);
+    expect(said('ja-story-dog', 'inu-bridge.jpg')[0]).toContain('橋');
+    expect(bodies('ja-story-dog').find((s) => s.image)?.image?.caption).toBeUndefined();
+    // The herring picture shows on one slide, not on every slide of its section.
+    expect(said('ja-news-sjis', 'nishin.jpg')).toHaveLength(1);
+    // Pots cooling on shelves do not show while the fire is lit.
+    expect(said('figures-pottery', 'shelf.jpg').join(' ')).not.toContain('light a small fire');
+    // (It may show on no slide: the slide saying the kiln cools is a figure panel, which takes no picture.)
+    for (const narration of said('figures-pottery', 'shelf.jpg')) expect(narration).toContain('cool');
+    // The ash glaze appears as the ash is mentioned, not two narrations earlier.
+    const glaze = bodies('figures-pottery').find((s) => s.image?.url.endsWith('glaze-large.jpg'));
+    expect(glaze?.narrations[0]?.text).toContain('ash');
+    // The quay at night: no narration talks about the night.
+    expect(said('news-harbour', 'quay-night.jpg')).toEqual([]);
+    // The risen dough shows with the step that pours it into the pan.
+    expect(said('ja-howto-bread', 'dough.jpg').join('')).toContain('生地');
+    for (const page of pages) {
+      const urls = results
+        .get(page.slug)
+        ?.script?.sections.flatMap((s) => (s.kind === 'body' && s.image ? [s.image.url] : []));
+      expect(new Set(urls).size, page.slug).toBe(urls?.length ?? 0);
+    }
+  });
 });

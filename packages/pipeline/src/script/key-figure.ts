@@ -3,32 +3,76 @@ import { shortenAtBoundary, splitClauses } from './clauses.ts';
 
 const MAX_VALUE = 24;
 
+/** A pattern for numbers worth showing large, and how much such a number tells (higher first). */
+interface FigurePattern {
+  pattern: RegExp;
+  rank: number;
+}
+
+/** Money and shares tell the most, then counts of people and things, then dates and multiples, then measures. */
+const RANK = { amount: 5, count: 4, event: 3, date: 2, measure: 1 } as const;
+
 /**
- * Numbers worth showing large, best first: percentages and amounts, then multiples and counts
- * with a unit, then dates. A bare small number ("2 people", "1 thing") is not a key figure.
+ * Numbers worth showing large: amounts of money and percentages, counts of people and things,
+ * anniversaries, multiples and dates, then measures (temperatures, durations, distances). A bare
+ * number without a unit that matters ("around 1,000 grit") is not a key figure, nor a bare small
+ * number ("2 people", "1 thing").
  */
-const FIGURE_PATTERNS: Record<Language, RegExp[]> = {
+const FIGURE_PATTERNS: Record<Language, FigurePattern[]> = {
   en: [
-    /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(?:%|percent|per cent))/iu,
-    /\d[\d,.]*\s?(?:million|billion|trillion|thousand)(?:\s(?:dollars|euros|pounds|yen|people|users|servers|downloads|copies))?/iu,
+    {
+      pattern:
+        /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|m|k))?|\d[\d,.]*\s?(?:%|percent|per cent))/giu,
+      rank: RANK.amount,
+    },
+    {
+      pattern:
+        /\d[\d,.]*\s?(?:million|billion|trillion|thousand)(?:\s(?:dollars|euros|pounds|yen|people|users|servers|downloads|copies))?/giu,
+      rank: RANK.count,
+    },
+    // A count of things: "172 steps", "212 riders", "610 cyclists" (a measure such as "24 degrees" ranks lower).
+    { pattern: /(?<![\d.])\b\d{2,}(?:[,.]\d+)*\s(?:[a-z]+\s)?[a-z]{3,}s\b/gu, rank: RANK.count },
+    { pattern: /\d[\d,.]*(?:x|×|-fold)|\b\d{2,}[\d,.]*\stimes\b/giu, rank: RANK.event },
+    {
+      pattern:
+        /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},\s\d{4}/gu,
+      rank: RANK.date,
+    },
     // A temperature keeps its unit: "24 degrees Celsius", "−24°C".
-    /\d[\d.]*\s?°\s?[CF]?|\b\d[\d.]*\s(?:degrees)(?:\s(?:Celsius|Fahrenheit|C|F)\b)?/iu,
-    /\d[\d,.]*(?:x|×|-fold)|\b(?:\d{2,}[\d,.]*)\s(?:times|hours|minutes|seconds|days|years|months|weeks|km|miles|GB|MB|TB|ms|users|people|servers|changesets|commits|sites|downloads|employees|countries)\b/iu,
-    /\b\d{1,3}(?:,\d{3})+\b/u,
-    // A count of things: "172 steps", "381 changesets", "18 nautical miles".
-    /(?<![\d.])\b\d{2,}(?:[,.]\d+)*\s(?:[a-z]+\s)?[a-z]{3,}s\b/u,
-    /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{1,2},\s\d{4}/u,
+    {
+      pattern: /\d[\d.]*\s?°\s?[CF]?|\b\d[\d.]*\s(?:degrees)(?:\s(?:Celsius|Fahrenheit|C|F)\b)?/giu,
+      rank: RANK.measure,
+    },
+    {
+      pattern:
+        /\b(?:\d{2,}[\d,.]*)\s(?:hours|minutes|seconds|days|years|months|weeks|km|miles|GB|MB|TB|ms)\b/giu,
+      rank: RANK.measure,
+    },
   ],
   ja: [
-    /(?:約|およそ)?\d[\d,.]*\s?(?:%|％|パーセント|割|倍)|(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:円|ドル|ユーロ)/u,
-    /\d[\d,.]*\s?年(?:ぶり|前)/u,
-    /(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:人|件|台|本|社|回|個|カ国|か国|店舗|匹|頭|羽|トン)/u,
-    /\d[\d,.]*\s?(?:ミリ秒|秒|分|時間|日|週間|か月|カ月|年間|キロ|km|GB|MB|TB|メートル|センチ|グラム|度|歳|匹|頭|羽|種類|倍)/u,
-    /\d{4}年\d{1,2}月(?:\d{1,2}日)?/u,
-    // Numbers written in kanji: 「二千五百年」「三百人」.
-    /[一二三四五六七八九十百千万億]{2,}(?:年|人|匹|頭|倍|回|種類|キロ|メートル)/u,
+    {
+      pattern:
+        /(?:約|およそ)?\d[\d,.]*\s?(?:%|％|パーセント|割)|(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:円|ドル|ユーロ)/gu,
+      rank: RANK.amount,
+    },
+    {
+      pattern:
+        /(?:約|およそ)?\d[\d,.]*\s?(?:万|億|兆)?(?:人|件|台|本|社|回|個|カ国|か国|店舗|匹|頭|羽|トン|種類)/gu,
+      rank: RANK.count,
+    },
+    { pattern: /\d[\d,.]*\s?年(?:ぶり|前)|\d[\d,.]*\s?倍/gu, rank: RANK.event },
+    { pattern: /[一二三四五六七八九十百千万億]{2,}(?:人|匹|頭|倍|回|種類)/gu, rank: RANK.count },
+    { pattern: /\d{4}年\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十百千万億]{2,}年/gu, rank: RANK.date },
+    {
+      pattern:
+        /\d[\d,.]*\s?(?:ミリ秒|秒|分|時間|日|週間|か月|カ月|年間|キロ|km|GB|MB|TB|メートル|センチ|グラム|度|歳)|[一二三四五六七八九十百千万億]{2,}(?:キロ|メートル)/gu,
+      rank: RANK.measure,
+    },
   ],
 };
+/** Units of measure: "24 degrees", "18 nautical miles" are measures, not counts of things. */
+const MEASURE_NOUN =
+  /\s(?:degrees|miles|kilometres|kilometers|metres|meters|feet|inches|hours|minutes|seconds|days|weeks|months|years|kilobytes|megabytes|gigabytes|bytes|grams|kilograms|tonnes|tons|litres|liters|grit)$/iu;
 
 /** "more than 20 people", "at least $5", 「約30%」: the words that qualify a number belong with it. */
 const QUALIFIER: Record<Language, RegExp> = {
@@ -40,6 +84,7 @@ const SIGN: Record<Language, RegExp> = {
   en: /(?:(?:minus|negative)\s|(?<=^|[\s(])[−–-])$/iu,
   ja: /(?:マイナス|氷点下|零下|(?<=^|[\s（(、])[−－-])$/u,
 };
+/** A context line up to this long shows whole (the panel's limit). */
 const MAX_CONTEXT = 120;
 const IDENTIFIER_BEFORE =
   /(?:\b(?:bug|issue|version|v|no|number|pr|ticket|item|chapter|page|room|route|flight)\s?#?|#)$/iu;
@@ -47,56 +92,121 @@ const SMALL_COUNT = /^\d\s?(?:台|人|件|本|社|回|個|匹|頭|羽|people|thi
 /** Characters a context clause needs beyond its number to say what the number is. */
 const MIN_CONTEXT: Record<Language, number> = { ja: 10, en: 28 };
 
+/** A clause that leans on the one before it: "which extended the range…", "and cost…". */
+const LEANING_CLAUSE: Record<Language, RegExp> = {
+  en: /^(?:which|who|whom|whose|where|when|while|and|but|or|so|as|because|although|though|including|making|bringing|leaving)\b/iu,
+  ja: /^(?:が|を|に|で|と|も|は|の|て|し|そして|また|ただ|しかし)/u,
+};
+/** Words a context line cut short must not end on ("…212 riders before…"). */
+const DANGLING_END: Record<Language, RegExp> = {
+  en: /(?:\s+(?:a|an|the|of|to|and|or|but|before|after|because|that|which|who|with|for|in|on|at|by|from|as|when|while|than|into|about|its|their|our|this|these|those))+$/iu,
+  ja: /[のをにがはとでもへ]$/u,
+};
+
 /**
  * One line that says what the number is, from the number's own sentence: the whole sentence
- * when it is short, else the clause the number stands in, else the sentence cut at a boundary
- * after the number. Undefined when none of these fits.
+ * when it is short, else the clause the number stands in when it reads on its own (a clause
+ * starting "which…" is joined to the one it leans on), else the sentence cut at a clause or
+ * phrase boundary after the number, never ending on a preposition or article. Undefined when
+ * none of these fits.
  */
 function contextLine(sentence: string, at: number, value: string, language: Language): string | undefined {
   const trimmed = sentence.trim().replace(/[。.]$/u, '');
   if (trimmed.length <= MAX_CONTEXT) return trimmed;
+  const tidy = (clause: string) => clause.replace(/^[\s、，,;；:：]+|[\s、，,;；:：]+$/gu, '');
+  const clauses = splitClauses(trimmed, language);
   let offset = 0;
-  for (const clause of splitClauses(trimmed, language)) {
+  for (const [k, clause] of clauses.entries()) {
     if (at >= offset && at < offset + clause.length) {
-      const line = clause.replace(/^[\s、，,;；:：]+|[\s、，,;；:：]+$/gu, '');
+      let line = tidy(clause);
+      // A clause that leans on the one before it is shown with it.
+      for (let j = k - 1; j >= 0 && LEANING_CLAUSE[language].test(line); j--) line = tidy(clauses[j]! + line);
       // A clause that is little more than the number says nothing about it.
-      if (line.length >= value.length + MIN_CONTEXT[language] && line.length <= MAX_CONTEXT) return line;
+      if (
+        !LEANING_CLAUSE[language].test(line) &&
+        line.length >= value.length + MIN_CONTEXT[language] &&
+        line.length <= MAX_CONTEXT
+      ) {
+        return capitalized(line, language);
+      }
       break;
     }
     offset += clause.length;
   }
-  const cut = shortenAtBoundary(trimmed, language, MAX_CONTEXT - 1).replace(/[\s、，,;；:：]+$/u, '');
-  if (cut.replace(/…$/u, '').length <= at) return undefined;
-  return cut.endsWith('…') ? cut : `${cut}…`;
+  let cut = shortenAtBoundary(trimmed, language, MAX_CONTEXT - 1)
+    .replace(/…$/u, '')
+    .replace(/[\s、，,;；:：]+$/u, '');
+  // A cut between words ends before the last conjunction rather than inside its phrase
+  // ("…separated by small wads of clay so they do not…" → "…separated by small wads of clay…").
+  if (language === 'en') {
+    const joints = [
+      ...cut.matchAll(/\s(?=(?:and|or|but|so|which|who|while|because|where|when|before|after|until)\s)/giu),
+    ];
+    const joint = joints
+      .map((m) => m.index)
+      .filter((i) => i > at + value.length && i >= cut.length * 0.6)
+      .at(-1);
+    if (joint !== undefined) cut = cut.slice(0, joint);
+  }
+  cut = cut.replace(DANGLING_END[language], '');
+  if (cut.length <= at + value.length) return undefined;
+  return `${cut}…`;
+}
+
+function capitalized(line: string, language: Language): string {
+  return language === 'en' ? line.charAt(0).toUpperCase() + line.slice(1) : line;
+}
+
+interface RankedFigure {
+  figure: KeyFigure;
+  /** How much the number tells: money and shares over counts over dates over measures. */
+  rank: number;
 }
 
 /**
- * The key figure of a sentence: its most telling number (as written, at most 24 characters) and
- * the sentence as one line of context, or undefined when it has none worth showing.
+ * The key figure of a sentence with its rank: the number the sentence is most about (money or a
+ * share before a count of people or things, before a date, before a measure; the first of equal
+ * ones), as written (at most 24 characters), and the sentence as one line of context; undefined
+ * when it has none worth showing.
  */
-export function findKeyFigure(sentence: string, language: Language): KeyFigure | undefined {
+export function findRankedKeyFigure(sentence: string, language: Language): RankedFigure | undefined {
   // Full-width digits (４０年) read as ASCII ones so the patterns see them.
   const text =
     language === 'ja'
       ? sentence.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
       : sentence;
-  for (const pattern of FIGURE_PATTERNS[language]) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const before = text.slice(0, match.index);
-    const sign = SIGN[language].exec(before)?.[0] ?? '';
-    const qualifier = QUALIFIER[language].exec(before.slice(0, before.length - sign.length))?.[0] ?? '';
-    // "£850,000," ends on the sentence's comma, not the number's.
-    const value = `${qualifier}${sign}${match[0].trim().replace(/[,.]+$/u, '')}`;
-    if (value.length > MAX_VALUE) continue;
-    // "Bug 1553982", "issue #42", "version 12": an identifier, not a quantity.
-    if (IDENTIFIER_BEFORE.test(before)) continue;
-    // "1 of 2" style small counts carry nothing, nor does "1台" (one machine): a single-digit
-    // count is not worth showing large; amounts, percentages and durations are.
-    if (/^\d$/u.test(value) || SMALL_COUNT.test(value)) continue;
-    const line = contextLine(sentence, match.index - sign.length - qualifier.length, value, language);
-    if (!line) return undefined;
-    return { value, context: line };
+  const found: { at: number; value: string; rank: number }[] = [];
+  for (const { pattern, rank } of FIGURE_PATTERNS[language]) {
+    for (const match of text.matchAll(pattern)) {
+      const before = text.slice(0, match.index);
+      const sign = SIGN[language].exec(before)?.[0] ?? '';
+      const qualifier = QUALIFIER[language].exec(before.slice(0, before.length - sign.length))?.[0] ?? '';
+      // "£850,000," ends on the sentence's comma, not the number's.
+      const number = match[0].trim().replace(/[,.]+$/u, '');
+      const value = `${qualifier}${sign}${number}`;
+      if (value.length > MAX_VALUE) continue;
+      // "Bug 1553982", "issue #42", "version 12": an identifier, not a quantity.
+      if (IDENTIFIER_BEFORE.test(before)) continue;
+      // "1 of 2" style small counts carry nothing, nor does "1台" (one machine): a single-digit
+      // count is not worth showing large; amounts, percentages and durations are.
+      if (/^\d$/u.test(value) || SMALL_COUNT.test(value)) continue;
+      const measured = rank === RANK.count && MEASURE_NOUN.test(number);
+      found.push({
+        at: match.index - sign.length - qualifier.length,
+        value,
+        rank: measured ? RANK.measure : rank,
+      });
+    }
+  }
+  found.sort((a, b) => b.rank - a.rank || a.at - b.at);
+  for (const { at, value, rank } of found) {
+    const context = contextLine(sentence, at, value, language);
+    if (context) return { figure: { value, context }, rank };
   }
   return undefined;
+}
+
+/** The key figure of a sentence (see findRankedKeyFigure), or undefined when it has none worth showing. */
+export function findKeyFigure(sentence: string, language: Language): KeyFigure | undefined {
+  return findRankedKeyFigure(sentence, language)?.figure;
 }

@@ -62,11 +62,11 @@ describe('chooseLayouts', () => {
 });
 
 describe('findKeyFigure keeps what the number means', () => {
-  it('keeps the sign and the unit of a temperature', () => {
+  it('keeps the sign and the unit of a temperature, but prefers the count the sentence is about', () => {
     expect(
       findKeyFigure('On the coldest morning, at minus 24 degrees, the counter still logged 212 riders.', 'en')
         ?.value,
-    ).toBe('minus 24 degrees');
+    ).toBe('212 riders');
     expect(findKeyFigure('The harbour froze at −24°C last night.', 'en')?.value).toBe('−24°C');
     expect(findKeyFigure('今朝は氷点下24度まで冷え込んだ。', 'ja')?.value).toBe('氷点下24度');
     expect(findKeyFigure('The eradication, which cost about £850,000, took two winters.', 'en')?.value).toBe(
@@ -78,8 +78,25 @@ describe('findKeyFigure keeps what the number means', () => {
     const sentence =
       'On the coldest morning of the season, at minus 24 degrees, the counter on River Street still logged 212 riders before eight o’clock, most of them commuters heading downtown.';
     const figure = findKeyFigure(sentence, 'en');
-    expect(figure?.value).toBe('minus 24 degrees');
-    expect(sentence.startsWith(figure!.context.replace(/…$/u, ''))).toBe(true);
-    expect(figure!.context).toContain('minus 24 degrees');
+    expect(figure?.value).toBe('212 riders');
+    expect(figure!.context).toBe('The counter on River Street still logged 212 riders before eight o’clock');
+  });
+
+  it('shows no number without a unit that matters ("around 1,000 grit")', () => {
+    expect(
+      findKeyFigure('A coarse stone, around 1,000 grit, for setting the bevel and removing nicks.', 'en'),
+    ).toBeUndefined();
+  });
+
+  it('never starts the context with "which" nor cuts it inside a phrase', () => {
+    const lamp =
+      'The paraffin lamp was replaced by an electric one in 1952, which extended the range of the light from 18 to 22 nautical miles.';
+    expect(findKeyFigure(lamp, 'en')?.context ?? '').not.toMatch(/^which/iu);
+    const pots =
+      'About 400 pots go in, stacked on shelves made of silicon carbide and separated by small wads of clay so they do not fuse together.';
+    const figure = findKeyFigure(pots, 'en');
+    expect(figure?.value).toBe('About 400 pots');
+    expect(figure?.context).not.toMatch(/\b(?:not|before|of|the)…$/u);
+    expect(figure!.context.length).toBeLessThanOrEqual(120);
   });
 });

@@ -9,13 +9,15 @@ import { shortenAtBoundary } from './clauses.ts';
 import { needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { japaneseReading } from './katakana.ts';
-import { findKeyFigure } from './key-figure.ts';
+import { findRankedKeyFigure } from './key-figure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
 import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
 import { type PickedNarration, pickNarrations, toSourceSentences } from './narration-pick.ts';
 import { joinSpeech } from './narrations.ts';
 import { outlineArticle, type Topic, topicLength } from './outline.ts';
+import { pictureCaption } from './picture-caption.ts';
+import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { splitSentences } from './sentences.ts';
 import { toSpeakable } from './speakable.ts';
@@ -107,7 +109,6 @@ interface BodyPlan {
   /** Sentences of the topic's lists: always said, each as a narration of its own with itself as the bullet. */
   listed: ScoredSentence[];
   title: string;
-  image?: ScriptImage;
 }
 
 /**
@@ -174,16 +175,8 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const sectionTitle = topic.heading
       ? shortenAtBoundary(topic.heading, language, limits.headingTitle)
       : topicTitles.get(topic)!;
-    const image = images.find((img) => topic.blocks.includes(img.afterBlock));
-    return {
-      topic,
-      scored,
-      listed,
-      title: sectionTitle,
-      ...(image ? { image: toScriptImage(image) } : {}),
-    };
+    return { topic, scored, listed, title: sectionTitle };
   });
-  attachOpeningPicture(plans, images);
 
   // Opening: the introduction, then the article's lead point.
   const leadScored = scoreFor(lead, [title]);
@@ -264,9 +257,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     return { plan, ...slideContent(picked, language, limits) };
   });
 
-  const offered = bodies.map((b) => layoutOptions(b.picked, b.plan, language));
+  const offered = bodies.map((b) => layoutOptions(b.picked, language));
   const layouts = chooseLayouts(offered);
   const bodySections: Section[] = [];
+  /** Index in `bodies` of each body slide's section. */
+  const owners: number[] = [];
   // Extra slides (a panel shown from the narration that says it, a continuation of a long
   // section) fit in the slides left after one per section.
   let room = options.maxSections - 2 - bodies.filter((b) => b.narrations.length > 0).length;
@@ -291,8 +286,19 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     );
     const cuts = slideCuts(section.narrations.length, at, room, labelChanges(labels));
     room -= cuts.length;
-    bodySections.push(...splitSlides(section, cuts, at, labels));
+    const slides = splitSlides(section, cuts, at, labels);
+    bodySections.push(...slides);
+    owners.push(...slides.map(() => i));
   }
+  const leadImage = scriptLeadImage(article, images, language);
+  withPictures(
+    bodySections,
+    owners,
+    bodies.map((b) => b.plan.topic),
+    bodyPictures(images, leadImage),
+    language,
+    options.maxSections - 2 - bodySections.filter((s) => s.narrations.length > 0).length,
+  );
 
   const recapBullets = closingBullets(recap?.named ?? [], bodySections, language);
   if (!recap && recapBullets.some((b) => !b.endsWith('…'))) {
@@ -318,26 +324,80 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     narrations: closingLines.map((text) => ({ text, speaker: 'narrator' })),
   };
   const sections = [opening, ...bodySections.filter((s) => s.narrations.length > 0), closing];
-  const leadImage = scriptLeadImage(article, images);
   const fitted = fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options);
   return language === 'ja' ? withReadings(fitted) : fitted;
 }
 
 /**
- * When no section has a picture of its own but the article has one above its text (a story's
- * illustration, say), it illustrates what follows it: the first section after it shows it.
+ * The pictures body slides may show: the title slide already shows the lead picture, so a body
+ * slide repeats it only when the article has no other picture.
  */
-function attachOpeningPicture(plans: BodyPlan[], images: Article['images']): void {
-  if (plans.some((p) => p.image)) return;
-  for (const image of images) {
-    const next = plans.findIndex(
-      (p) => p.topic.blocks.length > 0 && Math.min(...p.topic.blocks) > image.afterBlock,
+function bodyPictures(images: Article['images'], leadImage: ScriptImage | undefined): Article['images'] {
+  const others = images.filter((img) => img.url !== leadImage?.url);
+  return others.length > 0 ? others : images;
+}
+
+/**
+ * Puts each picture on the body slide whose narration says what it shows (see placePictures),
+ * near its place on the page; a picture whose content is not said is left out. When that
+ * narration is not the slide's first and `room` allows another slide, the slide is cut before it
+ * so the picture appears as it is said.
+ */
+function withPictures(
+  slides: Section[],
+  owners: readonly number[],
+  topics: readonly Topic[],
+  images: Article['images'],
+  language: Language,
+  room: number,
+): void {
+  // A label for a caption (「いぬのかお」) says nothing about the picture.
+  const descriptions = images.map((img) =>
+    [pictureCaption({ caption: img.caption }, language), img.alt].filter(
+      (d): d is string => d !== undefined && d !== '',
+    ),
+  );
+  const placed = placePictures(
+    images.map((img, p) => ({
+      descriptions: descriptions[p]!,
+      section: pictureSection(img.afterBlock, topics),
+    })),
+    slides.map((slide, k) => ({
+      section: owners[k]!,
+      text: slide.narrations.map((n) => n.text).join(' '),
+      free: slide.layout !== 'figure' && slide.layout !== 'quote',
+    })),
+    language,
+  );
+  // From the last slide back, so a cut does not move the slides still to be given a picture.
+  const order = placed
+    .map((slot, p) => ({ slot, p }))
+    .filter((x): x is { slot: number; p: number } => x.slot !== undefined)
+    .sort((a, b) => b.slot - a.slot);
+  for (const { slot, p } of order) {
+    const slide = slides[slot]!;
+    const image = toScriptImage(images[p]!, language);
+    const at = matchingNarration(
+      descriptions[p]!,
+      slide.narrations.map((n) => n.text),
+      language,
     );
-    if (next >= 0) {
-      plans[next] = { ...plans[next]!, image: toScriptImage(image) };
-      return;
+    if (at > 0 && room > 0) {
+      room -= 1;
+      const [before, after] = splitSlides({ ...slide, layout: 'bullets' }, [at], undefined);
+      slides.splice(slot, 1, before!, { ...after!, layout: 'picture', image });
+    } else {
+      slides[slot] = { ...slide, layout: 'picture', image };
     }
   }
+}
+
+/** The section a picture sits in on the page: the one holding its block, else the first one after it. */
+function pictureSection(afterBlock: number, topics: readonly Topic[]): number {
+  const holding = topics.findIndex((t) => t.blocks.includes(afterBlock));
+  if (holding >= 0) return holding;
+  const next = topics.findIndex((t) => t.blocks.length > 0 && Math.min(...t.blocks) > afterBlock);
+  return next >= 0 ? next : Math.max(0, topics.length - 1);
 }
 
 /** One bullet per narration, from its best sentence, in the order they are spoken. */
@@ -400,16 +460,19 @@ function openingWords(sentence: string, language: Language, maxChars: number): s
   return findBulletDefects(bullet, language, { source: sentence }).length === 0 ? bullet : undefined;
 }
 
-function layoutOptions(
-  picked: readonly PickedNarration[],
-  plan: BodyPlan,
-  language: Language,
-): OfferedLayouts {
-  const offered: OfferedLayouts = plan.image ? { image: plan.image } : {};
+function layoutOptions(picked: readonly PickedNarration[], language: Language): OfferedLayouts {
+  const offered: OfferedLayouts = {};
+  // The section's most telling number (money over a count over a measure), the first of equal ones.
+  let figureRank = 0;
   for (const [i, narration] of picked.entries()) {
-    if (!offered.figure && !narration.listItem) {
-      const figure = narration.sentences.map((s) => findKeyFigure(s.text, language)).find((f) => f);
-      if (figure) Object.assign(offered, { figure, figureAt: i });
+    if (!narration.listItem) {
+      const ranked = narration.sentences
+        .map((s) => findRankedKeyFigure(s.text, language))
+        .find((f) => f !== undefined);
+      if (ranked && ranked.rank > figureRank) {
+        figureRank = ranked.rank;
+        Object.assign(offered, { figure: ranked.figure, figureAt: i });
+      }
     }
     // Quotes are looked for in the whole narration: a quotation often spans two sentences.
     if (!offered.quote) {
@@ -475,7 +538,7 @@ function slideCuts(
 /**
  * A section as consecutive slides under the same title, cut before the given narrations. The
  * quote or figure shows on the slide that starts with the narration saying it (on none when it
- * could not get a slide of its own); a picture stays on every slide of its section.
+ * could not get a slide of its own). Pictures are placed afterwards (see withPictures).
  */
 function splitSlides(
   section: Section,
@@ -794,18 +857,22 @@ function articleImages(article: Article): Article['images'] {
   return (article.images ?? []).filter((img) => isHttpUrl(img.url));
 }
 
-function toScriptImage(image: Article['images'][number]): ScriptImage {
-  const caption = toSpeakable(image.caption ?? image.alt ?? '').slice(0, 200);
+function toScriptImage(image: Article['images'][number], language: Language): ScriptImage {
+  const caption = pictureCaption(image, language);
   return { url: image.url, ...(caption ? { caption } : {}) };
 }
 
 /** The title slide's picture: the article's lead image, else its first content picture. */
-function scriptLeadImage(article: Article, images: Article['images']): ScriptImage | undefined {
+function scriptLeadImage(
+  article: Article,
+  images: Article['images'],
+  language: Language,
+): ScriptImage | undefined {
   if (article.leadImage && isHttpUrl(article.leadImage)) {
     const inline = images.find((img) => img.url === article.leadImage);
-    return inline ? toScriptImage(inline) : { url: article.leadImage };
+    return inline ? toScriptImage(inline, language) : { url: article.leadImage };
   }
-  return images[0] ? toScriptImage(images[0]) : undefined;
+  return images[0] ? toScriptImage(images[0], language) : undefined;
 }
 
 /** Japanese narrations with Latin-script words get a katakana reading. */

@@ -190,3 +190,58 @@ describe('subtitle cues a viewer can read (defects from the corpus review)', () 
     expect(Math.min(...widths) / Math.max(...widths)).toBeGreaterThan(0.5);
   });
 });
+
+describe('subtitle breaks at phrase boundaries (defects from the judged videos)', () => {
+  const LANDSCAPE = 26;
+  const VERTICAL = 15;
+  const linesOf = (cards: string[][]) => cards.flat();
+  const cuesOf = (cards: string[][]) => cards.map((c) => c.join(' '));
+
+  it('never ends an English line on an article or preposition ("the price of / batteries")', () => {
+    const text =
+      '"Diesel prices, carbon charges and the price of batteries all moved in the same direction at once."';
+    for (const width of [LANDSCAPE, VERTICAL]) {
+      for (const line of linesOf(subtitleCards(text, 'en', width, { seconds: 6.5 }))) {
+        expect(line, `width ${width}`).not.toMatch(/\b(?:the|of|a|an)$/u);
+      }
+    }
+  });
+
+  it('keeps "the first of them" together: "of" binds its noun phrase', () => {
+    const text =
+      'The port wants the first of them working by the summer of 2027, and all 34 diesel machines retired by 2030.';
+    for (const width of [LANDSCAPE, VERTICAL]) {
+      const lines = linesOf(subtitleCards(text, 'en', width, { seconds: 7 }));
+      expect(
+        lines.some((l) => l.includes('the first of them')),
+        `width ${width}`,
+      ).toBe(true);
+    }
+  });
+
+  it('keeps a quoted title in one cue', () => {
+    const text =
+      'Today we look at the article "Port of Westmark bets on electric cranes to cut emissions" from Harbour Gazette.';
+    const cues = cuesOf(subtitleCards(text, 'en', LANDSCAPE, { seconds: 7 }));
+    expect(cues.some((c) => c.includes('"Port of Westmark bets on electric cranes to cut emissions"'))).toBe(
+      true,
+    );
+  });
+
+  it('breaks Japanese after a particle, not inside 「春になると」 or 「川の中」', () => {
+    const spring = '明治から大正にかけては春になると湾が毎年のように白くなったと伝えられている。';
+    const river =
+      '橋の真ん中まで来たとき、ふと下を見ると、川の中にも一匹のイヌがいて、こちらをじっと見ています。';
+    for (const width of [LANDSCAPE, VERTICAL]) {
+      const lines = [spring, river].flatMap((t) => linesOf(subtitleCards(t, 'ja', width, { seconds: 7 })));
+      expect(
+        lines.some((l) => l.endsWith('春に')),
+        `width ${width}`,
+      ).toBe(false);
+      expect(
+        lines.some((l) => l.endsWith('川の')),
+        `width ${width}`,
+      ).toBe(false);
+    }
+  });
+});

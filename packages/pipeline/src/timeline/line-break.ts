@@ -55,6 +55,8 @@ interface Atoms {
   cost: number[];
   /** A sentence ends just before this atom. */
   sentenceEnd: boolean[];
+  /** This atom is inside a quotation or a quoted title (a cue should not cut it). */
+  inQuote: boolean[];
 }
 
 /** Closing brackets, quotes and punctuation: they stay with the text before them. */
@@ -80,12 +82,18 @@ const BREAK = {
   clause: 1,
   beforeConjunction: 2,
   beforePreposition: 2.5,
+  /** "the price | of batteries", "the first | of them": "of" binds its noun phrase together. */
+  beforeOf: 8,
   phrase: 3,
+  /** After a Japanese case particle (湾が|, 春に|, 肉を|): where a reader pauses. */
+  afterParticle: 2.5,
+  /** 川の|中, 春に|なる, 確認と|いう: a phrase boundary inside one noun phrase or set expression. */
+  insideJapaneseSetPhrase: 9,
   word: 4,
   beforeHelperVerb: 10,
   insideJapanesePhrase: 12,
   insideJapaneseWord: 30,
-  afterWeakWord: 7,
+  afterWeakWord: 25,
   insideName: 6,
   insideQuote: 2,
   insideWord: 20,
@@ -117,6 +125,9 @@ const FUNCTION_WORDS = new Set(
 const ABBREVIATION = /^(mr|mrs|ms|dr|st|mt|jr|sr|prof|vs|etc|e\.g|i\.e|no|fig|approx|ca)\.$|^\p{Lu}\.$/iu;
 const JAPANESE_CONJUNCTIONS =
   /^(しかし|でも|そして|また|ただし|だから|ところが|それで|さらに|つまり|なお|一方|そのため|すると|けれども|ところで)/;
+
+/** Case and topic particles that close a phrase (湾が, 春に, 肉を, 町では, 川にも). */
+const JAPANESE_PARTICLE_END = /(?:は|が|を|に|で|へ|も|から|まで|より|には|では|にも|とは)$/u;
 
 const JAPANESE_HELPER_VERBS =
   /^(い[るたまてな]|しま|お[くきいか]|あ[るり]|く[るれ]|き[たま]|み[るたま]|もら|あげ|ほし)/;
@@ -200,6 +211,7 @@ function atomsOf(text: string, language: Language, maxWidth: number): Atoms {
   const atoms: Atom[] = [];
   const cost: number[] = [];
   const sentenceEnd: boolean[] = [];
+  const inQuote: boolean[] = [];
   let quoteDepth = 0;
   merged.forEach(({ atom, first }, i) => {
     const prev = i > 0 ? merged[i - 1]!.atom.text : '';
@@ -213,6 +225,7 @@ function atomsOf(text: string, language: Language, maxWidth: number): Atoms {
       c = breakInfo.cost + (quoteDepth > 0 ? BREAK.insideQuote : 0);
       endsSentence = breakInfo.sentenceEnd && quoteDepth === 0;
     }
+    const quoted = quoteDepth > 0;
     quoteDepth = Math.max(0, quoteDepth + quoteBalance(atom.text));
     // A piece wider than a line: cut between graphemes.
     const pieces = displayWidth(atom.text) <= maxWidth ? [atom.text] : splitWide(atom.text, maxWidth);
@@ -220,9 +233,10 @@ function atomsOf(text: string, language: Language, maxWidth: number): Atoms {
       atoms.push({ text: piece, width: displayWidth(piece), space: k === 0 ? atom.space : false });
       cost.push(k === 0 ? c : BREAK.insideWord);
       sentenceEnd.push(k === 0 ? endsSentence : false);
+      inQuote.push(quoted);
     });
   });
-  return { atoms, cost, sentenceEnd };
+  return { atoms, cost, sentenceEnd, inQuote };
 }
 
 /** Opening minus closing quotes and brackets (straight double quotes toggle). */
@@ -262,7 +276,18 @@ function japaneseBreak(prev: string, next: string, phraseStart: boolean) {
   if (/[てで]$/.test(prev) && JAPANESE_HELPER_VERBS.test(next)) {
     return { cost: BREAK.beforeHelperVerb, sentenceEnd: false };
   }
-  if (phraseStart) return { cost: BREAK.phrase, sentenceEnd: false };
+  if (phraseStart) {
+    // 川の|中にも: の ties a noun to the noun it describes. 春に|なると, 確認と|いう: set expressions.
+    if (
+      /の$/u.test(prev) ||
+      (/に$/u.test(prev) && /^な[るりっられ]/u.test(next)) ||
+      (/と$/u.test(prev) && /^(?:い[うっ]|言)/u.test(next))
+    ) {
+      return { cost: BREAK.insideJapaneseSetPhrase, sentenceEnd: false };
+    }
+    if (JAPANESE_PARTICLE_END.test(prev)) return { cost: BREAK.afterParticle, sentenceEnd: false };
+    return { cost: BREAK.phrase, sentenceEnd: false };
+  }
   // 聞|かせ, 戻っ|た: the dictionary splits a verb from its kana ending; a reader sees one word.
   const inflection = /[\p{sc=Han}\p{sc=Hiragana}]$/u.test(prev) && /^\p{sc=Hiragana}/u.test(next);
   return { cost: inflection ? BREAK.insideJapaneseWord : BREAK.insideJapanesePhrase, sentenceEnd: false };
@@ -288,6 +313,7 @@ function englishBreak(prev: string, next: string) {
       : { cost: BREAK.beforePreposition, sentenceEnd: false };
   }
   if (CONJUNCTIONS.has(nextWord)) return { cost: BREAK.beforeConjunction, sentenceEnd: false };
+  if (nextWord === 'of') return { cost: BREAK.beforeOf, sentenceEnd: false };
   if (PREPOSITIONS.has(nextWord)) return { cost: BREAK.beforePreposition, sentenceEnd: false };
   // "Harbour | Gazette", "August | 1871": a name or a date reads as one.
   if (/^\p{Lu}/u.test(prev) && /^[\p{Lu}\p{N}]/u.test(next))
@@ -311,6 +337,8 @@ const LINE_BALANCE = 3;
 const SHORT_CUE = 60;
 /** A cue narrower than this share of a line is a stub, whatever the time. */
 const STUB_SHARE = 0.35;
+/** A cue boundary inside a quotation or quoted title: the quote is read as one. */
+const CUE_IN_QUOTE = 12;
 /** Each cue beyond the fewest possible. */
 const EXTRA_CUE = 4;
 /** Seconds a cue should stay on screen when the narration is long enough. */
@@ -484,6 +512,7 @@ export function subtitleCards(
   const seconds = options.seconds ?? 0;
   const timeFloor = seconds > 0 ? (total * MIN_CUE_SECONDS) / seconds : 0;
   const floor = Math.min(total, Math.max(timeFloor, STUB_SHARE * maxWidth));
+  const shortQuote = cutsShortQuote(layout, maxWidth);
 
   let best: { cost: number; starts: number[] } | undefined;
   for (let parts = fewest; parts <= Math.min(n, fewest + 2); parts++) {
@@ -499,7 +528,7 @@ export function subtitleCards(
         const w = layout.width(i, j);
         return (
           cue.cost +
-          (i > 0 ? CUE_BREAK_WEIGHT * layout.a.cost[i]! : 0) +
+          (i > 0 ? CUE_BREAK_WEIGHT * layout.a.cost[i]! + (shortQuote[i] ? CUE_IN_QUOTE : 0) : 0) +
           CUE_BALANCE * ((w - mean) / mean) ** 2 +
           (parts > 1 && w < floor ? (SHORT_CUE * (floor - w)) / floor : 0)
         );
@@ -512,4 +541,25 @@ export function subtitleCards(
   }
   const starts = best?.starts ?? [0];
   return starts.map((s, k) => layout.lines(s, starts[k + 1] ?? n));
+}
+
+/**
+ * For each atom, whether a cue boundary before it would cut a quotation short enough to show
+ * whole in one cue with its lines broken well (a quoted title, a short remark); a longer one is
+ * cut anyway.
+ */
+function cutsShortQuote(layout: Layout, maxWidth: number): boolean[] {
+  const { inQuote } = layout.a;
+  const cuts = inQuote.map(() => false);
+  for (let start = 0; start < inQuote.length; start++) {
+    if (!inQuote[start]) continue;
+    let end = start;
+    while (end < inQuote.length && inQuote[end]) end++;
+    // The quotation opens in the atom before the run.
+    const from = Math.max(0, start - 1);
+    const fits = layout.width(from, end) <= 2 * maxWidth && layout.cue(from, end).cost < BREAK.afterWeakWord;
+    for (let k = start; k < end; k++) cuts[k] = fits;
+    start = end;
+  }
+  return cuts;
 }
