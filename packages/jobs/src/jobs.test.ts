@@ -180,7 +180,7 @@ describe('jobs on MongoDB: intake, runs and admin', () => {
     await runs.start(id, 'worker-next');
     const audio = { progress: 30, step: 'audio' as const, message: { ja: 'a', en: 'b' } };
     const video = { video: { kind: 'fs' as const, path: '/tmp/late.mp4' }, videoSize: 1, durationSec: 1 };
-    const failure = { code: 'RENDER_FAILED', message: { ja: '失敗', en: 'failed' } };
+    const failure = { code: 'RENDER_FAILED' as const, message: { ja: '失敗', en: 'failed' } };
 
     expect(await runs.progress(id, audio, { workerId: 'worker-stalled' })).toBe(false);
     expect(await runs.complete(id, video, { workerId: 'worker-stalled' })).toBe(false);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   ApiError,
+  DEFAULT_VIDEO_SIZE,
   type JobCreateInput,
   type JobService,
   type JobView,
@@ -53,7 +54,7 @@ export class MemoryJobService implements JobService {
         id,
         url: input.url,
         language: input.language ?? null,
-        size: input.size ?? '720p',
+        size: input.size ?? DEFAULT_VIDEO_SIZE,
         vertical: input.vertical ?? false,
         style: input.style ?? 'narration',
         queuePosition: 1,
