@@ -73,6 +73,27 @@ export const JobCreateInput = z.object({
 });
 export type JobCreateInput = z.input<typeof JobCreateInput>;
 
+/**
+ * What a job was asked to make: stored with the job as it is and shown in its view as it is.
+ * A setting added here (and to JobCreateInput, under the same name) reaches the job document,
+ * the view and the web's sample jobs without further code; give it a default here when job
+ * documents stored before it must still read.
+ */
+export const JobSettingsSchema = z.object({
+  /** The narration language: as asked for, or as detected once the script is written. */
+  language: LanguageSchema.nullable(),
+  size: VideoSizeSchema,
+  vertical: z.boolean(),
+  style: VideoStyleSchema,
+});
+export type JobSettings = z.infer<typeof JobSettingsSchema>;
+
+/** The settings of the job made from this job.create input, its defaults filled in. */
+export function jobSettingsOf(input: Omit<JobCreateInput, 'url'>): JobSettings {
+  const parsed = JobCreateInput.omit({ url: true }).parse(input);
+  return JobSettingsSchema.parse({ ...parsed, language: parsed.language ?? null });
+}
+
 /** Job ids are random and unguessable: 24 characters of base64url. */
 export const JobId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 export const JobIdInput = z.object({ id: JobId });
@@ -106,11 +127,7 @@ export const JobView = z.object({
   subtitlesUrl: z.string().nullable(),
   videoSize: z.number().int().nonnegative().nullable(),
   durationSec: z.number().nonnegative().nullable(),
-  /** The narration language: as asked for, or as detected once the script is written. */
-  language: LanguageSchema.nullable(),
-  size: VideoSizeSchema,
-  vertical: z.boolean(),
-  style: VideoStyleSchema,
+  ...JobSettingsSchema.shape,
   createdAt: z.string().datetime(),
   startedAt: z.string().datetime().nullable(),
   completedAt: z.string().datetime().nullable(),

@@ -1,10 +1,9 @@
 import {
   JobErrorCodeSchema,
+  JobSettingsSchema,
   JobStatusSchema,
   JobStepSchema,
-  LanguageSchema,
   LocalizedTextSchema,
-  VideoSizeSchema,
   VideoStyleSchema,
 } from '@movie-generator/api-contract';
 import { ObjectId } from 'mongodb';
@@ -39,9 +38,7 @@ export const JobDocumentSchema = z.object({
   progress: z.number(),
   progressMessage: LocalizedTextSchema.nullable(),
   currentStep: JobStepSchema.nullable(),
-  language: LanguageSchema.nullable(),
-  size: VideoSizeSchema,
-  vertical: z.boolean(),
+  ...JobSettingsSchema.shape,
   /** One narrator or a dialogue; absent on jobs created before styles existed, which read as narration. */
   style: VideoStyleSchema.default('narration'),
   video: StoredVideoSchema.nullable(),

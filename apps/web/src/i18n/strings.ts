@@ -55,7 +55,7 @@ const en = {
     sizes: {
       '720p': { label: '720p', hint: 'HD, fastest' },
       '1080p': { label: '1080p', hint: 'Full HD' },
-    } as Record<VideoSize, Choice>,
+    } satisfies Record<VideoSize, Choice>,
     verticalLabel: 'Vertical 9:16',
     verticalHint: 'For phones and shorts',
     submit: 'Make the video',

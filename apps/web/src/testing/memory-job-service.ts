@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import {
   ApiError,
-  DEFAULT_VIDEO_SIZE,
   type JobCreateInput,
   type JobService,
   type JobView,
+  jobSettingsOf,
   type QuotaView,
   type SystemInfo,
 } from '@movie-generator/api-contract';
@@ -53,10 +53,7 @@ export class MemoryJobService implements JobService {
       makeJob('pending', {
         id,
         url: input.url,
-        language: input.language ?? null,
-        size: input.size ?? DEFAULT_VIDEO_SIZE,
-        vertical: input.vertical ?? false,
-        style: input.style ?? 'narration',
+        ...jobSettingsOf(input),
         queuePosition: 1,
         etaSec: 90,
       }),
