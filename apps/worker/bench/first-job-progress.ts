@@ -21,6 +21,7 @@ import {
   createJobIntake,
   createQueue,
   enqueueGenerateVideo,
+  isFinished,
   type JobIntake,
   jobCollections,
   prepareJobCollections,
@@ -145,7 +146,7 @@ try {
       view = await serverStore.view(id);
       if (!view) throw new Error(`job ${id} vanished`);
       if (view.status === 'processing') raw.push({ at: Date.now(), view });
-      if (['completed', 'failed', 'cancelled'].includes(view.status)) break;
+      if (isFinished(view.status)) break;
       if (!alive()) throw new Error(`the worker exited: ${stderr.slice(-2000)}`);
       await sleep(sampleMs);
     }

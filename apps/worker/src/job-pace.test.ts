@@ -11,7 +11,7 @@ import {
   progressBands,
   recordStageSeconds,
 } from '@movie-generator/jobs';
-import { type Script, silentLogger } from '@movie-generator/pipeline';
+import { type Language, type Script, silentLogger, type VideoSize } from '@movie-generator/pipeline';
 import { useTestMongo, waitUntil } from '@movie-generator/test-helpers';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { JobPace } from './job-pace.ts';
@@ -38,7 +38,7 @@ describe('JobPace on MongoDB', () => {
   });
 
   /** A job as the server creates it, taken by this worker, and its pace loaded. */
-  async function paceFor(options: { language?: 'ja' | 'en'; size?: '720p' | '1080p' } = {}) {
+  async function paceFor(options: { language?: Language; size?: VideoSize } = {}) {
     n += 1;
     const { id } = await store.create(
       {
