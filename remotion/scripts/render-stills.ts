@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { bundle } from '@remotion/bundler';
 import { type HeadlessBrowser, openBrowser, renderStill, selectComposition } from '@remotion/renderer';
 import { EXPLAINER_COMPOSITION_ID, remotionEntryPoint } from '../src/entry-path.ts';
-import type { Timeline } from '../src/props.ts';
+import { DEFAULT_VIDEO_SIZE, type Layout, type Timeline, type VideoSize } from '../src/props.ts';
 import { buildSampleTimeline, type SampleOptions, sampleTimeline } from '../src/sample-timeline.ts';
 
 const outDir = fileURLToPath(new URL('../out/', import.meta.url));
@@ -160,7 +160,7 @@ function shots(): Shot[] {
       }),
     });
   const firstSection = (t: Timeline) => t.slides[1]!.startFrame;
-  const dialogue = (layout: 'landscape' | 'vertical', size: '720p' | '1080p' = '720p') =>
+  const dialogue = (layout: Layout, size: VideoSize = DEFAULT_VIDEO_SIZE) =>
     variant({ layout, size, speakers: DIALOGUE_SPEAKERS });
   return [
     { name: 'dialogue-landscape-720p', timeline: dialogue('landscape'), frames: standardFrames(landscape) },

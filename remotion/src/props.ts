@@ -3,11 +3,19 @@
 // and types from `@movie-generator/remotion/props`; its Script schema reuses the pieces a slide
 // shows as they are (language, layout, key figure, quote). Browser-safe: zod only, no Node
 // imports (the Remotion bundle imports this file).
+import { LanguageSchema, type VideoSize } from '@movie-generator/api-contract';
 import { z } from 'zod';
 
-/** Narration language. Japanese first; English works too. */
-export const LanguageSchema = z.enum(['ja', 'en']);
-export type Language = z.infer<typeof LanguageSchema>;
+// The narration languages and video sizes are the API's (a job asks for them).
+export {
+  DEFAULT_VIDEO_SIZE,
+  LANGUAGES,
+  type Language,
+  LanguageSchema,
+  VIDEO_SIZES,
+  type VideoSize,
+  VideoSizeSchema,
+} from '@movie-generator/api-contract';
 
 /**
  * How a body slide is laid out. `bullets`: the bullet list; `picture`: the section's picture
@@ -43,9 +51,6 @@ export const FPS = 30;
  * take the benchmark past its real-time-factor budget of 0.25.
  */
 export const REVEAL_FRAMES = 0;
-
-export const VideoSizeSchema = z.enum(['720p', '1080p']);
-export type VideoSize = z.infer<typeof VideoSizeSchema>;
 
 export const LayoutSchema = z.enum(['landscape', 'vertical']);
 export type Layout = z.infer<typeof LayoutSchema>;

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_VIDEO_SIZE,
   FPS,
   frameSize,
   type Layout,
@@ -89,7 +90,7 @@ export function buildSampleTimeline(options: SampleOptions): Timeline {
   const turns = characters.length > 0 ? turnsOf(subtitles, durationInFrames) : [];
   return {
     fps: FPS,
-    ...frameSize(layout, options.size ?? '720p'),
+    ...frameSize(layout, options.size ?? DEFAULT_VIDEO_SIZE),
     layout,
     language: options.language ?? 'ja',
     title: options.title,

@@ -552,7 +552,7 @@ describe('the web app on the real stack', () => {
     await urlField(page, 'ja').fill(failing);
     await page.getByRole('radio', { name: new RegExp(t.home.styleDialogue) }).check();
     await page.getByRole('radio', { name: t.home.narrationEn, exact: true }).check();
-    await page.getByRole('radio', { name: new RegExp(t.home.size1080) }).check();
+    await page.getByRole('radio', { name: new RegExp(t.home.sizes['1080p'].label) }).check();
     // The switch's real checkbox is transparent over its track: checked as a pointer would.
     await page.getByRole('checkbox', { name: new RegExp(t.home.verticalLabel) }).check({ force: true });
     await submitButton(page, 'ja').click();
@@ -571,7 +571,9 @@ describe('the web app on the real stack', () => {
     expect(await urlField(page, 'ja').inputValue()).toBe(failing);
     expect(await page.getByRole('radio', { name: new RegExp(t.home.styleDialogue) }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: t.home.narrationEn, exact: true }).isChecked()).toBe(true);
-    expect(await page.getByRole('radio', { name: new RegExp(t.home.size1080) }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: new RegExp(t.home.sizes['1080p'].label) }).isChecked()).toBe(
+      true,
+    );
     expect(await page.getByRole('checkbox', { name: new RegExp(t.home.verticalLabel) }).isChecked()).toBe(
       true,
     );

@@ -13,13 +13,7 @@ import {
   listBlocks,
   prepareJobCollections,
 } from '@movie-generator/jobs';
-import {
-  ffprobe,
-  makeTempDir,
-  makeTestVideo,
-  startTestMongo,
-  type TestMongo,
-} from '@movie-generator/test-helpers';
+import { ffprobe, makeTempDir, makeTestVideo, useTestMongo } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOps } from './testing/run-ops.ts';
 
@@ -27,16 +21,14 @@ import { runOps } from './testing/run-ops.ts';
 const ops = runOps;
 
 describe('mg-ops backup and restore (any MongoDB, either video store)', () => {
-  let mongo: TestMongo;
+  const mongo = useTestMongo({ emptyBeforeEach: false });
   let tmp: Awaited<ReturnType<typeof makeTempDir>>;
 
   beforeAll(async () => {
-    mongo = await startTestMongo();
     tmp = await makeTempDir('mg-backup-');
   });
   afterAll(async () => {
-    await mongo?.client.db(`${mongo.dbName}_restored`).dropDatabase();
-    await mongo?.stop();
+    await mongo.client.db(`${mongo.dbName}_restored`).dropDatabase();
     await tmp?.cleanup();
   });
 

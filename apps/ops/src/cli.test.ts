@@ -12,7 +12,7 @@ import {
   jobCollections,
   prepareJobCollections,
 } from '@movie-generator/jobs';
-import { makeTempDir, startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
+import { makeTempDir, useTestMongo } from '@movie-generator/test-helpers';
 import type { Agenda } from 'agenda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type OpsRun, runOps } from './testing/run-ops.ts';
@@ -20,7 +20,7 @@ import { type OpsRun, runOps } from './testing/run-ops.ts';
 const VIDEO_BYTES = 300_000;
 
 describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
-  let mongo: TestMongo;
+  const mongo = useTestMongo();
   let intake: JobIntake;
   let runs: JobRuns;
   let videos: GridFsVideoStore;
@@ -73,17 +73,14 @@ describe('mg-ops, the real CLI against the MongoDB-wire server', () => {
     mongo.db.collection('agendaJobs').find({ name: GENERATE_VIDEO, 'data.jobId': jobId }).toArray();
 
   beforeAll(async () => {
-    mongo = await startTestMongo();
     tmp = await makeTempDir('mg-ops-');
     videoFile = join(tmp.dir, 'video.mp4');
     await writeFile(videoFile, Buffer.alloc(VIDEO_BYTES, 7));
   });
   afterAll(async () => {
-    await mongo?.stop();
     await tmp?.cleanup();
   });
   beforeEach(async () => {
-    await mongo.db.dropDatabase();
     const c = jobCollections(mongo.db);
     const settings = {
       dailyLimit: 100,

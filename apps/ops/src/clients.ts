@@ -1,4 +1,4 @@
-import type { JobStatus } from '@movie-generator/api-contract';
+import { ACTIVE_STATUSES, type JobStatus } from '@movie-generator/api-contract';
 import { type JobDocument, matchBlock, parsePrefix } from '@movie-generator/jobs';
 import type { OpsContext } from './context.ts';
 import { type CancelResult, cancelJob } from './operations.ts';
@@ -42,7 +42,7 @@ export async function cancelJobsByClient(
   ip: string,
 ): Promise<{ jobId: string; result: CancelResult }[]> {
   const out: { jobId: string; result: CancelResult }[] = [];
-  for (const status of ['pending', 'processing'] as const) {
+  for (const status of ACTIVE_STATUSES) {
     for (const job of await listJobsByClient(ctx, ip, { status, limit: 10_000 }))
       out.push({ jobId: job.jobId, result: await cancelJob(ctx, job.jobId) });
   }

@@ -249,7 +249,7 @@ describe('job.create: syntax, then quota and queue, then DNS (bounded)', () => {
 describe('failed jobs give their daily job back, within a cap of their own', () => {
   const ctx = serverPerTest();
   const unreadable = {
-    code: 'FETCH_FAILED',
+    code: 'FETCH_FAILED' as const,
     message: { ja: 'サイトが 403 を返しました', en: 'The site answered 403' },
   };
 

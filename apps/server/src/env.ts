@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { int, JobsEnvSchema, loadEnv as parseEnv } from '@movie-generator/jobs/env';
+import {
+  int,
+  JobsEnvSchema,
+  LogEnvSchema,
+  loadEnv as parseEnv,
+  WorkerConcurrencyEnvSchema,
+} from '@movie-generator/jobs/env';
 import { AllowedPortsSetting, PrivateNetworkSetting } from '@movie-generator/url-policy';
 import { z } from 'zod';
 import pkg from '../package.json' with { type: 'json' };
@@ -31,10 +37,13 @@ const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
 /**
  * Every environment variable the server reads: the jobs' settings (MongoDB, storage, retention,
- * queue cap) and its own. Listed in the README's configuration table.
+ * queue cap), the workers' concurrency, the log level and its own. Listed in the README's
+ * configuration table.
  */
 export const ServerEnvSchema = z.object({
   ...JobsEnvSchema.shape,
+  ...WorkerConcurrencyEnvSchema.shape,
+  ...LogEnvSchema.shape,
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** /metrics listens here (same HOST), apart from the public port. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9465),
@@ -61,12 +70,10 @@ export const ServerEnvSchema = z.object({
   API_RATE_LIMIT_PER_MIN: int(300, 0),
   /** How long a job read from MongoDB answers polls of job.get (0: read every time). */
   JOB_VIEW_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
-  WORKER_CONCURRENCY: int(2, 1),
   WORKER_REPLICAS: int(1, 1),
   WEB_DIST_DIR: z.string().min(1).default(defaultWebDist),
   ALLOW_PRIVATE_NETWORK: PrivateNetworkSetting,
   ALLOWED_PORTS: AllowedPortsSetting,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   APP_VERSION: z.string().min(1).default(pkg.version),
 });
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;

@@ -8,14 +8,14 @@ import {
   prepareJobCollections,
   removeBlock,
 } from '@movie-generator/jobs';
-import { startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useTestMongo } from '@movie-generator/test-helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createJobService, toApiError } from './job-service.ts';
 
 const input = { url: 'https://example.com/a', size: '720p' as const, vertical: false };
 
 describe('the JobService over the jobs intake', () => {
-  let mongo: TestMongo;
+  const mongo = useTestMongo();
   let intake: JobIntake;
   const enqueued: string[] = [];
   const serviceWith = (viewCacheMs = 0): JobService =>
@@ -29,14 +29,7 @@ describe('the JobService over the jobs intake', () => {
       viewCacheMs,
     });
 
-  beforeAll(async () => {
-    mongo = await startTestMongo();
-  });
-  afterAll(async () => {
-    await mongo.stop();
-  });
   beforeEach(async () => {
-    await mongo.db.dropDatabase();
     const c = jobCollections(mongo.db);
     const settings = {
       dailyLimit: 2,

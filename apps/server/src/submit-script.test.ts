@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createQueue, GENERATE_VIDEO, type GenerateVideoData } from '@movie-generator/jobs';
-import { makeTempDir, startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
+import { makeTempDir, useTestMongo } from '@movie-generator/test-helpers';
 import type { Agenda } from 'agenda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTinyMp4, PUBLIC_URL, startTestServer, type TestServer } from './testing/test-server.ts';
@@ -51,14 +51,13 @@ function submit(args: string[], env: Record<string, string>, cwd: string): Promi
 }
 
 describe('npm run submit (packages/api-contract/scripts/submit.ts) against the real server', () => {
-  let mongo: TestMongo;
+  const mongo = useTestMongo({ emptyBeforeEach: false });
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let server: TestServer;
   let worker: Agenda;
   let mp4: string;
 
   beforeAll(async () => {
-    mongo = await startTestMongo();
     temp = await makeTempDir('mg-submit-');
     mp4 = await makeTinyMp4(temp.dir);
     // The fake worker below steps 4 times a second (a real one writes at most once a second), so
@@ -98,7 +97,6 @@ describe('npm run submit (packages/api-contract/scripts/submit.ts) against the r
   afterAll(async () => {
     await worker.stop();
     await server.close();
-    await mongo.stop();
     await temp.cleanup();
   });
 

@@ -21,11 +21,13 @@ import {
   createJobIntake,
   createQueue,
   enqueueGenerateVideo,
+  isFinished,
   type JobIntake,
   jobCollections,
   prepareJobCollections,
   type StageTimingDocument,
 } from '@movie-generator/jobs';
+import { DEFAULT_VIDEO_SIZE, VideoSizeSchema } from '@movie-generator/pipeline';
 import {
   collectJsonLines,
   makeTempDir,
@@ -36,7 +38,7 @@ import {
 
 const { values } = parseArgs({
   options: {
-    size: { type: 'string', default: '720p' },
+    size: { type: 'string', default: DEFAULT_VIDEO_SIZE },
     vertical: { type: 'boolean', default: false },
     renderer: { type: 'string', default: 'fast' },
     jobs: { type: 'string', default: '1' },
@@ -44,7 +46,7 @@ const { values } = parseArgs({
     'sample-ms': { type: 'string', default: '500' },
   },
 });
-const size = values.size === '1080p' ? '1080p' : '720p';
+const size = VideoSizeSchema.parse(values.size);
 const renderer = values.renderer === 'full' ? 'full' : 'fast';
 const jobCount = Math.max(1, Number(values.jobs));
 const sampleMs = Math.max(100, Number(values['sample-ms']));
@@ -144,7 +146,7 @@ try {
       view = await serverStore.view(id);
       if (!view) throw new Error(`job ${id} vanished`);
       if (view.status === 'processing') raw.push({ at: Date.now(), view });
-      if (['completed', 'failed', 'cancelled'].includes(view.status)) break;
+      if (isFinished(view.status)) break;
       if (!alive()) throw new Error(`the worker exited: ${stderr.slice(-2000)}`);
       await sleep(sampleMs);
     }

@@ -1,5 +1,12 @@
 import { hostname, tmpdir } from 'node:os';
-import { int, JobsEnvSchema, loadEnv } from '@movie-generator/jobs/env';
+import {
+  int,
+  JobsEnvSchema,
+  LogEnvSchema,
+  type LogLevel,
+  loadEnv,
+  WorkerConcurrencyEnvSchema,
+} from '@movie-generator/jobs/env';
 import { PipelineEnvSchema, type PipelineOptions, pipelineOptionsFromEnv } from '@movie-generator/pipeline';
 import { z } from 'zod';
 
@@ -11,14 +18,15 @@ const msList = z
 
 /**
  * Every environment variable the worker reads: the jobs' settings (MongoDB, storage, retention,
- * queue cap), the pipeline's (providers, limits, renderer, stage timeouts, frame, bundle) and
+ * queue cap), its concurrency and log level (shared with the server), the pipeline's (providers, limits, renderer, stage timeouts, frame, bundle) and
  * its own.
  */
 export const WorkerEnvSchema = z.object({
   ...JobsEnvSchema.shape,
   ...PipelineEnvSchema.shape,
+  ...WorkerConcurrencyEnvSchema.shape,
+  ...LogEnvSchema.shape,
   WORKER_ID: z.string().min(1).optional(),
-  WORKER_CONCURRENCY: int(2, 1),
   LOCK_LIFETIME_MS: int(120_000, 1000),
   QUEUE_POLL_MS: int(2000, 100),
   MAX_JOB_STARTS: int(3, 1),
@@ -32,7 +40,6 @@ export const WorkerEnvSchema = z.object({
   STUCK_JOB_MS: int(30 * 60_000, 60_000),
   SHUTDOWN_GRACE_MS: int(10 * 60_000, 0),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export interface WorkerConfig {
@@ -59,7 +66,7 @@ export interface WorkerConfig {
   jobs: { retentionMs: number; maxPending: number };
   shutdownGraceMs: number;
   metricsPort: number;
-  logLevel: string;
+  logLevel: LogLevel;
 }
 
 /** Parses and validates the environment once; throws a readable error listing every bad variable. */

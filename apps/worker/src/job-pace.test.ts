@@ -11,9 +11,9 @@ import {
   progressBands,
   recordStageSeconds,
 } from '@movie-generator/jobs';
-import { type Script, silentLogger } from '@movie-generator/pipeline';
-import { startTestMongo, type TestMongo, waitUntil } from '@movie-generator/test-helpers';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Language, type Script, silentLogger, type VideoSize } from '@movie-generator/pipeline';
+import { useTestMongo, waitUntil } from '@movie-generator/test-helpers';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { JobPace } from './job-pace.ts';
 import { SERVER_JOBS } from './test-support/harness.ts';
 
@@ -22,13 +22,12 @@ const config = { workerId: 'w-pace', pipeline: { render: { renderer: 'fast' as c
 const rounded = (sec: number) => Math.round(sec * 10) / 10;
 
 describe('JobPace on MongoDB', () => {
-  let mongo: TestMongo;
+  const mongo = useTestMongo({ emptyBeforeEach: false });
   let store: JobIntake;
   let runs: JobRuns;
   let n = 0;
 
   beforeAll(async () => {
-    mongo = await startTestMongo();
     const c = jobCollections(mongo.db);
     await prepareJobCollections(c, SERVER_JOBS);
     store = createJobIntake(c, SERVER_JOBS);
@@ -37,12 +36,9 @@ describe('JobPace on MongoDB', () => {
   beforeEach(async () => {
     await mongo.db.collection('stage_timings').deleteMany({});
   });
-  afterAll(async () => {
-    await mongo?.stop();
-  });
 
   /** A job as the server creates it, taken by this worker, and its pace loaded. */
-  async function paceFor(options: { language?: 'ja' | 'en'; size?: '720p' | '1080p' } = {}) {
+  async function paceFor(options: { language?: Language; size?: VideoSize } = {}) {
     n += 1;
     const { id } = await store.create(
       {

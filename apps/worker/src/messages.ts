@@ -1,9 +1,9 @@
-import type { LocalizedMessage } from '@movie-generator/pipeline';
+import type { LocalizedText } from '@movie-generator/pipeline';
 
 /** Progress messages the worker itself shows (the pipeline's stages bring their own). */
 export const workerMsg = {
   starting: { ja: '処理を開始しています', en: 'Starting' },
-  retrying: (retry: number, of: number): LocalizedMessage => ({
+  retrying: (retry: number, of: number): LocalizedText => ({
     ja: `一時的なエラーが発生したため再試行しています (${retry}/${of})`,
     en: `A temporary error occurred; retrying (${retry}/${of})`,
   }),

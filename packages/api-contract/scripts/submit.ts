@@ -16,7 +16,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { apiErrorOf, createClient } from '../src/client.ts';
-import { type JobView, type LocalizedText, VIDEO_STYLES, type VideoStyle } from '../src/schemas.ts';
+import {
+  DEFAULT_VIDEO_SIZE,
+  type JobView,
+  LANGUAGES,
+  type Language,
+  type LocalizedText,
+  VIDEO_SIZES,
+  VIDEO_STYLES,
+  type VideoSize,
+  type VideoStyle,
+} from '../src/schemas.ts';
 
 const ui: keyof LocalizedText = process.env.LANG?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 
@@ -52,8 +62,8 @@ const program = new Command()
   .argument('<url>', 'the article URL')
   .option('-o, --output <file>', 'where to write the MP4 (default: <job id>.mp4)')
   .option('--server <url>', 'the server', process.env.MOVIE_GENERATOR_SERVER ?? 'http://localhost:3000')
-  .addOption(new Option('--lang <lang>', "narration language (default: the article's)").choices(['ja', 'en']))
-  .addOption(new Option('--size <size>', 'video size').choices(['720p', '1080p']).default('720p'))
+  .addOption(new Option('--lang <lang>', "narration language (default: the article's)").choices(LANGUAGES))
+  .addOption(new Option('--size <size>', 'video size').choices(VIDEO_SIZES).default(DEFAULT_VIDEO_SIZE))
   .option('--vertical', 'make a 9:16 video', false)
   .addOption(
     new Option(
@@ -77,8 +87,8 @@ const [url] = program.args as [string];
 const options = program.opts<{
   output?: string;
   server: string;
-  lang?: 'ja' | 'en';
-  size: '720p' | '1080p';
+  lang?: Language;
+  size: VideoSize;
   vertical: boolean;
   style: VideoStyle;
   pollInterval: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LocalizedText } from './schemas.ts';
+import { type LocalizedText, LocalizedTextSchema } from './localized-text.ts';
 
 /** Stable error codes of the API, with the tRPC code each maps to and what the user sees. */
 export const API_ERRORS = {
@@ -99,7 +99,7 @@ export class ApiError extends Error {
 /** The `data` an error carries to clients, besides tRPC's own fields. */
 export const ApiErrorDataSchema = z.object({
   appCode: ApiErrorCodeSchema,
-  messages: z.object({ ja: z.string(), en: z.string() }),
+  messages: LocalizedTextSchema,
   extra: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ApiErrorData = z.infer<typeof ApiErrorDataSchema>;

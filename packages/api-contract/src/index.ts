@@ -5,6 +5,7 @@ import type { AppRouter } from './root.ts';
 
 export type { ApiContext, JobService } from './context.ts';
 export * from './errors.ts';
+export * from './job-errors.ts';
 export type { AppRouter } from './root.ts';
 export * from './schemas.ts';
 

@@ -5,35 +5,9 @@ import { apiErrorOf, createClient } from './client.ts';
 import type { JobService } from './context.ts';
 import { ApiError } from './errors.ts';
 import { appRouter, createCaller } from './router.ts';
-import type { JobView } from './schemas.ts';
+import { sampleJobView } from './testing/sample-job-view.ts';
 
-const view: JobView = {
-  id: 'abcdefghijklmnopqrstuvwx',
-  url: 'https://example.com/a',
-  status: 'pending',
-  progress: 0,
-  step: null,
-  message: null,
-  queuePosition: 1,
-  etaSec: 60,
-  errorCode: null,
-  errorMessage: null,
-  title: null,
-  videoUrl: null,
-  posterUrl: null,
-  captionsUrl: null,
-  subtitlesUrl: null,
-  videoSize: null,
-  durationSec: null,
-  language: null,
-  size: '720p',
-  vertical: false,
-  style: 'dialogue',
-  createdAt: new Date(0).toISOString(),
-  startedAt: null,
-  completedAt: null,
-  expiresAt: new Date(86_400_000).toISOString(),
-};
+const view = sampleJobView({ etaSec: 60, style: 'dialogue' });
 
 /** A JobService that records what the router passes it. */
 function recordingService() {

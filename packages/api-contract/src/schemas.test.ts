@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JobCreateInput, JobView, VIDEO_STYLES, VideoStyleSchema } from './schemas.ts';
+import { JobCreateInput, JobView, jobSettingsOf, VIDEO_STYLES, VideoStyleSchema } from './schemas.ts';
+import { sampleJobView } from './testing/sample-job-view.ts';
 
 describe('the video style', () => {
   it('is narration or dialogue', () => {
@@ -19,35 +20,26 @@ describe('the video style', () => {
   });
 
   it('the job view requires it', () => {
-    const view = {
-      id: 'abcdefghijklmnopqrstuvwx',
-      url: 'https://example.com/a',
-      status: 'pending',
-      progress: 0,
-      step: null,
-      message: null,
-      queuePosition: 1,
-      etaSec: null,
-      errorCode: null,
-      errorMessage: null,
-      title: null,
-      videoUrl: null,
-      posterUrl: null,
-      captionsUrl: null,
-      subtitlesUrl: null,
-      videoSize: null,
-      durationSec: null,
-      language: null,
-      size: '720p',
-      vertical: false,
-      style: 'dialogue',
-      createdAt: new Date(0).toISOString(),
-      startedAt: null,
-      completedAt: null,
-      expiresAt: new Date(86_400_000).toISOString(),
-    };
+    const view = sampleJobView({ style: 'dialogue' });
     expect(JobView.parse(view).style).toBe('dialogue');
     const { style: _, ...withoutStyle } = view;
     expect(JobView.safeParse(withoutStyle).success).toBe(false);
+  });
+});
+
+describe("a job's settings", () => {
+  it("are job.create's, its defaults filled in", () => {
+    expect(jobSettingsOf({})).toMatchObject({
+      language: null,
+      size: '720p',
+      vertical: false,
+      style: 'narration',
+    });
+    const asked = { language: 'en', size: '1080p', vertical: true, style: 'dialogue' } as const;
+    expect(jobSettingsOf(asked)).toMatchObject(asked);
+  });
+
+  it('are refused when job.create would refuse them', () => {
+    expect(() => jobSettingsOf({ size: '4k' as never })).toThrow();
   });
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { JobErrorCodeSchema } from './job-errors.ts';
+import { LocalizedTextSchema } from './localized-text.ts';
 
 /** Longest URL accepted by job.create. */
 export const MAX_URL_LENGTH = 2048;
@@ -10,20 +12,35 @@ export const MAX_URL_LENGTH = 2048;
  */
 export const MAX_BATCH_SIZE = 10;
 
-export const LocalizedTextSchema = z.object({ ja: z.string(), en: z.string() });
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+export { type LocalizedText, LocalizedTextSchema } from './localized-text.ts';
 
 export const JobStatusSchema = z.enum(['pending', 'processing', 'completed', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof JobStatusSchema>;
+export const JOB_STATUSES = JobStatusSchema.options;
+/** Statuses a job is still moving in. */
+export const ACTIVE_STATUSES = ['pending', 'processing'] as const satisfies readonly JobStatus[];
+/** Statuses a job never leaves (short of an ops retry). */
+export const FINISHED_STATUSES = ['completed', 'failed', 'cancelled'] as const satisfies readonly JobStatus[];
+
+export function isFinished(status: JobStatus): boolean {
+  return (FINISHED_STATUSES as readonly JobStatus[]).includes(status);
+}
 
 /** The step a job is in, in order. */
 export const JobStepSchema = z.enum(['fetch', 'script', 'audio', 'slides', 'render']);
 export type JobStep = z.infer<typeof JobStepSchema>;
 export const JOB_STEPS = JobStepSchema.options;
 
+/** Narration languages (and the UI's languages). Japanese first; English works too. */
 export const LanguageSchema = z.enum(['ja', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
-export const VideoSizeSchema = z.enum(['720p', '1080p']);
+export const LANGUAGES = LanguageSchema.options;
+
+/** Video sizes, smallest first. Each has its pixel size in the video's FRAME_SIZES. */
+export const VIDEO_SIZES = ['720p', '1080p'] as const;
+export const VideoSizeSchema = z.enum(VIDEO_SIZES);
+export type VideoSize = z.infer<typeof VideoSizeSchema>;
+export const DEFAULT_VIDEO_SIZE: VideoSize = '720p';
 
 /**
  * How the video is told: `narration`, one narrator; `dialogue` (掛け合い), two characters talking
@@ -50,11 +67,32 @@ export const JobCreateInput = z.object({
       }
     }, 'Enter an http:// or https:// URL'),
   language: LanguageSchema.optional(),
-  size: VideoSizeSchema.default('720p'),
+  size: VideoSizeSchema.default(DEFAULT_VIDEO_SIZE),
   vertical: z.boolean().default(false),
   style: VideoStyleSchema.default('narration'),
 });
 export type JobCreateInput = z.input<typeof JobCreateInput>;
+
+/**
+ * What a job was asked to make: stored with the job as it is and shown in its view as it is.
+ * A setting added here (and to JobCreateInput, under the same name) reaches the job document,
+ * the view and the web's sample jobs without further code; give it a default here when job
+ * documents stored before it must still read.
+ */
+export const JobSettingsSchema = z.object({
+  /** The narration language: as asked for, or as detected once the script is written. */
+  language: LanguageSchema.nullable(),
+  size: VideoSizeSchema,
+  vertical: z.boolean(),
+  style: VideoStyleSchema,
+});
+export type JobSettings = z.infer<typeof JobSettingsSchema>;
+
+/** The settings of the job made from this job.create input, its defaults filled in. */
+export function jobSettingsOf(input: Omit<JobCreateInput, 'url'>): JobSettings {
+  const parsed = JobCreateInput.omit({ url: true }).parse(input);
+  return JobSettingsSchema.parse({ ...parsed, language: parsed.language ?? null });
+}
 
 /** Job ids are random and unguessable: 24 characters of base64url. */
 export const JobId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
@@ -75,7 +113,7 @@ export const JobView = z.object({
   queuePosition: z.number().int().positive().nullable(),
   /** Seconds until the video is expected to be ready; null when unknown or finished. */
   etaSec: z.number().nonnegative().nullable(),
-  errorCode: z.string().nullable(),
+  errorCode: JobErrorCodeSchema.nullable(),
   errorMessage: LocalizedTextSchema.nullable(),
   /** The article's title, from the script, once the script is written. */
   title: z.string().nullable(),
@@ -89,11 +127,7 @@ export const JobView = z.object({
   subtitlesUrl: z.string().nullable(),
   videoSize: z.number().int().nonnegative().nullable(),
   durationSec: z.number().nonnegative().nullable(),
-  /** The narration language: as asked for, or as detected once the script is written. */
-  language: LanguageSchema.nullable(),
-  size: VideoSizeSchema,
-  vertical: z.boolean(),
-  style: VideoStyleSchema,
+  ...JobSettingsSchema.shape,
   createdAt: z.string().datetime(),
   startedAt: z.string().datetime().nullable(),
   completedAt: z.string().datetime().nullable(),

@@ -1,5 +1,5 @@
-import { startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useTestMongo } from '@movie-generator/test-helpers';
+import { describe, expect, it } from 'vitest';
 import {
   addBlock,
   assertClientAllowed,
@@ -34,16 +34,7 @@ describe('client block list', () => {
   });
 
   describe('in MongoDB, checked at job.create', () => {
-    let mongo: TestMongo;
-    beforeAll(async () => {
-      mongo = await startTestMongo();
-    });
-    afterAll(async () => {
-      await mongo.stop();
-    });
-    beforeEach(async () => {
-      await mongo.db.dropDatabase();
-    });
+    const mongo = useTestMongo();
 
     it('adds once, lists, removes', async () => {
       expect(await addBlock(mongo.db, '198.51.100.0/24', 'flood')).toEqual({

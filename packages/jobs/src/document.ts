@@ -1,10 +1,9 @@
 import {
-  type JobStatus,
+  JobErrorCodeSchema,
+  JobSettingsSchema,
   JobStatusSchema,
   JobStepSchema,
-  LanguageSchema,
   LocalizedTextSchema,
-  VideoSizeSchema,
   VideoStyleSchema,
 } from '@movie-generator/api-contract';
 import { ObjectId } from 'mongodb';
@@ -39,9 +38,7 @@ export const JobDocumentSchema = z.object({
   progress: z.number(),
   progressMessage: LocalizedTextSchema.nullable(),
   currentStep: JobStepSchema.nullable(),
-  language: LanguageSchema.nullable(),
-  size: VideoSizeSchema,
-  vertical: z.boolean(),
+  ...JobSettingsSchema.shape,
   /** One narrator or a dialogue; absent on jobs created before styles existed, which read as narration. */
   style: VideoStyleSchema.default('narration'),
   video: StoredVideoSchema.nullable(),
@@ -53,7 +50,7 @@ export const JobDocumentSchema = z.object({
   expectedSec: z.number().nullable().optional(),
   videoSize: z.number().nullable(),
   durationSec: z.number().nullable(),
-  errorCode: z.string().nullable(),
+  errorCode: JobErrorCodeSchema.nullable(),
   errorMessage: LocalizedTextSchema.nullable(),
   /** For quota and abuse handling only; never returned by the API. */
   clientIp: z.string(),
@@ -71,12 +68,8 @@ export const JobDocumentSchema = z.object({
 });
 export type JobDocument = z.infer<typeof JobDocumentSchema>;
 
-/** Statuses a job never leaves (short of an ops retry). */
-export const FINISHED_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
-
-export function isFinished(status: JobStatus): boolean {
-  return FINISHED_STATUSES.includes(status);
-}
+// The job's statuses are the API's; the job store reads them from there too.
+export { FINISHED_STATUSES, isFinished } from '@movie-generator/api-contract';
 
 /** Fields this version does not know (a newer one wrote them) are kept, not dropped. */
 const StoredJobDocumentSchema = JobDocumentSchema.loose();

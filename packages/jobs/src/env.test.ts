@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { int, JobsEnvSchema, loadEnv } from './env.ts';
+import { int, JobsEnvSchema, LogEnvSchema, loadEnv, WorkerConcurrencyEnvSchema } from './env.ts';
 
 /** An app's schema composed of the jobs' fragment and a setting of its own. */
 const AppSchema = z.object({ ...JobsEnvSchema.shape, APP_LIMIT: int(3, 0) });
@@ -52,6 +52,20 @@ describe('the jobs settings and loadEnv', () => {
     );
     expect(loadEnv(JobsEnvSchema, { MONGODB_URI: 'x', MAX_PENDING_JOBS: '1' }, 'test').MAX_PENDING_JOBS).toBe(
       1,
+    );
+  });
+});
+
+describe('the settings the server and the workers share', () => {
+  const Shared = z.object({ ...WorkerConcurrencyEnvSchema.shape, ...LogEnvSchema.shape });
+
+  it('default to two jobs per worker, logged at info', () => {
+    expect(loadEnv(Shared, {}, 'test')).toEqual({ WORKER_CONCURRENCY: 2, LOG_LEVEL: 'info' });
+  });
+
+  it('refuse no concurrency and an unknown level', () => {
+    expect(() => loadEnv(Shared, { WORKER_CONCURRENCY: '0', LOG_LEVEL: 'loud' }, 'test')).toThrow(
+      /WORKER_CONCURRENCY:[\s\S]*LOG_LEVEL:/,
     );
   });
 });

@@ -30,6 +30,19 @@ export const JobsEnvSchema = z.object({
 export type JobsEnv = z.infer<typeof JobsEnvSchema>;
 
 /**
+ * Jobs one worker process runs at once: the workers run that many, and the server counts
+ * WORKER_CONCURRENCY × WORKER_REPLICAS places for its ETAs and the system info.
+ */
+export const WorkerConcurrencyEnvSchema = z.object({ WORKER_CONCURRENCY: int(2, 1) });
+
+/** The levels a process may log at, quietest last. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** How much the server and the workers log. */
+export const LogEnvSchema = z.object({ LOG_LEVEL: z.enum(LOG_LEVELS).default('info') });
+
+/**
  * Parses the environment once with an app's composed schema. Empty values count as unset
  * (compose files often pass `FOO=`), so defaults apply. Throws one readable error naming every
  * bad variable: `Invalid <app> configuration:` and a line per variable.

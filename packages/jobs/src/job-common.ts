@@ -1,3 +1,4 @@
+import { ACTIVE_STATUSES, JOB_ERRORS } from '@movie-generator/api-contract';
 import type { JobCollections } from './collections.ts';
 import { type JobDocument, parseJobDocument } from './document.ts';
 import { JobRefusedError } from './errors.ts';
@@ -20,14 +21,14 @@ export async function findLiveJob(c: JobCollections, jobId: string, now: Date): 
  */
 export async function cancelJob(c: JobCollections, jobId: string, now: Date): Promise<JobDocument | null> {
   const raw = await c.jobs.findOneAndUpdate(
-    { jobId, status: { $in: ['pending', 'processing'] }, expiresAt: { $gt: now } },
+    { jobId, status: { $in: [...ACTIVE_STATUSES] }, expiresAt: { $gt: now } },
     {
       $set: {
         status: 'cancelled',
         completedAt: now,
         updatedAt: now,
         errorCode: 'CANCELLED',
-        errorMessage: { ja: 'キャンセルされました。', en: 'Cancelled.' },
+        errorMessage: JOB_ERRORS.CANCELLED,
       },
     },
     { returnDocument: 'after' },

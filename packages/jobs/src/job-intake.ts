@@ -1,4 +1,9 @@
-import type { JobCreateInput, JobView, QuotaView } from '@movie-generator/api-contract';
+import {
+  type JobCreateInput,
+  type JobView,
+  jobSettingsOf,
+  type QuotaView,
+} from '@movie-generator/api-contract';
 import { ObjectId } from 'mongodb';
 import type { JobCollections } from './collections.ts';
 import { type JobDocument, parseJobDocument } from './document.ts';
@@ -151,10 +156,7 @@ export function createJobIntake(c: JobCollections, settings: JobIntakeSettings):
           progress: 0,
           progressMessage: null,
           currentStep: null,
-          language: request.language ?? null,
-          size: request.size,
-          vertical: request.vertical,
-          style: request.style ?? 'narration',
+          ...jobSettingsOf(request),
           video: null,
           videoSize: null,
           durationSec: null,

@@ -1,4 +1,11 @@
-import type { JobStatus, JobStep, Language, LocalizedText } from '@movie-generator/api-contract';
+import {
+  ACTIVE_STATUSES,
+  type JobErrorCode,
+  type JobStatus,
+  type JobStep,
+  type Language,
+  type LocalizedText,
+} from '@movie-generator/api-contract';
 import type { JobCollections } from './collections.ts';
 import { type JobDocument, parseJobDocument, type StoredArtifacts, type StoredVideo } from './document.ts';
 import { findLiveJob } from './job-common.ts';
@@ -77,16 +84,16 @@ export interface JobRuns {
    */
   fail(
     jobId: string,
-    error: { code: string; message: LocalizedText },
+    error: { code: JobErrorCode; message: LocalizedText },
     options?: WriteOptions & { returnDailyJob?: boolean },
   ): Promise<boolean>;
 }
 
 /** The job document filter for a write to a job in one of `statuses`, owned by `workerId` when given. */
-function writable(jobId: string, statuses: JobStatus[], workerId: string | undefined) {
+function writable(jobId: string, statuses: readonly JobStatus[], workerId: string | undefined) {
   return {
     jobId,
-    status: { $in: statuses },
+    status: { $in: [...statuses] },
     ...(workerId === undefined ? {} : { workerId }),
   };
 }
@@ -108,7 +115,7 @@ export function createJobRuns(c: JobCollections, settings: JobRunSettings): JobR
 
     async start(jobId, workerId, now = new Date()) {
       const raw = await c.jobs.findOneAndUpdate(
-        { jobId, status: { $in: ['pending', 'processing'] } },
+        { jobId, status: { $in: [...ACTIVE_STATUSES] } },
         {
           $set: {
             status: 'processing',
@@ -175,7 +182,7 @@ export function createJobRuns(c: JobCollections, settings: JobRunSettings): JobR
 
     async fail(jobId, error, options = {}) {
       const now = options.now ?? new Date();
-      const res = await c.jobs.updateOne(writable(jobId, ['pending', 'processing'], options.workerId), {
+      const res = await c.jobs.updateOne(writable(jobId, ACTIVE_STATUSES, options.workerId), {
         $set: {
           status: 'failed',
           errorCode: error.code,

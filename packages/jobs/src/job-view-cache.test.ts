@@ -1,4 +1,4 @@
-import { startTestMongo, type TestMongo, waitUntil } from '@movie-generator/test-helpers';
+import { useTestMongo, waitUntil } from '@movie-generator/test-helpers';
 import { type CommandStartedEvent, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jobCollections, prepareJobCollections } from './collections.ts';
@@ -21,7 +21,7 @@ const progress = (n: number) => ({
 });
 
 describe('job views cached for polling', () => {
-  let mongo: TestMongo;
+  const mongo = useTestMongo();
   // A client of its own that reports every command, so the test counts real reads on the wire.
   let watched: MongoClient;
   let intake: JobIntake;
@@ -31,7 +31,6 @@ describe('job views cached for polling', () => {
   const cacheWith = (ttlMs: number) => createJobViewCache(intake, { ttlMs });
 
   beforeAll(async () => {
-    mongo = await startTestMongo();
     watched = await MongoClient.connect(mongo.uri, { serverMonitoringMode: 'poll', monitorCommands: true });
     watched.on('commandStarted', (event) => {
       // A view's read: a find of one job by its id (the store's writes and other reads differ).
@@ -42,10 +41,8 @@ describe('job views cached for polling', () => {
   });
   afterAll(async () => {
     await watched.close();
-    await mongo.stop();
   });
   beforeEach(async () => {
-    await mongo.db.dropDatabase();
     const c = jobCollections(watched.db(mongo.dbName));
     await prepareJobCollections(c, settings);
     intake = createJobIntake(c, settings);

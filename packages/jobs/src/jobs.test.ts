@@ -1,5 +1,5 @@
-import { startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useTestMongo } from '@movie-generator/test-helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { jobCollections, prepareJobCollections } from './collections.ts';
 import { isJobRefused, JobRefusedError } from './errors.ts';
 import { createJobAdmin, type JobAdmin } from './job-admin.ts';
@@ -16,7 +16,7 @@ const settings: JobIntakeSettings = {
 const request = { url: 'https://example.com/a', size: '720p' as const, vertical: false };
 
 describe('jobs on MongoDB: intake, runs and admin', () => {
-  let mongo: TestMongo;
+  const mongo = useTestMongo();
   let intake: JobIntake;
   let runs: JobRuns;
   let admin: JobAdmin;
@@ -25,14 +25,7 @@ describe('jobs on MongoDB: intake, runs and admin', () => {
     enqueued.push(id);
   };
 
-  beforeAll(async () => {
-    mongo = await startTestMongo();
-  });
-  afterAll(async () => {
-    await mongo.stop();
-  });
   beforeEach(async () => {
-    await mongo.db.dropDatabase();
     const c = jobCollections(mongo.db);
     await prepareJobCollections(c, settings);
     intake = createJobIntake(c, settings);
@@ -180,7 +173,7 @@ describe('jobs on MongoDB: intake, runs and admin', () => {
     await runs.start(id, 'worker-next');
     const audio = { progress: 30, step: 'audio' as const, message: { ja: 'a', en: 'b' } };
     const video = { video: { kind: 'fs' as const, path: '/tmp/late.mp4' }, videoSize: 1, durationSec: 1 };
-    const failure = { code: 'RENDER_FAILED', message: { ja: '失敗', en: 'failed' } };
+    const failure = { code: 'RENDER_FAILED' as const, message: { ja: '失敗', en: 'failed' } };
 
     expect(await runs.progress(id, audio, { workerId: 'worker-stalled' })).toBe(false);
     expect(await runs.complete(id, video, { workerId: 'worker-stalled' })).toBe(false);

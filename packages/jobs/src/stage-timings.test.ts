@@ -1,5 +1,5 @@
-import { startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestMongo } from '@movie-generator/test-helpers';
+import { describe, expect, it } from 'vitest';
 import {
   averageStageSeconds,
   DEFAULT_AUDIO_SECONDS,
@@ -17,13 +17,7 @@ import {
 const key = { size: '720p', vertical: false, renderer: 'fast' };
 
 describe('stage timings on MongoDB', () => {
-  let mongo: TestMongo;
-  beforeAll(async () => {
-    mongo = await startTestMongo();
-  });
-  afterAll(async () => {
-    await mongo.stop();
-  });
+  const mongo = useTestMongo({ emptyBeforeEach: false });
 
   it('gives the defaults before any job, then the running average per kind of job', async () => {
     expect(await averageStageSeconds(mongo.db, key)).toEqual(DEFAULT_STAGE_SECONDS);

@@ -1,3 +1,4 @@
+import type { Language, VideoStyle } from '@movie-generator/api-contract';
 import type { Collection, Db } from 'mongodb';
 
 /** The pipeline's stages in order, then the worker's own step of storing the video. */
@@ -32,7 +33,7 @@ export const DEFAULT_STAGE_SECONDS: StageSeconds = {
  * points of a quiet machine, 12 points of load 11. eSpeak takes 1.4–4% of an English job of the
  * same length (0.5–2.6 s). A job's language is known once its script is, before the speech starts.
  */
-export const DEFAULT_AUDIO_SECONDS: Record<'ja' | 'en', number> = { ja: 5.5, en: 0.8 };
+export const DEFAULT_AUDIO_SECONDS: Record<Language, number> = { ja: 5.5, en: 0.8 };
 
 /**
  * How much longer a stage takes than at 720p with the fast renderer, before anything was
@@ -50,7 +51,7 @@ const DEFAULT_SCALE = {
  * The stage times assumed for a kind of job before any job of that kind was measured; the
  * narration language, when known, sets the speech time (else the Japanese figure).
  */
-export function defaultStageSeconds(key: TimingKey, language?: 'ja' | 'en' | null): StageSeconds {
+export function defaultStageSeconds(key: TimingKey, language?: Language | null): StageSeconds {
   const seconds = { ...DEFAULT_STAGE_SECONDS };
   if (language) seconds.audio = DEFAULT_AUDIO_SECONDS[language];
   for (const scale of [DEFAULT_SCALE.size[key.size], DEFAULT_SCALE.renderer[key.renderer]]) {
@@ -73,7 +74,7 @@ export interface TimingKey {
   vertical: boolean;
   renderer: string;
   /** A dialogue speaks more lines in two voices: its own figures (a narration keeps the old key). */
-  style?: 'narration' | 'dialogue';
+  style?: VideoStyle;
 }
 
 function keyOf(key: TimingKey): string {
@@ -116,7 +117,7 @@ export async function measuredStageSeconds(db: Db, key: TimingKey): Promise<Stag
 export async function averageStageSeconds(
   db: Db,
   key: TimingKey,
-  language?: 'ja' | 'en' | null,
+  language?: Language | null,
 ): Promise<StageSeconds> {
   return (await measuredStageSeconds(db, key)) ?? defaultStageSeconds(key, language);
 }

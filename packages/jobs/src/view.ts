@@ -1,4 +1,4 @@
-import type { JobView } from '@movie-generator/api-contract';
+import { JobSettingsSchema, type JobView } from '@movie-generator/api-contract';
 import type { JobDocument } from './document.ts';
 
 export interface ViewExtras {
@@ -28,10 +28,7 @@ export function toJobView(doc: JobDocument, extras: ViewExtras): JobView {
     subtitlesUrl: completed && doc.artifacts?.srt ? `/videos/${doc.jobId}.srt` : null,
     videoSize: doc.videoSize,
     durationSec: doc.durationSec,
-    language: doc.language,
-    size: doc.size,
-    vertical: doc.vertical,
-    style: doc.style,
+    ...JobSettingsSchema.parse(doc),
     createdAt: doc.createdAt.toISOString(),
     startedAt: iso(doc.startedAt),
     completedAt: iso(doc.completedAt),

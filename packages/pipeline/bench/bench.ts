@@ -15,20 +15,20 @@ import { parseArgs } from 'node:util';
 import { type PipelineResult, runPipeline } from '../src/pipeline.ts';
 import { closeRenderer, meanSsim, warmRenderer } from '../src/render/index.ts';
 import type { RendererKind } from '../src/render/types.ts';
-import { ScriptStyleSchema } from '../src/schema/script.ts';
+import { DEFAULT_VIDEO_SIZE, ScriptStyleSchema, VideoSizeSchema } from '../src/schema/index.ts';
 import { startMemorySampler } from './process-tree-rss.ts';
 
 const { values } = parseArgs({
   options: {
     renderer: { type: 'string', default: 'both' },
-    size: { type: 'string', default: '720p' },
+    size: { type: 'string', default: DEFAULT_VIDEO_SIZE },
     style: { type: 'string', default: 'narration' },
   },
 });
 const style = ScriptStyleSchema.parse(values.style);
 const renderers: RendererKind[] =
   values.renderer === 'both' ? ['fast', 'full'] : [values.renderer as RendererKind];
-const size = values.size === '1080p' ? '1080p' : '720p';
+const size = VideoSizeSchema.parse(values.size);
 
 const pkgRoot = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(pkgRoot, '../../bench-results');

@@ -2,6 +2,7 @@ import { AllowedPortsSetting, PrivateNetworkSetting } from '@movie-generator/url
 import { z } from 'zod';
 import type { StageName } from './context.ts';
 import type { PipelineOptions } from './pipeline.ts';
+import { SPEECH_PROVIDERS } from './speech/types.ts';
 
 /** A stage's time limit in ms; unset: the pipeline's default for that stage. */
 const optionalMs = z.coerce.number().int().positive().optional();
@@ -33,7 +34,7 @@ export const PipelineEnvSchema = z.object({
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   SCRIPT_MAX_SECTIONS: z.coerce.number().int().min(3).max(14).optional(),
   SCRIPT_CHAR_BUDGET: z.coerce.number().int().min(100).max(20_000).optional(),
-  TTS_PROVIDER: z.enum(['auto', 'openjtalk', 'espeak', 'voicevox', 'openai']).default('auto'),
+  TTS_PROVIDER: z.enum(SPEECH_PROVIDERS).default('auto'),
   VOICEVOX_URL: z.string().url().optional(),
   /** The narrator's VOICEVOX style id (3 = ずんだもん ノーマル). */
   VOICEVOX_SPEAKER: z.coerce.number().int().nonnegative().default(3),

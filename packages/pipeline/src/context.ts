@@ -1,10 +1,7 @@
+import type { LocalizedText } from '@movie-generator/api-contract';
 import type { Logger } from 'pino';
 
-/** A human progress message in both UI languages. */
-export interface LocalizedMessage {
-  ja: string;
-  en: string;
-}
+export type { LocalizedText };
 
 export type StageName = 'fetch' | 'extract' | 'script' | 'audio' | 'slides' | 'render';
 
@@ -12,14 +9,14 @@ export interface StageProgress {
   stage: StageName;
   /** 0–100 within the stage. */
   percent: number;
-  message: LocalizedMessage;
+  message: LocalizedText;
 }
 
 /** What every stage receives besides its own input. */
 export interface StageContext {
   signal: AbortSignal;
   /** Called with 0–100 within the current stage. */
-  onProgress: (percent: number, message: LocalizedMessage) => void;
+  onProgress: (percent: number, message: LocalizedText) => void;
   log: Logger;
   /** The job's work directory, which the stage may write to; removed when the run ends. */
   workDir: string;

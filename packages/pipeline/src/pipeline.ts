@@ -1,9 +1,10 @@
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { LocalizedText } from '@movie-generator/api-contract';
 import type { Timeline, VideoSize } from '@movie-generator/remotion/props';
 import type { Logger } from 'pino';
-import type { LocalizedMessage, StageContext, StageName } from './context.ts';
+import type { StageContext, StageName } from './context.ts';
 import { asStageError, cancelledError, PipelineError, type PipelineErrorCode } from './errors.ts';
 import type { Article } from './extract/types.ts';
 import { fetchPage } from './fetch/index.ts';
@@ -36,7 +37,7 @@ export interface PipelineProgress {
   stagePercent: number;
   /** 0–100 over the whole run. */
   percent: number;
-  message: LocalizedMessage;
+  message: LocalizedText;
 }
 
 export interface PipelineOptions {

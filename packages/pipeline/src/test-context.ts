@@ -1,10 +1,11 @@
 import { tmpdir } from 'node:os';
-import type { LocalizedMessage, StageContext } from './context.ts';
+import type { LocalizedText } from '@movie-generator/api-contract';
+import type { StageContext } from './context.ts';
 import { silentLogger } from './logger.ts';
 
 export interface TestContext extends StageContext {
   /** Every progress report, in order. */
-  progress: Array<{ percent: number; message: LocalizedMessage }>;
+  progress: Array<{ percent: number; message: LocalizedText }>;
 }
 
 /** A StageContext for tests (silent log) that records every progress report. */

@@ -6,3 +6,4 @@ export * from './mongo.ts';
 export * from './net.ts';
 export * from './processes.ts';
 export * from './temp.ts';
+export * from './use-test-mongo.ts';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { connectMongo } from '@movie-generator/jobs';
+import { connectMongo, isFinished } from '@movie-generator/jobs';
 import { getBundle } from '@movie-generator/pipeline';
 import { HOSTILE_PAGES, type HostilePageName } from '@movie-generator/pipeline/testing';
 import { startTestServer, type TestServer } from '@movie-generator/server/src/testing/test-server.ts';
@@ -115,8 +115,6 @@ export interface PairFigures {
   peakTreePssMB: number;
 }
 
-const FINAL = ['completed', 'failed', 'cancelled'];
-
 async function timed(url: string, timeoutMs: number): Promise<{ ms: number; ok: boolean; body: string }> {
   const started = performance.now();
   try {
@@ -195,7 +193,7 @@ export async function runPair(
     const doc = await waitUntil(
       async () => {
         const d = await bench.db.collection('jobs').findOne({ jobId: id });
-        return d && FINAL.includes(d.status as string) ? d : undefined;
+        return d && isFinished(d.status) ? d : undefined;
       },
       timeoutMs,
       `job ${id} (${page})`,

@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { ACTIVE_STATUSES, type JobStatus } from '@movie-generator/api-contract';
 import { GENERATE_VIDEO } from '@movie-generator/jobs';
 import type { Db } from 'mongodb';
 
@@ -46,9 +47,11 @@ export async function lostOrStuck(
     .collection('jobs')
     .find({ jobId: { $in: [...ids] } })
     .toArray();
-  const found = new Map(docs.map((d) => [d.jobId as string, d.status as string]));
+  const found = new Map(docs.map((d) => [d.jobId as string, d.status as JobStatus]));
   return {
     lost: ids.filter((id) => !found.has(id)),
-    stuck: ids.filter((id) => ['pending', 'processing'].includes(found.get(id) ?? '')),
+    stuck: ids.filter((id) =>
+      (ACTIVE_STATUSES as readonly (JobStatus | undefined)[]).includes(found.get(id)),
+    ),
   };
 }

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { makeTempDir, startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
+import { makeTempDir, useTestMongo } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   finishJob,
@@ -26,7 +26,7 @@ function rawGet(url: string, path: string): Promise<number> {
 }
 
 describe.each(['gridfs', 'fs'] as const)('GET /videos/<id>.mp4 from %s storage', (storage) => {
-  let mongo: TestMongo;
+  const mongo = useTestMongo({ emptyBeforeEach: false });
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let server: TestServer;
   let bytes: Buffer;
@@ -34,7 +34,6 @@ describe.each(['gridfs', 'fs'] as const)('GET /videos/<id>.mp4 from %s storage',
   let videoUrl: string;
 
   beforeAll(async () => {
-    mongo = await startTestMongo();
     temp = await makeTempDir('mg-videos-');
     server = await startTestServer(mongo.db, { STORAGE: storage, DATA_DIR: temp.dir });
     const mp4 = await makeTinyMp4(temp.dir);
@@ -51,7 +50,6 @@ describe.each(['gridfs', 'fs'] as const)('GET /videos/<id>.mp4 from %s storage',
   });
   afterAll(async () => {
     await server.close();
-    await mongo.stop();
     await temp.cleanup();
   });
 
@@ -144,7 +142,7 @@ describe.each(['gridfs', 'fs'] as const)('GET /videos/<id>.mp4 from %s storage',
 });
 
 describe.each(['gridfs', 'fs'] as const)('the poster and subtitles from %s storage', (storage) => {
-  let mongo: TestMongo;
+  const mongo = useTestMongo({ emptyBeforeEach: false });
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let server: TestServer;
   let id: string;
@@ -156,7 +154,6 @@ describe.each(['gridfs', 'fs'] as const)('the poster and subtitles from %s stora
   };
 
   beforeAll(async () => {
-    mongo = await startTestMongo();
     temp = await makeTempDir('mg-artifacts-');
     server = await startTestServer(mongo.db, { STORAGE: storage, DATA_DIR: temp.dir });
     const mp4 = await makeTinyMp4(temp.dir);
@@ -174,7 +171,6 @@ describe.each(['gridfs', 'fs'] as const)('the poster and subtitles from %s stora
   });
   afterAll(async () => {
     await server.close();
-    await mongo.stop();
     await temp.cleanup();
   });
 

@@ -1,5 +1,5 @@
-import { startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { type TestMongo, useTestMongo } from '@movie-generator/test-helpers';
+import { afterEach, beforeEach } from 'vitest';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 export interface ServerPerTest {
@@ -19,19 +19,12 @@ export interface ServerPerTest {
  * and before each test an empty database and a new server. Read `mongo` and `server` inside tests.
  */
 export function serverPerTest(): ServerPerTest {
-  let mongo: TestMongo | undefined;
+  const mongo = useTestMongo();
   let server: TestServer | undefined;
   const extra: TestServer[] = [];
 
-  beforeAll(async () => {
-    mongo = await startTestMongo();
-  });
-  afterAll(async () => {
-    await mongo?.stop();
-  });
   beforeEach(async () => {
-    await live(mongo).db.dropDatabase();
-    server = await startTestServer(live(mongo).db);
+    server = await startTestServer(mongo.db);
   });
   afterEach(async () => {
     await server?.close();
@@ -39,14 +32,12 @@ export function serverPerTest(): ServerPerTest {
   });
 
   return {
-    get mongo() {
-      return live(mongo);
-    },
+    mongo,
     get server() {
       return live(server);
     },
     async serverWith(vars, options = {}) {
-      const started = await startTestServer(live(mongo).db, vars, options);
+      const started = await startTestServer(mongo.db, vars, options);
       extra.push(started);
       return started;
     },
@@ -54,6 +45,6 @@ export function serverPerTest(): ServerPerTest {
 }
 
 function live<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('serverPerTest: read mongo and server inside tests or hooks');
+  if (value === undefined) throw new Error('serverPerTest: read the server inside tests or hooks');
   return value;
 }

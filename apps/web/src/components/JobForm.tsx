@@ -1,4 +1,11 @@
-import type { JobCreateInput, VideoStyle } from '@movie-generator/api-contract';
+import {
+  DEFAULT_VIDEO_SIZE,
+  type JobCreateInput,
+  type Language,
+  VIDEO_SIZES,
+  type VideoSize,
+  type VideoStyle,
+} from '@movie-generator/api-contract';
 import { type FocusEvent, type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
@@ -6,14 +13,13 @@ import { Icon } from './Icon.tsx';
 import { SegmentedChoice } from './SegmentedChoice.tsx';
 import { urlError, withScheme } from './url-validation.ts';
 
-export type Narration = 'auto' | 'ja' | 'en';
-export type Size = '720p' | '1080p';
+export type Narration = 'auto' | Language;
 
 /** What the form starts with ("Try again" brings back every option of the failed job). */
 export interface FormInitial {
   url: string;
   narration: Narration;
-  size: Size;
+  size: VideoSize;
   vertical: boolean;
   style: VideoStyle;
 }
@@ -46,7 +52,7 @@ export function JobForm({ initial = {}, submitting, blocked, error, footer, onSu
   const [url, setUrl] = useState(initialUrl);
   const [showUrlError, setShowUrlError] = useState(initialUrl !== '');
   const [narration, setNarration] = useState<Narration>(initial.narration ?? 'auto');
-  const [size, setSize] = useState<Size>(initial.size ?? '720p');
+  const [size, setSize] = useState<VideoSize>(initial.size ?? DEFAULT_VIDEO_SIZE);
   const [vertical, setVertical] = useState(initial.vertical ?? false);
   const [style, setStyle] = useState<VideoStyle>(initial.style ?? 'narration');
 
@@ -167,13 +173,14 @@ export function JobForm({ initial = {}, submitting, blocked, error, footer, onSu
           hint={{ id: ids.narrationHint, text: t.home.narrationHint }}
         />
 
-        <SegmentedChoice<Size>
+        <SegmentedChoice<VideoSize>
           name="size"
           legend={t.home.sizeLabel}
-          options={[
-            ['720p', t.home.size720, t.home.size720Hint],
-            ['1080p', t.home.size1080, t.home.size1080Hint],
-          ]}
+          options={VIDEO_SIZES.map((option) => [
+            option,
+            t.home.sizes[option].label,
+            t.home.sizes[option].hint,
+          ])}
           value={size}
           onChange={setSize}
           disabled={submitting}

@@ -1,8 +1,21 @@
-import type { ApiErrorCode, JobStep, LocalizedText, VideoStyle } from '@movie-generator/api-contract';
+import {
+  type ApiErrorCode,
+  type JobStep,
+  LANGUAGES,
+  type Language,
+  type VideoSize,
+  type VideoStyle,
+} from '@movie-generator/api-contract';
 
 /** The UI languages: the same two the API speaks. */
-export type Lang = keyof LocalizedText;
-export const LANGS: readonly Lang[] = ['ja', 'en'];
+export type Lang = Language;
+export const LANGS: readonly Lang[] = LANGUAGES;
+
+/** A choice's name and one line on it. */
+interface Choice {
+  label: string;
+  hint: string;
+}
 
 /**
  * Every string the UI shows, in both languages. English defines the shape; Japanese must match
@@ -39,10 +52,10 @@ const en = {
     styleDialogueHint: 'Two characters talk',
     styleHint: 'In a dialogue, Zundamon asks and Shikoku Metan explains, each in their own voice.',
     sizeLabel: 'Video size',
-    size720: '720p',
-    size720Hint: 'HD, fastest',
-    size1080: '1080p',
-    size1080Hint: 'Full HD',
+    sizes: {
+      '720p': { label: '720p', hint: 'HD, fastest' },
+      '1080p': { label: '1080p', hint: 'Full HD' },
+    } satisfies Record<VideoSize, Choice>,
     verticalLabel: 'Vertical 9:16',
     verticalHint: 'For phones and shorts',
     submit: 'Make the video',
@@ -231,10 +244,10 @@ const ja: Strings = {
     styleDialogueHint: '2 人の会話',
     styleHint: '掛け合いでは、ずんだもんが質問し、四国めたんが解説します。声もそれぞれ別です。',
     sizeLabel: '動画サイズ',
-    size720: '720p',
-    size720Hint: 'HD・最速',
-    size1080: '1080p',
-    size1080Hint: 'フル HD',
+    sizes: {
+      '720p': { label: '720p', hint: 'HD・最速' },
+      '1080p': { label: '1080p', hint: 'フル HD' },
+    },
     verticalLabel: '縦長 9:16',
     verticalHint: 'スマホ・ショート動画向け',
     submit: '動画を作成',

@@ -1,4 +1,9 @@
-import { type JobView, VideoStyleSchema } from '@movie-generator/api-contract';
+import {
+  type JobView,
+  LanguageSchema,
+  VideoSizeSchema,
+  VideoStyleSchema,
+} from '@movie-generator/api-contract';
 import type { FormInitial } from '../components/JobForm.tsx';
 
 /** The start page with the form filled in as for `job`: URL, narration, size, orientation and style. */
@@ -16,11 +21,11 @@ export function formInitialOf(search: string): Partial<FormInitial> {
   const initial: Partial<FormInitial> = {};
   const url = params.get('url');
   if (url) initial.url = url;
-  const size = params.get('size');
-  if (size === '720p' || size === '1080p') initial.size = size;
+  const size = VideoSizeSchema.safeParse(params.get('size'));
+  if (size.success) initial.size = size.data;
   if (params.get('vertical') === '1') initial.vertical = true;
-  const lang = params.get('lang');
-  if (lang === 'ja' || lang === 'en') initial.narration = lang;
+  const lang = LanguageSchema.safeParse(params.get('lang'));
+  if (lang.success) initial.narration = lang.data;
   const style = VideoStyleSchema.safeParse(params.get('style'));
   if (style.success) initial.style = style.data;
   return initial;

@@ -1,4 +1,5 @@
 import { type JobStatus, JobView } from '@movie-generator/api-contract';
+import { sampleJobView } from '@movie-generator/api-contract/testing';
 
 /** A valid job id (the API's JobId format) built from a short name: "processing" → "job-processing00000000". */
 export function fixtureId(name: string): string {
@@ -14,33 +15,15 @@ const HOUR = 3600_000;
 export function makeJob(status: JobStatus, overrides: Partial<JobView> = {}, now = Date.now()): JobView {
   const id = overrides.id ?? fixtureId(status);
   const createdAt = new Date(now - 5 * 60_000).toISOString();
-  const base: JobView = {
+  const base = sampleJobView({
     id,
     url: 'https://example.com/articles/how-solar-panels-work',
     status,
-    progress: 0,
-    step: null,
-    message: null,
     queuePosition: null,
-    etaSec: null,
-    errorCode: null,
-    errorMessage: null,
-    title: null,
-    videoUrl: null,
-    posterUrl: null,
-    captionsUrl: null,
-    subtitlesUrl: null,
-    videoSize: null,
-    durationSec: null,
     language: 'ja',
-    size: '720p',
-    vertical: false,
-    style: 'narration',
     createdAt,
-    startedAt: null,
-    completedAt: null,
     expiresAt: new Date(now + 24 * HOUR - 5 * 60_000).toISOString(),
-  };
+  });
   const started = new Date(now - 2 * 60_000).toISOString();
   const byStatus: Record<JobStatus, Partial<JobView>> = {
     pending: {

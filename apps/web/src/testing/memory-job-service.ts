@@ -4,6 +4,7 @@ import {
   type JobCreateInput,
   type JobService,
   type JobView,
+  jobSettingsOf,
   type QuotaView,
   type SystemInfo,
 } from '@movie-generator/api-contract';
@@ -52,10 +53,7 @@ export class MemoryJobService implements JobService {
       makeJob('pending', {
         id,
         url: input.url,
-        language: input.language ?? null,
-        size: input.size ?? '720p',
-        vertical: input.vertical ?? false,
-        style: input.style ?? 'narration',
+        ...jobSettingsOf(input),
         queuePosition: 1,
         etaSec: 90,
       }),

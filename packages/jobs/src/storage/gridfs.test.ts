@@ -2,19 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
-import { makeTempDir, startTestMongo, type TestMongo } from '@movie-generator/test-helpers';
+import { makeTempDir, useTestMongo } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GridFsVideoStore, READ_WINDOW_BYTES } from './gridfs.ts';
 
 describe('GridFsVideoStore on MongoDB', () => {
-  let mongo: TestMongo;
+  const mongo = useTestMongo({ emptyBeforeEach: false });
   let temp: { dir: string; cleanup: () => Promise<void> };
   beforeAll(async () => {
-    mongo = await startTestMongo();
     temp = await makeTempDir('mg-gridfs-');
   });
   afterAll(async () => {
-    await mongo?.stop();
     await temp?.cleanup();
   });
 

@@ -1,5 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import {
+  DEFAULT_VIDEO_SIZE,
+  LANGUAGES,
+  type Language,
+  VIDEO_SIZES,
+  type VideoSize,
+} from '@movie-generator/api-contract';
 import { Command, Option } from 'commander';
 import { parsePipelineEnv, pipelineOptionsFromEnv } from '../config.ts';
 import { isPipelineError } from '../errors.ts';
@@ -11,8 +18,8 @@ import { createProgressView } from './progress-view.ts';
 
 interface CliFlags {
   output?: string;
-  lang?: 'ja' | 'en';
-  size: '720p' | '1080p';
+  lang?: Language;
+  size: VideoSize;
   vertical?: boolean;
   scriptOnly?: boolean;
   script?: string;
@@ -29,9 +36,9 @@ const program = new Command('movie-generator')
   .argument('[url]', 'article URL (http or https)')
   .option('-o, --output <path>', 'where to write the MP4 (or the script JSON with --script-only)')
   .addOption(
-    new Option('--lang <lang>', 'narration language (default: the article language)').choices(['ja', 'en']),
+    new Option('--lang <lang>', 'narration language (default: the article language)').choices(LANGUAGES),
   )
-  .addOption(new Option('--size <size>', 'video size').choices(['720p', '1080p']).default('720p'))
+  .addOption(new Option('--size <size>', 'video size').choices(VIDEO_SIZES).default(DEFAULT_VIDEO_SIZE))
   .option('--vertical', '9:16 vertical layout')
   .addOption(
     new Option(

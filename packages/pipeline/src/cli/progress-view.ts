@@ -1,10 +1,11 @@
+import type { LocalizedText } from '@movie-generator/api-contract';
 import cliProgress from 'cli-progress';
-import type { LocalizedMessage, StageName } from '../context.ts';
+import type { StageName } from '../context.ts';
 import type { PipelineProgress } from '../pipeline.ts';
 
-type UiLanguage = keyof LocalizedMessage;
+type UiLanguage = keyof LocalizedText;
 
-const STAGE_LABELS: Record<StageName, LocalizedMessage> = {
+const STAGE_LABELS: Record<StageName, LocalizedText> = {
   fetch: { ja: '取得', en: 'fetch' },
   extract: { ja: '抽出', en: 'extract' },
   script: { ja: '台本', en: 'script' },

@@ -1,4 +1,4 @@
-import type { LocalizedMessage } from '../context.ts';
+import type { LocalizedText } from '@movie-generator/api-contract';
 
 /** All user-facing pipeline strings, ja/en, in one place. */
 export const msg = {
@@ -25,4 +25,4 @@ export const msg = {
   }),
   encoding: { ja: '動画をエンコード中', en: 'Encoding the video' },
   done: { ja: '完了しました', en: 'Done' },
-} satisfies Record<string, LocalizedMessage | ((...args: never[]) => LocalizedMessage)>;
+} satisfies Record<string, LocalizedText | ((...args: never[]) => LocalizedText)>;

@@ -1,4 +1,4 @@
-import type { LocalizedMessage } from '../context.ts';
+import type { LocalizedText } from '@movie-generator/api-contract';
 import { PIPELINE_ERRORS, PipelineError, type PipelineErrorCode } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
 import type { FetchedPage } from '../fetch/types.ts';
@@ -24,7 +24,7 @@ export type SerializedError =
   | { kind: 'other'; name: string; message: string; stack?: string };
 
 export type ThreadMessage =
-  | { type: 'progress'; percent: number; message: LocalizedMessage }
+  | { type: 'progress'; percent: number; message: LocalizedText }
   | { type: 'log'; line: string }
   | { type: 'result'; value: unknown }
   | { type: 'error'; error: SerializedError };

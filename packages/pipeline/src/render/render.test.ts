@@ -2,10 +2,11 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { LocalizedText } from '@movie-generator/api-contract';
 import type { Timeline } from '@movie-generator/remotion/props';
 import { ffprobe, frameStats, makeTempDir, makeTone } from '@movie-generator/test-helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalizedMessage, StageContext } from '../context.ts';
+import type { StageContext } from '../context.ts';
 import { PipelineError } from '../errors.ts';
 import { silentLogger } from '../logger.ts';
 import { ScriptSchema } from '../schema/script.ts';
@@ -26,7 +27,7 @@ import {
 
 const run = promisify(execFile);
 
-type Progress = { percent: number; message: LocalizedMessage };
+type Progress = { percent: number; message: LocalizedText };
 
 interface Run {
   result: RenderResult;

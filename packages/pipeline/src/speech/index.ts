@@ -14,5 +14,6 @@ export { selectSpeechProvider } from './select-provider.ts';
 export { clipPath, type SynthesizedScript, synthesizeScript } from './synthesize-script.ts';
 export { normalizeSpeechText, splitForOpenJTalk } from './text.ts';
 export type * from './types.ts';
+export { SPEECH_PROVIDERS } from './types.ts';
 export { createVoicevoxProvider, VOICEVOX_DEFAULTS } from './voicevox.ts';
 export { parseWav, readWavInfo, type WavInfo, WavParseError } from './wav.ts';

@@ -117,9 +117,12 @@ export interface OpenAiTtsOptions {
   retries?: number;
 }
 
+/** The speech engines to choose from; auto: Open JTalk for ja, espeak-ng for en. */
+export const SPEECH_PROVIDERS = ['auto', 'openjtalk', 'espeak', 'voicevox', 'openai'] as const;
+export type SpeechProviderName = (typeof SPEECH_PROVIDERS)[number];
+
 export interface SpeechOptions {
-  /** auto: Open JTalk for ja, espeak-ng for en. */
-  provider?: 'auto' | 'openjtalk' | 'espeak' | 'voicevox' | 'openai';
+  provider?: SpeechProviderName;
   openjtalk?: OpenJTalkOptions;
   espeak?: EspeakOptions;
   voicevox?: VoicevoxOptions;

@@ -1,5 +1,6 @@
 import {
   type AudioClipPlacement,
+  DEFAULT_VIDEO_SIZE,
   FPS,
   frameSize,
   type Layout,
@@ -67,7 +68,7 @@ export function buildTimeline(
     : options.vertical
       ? 'vertical'
       : 'landscape';
-  const { width, height } = options.frame ?? frameSize(layout, options.size ?? '720p');
+  const { width, height } = options.frame ?? frameSize(layout, options.size ?? DEFAULT_VIDEO_SIZE);
   const charsPerLine = SUBTITLE_CHARS_PER_LINE[layout];
   const images = options.images ?? new Map();
   const transitionFrames = toFrames(TRANSITION_SEC);
