@@ -4,7 +4,7 @@ import type { Article } from '../extract/types.ts';
 import type { Language, Narration, Script, ScriptImage, Section } from '../schema/script.ts';
 import { distributeBudget, fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
-import { sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
+import { narrationBullet, sameBullet, stripLeadingConnective } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
 import { needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
@@ -325,7 +325,7 @@ function slideContent(
     const bullet =
       listed !== undefined && listed.length <= limits.bullet
         ? listed
-        : (narrationBullet(p, language, limits.bullet) ??
+        : (narrationBullet(p.sentences, language, limits.bullet) ??
           // A slide never starts empty: its first narration shows at least its opening words.
           (i === 0 ? openingWords(p.sentences[0]?.text ?? '', language, limits.bullet) : undefined));
     if (!bullet || bullets.length >= MAX_SLIDE_BULLETS || bullets.some((b) => sameBullet(b, bullet))) {
@@ -344,26 +344,6 @@ interface OfferedLayouts extends LayoutOptions {
 }
 
 /** What the section's narrations could show: only a number or a quote they actually say. */
-/** A bullet shorter than this is a lead-in ("Not everyone is convinced"), not the narration's point. */
-const LEAD_IN_BULLET: Record<Language, number> = { ja: 14, en: 32 };
-
-/**
- * The narration's bullet: from the sentence said first, so it appears as its words are heard,
- * unless that sentence is only a lead-in; then from the narration's best sentence.
- */
-function narrationBullet(
-  narration: PickedNarration,
-  language: Language,
-  maxChars: number,
-): string | undefined {
-  const bullets = narration.sentences
-    .map((s) => ({ bullet: toBullet(s.text, language, maxChars), score: s.score }))
-    .filter((b) => b.bullet.length > 0);
-  const first = bullets[0];
-  if (!first || first.bullet.length >= LEAD_IN_BULLET[language] || bullets.length === 1) return first?.bullet;
-  return [...bullets].sort((a, b) => b.score - a.score)[0]!.bullet;
-}
-
 /** The start of a sentence cut at a natural boundary, as a bullet, or undefined when that leaves a defect. */
 function openingWords(sentence: string, language: Language, maxChars: number): string | undefined {
   const head = shortenAtBoundary(sentence.replace(/[。.]$/u, ''), language, maxChars - 1);
