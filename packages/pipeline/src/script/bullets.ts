@@ -105,7 +105,7 @@ function condensedForms(text: string, language: Language): string[] {
     // "In the words of one council member: "I was wrong."" → the words themselves.
     (t) => {
       const words = EN_INTRODUCED_QUOTE.exec(t)?.[1];
-      return words && words.length >= 20 ? words[0]!.toUpperCase() + words.slice(1) : t;
+      return words && words.length >= 20 ? `“${words[0]!.toUpperCase()}${words.slice(1)}”` : t;
     },
     (t) => {
       // Only a phrase without a verb of its own ("In 1989 the light was automated, …" is a clause).
@@ -202,7 +202,8 @@ const JA_CONJUNCTIVE =
   /(?:ことで|ことにより|ことによって|ため(?:に)?|ので|のに|ながら|けれど(?:も)?|ところ|結果)(?=[^、。])/gu;
 
 /** Before a preposition: the end of a phrase, the last resort for a long English sentence without clauses. */
-const EN_PHRASE_STARTERS = /\s(?=(?:in|on|at|for|with|during|across|over|under|through|by|to|from)\s)/giu;
+const EN_PHRASE_STARTERS =
+  /\s(?=(?:in|on|at|for|with|during|across|over|under|through|by|to|from|and|or)\s)/giu;
 /** Words that need the preposition after them ("due to", "able to", "concerned by", "used to"). */
 const NEEDS_COMPLEMENT =
   /(?:\b(?:due|able|going|according|want|wants|need|needs|have|has|had|is|are|was|were|be|been|used|likely|set|way|order|close|next|up|down)|\w+ed)$/iu;
@@ -238,6 +239,8 @@ function weakCut(bullet: string, language: Language): boolean {
     /\b(?:due|able|according|such|part|set|going)$/iu.test(head) ||
     // "According to the port's engineers…": only who says it, not what they say.
     (/^(?:According to|In the words of)\b/u.test(head) && !head.includes(',')) ||
+    // "By the 1930s…": only when, not what happened.
+    /^(?:By|In|On|At|During|After|Before|Since|From|Until|For|Over|Within)\s[^,]{0,40}$/u.test(head) ||
     // "A study found that students…": cut inside the clause that carries the finding.
     /\bthat\s+\S+$/iu.test(head) ||
     // "Dr Hanna Berg, a seabird ecologist who was not involved…": a name and who they are.

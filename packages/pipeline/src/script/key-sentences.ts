@@ -60,7 +60,11 @@ export function scoreSentences(
     const norm = Math.sqrt(Math.max(terms.size, 1));
     const overlapScore = (titleHits + 0.8 * headingHits) / norm + (0.15 * recurring) / norm;
 
-    let score = positionScore + 0.8 * lengthScore + 1.2 * overlapScore + informationScore(sentence.text, context.language);
+    let score =
+      positionScore +
+      0.8 * lengthScore +
+      1.2 * overlapScore +
+      informationScore(sentence.text, context.language);
     // A lead-in ("Not everyone is convinced.") introduces a point; it is not one.
     if (isLeadIn(sentence.text, context.language)) score *= 0.6;
     if (/[？?]$/u.test(sentence.text)) score *= 0.8;
@@ -84,11 +88,12 @@ const NUMBER = /[\d０-９][\d０-９,，.．]*/gu;
 /** English words after the first that start with a capital: names of people, places, bodies. */
 const EN_NAME = /(?<=\s)(?!I\b)[A-Z][\w'’-]+/gu;
 /** Japanese names: katakana words, titles of people, bodies. */
-const JA_NAME = /[\p{Script=Katakana}ー]{3,}|(?:氏|さん|教授|博士|組合長|社長|市長|大臣|研究所|大学|協会|漁協)/gu;
+const JA_NAME =
+  /[\p{Script=Katakana}ー]{3,}|(?:氏|さん|教授|博士|組合長|社長|市長|大臣|研究所|大学|協会|漁協)/gu;
 const QUOTED = /[“"「『]/u;
 /** Words that state a finding or a conclusion. */
 const FINDING: Record<Language, RegExp> = {
-  en: /(?:found|showed|shows|concluded|proved|means|percent|rose|fell|doubled|halved|cut|reduced|increased|record|first|because)\b/iu,
+  en: /\b(?:found|showed|shows|concluded|proved|means|percent|rose|fell|doubled|halved|cut|reduced|increased|record|first|because)\b/iu,
   ja: /(?:結果|判明|分かった|わかった|実を結|成功|初めて|増え|減っ|倍|割|原因|理由|ため)/u,
 };
 
@@ -100,10 +105,7 @@ export function informationScore(text: string, language: Language): number {
   const numbers = Math.min(2, text.match(NUMBER)?.length ?? 0);
   const names = Math.min(2, text.match(language === 'en' ? EN_NAME : JA_NAME)?.length ?? 0);
   return (
-    0.25 * numbers +
-    0.1 * names +
-    (QUOTED.test(text) ? 0.1 : 0) +
-    (FINDING[language].test(text) ? 0.15 : 0)
+    0.25 * numbers + 0.1 * names + (QUOTED.test(text) ? 0.1 : 0) + (FINDING[language].test(text) ? 0.15 : 0)
   );
 }
 
@@ -111,7 +113,7 @@ export function informationScore(text: string, language: Language): number {
 const LEAD_IN_CHARS: Record<Language, number> = { en: 80, ja: 30 };
 /** The words of a sentence that only announces or turns to what comes next. */
 const LEAD_IN_WORDS: Record<Language, RegExp> = {
-  en: /^not everyone\b|\b(?:the other (?:question|issue|problem|concern|thing)|also changed the conversation|watching closely|is not the main (?:argument|point|reason|issue)|not the whole story|there is a catch|that is not all|the question is|raises (?:a|the) question|is another matter)\b|,\s(?:though|too)$|:$/iu,
+  en: /^not everyone\b|\b(?:the other (?:question|issue|problem|concern|thing)|also changed the conversation|watching closely|is not the main (?:argument|point|reason|issue)|not the whole story|there is a catch|that is not all|the question is|raises (?:a|the) question|is another matter)\b|,\s(?:though|too)$|\b(?:as well|too)$|:$/iu,
   ja: /^(?:もう一つ|もうひとつ|もう1つ|もう１つ|ほかにも|他にも|ところが|では|一方)|(?:だけではない|とは限らない|問題もある|課題もある|疑問の声もある|でしょうか|のだろうか)$/u,
 };
 

@@ -1,4 +1,7 @@
 import type { Language } from '../schema/script.ts';
+import { sameBullet } from './bullets.ts';
+import { needsPredecessor } from './dependence.ts';
+import { informationScore, isLeadIn } from './key-sentences.ts';
 
 /**
  * What a conclusion is not: a plan or an announcement ("will", 「方針だ」, a date, "on sale"),
@@ -13,4 +16,86 @@ const NOT_A_CONCLUSION: Record<Language, RegExp> = {
 /** Whether the sentence can be said as the article's takeaway. */
 export function readsAsConclusion(sentence: string, language: Language): boolean {
   return !NOT_A_CONCLUSION[language].test(sentence);
+}
+
+/** 「一つ目は…」 / "First, …": an item that leans on the list it belongs to. */
+const ENUMERATED = /^(?:[一二三四五1-5１-５]つ目|first|second|third)/iu;
+/** A point said on its own: a sentence with a verb, not a list item ("A fine stone, around 6,000 grit"). */
+const HAS_PREDICATE: Record<Language, RegExp> = {
+  en: /\s(?:is|are|was|were|be|been|has|have|had|will|would|can|could|must|may|might|do|does|did|[a-z]{2,}ed|[a-z]{3,}s)\b/u,
+  ja: /(?:[ぁ-ん]|[だたするいうくつぬむ])$/u,
+};
+const MIN_POINT_CHARS: Record<Language, number> = { en: 30, ja: 12 };
+/** Words of a conclusion or a finding: such a point is worth repeating at the end. */
+const CONCLUDES: Record<Language, RegExp> = {
+  en: /\b(?:can work|works|worked|the lesson|means|shows|showed|found|proved|key|matters|point is)\b/iu,
+  ja: /(?:実を結|成功|分かった|わかった|大切|重要|ポイント|結論|教訓|できます|でしょう)/u,
+};
+
+/** A pointer to what comes after the article, not a point of it. */
+const POINTS_AHEAD: Record<Language, RegExp> = {
+  en: /\b(?:in the next|next (?:chapter|post|week|time|part))\b/iu,
+  ja: /(?:次回|次の章|次章|今後)/u,
+};
+/** A measured change or comparison: the kind of number a viewer should leave with. */
+const CHANGE: Record<Language, RegExp> = {
+  en: /\d\s?(?:percent|%)|\b(?:up from|down from|doubled|halved|tripled|times (?:more|less|faster|slower)|cut by|rose|fell|increased|reduced)\b/iu,
+  ja: /[\d０-９](?:割|倍|％|%)|(?:増え|減っ|短縮|向上|改善|倍に|ぶり)/u,
+};
+/** The start of a story's scene rather than a point: "Last January I bought…", 「ある日のこと、…」. */
+const ANECDOTE: Record<Language, RegExp> = {
+  en: /^(?:last|one|for most of|years ago|when I|back in)\b|\bI\s(?:bought|went|had|was|used)\b/iu,
+  ja: /^(?:ある日|むかし|昔|そのとき|その日)/u,
+};
+
+/**
+ * The points a closing repeats: up to `max` bullets of the sentences said in the body that tell
+ * the most (key-sentence score, numbers, changes, findings, conclusions), at most one from each
+ * section, in the order they were
+ * shown. Lead-ins, cut clauses, quotations without their speaker, list items, and points that
+ * lean on the sentence before are left out, and so is what the takeaway already says.
+ */
+export function closingPoints(
+  slides: ReadonlyArray<ReadonlyArray<{ bullet: string; score: number }>>,
+  language: Language,
+  options: { max?: number; except?: string } = {},
+): string[] {
+  const { max = 3, except } = options;
+  const best: Array<{ text: string; worth: number; at: number }> = [];
+  for (const [at, slide] of slides.entries()) {
+    const points = slide
+      .filter(
+        ({ bullet: b }) =>
+          !b.endsWith('…') &&
+          b.length >= MIN_POINT_CHARS[language] &&
+          !/^[“"「『]/u.test(b) &&
+          !/[？?]$/u.test(b) &&
+          !ENUMERATED.test(b) &&
+          !needsPredecessor(b, language) &&
+          !isLeadIn(b, language) &&
+          HAS_PREDICATE[language].test(b) &&
+          !POINTS_AHEAD[language].test(b) &&
+          !except?.includes(b),
+      )
+      .map(({ bullet: text, score }) => ({
+        text,
+        at,
+        worth:
+          0.5 * score +
+          informationScore(text, language) +
+          (CONCLUDES[language].test(text) ? 0.3 : 0) +
+          (CHANGE[language].test(text) ? 0.4 : 0) -
+          (ANECDOTE[language].test(text) ? 0.4 : 0),
+      }));
+    const top = points.reduce<(typeof points)[number] | undefined>(
+      (a, b) => (!a || b.worth > a.worth ? b : a),
+      undefined,
+    );
+    if (top && !best.some((p) => sameBullet(p.text, top.text))) best.push(top);
+  }
+  return best
+    .sort((a, b) => b.worth - a.worth || a.at - b.at)
+    .slice(0, max)
+    .sort((a, b) => a.at - b.at)
+    .map((p) => p.text);
 }
