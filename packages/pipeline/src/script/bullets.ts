@@ -102,6 +102,12 @@ function condensedForms(text: string, language: Language): string[] {
       const rest = t.slice(match[0].length);
       return EN_PREDICATE.test(rest.split(/\s+/u)[0] ?? '') ? `${match[1]} ${rest}` : t;
     },
+    // "The results surprised us: more than half of the time…" → what comes after the colon.
+    (t) => {
+      const match = /^([^:"“]{8,45}):\s+([a-zA-Z][^:]{30,})$/u.exec(t);
+      if (!match?.[2] || /\d/u.test(match[1]!)) return t;
+      return match[2][0]!.toUpperCase() + match[2].slice(1);
+    },
     // "In the words of one council member: "I was wrong."" → the words themselves.
     (t) => {
       const words = EN_INTRODUCED_QUOTE.exec(t)?.[1];

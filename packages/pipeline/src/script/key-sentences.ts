@@ -87,9 +87,9 @@ export function pickKeySentences(scored: readonly ScoredSentence[], count: numbe
 const NUMBER = /[\d０-９][\d０-９,，.．]*/gu;
 /** English words after the first that start with a capital: names of people, places, bodies. */
 const EN_NAME = /(?<=\s)(?!I\b)[A-Z][\w'’-]+/gu;
-/** Japanese names: katakana words, titles of people, bodies. */
+/** Japanese names: katakana and Latin-script words, titles of people, bodies. */
 const JA_NAME =
-  /[\p{Script=Katakana}ー]{3,}|(?:氏|さん|教授|博士|組合長|社長|市長|大臣|研究所|大学|協会|漁協)/gu;
+  /[\p{Script=Katakana}ー]{3,}|[A-Za-z][A-Za-z0-9]+|(?:氏|さん|教授|博士|組合長|社長|市長|大臣|研究所|大学|協会|漁協)/gu;
 const QUOTED = /[“"「『]/u;
 /** Words that state a finding or a conclusion. */
 const FINDING: Record<Language, RegExp> = {

@@ -36,6 +36,8 @@ const MAX_BODY_NARRATIONS = 8;
 const MAX_SLIDE_NARRATIONS = 4;
 /** A list read out two items at a time: up to six narrations (the slide's six bullets). */
 const MAX_LIST_NARRATIONS = 6;
+/** Share of the budget the closing's recap of key points may take. */
+const RECAP_SHARE = 0.12;
 /** A slide shows at most this many bullets (the schema's limit). */
 const MAX_SLIDE_BULLETS = 6;
 /** A takeaway shorter than this is a fragment (a credit line, a caption), not a conclusion. */
@@ -185,10 +187,13 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const sayable = (plan: BodyPlan) =>
     plan.scored.some((s) => !isTakeaway(s)) ? plan.scored.filter((s) => !isTakeaway(s)) : plan.scored;
   const speaking = plans.filter((p) => p.scored.length > 0 || p.listed.length > 0);
-  // Stands for the recap of the key points until the body has been written.
+  // Stands for the recap of the key points until the body has been written; the recap may take
+  // up to RECAP_SHARE of the budget, which the body leaves it.
   const points = pickVariant(wording.mainPoints, title, 2);
+  const recapChars = Math.min(limits.narration, Math.floor(options.charBudget * RECAP_SHARE));
   let closingLines = [takeaway, points, seeOriginal].filter((l): l is string => l !== undefined);
-  const closingChars = (lines: readonly string[]) => lines.reduce((s, l) => s + l.length, 0);
+  const closingChars = (lines: readonly string[]) =>
+    lines.reduce((s, l) => s + (l === points ? recapChars : l.length), 0);
   while (
     closingLines.length > 1 &&
     options.charBudget - intro.length - closingChars(closingLines) < limits.minSectionChars * speaking.length
@@ -265,7 +270,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
       takeaway ? { except: takeaway } : {},
     ),
     language,
-    limits.narration,
+    recapChars,
   );
   const recapBullets = recap?.points ?? [];
   closingLines = closingLines.flatMap((line) => (line !== points ? [line] : recap ? [recap.line] : []));

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { toSourceSentences } from './narration-pick.ts';
+
+describe('toSourceSentences', () => {
+  it('says a sentence too long for one narration as its halves around a semicolon', () => {
+    const paragraph =
+      'A pharmacy and two restaurants have followed. Shop owners who opposed the lanes when they were built, fearing that losing parking spaces would cost them customers, have mostly gone quiet; a survey by the downtown business association found that 58 percent of its members now consider the lanes good for trade, up from 31 percent in 2022.';
+    const texts = toSourceSentences([paragraph], 'en', 250).map((s) => s.text);
+    expect(texts).toContain(
+      'A survey by the downtown business association found that 58 percent of its members now consider the lanes good for trade, up from 31 percent in 2022.',
+    );
+    expect(texts.every((t) => t.length <= 250)).toBe(true);
+  });
+});
