@@ -91,6 +91,16 @@ const EN_NAME = /(?<=\s)(?!I\b)[A-Z][\w'’-]+/gu;
 const JA_NAME =
   /[\p{Script=Katakana}ー]{3,}|[A-Za-z][A-Za-z0-9]+|(?:氏|さん|教授|博士|組合長|社長|市長|大臣|研究所|大学|協会|漁協)/gu;
 const QUOTED = /[“"「『]/u;
+/** Quoted words with who said them: "…," said Jane Smith / "…," she said / 「…」と語る. */
+const ATTRIBUTED: Record<Language, RegExp> = {
+  en: /[”"],?\s+(?:(?:[A-Z][\w.'’-]*\s){1,3}|(?:he|she|they)\s)(?:said|says|added|told|warned|explained)\b|\b(?:said|says|added)\s+(?:Dr\.?\s|Mr\.?\s|Ms\.?\s)?[A-Z][\w'’-]+/u,
+  ja: /」と(?:[^。]{0,20})?(?:語|話|述べ|説明|指摘|強調|分析|言)/u,
+};
+/** A measured change or comparison: "up from 31 percent", "doubled", 「３割短縮」, 「４０年ぶり」. */
+export const CHANGE: Record<Language, RegExp> = {
+  en: /\d\s?(?:percent|%)|\b(?:up from|down from|doubled|halved|tripled|times (?:more|less|faster|slower)|cut by|rose|fell|increased|reduced)\b/iu,
+  ja: /[\d０-９](?:割|倍|％|%)|(?:増え|減っ|短縮|向上|改善|倍に|ぶり)/u,
+};
 /** Words that state a finding or a conclusion. */
 const FINDING: Record<Language, RegExp> = {
   en: /\b(?:found|showed|shows|concluded|proved|means|percent|rose|fell|doubled|halved|cut|reduced|increased|record|first|because)\b/iu,
@@ -105,7 +115,12 @@ export function informationScore(text: string, language: Language): number {
   const numbers = Math.min(2, text.match(NUMBER)?.length ?? 0);
   const names = Math.min(2, text.match(language === 'en' ? EN_NAME : JA_NAME)?.length ?? 0);
   return (
-    0.25 * numbers + 0.1 * names + (QUOTED.test(text) ? 0.1 : 0) + (FINDING[language].test(text) ? 0.15 : 0)
+    0.3 * numbers +
+    (CHANGE[language].test(text) ? 0.3 : 0) +
+    0.1 * names +
+    (QUOTED.test(text) ? 0.1 : 0) +
+    (ATTRIBUTED[language].test(text) ? 0.3 : 0) +
+    (FINDING[language].test(text) ? 0.15 : 0)
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Language } from '../schema/script.ts';
 import { sameBullet } from './bullets.ts';
 import { needsPredecessor } from './dependence.ts';
-import { informationScore, isLeadIn } from './key-sentences.ts';
+import { CHANGE, informationScore, isLeadIn } from './key-sentences.ts';
 
 /**
  * What a conclusion is not: a plan or an announcement ("will", 「方針だ」, a date, "on sale"),
@@ -36,11 +36,6 @@ const CONCLUDES: Record<Language, RegExp> = {
 const POINTS_AHEAD: Record<Language, RegExp> = {
   en: /\b(?:in the next|next (?:chapter|post|week|time|part))\b/iu,
   ja: /(?:次回|次の章|次章|今後)/u,
-};
-/** A measured change or comparison: the kind of number a viewer should leave with. */
-const CHANGE: Record<Language, RegExp> = {
-  en: /\d\s?(?:percent|%)|\b(?:up from|down from|doubled|halved|tripled|times (?:more|less|faster|slower)|cut by|rose|fell|increased|reduced)\b/iu,
-  ja: /[\d０-９](?:割|倍|％|%)|(?:増え|減っ|短縮|向上|改善|倍に|ぶり)/u,
 };
 /** The start of a story's scene rather than a point: "Last January I bought…", 「ある日のこと、…」. */
 const ANECDOTE: Record<Language, RegExp> = {
