@@ -446,7 +446,8 @@ function recapLine(
   for (let count = 1; count <= points.length; count++) {
     const candidate = `${lead}${points
       .slice(0, count)
-      .map((p) => (language === 'ja' ? `${p}。` : `${p}.`))
+      // A point that ends like a sentence ("…fully compatible!", "…countries.”") gets no second stop.
+      .map((p) => (/[.!?。！？][”"」』]?$/u.test(p) ? p : language === 'ja' ? `${p}。` : `${p}.`))
       .join(language === 'ja' ? '' : ' ')}`;
     if (candidate.length > maxChars) break;
     recap = { line: candidate, points: points.slice(0, count) };

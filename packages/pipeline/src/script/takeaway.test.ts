@@ -93,6 +93,19 @@ describe('closingPoints', () => {
     ]);
   });
 
+  it('leaves out points that lean on what is not said with them', () => {
+    expect(
+      closingPoints(
+        [
+          slide('To this, other changes related to the blueprint library will follow soon after 0.17.0'),
+          slide('As the report states: "the birth lottery matters more in the U.S. than in most countries."'),
+          slide('[harry] Amy Churchwell joins the Search & Navigation team today'),
+        ],
+        'en',
+      ),
+    ).toEqual([]);
+  });
+
   it('leaves out what the takeaway already says and cut clauses', () => {
     expect(
       closingPoints(

@@ -63,7 +63,11 @@ export function closingPoints(
         ({ bullet: b }) =>
           !b.endsWith('…') &&
           b.length >= MIN_POINT_CHARS[language] &&
-          !/^[“"「『]/u.test(b) &&
+          !/^[“"「『[【(（]/u.test(b) &&
+          // "To this, other changes…", "As the report states: …": leans on something not said here.
+          !/^(?:to|in|with|for|by|of|from|after|besides|like)\s(?:this|that|these|those|it|them)\b|^as\s[^,:]{0,40}(?:states|said|says|puts it|notes)\b/iu.test(
+            b,
+          ) &&
           !/[？?]$/u.test(b) &&
           !ENUMERATED.test(b) &&
           !needsPredecessor(b, language) &&
