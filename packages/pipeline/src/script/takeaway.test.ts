@@ -104,6 +104,7 @@ describe('closingPoints', () => {
         'en',
       ),
     ).toEqual([]);
+    expect(closingPoints([slide('町では、群来を観光にも生かしたい考えだ')], 'ja')).toEqual([]);
   });
 
   it('leaves out what the takeaway already says and cut clauses', () => {

@@ -74,6 +74,8 @@ export function closingPoints(
           !isLeadIn(b, language) &&
           HAS_PREDICATE[language].test(b) &&
           !POINTS_AHEAD[language].test(b) &&
+          // A plan or an announcement is repeated only when it carries a number ("will cost €310 million").
+          (readsAsConclusion(b, language) || /[\d０-９]/u.test(b)) &&
           !except?.includes(b),
       )
       .map(({ bullet: text, score }) => ({
