@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   informationScore,
+  isFragment,
   isLeadIn,
   pickKeySentences,
   type SourceSentence,
@@ -104,5 +105,14 @@ describe('what a sentence tells', () => {
       context,
     );
     expect(point!.score).toBeGreaterThan(leadIn!.score);
+  });
+});
+
+describe('isFragment', () => {
+  it('finds half a sentence split at an initial, or one without a verb', () => {
+    expect(isFragment('A 2017 Human Rights Report by the U.S.')).toBe(true);
+    expect(isFragment('Besecker Company, the largest buyer of Pacific halibut.')).toBe(true);
+    expect(isFragment('A pharmacy and two restaurants have followed.')).toBe(false);
+    expect(isFragment('Sharpen little and often.')).toBe(false);
   });
 });

@@ -67,6 +67,8 @@ export function scoreSentences(
       informationScore(sentence.text, context.language);
     // A lead-in ("Not everyone is convinced.") introduces a point; it is not one.
     if (isLeadIn(sentence.text, context.language)) score *= 0.6;
+    // Half a sentence split at an abbreviation ("…by the U.S.", "Besecker Company, the largest buyer").
+    if (context.language === 'en' && isFragment(sentence.text)) score *= 0.4;
     if (/[？?]$/u.test(sentence.text)) score *= 0.8;
     // A greeting or self-introduction is not a point of the article.
     if (GREETING.test(sentence.text)) score *= 0.3;
@@ -141,4 +143,17 @@ export function isLeadIn(text: string, language: Language): boolean {
   const sentence = text.trim().replace(/[.。!！]+$/u, '');
   if (sentence.length > LEAD_IN_CHARS[language] || /[\d０-９]/u.test(sentence)) return false;
   return LEAD_IN_WORDS[language].test(sentence);
+}
+
+/** An English verb or auxiliary: a sentence without one is a fragment. */
+const EN_VERB =
+  /\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|may|might|do|does|did|[a-z]{2,}(?:ed|es|s))\b/u;
+
+/** Half a sentence: it ends on an initial ("…by the U.S.", "Dana F.") or has no verb. */
+export function isFragment(text: string): boolean {
+  const sentence = text.trim();
+  if (/(?:^|\s)(?:[A-Z]\.){1,3}$/u.test(sentence)) return true;
+  // "Sharpen little and often.": an instruction starts with its verb.
+  const instruction = /^(?!(?:A|An|The|This|That|These|Those|Its|Their|Our|My|His|Her)\s)[A-Z][a-z]+\s[a-z]/u;
+  return !instruction.test(sentence) && !EN_VERB.test(sentence.replace(/^\S+\s/u, ''));
 }
