@@ -68,7 +68,7 @@ export function scoreSentences(
     // A lead-in ("Not everyone is convinced.") introduces a point; it is not one.
     if (isLeadIn(sentence.text, context.language)) score *= 0.6;
     // Half a sentence split at an abbreviation ("…by the U.S.", "Besecker Company, the largest buyer").
-    if (context.language === 'en' && isFragment(sentence.text)) score *= 0.4;
+    if (context.language === 'en' && isFragment(sentence.text)) score *= 0.15;
     if (/[？?]$/u.test(sentence.text)) score *= 0.8;
     // A greeting or self-introduction is not a point of the article.
     if (GREETING.test(sentence.text)) score *= 0.3;

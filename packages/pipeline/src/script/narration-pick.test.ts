@@ -11,4 +11,17 @@ describe('toSourceSentences', () => {
     );
     expect(texts.every((t) => t.length <= 250)).toBe(true);
   });
+
+  it('joins a sentence split after an initial ("by the U.S." | "Department of State")', () => {
+    const texts = toSourceSentences(
+      [
+        'A 2017 Human Rights Report by the U.S. Department of State noted that the government generally respected rights.',
+      ],
+      'en',
+      250,
+    ).map((s) => s.text);
+    expect(texts).toEqual([
+      'A 2017 Human Rights Report by the U.S. Department of State noted that the government generally respected rights.',
+    ]);
+  });
 });

@@ -47,13 +47,33 @@ function speakableSentences(
   maxChars: number,
 ): SourceSentence[] {
   return paragraphs.flatMap((paragraph, p) =>
-    splitSentences(paragraph, language)
+    joinedAtInitials(splitSentences(paragraph, language), language)
       .filter((sentence) => !HAS_URL.test(sentence))
       .map(toSpeakable)
       .filter((sentence) => isSpeakable(sentence) && !INTRODUCES_SOMETHING.test(sentence))
       .flatMap((sentence) => fitSentences(sentence, language, maxChars))
       .map((text, position) => ({ text, paragraph: p, position })),
   );
+}
+
+/**
+ * Sentences split after an initial ("…by the U.S." | "Department of State…", "Dana F." |
+ * "Besecker Company…") joined again: half a sentence is not a point to say.
+ */
+function joinedAtInitials(sentences: readonly string[], language: Language): string[] {
+  if (language !== 'en') return [...sentences];
+  const joined: string[] = [];
+  for (const sentence of sentences) {
+    const last = joined.at(-1);
+    if (
+      last !== undefined &&
+      /(?:^|\s)(?:[A-Z]\.){1,2}$/u.test(last.trim()) &&
+      /^[A-Z]/u.test(sentence.trim())
+    ) {
+      joined[joined.length - 1] = `${last.trim()} ${sentence.trim()}`;
+    } else joined.push(sentence);
+  }
+  return joined;
 }
 
 /**
