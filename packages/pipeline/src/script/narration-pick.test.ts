@@ -24,4 +24,18 @@ describe('toSourceSentences', () => {
       'A 2017 Human Rights Report by the U.S. Department of State noted that the government generally respected rights.',
     ]);
   });
+
+  it('says "the article" for the writer\'s "this post"', () => {
+    const texts = toSourceSentences(
+      [
+        'This post explains how we cut that cost. People ask the same questions, so this post tries to answer them.',
+      ],
+      'en',
+      250,
+    ).map((s) => s.text);
+    expect(texts).toEqual([
+      'The article explains how we cut that cost.',
+      'People ask the same questions, so the article tries to answer them.',
+    ]);
+  });
 });

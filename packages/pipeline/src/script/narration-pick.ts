@@ -50,9 +50,21 @@ function speakableSentences(
     joinedAtInitials(splitSentences(paragraph, language), language)
       .filter((sentence) => !HAS_URL.test(sentence))
       .map(toSpeakable)
+      .map((sentence) => (language === 'en' ? asTheArticle(sentence) : sentence))
       .filter((sentence) => isSpeakable(sentence) && !INTRODUCES_SOMETHING.test(sentence))
       .flatMap((sentence) => fitSentences(sentence, language, maxChars))
       .map((text, position) => ({ text, paragraph: p, position })),
+  );
+}
+
+/**
+ * "This post explains…" said by the narrator sounds as if the video were the post: the writer's
+ * "this post" becomes "the article".
+ */
+function asTheArticle(sentence: string): string {
+  return sentence.replace(
+    /\b([Tt])his (?:blog )?post\b/gu,
+    (_, t: string) => `${t === 'T' ? 'T' : 't'}he article`,
   );
 }
 
