@@ -105,6 +105,18 @@ describe('closingPoints', () => {
       ),
     ).toEqual([]);
     expect(closingPoints([slide('町では、群来を観光にも生かしたい考えだ')], 'ja')).toEqual([]);
+    expect(
+      closingPoints(
+        [
+          slide('A coarse stone, around 1,000 grit, for setting the bevel and removing nicks'),
+          slide('A notebook for the angles you use on each tool'),
+        ],
+        'en',
+      ),
+    ).toEqual([]);
+    expect(
+      closingPoints([slide('A sharp chisel leaves a shiny cut surface; a dull one leaves it torn')], 'en'),
+    ).toHaveLength(1);
   });
 
   it('leaves out what the takeaway already says and cut clauses', () => {

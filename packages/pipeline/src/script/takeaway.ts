@@ -25,6 +25,9 @@ const HAS_PREDICATE: Record<Language, RegExp> = {
   en: /\s(?:is|are|was|were|be|been|has|have|had|will|would|can|could|must|may|might|do|does|did|[a-z]{2,}ed|[a-z]{3,}s)\b/u,
   ja: /(?:[ぁ-ん]|[だたするいうくつぬむ])$/u,
 };
+/** A verb among a sentence's first words: an auxiliary, a past form, or a present -s form after the subject. */
+const EN_EARLY_VERB =
+  /\b(?:is|are|was|were|has|have|had|will|would|can|could|must|may|might|does|did|found|made|took|gave|went|came|became|rose|fell|left|kept|got|said|told|built|cost|sent|ran|began|[a-z]{2,}ed)\b|^(?:\S+\s){0,2}[a-z]{3,}s\b/u;
 const MIN_POINT_CHARS: Record<Language, number> = { en: 30, ja: 12 };
 /** Words of a conclusion or a finding: such a point is worth repeating at the end. */
 const CONCLUDES: Record<Language, RegExp> = {
@@ -73,6 +76,12 @@ export function closingPoints(
           !needsPredecessor(b, language) &&
           !isLeadIn(b, language) &&
           HAS_PREDICATE[language].test(b) &&
+          // "A coarse stone, around 1,000 grit, for…": an item of a list of things, not a point.
+          !(
+            language === 'en' &&
+            /^(?:A|An)\s/u.test(b) &&
+            !EN_EARLY_VERB.test(b.split(/\s+/u).slice(1, 6).join(' '))
+          ) &&
           !POINTS_AHEAD[language].test(b) &&
           // A plan or an announcement is repeated only when it carries a number ("will cost €310 million").
           (readsAsConclusion(b, language) || /[\d０-９]/u.test(b)) &&
