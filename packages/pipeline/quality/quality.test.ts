@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../fixtures/real-world/expectations.ts';
 import { type CorpusServer, serveCorpus } from '../fixtures/real-world/serve-corpus.ts';
 import { corpusPages } from './corpus.ts';
 import { measurePage, type PageQuality, pageProblems } from './measure.ts';
@@ -41,6 +42,31 @@ describe('quality over the real-world corpus', () => {
     expect(wrongCharset.script?.sections.flatMap((s) => s.narrations.map((n) => n.text)).join('')).toContain(
       '天気予報',
     );
+  });
+
+  it('says the snippets every page must keep (mustKeep, headings aside): at least 55 of the 59', () => {
+    const bare = (t: string) => t.replace(/[\s\u3000"“”「」・]/gu, '').toLowerCase();
+    const missing: string[] = [];
+    let total = 0;
+    for (const { slug, expected } of loadCorpus()) {
+      const script = results.get(slug)?.script;
+      if (!script) continue;
+      const said = bare(
+        script.sections
+          .flatMap((s) => [
+            ...s.narrations.map((n) => n.text),
+            ...s.bullets,
+            ...(s.quote ? [s.quote.text] : []),
+          ])
+          .join('|'),
+      );
+      for (const snippet of expected.mustKeep.filter((m) => !(expected.headings ?? []).includes(m))) {
+        total++;
+        if (!said.includes(bare(snippet))) missing.push(`${slug}: ${snippet}`);
+      }
+    }
+    expect(total).toBeGreaterThanOrEqual(59);
+    expect(missing.length, missing.join('\n')).toBeLessThanOrEqual(4);
   });
 
   it('never fetches a decorative picture: the offline script names only content pictures', () => {

@@ -87,7 +87,11 @@ export function findBulletDefects(
   const end = body.replace(/["'”’」』）)\]】\s]+$/u, '');
   if (language === 'en') {
     const lastWord = /([A-Za-z]+(?:['’][a-z]+)?)\W*$/u.exec(end)?.[1]?.toLowerCase();
-    if (lastWord && EN_FUNCTION_WORDS.has(lastWord) && !/[.!?]$/u.test(body)) {
+    // "…happy to say so", "…did so": "so" standing for what was said before ends a clause.
+    const standsForClause =
+      lastWord === 'so' &&
+      /\b(?:say|said|says|do|did|does|done|think|thought|hope|not|or|even)\s+so$/iu.test(end);
+    if (lastWord && EN_FUNCTION_WORDS.has(lastWord) && !standsForClause && !/[.!?]$/u.test(body)) {
       defects.push({ code: 'dangling-word', detail: `ends on "${lastWord}"` });
     } else if (lastWord && /['’]s$/u.test(lastWord) && !/[.!?]$/u.test(body)) {
       defects.push({ code: 'dangling-word', detail: `ends on the possessive "${lastWord}"` });

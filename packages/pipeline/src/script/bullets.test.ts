@@ -1,7 +1,7 @@
 import { loadDefaultJapaneseParser } from 'budoux';
 import { describe, expect, it } from 'vitest';
 import { findBulletDefects } from './bullet-defects.ts';
-import { makeBullets, toBullet } from './bullets.ts';
+import { makeBullets, narrationBullet, toBullet } from './bullets.ts';
 import { chunkAtBoundaries, shortenAtBoundary, splitClauses } from './clauses.ts';
 
 const parser = loadDefaultJapaneseParser();
@@ -159,5 +159,110 @@ describe('shortenAtBoundary and chunkAtBoundaries', () => {
     for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(60);
     expect(chunks.join('')).toBe(sentence);
     for (const chunk of chunks.slice(0, -1)) expect(chunk.endsWith('、')).toBe(true);
+  });
+});
+
+describe('bullets that condense the point', () => {
+  const whole = (bullet: string) => expect(findBulletDefects(bullet, 'en')).toEqual([]);
+
+  it('keeps the reason when a long sentence is cut ("…because the point had no harbour")', () => {
+    const bullet = toBullet(
+      'The engineer Lars Brinck chose brick over iron because the point had no harbour and every iron plate would have had to be landed on the beach by boat.',
+      'en',
+    );
+    expect(bullet).toContain('because the point had no harbour');
+    whole(bullet);
+  });
+
+  it('keeps where the money comes from rather than cutting after "the money"', () => {
+    const bullet = toBullet(
+      'The port authority will borrow about half of the money from the regional investment bank and take the rest from its own reserves.',
+      'en',
+    );
+    expect(bullet).toContain('from the regional investment bank');
+  });
+
+  it("keeps a quotation's punch line and its quotation marks", () => {
+    const bullet = toBullet(
+      'In the words of one council member who voted against the original plan: "I said nobody would ride in January. I was wrong, and I am happy to say so."',
+      'en',
+    );
+    expect(bullet).toContain('I was wrong, and I am happy to say so');
+    expect(bullet).toMatch(/^“.*”$/u);
+    whole(bullet);
+  });
+
+  it("shows a quoted sentence as a quotation, not as the narrator's claim", () => {
+    expect(toBullet('"Once they were cleared first, people trusted them."', 'en')).toBe(
+      '“Once they were cleared first, people trusted them”',
+    );
+    expect(toBullet('「どれか一つではなく、積み重ねが実を結んだ」', 'ja')).toBe(
+      '「どれか一つではなく、積み重ねが実を結んだ」',
+    );
+  });
+
+  it('drops a leading conjunction (けれども、) and keeps the point after a colon', () => {
+    expect(toBullet('けれども、自分がすでに持っているものの値打ちを忘れないようにしましょう。', 'ja')).toBe(
+      '自分がすでに持っているものの値打ちを忘れないようにしましょう',
+    );
+    expect(
+      toBullet(
+        'The results surprised us: more than half of the time was spent installing dependencies and compiling code that had not changed.',
+        'en',
+      ),
+    ).toBe(
+      'More than half of the time was spent installing dependencies and compiling code that had not changed',
+    );
+  });
+
+  it('cuts an instruction after its verb and object ("Start by flattening the back…")', () => {
+    const bullet = toBullet(
+      'Start by flattening the back on the coarse stone, then the fine stone, until the first few millimetres shine evenly.',
+      'en',
+    );
+    expect(bullet).toMatch(/^Start by flattening the back on the coarse stone/u);
+    whole(bullet);
+  });
+});
+
+describe('narrationBullet', () => {
+  const scored = (...texts: string[]) => texts.map((text) => ({ text, score: 1 }));
+
+  it('shows the substance, not the lead-in before it', () => {
+    expect(
+      narrationBullet(
+        scored(
+          'Not everyone is convinced.',
+          'Pieter Gaal, who represents the terminal operators, warned that the grid connection is the weak point.',
+        ),
+        'en',
+      ),
+    ).toBe('Pieter Gaal warned that the grid connection is the weak point');
+    expect(
+      narrationBullet(
+        scored(
+          'Money is the other question hanging over the next council budget.',
+          'The lanes were built with a state grant that has now been spent, and extending them would cost an estimated $4.2 million.',
+        ),
+        'en',
+      ),
+    ).toMatch(/^The lanes were built with a state grant/u);
+  });
+
+  it('gives a narration that only leads in no bullet', () => {
+    expect(narrationBullet(scored('Other ports are watching closely.'), 'en')).toBeUndefined();
+    expect(narrationBullet(scored('Noise is not the main argument, though.'), 'en')).toBeUndefined();
+  });
+
+  it('prefers the step to the aside that points back at it ("You only do this once…")', () => {
+    expect(
+      narrationBullet(
+        scored(
+          'Start by flattening the back on the coarse stone, then the fine stone, until the first few millimetres shine evenly.',
+          'You only do this once per tool; after that, a few strokes on the fine stone keep it flat.',
+        ),
+        'en',
+      ),
+    ).toMatch(/^Start by flattening/u);
   });
 });

@@ -1,12 +1,15 @@
 import type { Language } from '../schema/script.ts';
 import { ELLIPSIS, findBulletDefects } from './bullet-defects.ts';
 import { splitClauses } from './clauses.ts';
+import { needsPredecessor } from './dependence.ts';
+import { informationScore, isLeadIn } from './key-sentences.ts';
 import { TEXT_LIMITS } from './language.ts';
+import { splitSentences } from './sentences.ts';
 
 /** Sentence openers that mean nothing on a slide. */
 const LEADING_CONNECTIVES: Record<Language, RegExp> = {
-  ja: /^(?:しかし|しかしながら|そこで|また|まず|次に|さらに|そして|ただし|なお|つまり|一方|一方で|実は|例えば|たとえば|特に|最後に|このように|その結果|そのため|ですから|だから|でも|具体的には)、/u,
-  en: /^(?:however|so|also|first|second|third|then|next|finally|in fact|for example|for instance|in short|moreover|furthermore|but|and|still|thus|therefore|as a result|in addition|of course)\b,?\s+/iu,
+  ja: /^(?:しかし|しかしながら|そこで|また|まず|次に|さらに|そして|ただし|なお|つまり|一方|一方で|実は|例えば|たとえば|特に|最後に|このように|その結果|そのため|ですから|だから|でも|具体的には|けれども|けれど|だけど|ですが|だが|ところが|ところで|それでも|すると|それから|その後|こうして|ちなみに|実際|結局|要するに|とはいえ|もちろん)、/u,
+  en: /^(?:however|so|also|first|second|third|then|next|finally|in fact|for example|for instance|in short|moreover|furthermore|but|and|still|thus|therefore|as a result|in addition|of course|yet|indeed|meanwhile|instead|after all|even so|that said|in other words|besides|now|well|in the end|in practice|in turn)\b,?\s+/iu,
 };
 
 const TRAILING_STOP = /[。．.]+$/u;
@@ -16,7 +19,7 @@ const TRAILING_CLAUSE_MARKS = /[\s、，,;；:：\-—–]+$/u;
  * boundary ("…rebuilt every layer" | "because the cache…").
  */
 const EN_CLAUSE_STARTERS =
-  /\s(?=(?:because|which|who|whose|where|while|although|though|unless|whereas|so that|so|but|and then|after|before|since|when|if|as well as)\b)/giu;
+  /\s(?=(?:because|which|who|whose|where|while|although|though|unless|whereas|so that|so|but|and then|after|before|since|when|if|as well as)\b)|\s(?=and\s(?:the|a|an|every|each|its|their|it|they|he|she|we|I|this|these|those|most|many|some|all|no)\s)/giu;
 
 /**
  * A sentence as a slide bullet that reads as a whole point, or '' when none fits `maxChars`:
@@ -50,11 +53,17 @@ function bulletText(sentence: string, language: Language): string {
   let text = stripLeadingConnective(sentence.trim(), language);
   if (language === 'en' && text.length > 0) text = text[0]!.toUpperCase() + text.slice(1);
   text = text.replace(TRAILING_STOP, '');
-  // A fully quoted sentence reads better without the quotes.
+  // A fully quoted sentence keeps its quotation marks (it is someone's words, not the article's
+  // claim), without the full stop inside them.
   const quoted = /^[「『“"](.*)[」』”"]$/u.exec(text);
-  if (quoted?.[1] && !/[「『」』“”"]/u.test(quoted[1])) text = quoted[1].replace(/[。．.,]+$/u, '');
+  if (quoted?.[1] && !/[「『」』“”"]/u.test(quoted[1])) {
+    const words = quoted[1].replace(/[。．.,]+$/u, '');
+    text = language === 'ja' ? `「${words}」` : `“${words}”`;
+  }
   // Half a quotation split off by the sentence splitter: drop the lone mark.
-  text = text.replace(/^[“"](?=[^”"]*$)/u, '').replace(/^([^“"]*)[”"]$/u, '$1');
+  if (!/^[“「].*[”」]$/u.test(text)) {
+    text = text.replace(/^[“"](?=[^”"]*$)/u, '').replace(/^([^“"]*)[”"]$/u, '$1');
+  }
   if (language === 'en' && text.length > 0) text = text[0]!.toUpperCase() + text.slice(1);
   return text.replace(TRAILING_STOP, '').trim();
 }
@@ -93,10 +102,16 @@ function condensedForms(text: string, language: Language): string[] {
       const rest = t.slice(match[0].length);
       return EN_PREDICATE.test(rest.split(/\s+/u)[0] ?? '') ? `${match[1]} ${rest}` : t;
     },
+    // "The results surprised us: more than half of the time…" → what comes after the colon.
+    (t) => {
+      const match = /^([^:"“]{8,45}):\s+([a-zA-Z][^:]{30,})$/u.exec(t);
+      if (!match?.[2] || /\d/u.test(match[1]!)) return t;
+      return match[2][0]!.toUpperCase() + match[2].slice(1);
+    },
     // "In the words of one council member: "I was wrong."" → the words themselves.
     (t) => {
       const words = EN_INTRODUCED_QUOTE.exec(t)?.[1];
-      return words && words.length >= 20 ? words[0]!.toUpperCase() + words.slice(1) : t;
+      return words && words.length >= 20 ? `“${words[0]!.toUpperCase()}${words.slice(1)}”` : t;
     },
     (t) => {
       // Only a phrase without a verb of its own ("In 1989 the light was automated, …" is a clause).
@@ -124,6 +139,7 @@ function* bulletCandidates(text: string, language: Language, maxChars: number): 
   yield* condensed;
   // Cuts are made from the most condensed form.
   if (condensed.length > 0) text = condensed.at(-1)!;
+  yield* innerSentences(text, language);
   const clauses = splitClauses(text, language);
   if (language === 'ja') {
     // The main clause: whole clauses from the end (the predicate comes last).
@@ -155,6 +171,24 @@ function* bulletCandidates(text: string, language: Language, maxChars: number): 
   }
 }
 
+/**
+ * Whole sentences inside a text of several (a quotation of two sentences): the last one first,
+ * as a quote's punch line comes last ("I said nobody would ride. I was wrong, and I am happy to
+ * say so."), each in the quotation marks the text had.
+ */
+function innerSentences(text: string, language: Language): string[] {
+  const quoted = /^([“「])(.*)([”」])$/u.exec(text);
+  const words = quoted ? quoted[2]! : text;
+  const sentences = splitSentences(words, language)
+    .map((s) => s.trim().replace(TRAILING_STOP, ''))
+    .filter((s) => s.length >= (language === 'ja' ? 10 : 20));
+  if (sentences.length < 2) return [];
+  const wrap = (s: string) => (quoted ? `${quoted[1]}${s}${quoted[3]}` : s);
+  return [...sentences.slice(1).reverse(), sentences[0]!]
+    .filter((s) => !needsPredecessor(s, language))
+    .map(wrap);
+}
+
 /** Offsets in `text` where a clause ends (after 、/,/;/: or before an English clause starter). */
 function clauseBreaks(text: string, language: Language): number[] {
   const offsets = new Set<number>();
@@ -174,7 +208,8 @@ const JA_CONJUNCTIVE =
   /(?:ことで|ことにより|ことによって|ため(?:に)?|ので|のに|ながら|けれど(?:も)?|ところ|結果)(?=[^、。])/gu;
 
 /** Before a preposition: the end of a phrase, the last resort for a long English sentence without clauses. */
-const EN_PHRASE_STARTERS = /\s(?=(?:in|on|at|for|with|during|across|over|under|through|by|to|from)\s)/giu;
+const EN_PHRASE_STARTERS =
+  /\s(?=(?:in|on|at|for|with|during|across|over|under|through|by|to|from|and|or)\s)/giu;
 /** Words that need the preposition after them ("due to", "able to", "concerned by", "used to"). */
 const NEEDS_COMPLEMENT =
   /(?:\b(?:due|able|going|according|want|wants|need|needs|have|has|had|is|are|was|were|be|been|used|likely|set|way|order|close|next|up|down)|\w+ed)$/iu;
@@ -193,6 +228,10 @@ const EN_SUBORDINATE_START =
 const EN_PREDICATE =
   /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|do|does|did|said|says|\w+ed|\w{3,}s)\b/iu;
 
+/** An instruction: a verb first, then its object or a preposition ("Start by flattening…", "Set the blade…"). */
+const EN_IMPERATIVE =
+  /^(?!(?:The|A|An|This|That|These|Those|It|Its|In|On|At|By|For|With|Most|Many|Some|All|Each|Every|One|No)\s)[A-Z][a-z]+\s(?:by|the|a|an|your|it|them|each|every|both|three|two|four|five|up|down|off|out|over|with|until)\b/u;
+
 /** An ellipsis cut that does not carry a point: a lone subordinate clause, or (en) no predicate before the cut. */
 function weakCut(bullet: string, language: Language): boolean {
   if (!bullet.endsWith(ELLIPSIS)) return false;
@@ -202,10 +241,12 @@ function weakCut(bullet: string, language: Language): boolean {
   // "The priest, Fidelis Mukonori…": the cut must come after the subject and its verb.
   const words = head.split(/\s+/u);
   return (
-    !EN_PREDICATE.test(words.slice(1).join(' ')) ||
+    (!EN_PREDICATE.test(words.slice(1).join(' ')) && !EN_IMPERATIVE.test(head)) ||
     /\b(?:due|able|according|such|part|set|going)$/iu.test(head) ||
     // "According to the port's engineers…": only who says it, not what they say.
     (/^(?:According to|In the words of)\b/u.test(head) && !head.includes(',')) ||
+    // "By the 1930s…": only when, not what happened.
+    /^(?:By|In|On|At|During|After|Before|Since|From|Until|For|Over|Within)\s[^,]{0,40}$/u.test(head) ||
     // "A study found that students…": cut inside the clause that carries the finding.
     /\bthat\s+\S+$/iu.test(head) ||
     // "Dr Hanna Berg, a seabird ecologist who was not involved…": a name and who they are.
@@ -248,4 +289,39 @@ export function makeBullets(
     bullets.push(bullet);
   }
   return bullets;
+}
+
+/** A sentence of a narration with its score as a key sentence. */
+export interface ScoredText {
+  text: string;
+  score: number;
+}
+
+/**
+ * The bullet that shows a narration's point: from the sentence said first (it appears as its
+ * words are heard) unless another of its sentences tells more (numbers, names, a finding) or the
+ * first only leads in ("Not everyone is convinced.") or leans on what came before ("You only do
+ * this once…"). A narration that is only a lead-in gets no bullet (undefined).
+ */
+export function narrationBullet(
+  sentences: readonly ScoredText[],
+  language: Language,
+  maxChars = TEXT_LIMITS[language].bullet,
+): string | undefined {
+  const options = sentences
+    .map((s, order) => {
+      const bullet = toBullet(s.text, language, maxChars);
+      let worth = informationScore(s.text, language) + (order === 0 ? 0.3 : 0) + 0.1 * s.score;
+      if (isLeadIn(s.text, language)) worth -= 1;
+      if (needsPredecessor(bullet, language)) worth -= 0.5;
+      // A clause cut short shows less of the point than a whole sentence.
+      if (bullet.endsWith(ELLIPSIS)) worth -= 0.25;
+      return { bullet, worth, leadIn: isLeadIn(s.text, language) };
+    })
+    .filter((b) => b.bullet.length > 0);
+  const best = options.reduce<(typeof options)[number] | undefined>(
+    (a, b) => (!a || b.worth > a.worth ? b : a),
+    undefined,
+  );
+  return best && !best.leadIn ? best.bullet : undefined;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pickKeySentences, type SourceSentence, scoreSentences } from './key-sentences.ts';
+import {
+  informationScore,
+  isFragment,
+  isLeadIn,
+  pickKeySentences,
+  type SourceSentence,
+  scoreSentences,
+} from './key-sentences.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 
 const sentence = (text: string, paragraph: number, position: number): SourceSentence => ({
@@ -61,5 +68,51 @@ describe('scoreSentences / pickKeySentences', () => {
     );
     expect(pickKeySentences(scored, 2).map((s) => s.index)).toEqual([1, 2]);
     expect(pickKeySentences(scored, 0)).toEqual([]);
+  });
+});
+
+describe('what a sentence tells', () => {
+  it('knows a lead-in from a point', () => {
+    for (const text of [
+      'Not everyone is convinced.',
+      'Other ports are watching closely.',
+      'Noise is not the main argument, though.',
+      'Money is the other question hanging over the next council budget.',
+      'The winter has also changed the conversation about schools.',
+    ]) {
+      expect(isLeadIn(text, 'en'), text).toBe(true);
+    }
+    expect(isLeadIn('もう一つのコツは、ぬるま湯の温度です。', 'ja')).toBe(true);
+    expect(isLeadIn('Bike lanes in a cold city can work, as long as someone clears them first.', 'en')).toBe(
+      false,
+    );
+    expect(isLeadIn('A pharmacy and two restaurants have followed.', 'en')).toBe(false);
+  });
+
+  it('scores numbers, names and findings above a general remark', () => {
+    const survey =
+      'A survey by the downtown business association found that 58 percent of its members now consider the lanes good for trade, up from 31 percent in 2022.';
+    expect(informationScore(survey, 'en')).toBeGreaterThan(
+      informationScore('Visitors have noticed the change as well.', 'en') + 0.5,
+    );
+    const context = {
+      language: 'en' as const,
+      titleTerms: new Set<string>(),
+      headingTerms: new Set<string>(),
+    };
+    const [leadIn, point] = scoreSentences(
+      [sentence('Not everyone is convinced by the plan at all.', 0, 0), sentence(survey, 0, 1)],
+      context,
+    );
+    expect(point!.score).toBeGreaterThan(leadIn!.score);
+  });
+});
+
+describe('isFragment', () => {
+  it('finds half a sentence split at an initial, or one without a verb', () => {
+    expect(isFragment('A 2017 Human Rights Report by the U.S.')).toBe(true);
+    expect(isFragment('Besecker Company, the largest buyer of Pacific halibut.')).toBe(true);
+    expect(isFragment('A pharmacy and two restaurants have followed.')).toBe(false);
+    expect(isFragment('Sharpen little and often.')).toBe(false);
   });
 });

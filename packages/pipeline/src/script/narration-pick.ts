@@ -47,14 +47,61 @@ function speakableSentences(
   maxChars: number,
 ): SourceSentence[] {
   return paragraphs.flatMap((paragraph, p) =>
-    splitSentences(paragraph, language)
+    joinedAtInitials(splitSentences(paragraph, language), language)
       .filter((sentence) => !HAS_URL.test(sentence))
       .map(toSpeakable)
+      .map((sentence) => (language === 'en' ? asTheArticle(sentence) : sentence))
       .filter((sentence) => isSpeakable(sentence) && !INTRODUCES_SOMETHING.test(sentence))
-      .map((sentence) => fitSentence(sentence, language, maxChars))
-      .filter((sentence): sentence is string => sentence !== undefined)
+      .flatMap((sentence) => fitSentences(sentence, language, maxChars))
       .map((text, position) => ({ text, paragraph: p, position })),
   );
+}
+
+/**
+ * "This post explains…" said by the narrator sounds as if the video were the post: the writer's
+ * "this post" becomes "the article".
+ */
+function asTheArticle(sentence: string): string {
+  return sentence.replace(
+    /\b([Tt])his (?:blog )?post\b/gu,
+    (_, t: string) => `${t === 'T' ? 'T' : 't'}he article`,
+  );
+}
+
+/**
+ * Sentences split after an initial ("…by the U.S." | "Department of State…", "Dana F." |
+ * "Besecker Company…") joined again: half a sentence is not a point to say.
+ */
+function joinedAtInitials(sentences: readonly string[], language: Language): string[] {
+  if (language !== 'en') return [...sentences];
+  const joined: string[] = [];
+  for (const sentence of sentences) {
+    const last = joined.at(-1);
+    if (
+      last !== undefined &&
+      /(?:^|\s)(?:[A-Z]\.){1,2}$/u.test(last.trim()) &&
+      /^[A-Z]/u.test(sentence.trim())
+    ) {
+      joined[joined.length - 1] = `${last.trim()} ${sentence.trim()}`;
+    } else joined.push(sentence);
+  }
+  return joined;
+}
+
+/**
+ * A sentence that fits one narration, or the parts that do: an English sentence too long to say
+ * in one narration is said as its halves around a semicolon, each a sentence of its own ("…have
+ * mostly gone quiet; a survey found that 58 percent…" keeps the survey's finding).
+ */
+function fitSentences(sentence: string, language: Language, maxChars: number): string[] {
+  const fitted = fitSentence(sentence, language, maxChars);
+  if (fitted !== undefined) return [fitted];
+  if (language !== 'en' || !sentence.includes('; ')) return [];
+  const parts = sentence.split(/;\s+/u);
+  return parts.flatMap((part, i) => {
+    const text = `${part[0]!.toUpperCase()}${part.slice(1)}${i < parts.length - 1 ? '.' : ''}`;
+    return text.length <= maxChars && text.length >= 20 ? [text] : [];
+  });
 }
 
 function fitSentence(sentence: string, language: Language, maxChars: number): string | undefined {

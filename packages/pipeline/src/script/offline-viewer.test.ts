@@ -154,9 +154,10 @@ describe('offline script, as viewers judged it', () => {
     const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
     const titles = [...new Set(script.sections.slice(1, -1).map((s) => s.title))];
     expect(titles).toEqual(['History: Construction', 'History: The keepers', 'Museum']);
-    // The recap names the article's sections, not the slides.
+    // The recap says key points, never the slides' titles.
     const closing = script.sections.at(-1)!;
-    expect(closing.bullets).toEqual(['History', 'Museum']);
+    expect(closing.bullets.length).toBeGreaterThan(0);
+    for (const bullet of closing.bullets) expect(bullet).not.toMatch(/^History|^Museum/u);
   });
 
   it('keeps the title slide short: the rest of a long lead opens the first body slide', () => {

@@ -86,9 +86,11 @@ describe('buildOfflineScript on a Japanese article with headings', () => {
     expect(closing.title).toBe('まとめ');
     expect(closing.narrations.at(-1)!.text).toMatch(/元の記事/u);
     const said = closing.narrations.map((n) => n.text).join('');
-    // The last paragraph is a plan, not a conclusion: it is not announced as one; the points made are named.
+    // The last paragraph is a plan, not a conclusion: it is not announced as one; the key points
+    // (the measured numbers) are said again, not the headings.
     expect(said).not.toContain('今後は、');
-    expect(said).toContain('「背景：セール時に応答が遅くなる」');
+    expect(said).not.toContain('「背景：セール時に応答が遅くなる」');
+    expect(said).toMatch(/3\.5倍|30%/u);
     expect(said).not.toMatch(/まとめると|この記事では/u);
   });
 
@@ -110,8 +112,7 @@ describe('buildOfflineScript on a Japanese article with headings', () => {
   });
 
   it('gives Latin-script words a katakana reading', () => {
-    const redis = script.sections.flatMap((s) => s.narrations).find((n) => n.text.includes('Redis'));
-    expect(redis?.reading).toContain('レディス');
+    // (Latin-script words in body sentences: katakana.test.ts.)
     expect(script.sections[0]!.narrations[0]!.reading).toContain('エグザンプルテックブログ');
   });
 
@@ -150,7 +151,10 @@ describe('buildOfflineScript on an English article', () => {
 
   it('keeps "Dr. Chen" in one sentence and ends with the pointer to the article', () => {
     const all = script.sections.flatMap((s) => s.narrations.map((n) => n.text));
-    expect(all.some((t) => t.includes('Dr. Chen, who leads our developer productivity group'))).toBe(true);
+    // With room for it, the sentence about Dr. Chen is said whole.
+    const roomy = buildOfflineScript(englishArticle, { ...bounds, charBudget: 3200 });
+    const said = roomy.sections.flatMap((s) => s.narrations.map((n) => n.text));
+    expect(said.some((t) => t.includes('Dr. Chen, who leads our developer productivity group'))).toBe(true);
     expect(all.at(-1)).toBe('For details, see the original article.');
     expect(script.sections[0]!.narrations[0]!.text).toBe(
       'Today we look at the article "How We Cut Our CI Build Times in Half" from Example Engineering.',

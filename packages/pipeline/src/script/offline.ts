@@ -4,7 +4,7 @@ import type { Article } from '../extract/types.ts';
 import type { Language, Narration, Script, ScriptImage, Section } from '../schema/script.ts';
 import { distributeBudget, fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
-import { sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
+import { narrationBullet, sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
 import { needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
@@ -21,7 +21,7 @@ import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { splitSentences } from './sentences.ts';
 import { toSpeakable } from './speakable.ts';
-import { readsAsConclusion } from './takeaway.ts';
+import { closingPoints, readsAsConclusion } from './takeaway.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 import { titleKey, topicTitle } from './topic-title.ts';
 import type { ScriptProvider } from './types.ts';
@@ -40,14 +40,13 @@ const MAX_BODY_NARRATIONS = 8;
 const MAX_SLIDE_NARRATIONS = 4;
 /** A list read out two items at a time: up to six narrations (the slide's six bullets). */
 const MAX_LIST_NARRATIONS = 6;
+/** Share of the budget the closing's recap of key points may take. */
+const RECAP_SHARE = 0.12;
 /** A slide shows at most this many bullets (the schema's limit). */
 const MAX_SLIDE_BULLETS = 6;
 const MAX_SECTION_BULLETS = MAX_BODY_NARRATIONS + MAX_LIST_NARRATIONS;
-const MAX_RECAP_TOPICS = 6;
 /** A takeaway shorter than this is a fragment (a credit line, a caption), not a conclusion. */
 const MIN_TAKEAWAY_CHARS: Record<Language, number> = { ja: 20, en: 50 };
-/** Section titles longer than this are not listed by name in the closing. */
-const MAX_LISTED_TITLE: Record<Language, number> = { ja: 24, en: 48 };
 const TITLE_MAX = { script: 200, section: 120, spoken: { ja: 50, en: 100 } } as const;
 /** Words that mark a sentence as the article's summary or moral. */
 const CONCLUSION_CUES: Record<Language, RegExp> = {
@@ -187,22 +186,14 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const sayable = (plan: BodyPlan) =>
     plan.scored.some((s) => !isTakeaway(s)) ? plan.scored.filter((s) => !isTakeaway(s)) : plan.scored;
   const speaking = plans.filter((p) => p.scored.length > 0 || p.listed.length > 0);
-  // The recap names the sections shown, and its slide lists the same ones.
-  const recap = pointsLine(
-    speaking
-      // Only the article's own headings name its points; neutral "Part 2" titles do not.
-      .filter((p) => p.topic.heading !== undefined)
-      .map((p) => p.title)
-      // A title cut short does not name a point.
-      .filter((t) => !t.endsWith('…')),
-    language,
-    title,
-    limits.narration,
-  );
-  // Without headings to name, the closing slide shows each section's first point.
-  const points = recap?.line ?? pickVariant(wording.mainPoints, title, 2);
+  // Stands for the recap of the key points until the body has been written. The recap (up to
+  // RECAP_SHARE of the budget) comes on top of the budget: it repeats points, and taking its room
+  // from the body dropped points the article must keep.
+  const points = pickVariant(wording.mainPoints, title, 2);
+  const recapChars = Math.min(limits.narration, Math.floor(options.charBudget * RECAP_SHARE));
   let closingLines = [takeaway, points, seeOriginal].filter((l): l is string => l !== undefined);
-  const closingChars = (lines: readonly string[]) => lines.reduce((s, l) => s + l.length, 0);
+  const closingChars = (lines: readonly string[]) =>
+    lines.reduce((s, l) => s + (l === points ? recapChars : l.length), 0);
   while (
     closingLines.length > 1 &&
     options.charBudget - intro.length - closingChars(closingLines) < limits.minSectionChars * speaking.length
@@ -210,7 +201,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     closingLines = closingLines.slice(1);
   }
 
-  let remaining = options.charBudget - intro.length - closingChars(closingLines);
+  let remaining =
+    options.charBudget -
+    intro.length -
+    closingChars(closingLines) +
+    (closingLines.includes(points) ? recapChars : 0);
   const leadSaid = leadLines(
     leadScored,
     language,
@@ -300,16 +295,23 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     options.maxSections - 2 - bodySections.filter((s) => s.narrations.length > 0).length,
   );
 
-  const recapBullets = closingBullets(recap?.named ?? [], bodySections, language);
-  if (!recap && recapBullets.some((b) => !b.endsWith('…'))) {
-    // Without headings to name, the recap says the points its slide shows.
-    const said = recapLine(
-      recapBullets.filter((b) => !b.endsWith('…')),
+  // The recap says the body's key points (numbers, findings), and its slide shows them.
+  const recap = recapLine(
+    closingPoints(
+      bodies.map((b) =>
+        b.picked
+          .filter((n) => !n.listItem)
+          .flatMap((n) => n.sentences)
+          .map((s) => ({ bullet: toBullet(s.text, language), score: s.score })),
+      ),
       language,
-      limits.narration,
-    );
-    if (said) closingLines = closingLines.map((line) => (line === points ? said : line));
-  }
+      takeaway ? { except: takeaway } : {},
+    ),
+    language,
+    recapChars,
+  );
+  const recapBullets = recap?.points ?? [];
+  closingLines = closingLines.flatMap((line) => (line !== points ? [line] : recap ? [recap.line] : []));
   const opening: Section = {
     title: shortenAtBoundary(title, language, TITLE_MAX.section),
     kind: 'opening',
@@ -319,7 +321,6 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const closing: Section = {
     title: wording.closingTitle,
     kind: 'closing',
-    // The points made, as the recap names them; else each section's first point.
     bullets: recapBullets,
     narrations: closingLines.map((text) => ({ text, speaker: 'narrator' })),
   };
@@ -412,7 +413,7 @@ function slideContent(
     const bullet =
       listed !== undefined && listed.length <= limits.bullet
         ? listed
-        : (narrationBullet(p, language, limits.bullet) ??
+        : (narrationBullet(p.sentences, language, limits.bullet) ??
           // A slide never starts empty: its first narration shows at least its opening words.
           (i === 0 ? openingWords(p.sentences[0]?.text ?? '', language, limits.bullet) : undefined));
     // The cap is per slide (see splitSlides): a section spoken over two slides shows bullets on both.
@@ -432,26 +433,6 @@ interface OfferedLayouts extends LayoutOptions {
 }
 
 /** What the section's narrations could show: only a number or a quote they actually say. */
-/** A bullet shorter than this is a lead-in ("Not everyone is convinced"), not the narration's point. */
-const LEAD_IN_BULLET: Record<Language, number> = { ja: 14, en: 32 };
-
-/**
- * The narration's bullet: from the sentence said first, so it appears as its words are heard,
- * unless that sentence is only a lead-in; then from the narration's best sentence.
- */
-function narrationBullet(
-  narration: PickedNarration,
-  language: Language,
-  maxChars: number,
-): string | undefined {
-  const bullets = narration.sentences
-    .map((s) => ({ bullet: toBullet(s.text, language, maxChars), score: s.score }))
-    .filter((b) => b.bullet.length > 0);
-  const first = bullets[0];
-  if (!first || first.bullet.length >= LEAD_IN_BULLET[language] || bullets.length === 1) return first?.bullet;
-  return [...bullets].sort((a, b) => b.score - a.score)[0]!.bullet;
-}
-
 /** The start of a sentence cut at a natural boundary, as a bullet, or undefined when that leaves a defect. */
 function openingWords(sentence: string, language: Language, maxChars: number): string | undefined {
   const head = shortenAtBoundary(sentence.replace(/[。.]$/u, ''), language, maxChars - 1);
@@ -476,7 +457,7 @@ function layoutOptions(picked: readonly PickedNarration[], language: Language): 
     }
     // Quotes are looked for in the whole narration: a quotation often spans two sentences.
     if (!offered.quote) {
-      const quote = findQuote(toSpeakable(narration.text), language);
+      const quote = findQuote(toSpeakable(narration.text), language, picked[i - 1]?.text);
       if (quote) Object.assign(offered, { quote, quoteAt: i });
     }
   }
@@ -607,40 +588,25 @@ function labelChanges(labels: ReadonlyArray<string | undefined>): number[] {
   return labels.flatMap((label, i) => (i > 0 && label !== labels[i - 1] ? [i] : []));
 }
 
-/** "To recap: A. B. C." with as many of the points as fit one narration. */
-function recapLine(points: readonly string[], language: Language, maxChars: number): string | undefined {
+/** "To recap: A. B. C." with as many of the points as fit one narration, and those points. */
+function recapLine(
+  points: readonly string[],
+  language: Language,
+  maxChars: number,
+): { line: string; points: string[] } | undefined {
   const lead = WORDING[language].recapLead;
-  let line: string | undefined;
+  let recap: { line: string; points: string[] } | undefined;
   for (let count = 1; count <= points.length; count++) {
     const candidate = `${lead}${points
       .slice(0, count)
-      .map((p) => (language === 'ja' ? `${p}。` : `${p}.`))
+      // A point that ends like a sentence ("…fully compatible!", "…countries.”") gets no second stop.
+      .map((p) => (/[.!?。！？][”"」』]?$/u.test(p) ? p : language === 'ja' ? `${p}。` : `${p}.`))
       .join(language === 'ja' ? '' : ' ')}`;
     if (candidate.length > maxChars) break;
-    line = candidate;
+    recap = { line: candidate, points: points.slice(0, count) };
   }
-  return line;
+  return recap;
 }
-
-/** The closing slide's bullets: the sections the recap names, else each section's first point. */
-const ENUMERATED = /^(?:[一二三四五1-5１-５]つ目|first|second|third)/iu;
-
-function closingBullets(named: readonly string[], bodies: readonly Section[], language: Language): string[] {
-  // Headings are shown as they are: 「お話について」 is a title, not a sentence cut on a particle.
-  if (named.length > 0) return [...named];
-  const firsts: string[] = [];
-  for (const body of bodies) {
-    const first = body.bullets[0];
-    if (first && !firsts.includes(first)) firsts.push(first);
-  }
-  // Whole points first; a clause cut with "…" when that is all a section shows.
-  // A point said on its own at the end cannot lean on what came before it (「一つ目は…」, "It…").
-  const standing = firsts.filter((b) => !needsPredecessor(b, language) && !ENUMERATED.test(b));
-  const whole = standing.filter((b) => !b.endsWith('…'));
-  return (whole.length >= 2 ? whole : standing).slice(0, MAX_CLOSING_BULLETS);
-}
-
-const MAX_CLOSING_BULLETS = 4;
 
 /**
  * The lead point: the first of the lead's two best sentences (the lead usually comes first) that
@@ -749,30 +715,6 @@ function takeawayLine(
       .map((text) => template(capitalizeFirst(text, language)))
       .find((line) => line.length <= maxChars)
   );
-}
-
-function pointsLine(
-  titles: readonly string[],
-  language: Language,
-  title: string,
-  maxChars: number,
-): { line: string; named: string[] } | undefined {
-  const names = titles
-    .map((t) => t.replace(/[\s：:。.…]+$/u, ''))
-    .filter((t) => t.length > 0 && t.length <= MAX_LISTED_TITLE[language]);
-  const wording = WORDING[language];
-  let recap: { line: string; named: string[] } | undefined;
-  for (let count = 2; count <= Math.min(MAX_RECAP_TOPICS, names.length); count++) {
-    const named = names.slice(0, count);
-    // A list that leaves sections out says so rather than claiming to be the whole video.
-    const candidate =
-      count === names.length
-        ? pickVariant(wording.points, title, 2)(named)
-        : pickVariant(wording.somePoints, title, 2)(named);
-    if (candidate.length > maxChars) break;
-    recap = { line: candidate, named };
-  }
-  return recap;
 }
 
 function capitalizeFirst(text: string, language: Language): string {

@@ -1,4 +1,7 @@
 import type { Language } from '../schema/script.ts';
+import { sameBullet } from './bullets.ts';
+import { needsPredecessor } from './dependence.ts';
+import { CHANGE, informationScore, isLeadIn } from './key-sentences.ts';
 
 /**
  * What a conclusion is not: a plan or an announcement ("will", 「方針だ」, a date, "on sale"),
@@ -13,4 +16,96 @@ const NOT_A_CONCLUSION: Record<Language, RegExp> = {
 /** Whether the sentence can be said as the article's takeaway. */
 export function readsAsConclusion(sentence: string, language: Language): boolean {
   return !NOT_A_CONCLUSION[language].test(sentence);
+}
+
+/** 「一つ目は…」 / "First, …": an item that leans on the list it belongs to. */
+const ENUMERATED = /^(?:[一二三四五1-5１-５]つ目|first|second|third)/iu;
+/** A point said on its own: a sentence with a verb, not a list item ("A fine stone, around 6,000 grit"). */
+const HAS_PREDICATE: Record<Language, RegExp> = {
+  en: /\s(?:is|are|was|were|be|been|has|have|had|will|would|can|could|must|may|might|do|does|did|[a-z]{2,}ed|[a-z]{3,}s)\b/u,
+  ja: /(?:[ぁ-ん]|[だたするいうくつぬむ])$/u,
+};
+/** A verb among a sentence's first words: an auxiliary, a past form, or a present -s form after the subject. */
+const EN_EARLY_VERB =
+  /\b(?:is|are|was|were|has|have|had|will|would|can|could|must|may|might|does|did|found|made|took|gave|went|came|became|rose|fell|left|kept|got|said|told|built|cost|sent|ran|began|[a-z]{2,}ed)\b|^(?:\S+\s){0,2}[a-z]{3,}s\b/u;
+const MIN_POINT_CHARS: Record<Language, number> = { en: 30, ja: 12 };
+/** Words of a conclusion or a finding: such a point is worth repeating at the end. */
+const CONCLUDES: Record<Language, RegExp> = {
+  en: /\b(?:can work|works|worked|the lesson|means|shows|showed|found|proved|key|matters|point is)\b/iu,
+  ja: /(?:実を結|成功|分かった|わかった|大切|重要|ポイント|結論|教訓|できます|でしょう)/u,
+};
+
+/** A pointer to what comes after the article, not a point of it. */
+const POINTS_AHEAD: Record<Language, RegExp> = {
+  en: /\b(?:in the next|next (?:chapter|post|week|time|part))\b/iu,
+  ja: /(?:次回|次の章|次章|今後)/u,
+};
+/** The start of a story's scene rather than a point: "Last January I bought…", 「ある日のこと、…」. */
+const ANECDOTE: Record<Language, RegExp> = {
+  en: /^(?:last|one|for most of|years ago|when I|back in)\b|\bI\s(?:bought|went|had|was|used)\b/iu,
+  ja: /^(?:ある日|むかし|昔|そのとき|その日)/u,
+};
+
+/**
+ * The points a closing repeats: up to `max` bullets of the sentences said in the body that tell
+ * the most (key-sentence score, numbers, changes, findings, conclusions), at most one from each
+ * section, in the order they were
+ * shown. Lead-ins, cut clauses, quotations without their speaker, list items, and points that
+ * lean on the sentence before are left out, and so is what the takeaway already says.
+ */
+export function closingPoints(
+  slides: ReadonlyArray<ReadonlyArray<{ bullet: string; score: number }>>,
+  language: Language,
+  options: { max?: number; except?: string } = {},
+): string[] {
+  const { max = 3, except } = options;
+  const best: Array<{ text: string; worth: number; at: number }> = [];
+  for (const [at, slide] of slides.entries()) {
+    const points = slide
+      .filter(
+        ({ bullet: b }) =>
+          !b.endsWith('…') &&
+          b.length >= MIN_POINT_CHARS[language] &&
+          !/^[“"「『[【(（]/u.test(b) &&
+          // "To this, other changes…", "As the report states: …": leans on something not said here.
+          !/^(?:to|in|with|for|by|of|from|after|besides|like)\s(?:this|that|these|those|it|them)\b|^as\s[^,:]{0,40}(?:states|said|says|puts it|notes)\b/iu.test(
+            b,
+          ) &&
+          !/[？?]$/u.test(b) &&
+          !ENUMERATED.test(b) &&
+          !needsPredecessor(b, language) &&
+          !isLeadIn(b, language) &&
+          HAS_PREDICATE[language].test(b) &&
+          // "A coarse stone, around 1,000 grit, for…": an item of a list of things, not a point.
+          !(
+            language === 'en' &&
+            /^(?:A|An)\s/u.test(b) &&
+            !EN_EARLY_VERB.test(b.split(/\s+/u).slice(1, 6).join(' '))
+          ) &&
+          !POINTS_AHEAD[language].test(b) &&
+          // A plan or an announcement is repeated only when it carries a number ("will cost €310 million").
+          (readsAsConclusion(b, language) || /[\d０-９]/u.test(b)) &&
+          !except?.includes(b),
+      )
+      .map(({ bullet: text, score }) => ({
+        text,
+        at,
+        worth:
+          0.5 * score +
+          informationScore(text, language) +
+          (CONCLUDES[language].test(text) ? 0.3 : 0) +
+          (CHANGE[language].test(text) ? 0.4 : 0) -
+          (ANECDOTE[language].test(text) ? 0.4 : 0),
+      }));
+    const top = points.reduce<(typeof points)[number] | undefined>(
+      (a, b) => (!a || b.worth > a.worth ? b : a),
+      undefined,
+    );
+    if (top && !best.some((p) => sameBullet(p.text, top.text))) best.push(top);
+  }
+  return best
+    .sort((a, b) => b.worth - a.worth || a.at - b.at)
+    .slice(0, max)
+    .sort((a, b) => a.at - b.at)
+    .map((p) => p.text);
 }

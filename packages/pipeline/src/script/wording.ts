@@ -109,7 +109,7 @@ export const WORDING: Record<Language, Wording> = {
     mainPoints: ['Here are the main points once more.', 'To recap, these were the main points.'],
     recapLead: 'To recap: ',
     closingTitle: 'Summary',
-    seeOriginal: ['For details, see the original article.', 'The full story is in the original article.'],
+    seeOriginal: ['For details, see the original article.', 'There is more in the original article.'],
   },
 };
 
