@@ -183,6 +183,7 @@ function withListsAsSentences(blocks: readonly IndexedBlock[], language: Languag
     !ENDS_LIKE_SENTENCE.test(b.text) &&
     // "We are running three experiments:" introduces the list; it is not one of its items.
     !/[:：]$/u.test(b.text);
+  blocks = withLongListsNamed(blocks, language);
   for (let i = 0; i < blocks.length; ) {
     let end = i;
     while (end < blocks.length && isItem(blocks[end]!)) end++;
@@ -194,7 +195,11 @@ function withListsAsSentences(blocks: readonly IndexedBlock[], language: Languag
     // 「砂糖　大さじ1」: a name and its amount stay apart when the space is dropped for speech.
     const gap = language === 'ja' ? '・' : ' ';
     const items = blocks.slice(i, end).map((b) => b.text.trim().replace(/[\s\u3000]+/gu, gap));
-    const join = (group: readonly string[]) => (language === 'ja' ? group.join('、') : group.join(', '));
+    // "A coarse stone, a fine stone.": an item inside the sentence does not start with a capital article.
+    const inside = (item: string, k: number) =>
+      k > 0 ? item.replace(/^(?:A|An)\s/u, (m) => m.toLowerCase()) : item;
+    const join = (group: readonly string[]) =>
+      language === 'ja' ? group.join('、') : group.map(inside).join(', ');
     // Two items to a sentence when they fit one slide bullet together.
     const groups: string[][] = [];
     for (const item of items) {
@@ -210,6 +215,42 @@ function withListsAsSentences(blocks: readonly IndexedBlock[], language: Languag
     const sentences = groups.map((group) => `${join(group)}${language === 'ja' ? '。' : '.'}`);
     result.push({ ...blocks[i]!, text: sentences.join(language === 'ja' ? '' : ' '), readAsList: true });
     i = end;
+  }
+  return result;
+}
+
+/** A list longer than this is read as its items' names, so that every item can be said. */
+const MAX_SENTENCE_ITEMS = 6;
+/** "A coarse stone, around 1,000 grit, for setting the bevel." names "A coarse stone". */
+const ITEM_NAME = /^([^,;:]{3,80}?)(?:,|;|:|\s(?:to|for|that|which|because)\s)/u;
+
+/** An item's name: before its first comma or clause, else the whole short item without its full stop. */
+function itemName(item: string): string | undefined {
+  const named = ITEM_NAME.exec(item)?.[1]?.trim();
+  if (named) return named;
+  const whole = item.trim().replace(/[.!?]$/u, '');
+  return whole.length <= 80 ? whole : undefined;
+}
+
+/**
+ * A long English list whose items are whole sentences ("A coarse stone, around 1,000 grit, for
+ * setting the bevel.") is too long to say item by item within the budget, and a budget that keeps
+ * only some items loses tools a later step names. Each item is then said by its name: the words
+ * before its first comma or its "to/for/that…" clause (or the whole item when it is that short).
+ */
+function withLongListsNamed(blocks: readonly IndexedBlock[], language: Language): IndexedBlock[] {
+  if (language !== 'en') return [...blocks];
+  const result = [...blocks];
+  const isSentenceItem = (b: IndexedBlock | undefined) =>
+    b?.type === 'paragraph' && b.list !== undefined && ENDS_LIKE_SENTENCE.test(b.text);
+  for (let i = 0; i < result.length; ) {
+    let end = i;
+    while (end < result.length && isSentenceItem(result[end])) end++;
+    const names = result.slice(i, end).map((b) => itemName(b.text));
+    if (end - i > MAX_SENTENCE_ITEMS && names.every((n) => n !== undefined && n.split(' ').length >= 2)) {
+      for (let k = i; k < end; k++) result[k] = { ...result[k]!, text: names[k - i]! };
+    }
+    i = Math.max(end, i + 1);
   }
   return result;
 }
