@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --renderer fast|full|both] [--size 720p|1080p] [--style narration|dialogue]
- *   [--article ja|en] [--cold] [--runs N] [--throughput N]`
+ *   [--article ja|en|<file.html>] [--cold] [--runs N] [--throughput N]`
  * Runs the offline pipeline on a bundled article (default: the ~1,500-character Japanese one) and
  * prints (and writes to bench-results/) seconds per stage and per part (start-up, fetch/extract/
  * script, speech, slides, renderer setup, drawing, encode), wall time, video duration,
@@ -48,8 +48,12 @@ const pkgRoot = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(pkgRoot, '../../bench-results');
 await mkdir(outDir, { recursive: true });
 
-const articleFile = values.article === 'en' ? 'en.html' : 'ja-utf8.html';
-const html = await readFile(join(pkgRoot, 'fixtures/articles', articleFile));
+// `ja`, `en` (the bundled articles) or the path of any HTML file (its pictures are not served).
+const articlePath =
+  values.article === 'ja' || values.article === 'en'
+    ? join(pkgRoot, 'fixtures/articles', values.article === 'en' ? 'en.html' : 'ja-utf8.html')
+    : values.article;
+const html = await readFile(articlePath);
 const server = createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(html);
