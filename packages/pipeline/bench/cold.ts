@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Parts, splitParts } from './parts.ts';
 
 export interface ColdRun {
   wallSec: number;
+  /** CPU seconds (user + system) of the CLI and everything it started: steadier than wall time on a shared machine. */
+  cpuSec: number;
   videoDurationSec: number;
   parts: Parts & { exit: number };
   framesRendered: number;
@@ -19,6 +22,14 @@ interface LogLine {
   framesRendered?: number;
 }
 
+/** CPU seconds of this process's waited-for children and their descendants (cutime + cstime). */
+function childrenCpuSec(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of /proc/<pid>/stat, counted from the state (field 3), in clock ticks.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
 /**
  * One cold CLI run: a fresh `node bin/movie-generator.js` process (tsx start-up, bundle and
  * Chromium included), as `npx movie-generator` runs it. The parts come from its debug log (`-v`
@@ -32,6 +43,7 @@ export async function coldRun(
   outPath: string,
   extraArgs: readonly string[],
 ): Promise<ColdRun> {
+  const cpuBefore = childrenCpuSec();
   const spawnedAt = Date.now();
   const child = spawn(
     process.execPath,
@@ -69,6 +81,7 @@ export async function coldRun(
   const render = { renderSec: done.renderSec ?? 0, encodeSec: done.encodeSec ?? 0 };
   return {
     wallSec: (exitedAt - spawnedAt) / 1000,
+    cpuSec: Number((childrenCpuSec() - cpuBefore).toFixed(2)),
     videoDurationSec: Number(duration[1]),
     parts: {
       ...splitParts(stageSeconds, render, (firstStart - spawnedAt) / 1000),
