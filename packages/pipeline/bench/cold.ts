@@ -47,7 +47,15 @@ export async function coldRun(
   const spawnedAt = Date.now();
   const child = spawn(
     process.execPath,
-    [join(pkgRoot, 'bin/movie-generator.js'), url, '-o', outPath, '--allow-private-network', '-v', ...extraArgs],
+    [
+      join(pkgRoot, 'bin/movie-generator.js'),
+      url,
+      '-o',
+      outPath,
+      '--allow-private-network',
+      '-v',
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C.UTF-8' } },
   );
   let stdout = '';
@@ -77,7 +85,8 @@ export async function coldRun(
   }
   const done = lines.find((l) => l.msg === 'render: done');
   const duration = /\(([\d.]+) (?:s|秒),/.exec(stdout);
-  if (!done || !duration) throw new Error(`cold run: no render log or duration in output:\n${stdout.slice(-2000)}`);
+  if (!done || !duration)
+    throw new Error(`cold run: no render log or duration in output:\n${stdout.slice(-2000)}`);
   const render = { renderSec: done.renderSec ?? 0, encodeSec: done.encodeSec ?? 0 };
   return {
     wallSec: (exitedAt - spawnedAt) / 1000,
