@@ -4,7 +4,6 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { remotionEntryPoint } from '@movie-generator/remotion';
-import { bundle } from '@remotion/bundler';
 
 export interface BundleOptions {
   /**
@@ -147,6 +146,8 @@ export function getBundle(options: BundleOptions = {}): Promise<string> {
 /** Bundles the compositions into `outDir` (a fresh temp dir when omitted); returns the dir. */
 export async function buildBundle(outDir?: string): Promise<string> {
   bundleStats.builds += 1;
+  // webpack is loaded only when a bundle is built: a process served from the cache never needs it.
+  const { bundle } = await import('@remotion/bundler');
   return bundle({
     entryPoint: remotionEntryPoint,
     outDir: outDir ?? null,
