@@ -9,8 +9,8 @@
  *
  * Default (warm): the worker's path, one bundle and Chromium opened before the job.
  * `--cold`: `--runs` fresh CLI processes (`node bin/movie-generator.js`), start-up included.
- * `--throughput N`: N jobs back to back through `runPipeline` in this process, two at a time
- * (the worker's concurrency 2), after warming the renderer; reports videos per hour.
+ * `--throughput N [--concurrency C]`: N jobs back to back through `runPipeline` in this process,
+ * C at a time (default 2, the worker's), after warming the renderer; reports videos per hour.
  * Every result carries the machine's load average at its start and end (the cores are shared).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -37,6 +37,7 @@ const { values } = parseArgs({
     cold: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     throughput: { type: 'string' },
+    concurrency: { type: 'string', default: '2' },
   },
 });
 const style = ScriptStyleSchema.parse(values.style);
@@ -134,13 +135,13 @@ if (values.throughput) {
       done.push({ durationSec: result.durationSec, wallSec: (performance.now() - t) / 1000 });
     }
   };
-  await Promise.all([lane(), lane()]);
+  await Promise.all(Array.from({ length: Number(values.concurrency) }, lane));
   const wallSec = (performance.now() - started) / 1000;
   const videoSec = done.reduce((a, d) => a + d.durationSec, 0);
   await writeReport('throughput', {
     date: new Date().toISOString(),
     machine,
-    mode: 'throughput: runPipeline in process, concurrency 2, renderer warmed first',
+    mode: `throughput: runPipeline in process, concurrency ${values.concurrency}, renderer warmed first`,
     article: values.article,
     size,
     jobs,
