@@ -5,7 +5,7 @@ import { renderFrames } from '@remotion/renderer';
 import type { StageContext } from '../context.ts';
 import { msg } from '../i18n/messages.ts';
 import { remotionCancelSignal } from './cancel.ts';
-import { BT709_TAGS, narratedMp4Args, VIDEO } from './encoding.ts';
+import { AUDIO_ARGS, BT709_TAGS, narratedMp4Args, VIDEO } from './encoding.ts';
 import { runFfmpeg } from './ffmpeg.ts';
 import { chunkHolds, ffconcatScript, type Hold, planFrames } from './frame-plan.ts';
 import { type RendererStats, type RenderSession, remotionSessionOptions, seconds } from './session.ts';
@@ -37,8 +37,8 @@ const chunkFile = (index: number) => `chunk-${String(index).padStart(4, '0')}.mp
  * about CHUNK_FRAMES frames, and each chunk is encoded to H.264 by its own ffmpeg run (one at a
  * time, through the concat demuxer, holding each picture for its span) as soon as its pictures
  * are drawn, while Chromium draws the next ones. A last ffmpeg run joins the chunks without
- * re-encoding them (every chunk starts with a keyframe and has the same settings) and adds the
- * narration as AAC.
+ * re-encoding them (every chunk starts with a keyframe and has the same settings) with the
+ * narration, which another ffmpeg run encodes to AAC while Chromium draws.
  *
  * Frames are JPEG, like renderMedia's: Chromium encodes them faster than PNG and ffmpeg
  * decodes them faster (PNG cost ~40% more CPU end to end here). They decode as full-range
@@ -90,6 +90,14 @@ export async function renderFast(
       });
     }
   };
+  const narration = join(framesDir, 'narration.m4a');
+  let audioError: unknown;
+  const audio = runFfmpeg(['-i', audioPath, '-vn', ...AUDIO_ARGS, '-f', 'mp4', narration], {
+    signal: ctx.signal,
+    workDir: framesDir,
+  }).catch((error: unknown) => {
+    audioError = error;
+  });
   try {
     const started = performance.now();
     ctx.onProgress(0, msg.rendering(0, plan.frames.length));
@@ -119,7 +127,8 @@ export async function renderFast(
     ctx.onProgress(renderShare, msg.encoding);
     queueReadyChunks();
     encodeProgress();
-    await encoding;
+    await Promise.all([encoding, audio]);
+    if (audioError !== undefined) throw audioError;
     if (encodeError !== undefined) throw encodeError;
     if (queued !== chunks.length) throw new Error(`renderFast: ${chunks.length - queued} chunks never drawn`);
     const list = join(framesDir, 'chunks.ffconcat');
@@ -130,8 +139,9 @@ export async function renderFast(
     await runFfmpeg(
       narratedMp4Args({
         pictureInput: ['-f', 'concat', '-safe', '0', '-i', list],
-        audioPath,
+        audioPath: narration,
         outputArgs: ['-c:v', 'copy'],
+        audioArgs: ['-c:a', 'copy'],
         frames: total,
         fps: timeline.fps,
         outPath,
@@ -143,8 +153,8 @@ export async function renderFast(
     return { framesRendered: plan.frames.length, renderSec, encodeSec: seconds(encodeStarted) };
   } finally {
     dispose();
-    // A chunk's ffmpeg may still read the frames (the signal stops it on a cancel).
-    await encoding;
+    // A chunk's or the narration's ffmpeg may still be running (the signal stops it on a cancel).
+    await Promise.all([encoding, audio]);
     await rm(framesDir, { recursive: true, force: true });
   }
 }
