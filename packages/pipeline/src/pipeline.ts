@@ -14,7 +14,7 @@ import { type ImageOptions, slideImageSources } from './images/index.ts';
 import { extractIsolated, generateScriptIsolated, type IsolationOptions } from './isolate/index.ts';
 import { silentLogger } from './logger.ts';
 import { progressBand, renderVideo } from './render/index.ts';
-import type { RendererKind, RenderOptions } from './render/types.ts';
+import type { RendererKind, RenderOptions, RenderResult } from './render/types.ts';
 import { type Language, type Script, ScriptSchema } from './schema/script.ts';
 import type { ScriptOptions } from './script/types.ts';
 import { mixNarration, synthesizeScript } from './speech/index.ts';
@@ -85,6 +85,8 @@ export interface PipelineResult {
   renderer: RendererKind;
   /** Wall seconds per stage, for logs and the benchmark. */
   stageSeconds: Partial<Record<StageName, number>>;
+  /** The renderer's own split of the render stage (drawing, encoding). */
+  renderStats: RenderResult['stats'];
 }
 
 const DEFAULT_STAGE_TIMEOUTS_MS: Record<StageName, number> = {
@@ -254,6 +256,7 @@ async function videoIn(script: Script, options: PipelineOptions, run: RunContext
     timeline,
     renderer: rendered.renderer,
     stageSeconds: run.stageSeconds,
+    renderStats: rendered.stats,
   };
 }
 

@@ -12,7 +12,7 @@ import { parsePipelineEnv, pipelineOptionsFromEnv } from '../config.ts';
 import { isPipelineError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { generateScriptFromUrl, type PipelineOptions, renderScript, runPipeline } from '../pipeline.ts';
-import { closeRenderer } from '../render/index.ts';
+import { closeRenderer, warmRenderer } from '../render/index.ts';
 import { type ScriptStyle, ScriptStyleSchema } from '../schema/script.ts';
 import { createProgressView } from './progress-view.ts';
 
@@ -88,6 +88,9 @@ async function main(): Promise<number> {
     log: createLogger(flags.verbose ? 'debug' : 'silent', 'movie-generator'),
   };
 
+  // Bundle and Chromium get ready while the page is fetched, the script written and the speech
+  // synthesised; the render stage awaits the same setup (and retries it if this attempt failed).
+  if (!flags.scriptOnly) void warmRenderer(base.render).catch(() => undefined);
   try {
     if (flags.scriptOnly) {
       if (!url) throw new Error('--script-only needs a URL');

@@ -5,7 +5,9 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 /**
  * Options every Remotion call of ours passes. Without `browserExecutable` Remotion would try to
  * download a browser; `gl` stays unset (swangle is ~35% slower here); 'error' hides a harmless
- * cgroup-memory warning.
+ * cgroup-memory warning. A tab gets 120 s (Remotion's default is 30 s) to load the bundle and
+ * draw a frame: two renders at once on a busy 2-core machine took longer than 30 s to load the
+ * root component and failed; the render stage's own time limit still bounds a hung page.
  */
 export function remotionBrowserOptions(chromiumPath = DEFAULT_CHROMIUM) {
   return {
@@ -13,6 +15,7 @@ export function remotionBrowserOptions(chromiumPath = DEFAULT_CHROMIUM) {
     chromeMode: 'chrome-for-testing' as const,
     chromiumOptions: {} satisfies ChromiumOptions,
     logLevel: 'error' as const,
+    timeoutInMilliseconds: 120_000,
   };
 }
 

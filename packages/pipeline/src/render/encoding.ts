@@ -50,6 +50,8 @@ export function narratedMp4Args(options: {
   pictureInput: readonly string[];
   audioPath: string;
   outputArgs: readonly string[];
+  /** How the narration is written (default: encoded with AUDIO_ARGS). */
+  audioArgs?: readonly string[];
   frames: number;
   fps: number;
   outPath: string;
@@ -63,7 +65,7 @@ export function narratedMp4Args(options: {
     '-map',
     '1:a:0',
     ...options.outputArgs,
-    ...AUDIO_ARGS,
+    ...(options.audioArgs ?? AUDIO_ARGS),
     '-t',
     durationArg(options.frames, options.fps),
     ...FASTSTART,

@@ -5,9 +5,9 @@ import { renderFrames } from '@remotion/renderer';
 import type { StageContext } from '../context.ts';
 import { msg } from '../i18n/messages.ts';
 import { remotionCancelSignal } from './cancel.ts';
-import { BT709_TAGS, narratedMp4Args, VIDEO } from './encoding.ts';
+import { AUDIO_ARGS, BT709_TAGS, narratedMp4Args, VIDEO } from './encoding.ts';
 import { runFfmpeg } from './ffmpeg.ts';
-import { ffconcatScript, planFrames } from './frame-plan.ts';
+import { chunkHolds, ffconcatScript, type Hold, planFrames } from './frame-plan.ts';
 import { type RendererStats, type RenderSession, remotionSessionOptions, seconds } from './session.ts';
 
 /**
@@ -21,13 +21,24 @@ const SEC_PER_ENCODED_FRAME = 0.003;
 /** Held pictures show for seconds, so a higher quality than renderMedia's default 80. */
 const JPEG_QUALITY = 90;
 
+/**
+ * Output frames per encoded chunk (at least; holds are never split): 20 s at 30 fps. Larger
+ * chunks leave more encoding after the last picture is drawn, smaller ones start more ffmpeg runs.
+ */
+const CHUNK_FRAMES = 600;
+
 const frameFile = (frame: number) => `f${String(frame).padStart(6, '0')}.jpeg`;
+const chunkFile = (index: number) => `chunk-${String(index).padStart(4, '0')}.mp4`;
 
 /**
  * The fast renderer. Static spans look the same on every frame, so Chromium draws only the
  * first frame of each static span and every frame of each animated span (Remotion's
- * renderFrames with an explicit frame list, on one tab), and a single ffmpeg run holds each
- * picture for its span through the concat demuxer while encoding H.264 + AAC.
+ * renderFrames with an explicit frame list, on one tab). The holds are cut into chunks of
+ * about CHUNK_FRAMES frames, and each chunk is encoded to H.264 by its own ffmpeg run (one at a
+ * time, through the concat demuxer, holding each picture for its span) as soon as its pictures
+ * are drawn, while Chromium draws the next ones. A last ffmpeg run joins the chunks without
+ * re-encoding them (every chunk starts with a keyframe and has the same settings) with the
+ * narration, which another ffmpeg run encodes to AAC while Chromium draws.
  *
  * Frames are JPEG, like renderMedia's: Chromium encodes them faster than PNG and ffmpeg
  * decodes them faster (PNG cost ~40% more CPU end to end here). They decode as full-range
@@ -47,6 +58,46 @@ export async function renderFast(
   const renderShare = (100 * renderCost) / (renderCost + total * SEC_PER_ENCODED_FRAME);
   const framesDir = await mkdtemp(join(ctx.workDir, 'frames-'));
   const { cancelSignal, dispose } = remotionCancelSignal(ctx.signal);
+  const chunks = chunkHolds(plan.holds, CHUNK_FRAMES);
+  const drawn = new Set<number>();
+  let queued = 0;
+  let encodedFrames = 0;
+  let drawingDone = false;
+  const encodeProgress = () => {
+    if (drawingDone) {
+      ctx.onProgress(
+        renderShare + ((100 - renderShare) * Math.min(encodedFrames, total)) / total,
+        msg.encoding,
+      );
+    }
+  };
+  // One chunk encodes at a time; `encoding` settles when the last queued one has.
+  let encoding: Promise<void> = Promise.resolve();
+  let encodeError: unknown;
+  const queueReadyChunks = () => {
+    while (queued < chunks.length && chunks[queued]!.every((h) => drawn.has(h.frame))) {
+      const index = queued++;
+      const holds = chunks[index]!;
+      encoding = encoding.then(async () => {
+        if (encodeError !== undefined || ctx.signal.aborted) return;
+        try {
+          await encodeChunk(holds, index, framesDir, timeline.fps, ctx.signal);
+          encodedFrames += holds.reduce((n, h) => n + h.durationInFrames, 0);
+          encodeProgress();
+        } catch (error) {
+          encodeError = error;
+        }
+      });
+    }
+  };
+  const narration = join(framesDir, 'narration.m4a');
+  let audioError: unknown;
+  const audio = runFfmpeg(['-i', audioPath, '-vn', ...AUDIO_ARGS, '-f', 'mp4', narration], {
+    signal: ctx.signal,
+    workDir: framesDir,
+  }).catch((error: unknown) => {
+    audioError = error;
+  });
   try {
     const started = performance.now();
     ctx.onProgress(0, msg.rendering(0, plan.frames.length));
@@ -62,6 +113,8 @@ export async function renderFast(
         await writeFile(join(framesDir, frameFile(frame)), buffer).catch((error: unknown) => {
           if (!ctx.signal.aborted) throw error;
         });
+        drawn.add(frame);
+        queueReadyChunks();
       },
       onStart: () => undefined,
       onFrameUpdate: (done) =>
@@ -70,48 +123,86 @@ export async function renderFast(
     const renderSec = seconds(started);
 
     const encodeStarted = performance.now();
+    drawingDone = true;
     ctx.onProgress(renderShare, msg.encoding);
-    const list = join(framesDir, 'frames.ffconcat');
-    await writeFile(list, ffconcatScript(plan.holds, timeline.fps, frameFile));
+    queueReadyChunks();
+    encodeProgress();
+    await Promise.all([encoding, audio]);
+    if (audioError !== undefined) throw audioError;
+    if (encodeError !== undefined) throw encodeError;
+    if (queued !== chunks.length) throw new Error(`renderFast: ${chunks.length - queued} chunks never drawn`);
+    const list = join(framesDir, 'chunks.ffconcat');
+    await writeFile(
+      list,
+      `ffconcat version 1.0\n${chunks.map((_, i) => `file '${chunkFile(i)}'\n`).join('')}`,
+    );
     await runFfmpeg(
       narratedMp4Args({
         pictureInput: ['-f', 'concat', '-safe', '0', '-i', list],
-        audioPath,
-        outputArgs: [
-          // Convert each picture once, then hold it on the fps grid. `trim` (not -frames:v,
-          // which would end the audio early too) drops the repeated last ffconcat entry's frame.
-          '-vf',
-          [
-            'zscale=matrixin=470bg:rangein=full:matrix=709:range=limited',
-            `format=${VIDEO.pixelFormat}`,
-            `fps=${timeline.fps}`,
-            `trim=end_frame=${total}`,
-          ].join(','),
-          '-c:v',
-          'libx264',
-          '-preset',
-          VIDEO.fastX264Preset,
-          '-tune',
-          'stillimage',
-          '-crf',
-          String(VIDEO.crf),
-          ...BT709_TAGS,
-        ],
+        audioPath: narration,
+        outputArgs: ['-c:v', 'copy'],
+        audioArgs: ['-c:a', 'copy'],
         frames: total,
         fps: timeline.fps,
         outPath,
       }),
-      {
-        signal: ctx.signal,
-        workDir: framesDir,
-        onFrames: (done) =>
-          ctx.onProgress(renderShare + ((100 - renderShare) * Math.min(done, total)) / total, msg.encoding),
-      },
+      { signal: ctx.signal, workDir: framesDir },
     );
     ctx.onProgress(100, msg.encoding);
+    // Encoding overlaps drawing: encodeSec is what is left of it after the last picture.
     return { framesRendered: plan.frames.length, renderSec, encodeSec: seconds(encodeStarted) };
   } finally {
     dispose();
+    // A chunk's or the narration's ffmpeg may still be running (the signal stops it on a cancel).
+    await Promise.all([encoding, audio]);
     await rm(framesDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Encodes one chunk of holds to `chunk-NNNN.mp4` in `dir`: each picture converted once to
+ * limited-range BT.709 yuv420p and held on the fps grid. `trim` drops the repeated last ffconcat
+ * entry's frame.
+ */
+async function encodeChunk(
+  holds: readonly Hold[],
+  index: number,
+  dir: string,
+  fps: number,
+  signal: AbortSignal,
+): Promise<void> {
+  const frames = holds.reduce((n, h) => n + h.durationInFrames, 0);
+  const list = join(dir, `chunk-${index}.ffconcat`);
+  await writeFile(list, ffconcatScript(holds, fps, frameFile));
+  await runFfmpeg(
+    [
+      '-f',
+      'concat',
+      '-safe',
+      '0',
+      '-i',
+      list,
+      '-vf',
+      [
+        'zscale=matrixin=470bg:rangein=full:matrix=709:range=limited',
+        `format=${VIDEO.pixelFormat}`,
+        `fps=${fps}`,
+        `trim=end_frame=${frames}`,
+      ].join(','),
+      '-c:v',
+      'libx264',
+      '-preset',
+      VIDEO.fastX264Preset,
+      '-tune',
+      'stillimage',
+      '-crf',
+      String(VIDEO.crf),
+      ...BT709_TAGS,
+      '-an',
+      '-f',
+      'mp4',
+      join(dir, chunkFile(index)),
+    ],
+    { signal, workDir: dir },
+  );
 }

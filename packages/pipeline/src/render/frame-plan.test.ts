@@ -6,12 +6,34 @@ import { promisify } from 'node:util';
 import { TimelineSchema } from '@movie-generator/remotion/props';
 import { makeTempDir } from '@movie-generator/test-helpers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ffconcatScript, planFrames } from './frame-plan.ts';
+import { chunkHolds, ffconcatScript, planFrames } from './frame-plan.ts';
 
 const run = promisify(execFile);
 const fixture = TimelineSchema.parse(
   JSON.parse(readFileSync(new URL('../../fixtures/timeline-ja-short.json', import.meta.url), 'utf8')),
 );
+
+describe('chunkHolds', () => {
+  const holds = [
+    { frame: 0, durationInFrames: 1 },
+    { frame: 1, durationInFrames: 1 },
+    { frame: 2, durationInFrames: 700 },
+    { frame: 702, durationInFrames: 300 },
+    { frame: 1002, durationInFrames: 400 },
+    { frame: 1402, durationInFrames: 5 },
+  ];
+
+  it('cuts at hold boundaries once a run reaches the minimum, keeping order and every hold', () => {
+    const chunks = chunkHolds(holds, 600);
+    expect(chunks.map((c) => c.map((h) => h.frame))).toEqual([[0, 1, 2], [702, 1002], [1402]]);
+    expect(chunks.flat()).toEqual(holds);
+  });
+
+  it('gives one chunk when the whole video is shorter than the minimum', () => {
+    expect(chunkHolds(holds, 10_000)).toEqual([holds]);
+    expect(chunkHolds([], 600)).toEqual([]);
+  });
+});
 
 describe('planFrames', () => {
   it('renders one picture per static span and every frame of animated spans', () => {

@@ -73,3 +73,25 @@ export function ffconcatScript(
 function quote(path: string): string {
   return `'${path.replaceAll("'", "'\\''")}'`;
 }
+
+/**
+ * Splits holds (in output order) into runs of consecutive holds of at least `minFrames` output
+ * frames each (the last run may be shorter), so that each run can be encoded as soon as its
+ * pictures are drawn. Never splits a hold. Pure.
+ */
+export function chunkHolds(holds: readonly Hold[], minFrames: number): Hold[][] {
+  const chunks: Hold[][] = [];
+  let current: Hold[] = [];
+  let frames = 0;
+  for (const hold of holds) {
+    current.push(hold);
+    frames += hold.durationInFrames;
+    if (frames >= minFrames) {
+      chunks.push(current);
+      current = [];
+      frames = 0;
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
