@@ -55,7 +55,10 @@ export async function renderFast(
   const plan = planFrames(timeline);
   const total = timeline.durationInFrames;
   const renderCost = plan.frames.length * SEC_PER_RENDERED_FRAME;
-  const renderShare = (100 * renderCost) / (renderCost + total * SEC_PER_ENCODED_FRAME);
+  // Chunks are encoded while Chromium draws: what is left after the last picture is about one
+  // chunk, so only that share of the bar waits for the encoder.
+  const tailCost = Math.min(total, CHUNK_FRAMES) * SEC_PER_ENCODED_FRAME;
+  const renderShare = (100 * renderCost) / (renderCost + tailCost);
   const framesDir = await mkdtemp(join(ctx.workDir, 'frames-'));
   const { cancelSignal, dispose } = remotionCancelSignal(ctx.signal);
   const chunks = chunkHolds(plan.holds, CHUNK_FRAMES);
@@ -63,12 +66,12 @@ export async function renderFast(
   let queued = 0;
   let encodedFrames = 0;
   let drawingDone = false;
+  let encodedWhenDrawn = 0;
   const encodeProgress = () => {
     if (drawingDone) {
-      ctx.onProgress(
-        renderShare + ((100 - renderShare) * Math.min(encodedFrames, total)) / total,
-        msg.encoding,
-      );
+      const left = Math.max(1, total - encodedWhenDrawn);
+      const done = Math.min(encodedFrames, total) - encodedWhenDrawn;
+      ctx.onProgress(renderShare + ((100 - renderShare) * done) / left, msg.encoding);
     }
   };
   // One chunk encodes at a time; `encoding` settles when the last queued one has.
@@ -124,6 +127,7 @@ export async function renderFast(
 
     const encodeStarted = performance.now();
     drawingDone = true;
+    encodedWhenDrawn = Math.min(encodedFrames, total);
     ctx.onProgress(renderShare, msg.encoding);
     queueReadyChunks();
     encodeProgress();
