@@ -265,4 +265,10 @@ describe('narrationBullet', () => {
       ),
     ).toMatch(/^Start by flattening/u);
   });
+
+  it('shows a whole sentence in brackets without the brackets', () => {
+    expect(toBullet('(The broader Washington-based halibut fleet numbers about 100 vessels.)', 'en')).toBe(
+      'The broader Washington-based halibut fleet numbers about 100 vessels',
+    );
+  });
 });

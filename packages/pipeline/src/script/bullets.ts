@@ -50,7 +50,9 @@ export function toBullet(
 
 /** The sentence without a leading connective, the final stop, or quotes around all of it. */
 function bulletText(sentence: string, language: Language): string {
-  let text = stripLeadingConnective(sentence.trim(), language);
+  // A whole sentence in brackets ("(The fleet numbers about 100 vessels.)") is shown without them.
+  const bracketed = /^[（(]([^()（）]+)[)）]$/u.exec(sentence.trim());
+  let text = stripLeadingConnective(bracketed?.[1]?.trim() ?? sentence.trim(), language);
   if (language === 'en' && text.length > 0) text = text[0]!.toUpperCase() + text.slice(1);
   text = text.replace(TRAILING_STOP, '');
   // A fully quoted sentence keeps its quotation marks (it is someone's words, not the article's
