@@ -41,7 +41,7 @@ const MAX_SLIDE_NARRATIONS = 4;
 /** A list read out two items at a time: up to six narrations (the slide's six bullets). */
 const MAX_LIST_NARRATIONS = 6;
 /** Share of the budget the closing's recap of key points may take. */
-const RECAP_SHARE = 0.12;
+const RECAP_SHARE = 0.1;
 /** A slide shows at most this many bullets (the schema's limit). */
 const MAX_SLIDE_BULLETS = 6;
 const MAX_SECTION_BULLETS = MAX_BODY_NARRATIONS + MAX_LIST_NARRATIONS;
@@ -186,9 +186,8 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const sayable = (plan: BodyPlan) =>
     plan.scored.some((s) => !isTakeaway(s)) ? plan.scored.filter((s) => !isTakeaway(s)) : plan.scored;
   const speaking = plans.filter((p) => p.scored.length > 0 || p.listed.length > 0);
-  // Stands for the recap of the key points until the body has been written. The recap (up to
-  // RECAP_SHARE of the budget) comes on top of the budget: it repeats points, and taking its room
-  // from the body dropped points the article must keep.
+  // Stands for the recap of the key points until the body has been written; the recap may take
+  // up to RECAP_SHARE of the budget, which the body leaves it.
   const points = pickVariant(wording.mainPoints, title, 2);
   const recapChars = Math.min(limits.narration, Math.floor(options.charBudget * RECAP_SHARE));
   let closingLines = [takeaway, points, seeOriginal].filter((l): l is string => l !== undefined);
@@ -201,11 +200,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     closingLines = closingLines.slice(1);
   }
 
-  let remaining =
-    options.charBudget -
-    intro.length -
-    closingChars(closingLines) +
-    (closingLines.includes(points) ? recapChars : 0);
+  let remaining = options.charBudget - intro.length - closingChars(closingLines);
   const leadSaid = leadLines(
     leadScored,
     language,
@@ -497,10 +492,9 @@ function slideCuts(
   const cuts: number[] = [];
   // A subsection starts a slide of its own, under its own title.
   for (const start of subsectionStarts) if (cuts.length < room) cuts.push(start);
-  // A panel said second shares the slide of the one narration before it: a slide of one short
-  // bullet before the panel was only a lead-in shown for a few seconds.
-  const panelCut =
-    panelAt !== undefined && (panelAt > 1 || subsectionStarts.includes(1)) ? panelAt : undefined;
+  // A panel starts its own slide: on a slide of its own, a panel said second showed while the
+  // narration before it was said (viewers saw "25 degrees" during step 1).
+  const panelCut = panelAt !== undefined && panelAt > 0 ? panelAt : undefined;
   if (panelCut !== undefined && cuts.length < room && !cuts.includes(panelCut)) cuts.push(panelCut);
   cuts.sort((a, b) => a - b);
   let start = 0;
@@ -546,8 +540,7 @@ function splitSlides(
     const label = slideLabels.size === 1 ? labels[start] : undefined;
     const title = label ?? sectionTitle;
     const used = part.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet])).slice(0, MAX_SLIDE_BULLETS);
-    const panelHere =
-      panelAt !== undefined && panelAt >= start && panelAt < end && (panelAt === start || panelAt === 1);
+    const panelHere = panelAt !== undefined && panelAt === start;
     const hasPanel = (layout === 'figure' || layout === 'quote') && panelHere;
     const slide: Section = {
       ...rest,

@@ -117,9 +117,11 @@ describe('slide layouts in the timeline', () => {
       ],
     };
     expect(bulletReveals(section, [100, 400], 100)).toEqual([300]);
-    // The same slide as plain bullets shows its first bullet from the start.
+    // The same slide as plain bullets shows its first bullet from the start when it is said
+    // within 3 s, and waits for it when a 10 s narration without a bullet comes first.
     const { layout: _l, figure: _f, ...plain } = section;
-    expect(bulletReveals(plain, [100, 400], 100)).toBeUndefined();
+    expect(bulletReveals(plain, [100, 160], 100)).toBeUndefined();
+    expect(bulletReveals(plain, [100, 400], 100)).toEqual([300]);
   });
 
   it('draws each reveal state once: its entrance (if any) frame by frame, then a held picture', () => {

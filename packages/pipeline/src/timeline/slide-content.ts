@@ -49,12 +49,15 @@ export function leadImage(image: { url: string; caption?: string } | undefined, 
 const withCaption = (local: LocalImageSource, caption: string | undefined): SlideImage =>
   caption ? { ...local, caption } : { ...local };
 
+/** How early (frames at 30 fps) a slide's first bullet may show before its narration starts: 3 s. */
+const MAX_EARLY_FIRST_BULLET_FRAMES = 90;
+
 /**
  * When each bullet appears, in frames from the slide's start: when the first narration that
  * points at it starts; bullets no narration points at show from the start, and so does the first
- * bullet to be revealed (a slide never opens with an empty bullet area) unless the slide opens on
- * a quote or a figure, whose bullets all wait for their narrations. Undefined when every
- * bullet shows from the start (nothing to reveal).
+ * bullet to be revealed when it is said within 3 s (a slide does not open on an empty bullet area
+ * for a moment) unless the slide opens on a quote or a figure, whose bullets all wait for their
+ * narrations. Undefined when every bullet shows from the start (nothing to reveal).
  */
 export function bulletReveals(
   section: Section,
@@ -74,7 +77,9 @@ export function bulletReveals(
     (section.layout === 'quote' && section.quote) || (section.layout === 'figure' && section.figure);
   const first = Math.min(...[...pointed].map((b) => reveals[b]!));
   const firstBullet = [...pointed].find((b) => reveals[b] === first);
-  if (firstBullet !== undefined && !hasPanel) reveals[firstBullet] = 0;
+  // Shown early only by a moment: a bullet on screen long before it is said reads as a mismatch.
+  if (firstBullet !== undefined && !hasPanel && first <= MAX_EARLY_FIRST_BULLET_FRAMES)
+    reveals[firstBullet] = 0;
   if (reveals.every((r) => r === 0)) return undefined;
   return reveals;
 }
