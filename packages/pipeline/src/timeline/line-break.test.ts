@@ -219,6 +219,22 @@ describe('subtitle breaks at phrase boundaries (defects from the judged videos)'
     }
   });
 
+  it('keeps a name ("River Street") and a range ("from 1871 to 1989") on one line', () => {
+    const texts = [
+      "To recap: At minus 24 degrees, the counter on River Street still logged 212 riders before nine o'clock.",
+      'The logbooks, kept without a break from 1871 to 1989, are now one of the longest continuous weather records on the coast.',
+    ];
+    const split: string[] = [];
+    for (let width = 14; width <= 40; width += 1) {
+      const lines = texts.flatMap((text) => linesOf(subtitleCards(text, 'en', width, { seconds: 8 })));
+      for (const [i, line] of lines.entries()) {
+        if (/ River$/u.test(line) || / (?:from )?1871$/u.test(line))
+          split.push(`${width}: ${line} / ${lines[i + 1]}`);
+      }
+    }
+    expect(split).toEqual([]);
+  });
+
   it('keeps a quoted title in one cue', () => {
     const text =
       'Today we look at the article "Port of Westmark bets on electric cranes to cut emissions" from Harbour Gazette.';

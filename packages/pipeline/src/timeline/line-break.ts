@@ -94,8 +94,11 @@ const BREAK = {
   insideJapanesePhrase: 12,
   insideJapaneseWord: 30,
   afterWeakWord: 25,
-  insideName: 6,
-  insideQuote: 2,
+  /** "River | Street", "August | 1871": a name or a date reads as one. */
+  insideName: 12,
+  /** "from 1871 | to 1989", "between 2001 | and 2004": a range reads as one. */
+  insideRange: 12,
+  insideQuote: 4,
   insideWord: 20,
 } as const;
 
@@ -163,6 +166,10 @@ function glued(prev: string, next: string, language: Language): boolean {
   const counts = endsWithDigit(prev) || (language !== 'ja' && NUMBER_WORDS.has(prev.toLowerCase()));
   if (counts && !startsWithDigit(next) && /^[\p{L}%％]/u.test(next)) {
     return language === 'ja' || !FUNCTION_WORDS.has(bare(next));
+  }
+  // "River Street", "Anna Rolfsen": capitalised words in a row are one name (not after a full stop).
+  if (language !== 'ja' && /^\p{Lu}[\p{L}'’-]*$/u.test(prev) && /^\p{Lu}[\p{L}'’-]*[,.;:!?]?$/u.test(next)) {
+    return prev !== 'I';
   }
   // 約４０年, 第3章, $5, €310: a prefix stays with its number.
   if (startsWithDigit(next) && /(約|第|毎|計|全|各|[$£€¥＄￥#＃])$/.test(prev)) return true;
@@ -311,6 +318,9 @@ function englishBreak(prev: string, next: string) {
     return /^(more|less|fewer|rather|other)$/.test(prevWord)
       ? { cost: BREAK.afterWeakWord, sentenceEnd: false }
       : { cost: BREAK.beforePreposition, sentenceEnd: false };
+  }
+  if (/^\d[\d,.]*$/u.test(prevWord) && /^(?:to|and|until|till)$/u.test(nextWord)) {
+    return { cost: BREAK.insideRange, sentenceEnd: false };
   }
   if (CONJUNCTIONS.has(nextWord)) return { cost: BREAK.beforeConjunction, sentenceEnd: false };
   if (nextWord === 'of') return { cost: BREAK.beforeOf, sentenceEnd: false };
