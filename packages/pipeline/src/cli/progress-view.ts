@@ -54,10 +54,15 @@ export function createProgressView(
 function plainView(lang: UiLanguage, stream: NodeJS.WriteStream): ProgressView {
   let lastStage: StageName | undefined;
   let lastQuarter = -1;
+  let last: PipelineProgress | undefined;
   return {
     update(p) {
       const quarter = Math.floor(p.stagePercent / 25);
-      if (p.stage === lastStage && quarter === lastQuarter) return;
+      // A new message at the same percent is a notice ("3 of 8 pictures could not be fetched"): shown too.
+      const notice =
+        last !== undefined && last.stagePercent === p.stagePercent && last.message.en !== p.message.en;
+      last = p;
+      if (p.stage === lastStage && quarter === lastQuarter && !notice) return;
       lastStage = p.stage;
       lastQuarter = quarter;
       stream.write(`[${STAGE_LABELS[p.stage][lang]}] ${Math.round(p.stagePercent)}% ${p.message[lang]}\n`);

@@ -18,6 +18,10 @@ export const msg = {
     ja: `記事の画像を取得中 (${done}/${total})`,
     en: `Fetching the article's pictures (${done}/${total})`,
   }),
+  picturesSkipped: (skipped: number, total: number) => ({
+    ja: `記事の画像 ${total} 枚のうち ${skipped} 枚を取得できませんでした（そのスライドは文字だけで表示します）`,
+    en: `${skipped} of the article's ${total} pictures could not be fetched (their slides show text only)`,
+  }),
   bundling: { ja: '映像テンプレートを準備中', en: 'Preparing the video template' },
   rendering: (done: number, total: number) => ({
     ja: `動画を書き出し中 (${done}/${total} フレーム)`,

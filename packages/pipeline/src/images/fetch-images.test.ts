@@ -200,6 +200,11 @@ describe('fetchScriptImages', () => {
     for (const [path, reason] of Object.entries(bad)) expect(skipReason(lines, u(path))).toMatch(reason);
     // Nothing but the one good picture was written.
     expect(await readdir(join(tmp.dir, 'bad', 'images'))).toEqual(['image-0.jpg']);
+    // The user is told, not only the log.
+    expect(ctx.progress.at(-1)?.message).toEqual({
+      ja: '記事の画像 8 枚のうち 7 枚を取得できませんでした（そのスライドは文字だけで表示します）',
+      en: "7 of the article's 8 pictures could not be fetched (their slides show text only)",
+    });
   });
 
   it('applies the address policy to every picture and every redirect hop', async () => {

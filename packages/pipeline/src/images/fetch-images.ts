@@ -109,6 +109,9 @@ export async function fetchScriptImages(
     await agent.destroy().catch(() => undefined);
   }
   if (ctx.signal.aborted) throw cancelledError(ctx.signal);
+  // Said where the user sees progress too: a picture slide turning into text should not pass unnoticed.
+  if (found.size < urls.length)
+    ctx.onProgress(100, msg.picturesSkipped(urls.length - found.size, urls.length));
   return found;
 }
 
