@@ -117,5 +117,7 @@ describe('speech forms for the offline engines', () => {
       'It will cost 310 million euros; 4.2 million dollars more and 850,000 pounds, Miz Halvorsen said to Doctor Chen.',
     );
     expect(withOpenJTalkReadings('米粉のパン')).toBe('こめこのパン');
+    expect(withOpenJTalkReadings('雄が放つ精子と、雌の産んだ卵')).toBe('おすが放つ精子と、めすの産んだ卵');
+    expect(withOpenJTalkReadings('英雄と雌雄')).toBe('英雄と雌雄');
   });
 });

@@ -147,8 +147,15 @@ export function englishSpeechForms(text: string): string {
     );
 }
 
-/** Words Open JTalk's dictionary misreads (米粉 as 「ベーコ」), written as they are said. */
-const OPEN_JTALK_READINGS: ReadonlyArray<[RegExp, string]> = [[/米粉/gu, 'こめこ']];
+/**
+ * Words Open JTalk's dictionary misreads, written as they are said: 米粉 as 「ベーコ」, and 雄/雌
+ * standing alone (「雄が放つ」, an animal's sex) as ユウ/シ; inside a compound (英雄, 雌雄) they stay.
+ */
+const OPEN_JTALK_READINGS: ReadonlyArray<[RegExp, string]> = [
+  [/米粉/gu, 'こめこ'],
+  [/(?<!\p{Script=Han})雄(?!\p{Script=Han})/gu, 'おす'],
+  [/(?<!\p{Script=Han})雌(?!\p{Script=Han})/gu, 'めす'],
+];
 
 export function withOpenJTalkReadings(text: string): string {
   return OPEN_JTALK_READINGS.reduce((out, [word, reading]) => out.replace(word, reading), text);
