@@ -86,4 +86,27 @@ describe('fitToBounds', () => {
     const original = script(3, 2);
     expect(fitToBounds(original, { maxSections: 12, charBudget: 10_000 })).toEqual(original);
   });
+
+  it('keeps the items of an enumeration and what the next narration points back to, dropping another narration', () => {
+    const base = script(1, 1);
+    base.sections[1]!.narrations = [
+      n('鰊の群れが湾に戻ってきた。'),
+      n('町では、群来を観光にも生かしたい考えだ。'),
+      n('その考えに、漁協も賛成している。'),
+      n('回復の理由について、研究員は三つの要因を挙げる。一つ目は稚魚の放流だ。'),
+      n('二つ目は、海藻の森を取り戻す取り組みだ。'),
+      n('三つ目は、網の目を大きくした自主規制だという。'),
+    ];
+    const budget = narrationChars(base) - 1;
+    const fitted = fitToBounds(base, { maxSections: 10, charBudget: budget });
+    const said = fitted.sections[1]!.narrations.map((x) => x.text);
+    expect(said).toEqual([
+      '鰊の群れが湾に戻ってきた。',
+      '町では、群来を観光にも生かしたい考えだ。',
+      '回復の理由について、研究員は三つの要因を挙げる。一つ目は稚魚の放流だ。',
+      '二つ目は、海藻の森を取り戻す取り組みだ。',
+      '三つ目は、網の目を大きくした自主規制だという。',
+    ]);
+    expect(narrationChars(fitted)).toBeLessThanOrEqual(budget);
+  });
 });

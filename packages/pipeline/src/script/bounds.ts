@@ -1,5 +1,6 @@
 import type { Script, Section } from '../schema/script.ts';
 import { keepForLanguage, shortenAtBoundary } from './clauses.ts';
+import { isEnumerationPart, needsPredecessor } from './dependence.ts';
 
 export interface ScriptBounds {
   maxSections: number;
@@ -53,7 +54,7 @@ export function fitToBounds(script: Script, bounds: ScriptBounds): Script {
   for (;;) {
     const over = narrationChars({ sections }) - bounds.charBudget;
     if (over <= 0) break;
-    if (dropOneNarration(sections, isBody)) continue;
+    if (dropOneNarration(sections, isBody, script.language)) continue;
     if (shortenLongestNarration(sections, over, script.language)) continue;
     const lastBody = sections.findLastIndex(isBody);
     if (lastBody < 0 || sections.length <= 1) break;
@@ -62,7 +63,11 @@ export function fitToBounds(script: Script, bounds: ScriptBounds): Script {
   return { ...script, sections };
 }
 
-function dropOneNarration(sections: Section[], isBody: (s: Section, i: number) => boolean): boolean {
+function dropOneNarration(
+  sections: Section[],
+  isBody: (s: Section, i: number) => boolean,
+  language: Script['language'],
+): boolean {
   const withSpare = sections
     .map((section, index) => ({ section, index }))
     .filter(({ section }) => section.narrations.length > 1);
@@ -73,10 +78,36 @@ function dropOneNarration(sections: Section[], isBody: (s: Section, i: number) =
       Number(isBody(b.section, b.index)) - Number(isBody(a.section, a.index)) ||
       sectionChars(b.section) - sectionChars(a.section),
   );
+  // A narration that an enumeration needs, or that the next narration points back to, is kept
+  // while another can go.
+  for (const { section, index } of withSpare) {
+    if (index === sections.length - 1 && section.kind === 'closing') continue;
+    const at = droppable(sections, index, language);
+    if (at !== undefined) {
+      removeNarration(section, at);
+      return true;
+    }
+  }
   const { section, index } = withSpare[0]!;
   const isClosing = index === sections.length - 1 && section.kind === 'closing';
   removeNarration(section, isClosing ? 0 : section.narrations.length - 1);
   return true;
+}
+
+/** The last narration of a section (never its first) that can go without leaving a gap in the logic. */
+function droppable(
+  sections: readonly Section[],
+  index: number,
+  language: Script['language'],
+): number | undefined {
+  const narrations = sections[index]!.narrations;
+  for (let at = narrations.length - 1; at >= 1; at--) {
+    const next = narrations[at + 1]?.text ?? sections[index + 1]?.narrations[0]?.text;
+    if (isEnumerationPart(narrations[at]!.text, language)) continue;
+    if (next !== undefined && needsPredecessor(next, language)) continue;
+    return at;
+  }
+  return undefined;
 }
 
 /** Removes a narration and the bullet it reveals, so the slide still shows only what is spoken. */

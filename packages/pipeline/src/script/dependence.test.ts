@@ -15,6 +15,7 @@ describe('needsPredecessor', () => {
       'Whatever it decides, the winter has settled the argument.',
       'They kept the lanes open all winter.',
       '"If the substation is late, we will pay for both," he said.',
+      "According to the port's engineers, that recovered energy covers roughly 15 percent of a crane's needs.",
     ]) {
       expect(needsPredecessor(text, 'en'), text).toBe(true);
     }
@@ -23,6 +24,8 @@ describe('needsPredecessor', () => {
       'しかもそのイヌも、肉をくわえています。',
       'もう一つのコツは、ぬるま湯の温度です。',
       'その結果、漁獲が戻った。',
+      'けれども、自分がすでに持っているものの値打ちを忘れないようにしましょう。',
+      'そこでイヌは、川の中のイヌに向かって、思いきり「ワン！」とほえました。',
     ]) {
       expect(needsPredecessor(text, 'ja'), text).toBe(true);
     }

@@ -1,7 +1,7 @@
 import type { Language } from '../schema/script.ts';
 import { stripLeadingConnective } from './bullets.ts';
 import { keepForLanguage, shortenAtBoundary, splitClauses } from './clauses.ts';
-import { needsPredecessor } from './dependence.ts';
+import { ANNOUNCES_ITEMS, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import type { ScoredSentence, SourceSentence } from './key-sentences.ts';
 import { joinSpeech } from './narrations.ts';
 import { splitSentences } from './sentences.ts';
@@ -215,20 +215,6 @@ function predecessorGroups(
   for (const run of enumerationRuns(scored, language)) for (const sentence of run) groups.set(sentence, run);
   return groups;
 }
-
-/** 「三つの要因を挙げる」 / "for three reasons": a sentence announcing a count of items. */
-const ANNOUNCES_ITEMS: Record<Language, RegExp> = {
-  ja: /[二三四五六2-6２-６]つの(?:理由|要因|ポイント|方法|コツ|特徴|点|ステップ|段階|課題)|[二三四五六2-6２-６]点(?:が|を|あり|ある)/u,
-  en: /\b(?:two|three|four|five|six|2|3|4|5|6)\s(?:main\s|key\s|big\s)?(?:reasons|factors|ways|steps|things|points|lessons|changes|findings|rules|problems|questions)\b/iu,
-};
-const FIRST_ITEM: Record<Language, RegExp> = {
-  ja: /^[「『（(]?(?:一つ目|ひとつ目|1つ目|１つ目|第一に|第1に|まず[、，])/u,
-  en: /^(?:first(?:ly)?|the first)\b/iu,
-};
-const LATER_ITEM: Record<Language, RegExp> = {
-  ja: /^[「『（(]?(?:[二三四五六2-6２-６]つ目|ふたつ目|みっつ目|第[二三四五六2-6]に|最後に)/u,
-  en: /^(?:second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|the (?:second|third|fourth|last))\b/iu,
-};
 
 /**
  * Runs of sentences in one paragraph that enumerate: from the sentence announcing the items (or
