@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Script, ScriptSchema } from '../schema/script.ts';
-import { distributeBudget, fitToBounds, narrationChars } from './bounds.ts';
+import { distributeBudget, distributeWithWholeStories, fitToBounds, narrationChars } from './bounds.ts';
 
 const n = (text: string) => ({ text, speaker: 'narrator' });
 
@@ -38,6 +38,18 @@ describe('distributeBudget', () => {
     expect(shares).toEqual([175, 275, 125, 425]);
     expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1000);
     expect(distributeBudget(100, [])).toEqual([]);
+  });
+});
+
+describe('distributeWithWholeStories', () => {
+  it('gives a story all it needs and the other sections the rest', () => {
+    expect(distributeWithWholeStories(1000, [500, 100, 100], [500, undefined, undefined])).toEqual([
+      500, 250, 250,
+    ]);
+    // A story that needs most of the budget does not starve the rest.
+    expect(distributeWithWholeStories(1000, [900, 100], [900, undefined])).toEqual(
+      distributeBudget(1000, [900, 100]),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Script, Section } from '../schema/script.ts';
 import { keepForLanguage, shortenAtBoundary } from './clauses.ts';
-import { isEnumerationPart, needsPredecessor } from './dependence.ts';
+import { isEnumerationPart, isStory, needsPredecessor } from './dependence.ts';
 
 export interface ScriptBounds {
   maxSections: number;
@@ -30,6 +30,27 @@ export function distributeBudget(total: number, weights: readonly number[]): num
   return weights.map((w) =>
     Math.floor(0.5 * equal + 0.5 * (sum > 0 ? (total * Math.max(0, w)) / sum : equal)),
   );
+}
+
+/** At most this share of the budget goes to telling stories whole. */
+const MAX_STORY_SHARE = 0.7;
+
+/**
+ * Splits `total` as distributeBudget does, but a story (`whole[i]` the characters it needs) gets
+ * all it needs first, so it is told whole, and the other sections share the rest; when the
+ * stories need more than MAX_STORY_SHARE, all sections share as usual.
+ */
+export function distributeWithWholeStories(
+  total: number,
+  weights: readonly number[],
+  whole: ReadonlyArray<number | undefined>,
+): number[] {
+  const stories = whole.reduce<number>((sum, w) => sum + (w ?? 0), 0);
+  if (stories === 0 || stories > total * MAX_STORY_SHARE) return distributeBudget(total, weights);
+  const others = weights.filter((_, i) => whole[i] === undefined);
+  const shares = distributeBudget(total - stories, others);
+  let k = 0;
+  return weights.map((_, i) => whole[i] ?? shares[k++]!);
 }
 
 /** The shortest text a narration is cut down to before sections are dropped instead. */
@@ -101,6 +122,13 @@ function droppable(
   language: Script['language'],
 ): number | undefined {
   const narrations = sections[index]!.narrations;
+  if (
+    isStory(
+      narrations.map((n) => n.text),
+      language,
+    )
+  )
+    return undefined;
   for (let at = narrations.length - 1; at >= 1; at--) {
     const next = narrations[at + 1]?.text ?? sections[index + 1]?.narrations[0]?.text;
     if (isEnumerationPart(narrations[at]!.text, language)) continue;

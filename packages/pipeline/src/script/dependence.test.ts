@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsPredecessor } from './dependence.ts';
+import { isStory, needsPredecessor } from './dependence.ts';
 import type { ScoredSentence } from './key-sentences.ts';
 import { pickNarrations } from './narration-pick.ts';
 
@@ -102,5 +102,51 @@ describe('pickNarrations with sentences that point back', () => {
       n.sentences.map((s) => s.text),
     );
     expect(texts).toEqual([sentences[0]!.text]);
+  });
+});
+
+const STORY = [
+  'ある日のこと、イヌは肉屋の店先から、大きな骨つきの肉を一切れくすねて走り出しました。',
+  'イヌは肉をしっかりくわえて、小川にかかる一本橋を渡り始めました。',
+  'ふと下を見ると、川の中にも一匹のイヌがいて、こちらをじっと見ています。',
+  'イヌは、川の中のイヌに向かって、思いきり「ワン！」とほえました。',
+  'そのとたん、口にくわえていた肉は、ポチャンと川の中へ落ちてしまいました。',
+  '川の中にいたのは、水にうつった自分の姿だったのです。',
+  'イヌは、からっぽになった口をぱくぱくさせながら、とぼとぼと家に帰っていきました。',
+];
+
+describe('stories', () => {
+  it('tells a story from its comment', () => {
+    expect(isStory(STORY, 'ja')).toBe(true);
+    expect(
+      isStory(
+        [
+          'このお話は短いので、小さな子どもにも読み聞かせやすいお話です。',
+          'イヌが「ワン！」とほえる場面は、このお話のいちばんの山場です。',
+          '絵本や紙芝居と組み合わせるのもよい方法です。',
+          '自分で気づいたことは、教えられたことよりも心に残るものです。',
+          '机の高さを変えてから、肩こりがずいぶん楽になりました。',
+        ],
+        'ja',
+      ),
+    ).toBe(false);
+    expect(
+      isStory(['Once upon a time a dog found a bone.', 'It ran.', 'It barked.', 'It lost it.'], 'en'),
+    ).toBe(true);
+  });
+
+  it('says a story from its start without gaps, never its turning point without what led to it', () => {
+    // The turning point and the reveal score low; the first sentences fit the budget.
+    const sentences = scored(STORY, [3, 1, 2, 3, 0.5, 0.5, 3]);
+    const budget = STORY.slice(0, 4).reduce((sum, s) => sum + s.length, 0);
+    const said = pickNarrations(sentences, budget, 'ja', { ...options, maxNarrations: 8 }).flatMap((n) =>
+      n.sentences.map((s) => s.index),
+    );
+    expect(said).toEqual([0, 1, 2, 3]);
+    const whole = STORY.reduce((sum, s) => sum + s.length, 0);
+    const told = pickNarrations(sentences, whole, 'ja', { ...options, maxNarrations: 8 }).flatMap((n) =>
+      n.sentences.map((s) => s.index),
+    );
+    expect(told).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 });

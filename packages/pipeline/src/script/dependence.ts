@@ -60,3 +60,24 @@ export function isEnumerationPart(text: string, language: Language): boolean {
         LATER_ITEM[language].test(sentence),
     );
 }
+
+/** A story's sentence: told in the polite past (「…ました。」「…のです。」). */
+const STORY_SENTENCE_END =
+  /(?:ました|でした|ません|ませんか|のです|ということです|ています)[」』）)]*[。！？!?]?[」』]*$/u;
+const STORY_OPENING = /^(?:once upon a time|long,? long ago|long ago,|むかしむかし|昔々|むかし、|ある日)/iu;
+/** Share of a part's sentences told like a story for the part to be one. */
+const STORY_SHARE = 0.8;
+const MIN_STORY_SENTENCES = 4;
+
+/**
+ * Whether sentences tell a story: each event leads to the next, so the story is told whole and in
+ * order, or from its start without gaps. A story opens like one, or (in Japanese) most of its
+ * sentences end in the polite past.
+ */
+export function isStory(sentences: readonly string[], language: Language): boolean {
+  if (sentences.length < MIN_STORY_SENTENCES) return false;
+  if (STORY_OPENING.test(sentences[0]!.trim())) return true;
+  if (language !== 'ja') return false;
+  const told = sentences.filter((s) => STORY_SENTENCE_END.test(s.trim())).length;
+  return told / sentences.length >= STORY_SHARE;
+}

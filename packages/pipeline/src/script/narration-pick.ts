@@ -1,7 +1,7 @@
 import type { Language } from '../schema/script.ts';
 import { stripLeadingConnective } from './bullets.ts';
 import { keepForLanguage, shortenAtBoundary, splitClauses } from './clauses.ts';
-import { ANNOUNCES_ITEMS, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
+import { ANNOUNCES_ITEMS, FIRST_ITEM, isStory, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import type { ScoredSentence, SourceSentence } from './key-sentences.ts';
 import { joinSpeech } from './narrations.ts';
 import { splitSentences } from './sentences.ts';
@@ -135,7 +135,12 @@ export function pickNarrations(
 ): PickedNarration[] {
   const separator = language === 'en' ? 1 : 0;
   const candidates = withoutDanglingConnectives(scored, language);
-  const group = predecessorGroups(candidates, language);
+  const group = isStory(
+    candidates.map((s) => s.text),
+    language,
+  )
+    ? storyGroups(candidates)
+    : predecessorGroups(candidates, language);
   // A sentence that points back is only a candidate together with what it points back to.
   const byScore = candidates
     .filter((s) => group.has(s))
@@ -186,6 +191,27 @@ function withoutDanglingConnectives(scored: readonly ScoredSentence[], language:
     const text = stripLeadingConnective(sentence.text, language);
     return text !== sentence.text && !needsPredecessor(text, language) ? { ...sentence, text } : sentence;
   });
+}
+
+/** The characters a part needs to be told whole when it is a story; undefined for other parts. */
+export function storyChars(scored: readonly ScoredSentence[], language: Language): number | undefined {
+  if (
+    !isStory(
+      scored.map((s) => s.text),
+      language,
+    )
+  )
+    return undefined;
+  const separator = language === 'en' ? 1 : 0;
+  return scored.reduce((sum, s) => sum + s.text.length + separator, 0);
+}
+
+/**
+ * In a story each event leads to the next: a sentence is said with every sentence before it, so
+ * what is told is the story from its start, without gaps.
+ */
+function storyGroups(scored: readonly ScoredSentence[]): Map<ScoredSentence, ScoredSentence[]> {
+  return new Map(scored.map((s, i) => [s, scored.slice(0, i + 1)]));
 }
 
 /**
