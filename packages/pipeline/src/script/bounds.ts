@@ -1,6 +1,6 @@
 import type { Script, Section } from '../schema/script.ts';
 import { keepForLanguage, shortenAtBoundary } from './clauses.ts';
-import { isEnumerationPart, isStory, needsPredecessor } from './dependence.ts';
+import { introducesThingOf, isEnumerationPart, isStory, needsPredecessor } from './dependence.ts';
 
 export interface ScriptBounds {
   maxSections: number;
@@ -115,6 +115,9 @@ function dropOneNarration(
   return true;
 }
 
+/** How many narrations after one may name ("the burr") a thing it introduced ("a small burr"). */
+const THINGS_NAMED_WITHIN = 3;
+
 /** The last narration of a section (never its first) that can go without leaving a gap in the logic. */
 function droppable(
   sections: readonly Section[],
@@ -133,6 +136,11 @@ function droppable(
     const next = narrations[at + 1]?.text ?? sections[index + 1]?.narrations[0]?.text;
     if (isEnumerationPart(narrations[at]!.text, language)) continue;
     if (next !== undefined && needsPredecessor(next, language)) continue;
+    const later = [...narrations.slice(at + 1), ...(sections[index + 1]?.narrations ?? [])].slice(
+      0,
+      THINGS_NAMED_WITHIN,
+    );
+    if (language === 'en' && later.some((n) => introducesThingOf(narrations[at]!.text, n.text))) continue;
     return at;
   }
   return undefined;

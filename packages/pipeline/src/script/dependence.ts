@@ -7,15 +7,16 @@ import type { Language } from '../schema/script.ts';
  */
 const POINTS_BACK: Record<Language, RegExp> = {
   en: /^[(“"‘']?(?!this (?:year|week|month|summer|winter|spring|autumn|fall|morning|evening|time|article|chapter|story|book|post|guide|page|video)\b)(?:it|this|that|these|those|he|she|they|his|her|their|its|him|them|such|whatever|but|and|so|also|yet|still|instead|however|nor|both|neither|the other|another|the second|the third|the latter|the former|even so|as a result|in turn)\b/iu,
-  ja: /^[「『（(]?(?!この(?:冬|夏|春|秋|日|年|週|月|ほど|たび|お話|話|記事|本|章|作品|ページ)|ここ数)(?:それ|これ|あれ|その|この|あの|そこ|ここ|そう|こう|しかし|しかも|また[、，]|さらに|そして|でも|だが|ただ[、，し]|つまり|一方|ところが|けれども|けれど[、，]|だけど|ですが|とはいえ|それなのに|だから|そこで|すると|それでも|なお|もう一つ|もうひとつ|もう1つ|もう１つ|[二三四五2-5２-５]つ目|第[二三四五]に|彼|同氏|同社|同市|同町|同村)/u,
+  ja: /^[「『（(]?(?!この(?:冬|夏|春|秋|日|年|週|月|ほど|たび|お話|話|記事|本|章|作品|ページ)|ここ数)(?:それ|これ|あれ|その|この|あの|そこ|ここ|そう|こう|しかし|しかも|また[、，]|さらに|そして|でも|だが|ただ[、，し]|つまり|一方|ところが|けれども|けれど[、，]|だけど|ですが|とはいえ|それなのに|だから|そこで|すると|それでも|なお|もう一つ|もうひとつ|もう1つ|もう１つ|[二三四五2-5２-５]つ目|第[二三四五]に|彼|同氏|同社|同市|同町|同村|[ぁ-んァ-ヶ一-龠]{1,4}すぎ(?:ると|れば|たら|ては))/u,
 };
 
 /**
- * "According to the port's engineers, that recovered energy covers…": a demonstrative after a
- * leading attribution points back just as it does at the start.
+ * "According to the port's engineers, that recovered energy covers…", "If it has gone evenly…": a
+ * demonstrative after a leading attribution, or a pronoun opening a leading condition, points back
+ * just as it does at the start.
  */
 const POINTS_BACK_AFTER_ATTRIBUTION =
-  /^(?:according to [^,]{1,80}|in (?:practice|fact|turn)|on (?:average|paper)),\s+(?!this (?:year|week|month|time)\b)(?:that|this|these|those|such)\s+[a-z]/iu;
+  /^(?:(?:according to [^,]{1,80}|in (?:practice|fact|turn)|on (?:average|paper)),\s+(?!this (?:year|week|month|time)\b)(?:that|this|these|those|such)\s+[a-z]|(?:if|when|once|until|unless|as soon as|because|although)\s+(?:it|they|this|these|those)\b)/iu;
 
 /** A quote whose speaker is only a pronoun: the sentence naming who speaks is needed. */
 const PRONOUN_SPEAKER =
@@ -38,11 +39,11 @@ export const ANNOUNCES_ITEMS: Record<Language, RegExp> = {
 };
 export const FIRST_ITEM: Record<Language, RegExp> = {
   ja: /^[「『（(]?(?:一つ目|ひとつ目|1つ目|１つ目|第一に|第1に|まず[、，])/u,
-  en: /^(?:first(?:ly)?|the first)\b/iu,
+  en: /^(?:first(?:ly)?|the first|start by|begin by)\b/iu,
 };
 export const LATER_ITEM: Record<Language, RegExp> = {
   ja: /^[「『（(]?(?:[二三四五六2-6２-６]つ目|ふたつ目|みっつ目|第[二三四五六2-6]に|最後に)/u,
-  en: /^(?:second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|the (?:second|third|fourth|last))\b/iu,
+  en: /^(?:second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|next,|then\b(?! again)|the (?:second|third|fourth|last))\b/iu,
 };
 
 /**
@@ -80,4 +81,31 @@ export function isStory(sentences: readonly string[], language: Language): boole
   if (language !== 'ja') return false;
   const told = sentences.filter((s) => STORY_SENTENCE_END.test(s.trim())).length;
   return told / sentences.length >= STORY_SHARE;
+}
+
+const NOT_A_THING = new Set([
+  'same',
+  'other',
+  'first',
+  'last',
+  'next',
+  'most',
+  'best',
+  'rest',
+  'way',
+  'time',
+  'end',
+]);
+
+/**
+ * Whether `earlier` introduces ("you can feel a small burr") a thing `later` names with "the"
+ * ("remove the burr"): said without it, "the burr" names nothing the viewer has heard of.
+ */
+export function introducesThingOf(earlier: string, later: string): boolean {
+  return [...later.matchAll(/\bthe ([a-z]{3,})\b(?![-'’])/giu)]
+    .map((m) => m[1]!.toLowerCase())
+    .some(
+      (noun) =>
+        !NOT_A_THING.has(noun) && new RegExp(`\\ban? (?:[a-z-]+ ){0,2}${noun}\\b`, 'iu').test(earlier),
+    );
 }

@@ -1,7 +1,14 @@
 import type { Language } from '../schema/script.ts';
 import { stripLeadingConnective } from './bullets.ts';
 import { keepForLanguage, shortenAtBoundary, splitClauses } from './clauses.ts';
-import { ANNOUNCES_ITEMS, FIRST_ITEM, isStory, LATER_ITEM, needsPredecessor } from './dependence.ts';
+import {
+  ANNOUNCES_ITEMS,
+  FIRST_ITEM,
+  introducesThingOf,
+  isStory,
+  LATER_ITEM,
+  needsPredecessor,
+} from './dependence.ts';
 import type { ScoredSentence, SourceSentence } from './key-sentences.ts';
 import { joinSpeech } from './narrations.ts';
 import { splitSentences } from './sentences.ts';
@@ -236,10 +243,40 @@ function predecessorGroups(
     }
     if (!needsPredecessor(current.text, language)) groups.set(sentence, run);
   }
+  // "…remove the burr" is said only with the sentence that introduced "a small burr".
+  if (language === 'en') {
+    for (const sentence of scored) {
+      const introducer = introducingSentence(sentence, scored);
+      if (!introducer || !groups.has(sentence)) continue;
+      const needed = groups.get(introducer);
+      if (!needed) groups.delete(sentence);
+      else
+        groups.set(
+          sentence,
+          [...new Set([...needed, ...groups.get(sentence)!])].sort((a, b) => a.index - b.index),
+        );
+    }
+  }
   // An enumeration is said whole or not at all: "three reasons" followed by only the second is
   // what viewers called the worst kind of gap.
   for (const run of enumerationRuns(scored, language)) for (const sentence of run) groups.set(sentence, run);
   return groups;
+}
+
+/** How many paragraphs back a thing named with "a" is looked for when a sentence says "the" thing. */
+const INTRODUCED_WITHIN_PARAGRAPHS = 1;
+
+/** The nearest earlier sentence (in this paragraph or the one before) that introduced a thing this one names with "the". */
+function introducingSentence(
+  sentence: ScoredSentence,
+  scored: readonly ScoredSentence[],
+): ScoredSentence | undefined {
+  return scored
+    .filter(
+      (s) => s.index < sentence.index && s.paragraph >= sentence.paragraph - INTRODUCED_WITHIN_PARAGRAPHS,
+    )
+    .sort((a, b) => b.index - a.index)
+    .find((before) => introducesThingOf(before.text, sentence.text));
 }
 
 /**
