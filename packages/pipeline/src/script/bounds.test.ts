@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Script, ScriptSchema } from '../schema/script.ts';
-import { distributeBudget, fitToBounds, narrationChars } from './bounds.ts';
+import { distributeBudget, distributeWithWholeStories, fitToBounds, narrationChars } from './bounds.ts';
 
 const n = (text: string) => ({ text, speaker: 'narrator' });
 
@@ -38,6 +38,18 @@ describe('distributeBudget', () => {
     expect(shares).toEqual([175, 275, 125, 425]);
     expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1000);
     expect(distributeBudget(100, [])).toEqual([]);
+  });
+});
+
+describe('distributeWithWholeStories', () => {
+  it('gives a story all it needs and the other sections the rest', () => {
+    expect(distributeWithWholeStories(1000, [500, 100, 100], [500, undefined, undefined])).toEqual([
+      500, 250, 250,
+    ]);
+    // A story that needs most of the budget does not starve the rest.
+    expect(distributeWithWholeStories(1000, [900, 100], [900, undefined])).toEqual(
+      distributeBudget(1000, [900, 100]),
+    );
   });
 });
 
@@ -85,5 +97,28 @@ describe('fitToBounds', () => {
   it('leaves a script within bounds unchanged', () => {
     const original = script(3, 2);
     expect(fitToBounds(original, { maxSections: 12, charBudget: 10_000 })).toEqual(original);
+  });
+
+  it('keeps the items of an enumeration and what the next narration points back to, dropping another narration', () => {
+    const base = script(1, 1);
+    base.sections[1]!.narrations = [
+      n('鰊の群れが湾に戻ってきた。'),
+      n('町では、群来を観光にも生かしたい考えだ。'),
+      n('その考えに、漁協も賛成している。'),
+      n('回復の理由について、研究員は三つの要因を挙げる。一つ目は稚魚の放流だ。'),
+      n('二つ目は、海藻の森を取り戻す取り組みだ。'),
+      n('三つ目は、網の目を大きくした自主規制だという。'),
+    ];
+    const budget = narrationChars(base) - 1;
+    const fitted = fitToBounds(base, { maxSections: 10, charBudget: budget });
+    const said = fitted.sections[1]!.narrations.map((x) => x.text);
+    expect(said).toEqual([
+      '鰊の群れが湾に戻ってきた。',
+      '町では、群来を観光にも生かしたい考えだ。',
+      '回復の理由について、研究員は三つの要因を挙げる。一つ目は稚魚の放流だ。',
+      '二つ目は、海藻の森を取り戻す取り組みだ。',
+      '三つ目は、網の目を大きくした自主規制だという。',
+    ]);
+    expect(narrationChars(fitted)).toBeLessThanOrEqual(budget);
   });
 });

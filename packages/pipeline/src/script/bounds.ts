@@ -1,5 +1,6 @@
 import type { Script, Section } from '../schema/script.ts';
 import { keepForLanguage, shortenAtBoundary } from './clauses.ts';
+import { introducesThingOf, isEnumerationPart, isStory, needsPredecessor } from './dependence.ts';
 
 export interface ScriptBounds {
   maxSections: number;
@@ -31,6 +32,27 @@ export function distributeBudget(total: number, weights: readonly number[]): num
   );
 }
 
+/** At most this share of the budget goes to telling stories whole. */
+const MAX_STORY_SHARE = 0.7;
+
+/**
+ * Splits `total` as distributeBudget does, but a story (`whole[i]` the characters it needs) gets
+ * all it needs first, so it is told whole, and the other sections share the rest; when the
+ * stories need more than MAX_STORY_SHARE, all sections share as usual.
+ */
+export function distributeWithWholeStories(
+  total: number,
+  weights: readonly number[],
+  whole: ReadonlyArray<number | undefined>,
+): number[] {
+  const stories = whole.reduce<number>((sum, w) => sum + (w ?? 0), 0);
+  if (stories === 0 || stories > total * MAX_STORY_SHARE) return distributeBudget(total, weights);
+  const others = weights.filter((_, i) => whole[i] === undefined);
+  const shares = distributeBudget(total - stories, others);
+  let k = 0;
+  return weights.map((_, i) => whole[i] ?? shares[k++]!);
+}
+
 /** The shortest text a narration is cut down to before sections are dropped instead. */
 const MIN_NARRATION_CHARS = 8;
 
@@ -53,7 +75,7 @@ export function fitToBounds(script: Script, bounds: ScriptBounds): Script {
   for (;;) {
     const over = narrationChars({ sections }) - bounds.charBudget;
     if (over <= 0) break;
-    if (dropOneNarration(sections, isBody)) continue;
+    if (dropOneNarration(sections, isBody, script.language)) continue;
     if (shortenLongestNarration(sections, over, script.language)) continue;
     const lastBody = sections.findLastIndex(isBody);
     if (lastBody < 0 || sections.length <= 1) break;
@@ -62,7 +84,11 @@ export function fitToBounds(script: Script, bounds: ScriptBounds): Script {
   return { ...script, sections };
 }
 
-function dropOneNarration(sections: Section[], isBody: (s: Section, i: number) => boolean): boolean {
+function dropOneNarration(
+  sections: Section[],
+  isBody: (s: Section, i: number) => boolean,
+  language: Script['language'],
+): boolean {
   const withSpare = sections
     .map((section, index) => ({ section, index }))
     .filter(({ section }) => section.narrations.length > 1);
@@ -73,10 +99,51 @@ function dropOneNarration(sections: Section[], isBody: (s: Section, i: number) =
       Number(isBody(b.section, b.index)) - Number(isBody(a.section, a.index)) ||
       sectionChars(b.section) - sectionChars(a.section),
   );
+  // A narration that an enumeration needs, or that the next narration points back to, is kept
+  // while another can go.
+  for (const { section, index } of withSpare) {
+    if (index === sections.length - 1 && section.kind === 'closing') continue;
+    const at = droppable(sections, index, language);
+    if (at !== undefined) {
+      removeNarration(section, at);
+      return true;
+    }
+  }
   const { section, index } = withSpare[0]!;
   const isClosing = index === sections.length - 1 && section.kind === 'closing';
   removeNarration(section, isClosing ? 0 : section.narrations.length - 1);
   return true;
+}
+
+/** How many narrations after one may name ("the burr") a thing it introduced ("a small burr"). */
+const THINGS_NAMED_WITHIN = 3;
+
+/** The last narration of a section (never its first) that can go without leaving a gap in the logic. */
+function droppable(
+  sections: readonly Section[],
+  index: number,
+  language: Script['language'],
+): number | undefined {
+  const narrations = sections[index]!.narrations;
+  if (
+    isStory(
+      narrations.map((n) => n.text),
+      language,
+    )
+  )
+    return undefined;
+  for (let at = narrations.length - 1; at >= 1; at--) {
+    const next = narrations[at + 1]?.text ?? sections[index + 1]?.narrations[0]?.text;
+    if (isEnumerationPart(narrations[at]!.text, language)) continue;
+    if (next !== undefined && needsPredecessor(next, language)) continue;
+    const later = [...narrations.slice(at + 1), ...(sections[index + 1]?.narrations ?? [])].slice(
+      0,
+      THINGS_NAMED_WITHIN,
+    );
+    if (language === 'en' && later.some((n) => introducesThingOf(narrations[at]!.text, n.text))) continue;
+    return at;
+  }
+  return undefined;
 }
 
 /** Removes a narration and the bullet it reveals, so the slide still shows only what is spoken. */

@@ -7,8 +7,16 @@ import type { Language } from '../schema/script.ts';
  */
 const POINTS_BACK: Record<Language, RegExp> = {
   en: /^[(“"‘']?(?!this (?:year|week|month|summer|winter|spring|autumn|fall|morning|evening|time|article|chapter|story|book|post|guide|page|video)\b)(?:it|this|that|these|those|he|she|they|his|her|their|its|him|them|such|whatever|but|and|so|also|yet|still|instead|however|nor|both|neither|the other|another|the second|the third|the latter|the former|even so|as a result|in turn)\b/iu,
-  ja: /^[「『（(]?(?!この(?:冬|夏|春|秋|日|年|週|月|ほど|たび|お話|話|記事|本|章|作品|ページ)|ここ数)(?:それ|これ|あれ|その|この|あの|そこ|ここ|そう|こう|しかし|しかも|また[、，]|さらに|そして|でも|だが|ただ[、，し]|つまり|一方|ところが|すると|それでも|なお|もう一つ|もうひとつ|もう1つ|もう１つ|[二三四五2-5２-５]つ目|第[二三四五]に|彼|同氏|同社|同市|同町|同村)/u,
+  ja: /^[「『（(]?(?!この(?:冬|夏|春|秋|日|年|週|月|ほど|たび|お話|話|記事|本|章|作品|ページ)|ここ数)(?:それ|これ|あれ|その|この|あの|そこ|ここ|そう|こう|しかし|しかも|また[、，]|さらに|そして|でも|だが|ただ[、，し]|つまり|一方|ところが|けれども|けれど[、，]|だけど|ですが|とはいえ|それなのに|だから|そこで|すると|それでも|なお|もう一つ|もうひとつ|もう1つ|もう１つ|[二三四五2-5２-５]つ目|第[二三四五]に|彼|同氏|同社|同市|同町|同村|[ぁ-んァ-ヶ一-龠]{1,4}すぎ(?:ると|れば|たら|ては))/u,
 };
+
+/**
+ * "According to the port's engineers, that recovered energy covers…", "If it has gone evenly…": a
+ * demonstrative after a leading attribution, or a pronoun opening a leading condition, points back
+ * just as it does at the start.
+ */
+const POINTS_BACK_AFTER_ATTRIBUTION =
+  /^(?:(?:according to [^,]{1,80}|in (?:practice|fact|turn)|on (?:average|paper)),\s+(?!this (?:year|week|month|time)\b)(?:that|this|these|those|such)\s+[a-z]|(?:if|when|once|until|unless|as soon as|because|although)\s+(?:it|they|this|these|those)\b)/iu;
 
 /** A quote whose speaker is only a pronoun: the sentence naming who speaks is needed. */
 const PRONOUN_SPEAKER =
@@ -21,5 +29,83 @@ const PRONOUN_SPEAKER =
 export function needsPredecessor(text: string, language: Language): boolean {
   const trimmed = text.trim();
   if (POINTS_BACK[language].test(trimmed)) return true;
-  return language === 'en' && PRONOUN_SPEAKER.test(trimmed);
+  return language === 'en' && (PRONOUN_SPEAKER.test(trimmed) || POINTS_BACK_AFTER_ATTRIBUTION.test(trimmed));
+}
+
+/** 「三つの要因を挙げる」 / "for three reasons": a sentence announcing a count of items. */
+export const ANNOUNCES_ITEMS: Record<Language, RegExp> = {
+  ja: /[二三四五六2-6２-６]つの(?:理由|要因|ポイント|方法|コツ|特徴|点|ステップ|段階|課題)|[二三四五六2-6２-６]点(?:が|を|あり|ある)/u,
+  en: /\b(?:two|three|four|five|six|2|3|4|5|6)\s(?:main\s|key\s|big\s)?(?:reasons|factors|ways|steps|things|points|lessons|changes|findings|rules|problems|questions)\b/iu,
+};
+export const FIRST_ITEM: Record<Language, RegExp> = {
+  ja: /^[「『（(]?(?:一つ目|ひとつ目|1つ目|１つ目|第一に|第1に|まず[、，])/u,
+  en: /^(?:first(?:ly)?|the first|start by|begin by)\b/iu,
+};
+export const LATER_ITEM: Record<Language, RegExp> = {
+  ja: /^[「『（(]?(?:[二三四五六2-6２-６]つ目|ふたつ目|みっつ目|第[二三四五六2-6]に|最後に)/u,
+  en: /^(?:second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|next,|then\b(?! again)|the (?:second|third|fourth|last))\b/iu,
+};
+
+/**
+ * Whether a text (one or more sentences) announces an enumeration or says one of its items: it is
+ * said with the rest of the enumeration or not at all.
+ */
+export function isEnumerationPart(text: string, language: Language): boolean {
+  return text
+    .split(/(?<=[。！？.!?])\s*/u)
+    .map((sentence) => sentence.trim())
+    .some(
+      (sentence) =>
+        ANNOUNCES_ITEMS[language].test(sentence) ||
+        FIRST_ITEM[language].test(sentence) ||
+        LATER_ITEM[language].test(sentence),
+    );
+}
+
+/** A story's sentence: told in the polite past (「…ました。」「…のです。」). */
+const STORY_SENTENCE_END =
+  /(?:ました|でした|ません|ませんか|のです|ということです|ています)[」』）)]*[。！？!?]?[」』]*$/u;
+const STORY_OPENING = /^(?:once upon a time|long,? long ago|long ago,|むかしむかし|昔々|むかし、|ある日)/iu;
+/** Share of a part's sentences told like a story for the part to be one. */
+const STORY_SHARE = 0.8;
+const MIN_STORY_SENTENCES = 4;
+
+/**
+ * Whether sentences tell a story: each event leads to the next, so the story is told whole and in
+ * order, or from its start without gaps. A story opens like one, or (in Japanese) most of its
+ * sentences end in the polite past.
+ */
+export function isStory(sentences: readonly string[], language: Language): boolean {
+  if (sentences.length < MIN_STORY_SENTENCES) return false;
+  if (STORY_OPENING.test(sentences[0]!.trim())) return true;
+  if (language !== 'ja') return false;
+  const told = sentences.filter((s) => STORY_SENTENCE_END.test(s.trim())).length;
+  return told / sentences.length >= STORY_SHARE;
+}
+
+const NOT_A_THING = new Set([
+  'same',
+  'other',
+  'first',
+  'last',
+  'next',
+  'most',
+  'best',
+  'rest',
+  'way',
+  'time',
+  'end',
+]);
+
+/**
+ * Whether `earlier` introduces ("you can feel a small burr") a thing `later` names with "the"
+ * ("remove the burr"): said without it, "the burr" names nothing the viewer has heard of.
+ */
+export function introducesThingOf(earlier: string, later: string): boolean {
+  return [...later.matchAll(/\bthe ([a-z]{3,})\b(?![-'’])/giu)]
+    .map((m) => m[1]!.toLowerCase())
+    .some(
+      (noun) =>
+        !NOT_A_THING.has(noun) && new RegExp(`\\ban? (?:[a-z-]+ ){0,2}${noun}\\b`, 'iu').test(earlier),
+    );
 }

@@ -1,7 +1,14 @@
 import type { Language } from '../schema/script.ts';
 import { stripLeadingConnective } from './bullets.ts';
 import { keepForLanguage, shortenAtBoundary, splitClauses } from './clauses.ts';
-import { needsPredecessor } from './dependence.ts';
+import {
+  ANNOUNCES_ITEMS,
+  FIRST_ITEM,
+  introducesThingOf,
+  isStory,
+  LATER_ITEM,
+  needsPredecessor,
+} from './dependence.ts';
 import type { ScoredSentence, SourceSentence } from './key-sentences.ts';
 import { joinSpeech } from './narrations.ts';
 import { splitSentences } from './sentences.ts';
@@ -135,7 +142,12 @@ export function pickNarrations(
 ): PickedNarration[] {
   const separator = language === 'en' ? 1 : 0;
   const candidates = withoutDanglingConnectives(scored, language);
-  const group = predecessorGroups(candidates, language);
+  const group = isStory(
+    candidates.map((s) => s.text),
+    language,
+  )
+    ? storyGroups(candidates)
+    : predecessorGroups(candidates, language);
   // A sentence that points back is only a candidate together with what it points back to.
   const byScore = candidates
     .filter((s) => group.has(s))
@@ -188,6 +200,27 @@ function withoutDanglingConnectives(scored: readonly ScoredSentence[], language:
   });
 }
 
+/** The characters a part needs to be told whole when it is a story; undefined for other parts. */
+export function storyChars(scored: readonly ScoredSentence[], language: Language): number | undefined {
+  if (
+    !isStory(
+      scored.map((s) => s.text),
+      language,
+    )
+  )
+    return undefined;
+  const separator = language === 'en' ? 1 : 0;
+  return scored.reduce((sum, s) => sum + s.text.length + separator, 0);
+}
+
+/**
+ * In a story each event leads to the next: a sentence is said with every sentence before it, so
+ * what is told is the story from its start, without gaps.
+ */
+function storyGroups(scored: readonly ScoredSentence[]): Map<ScoredSentence, ScoredSentence[]> {
+  return new Map(scored.map((s, i) => [s, scored.slice(0, i + 1)]));
+}
+
 /**
  * For each sentence, the sentences it cannot be said without: itself and, when it points back,
  * the run of sentences before it up to one that stands on its own. A sentence pointing back to
@@ -210,25 +243,41 @@ function predecessorGroups(
     }
     if (!needsPredecessor(current.text, language)) groups.set(sentence, run);
   }
+  // "…remove the burr" is said only with the sentence that introduced "a small burr".
+  if (language === 'en') {
+    for (const sentence of scored) {
+      const introducer = introducingSentence(sentence, scored);
+      if (!introducer || !groups.has(sentence)) continue;
+      const needed = groups.get(introducer);
+      if (!needed) groups.delete(sentence);
+      else
+        groups.set(
+          sentence,
+          [...new Set([...needed, ...groups.get(sentence)!])].sort((a, b) => a.index - b.index),
+        );
+    }
+  }
   // An enumeration is said whole or not at all: "three reasons" followed by only the second is
   // what viewers called the worst kind of gap.
   for (const run of enumerationRuns(scored, language)) for (const sentence of run) groups.set(sentence, run);
   return groups;
 }
 
-/** 「三つの要因を挙げる」 / "for three reasons": a sentence announcing a count of items. */
-const ANNOUNCES_ITEMS: Record<Language, RegExp> = {
-  ja: /[二三四五六2-6２-６]つの(?:理由|要因|ポイント|方法|コツ|特徴|点|ステップ|段階|課題)|[二三四五六2-6２-６]点(?:が|を|あり|ある)/u,
-  en: /\b(?:two|three|four|five|six|2|3|4|5|6)\s(?:main\s|key\s|big\s)?(?:reasons|factors|ways|steps|things|points|lessons|changes|findings|rules|problems|questions)\b/iu,
-};
-const FIRST_ITEM: Record<Language, RegExp> = {
-  ja: /^[「『（(]?(?:一つ目|ひとつ目|1つ目|１つ目|第一に|第1に|まず[、，])/u,
-  en: /^(?:first(?:ly)?|the first)\b/iu,
-};
-const LATER_ITEM: Record<Language, RegExp> = {
-  ja: /^[「『（(]?(?:[二三四五六2-6２-６]つ目|ふたつ目|みっつ目|第[二三四五六2-6]に|最後に)/u,
-  en: /^(?:second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth|finally|the (?:second|third|fourth|last))\b/iu,
-};
+/** How many paragraphs back a thing named with "a" is looked for when a sentence says "the" thing. */
+const INTRODUCED_WITHIN_PARAGRAPHS = 1;
+
+/** The nearest earlier sentence (in this paragraph or the one before) that introduced a thing this one names with "the". */
+function introducingSentence(
+  sentence: ScoredSentence,
+  scored: readonly ScoredSentence[],
+): ScoredSentence | undefined {
+  return scored
+    .filter(
+      (s) => s.index < sentence.index && s.paragraph >= sentence.paragraph - INTRODUCED_WITHIN_PARAGRAPHS,
+    )
+    .sort((a, b) => b.index - a.index)
+    .find((before) => introducesThingOf(before.text, sentence.text));
+}
 
 /**
  * Runs of sentences in one paragraph that enumerate: from the sentence announcing the items (or

@@ -2,7 +2,7 @@ import { type StageContext, throwIfAborted } from '../context.ts';
 import { PipelineError } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
 import type { Language, Narration, Script, ScriptImage, Section } from '../schema/script.ts';
-import { distributeBudget, fitToBounds } from './bounds.ts';
+import { distributeWithWholeStories, fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
 import { narrationBullet, sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
@@ -13,7 +13,7 @@ import { findRankedKeyFigure } from './key-figure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
 import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
-import { type PickedNarration, pickNarrations, toSourceSentences } from './narration-pick.ts';
+import { type PickedNarration, pickNarrations, storyChars, toSourceSentences } from './narration-pick.ts';
 import { joinSpeech } from './narrations.ts';
 import { outlineArticle, type Topic, topicLength } from './outline.ts';
 import { pictureCaption } from './picture-caption.ts';
@@ -221,9 +221,10 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     sentences: leadScored.filter((s) => text.includes(s.text)),
   }));
 
-  const budgets = distributeBudget(
+  const budgets = distributeWithWholeStories(
     remaining,
     speaking.map((p) => topicLength(p.topic)),
+    speaking.map((p) => storyChars(p.scored, language)),
   );
   let carry = 0;
   // A section says more than one slide holds only when there is a slide to continue on.
