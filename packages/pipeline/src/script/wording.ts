@@ -25,6 +25,8 @@ export interface Wording {
   partTitle: (n: number) => string;
   /** Title of the part before an article's first heading when its words name no topic. */
   introTitle: string;
+  /** Title of a part that tells a story. */
+  storyTitle: string;
   closingTitle: string;
   seeOriginal: readonly string[];
 }
@@ -72,6 +74,7 @@ export const WORDING: Record<Language, Wording> = {
     ],
     partTitle: (n) => `その${n}`,
     introTitle: 'はじめに',
+    storyTitle: 'おはなし',
     mainPoints: ['要点をもう一度、画面で確認しましょう。', '最後に、要点をおさらいします。'],
     recapLead: 'おさらいです。',
     closingTitle: 'まとめ',
@@ -106,6 +109,7 @@ export const WORDING: Record<Language, Wording> = {
     ],
     partTitle: (n) => `Part ${n}`,
     introTitle: 'Introduction',
+    storyTitle: 'The story',
     mainPoints: ['Here are the main points once more.', 'To recap, these were the main points.'],
     recapLead: 'To recap: ',
     closingTitle: 'Summary',
