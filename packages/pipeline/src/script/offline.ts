@@ -21,7 +21,7 @@ import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { splitSentences } from './sentences.ts';
 import { toSpeakable } from './speakable.ts';
-import { closingPoints, readsAsConclusion } from './takeaway.ts';
+import { CONCLUDES, closingPoints, readsAsConclusion } from './takeaway.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 import { readsAsStory, titleKey, topicTitle } from './topic-title.ts';
 import type { ScriptProvider } from './types.ts';
@@ -329,6 +329,9 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   );
   const recapBullets = recap?.points ?? [];
   closingLines = closingLines.flatMap((line) => (line !== points ? [line] : recap ? [recap.line] : []));
+  // The closing slide names the source; the pointer to it is said only when there is nothing else to say.
+  if (closingLines.some((line) => line !== seeOriginal))
+    closingLines = closingLines.filter((line) => line !== seeOriginal);
   const opening: Section = {
     title: shortenAtBoundary(title, language, TITLE_MAX.section),
     kind: 'opening',
@@ -730,8 +733,46 @@ function takeawayLine(
       // Said on its own at the end, it cannot lean on the sentence before it.
       .filter((text) => !needsPredecessor(text, language))
       .map((text) => template(capitalizeFirst(text, language)))
-      .find((line) => line.length <= maxChars)
+      .find((line) => line.length <= maxChars) ?? endingLine(roomy.at(-1), language, title, maxChars)
   );
+}
+
+/** A quotation with its speaker named: "…," Ms Halvorsen said. / In the words of …: "…" / 組合長は「…」と話した。 */
+const SPOKEN_QUOTE: Record<Language, RegExp> = {
+  en: /^(?:in the words of [^:"“]{3,100}:\s*["“].{20,}["”]|["“].{20,}[,.!?]["”]\s+(?:(?:said|says|added)\s+\S.*|\S.{0,60}\s(?:said|says|added))\.)$/iu,
+  ja: /^[^「」]{2,40}[はが]「[^」]{8,}」と(?:話|語|述べ|期待|分析|笑|締めくく)/u,
+};
+
+/**
+ * The article's own ending, when it is a real one: the closing quotation of its last paragraph
+ * with its speaker named, else a sentence of the last paragraph that concludes ("…can work, as
+ * long as…"). Plans, announcements and sentences that lean on the one before are not endings.
+ */
+function endingLine(
+  last: BodyPlan | undefined,
+  language: Language,
+  title: string,
+  maxChars: number,
+): string | undefined {
+  // A short last part keeps its quotation (and its quote panel) in the body.
+  if (!last || last.scored.length < 4) return undefined;
+  const lastParagraph = Math.max(...last.scored.map((s) => s.paragraph));
+  const final = last.scored.filter((s) => s.paragraph === lastParagraph);
+  const closingQuote = final.at(-1);
+  if (closingQuote && SPOKEN_QUOTE[language].test(closingQuote.text.trim())) {
+    const line = pickVariant(WORDING[language].lastWord, title)(closingQuote.text.trim());
+    if (line.length <= maxChars) return line;
+  }
+  const concluding = final.find(
+    (s) =>
+      CONCLUDES[language].test(s.text) &&
+      readsAsConclusion(s.text, language) &&
+      !needsPredecessor(s.text, language) &&
+      s.text.length >= MIN_TAKEAWAY_CHARS[language],
+  );
+  if (!concluding) return undefined;
+  const line = pickVariant(WORDING[language].takeaway, title, 1)(capitalizeFirst(concluding.text, language));
+  return line.length <= maxChars ? line : undefined;
 }
 
 function capitalizeFirst(text: string, language: Language): string {

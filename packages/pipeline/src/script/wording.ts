@@ -11,6 +11,8 @@ export interface Wording {
   introduceBriefly: string;
   /** The article's conclusion, said in the closing (`sentence` is the article's own). */
   takeaway: ReadonlyArray<(sentence: string) => string>;
+  /** Introduces the article's own last words (a closing quotation), said in the closing. */
+  lastWord: ReadonlyArray<(sentence: string) => string>;
   /** A story's moral, said in the closing. */
   moral: (sentence: string) => string;
   /** Names the points the video made (section titles). */
@@ -62,6 +64,7 @@ export const WORDING: Record<Language, Wording> = {
       (s) => `大事な点をもう一度。${s}`,
     ],
     moral: (s) => `このお話が教えてくれること。${s}`,
+    lastWord: [(s) => `記事は、この言葉で締めくくられています。${s}`, (s) => `最後は、この言葉です。${s}`],
     points: [
       (t) => `今回は、${listJa(t)}を取り上げました。`,
       (t) => `${listJa(t)}の順に見てきました。`,
@@ -97,6 +100,10 @@ export const WORDING: Record<Language, Wording> = {
       (s) => `What it comes down to: ${s}`,
     ],
     moral: (s) => `The moral of the story: ${s}`,
+    lastWord: [
+      (s) => `The article ends on this note. ${s}`,
+      (s) => `The article closes with these words. ${s}`,
+    ],
     points: [
       (t) => `We looked at ${quotedEn(t)}.`,
       (t) => `The sections were ${quotedEn(t)}.`,
