@@ -26,7 +26,8 @@ const EN_BREAKS = new Set(
     'mr mrs ms dr st sure yes okay cannot can’t won’t don’t below above known unknown item items section sections whatever whoever whichever something anything everything nothing someone anyone everyone ' +
     'january february march april may june july august september october november december decade ' +
     'monday tuesday wednesday thursday friday saturday sunday morning evening night week weekend ' +
-    'large small big high low good bad great little long short enough less least better best worse worst similar'
+    'large small big high low good bad great little long short enough less least better best worse worst similar ' +
+    'bought built sold paid spent found held brought began ran won lost left kept sent thought felt grew rose fell knew wrote stood sat became began'
   ).split(' '),
 );
 
