@@ -105,4 +105,28 @@ describe('quality over the real-world corpus', () => {
       expect(new Set(urls).size, page.slug).toBe(urls?.length ?? 0);
     }
   });
+
+  it('titles each slide of a part without headings by what that slide says, a story neutrally', () => {
+    const bodies = (slug: string) => results.get(slug)!.script!.sections.filter((s) => s.kind === 'body');
+    const neutral = /^(?:Introduction|Part \d+|The story|はじめに|その\d+|おはなし)$/u;
+    for (const slug of ['long-no-headings', 'ja-news-sjis']) {
+      for (const slide of bodies(slug)) {
+        if (neutral.test(slide.title)) continue;
+        const text = slide.narrations
+          .map((n) => n.text)
+          .join(' ')
+          .toLowerCase();
+        for (const word of slide.title.toLowerCase().split(' '))
+          expect(text, `${slug}: "${slide.title}"`).toContain(word.replace(/s$/u, ''));
+      }
+    }
+    // The slide about the predicted slush is not titled "Counters".
+    const slush = bodies('long-no-headings').find((s) =>
+      s.narrations[0]?.text.startsWith('Residents predicted'),
+    );
+    expect(slush?.title).not.toBe('Counters');
+    // The fable itself is "the story", not a detail of its first scene (「肉屋の店先」).
+    const story = bodies('ja-story-dog').filter((s) => s.narrations.some((n) => n.text.includes('一本橋')));
+    expect(story.map((s) => s.title)).toEqual(['おはなし']);
+  });
 });

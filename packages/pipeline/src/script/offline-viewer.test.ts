@@ -205,4 +205,22 @@ describe('offline script, as viewers judged it', () => {
     expect(said).toBe(5);
     expect(routine.map((s) => s.narrations.length)).toEqual([3, 2]);
   });
+
+  it('closes with the article’s own last words, the closing quotation with its speaker', () => {
+    const piece = article('The winter the bike lanes stayed open', 'en', [
+      p('Northfield kept its protected bike lanes open all winter, and 610 cyclists a day still used them.'),
+      p('Counters on the two busiest routes recorded about 45 percent of the summer figure in January.'),
+      p('The city bought a narrow tractor for $148,000 that clears the lanes before the big ploughs come.'),
+      p(
+        'The council will vote on the extension in March. Whatever it decides, the winter has settled the argument. ' +
+          'Some members still doubt the cost of $4.2 million. Others point to the queue at the bridge. ' +
+          'In the words of one council member who voted against the original plan: "I said nobody would ride in January. I was wrong, and I am happy to say so."',
+      ),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const closing = script.sections.at(-1)!.narrations.map((n) => n.text);
+    expect(closing[0]).toContain('I was wrong, and I am happy to say so.');
+    expect(closing[0]).toContain('one council member');
+    expect(closing.join(' ')).not.toContain('original article');
+  });
 });

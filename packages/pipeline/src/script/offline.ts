@@ -21,9 +21,9 @@ import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { splitSentences } from './sentences.ts';
 import { toSpeakable } from './speakable.ts';
-import { closingPoints, readsAsConclusion } from './takeaway.ts';
+import { CONCLUDES, closingPoints, readsAsConclusion } from './takeaway.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
-import { titleKey, topicTitle } from './topic-title.ts';
+import { readsAsStory, titleKey, topicTitle } from './topic-title.ts';
 import type { ScriptProvider } from './types.ts';
 import { pickVariant, WORDING } from './wording.ts';
 
@@ -278,9 +278,15 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const cuts = slideCuts(section.narrations.length, at, room, labelChanges(labels));
     room -= cuts.length;
     const slides = splitSlides(section, cuts, at, labels);
+    if (!body.plan.topic.heading)
+      retitleSlides(slides, bodySections.at(-1)?.title, i === 0 ? wording.introTitle : undefined, language);
     bodySections.push(...slides);
     owners.push(...slides.map(() => i));
   }
+  // Generated titles, to be checked again once pictures have split slides.
+  const generated = new Set(
+    bodySections.filter((_, k) => !bodies[owners[k]!]!.plan.topic.heading).map((s) => s.title),
+  );
   const leadImage = scriptLeadImage(article, images, language);
   withPictures(
     bodySections,
@@ -290,6 +296,17 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     language,
     options.maxSections - 2 - bodySections.filter((s) => s.narrations.length > 0).length,
   );
+
+  for (let k = 0; k < bodySections.length; ) {
+    let end = k;
+    while (end < bodySections.length && generated.has(bodySections[end]!.title)) end++;
+    if (end > k) {
+      const run = bodySections.slice(k, end);
+      retitleSlides(run, bodySections[k - 1]?.title, k === 0 ? wording.introTitle : undefined, language);
+      bodySections.splice(k, run.length, ...run);
+    }
+    k = Math.max(end, k + 1);
+  }
 
   // The recap says the body's key points (numbers, findings), and its slide shows them.
   const recap = recapLine(
@@ -308,6 +325,9 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   );
   const recapBullets = recap?.points ?? [];
   closingLines = closingLines.flatMap((line) => (line !== points ? [line] : recap ? [recap.line] : []));
+  // The closing slide names the source; the pointer to it is said only when there is nothing else to say.
+  if (closingLines.some((line) => line !== seeOriginal))
+    closingLines = closingLines.filter((line) => line !== seeOriginal);
   const opening: Section = {
     title: shortenAtBoundary(title, language, TITLE_MAX.section),
     kind: 'opening',
@@ -707,18 +727,103 @@ function takeawayLine(
       // Said on its own at the end, it cannot lean on the sentence before it.
       .filter((text) => !needsPredecessor(text, language))
       .map((text) => template(capitalizeFirst(text, language)))
-      .find((line) => line.length <= maxChars)
+      .find((line) => line.length <= maxChars) ?? endingLine(roomy.at(-1), language, title, maxChars)
   );
+}
+
+/** A quotation with its speaker named: "…," Ms Halvorsen said. / In the words of …: "…" / 組合長は「…」と話した。 */
+const SPOKEN_QUOTE: Record<Language, RegExp> = {
+  en: /^(?:in the words of [^:"“]{3,100}:\s*["“].{20,}["”]|["“].{20,}[,.!?]["”]\s+(?:(?:said|says|added)\s+\S.*|\S.{0,60}\s(?:said|says|added))\.)$/iu,
+  ja: /^[^「」]{2,40}[はが]「[^」]{8,}」と(?:話|語|述べ|期待|分析|笑|締めくく)/u,
+};
+
+/**
+ * The article's own ending, when it is a real one: the closing quotation of its last paragraph
+ * with its speaker named, else a sentence of the last paragraph that concludes ("…can work, as
+ * long as…"). Plans, announcements and sentences that lean on the one before are not endings.
+ */
+function endingLine(
+  last: BodyPlan | undefined,
+  language: Language,
+  title: string,
+  maxChars: number,
+): string | undefined {
+  // A short last part keeps its quotation (and its quote panel) in the body.
+  if (!last || last.scored.length < 4) return undefined;
+  const lastParagraph = Math.max(...last.scored.map((s) => s.paragraph));
+  const final = last.scored.filter((s) => s.paragraph === lastParagraph);
+  const closingQuote = final.at(-1);
+  if (closingQuote && SPOKEN_QUOTE[language].test(closingQuote.text.trim())) {
+    const line = pickVariant(WORDING[language].lastWord, title)(closingQuote.text.trim());
+    if (line.length <= maxChars) return line;
+  }
+  const concluding = final.find(
+    (s) =>
+      CONCLUDES[language].test(s.text) &&
+      readsAsConclusion(s.text, language) &&
+      !needsPredecessor(s.text, language) &&
+      s.text.length >= MIN_TAKEAWAY_CHARS[language],
+  );
+  if (!concluding) return undefined;
+  const line = pickVariant(WORDING[language].takeaway, title, 1)(capitalizeFirst(concluding.text, language));
+  return line.length <= maxChars ? line : undefined;
 }
 
 function capitalizeFirst(text: string, language: Language): string {
   return language === 'en' && text.length > 0 ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
+/** Whether a slide's narrations say the title's words (every word of it, in any form). */
+function saysTitle(slide: Section, title: string, language: Language): boolean {
+  const text = slide.narrations.map((n) => n.text).join(' ');
+  if (language === 'ja') return text.includes(title);
+  const words = new Set(titleKey(text.replace(/[^\p{L}\p{N}'’\s-]/gu, ' '), language).split(' '));
+  return titleKey(title, language)
+    .split(' ')
+    .every((w) => words.has(w));
+}
+
 /**
- * Titles for the topics without a heading: each names what its part is about, from the phrase
- * said most in it and least in the rest of the article (see topicTitle), never one an earlier
- * part already uses; "Part 2" when no phrase stands out.
+ * A generated title stays on the slides of its part that say it. A slide that does not say it
+ * gets a title of its own narrations (the phrase they say most and its neighbours do not), else
+ * the title of the slide before it when that one fits, else the neutral title for its part.
+ */
+function retitleSlides(
+  slides: Section[],
+  before: string | undefined,
+  neutralTitle: string | undefined,
+  language: Language,
+): void {
+  const wording = WORDING[language];
+  const neutral = [wording.storyTitle, wording.introTitle];
+  for (const [k, slide] of slides.entries()) {
+    if (neutral.includes(slide.title) || saysTitle(slide, slide.title, language)) continue;
+    const own = slide.narrations.map((n) => n.text);
+    const others = slides.filter((_, j) => j !== k).map((o) => o.narrations.map((n) => n.text));
+    const previous = k > 0 ? slides[k - 1]!.title : before;
+    const avoid = previous ? [titleKey(previous, language)] : [];
+    // What this slide says and its neighbours do not; else what it opens with.
+    const found =
+      topicTitle(own, others, language, { avoid, once: true }) ??
+      topicTitle(own, [], language, { avoid, once: true });
+    const title =
+      found ??
+      (previous && saysTitle(slide, previous, language) ? previous : undefined) ??
+      neutralTitle ??
+      slide.title;
+    slides[k] = { ...slide, title };
+  }
+}
+
+/** Share of a part's sentences (and paragraphs) that its generated title must be said in. */
+const TITLE_COVERAGE = 0.5;
+
+/**
+ * Titles for the topics without a heading. The title is shown over every slide of its part, so it
+ * must fit them all: the phrase said in at least half of the part's sentences and paragraphs and
+ * least in the rest of the article (see topicTitle). Without one: "The story" for a part that
+ * tells a story, "Introduction" for the part before the first heading, else "Part 2" (its
+ * slides are then titled by what each says; see retitleSlides). Never a title an earlier part uses.
  */
 function untitledTopicTitles(
   topics: readonly Topic[],
@@ -728,16 +833,22 @@ function untitledTopicTitles(
   const titles = new Map<Topic, string>();
   const used: string[] = [];
   let part = 0;
+  const wording = WORDING[language];
   const untitled = topics.filter((t) => !t.heading).length;
   for (const topic of topics) {
     if (topic.heading) continue;
     part++;
     const others = [lead, ...topics.filter((t) => t !== topic).map((t) => t.paragraphs)];
-    const found = topicTitle(topic.paragraphs, others, language, { avoid: used });
-    if (found) used.push(titleKey(found, language));
+    const covering = topicTitle(topic.paragraphs, others, language, {
+      avoid: used,
+      coverage: TITLE_COVERAGE,
+    });
     // The one part before the first heading introduces the article.
     const intro = untitled === 1 && topics.indexOf(topic) === 0 && topics.length > 1;
-    titles.set(topic, found ?? (intro ? WORDING[language].introTitle : WORDING[language].partTitle(part)));
+    const story = !covering && readsAsStory(topic.paragraphs, language) ? wording.storyTitle : undefined;
+    const found = covering ?? story;
+    if (covering) used.push(titleKey(covering, language));
+    titles.set(topic, found ?? (intro ? wording.introTitle : wording.partTitle(part)));
   }
   return titles;
 }

@@ -34,7 +34,8 @@ describe('the closing', () => {
       const body = script.sections.slice(1, -1);
       const titles = body.map((s) => s.title);
       const said = body.flatMap((s) => s.narrations.map((n) => n.text)).join(' ');
-      expect(closing.bullets.length).toBeGreaterThanOrEqual(2);
+      expect(closing.bullets.length).toBeGreaterThanOrEqual(1);
+      expect(closing.bullets.length).toBeLessThanOrEqual(2);
       const spoken = closing.narrations.map((n) => n.text).join(' ');
       for (const bullet of closing.bullets) {
         expect(spoken).toContain(bullet);
@@ -54,7 +55,7 @@ describe('the closing', () => {
 
   it('never signs off with "the full story" (a recipe or a chapter is not a story)', () => {
     const script = buildOfflineScript(englishArticle, { language: 'en', maxSections: 12, charBudget: 900 });
-    expect(script.sections.at(-1)!.narrations.at(-1)!.text).toMatch(/original article/u);
+    expect(script.sections.at(-1)!.narrations.at(-1)!.text).not.toMatch(/original article/u);
     expect(
       script.sections
         .at(-1)!
@@ -86,11 +87,23 @@ describe('closingPoints', () => {
       ],
       'en',
     );
-    expect(points).toEqual([
-      'Counters recorded 610 cyclists a day, about 45 percent of the summer figure',
-      'A survey found that 58 percent of its members now consider the lanes good for trade, up from 31 percent in 2022',
-      'Bike lanes in a cold city can work, as long as someone clears them first',
-    ]);
+    // At most two: the numbers and findings that tell the most.
+    expect(points).toHaveLength(2);
+    expect(points[0]).toBe('Counters recorded 610 cyclists a day, about 45 percent of the summer figure');
+    expect(
+      closingPoints(
+        [
+          slide(
+            'The difference, according to the public works department, came down to a single small machine',
+          ),
+          slide(
+            'This winter, the snowiest the city has recorded since 1996, was supposed to prove them right',
+          ),
+          slide('Counters recorded 610 cyclists a day, about 45 percent of the summer figure'),
+        ],
+        'en',
+      ),
+    ).toEqual(['Counters recorded 610 cyclists a day, about 45 percent of the summer figure']);
   });
 
   it('leaves out points that lean on what is not said with them', () => {

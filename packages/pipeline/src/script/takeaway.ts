@@ -30,10 +30,24 @@ const EN_EARLY_VERB =
   /\b(?:is|are|was|were|has|have|had|will|would|can|could|must|may|might|does|did|found|made|took|gave|went|came|became|rose|fell|left|kept|got|said|told|built|cost|sent|ran|began|[a-z]{2,}ed)\b|^(?:\S+\s){0,2}[a-z]{3,}s\b/u;
 const MIN_POINT_CHARS: Record<Language, number> = { en: 30, ja: 12 };
 /** Words of a conclusion or a finding: such a point is worth repeating at the end. */
-const CONCLUDES: Record<Language, RegExp> = {
+export const CONCLUDES: Record<Language, RegExp> = {
   en: /\b(?:can work|works|worked|the lesson|means|shows|showed|found|proved|key|matters|point is)\b/iu,
   ja: /(?:実を結|成功|分かった|わかった|大切|重要|ポイント|結論|教訓|できます|でしょう)/u,
 };
+
+/**
+ * A point that refers to something said before it: "The difference…", "This…", a pronoun. Out of
+ * the body's context, at the end, it means nothing.
+ */
+const NEEDS_CONTEXT: Record<Language, RegExp> = {
+  en: /^(?:the (?:difference|change|result|answer|reason|problem|idea|move|plan|same)\b|this|that|these|those|it|its|they|them|their|he|she|his|her|we|our|such|so|but|and|then|still|instead|others?|both)\b/iu,
+  ja: /^(?:これ|それ|あれ|この|その|あの|こう|そう|そこ|ここ|彼|彼女|しかし|でも|だが|また|さらに|そして|ただ)/u,
+};
+
+/** A point worth repeating carries a number, a change or a finding. */
+function carriesFinding(text: string, language: Language): boolean {
+  return /[\d０-９]/u.test(text) || CONCLUDES[language].test(text) || CHANGE[language].test(text);
+}
 
 /** A pointer to what comes after the article, not a point of it. */
 const POINTS_AHEAD: Record<Language, RegExp> = {
@@ -47,18 +61,20 @@ const ANECDOTE: Record<Language, RegExp> = {
 };
 
 /**
- * The points a closing repeats: up to `max` bullets of the sentences said in the body that tell
+ * The points a closing repeats: up to `max` (2) bullets of the sentences said in the body that tell
  * the most (key-sentence score, numbers, changes, findings, conclusions), at most one from each
  * section, in the order they were
  * shown. Lead-ins, cut clauses, quotations without their speaker, list items, and points that
- * lean on the sentence before are left out, and so is what the takeaway already says.
+ * lean on the sentence before or on the body's context ("The difference…", "This…") are left
+ * out, and so is what the takeaway says; points with a number, a change or a finding come first
+ * (only they are repeated when there are any).
  */
 export function closingPoints(
   slides: ReadonlyArray<ReadonlyArray<{ bullet: string; score: number }>>,
   language: Language,
   options: { max?: number; except?: string } = {},
 ): string[] {
-  const { max = 3, except } = options;
+  const { max = 2, except } = options;
   const best: Array<{ text: string; worth: number; at: number }> = [];
   for (const [at, slide] of slides.entries()) {
     const points = slide
@@ -74,6 +90,7 @@ export function closingPoints(
           !/[？?]$/u.test(b) &&
           !ENUMERATED.test(b) &&
           !needsPredecessor(b, language) &&
+          !NEEDS_CONTEXT[language].test(b) &&
           !isLeadIn(b, language) &&
           HAS_PREDICATE[language].test(b) &&
           // "A coarse stone, around 1,000 grit, for…": an item of a list of things, not a point.
@@ -94,16 +111,20 @@ export function closingPoints(
           0.5 * score +
           informationScore(text, language) +
           (CONCLUDES[language].test(text) ? 0.3 : 0) +
-          (CHANGE[language].test(text) ? 0.4 : 0) -
-          (ANECDOTE[language].test(text) ? 0.4 : 0),
-      }));
+          (CHANGE[language].test(text) ? 0.4 : 0) +
+          (carriesFinding(text, language) ? 1 : 0),
+      }))
+      // The start of a story's scene is not a point to repeat.
+      .filter((p) => !ANECDOTE[language].test(p.text));
     const top = points.reduce<(typeof points)[number] | undefined>(
       (a, b) => (!a || b.worth > a.worth ? b : a),
       undefined,
     );
     if (top && !best.some((p) => sameBullet(p.text, top.text))) best.push(top);
   }
-  return best
+  // Points with a number or a finding, when there are any.
+  const findings = best.filter((p) => carriesFinding(p.text, language));
+  return (findings.length > 0 ? findings : best)
     .sort((a, b) => b.worth - a.worth || a.at - b.at)
     .slice(0, max)
     .sort((a, b) => a.at - b.at)

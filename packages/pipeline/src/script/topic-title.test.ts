@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOPIC_TITLE_MAX, topicTitle } from './topic-title.ts';
+import { readsAsStory, TOPIC_TITLE_MAX, topicTitle } from './topic-title.ts';
 
 describe('topicTitle', () => {
   const snow = [
@@ -67,5 +67,31 @@ describe('topicTitle and names', () => {
       'Jonathan Moyo was seen at the airport.',
     ];
     expect(topicTitle(named, [other], 'en')).not.toMatch(/Jonathan$/u);
+  });
+});
+
+describe('topicTitle coverage and stories', () => {
+  it('with coverage, gives no title said in only one of several paragraphs', () => {
+    const part = [
+      '群来は、鰊の雌が海藻に卵を産みつける現象だ。',
+      '漁協の組合長は「これほどの群来は初めてだ」と話した。',
+      '一つ目は、稚魚の放流だ。毎年およそ２００万匹を放流している。',
+    ];
+    const other = ['町では観光に生かしたい考えだ。'];
+    const covering = topicTitle(part, [other], 'ja', { coverage: 0.5 });
+    expect(covering).toBeDefined();
+    expect(covering).not.toBe('放流');
+    expect(part.filter((p) => p.includes(covering!)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('tells a told story from a report', () => {
+    const tale = [
+      'ある日のこと、イヌは肉屋の店先から肉をくすねて走り出しました。',
+      'イヌは橋を渡り始めました。川の中にも一匹のイヌがいました。',
+      'イヌは「ワン！」とほえました。',
+    ];
+    const news = ['群来が１３日、確認された。', '海域は約８キロにわたる。組合長は「初めてだ」と話した。'];
+    expect(readsAsStory(tale, 'ja')).toBe(true);
+    expect(readsAsStory(news, 'ja')).toBe(false);
   });
 });

@@ -26,7 +26,8 @@ const EN_BREAKS = new Set(
     'mr mrs ms dr st sure yes okay cannot can’t won’t don’t below above known unknown item items section sections whatever whoever whichever something anything everything nothing someone anyone everyone ' +
     'january february march april may june july august september october november december decade ' +
     'monday tuesday wednesday thursday friday saturday sunday morning evening night week weekend ' +
-    'large small big high low good bad great little long short enough less least better best worse worst'
+    'large small big high low good bad great little long short enough less least better best worse worst similar ' +
+    'bought built sold paid spent found held brought began ran won lost left kept sent thought felt grew rose fell knew wrote stood sat became began'
   ).split(' '),
 );
 
@@ -65,6 +66,7 @@ const JA_VAGUE = new Set([
   '当時',
   '同時',
   '実際',
+  '数年',
 ]);
 
 /** Nouns too vague to be a title on their own. */
@@ -118,7 +120,7 @@ const EN_VERBS = new Set(
     'know look find try ask carry follow remain stay change allow expect warn plan spend ride fall rise grow ' +
     'let set cut hit meet read write sit lie open close reach pass provide include continue create offer serve ' +
     'appear consider suggest require report decide return believe describe develop produce investigate ' +
-    'examine find study'
+    'examine find study threaten'
   ).split(' '),
 );
 
@@ -178,17 +180,23 @@ const JA_COMPOUND = /[\p{Script=Han}\p{Script=Katakana}ー々ヶ]{2,}/gu;
 const JA_NO_PHRASE =
   /(?<![\p{Script=Han}\p{Script=Katakana}ー々])([\p{Script=Han}\p{Script=Katakana}ー々ヶ]{2,})の([\p{Script=Han}\p{Script=Katakana}ー々ヶ]{2,})/gu;
 
+/** Hiragana that may follow a noun: particles, the copula and する (放流し, 放流する). */
+const JA_PARTICLE = /[のはがをにでともへやかよだしすさせ]/u;
+
 function japaneseCandidates(sentence: string): Candidate[] {
   const candidates: Candidate[] = [];
   for (const match of sentence.matchAll(JA_COMPOUND)) {
     const word = match[0];
+    // Followed by okurigana (見下ろす, 新しい), the kanji are a verb's or an adjective's stem.
+    const next = sentence.charAt(match.index + word.length);
+    if (/[\p{Script=Hiragana}]/u.test(next) && !JA_PARTICLE.test(next)) continue;
     // A lone katakana sound or a date ("１３日") is not a topic.
     if (JA_VAGUE.has(word) || JA_ROLE.test(word) || /^[ー]/u.test(word)) continue;
     candidates.push({ key: word, surface: word, words: [word] });
   }
   for (const match of sentence.matchAll(JA_NO_PHRASE)) {
     const [, head, tail] = match as unknown as [string, string, string];
-    if (JA_VAGUE.has(head) || JA_VAGUE.has(tail)) continue;
+    if (JA_VAGUE.has(head) || JA_VAGUE.has(tail) || JA_ROLE.test(tail)) continue;
     candidates.push({ key: `${head}の${tail}`, surface: `${head}の${tail}`, words: [head, tail] });
   }
   return candidates;
@@ -204,6 +212,8 @@ interface Counted {
   here: number;
   /** Whether the topic's first sentence says it. */
   inFirst: boolean;
+  /** Paragraphs of the topic that say it. */
+  paragraphs: Set<number>;
 }
 
 /** How many sentences of each text say each candidate (once per sentence). */
@@ -212,15 +222,20 @@ function countSentences(
   language: Language,
 ): { counts: Map<string, Counted>; sentences: number } {
   const counts = new Map<string, Counted>();
-  const sentences = paragraphs.flatMap((p) => splitSentences(p, language));
-  for (const [i, sentence] of sentences.entries()) {
+  const sentences = paragraphs.flatMap((p, k) =>
+    splitSentences(p, language).map((text) => ({ text, paragraph: k })),
+  );
+  for (const [i, { text: sentence, paragraph }] of sentences.entries()) {
     const seen = new Set<string>();
     for (const candidate of candidatesOf(sentence, language)) {
       if (seen.has(candidate.key)) continue;
       seen.add(candidate.key);
       const counted = counts.get(candidate.key);
-      if (counted) counted.here++;
-      else counts.set(candidate.key, { candidate, here: 1, inFirst: i === 0 });
+      if (counted) {
+        counted.here++;
+        counted.paragraphs.add(paragraph);
+      } else
+        counts.set(candidate.key, { candidate, here: 1, inFirst: i === 0, paragraphs: new Set([paragraph]) });
     }
   }
   return { counts, sentences: sentences.length };
@@ -229,6 +244,15 @@ function countSentences(
 export interface TopicTitleOptions {
   /** Candidates already used as titles (or the article's own title terms): not reused. */
   avoid?: readonly string[];
+  /**
+   * Share of the part's sentences that must say the phrase (and of its paragraphs, when it has
+   * more than one): a title shown over every slide of the part must fit all of them, not one.
+   */
+  coverage?: number;
+  /** Only a phrase the part's first sentence says (the part's own opening names it). */
+  fromFirstSentence?: boolean;
+  /** A compound phrase said once may name the text (a slide of two or three narrations). */
+  once?: boolean;
 }
 
 /**
@@ -243,7 +267,8 @@ export function topicTitle(
   language: Language,
   options: TopicTitleOptions = {},
 ): string | undefined {
-  const { counts } = countSentences(topic, language);
+  const { counts, sentences } = countSentences(topic, language);
+  const coverage = options.coverage ?? 0;
   const elsewhere = new Map<string, number>();
   for (const other of others) {
     for (const [key, counted] of countSentences(other, language).counts)
@@ -253,12 +278,20 @@ export function topicTitle(
   const avoided = new Set(options.avoid?.map((a) => normalizeKey(a, language)) ?? []);
   const avoidedWords = new Set([...avoided].flatMap((a) => a.split(' ')));
   let best: { title: string; score: number } | undefined;
-  for (const { candidate, here, inFirst } of counts.values()) {
+  for (const counted of counts.values()) {
+    const { candidate, here, inFirst } = counted;
     const there = elsewhere.get(candidate.key) ?? 0;
     const mentions = here + (inFirst ? 0.5 : 0);
     // Said once, a phrase names the part only as a compound its first sentence introduces.
     const compound = language === 'ja' || candidate.words.length >= 2;
-    if (here < 2 && !(inFirst && there === 0 && compound)) continue;
+    const opens = inFirst || options.once === true;
+    if (here < 2 && !(opens && there === 0 && compound)) continue;
+    if (options.fromFirstSentence && !inFirst) continue;
+    if (
+      here < coverage * sentences ||
+      (topic.length > 1 && counted.paragraphs.size < coverage * topic.length)
+    )
+      continue;
     // An adjective alone ("Expensive") does not name a topic.
     if (
       language === 'en' &&
@@ -313,4 +346,22 @@ export function titleKey(title: string, language: Language): string {
 function toTitle(surface: string, language: Language): string {
   if (language === 'ja') return surface;
   return surface.charAt(0).toUpperCase() + surface.slice(1);
+}
+
+/** Sentence endings of a told story: 「…ました。」「…でした。」. */
+const JA_STORY_END = /(?:ました|でした|ません|ではありませんか|のです)[。！？」]*$/u;
+const EN_STORY_START = /^(?:once upon a time|one day|long ago|there (?:was|were|lived) once)\b/iu;
+
+/**
+ * Whether a part of an article tells a story (a tale, an anecdote) rather than making points:
+ * most of its Japanese sentences end in the told past (ました/でした) and it gives no figures, or
+ * its English opens like a tale. A detail of the story ("the butcher's shop") would mistitle it.
+ */
+export function readsAsStory(paragraphs: readonly string[], language: Language): boolean {
+  const sentences = paragraphs.flatMap((p) => splitSentences(p, language));
+  if (sentences.length < 3) return false;
+  if (language === 'en') return EN_STORY_START.test(sentences[0]!.trim());
+  const told = sentences.filter((s) => JA_STORY_END.test(s.trim())).length;
+  const figures = sentences.filter((s) => /[0-9０-９]/u.test(s)).length;
+  return told >= 0.6 * sentences.length && figures <= 1;
 }

@@ -11,6 +11,8 @@ export interface Wording {
   introduceBriefly: string;
   /** The article's conclusion, said in the closing (`sentence` is the article's own). */
   takeaway: ReadonlyArray<(sentence: string) => string>;
+  /** Introduces the article's own last words (a closing quotation), said in the closing. */
+  lastWord: ReadonlyArray<(sentence: string) => string>;
   /** A story's moral, said in the closing. */
   moral: (sentence: string) => string;
   /** Names the points the video made (section titles). */
@@ -25,6 +27,8 @@ export interface Wording {
   partTitle: (n: number) => string;
   /** Title of the part before an article's first heading when its words name no topic. */
   introTitle: string;
+  /** Title of a part that tells a story. */
+  storyTitle: string;
   closingTitle: string;
   seeOriginal: readonly string[];
 }
@@ -60,6 +64,7 @@ export const WORDING: Record<Language, Wording> = {
       (s) => `大事な点をもう一度。${s}`,
     ],
     moral: (s) => `このお話が教えてくれること。${s}`,
+    lastWord: [(s) => `記事は、この言葉で締めくくられています。${s}`, (s) => `最後は、この言葉です。${s}`],
     points: [
       (t) => `今回は、${listJa(t)}を取り上げました。`,
       (t) => `${listJa(t)}の順に見てきました。`,
@@ -72,6 +77,7 @@ export const WORDING: Record<Language, Wording> = {
     ],
     partTitle: (n) => `その${n}`,
     introTitle: 'はじめに',
+    storyTitle: 'おはなし',
     mainPoints: ['要点をもう一度、画面で確認しましょう。', '最後に、要点をおさらいします。'],
     recapLead: 'おさらいです。',
     closingTitle: 'まとめ',
@@ -94,6 +100,10 @@ export const WORDING: Record<Language, Wording> = {
       (s) => `What it comes down to: ${s}`,
     ],
     moral: (s) => `The moral of the story: ${s}`,
+    lastWord: [
+      (s) => `The article ends on this note. ${s}`,
+      (s) => `The article closes with these words. ${s}`,
+    ],
     points: [
       (t) => `We looked at ${quotedEn(t)}.`,
       (t) => `The sections were ${quotedEn(t)}.`,
@@ -106,6 +116,7 @@ export const WORDING: Record<Language, Wording> = {
     ],
     partTitle: (n) => `Part ${n}`,
     introTitle: 'Introduction',
+    storyTitle: 'The story',
     mainPoints: ['Here are the main points once more.', 'To recap, these were the main points.'],
     recapLead: 'To recap: ',
     closingTitle: 'Summary',
