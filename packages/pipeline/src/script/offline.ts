@@ -809,7 +809,8 @@ function retitleSlides(
     const title =
       found ??
       (previous && saysTitle(slide, previous, language) ? previous : undefined) ??
-      neutralTitle ??
+      // "Introduction" only opens the run: a later slide keeps its part's title.
+      (k === 0 ? neutralTitle : undefined) ??
       slide.title;
     slides[k] = { ...slide, title };
   }
