@@ -49,6 +49,17 @@ describe('chooseLayouts', () => {
   const figure = { value: '42%', context: 'of builds' };
   const quote = { text: 'Measure first, always.', by: 'Dr. Chen' };
 
+  it('shows a quote or figure a section offers rather than plain bullets, unless the slide before had the same', () => {
+    const quote = { text: 'We stopped treating the bike lanes as an afterthought', by: 'Dana Whitfield' };
+    const figure = { value: '610 cyclists', context: 'An average of 610 cyclists a day' };
+    expect(chooseLayouts([{ quote }, { figure }, { quote }, { quote }]).map((c) => c.layout)).toEqual([
+      'quote',
+      'figure',
+      'quote',
+      'bullets',
+    ]);
+  });
+
   it('always shows a section picture, and avoids the same layout twice in a row', () => {
     const layouts = chooseLayouts([{ figure }, { figure }, { image }, { image }, { quote, figure }, {}]).map(
       (l) => l.layout,

@@ -27,8 +27,8 @@ function available(options: LayoutOptions): SlideLayout[] {
 /**
  * One layout per body section, from what its content offers: the article's picture for that
  * part, a quote with its speaker, a key number, or the bullet list. Consecutive slides avoid the
- * same layout when the section offers another (pictures always show), and a layout already used often gives way to one
- * not used yet, so a longer video shows several kinds of slide.
+ * same layout when the section offers another (pictures always show), a quote or figure beats
+ * plain bullets, and among those a layout used less wins, so a longer video shows several kinds of slide.
  */
 export function chooseLayouts(sections: readonly LayoutOptions[]): LayoutChoice[] {
   const used = new Map<SlideLayout, number>();
@@ -40,6 +40,9 @@ export function chooseLayouts(sections: readonly LayoutOptions[]): LayoutChoice[
         // The article's own picture always shows (each is a different picture anyway).
         Number(b === 'picture') - Number(a === 'picture') ||
         Number(a === previous) - Number(b === previous) ||
+        // A panel the section offers beats plain bullets (its quote or figure is then shown while
+        // said); among panels, the one used less.
+        Number(a === 'bullets') - Number(b === 'bullets') ||
         (used.get(a) ?? 0) - (used.get(b) ?? 0) ||
         PREFERENCE.indexOf(a) - PREFERENCE.indexOf(b),
     );

@@ -256,6 +256,15 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   // Extra slides (a panel shown from the narration that says it, a continuation of a long
   // section) fit in the slides left after one per section.
   let room = options.maxSections - 2 - bodies.filter((b) => b.narrations.length > 0).length;
+  const panelAt = (i: number) =>
+    layouts[i]!.layout === 'figure'
+      ? offered[i]!.figureAt
+      : layouts[i]!.layout === 'quote'
+        ? offered[i]!.quoteAt
+        : undefined;
+  // Panels said after a section's first narration need a slide of their own; continuations of
+  // earlier sections leave room for them (without it the quote was read over an unrelated slide).
+  const panelCutsFrom = (i: number) => bodies.slice(i).filter((_, j) => (panelAt(i + j) ?? 0) > 0).length;
   for (const [i, body] of bodies.entries()) {
     const section: Section = {
       title: body.plan.title,
@@ -264,9 +273,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
       narrations: body.narrations,
       ...layouts[i]!,
     };
-    const layout = layouts[i]!.layout;
-    const at =
-      layout === 'figure' ? offered[i]!.figureAt : layout === 'quote' ? offered[i]!.quoteAt : undefined;
+    const at = panelAt(i);
     const moved = i === 0 ? leadMoved.filter((m) => m.sentences.length > 0).length : 0;
     const labels = body.picked.map((p, k) =>
       subsectionTitle(
@@ -275,7 +282,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         language,
       ),
     );
-    const cuts = slideCuts(section.narrations.length, at, room, labelChanges(labels));
+    const cuts = slideCuts(section.narrations.length, at, room, labelChanges(labels), panelCutsFrom(i + 1));
     room -= cuts.length;
     const slides = splitSlides(section, cuts, at, labels);
     if (!body.plan.topic.heading)
@@ -509,10 +516,13 @@ function slideCuts(
   panelAt: number | undefined,
   room: number,
   subsectionStarts: readonly number[] = [],
+  reserved = 0,
 ): number[] {
   const cuts: number[] = [];
+  // Slides kept for later sections' panels are not used for subsections or continuations.
+  const free = Math.max(0, room - reserved);
   // A subsection starts a slide of its own, under its own title.
-  for (const start of subsectionStarts) if (cuts.length < room) cuts.push(start);
+  for (const start of subsectionStarts) if (cuts.length < free) cuts.push(start);
   // A panel starts its own slide: on a slide of its own, a panel said second showed while the
   // narration before it was said (viewers saw "25 degrees" during step 1).
   const panelCut = panelAt !== undefined && panelAt > 0 ? panelAt : undefined;
@@ -523,7 +533,7 @@ function slideCuts(
     // Even slides: five narrations go three and two, not four and a lone one.
     const pieces = Math.ceil((cut - start) / MAX_SLIDE_NARRATIONS);
     const size = Math.ceil((cut - start) / Math.max(1, pieces));
-    for (let next = start + size; next < cut && cuts.length < room; next += size) {
+    for (let next = start + size; next < cut && cuts.length < free; next += size) {
       cuts.push(next);
     }
     start = cut;
