@@ -12,6 +12,17 @@ export function joinSpeech(a: string, b: string, language: Language): string {
 }
 
 /**
+ * Adds a sentence to the narrations being written: onto the last one while the two fit
+ * `maxChars` together, else as a new narration.
+ */
+export function appendSpeech(lines: string[], sentence: string, language: Language, maxChars: number): void {
+  const last = lines.at(-1);
+  const joined = last === undefined ? undefined : joinSpeech(last, sentence, language);
+  if (joined !== undefined && joined.length <= maxChars) lines[lines.length - 1] = joined;
+  else lines.push(sentence);
+}
+
+/**
  * Packs consecutive sentences into narrations of one or two sentences, each at most `maxChars`.
  * The order is kept.
  */

@@ -14,7 +14,7 @@ import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sen
 import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
 import { type PickedNarration, pickNarrations, storyChars, toSourceSentences } from './narration-pick.ts';
-import { joinSpeech } from './narrations.ts';
+import { appendSpeech } from './narrations.ts';
 import { outlineArticle, type Topic, topicLength } from './outline.ts';
 import { pictureCaption } from './picture-caption.ts';
 import { matchingNarration, placePictures } from './picture-placement.ts';
@@ -216,10 +216,10 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
       ? leadOpening(leadSaid, language, limits.narration)
       : { opening: leadSaid, rest: [] };
   const openingLead = split.opening;
-  const leadMoved: PickedNarration[] = split.rest.map((text) => ({
-    text,
-    sentences: leadScored.filter((s) => text.includes(s.text)),
-  }));
+  // Lead lines moved to the first body slide, with the sentences they say (lines without any are dropped).
+  const leadMoved: PickedNarration[] = split.rest
+    .map((text) => ({ text, sentences: leadScored.filter((s) => text.includes(s.text)) }))
+    .filter((m) => m.sentences.length > 0);
 
   const budgets = distributeWithWholeStories(
     remaining,
@@ -242,7 +242,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const listed = plan.listed.map((s) => ({ text: s.text, sentences: [s], listItem: true }));
     // In the article's order: a recipe's ingredients before its buying tips.
     const ordered = [...listed, ...others].sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
-    const picked = i === 0 ? [...leadMoved.filter((m) => m.sentences.length > 0), ...ordered] : ordered;
+    const picked = i === 0 ? [...leadMoved, ...ordered] : ordered;
     carry = Math.max(0, budget - others.reduce((s, n) => s + n.text.length, 0));
     spareSlides -= Math.ceil(picked.length / MAX_SLIDE_NARRATIONS) - 1;
     return { plan, ...slideContent(picked, language, limits) };
@@ -274,11 +274,12 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
       ...layouts[i]!,
     };
     const at = panelAt(i);
-    const moved = i === 0 ? leadMoved.filter((m) => m.sentences.length > 0).length : 0;
-    const labels = body.picked.map((p, k) =>
+    const moved = i === 0 ? leadMoved.length : 0;
+    // Moved lead lines take the label of the first narration of the part itself.
+    const labels = body.picked.map((_, k) =>
       subsectionTitle(
         body.plan,
-        body.picked[Math.min(k < moved ? moved : k, body.picked.length - 1)]!.sentences[0]?.paragraph ?? 0,
+        body.picked[Math.min(Math.max(k, moved), body.picked.length - 1)]!.sentences[0]?.paragraph ?? 0,
         language,
       ),
     );
@@ -301,7 +302,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     bodies.map((b) => b.plan.topic),
     bodyPictures(images, leadImage),
     language,
-    options.maxSections - 2 - bodySections.filter((s) => s.narrations.length > 0).length,
+    room,
   );
 
   for (let k = 0; k < bodySections.length; ) {
@@ -653,10 +654,7 @@ function leadLines(
     if (next.paragraph !== lead.paragraph || next.position <= lead.position) continue;
     if (used + next.text.length > maxChars) break;
     used += next.text.length;
-    const last = lines.at(-1)!;
-    const joined = joinSpeech(last, next.text, language);
-    if (joined.length <= narrationChars) lines[lines.length - 1] = joined;
-    else lines.push(next.text);
+    appendSpeech(lines, next.text, language, narrationChars);
   }
   return lines;
 }
@@ -682,18 +680,10 @@ function leadOpening(
     const sentence = sentences[k]!;
     if (k > 0 && used + sentence.length > OPENING_LEAD_CHARS[language]) break;
     used += sentence.length;
-    const last = opening.at(-1);
-    if (last !== undefined && joinSpeech(last, sentence, language).length <= narrationChars)
-      opening[opening.length - 1] = joinSpeech(last, sentence, language);
-    else opening.push(sentence);
+    appendSpeech(opening, sentence, language, narrationChars);
   }
   const rest: string[] = [];
-  for (const sentence of sentences.slice(k)) {
-    const last = rest.at(-1);
-    if (last !== undefined && joinSpeech(last, sentence, language).length <= narrationChars)
-      rest[rest.length - 1] = joinSpeech(last, sentence, language);
-    else rest.push(sentence);
-  }
+  for (const sentence of sentences.slice(k)) appendSpeech(rest, sentence, language, narrationChars);
   return { opening, rest };
 }
 

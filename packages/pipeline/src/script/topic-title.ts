@@ -146,15 +146,12 @@ function isEnglishContentWord(word: string): boolean {
 /** Runs of up to three content words (noun phrases, roughly) between function words and punctuation. */
 function englishCandidates(sentence: string): Candidate[] {
   const runs: string[][] = [[]];
-  let atStart = true;
   for (const { segment, isWordLike } of enWords.segment(sentence)) {
     if (!isWordLike) {
       if (segment.trim().length > 0 && segment !== '-') runs.push([]);
       continue;
     }
-    const word = segment;
-    atStart = false;
-    if (isEnglishContentWord(word)) runs.at(-1)!.push(word);
+    if (isEnglishContentWord(segment)) runs.at(-1)!.push(segment);
     else runs.push([]);
   }
   const candidates: Candidate[] = [];
