@@ -21,6 +21,9 @@ fi
 # A Remotion browser download interrupted in the past leaves this lock behind; it blocks renders.
 rm -f node_modules/.remotion/chrome-headless-shell/download.lock
 
+# The CLI compiled to JavaScript (under a second), so a fresh `movie-generator` starts without tsx.
+npx tsx packages/pipeline/scripts/build-cli.ts
+
 # The video template bundle, built once into the disk cache (seconds), so the first video does not wait for it.
 if [ "${MOVIE_GENERATOR_CACHE_DIR:-}" != "off" ]; then
   npx tsx packages/pipeline/scripts/prepare-bundle.ts

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -17,21 +17,26 @@ const fixtures = join(repoRoot, 'packages/pipeline/fixtures/articles');
 const bin = join(repoRoot, 'packages/pipeline/bin/movie-generator.js');
 const artifacts = join(repoRoot, 'test-artifacts/cli');
 
-function runCli(
+function runCommand(
+  command: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, LANG: 'C.UTF-8', ...env },
-    });
+    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, LANG: 'C.UTF-8', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c));
     child.stderr.on('data', (c: Buffer) => (stderr += c));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runCommand(process.execPath, [bin, ...args], env);
 }
 
 describe('movie-generator CLI, end to end', () => {
@@ -87,6 +92,38 @@ describe('movie-generator CLI, end to end', () => {
     await mkdir(artifacts, { recursive: true });
     await extractFrame(out, durationPrinted / 2, join(artifacts, 'ja-middle.png'));
     await extractFrame(out, 2, join(artifacts, 'ja-title.png'));
+  });
+
+  it('runs the compiled build while its sources are unchanged, else the sources', async () => {
+    const build = await runCommand('npx', ['tsx', 'packages/pipeline/scripts/build-cli.ts']);
+    expect(build.code, build.stderr).toBe(0);
+    const scriptRun = (env: NodeJS.ProcessEnv = {}) =>
+      runCli(
+        [`${site.url}/en`, '--allow-private-network', '--script-only', '-v', '-o', join(tmp.dir, 'b.json')],
+        env,
+      );
+    // The verbose log (JSON lines) names the build that runs.
+    const buildOf = (run: { stdout: string; stderr: string }) =>
+      /"build":"(\w+)"/.exec(run.stdout + run.stderr)?.[1];
+
+    const compiled = await scriptRun();
+    expect(compiled.code, compiled.stderr).toBe(0);
+    expect(buildOf(compiled)).toBe('compiled');
+    const compiledScript = await readFile(join(tmp.dir, 'b.json'), 'utf8');
+
+    // An edited source (a newer mtime) makes the build stale: the sources run, with the same result.
+    const source = join(repoRoot, 'packages/pipeline/src/script/bullets.ts');
+    const { atime, mtime } = await stat(source);
+    await utimes(source, atime, new Date(Date.now() + 60_000));
+    try {
+      const sources = await scriptRun();
+      expect(sources.code, sources.stderr).toBe(0);
+      expect(buildOf(sources)).toBe('sources');
+      expect(await readFile(join(tmp.dir, 'b.json'), 'utf8')).toBe(compiledScript);
+    } finally {
+      await utimes(source, atime, mtime);
+    }
+    expect(buildOf(await scriptRun())).toBe('compiled');
   });
 
   it('turns a local English article into an MP4 with English narration', async () => {

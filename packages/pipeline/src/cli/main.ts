@@ -88,6 +88,8 @@ async function main(): Promise<number> {
     log: createLogger(flags.verbose ? 'debug' : 'silent', 'movie-generator'),
   };
 
+  // Which build runs: the compiled dist/cli.js or the sources through tsx (bin/movie-generator.js).
+  base.log?.debug({ build: import.meta.filename.endsWith('.ts') ? 'sources' : 'compiled' }, 'cli started');
   // Bundle and Chromium get ready while the page is fetched, the script written and the speech
   // synthesised; the render stage awaits the same setup (and retries it if this attempt failed).
   if (!flags.scriptOnly) void warmRenderer(base.render).catch(() => undefined);

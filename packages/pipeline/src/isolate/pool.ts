@@ -1,18 +1,24 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { StageContext } from '../context.ts';
 import { cancelledError, PipelineError } from '../errors.ts';
 import { deserializeError, type TaskEnvelope, type ThreadMessage } from './wire.ts';
 
-/** Where a thread starts: through tsx while the pipeline runs as TypeScript, else the compiled file. */
+/**
+ * Where a thread starts: through tsx while the pipeline runs as TypeScript, else the compiled
+ * thread.js beside the running file. import.meta.filename names the running file (the compiled
+ * CLI keeps import.meta.url pointing at the sources: scripts/build-cli.ts).
+ */
 function threadEntry(): { url: URL; workerData?: { entry: string } } {
-  if (import.meta.url.endsWith('.ts')) {
+  if (import.meta.filename.endsWith('.ts')) {
     return {
       url: new URL('./bootstrap.js', import.meta.url),
       workerData: { entry: new URL('./thread.ts', import.meta.url).href },
     };
   }
-  return { url: new URL('./thread.js', import.meta.url) };
+  return { url: pathToFileURL(join(import.meta.dirname, 'thread.js')) };
 }
 
 /** Writes a pino line from a thread through the stage's own logger (keeping its bindings). */
