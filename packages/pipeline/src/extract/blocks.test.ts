@@ -114,9 +114,11 @@ describe('collectContent: pictures', () => {
   it('drops a credit sentence after the caption, not a caption that mentions a photo', () => {
     const { images } =
       collect(`<figure><img src="/a.jpg"><figcaption>My notebook on a Tuesday morning. Photo by the author.</figcaption></figure>
-      <p>Text.</p><figure><img src="/b.jpg"><figcaption>A photo by the river, taken in 1890</figcaption></figure><p>More.</p>`);
+      <p>Text.</p><figure><img src="/c.jpg"><figcaption>Ayn Rand, Rand Paul <span>(Credit: AP/Manuel Balce Ceneta)</span></figcaption></figure>
+      <p>Text two.</p><figure><img src="/b.jpg"><figcaption>A photo by the river, taken in 1890</figcaption></figure><p>More.</p>`);
     expect(images.map((i) => i.caption)).toEqual([
       'My notebook on a Tuesday morning.',
+      'Ayn Rand, Rand Paul',
       'A photo by the river, taken in 1890',
     ]);
   });

@@ -331,7 +331,7 @@ function isEmphasisOnly(element: Element): boolean {
 export function cleanCaption(text: string): string {
   return normaliseText(
     stripInlineMarks(text)
-      .replace(/\s*(?:photograph|photo|picture|image|credit|source)s?\s*:\s*[^.。]{1,60}$/i, '')
+      .replace(/\s*\(?(?:photograph|photo|picture|image|credit|source)s?\s*:\s*[^.。]{1,60}$/i, '')
       // "… Photo by the author." as a sentence of its own after the caption.
       .replace(
         /(?<=[.!?])\s+(?:photograph|photo|picture|image)s?\s+(?:by|courtesy of)\s+[^.。]{1,60}\.?$/i,

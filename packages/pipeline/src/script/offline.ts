@@ -19,6 +19,7 @@ import { outlineArticle, type Topic, topicLength } from './outline.ts';
 import { pictureCaption } from './picture-caption.ts';
 import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
+import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
 import { toSpeakable } from './speakable.ts';
 import { CONCLUDES, closingPoints, readsAsConclusion } from './takeaway.ts';
@@ -383,7 +384,7 @@ function withPictures(
       slides[slot]!.narrations.map((n) => n.text),
       language,
     );
-  const isLead = images.map((img) => img.url === leadImage?.url);
+  const isLead = images.map((img) => leadImage !== undefined && samePicture(img.url, leadImage.url));
   const placed = placePictures(
     images.map((img, p) => ({
       descriptions: descriptions[p]!,
@@ -926,8 +927,10 @@ function scriptLeadImage(
   language: Language,
 ): ScriptImage | undefined {
   if (article.leadImage && isHttpUrl(article.leadImage)) {
-    const inline = images.find((img) => img.url === article.leadImage);
-    return inline ? toScriptImage(inline, language) : { url: article.leadImage };
+    // The inline copy, maybe at another size, has the caption.
+    const inline = images.find((img) => samePicture(img.url, article.leadImage!));
+    const caption = inline ? pictureCaption(inline, language) : undefined;
+    return { url: article.leadImage, ...(caption ? { caption } : {}) };
   }
   return images[0] ? toScriptImage(images[0], language) : undefined;
 }
