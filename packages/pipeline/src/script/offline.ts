@@ -360,7 +360,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
  * near its place on the page; a picture the page describes that no narration says shows at its
  * place, one named only by a label is left out, and the title card's picture shows again only
  * where it is said. When that narration is not the slide's first and `room` allows another slide,
- * the slide is cut before it so the picture appears as it is said.
+ * the slide is cut before it so the picture appears as it is said (when both parts keep a bullet).
  */
 function withPictures(
   slides: Section[],
@@ -384,6 +384,15 @@ function withPictures(
       slides[slot]!.narrations.map((n) => n.text),
       language,
     );
+  // The slide cut before the narration that says the picture, when that is not its first and
+  // both parts keep a bullet to show (a slide without one is a title over an empty card).
+  const cut = (p: number, slot: number): Section[] | undefined => {
+    const slide = slides[slot]!;
+    const at = said(p, slot);
+    if (at === 0) return undefined;
+    const parts = splitSlides({ ...slide, layout: 'bullets' }, [at], undefined);
+    return slide.bullets.length === 0 || parts.every((part) => part.bullets.length > 0) ? parts : undefined;
+  };
   const isLead = images.map((img) => leadImage !== undefined && samePicture(img.url, leadImage.url));
   const placed = placePictures(
     images.map((img, p) => ({
@@ -391,7 +400,7 @@ function withPictures(
       ...pictureSection(img.afterBlock, topics),
       atPlace: descriptions[p]!.length === 0 || pictureCaption(img, language) !== undefined,
       // The title card shows the lead picture: the first body slide repeats it only after a cut.
-      ...(isLead[p] ? { lead: true, firstSlot: room > 0 && said(p, 0) > 0 ? 0 : 1 } : {}),
+      ...(isLead[p] ? { lead: true, firstSlot: room > 0 && cut(p, 0) ? 0 : 1 } : {}),
     })),
     slides.map((slide, k) => ({
       section: owners[k]!,
@@ -409,11 +418,11 @@ function withPictures(
   for (const { slot, p } of order) {
     const slide = slides[slot]!;
     const image = toScriptImage(images[p]!, language);
-    const at = said(p, slot);
-    if (isLead[p] && slot === 0 && !(at > 0 && room > 0)) continue;
-    if (at > 0 && room > 0) {
+    const parts = room > 0 ? cut(p, slot) : undefined;
+    if (isLead[p] && slot === 0 && !parts) continue;
+    if (parts) {
       room -= 1;
-      const [before, after] = splitSlides({ ...slide, layout: 'bullets' }, [at], undefined);
+      const [before, after] = parts;
       slides.splice(slot, 1, before!, { ...after!, layout: 'picture', image });
     } else {
       slides[slot] = { ...slide, layout: 'picture', image };
