@@ -94,8 +94,23 @@ describe('quality over the real-world corpus', () => {
     // The ash glaze appears as the ash is mentioned, not two narrations earlier.
     const glaze = bodies('figures-pottery').find((s) => s.image?.url.endsWith('glaze-large.jpg'));
     expect(glaze?.narrations[0]?.text).toContain('ash');
-    // The quay at night: no narration talks about the night.
-    expect(said('news-harbour', 'quay-night.jpg')).toEqual([]);
+    // The quay at night: no narration talks about the night, so it shows where it sits on the
+    // page, at the end of "A quiet quay", not on a slide of another section.
+    const quay = bodies('news-harbour').filter((s) => s.image?.url.endsWith('quay-night.jpg'));
+    expect(quay.map((s) => s.title)).toEqual(['A quiet quay']);
+    // The lens in the infobox keeps its caption, and shows again as the lens is said.
+    const lighthouse = results.get('wiki-lighthouse')!.script!;
+    expect(lighthouse.leadImage?.caption).toBe('The first-order lens, installed in 1871');
+    expect(said('wiki-lighthouse', 'lens.jpg').join(' ')).toContain('lens');
+    // The tower photo shows in its section, History.
+    expect(said('wiki-lighthouse', 'tower.jpg')).toHaveLength(1);
+    // The lead picture never shows on the slide right after the title card that shows it.
+    for (const page of pages) {
+      const script = results.get(page.slug)?.script;
+      const first = script?.sections.find((s) => s.kind === 'body');
+      if (script?.leadImage && first?.image)
+        expect(first.image.url, page.slug).not.toBe(script.leadImage.url);
+    }
     // The risen dough shows with the step that pours it into the pan.
     expect(said('ja-howto-bread', 'dough.jpg').join('')).toContain('生地');
     for (const page of pages) {

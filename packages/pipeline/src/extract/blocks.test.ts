@@ -111,6 +111,18 @@ describe('collectContent: pictures', () => {
     ]);
   });
 
+  it('drops a credit sentence after the caption, not a caption that mentions a photo', () => {
+    const { images } =
+      collect(`<figure><img src="/a.jpg"><figcaption>My notebook on a Tuesday morning. Photo by the author.</figcaption></figure>
+      <p>Text.</p><figure><img src="/c.jpg"><figcaption>Ayn Rand, Rand Paul <span>(Credit: AP/Manuel Balce Ceneta)</span></figcaption></figure>
+      <p>Text two.</p><figure><img src="/b.jpg"><figcaption>A photo by the river, taken in 1890</figcaption></figure><p>More.</p>`);
+    expect(images.map((i) => i.caption)).toEqual([
+      'My notebook on a Tuesday morning.',
+      'Ayn Rand, Rand Paul',
+      'A photo by the river, taken in 1890',
+    ]);
+  });
+
   it('takes a caption-classed block or an emphasised line after a picture as its caption', () => {
     const { blocks, images } = collect(`<div><img src="a.jpg"><span class="illust-cap">いぬのかお</span></div>
       <p>本文です。</p><p><img src="b.jpg"></p><p><em>Pots cooling on the shelves.</em></p><p>Body.</p>`);

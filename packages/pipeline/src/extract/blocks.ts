@@ -301,7 +301,7 @@ function hasContentAfter(blocks: ArticleBlock[], index: number): boolean {
  * An element named as a caption ("wp-caption-text", "thumbcaption", "illust-cap"), and small
  * like one: a wrapper named "image_hit no_caption" around a whole item is not a caption.
  */
-function isCaptionNamed(element: Element): boolean {
+export function isCaptionNamed(element: Element): boolean {
   if (!nameWords(element).some((w) => CAPTION_WORDS.has(w) || w.endsWith('caption'))) return false;
   return (
     element.querySelector('h1, h2, h3, h4, h5, h6, p p') === null && textOf(element).length <= MAX_CAPTION
@@ -327,10 +327,16 @@ function isEmphasisOnly(element: Element): boolean {
   return true;
 }
 
-function cleanCaption(text: string): string {
+/** A caption without its credit ("Photo: …", "… Photo by the author.") or its label (「写真：」). */
+export function cleanCaption(text: string): string {
   return normaliseText(
     stripInlineMarks(text)
-      .replace(/\s*(?:photograph|photo|picture|image|credit|source)s?\s*:\s*[^.。]{1,60}$/i, '')
+      .replace(/\s*\(?(?:photograph|photo|picture|image|credit|source)s?\s*:\s*[^.。]{1,60}$/i, '')
+      // "… Photo by the author." as a sentence of its own after the caption.
+      .replace(
+        /(?<=[.!?])\s+(?:photograph|photo|picture|image)s?\s+(?:by|courtesy of)\s+[^.。]{1,60}\.?$/i,
+        '',
+      )
       .replace(/^(?:图注|圖說|写真|画像)\s*[:：]\s*/u, ''),
   );
 }

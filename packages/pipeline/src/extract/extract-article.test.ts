@@ -223,6 +223,44 @@ describe('extractArticle: plain text out of markup', () => {
     expect(ledger).toMatchObject({ title: 'Puffins return', siteName: 'The Daily Ledger' });
   });
 
+  it('keeps the caption of the lead picture when its box (an infobox) is left out of the text', async () => {
+    const english = `<p>${'The tower was built of brick on the point. '.repeat(12)}</p>`;
+    const html = `<html><head><meta property="og:image" content="/lens.jpg"></head><body><article>
+      <table class="infobox"><tr><td class="infobox-image"><a href="/wiki/File:Lens.jpg"><img src="/lens.jpg"
+        width="300" height="400" alt="The first-order Fresnel lens"></a><div class="infobox-caption">The first-order
+        lens, installed in 1871</div></td></tr><tr><th>Height</th><td>38 m</td></tr></table>${english}</article></body></html>`;
+    const article = await extractArticle(pageOf(html), makeTestContext());
+    expect(article.leadImage).toBe('https://news.example.com/lens.jpg');
+    expect(article.images[0]).toEqual({
+      url: 'https://news.example.com/lens.jpg',
+      alt: 'The first-order Fresnel lens',
+      caption: 'The first-order lens, installed in 1871',
+      afterBlock: -1,
+    });
+    expect(article.paragraphs.join(' ')).not.toContain('38 m');
+  });
+
+  it('adds no picture when the lead picture is not shown on the page or is already an article picture', async () => {
+    const english = `<p>${'The tower was built of brick on the point. '.repeat(12)}</p>`;
+    const social = await extractArticle(
+      pageOf(
+        `<html><head><meta property="og:image" content="/card.jpg"></head><body><article>${english}</article></body></html>`,
+      ),
+      makeTestContext(),
+    );
+    expect(social.leadImage).toBe('https://news.example.com/card.jpg');
+    expect(social.images).toEqual([]);
+    const inline = await extractArticle(
+      pageOf(
+        `<html><head><meta property="og:image" content="/a.jpg"></head><body><article><figure><img src="/a.jpg" width="800" height="400" alt="A tower"><figcaption>The tower in 1890</figcaption></figure>${english}</article></body></html>`,
+      ),
+      makeTestContext(),
+    );
+    expect(inline.images.map((i) => [i.url, i.caption])).toEqual([
+      ['https://news.example.com/a.jpg', 'The tower in 1890'],
+    ]);
+  });
+
   it('does not load images, stylesheets, scripts or frames the page refers to', async () => {
     const server = await startStaticServer({});
     try {

@@ -5,10 +5,11 @@ import { cancelledError, PipelineError } from '../errors.ts';
 import type { FetchedPage } from '../fetch/types.ts';
 import { assertPageIsSimple } from '../guard/page-complexity.ts';
 import { msg } from '../i18n/messages.ts';
-import { type CollectedContent, collectContent, textOf } from './blocks.ts';
+import { type CollectedContent, collectContent, MAX_IMAGES, textOf } from './blocks.ts';
 import { isFurnitureLine } from './furniture-text.ts';
 import { isDecorativeUrl } from './images.ts';
 import { detectLanguage } from './language.ts';
+import { pagePicture } from './lead-picture.ts';
 import { removeLinkBlocks } from './link-blocks.ts';
 import { type PageMetadata, readPageMetadata } from './page-metadata.ts';
 import { removePageNoise } from './page-noise.ts';
@@ -62,6 +63,8 @@ function parseDocument(host: JSDOM, html: string): Document {
 function readArticle(document: Document, url: string): Article {
   const meta = readPageMetadata(document, url);
   const h1s = headingTexts(document);
+  // Before the furniture goes: the page's own picture may sit in an infobox, with its caption.
+  const shownLead = meta.image ? pagePicture(document, meta.image, url) : undefined;
   removePageNoise(document);
   if (document.body) markElements(document.body);
   const parsed = new Readability<Element | null | undefined>(document, {
@@ -110,6 +113,10 @@ function readArticle(document: Document, url: string): Article {
   };
   const leadImage = chooseLeadImage(meta.image, images);
   if (leadImage) article.leadImage = leadImage;
+  // The lead picture shown on the page outside the text kept (an infobox) is the article's first
+  // picture, with its caption and alt text.
+  if (shownLead && shownLead.url === leadImage && !images.some((image) => image.url === leadImage))
+    article.images = [shownLead, ...images].slice(0, MAX_IMAGES);
   return article;
 }
 

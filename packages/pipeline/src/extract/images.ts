@@ -99,8 +99,7 @@ const MAX_ASPECT = 4.5;
  * candidate up to 1600 px wide); a data: placeholder in src is ignored.
  */
 export function contentImage(img: Element, baseUrl: string): ImageCandidate | undefined {
-  const raw = pickSource(img);
-  const url = raw ? absoluteHttpUrl(raw, baseUrl) : undefined;
+  const url = imageSource(img, baseUrl);
   if (!url) return undefined;
   const width = declaredSize(img.getAttribute('width'));
   const height = declaredSize(img.getAttribute('height'));
@@ -113,6 +112,12 @@ export function contentImage(img: Element, baseUrl: string): ImageCandidate | un
   if (width) image.width = width;
   if (height) image.height = height;
   return image;
+}
+
+/** The absolute http(s) address an <img> shows (lazy and srcset sources first), if any. */
+export function imageSource(img: Element, baseUrl: string): string | undefined {
+  const raw = pickSource(img);
+  return raw ? absoluteHttpUrl(raw, baseUrl) : undefined;
 }
 
 /** True for addresses of logos, icons, tracking pixels, ads and the like, and for SVG files. */

@@ -19,6 +19,7 @@ import { outlineArticle, type Topic, topicLength } from './outline.ts';
 import { pictureCaption } from './picture-caption.ts';
 import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
+import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
 import { toSpeakable } from './speakable.ts';
 import { CONCLUDES, closingPoints, readsAsConclusion } from './takeaway.ts';
@@ -300,7 +301,8 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     bodySections,
     owners,
     bodies.map((b) => b.plan.topic),
-    bodyPictures(images, leadImage),
+    images,
+    leadImage,
     language,
     room,
   );
@@ -354,25 +356,18 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
 }
 
 /**
- * The pictures body slides may show: the title slide already shows the lead picture, so a body
- * slide repeats it only when the article has no other picture.
- */
-function bodyPictures(images: Article['images'], leadImage: ScriptImage | undefined): Article['images'] {
-  const others = images.filter((img) => img.url !== leadImage?.url);
-  return others.length > 0 ? others : images;
-}
-
-/**
  * Puts each picture on the body slide whose narration says what it shows (see placePictures),
- * near its place on the page; a picture whose content is not said is left out. When that
- * narration is not the slide's first and `room` allows another slide, the slide is cut before it
- * so the picture appears as it is said.
+ * near its place on the page; a picture the page describes that no narration says shows at its
+ * place, one named only by a label is left out, and the title card's picture shows again only
+ * where it is said. When that narration is not the slide's first and `room` allows another slide,
+ * the slide is cut before it so the picture appears as it is said (when both parts keep a bullet).
  */
 function withPictures(
   slides: Section[],
   owners: readonly number[],
   topics: readonly Topic[],
   images: Article['images'],
+  leadImage: ScriptImage | undefined,
   language: Language,
   room: number,
 ): void {
@@ -382,13 +377,34 @@ function withPictures(
       (d): d is string => d !== undefined && d !== '',
     ),
   );
+  const count = (k: number) => owners.filter((o) => o === owners[k]).length;
+  const said = (p: number, slot: number) =>
+    matchingNarration(
+      descriptions[p]!,
+      slides[slot]!.narrations.map((n) => n.text),
+      language,
+    );
+  // The slide cut before the narration that says the picture, when that is not its first and
+  // both parts keep a bullet to show (a slide without one is a title over an empty card).
+  const cut = (p: number, slot: number): Section[] | undefined => {
+    const slide = slides[slot]!;
+    const at = said(p, slot);
+    if (at === 0) return undefined;
+    const parts = splitSlides({ ...slide, layout: 'bullets' }, [at], undefined);
+    return slide.bullets.length === 0 || parts.every((part) => part.bullets.length > 0) ? parts : undefined;
+  };
+  const isLead = images.map((img) => leadImage !== undefined && samePicture(img.url, leadImage.url));
   const placed = placePictures(
     images.map((img, p) => ({
       descriptions: descriptions[p]!,
-      section: pictureSection(img.afterBlock, topics),
+      ...pictureSection(img.afterBlock, topics),
+      atPlace: descriptions[p]!.length === 0 || pictureCaption(img, language) !== undefined,
+      // The title card shows the lead picture: the first body slide repeats it only after a cut.
+      ...(isLead[p] ? { lead: true, firstSlot: room > 0 && cut(p, 0) ? 0 : 1 } : {}),
     })),
     slides.map((slide, k) => ({
       section: owners[k]!,
+      within: (owners.slice(0, k).filter((o) => o === owners[k]).length + 0.5) / count(k),
       text: slide.narrations.map((n) => n.text).join(' '),
       free: slide.layout !== 'figure' && slide.layout !== 'quote',
     })),
@@ -402,14 +418,11 @@ function withPictures(
   for (const { slot, p } of order) {
     const slide = slides[slot]!;
     const image = toScriptImage(images[p]!, language);
-    const at = matchingNarration(
-      descriptions[p]!,
-      slide.narrations.map((n) => n.text),
-      language,
-    );
-    if (at > 0 && room > 0) {
+    const parts = room > 0 ? cut(p, slot) : undefined;
+    if (isLead[p] && slot === 0 && !parts) continue;
+    if (parts) {
       room -= 1;
-      const [before, after] = splitSlides({ ...slide, layout: 'bullets' }, [at], undefined);
+      const [before, after] = parts;
       slides.splice(slot, 1, before!, { ...after!, layout: 'picture', image });
     } else {
       slides[slot] = { ...slide, layout: 'picture', image };
@@ -417,12 +430,18 @@ function withPictures(
   }
 }
 
-/** The section a picture sits in on the page: the one holding its block, else the first one after it. */
-function pictureSection(afterBlock: number, topics: readonly Topic[]): number {
+/**
+ * The section a picture sits in on the page (the one holding its block, else the first one after
+ * it) and where in that section: 0 at its start, 1 at its end.
+ */
+function pictureSection(afterBlock: number, topics: readonly Topic[]): { section: number; within: number } {
   const holding = topics.findIndex((t) => t.blocks.includes(afterBlock));
-  if (holding >= 0) return holding;
+  if (holding >= 0) {
+    const blocks = topics[holding]!.blocks;
+    return { section: holding, within: (blocks.indexOf(afterBlock) + 1) / blocks.length };
+  }
   const next = topics.findIndex((t) => t.blocks.length > 0 && Math.min(...t.blocks) > afterBlock);
-  return next >= 0 ? next : Math.max(0, topics.length - 1);
+  return next >= 0 ? { section: next, within: 0 } : { section: Math.max(0, topics.length - 1), within: 1 };
 }
 
 /** One bullet per narration, from its best sentence, in the order they are spoken. */
@@ -917,8 +936,10 @@ function scriptLeadImage(
   language: Language,
 ): ScriptImage | undefined {
   if (article.leadImage && isHttpUrl(article.leadImage)) {
-    const inline = images.find((img) => img.url === article.leadImage);
-    return inline ? toScriptImage(inline, language) : { url: article.leadImage };
+    // The inline copy, maybe at another size, has the caption.
+    const inline = images.find((img) => samePicture(img.url, article.leadImage!));
+    const caption = inline ? pictureCaption(inline, language) : undefined;
+    return { url: article.leadImage, ...(caption ? { caption } : {}) };
   }
   return images[0] ? toScriptImage(images[0], language) : undefined;
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { pictureCaption } from './picture-caption.ts';
 import { type PictureSlot, pictureTerms, placePictures } from './picture-placement.ts';
 
-const slot = (section: number, text: string, free = true): PictureSlot => ({ section, text, free });
+const slot = (section: number, text: string, free = true, within?: number): PictureSlot => ({
+  section,
+  text,
+  free,
+  ...(within === undefined ? {} : { within }),
+});
 
 describe('placePictures', () => {
   const pottery: PictureSlot[] = [
@@ -25,6 +30,7 @@ describe('placePictures', () => {
             'Finished pots cooling on wooden shelves',
           ],
           section: 2,
+          atPlace: true,
         },
       ],
       pottery,
@@ -33,32 +39,67 @@ describe('placePictures', () => {
     expect(placed).toEqual([4]);
   });
 
-  it('leaves out a picture whose subject no narration says (one side word is not enough)', () => {
-    const placed = placePictures(
-      [
-        {
-          descriptions: [
-            'Night shifts are the busiest: most ships arrive on the evening tide.',
-            'The eastern quay lit at night',
-          ],
-          section: 0,
-        },
-      ],
-      [
-        slot(0, 'Walk along the eastern terminal at dawn and the difference is obvious.'),
-        slot(1, 'Two smaller harbours have visited the eastern terminal last month.'),
-        slot(1, 'The port authority will borrow about half of the money.'),
-      ],
-      'en',
-    );
-    expect(placed).toEqual([undefined]);
+  const harbour = [
+    slot(0, 'Walk along the eastern terminal at dawn and the difference is obvious.', true, 0.25),
+    slot(0, 'Each diesel crane burns about 900,000 litres of fuel a year.', true, 0.75),
+    slot(1, 'Two smaller harbours have visited the eastern terminal last month.'),
+    slot(1, 'The port authority will borrow about half of the money.'),
+  ];
+  const quay = {
+    descriptions: [
+      'Night shifts are the busiest: most ships arrive on the evening tide.',
+      'The eastern quay lit at night',
+    ],
+    section: 0,
+    within: 1,
+  };
+
+  it('shows a captioned picture no narration says on the slide covering its place, not where one side word is said', () => {
+    expect(placePictures([{ ...quay, atPlace: true }], harbour, 'en')).toEqual([1]);
+  });
+
+  it('leaves out a picture named only by a label when no narration says it', () => {
+    expect(placePictures([{ ...quay, atPlace: false }], harbour, 'en')).toEqual([undefined]);
+  });
+
+  it('moves to the nearest section with a free slide when its own has none', () => {
+    const full = [slot(0, 'A quote.', false), slot(1, 'The port authority will borrow the money.')];
+    expect(placePictures([{ ...quay, atPlace: true }], full, 'en')).toEqual([1]);
+  });
+
+  it('shows the lead picture again only where it is said, after the other pictures, and from its first slot', () => {
+    const cranes = {
+      descriptions: ['The first three electric cranes went into service at the eastern terminal in January.'],
+      section: 0,
+      atPlace: true,
+    };
+    const slots = [
+      slot(0, 'The three electric cranes that went into service in January make a low hum.'),
+      slot(0, 'The port runs 34 diesel cranes; the three electric cranes went into service in January.'),
+      slot(1, 'The port authority will borrow about half of the money.'),
+    ];
+    // The other picture keeps its place; the lead takes the next slide that says it.
+    expect(
+      placePictures(
+        [
+          { ...cranes, lead: true, firstSlot: 0 },
+          { descriptions: [], section: 0, atPlace: true },
+        ],
+        slots,
+        'en',
+      ),
+    ).toEqual([1, 0]);
+    // Not on the first body slide, right after the title card that shows it.
+    expect(placePictures([{ ...cranes, lead: true, firstSlot: 1 }], slots, 'en')).toEqual([1]);
+    // A lead picture no narration says is not shown again.
+    expect(placePictures([{ ...quay, atPlace: true, lead: true }], harbour, 'en')).toEqual([undefined]);
   });
 
   it('gives each slide one picture at most and skips slides showing a panel', () => {
     const placed = placePictures(
       [
-        { descriptions: ['橋の上のイヌ'], section: 0 },
-        { descriptions: ['一本橋を渡るイヌ'], section: 0 },
+        { descriptions: ['橋の上のイヌ'], section: 0, atPlace: false },
+        { descriptions: ['一本橋を渡るイヌ'], section: 0, atPlace: false },
       ],
       [
         slot(0, 'ある日のこと、イヌは肉屋の店先から肉をくすねて走り出しました。'),
@@ -76,7 +117,7 @@ describe('placePictures', () => {
   });
 
   it('keeps a picture without any description at its place on the page', () => {
-    expect(placePictures([{ descriptions: [], section: 1 }], pottery, 'en')).toEqual([1]);
+    expect(placePictures([{ descriptions: [], section: 1, atPlace: true }], pottery, 'en')).toEqual([1]);
   });
 
   it('reads single kanji as terms but not generic ones', () => {

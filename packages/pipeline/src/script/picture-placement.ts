@@ -1,18 +1,31 @@
 import type { Language } from '../schema/script.ts';
 import { extractTerms } from './terms.ts';
 
-/** A picture to place: what it shows (caption and alt text) and which body section it sits in on the page. */
+/** A picture to place: what it shows (caption and alt text) and where it sits on the page. */
 export interface PlaceablePicture {
   /** Its caption and its alt text (either may be missing): the words that say what it shows. */
   descriptions: string[];
   /** Index of the body section the picture sits in (or right above) on the page. */
   section: number;
+  /** Where in its section it sits: 0 at its start, 1 at its end (0 when not given). */
+  within?: number;
+  /**
+   * Shown at its place on the page when no narration says what it shows: a picture the page
+   * describes (a real caption) or leaves undescribed, not one named only by a label.
+   */
+  atPlace: boolean;
+  /** The title card's picture: shown again only on a slide that says what it shows, once the other pictures have their slides. */
+  lead?: boolean;
+  /** The first slide it may go on (0 when not given): the lead picture not on the one after the title card. */
+  firstSlot?: number;
 }
 
 /** A body slide a picture could go on. */
 export interface PictureSlot {
   /** Index of the body section the slide belongs to. */
   section: number;
+  /** Where in its section the slide's part lies: 0 at its start, 1 at its end (0.5 when not given). */
+  within?: number;
   /** What the slide's narrations say. */
   text: string;
   /** False for slides that already show a figure or quote panel. */
@@ -61,11 +74,13 @@ export function pictureTerms(text: string, language: Language): Set<string> {
 }
 
 /**
- * Which slide shows each picture (undefined: none). A picture goes on the free slide, within a
- * section of its place on the page, whose narration says most of what the picture shows (words
- * weighted by how few slides use them); a picture whose content no slide says is not shown, and a
- * slide shows at most one picture. A picture with no description stays at its place on the page:
- * the first free slide of its section.
+ * Which slide shows each picture (undefined: none); a slide shows at most one picture.
+ *
+ * A picture goes on the free slide, within a section of its place on the page, whose narration
+ * says most of what the picture shows (words weighted by how few slides use them). One that no
+ * narration says still shows at its place when `atPlace`: on the free slide of its own section
+ * (else the nearest section) that covers its place, of two as near the one that says more of it. The lead
+ * picture takes a slide only when one says what it shows, after the others (see `lead`).
  */
 export function placePictures(
   pictures: readonly PlaceablePicture[],
@@ -74,41 +89,59 @@ export function placePictures(
 ): (number | undefined)[] {
   const slotTerms = slots.map((s) => pictureTerms(s.text, language));
   const slidesWith = (term: string) => slotTerms.filter((t) => t.has(term)).length;
-  const weight = (term: string) => Math.log((slots.length + 1) / (slidesWith(term) + 0.5));
-  const candidates: { picture: number; slot: number; score: number }[] = [];
+  const weight = (term: string) => Math.max(Math.log((slots.length + 1) / (slidesWith(term) + 0.5)), 0);
   const placed: (number | undefined)[] = pictures.map(() => undefined);
   const taken = new Set<number>();
-  for (const [p, picture] of pictures.entries()) {
-    const described = picture.descriptions.map((d) => pictureTerms(d, language));
-    const terms = [...new Set(described.flatMap((d) => [...d]))];
-    const emphasis = (t: string) => (2 * described.filter((d) => d.has(t)).length) / described.length;
-    const near = (s: number) =>
-      slots[s]!.free && Math.abs(slots[s]!.section - picture.section) <= SECTION_WINDOW;
-    if (terms.length === 0) {
-      const own = slots.findIndex((slot, s) => near(s) && slot.section >= picture.section && !taken.has(s));
-      if (own >= 0) {
-        placed[p] = own;
-        taken.add(own);
+  const open = (s: number, picture: PlaceablePicture) =>
+    slots[s]!.free && !taken.has(s) && s >= (picture.firstSlot ?? 0);
+  const place = (p: number, s: number) => {
+    placed[p] = s;
+    taken.add(s);
+  };
+  const described = pictures.map((picture) => picture.descriptions.map((d) => pictureTerms(d, language)));
+  // How much of what the picture shows a slide says, weighted by how rare each word is.
+  const said = (p: number, s: number) => {
+    const terms = described[p]!;
+    const emphasis = (t: string) => (2 * terms.filter((d) => d.has(t)).length) / terms.length;
+    const shared = [...new Set(terms.flatMap((d) => [...d]))].filter((t) => slotTerms[s]!.has(t));
+    return { shared, score: shared.reduce((sum, t) => sum + weight(t) * emphasis(t), 0) };
+  };
+  const matches = (lead: boolean) => {
+    const candidates: { picture: number; slot: number; score: number }[] = [];
+    for (const [p, picture] of pictures.entries()) {
+      if (Boolean(picture.lead) !== lead) continue;
+      for (const s of slots.keys()) {
+        const distance = Math.abs(slots[s]!.section - picture.section);
+        if (!open(s, picture) || distance > SECTION_WINDOW) continue;
+        const { shared, score } = said(p, s);
+        const terms = described[p]!;
+        if (shared.length === 0 || (shared.length === 1 && !terms.every((d) => d.has(shared[0]!)))) continue;
+        const near = score * (1 - DISTANCE_COST * distance);
+        if (near >= MIN_MATCH) candidates.push({ picture: p, slot: s, score: near });
       }
-      continue;
     }
-    for (const [s, said] of slotTerms.entries()) {
-      if (!near(s)) continue;
-      const shared = terms.filter((t) => said.has(t));
-      if (shared.length === 1 && emphasis(shared[0]!) < 2) continue;
-      const distance = Math.abs(slots[s]!.section - picture.section);
-      const score =
-        shared.reduce((sum, t) => sum + Math.max(weight(t), 0) * emphasis(t), 0) *
-        (1 - DISTANCE_COST * distance);
-      if (score >= MIN_MATCH) candidates.push({ picture: p, slot: s, score });
+    candidates.sort((a, b) => b.score - a.score);
+    for (const { picture, slot } of candidates) {
+      if (placed[picture] === undefined && open(slot, pictures[picture]!)) place(picture, slot);
     }
+  };
+  matches(false);
+  for (const [p, picture] of pictures.entries()) {
+    if (picture.lead || !picture.atPlace || placed[p] !== undefined) continue;
+    const at = picture.section + (picture.within ?? 0);
+    const offset = (s: number) => Math.abs(slots[s]!.section + (slots[s]!.within ?? 0.5) - at);
+    const free = [...slots.keys()].filter(
+      (s) => open(s, picture) && Math.abs(slots[s]!.section - picture.section) <= SECTION_WINDOW,
+    );
+    // Its own section when it has a free slide, else the nearest section that has one.
+    const section = Math.min(...free.map((s) => Math.abs(slots[s]!.section - picture.section)));
+    const best = free
+      .filter((s) => Math.abs(slots[s]!.section - picture.section) === section)
+      .map((s) => ({ s, score: said(p, s).score, offset: offset(s) }))
+      .sort((a, b) => a.offset - b.offset || b.score - a.score)[0];
+    if (best) place(p, best.s);
   }
-  candidates.sort((a, b) => b.score - a.score);
-  for (const { picture, slot } of candidates) {
-    if (placed[picture] !== undefined || taken.has(slot)) continue;
-    placed[picture] = slot;
-    taken.add(slot);
-  }
+  matches(true);
   return placed;
 }
 
