@@ -6,6 +6,7 @@ import { findQuote } from './quote.ts';
 import { toSpeakable } from './speakable.ts';
 import {
   CONCLUDES,
+  CONCLUSION_CUES,
   leansOnPrevious,
   type PointCandidate,
   readsAsConclusion,
@@ -22,16 +23,11 @@ export interface ClosingPart {
   listed: readonly ScoredSentence[];
 }
 
-/** Words that mark a sentence as the article's summary or moral. */
-const CONCLUSION_CUES: Record<Language, RegExp> = {
-  ja: /(?:つまり|結局|このように|要するに|まとめる(?:と|なら)|結論|教訓|大切なのは|重要なのは|ということです)/u,
-  en: /\b(?:in short|overall|ultimately|in the end|the lesson|the moral|in conclusion|the takeaway|the point is|bottom line|what matters)\b/iu,
-};
 /** Headings of the part of an article that states its moral. */
 const MORAL_HEADING = /(?:教訓|moral|lesson)/iu;
 /** Headings of the part of an article that states its conclusion or moral. */
 const CONCLUSION_HEADING =
-  /(?:まとめ(?![てたるりろれま])|結論|教訓|おわりに|さいごに|終わりに|conclusion|summary|takeaway|lesson|moral|bottom line|final thoughts|what we learned|wrapping up)/iu;
+  /(?:まとめ(?![てたるりろれま])|結論|教訓|おわりに|さいごに|終わりに|conclusion|summary|takeaway|lesson|moral|bottom line|final thoughts|what we learned|wrapping up|wrap-up|verdict)/iu;
 
 /** A quotation with its speaker named: "…," Ms Halvorsen said. / In the words of …: "…" / 組合長は「…」と話した。 */
 const SPOKEN_QUOTE: Record<Language, RegExp> = {

@@ -34,8 +34,13 @@ const MIN_POINT_CHARS: Record<Language, number> = { en: 30, ja: 12 };
 const MIN_MAXIM_CHARS: Record<Language, number> = { en: 15, ja: 8 };
 /** Words of a conclusion or a finding: such a point is worth repeating at the end. */
 export const CONCLUDES: Record<Language, RegExp> = {
-  en: /\b(?:can work|works|worked|the lesson|means|shows|showed|found|proved|key|matters|point is)\b/iu,
+  en: /\b(?:(?:can|could|does|did) work|it works|worked (?:well|out)|the lesson|means|shows|showed|found|proved|key|matters|point is)\b/iu,
   ja: /(?:実を結|成功|分かった|わかった|大切|重要|ポイント|結論|教訓|できます|でしょう)/u,
+};
+/** Words that mark a sentence as the article's summary or moral. */
+export const CONCLUSION_CUES: Record<Language, RegExp> = {
+  ja: /(?:つまり|結局|このように|要するに|まとめる(?:と|なら)|結論|教訓|大切なのは|重要なのは|ということです)/u,
+  en: /\b(?:in short|overall|ultimately|in the end|the lesson|the moral|in conclusion|the takeaway|the point is|bottom line|what matters)\b/iu,
 };
 /** Words that state a finding: what was measured, found or changed ("58 percent", 「実を結んだ」). */
 const FINDS: Record<Language, RegExp> = {
@@ -65,7 +70,7 @@ const POINTS_AHEAD: Record<Language, RegExp> = {
 };
 /** The start of a story's scene rather than a point: "Last January I bought…", 「ある日のこと、…」. */
 const ANECDOTE: Record<Language, RegExp> = {
-  en: /^(?:last|one|for most of|years ago|when I|back in)\b|^when\s[^,]{0,80}\b(?:[a-z]{3,}ed|was|were|had|did|came|went|began|built|bought)\b|\bI\s(?:bought|went|had|was|used)\b/iu,
+  en: /^(?:last|one|for most of|years ago|when I|back in)\b|^I\s(?:still\s)?(?:remember|recall|[a-z]{3,}ed)\b|^when\s[^,]{0,80}\b(?:[a-z]{3,}ed|was|were|had|did|came|went|began|built|bought)\b|\bI\s(?:bought|went|had|was|used)\b/iu,
   ja: /^(?:ある日|むかし|昔|そのとき|その日)/u,
 };
 /**
@@ -78,8 +83,13 @@ const SET_UP: Record<Language, RegExp> = {
 };
 /** A greeting or the writer introducing themselves (「こんにちは、…の山田です。」). */
 const GREETING: Record<Language, RegExp> = {
-  en: /^(?:hi|hello|hey|welcome)\b|^my name is\b/iu,
-  ja: /^(?:こんにちは|こんばんは|はじめまして|おはようございます)|^[^。]{0,20}の[^。、]{1,8}です。?$/u,
+  en: /^(?:hi|hello|hey|welcome)\b|^my name is\b|^(?:many )?thanks\b|\bthank you\b|\bcontributed to this (?:report|article)\b/iu,
+  ja: /^(?:こんにちは|こんばんは|はじめまして|おはようございます)|^[^。]{0,20}の[^。、]{1,8}です。?$|ありがとうございました/u,
+};
+/** A sentence that announces what follows ("…were as follows: 1.", "…is usually told like this:"). */
+const ANNOUNCES: Record<Language, RegExp> = {
+  en: /(?:as follows|like this|the following)\s*:|:\s*\d+\.?$/iu,
+  ja: /(?:次の|以下の)(?:とおり|通り)|[:：]\s*[\d０-９]+\.?$/u,
 };
 /** The article talking about itself ("This chapter explains…", 「この記事では…紹介します」). */
 const ABOUT_ITSELF: Record<Language, RegExp> = {
@@ -126,18 +136,27 @@ export function standsAlone(text: string, language: Language, options: { maxim?:
     !POINTS_AHEAD[language].test(t) &&
     !ANECDOTE[language].test(t) &&
     !GREETING[language].test(t) &&
+    !ANNOUNCES[language].test(t) &&
     !SET_UP[language].test(t) &&
     // The article announcing what it covers is a point only when it names a result.
     !(ABOUT_ITSELF[language].test(t) && !/[\d０-９]/u.test(t)) &&
-    // A plan or an announcement is a point only when it carries a number ("will cost €310 million").
-    (readsAsConclusion(t, language) || /[\d０-９]/u.test(t))
+    // A plan or an announcement is a point only when it carries a number ("will cost €310 million")
+    // or sums up ("Ultimately, … gamers will notice").
+    (readsAsConclusion(t, language) || /[\d０-９]/u.test(t) || CONCLUSION_CUES[language].test(t))
   );
 }
 
 /** Whether a sentence leans on the one before it: said at the end, it must follow that sentence. */
 export function leansOnPrevious(text: string, language: Language): boolean {
-  return needsPredecessor(text, language) || NEEDS_CONTEXT[language].test(text.trim());
+  const t = text.trim();
+  return needsPredecessor(t, language) || NEEDS_CONTEXT[language].test(t) || REFERS_BACK[language].test(t);
 }
+
+/** Words inside a sentence that point back: "everyone else", "we also found", "that one". */
+const REFERS_BACK: Record<Language, RegExp> = {
+  en: /\b(?:everyone|everybody|anyone|anything|something) else\b|\b(?:we|it|they|he|she|this|that) also\b|\b(?:that|this) one\b|\bthe (?:same|latter|former)\b|,\s(?:however|though|too|instead),/iu,
+  ja: /(?:同様に|同じように|前述)/u,
+};
 
 /** Where a candidate point comes from in the article. */
 export type PointOrigin =
