@@ -23,8 +23,8 @@ export interface ClosingPart {
   listed: readonly ScoredSentence[];
 }
 
-/** Headings of the part of an article that states its moral. */
-const MORAL_HEADING = /(?:教訓|moral|lesson)/iu;
+/** Headings of the part of a story that states its moral ("Lessons learned" only sums up). */
+const MORAL_HEADING = /(?:教訓|\bmoral\b)/iu;
 /** Headings of the part of an article that states its conclusion or moral. */
 const CONCLUSION_HEADING =
   /(?:まとめ(?![てたるりろれま])|結論|教訓|おわりに|さいごに|終わりに|conclusion|summary|takeaway|lesson|moral|bottom line|final thoughts|what we learned|wrapping up|wrap-up|verdict)/iu;
@@ -37,7 +37,7 @@ const SPOKEN_QUOTE: Record<Language, RegExp> = {
 /** A quotation whose own words already say who is speaking ("In the words of …:"): no lead-in before it. */
 const FRAMES_ITSELF: Record<Language, RegExp> = {
   en: /^(?:in the words of|as [^:"“]{3,60} put it)\b/iu,
-  ja: /^(?!)/u,
+  ja: /^[^「」。]{1,40}の言葉を借りれば/u,
 };
 /** The article's ending is at least its last this many sentences. */
 const ENDING_SENTENCES = 3;
