@@ -58,8 +58,9 @@ const SlideView: React.FC<{ slide: Slide; timeline: Timeline }> = ({ slide, time
     case 'section':
       return <SectionSlide slide={slide} transitionFrames={transitionFrames} />;
     case 'closing':
-      // With recap bullets the closing slide shows them (what the narration is recapping).
-      if (slide.bullets.length > 0) {
+      // With recap bullets or the article's closing quotation, the closing slide shows them (what
+      // the narration is saying), with the source and credits below.
+      if (slide.bullets.length > 0 || (slide.layout === 'quote' && slide.quote)) {
         return (
           <SectionSlide slide={slide} transitionFrames={transitionFrames} footer={closingFooter(timeline)} />
         );

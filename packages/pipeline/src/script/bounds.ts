@@ -64,8 +64,11 @@ const MIN_NARRATION_CHARS = 8;
  */
 export function fitToBounds(script: Script, bounds: ScriptBounds): Script {
   const sections = structuredClone(script.sections);
-  const isBody = (s: Section, i: number) =>
-    !(i === 0 && s.kind === 'opening') && !(i === sections.length - 1 && s.kind === 'closing');
+  // The closing may take two slides (the recap, then the closing quotation): every closing slide
+  // at the end stays.
+  const isClosing = (s: Section, i: number) =>
+    s.kind === 'closing' && sections.slice(i).every((after) => after.kind === 'closing');
+  const isBody = (s: Section, i: number) => !(i === 0 && s.kind === 'opening') && !isClosing(s, i);
 
   while (sections.length > Math.max(1, bounds.maxSections)) {
     const lastBody = sections.findLastIndex(isBody);
@@ -93,7 +96,7 @@ function dropOneNarration(
     .map((section, index) => ({ section, index }))
     .filter(({ section }) => section.narrations.length > 1);
   if (withSpare.length === 0) return false;
-  // Body sections first, the longest first; the opening keeps its introduction, the closing its last line.
+  // Body sections first, the longest first; the opening keeps its introduction, the closing its recap's lead-in.
   withSpare.sort(
     (a, b) =>
       Number(isBody(b.section, b.index)) - Number(isBody(a.section, a.index)) ||
@@ -101,8 +104,9 @@ function dropOneNarration(
   );
   // A narration that an enumeration needs, or that the next narration points back to, is kept
   // while another can go.
+  const isClosing = (section: Section, index: number) => index > 0 && !isBody(section, index);
   for (const { section, index } of withSpare) {
-    if (index === sections.length - 1 && section.kind === 'closing') continue;
+    if (isClosing(section, index)) continue;
     const at = droppable(sections, index, language);
     if (at !== undefined) {
       removeNarration(section, at);
@@ -110,8 +114,14 @@ function dropOneNarration(
     }
   }
   const { section, index } = withSpare[0]!;
-  const isClosing = index === sections.length - 1 && section.kind === 'closing';
-  removeNarration(section, isClosing ? 0 : section.narrations.length - 1);
+  if (!isClosing(section, index)) {
+    removeNarration(section, section.narrations.length - 1);
+    return true;
+  }
+  // A closing keeps its last line (the article's last words) and the lead-in of its recap: its
+  // last recap point after the first goes, else its first line.
+  const point = section.narrations.findLastIndex((n, k) => k > 0 && n.bullet !== undefined);
+  removeNarration(section, Math.max(point, 0));
   return true;
 }
 

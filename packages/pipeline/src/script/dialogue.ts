@@ -143,8 +143,10 @@ export function toDialogue(script: Script, charBudget: number): Script {
       if (line) narrations.push(asker(line, language));
     };
     if (section.kind === 'opening') say(picker.pick(lines.opening));
-    else if (section.kind === 'closing') say(picker.pick(lines.closing));
-    else if (previous?.title !== section.title) {
+    else if (section.kind === 'closing') {
+      // Asked once, before the closing's first slide.
+      if (previous?.kind !== 'closing') say(picker.pick(lines.closing));
+    } else if (previous?.title !== section.title) {
       // A section's first slide: the asker asks about it.
       const heading = NEUTRAL_TITLE.test(section.title) ? undefined : section.title;
       say(heading ? picker.pick(lines.aboutHeading)?.(heading) : picker.pick(lines.goOn));

@@ -36,6 +36,8 @@ export interface TextLimits {
   narration: number;
   /** One slide bullet. */
   bullet: number;
+  /** One bullet of the closing's recap (at most three on its slide, so each may be longer). */
+  recapBullet: number;
   /** A section title made from a sentence (no heading). */
   generatedTitle: number;
   /** A heading used as a section title. */
@@ -45,8 +47,22 @@ export interface TextLimits {
 }
 
 export const TEXT_LIMITS: Record<Language, TextLimits> = {
-  ja: { narration: 120, bullet: 44, generatedTitle: 30, headingTitle: 60, minSectionChars: 60 },
-  en: { narration: 250, bullet: 100, generatedTitle: 60, headingTitle: 100, minSectionChars: 150 },
+  ja: {
+    narration: 120,
+    bullet: 44,
+    recapBullet: 66,
+    generatedTitle: 30,
+    headingTitle: 60,
+    minSectionChars: 60,
+  },
+  en: {
+    narration: 250,
+    bullet: 100,
+    recapBullet: 150,
+    generatedTitle: 60,
+    headingTitle: 100,
+    minSectionChars: 150,
+  },
 };
 
 /** The script language for an article: its own when ja/en, else Japanese (the product's first language). */

@@ -19,7 +19,11 @@ function expectWellFormed(script: Script, bounds: { maxSections: number; charBud
   expect(narrationChars(script)).toBeLessThanOrEqual(bounds.charBudget);
   expect(script.sections[0]!.kind).toBe('opening');
   expect(script.sections.at(-1)!.kind).toBe('closing');
-  for (const section of script.sections.slice(1, -1)) expect(section.kind).toBe('body');
+  // The body, then the closing: its recap and, on a slide of its own, the article's closing quotation.
+  const closingFrom = script.sections.findIndex((s) => s.kind === 'closing');
+  for (const section of script.sections.slice(1, closingFrom)) expect(section.kind).toBe('body');
+  for (const section of script.sections.slice(closingFrom)) expect(section.kind).toBe('closing');
+  expect(script.sections.length - closingFrom).toBeLessThanOrEqual(2);
   const limits = TEXT_LIMITS[script.language];
   for (const section of script.sections) {
     expect(section.narrations.length).toBeGreaterThanOrEqual(1);
@@ -33,13 +37,16 @@ function expectWellFormed(script: Script, bounds: { maxSections: number; charBud
     for (const bullet of section.bullets) {
       // The closing slide lists headings as they are.
       if (section.kind === 'closing' && titles.has(bullet)) continue;
-      expect(bullet.length).toBeLessThanOrEqual(limits.bullet);
+      // A recap slide has at most three bullets, each may be longer.
+      expect(bullet.length).toBeLessThanOrEqual(
+        section.kind === 'closing' ? limits.recapBullet : limits.bullet,
+      );
       expect(bullet).not.toMatch(/[。.]$/u);
       expect(findBulletDefects(bullet, script.language), bullet).toEqual([]);
     }
     for (const narration of section.narrations) expect(narration.text).not.toMatch(/[、，,:：]$/u);
-    if (section.kind === 'body') {
-      // Each bullet is revealed by the narration that speaks about it, in order.
+    {
+      // Each bullet is revealed by the narration that speaks about it, in order (the recap's too).
       const revealed = section.narrations.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet]));
       expect(revealed).toEqual(section.bullets.map((_, i) => i));
     }
@@ -150,13 +157,17 @@ describe('buildOfflineScript on an English article', () => {
     }
   });
 
-  it('keeps "Dr. Chen" in one sentence and ends with its points, not the pointer to the article', () => {
+  it('keeps "Dr. Chen" in one sentence and ends with its main points, not the pointer to the article', () => {
     const all = script.sections.flatMap((s) => s.narrations.map((n) => n.text));
     // With room for it, the sentence about Dr. Chen is said whole.
     const roomy = buildOfflineScript(englishArticle, { ...bounds, charBudget: 3200 });
     const said = roomy.sections.flatMap((s) => s.narrations.map((n) => n.text));
     expect(said.some((t) => t.includes('Dr. Chen, who leads our developer productivity group'))).toBe(true);
-    expect(all.at(-1)).toMatch(/^To recap: /u);
+    const closing = script.sections.at(-1)!.narrations.map((n) => n.text);
+    expect(closing[0]).toMatch(/^To recap: /u);
+    // The recap repeats the headline's result and ends on the lesson the article ends on.
+    expect(closing.join(' ')).toContain('19 minutes');
+    expect(closing.at(-1)).toContain('short feedback loops make small pull requests the natural choice');
     expect(all.join(' ')).not.toContain('original article');
     expect(script.sections[0]!.narrations[0]!.text).toBe(
       'Today we look at the article "How We Cut Our CI Build Times in Half" from Example Engineering.',

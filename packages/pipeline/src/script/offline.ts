@@ -4,8 +4,16 @@ import type { Article } from '../extract/types.ts';
 import type { Language, Narration, Script, ScriptImage, Section } from '../schema/script.ts';
 import { distributeWithWholeStories, fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
-import { narrationBullet, sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
+import { narrationBullet, sameBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
+import {
+  articleEnding,
+  closingRecap,
+  closingSections,
+  recapBudget,
+  recapNarrationChars,
+  storyMoral,
+} from './closing.ts';
 import { needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { japaneseReading } from './katakana.ts';
@@ -22,7 +30,6 @@ import { findQuote } from './quote.ts';
 import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
 import { toSpeakable } from './speakable.ts';
-import { CONCLUDES, closingPoints, readsAsConclusion } from './takeaway.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 import { readsAsStory, titleKey, topicTitle } from './topic-title.ts';
 import type { ScriptProvider } from './types.ts';
@@ -41,26 +48,10 @@ const MAX_BODY_NARRATIONS = 8;
 const MAX_SLIDE_NARRATIONS = 4;
 /** A list read out two items at a time: up to six narrations (the slide's six bullets). */
 const MAX_LIST_NARRATIONS = 6;
-/** Share of the budget the closing's recap of key points may take. */
-const RECAP_SHARE = 0.1;
 /** A slide shows at most this many bullets (the schema's limit). */
 const MAX_SLIDE_BULLETS = 6;
 const MAX_SECTION_BULLETS = MAX_BODY_NARRATIONS + MAX_LIST_NARRATIONS;
-/** A takeaway shorter than this is a fragment (a credit line, a caption), not a conclusion. */
-const MIN_TAKEAWAY_CHARS: Record<Language, number> = { ja: 20, en: 50 };
 const TITLE_MAX = { script: 200, section: 120, spoken: { ja: 50, en: 100 } } as const;
-/** Words that mark a sentence as the article's summary or moral. */
-const CONCLUSION_CUES: Record<Language, RegExp> = {
-  ja: /(?:つまり|結局|このように|要するに|まとめ|結論|教訓|大切なのは|重要なのは|ということです)/u,
-  en: /\b(?:in short|overall|ultimately|in the end|the lesson|the moral|in conclusion|the takeaway|the point is|bottom line|what matters)\b/iu,
-};
-
-const MORAL_HEADING = /(?:教訓|moral|lesson)/iu;
-
-/** Headings of the part of an article that states its conclusion or moral. */
-const CONCLUSION_HEADING =
-  /(?:まとめ(?![てたるりろれま])|結論|教訓|おわりに|さいごに|終わりに|conclusion|summary|takeaway|lesson|moral|bottom line|final thoughts|what we learned|wrapping up)/iu;
-
 /** The offline script provider: an extractive script, no network. */
 export function createOfflineProvider(): ScriptProvider {
   return {
@@ -180,28 +171,54 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
 
   // Opening: the introduction, then the article's lead point.
   const leadScored = scoreFor(lead, [title]);
-  // Closing: the article's conclusion and the points made, then the pointer to the source.
-  const takeaway = takeawayLine(plans, leadScored, language, title, limits.narration);
-  // The takeaway is not said twice, unless it is all its section has to say.
-  const isTakeaway = (s: ScoredSentence) => takeaway?.endsWith(s.text) ?? false;
-  const sayable = (plan: BodyPlan) =>
-    plan.scored.some((s) => !isTakeaway(s)) ? plan.scored.filter((s) => !isTakeaway(s)) : plan.scored;
+  // Closing: the article's main points (or a story's moral) and its own last words. What the
+  // article ends on (its closing quotation, its concluding last sentence) is said there, in its
+  // place at the end, and not in the body. The body leaves the closing the room its recap is
+  // expected to take (the points it would repeat if the body said every sentence it may).
+  const ending = articleEnding(plans, language, title);
+  const moral = storyMoral(plans, language);
+  const maxRecap = recapBudget(options.charBudget, language);
+  const concluding =
+    !moral && ending.concluding && ending.concluding.text.length <= maxRecap ? ending.concluding : undefined;
+  const recapOf = (
+    said: ReadonlyArray<readonly ScoredSentence[]>,
+    opening: readonly string[],
+    maxChars: number,
+  ) =>
+    moral
+      ? []
+      : closingRecap({
+          language,
+          titleTerms: [...titleTerms],
+          lead: leadScored,
+          opening,
+          parts: plans,
+          said,
+          ending: concluding ? { concluding } : {},
+          maxChars,
+        });
+  const expected = recapOf(
+    plans.map((p) => p.scored),
+    [],
+    maxRecap,
+  );
+  const recapChars = expected.reduce((sum, p) => sum + p.text.length, 0);
+  const recapSaid = moral ? wording.moral(moral.text).length : recapNarrationChars(expected, language);
   const speaking = plans.filter((p) => p.scored.length > 0 || p.listed.length > 0);
-  // Stands for the recap of the key points until the body has been written; the recap may take
-  // up to RECAP_SHARE of the budget, which the body leaves it.
-  const points = pickVariant(wording.mainPoints, title, 2);
-  const recapChars = Math.min(limits.narration, Math.floor(options.charBudget * RECAP_SHARE));
-  let closingLines = [takeaway, points, seeOriginal].filter((l): l is string => l !== undefined);
-  const closingChars = (lines: readonly string[]) =>
-    lines.reduce((s, l) => s + (l === points ? recapChars : l.length), 0);
-  while (
-    closingLines.length > 1 &&
-    options.charBudget - intro.length - closingChars(closingLines) < limits.minSectionChars * speaking.length
-  ) {
-    closingLines = closingLines.slice(1);
-  }
+  // The quotation goes first when the budget has no room for it.
+  const roomy = (closingChars: number) =>
+    options.charBudget - intro.length - closingChars >= limits.minSectionChars * speaking.length;
+  const quote = ending.quote && roomy(recapSaid + ending.quote.line.length) ? ending.quote : undefined;
+  const leftToClosing = new Set([quote?.sentence, concluding].filter((s) => s !== undefined));
+  // What the closing says is not said in the body too, unless it is all its section has to say.
+  const sayable = (plan: BodyPlan) =>
+    plan.scored.some((s) => !leftToClosing.has(s))
+      ? plan.scored.filter((s) => !leftToClosing.has(s))
+      : plan.scored;
+  // Nothing to repeat: the closing points to the source.
+  const closingChars = (recapSaid || seeOriginal.length) + (quote?.line.length ?? 0);
 
-  let remaining = options.charBudget - intro.length - closingChars(closingLines);
+  let remaining = options.charBudget - intro.length - closingChars;
   const leadSaid = leadLines(
     leadScored,
     language,
@@ -255,8 +272,8 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   /** Index in `bodies` of each body slide's section. */
   const owners: number[] = [];
   // Extra slides (a panel shown from the narration that says it, a continuation of a long
-  // section) fit in the slides left after one per section.
-  let room = options.maxSections - 2 - bodies.filter((b) => b.narrations.length > 0).length;
+  // section) fit in the slides left after one per section and the closing quotation's slide.
+  let room = options.maxSections - 2 - bodies.filter((b) => b.narrations.length > 0).length - (quote ? 1 : 0);
   const panelAt = (i: number) =>
     layouts[i]!.layout === 'figure'
       ? offered[i]!.figureAt
@@ -318,39 +335,34 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     k = Math.max(end, k + 1);
   }
 
-  // The recap says the body's key points (numbers, findings), and its slide shows them.
-  const recap = recapLine(
-    closingPoints(
-      bodies.map((b) =>
-        b.picked
-          .filter((n) => !n.listItem)
-          .flatMap((n) => n.sentences)
-          .map((s) => ({ bullet: toBullet(s.text, language), score: s.score })),
-      ),
-      language,
-      takeaway ? { except: takeaway } : {},
+  // The recap says the article's main points the video can repeat, and its slide shows them.
+  const points = recapOf(
+    plans.map(
+      (plan) =>
+        bodies
+          .find((b) => b.plan === plan)
+          ?.picked.filter((n) => !n.listItem)
+          .flatMap((n) => n.sentences) ?? [],
     ),
-    language,
+    openingLead,
     recapChars,
   );
-  const recapBullets = recap?.points ?? [];
-  closingLines = closingLines.flatMap((line) => (line !== points ? [line] : recap ? [recap.line] : []));
-  // The closing slide names the source; the pointer to it is said only when there is nothing else to say.
-  if (closingLines.some((line) => line !== seeOriginal))
-    closingLines = closingLines.filter((line) => line !== seeOriginal);
+  const shownBody = bodySections.filter((s) => s.narrations.length > 0);
+  const closing = closingSections({
+    language,
+    points,
+    ...(moral ? { moral: moral.text } : {}),
+    ...(quote ? { quote } : {}),
+    seeOriginal,
+    spareSlide: shownBody.length + 3 <= options.maxSections,
+  });
   const opening: Section = {
     title: shortenAtBoundary(title, language, TITLE_MAX.section),
     kind: 'opening',
     bullets: [],
     narrations: [intro, ...openingLead].map((text) => ({ text, speaker: 'narrator' })),
   };
-  const closing: Section = {
-    title: wording.closingTitle,
-    kind: 'closing',
-    bullets: recapBullets,
-    narrations: closingLines.map((text) => ({ text, speaker: 'narrator' })),
-  };
-  const sections = [opening, ...bodySections.filter((s) => s.narrations.length > 0), closing];
+  const sections = [opening, ...shownBody, ...closing];
   const fitted = fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options);
   return language === 'ja' ? withReadings(fitted) : fitted;
 }
@@ -632,26 +644,6 @@ function labelChanges(labels: ReadonlyArray<string | undefined>): number[] {
   return labels.flatMap((label, i) => (i > 0 && label !== labels[i - 1] ? [i] : []));
 }
 
-/** "To recap: A. B. C." with as many of the points as fit one narration, and those points. */
-function recapLine(
-  points: readonly string[],
-  language: Language,
-  maxChars: number,
-): { line: string; points: string[] } | undefined {
-  const lead = WORDING[language].recapLead;
-  let recap: { line: string; points: string[] } | undefined;
-  for (let count = 1; count <= points.length; count++) {
-    const candidate = `${lead}${points
-      .slice(0, count)
-      // A point that ends like a sentence ("…fully compatible!", "…countries.”") gets no second stop.
-      .map((p) => (/[.!?。！？][”"」』]?$/u.test(p) ? p : language === 'ja' ? `${p}。` : `${p}.`))
-      .join(language === 'ja' ? '' : ' ')}`;
-    if (candidate.length > maxChars) break;
-    recap = { line: candidate, points: points.slice(0, count) };
-  }
-  return recap;
-}
-
 /**
  * The lead point: the first of the lead's two best sentences (the lead usually comes first) that
  * fits, followed by the sentences after it in its paragraph while they fit: "…was not about
@@ -704,92 +696,6 @@ function leadOpening(
   const rest: string[] = [];
   for (const sentence of sentences.slice(k)) appendSpeech(rest, sentence, language, narrationChars);
   return { opening, rest };
-}
-
-/**
- * The article's conclusion: the best sentence of its last paragraph, else the strongest sentence
- * that reads as a summary, in one of the wording's forms.
- */
-function takeawayLine(
-  plans: readonly BodyPlan[],
-  leadScored: readonly ScoredSentence[],
-  language: Language,
-  title: string,
-  maxChars: number,
-): string | undefined {
-  // A section whose only sentence became the takeaway would vanish: its sentences are not candidates.
-  const roomy = plans.filter((p) => p.scored.length >= 2);
-  const all = [...leadScored, ...roomy.flatMap((p) => p.scored)];
-  const summaries = all.filter((s) => CONCLUSION_CUES[language].test(s.text));
-  // A section headed "Conclusion" / 「教訓」 holds the takeaway.
-  const concluding = roomy
-    .filter((p) => CONCLUSION_HEADING.test(p.topic.heading ?? ''))
-    .flatMap((p) => p.scored);
-  // The moral the article states, or a sentence that sums up. The last paragraph is not taken
-  // for the conclusion: reviewers found it was as often a detail or an announcement. Without
-  // either, there is no takeaway and the closing names the points made.
-  const candidates = [
-    ...[...concluding].sort((a, b) => b.score - a.score),
-    ...summaries.sort((a, b) => b.score - a.score),
-  ].filter(
-    (s) =>
-      !/[？?]$/u.test(s.text) &&
-      s.text.length >= MIN_TAKEAWAY_CHARS[language] &&
-      readsAsConclusion(s.text, language),
-  );
-  // A story's moral is announced as one, not as "the article's conclusion".
-  const isMoral = roomy.some((p) => MORAL_HEADING.test(p.topic.heading ?? ''));
-  const template = isMoral ? WORDING[language].moral : pickVariant(WORDING[language].takeaway, title, 1);
-  return (
-    candidates
-      .map((s) => stripLeadingConnective(s.text, language))
-      // Said on its own at the end, it cannot lean on the sentence before it.
-      .filter((text) => !needsPredecessor(text, language))
-      .map((text) => template(capitalizeFirst(text, language)))
-      .find((line) => line.length <= maxChars) ?? endingLine(roomy.at(-1), language, title, maxChars)
-  );
-}
-
-/** A quotation with its speaker named: "…," Ms Halvorsen said. / In the words of …: "…" / 組合長は「…」と話した。 */
-const SPOKEN_QUOTE: Record<Language, RegExp> = {
-  en: /^(?:in the words of [^:"“]{3,100}:\s*["“].{20,}["”]|["“].{20,}[,.!?]["”]\s+(?:(?:said|says|added)\s+\S.*|\S.{0,60}\s(?:said|says|added))\.)$/iu,
-  ja: /^[^「」]{2,40}[はが]「[^」]{8,}」と(?:話|語|述べ|期待|分析|笑|締めくく)/u,
-};
-
-/**
- * The article's own ending, when it is a real one: the closing quotation of its last paragraph
- * with its speaker named, else a sentence of the last paragraph that concludes ("…can work, as
- * long as…"). Plans, announcements and sentences that lean on the one before are not endings.
- */
-function endingLine(
-  last: BodyPlan | undefined,
-  language: Language,
-  title: string,
-  maxChars: number,
-): string | undefined {
-  // A short last part keeps its quotation (and its quote panel) in the body.
-  if (!last || last.scored.length < 4) return undefined;
-  const lastParagraph = Math.max(...last.scored.map((s) => s.paragraph));
-  const final = last.scored.filter((s) => s.paragraph === lastParagraph);
-  const closingQuote = final.at(-1);
-  if (closingQuote && SPOKEN_QUOTE[language].test(closingQuote.text.trim())) {
-    const line = pickVariant(WORDING[language].lastWord, title)(closingQuote.text.trim());
-    if (line.length <= maxChars) return line;
-  }
-  const concluding = final.find(
-    (s) =>
-      CONCLUDES[language].test(s.text) &&
-      readsAsConclusion(s.text, language) &&
-      !needsPredecessor(s.text, language) &&
-      s.text.length >= MIN_TAKEAWAY_CHARS[language],
-  );
-  if (!concluding) return undefined;
-  const line = pickVariant(WORDING[language].takeaway, title, 1)(capitalizeFirst(concluding.text, language));
-  return line.length <= maxChars ? line : undefined;
-}
-
-function capitalizeFirst(text: string, language: Language): string {
-  return language === 'en' && text.length > 0 ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
 /** Whether a slide's narrations say the title's words (every word of it, in any form). */

@@ -9,12 +9,15 @@ const ROLE = '(?:,\\s[^,"“”]{2,60},)?';
  * Quoted speech with who said it:
  * - "…," said Jane Smith / "…," Jane Smith said / "…," she said (no name: skipped)
  * - Jane Smith said: "…" / According to Jane Smith, "…"
+ * - In the words of one council member: "…" / As the mayor put it: "…"
  */
 const EN_PATTERNS: RegExp[] = [
   new RegExp(`[“"]([^"“”]{20,240}?)[,.!?]?[”"],?\\s${SAY}\\s(${NAME})`, 'u'),
   new RegExp(`[“"]([^"“”]{20,240}?)[,.!?]?[”"],?\\s(${NAME})${ROLE}\\s${SAY}`, 'u'),
   new RegExp(`(${NAME})${ROLE}\\s${SAY}(?:\\sthat)?[:,]?\\s[“"]([^"“”]{20,240}?)[”"]`, 'u'),
   new RegExp(`[Aa]ccording to (${NAME})${ROLE},?\\s[“"]([^"“”]{20,240}?)[”"]`, 'u'),
+  // In the words of one council member who voted against the plan: "…" / As the mayor put it: "…"
+  /^(?:In the words of|As)\s([^:"“”]{3,80}?)(?:\sput it)?:\s*[“"]([^"“”]{20,240}?)[”"]/u,
 ];
 
 /** 「…」と山田氏は語る / 山田さんは「…」と話す / 「…」（山田氏） */
@@ -62,7 +65,8 @@ export function findQuote(sentence: string, language: Language, before = ''): Qu
 }
 
 function quoteOf(text: string, by: string): Quote | undefined {
-  const cleanText = text.trim().replace(/[,、]$/u, '');
+  // The panel shows the words without the stop that ends the quoted sentence.
+  const cleanText = text.trim().replace(/[,、.]$/u, '');
   // A name at the sentence's end keeps its full stop in the match ("said Jane Smith.").
   const cleanBy = by.trim().replace(/(?<![A-Z])\.$/u, '');
   if (cleanText.length < 10 || cleanBy.length === 0 || cleanBy.length > 80) return undefined;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { englishArticle, japaneseArticle } from '../../fixtures/script/test-articles.ts';
 import { buildOfflineScript } from './offline.ts';
-import { closingPoints, readsAsConclusion } from './takeaway.ts';
+import { type PointCandidate, readsAsConclusion, recapPoints, standsAlone } from './takeaway.ts';
+import { extractTerms } from './terms.ts';
 
 describe('readsAsConclusion', () => {
   it('rejects plans, announcements and pointers to what comes next', () => {
@@ -28,20 +29,17 @@ describe('the closing', () => {
     ['English', englishArticle, 'en', 2400],
     ['Japanese', japaneseArticle, 'ja', 900],
   ] as const) {
-    it(`repeats key points of the body in its recap, not the headings (${name})`, () => {
+    it(`repeats the article's main points in its recap, not the headings (${name})`, () => {
       const script = buildOfflineScript(article, { language, maxSections: 12, charBudget });
       const closing = script.sections.at(-1)!;
-      const body = script.sections.slice(1, -1);
-      const titles = body.map((s) => s.title);
-      const said = body.flatMap((s) => s.narrations.map((n) => n.text)).join(' ');
+      const titles = script.sections.slice(1, -1).map((s) => s.title);
       expect(closing.bullets.length).toBeGreaterThanOrEqual(1);
-      expect(closing.bullets.length).toBeLessThanOrEqual(2);
-      const spoken = closing.narrations.map((n) => n.text).join(' ');
-      for (const bullet of closing.bullets) {
-        expect(spoken).toContain(bullet);
+      expect(closing.bullets.length).toBeLessThanOrEqual(3);
+      // One point per narration, its bullet appearing as it is said.
+      expect(closing.narrations.map((n) => n.bullet)).toEqual(closing.bullets.map((_, i) => i));
+      for (const [i, bullet] of closing.bullets.entries()) {
         expect(titles).not.toContain(bullet);
-        // A point the video made: the body said it.
-        expect(said).toContain(bullet);
+        expect(closing.narrations[i]!.text).toContain(bullet.replace(/…$/u, ''));
       }
       // The recap repeats a number the article measured.
       expect(closing.bullets.some((b) => /\d/u.test(b))).toBe(true);
@@ -65,82 +63,140 @@ describe('the closing', () => {
   });
 });
 
-describe('closingPoints', () => {
-  const slide = (...bullets: string[]) => bullets.map((bullet) => ({ bullet, score: 1 }));
+describe('standsAlone', () => {
+  it('accepts a point that makes sense at the end of the video', () => {
+    for (const text of [
+      'The Port of Westmark will replace every diesel crane with electric machines by 2030.',
+      'Bike lanes in a cold city can work, as long as someone clears them first.',
+      'Twice a year we fire our big kiln with wood.',
+    ]) {
+      expect(standsAlone(text, 'en'), text).toBe(true);
+    }
+    expect(standsAlone('Sharpen little and often.', 'en', { maxim: true })).toBe(true);
+    expect(standsAlone('オーブンがなくても、フライパンひとつで焼きたてのパンが作れます。', 'ja')).toBe(true);
+  });
 
-  it('repeats the points with numbers and conclusions, one per slide, in order', () => {
-    const points = closingPoints(
+  it('rejects steps, set-ups, the article announcing itself, list items and scene openings', () => {
+    for (const text of [
+      'Next, set the blade in the honing guide at 25 degrees and colour the bevel with the marker.',
+      'This winter, the snowiest the city has recorded since 1996, was supposed to prove them right.',
+      'This chapter explains what "sharp" actually means, which stones you need, and a routine.',
+      'The routine works for chisels and plane irons alike; carving tools are covered in chapter 7.',
+      'A notebook for the angles you use on each tool.',
+      'When Northfield painted its first protected bike lanes four years ago, the complaint was about snow.',
+      '"I was wrong, and I am happy to say so."',
+    ]) {
+      expect(standsAlone(text, 'en'), text).toBe(false);
+    }
+    // A step's check only makes sense in the middle of the procedure.
+    expect(standsAlone('生地が1.5倍ほどにふくらめば大丈夫です。', 'ja')).toBe(false);
+    expect(standsAlone('こんにちは、インフラチームの山田です。', 'ja')).toBe(false);
+  });
+});
+
+describe('recapPoints', () => {
+  const point = (text: string, origin: PointCandidate['origin'], at: number, part = -1): PointCandidate => ({
+    text,
+    bullet: text.replace(/\.$/u, ''),
+    origin,
+    at,
+    part,
+  });
+  const title = extractTerms('Port of Westmark bets on electric cranes to cut emissions', 'en');
+  const options = { maxChars: 400, maxPointChars: 240, titleTerms: title };
+
+  it('repeats the headline’s statement and the sentence that completes it, in the article’s order', () => {
+    const points = recapPoints(
       [
-        slide(
-          'Not everyone is convinced',
-          'Counters recorded 610 cyclists a day, about 45 percent of the summer figure',
+        point(
+          'The Port of Westmark will replace every diesel crane with electric machines by 2030, cutting its emissions by 40 percent.',
+          'lead',
+          0,
         ),
-        slide(
-          'Money is the other question hanging over the next council budget',
-          'The lanes were built with a state grant',
-        ),
-        slide(
-          'A survey found that 58 percent of its members now consider the lanes good for trade, up from 31 percent in 2022',
-        ),
-        slide('Bike lanes in a cold city can work, as long as someone clears them first'),
-        slide('“I was wrong, and I am happy to say so”', 'In the next chapter we will build a bench'),
+        point('The plan will cost an estimated €310 million over six years.', 'lead', 1),
+        point('Dock workers say they can talk to each other without shouting.', 'finding', 5, 0),
       ],
       'en',
+      options,
     );
-    // At most two: the numbers and findings that tell the most.
-    expect(points).toHaveLength(2);
-    expect(points[0]).toBe('Counters recorded 610 cyclists a day, about 45 percent of the summer figure');
-    expect(
-      closingPoints(
-        [
-          slide(
-            'The difference, according to the public works department, came down to a single small machine',
-          ),
-          slide(
-            'This winter, the snowiest the city has recorded since 1996, was supposed to prove them right',
-          ),
-          slide('Counters recorded 610 cyclists a day, about 45 percent of the summer figure'),
-        ],
-        'en',
-      ),
-    ).toEqual(['Counters recorded 610 cyclists a day, about 45 percent of the summer figure']);
+    expect(points.map((p) => p.at)).toEqual([0, 1]);
   });
 
-  it('leaves out points that lean on what is not said with them', () => {
+  it('repeats a point that leans on the sentence before only right after it', () => {
     expect(
-      closingPoints(
+      recapPoints(
         [
-          slide('To this, other changes related to the blueprint library will follow soon after 0.17.0'),
-          slide('As the report states: "the birth lottery matters more in the U.S. than in most countries."'),
-          slide('[harry] Amy Churchwell joins the Search & Navigation team today'),
+          point(
+            'Each diesel crane burns about 900,000 litres of fuel a year, 34 of them in all.',
+            'finding',
+            4,
+            0,
+          ),
+          point('The plan will cost an estimated €310 million over six years.', 'lead', 1),
         ],
         'en',
-      ),
+        options,
+      ).map((p) => p.at),
     ).toEqual([]);
-    expect(closingPoints([slide('町では、群来を観光にも生かしたい考えだ')], 'ja')).toEqual([]);
-    expect(
-      closingPoints(
-        [
-          slide('A coarse stone, around 1,000 grit, for setting the bevel and removing nicks'),
-          slide('A notebook for the angles you use on each tool'),
-        ],
-        'en',
-      ),
-    ).toEqual([]);
-    expect(
-      closingPoints([slide('A sharp chisel leaves a shiny cut surface; a dull one leaves it torn')], 'en'),
-    ).toHaveLength(1);
   });
 
-  it('leaves out what the takeaway already says and cut clauses', () => {
-    expect(
-      closingPoints(
-        [slide('Caches need clear keys and clear owners', 'The routine takes five minutes…')],
-        'en',
-        {
-          except: 'The takeaway: Caches need clear keys and clear owners.',
-        },
-      ),
-    ).toEqual([]);
+  it('says fewer, better points: one per part, none far below the best, none past the budget', () => {
+    const points = recapPoints(
+      [
+        point(
+          'Counters recorded 610 cyclists a day, about 45 percent of the summer figure.',
+          'finding',
+          5,
+          1,
+        ),
+        point('At minus 24 degrees, the counter still logged 212 riders before nine.', 'finding', 6, 1),
+        point(
+          'Bike lanes in a cold city can work, as long as someone clears them first.',
+          'conclusion',
+          40,
+          8,
+        ),
+        point('The bakery sends its orders by bike to the narrow streets of the old town.', 'finding', 20, 4),
+      ],
+      'en',
+      { ...options, titleTerms: extractTerms('The winter the bike lanes stayed open', 'en') },
+    );
+    expect(points.map((p) => p.at)).toEqual([5, 40]);
+    const tight = recapPoints(
+      [
+        point(
+          'Counters recorded 610 cyclists a day, about 45 percent of the summer figure.',
+          'finding',
+          5,
+          1,
+        ),
+        point(
+          'Bike lanes in a cold city can work, as long as someone clears them first.',
+          'conclusion',
+          40,
+          8,
+        ),
+      ],
+      'en',
+      { ...options, maxChars: 80 },
+    );
+    expect(tight).toHaveLength(1);
+  });
+
+  it('always keeps the article’s concluding last sentence when it fits', () => {
+    const points = recapPoints(
+      [
+        point(
+          'Counters recorded 610 cyclists a day, about 45 percent of the summer figure.',
+          'finding',
+          5,
+          1,
+        ),
+        { ...point('In the end, the lanes stayed open.', 'conclusion', 40, 8), required: true },
+      ],
+      'en',
+      options,
+    );
+    expect(points.map((p) => p.at)).toEqual([5, 40]);
   });
 });

@@ -1,7 +1,8 @@
 import type { Language } from '../schema/script.ts';
 import { sameBullet } from './bullets.ts';
 import { needsPredecessor } from './dependence.ts';
-import { CHANGE, informationScore, isLeadIn } from './key-sentences.ts';
+import { CHANGE, informationScore, isFragment, isLeadIn } from './key-sentences.ts';
+import { extractTerms } from './terms.ts';
 
 /**
  * What a conclusion is not: a plan or an announcement ("will", 「方針だ」, a date, "on sale"),
@@ -22,17 +23,35 @@ export function readsAsConclusion(sentence: string, language: Language): boolean
 const ENUMERATED = /^(?:[一二三四五1-5１-５]つ目|first|second|third)/iu;
 /** A point said on its own: a sentence with a verb, not a list item ("A fine stone, around 6,000 grit"). */
 const HAS_PREDICATE: Record<Language, RegExp> = {
-  en: /\s(?:is|are|was|were|be|been|has|have|had|will|would|can|could|must|may|might|do|does|did|[a-z]{2,}ed|[a-z]{3,}s)\b/u,
+  en: /\s(?:is|are|was|were|be|been|has|have|had|will|would|can|could|must|may|might|do|does|did|[a-z]{2,}ed|[a-z]{3,}s)\b|\b(?:we|they|you|I)\s[a-z]{2,}\b/u,
   ja: /(?:[ぁ-ん]|[だたするいうくつぬむ])$/u,
 };
 /** A verb among a sentence's first words: an auxiliary, a past form, or a present -s form after the subject. */
 const EN_EARLY_VERB =
   /\b(?:is|are|was|were|has|have|had|will|would|can|could|must|may|might|does|did|found|made|took|gave|went|came|became|rose|fell|left|kept|got|said|told|built|cost|sent|ran|began|[a-z]{2,}ed)\b|^(?:\S+\s){0,2}[a-z]{3,}s\b/u;
 const MIN_POINT_CHARS: Record<Language, number> = { en: 30, ja: 12 };
+/** A rule stated in a few words ("Sharpen little and often.") is a point however short. */
+const MIN_MAXIM_CHARS: Record<Language, number> = { en: 15, ja: 8 };
 /** Words of a conclusion or a finding: such a point is worth repeating at the end. */
 export const CONCLUDES: Record<Language, RegExp> = {
-  en: /\b(?:can work|works|worked|the lesson|means|shows|showed|found|proved|key|matters|point is)\b/iu,
+  en: /\b(?:(?:can|could|does|did) work|it works|worked (?:well|out)|the lesson|means|shows|showed|found|proved|key|matters|point is)\b/iu,
   ja: /(?:実を結|成功|分かった|わかった|大切|重要|ポイント|結論|教訓|できます|でしょう)/u,
+};
+/** Words that mark a sentence as the article's summary or moral. */
+export const CONCLUSION_CUES: Record<Language, RegExp> = {
+  ja: /(?:つまり|結局|このように|要するに|まとめる(?:と|なら)|結論|教訓|大切なのは|重要なのは|ということです)/u,
+  en: /\b(?:in short|overall|ultimately|in the end|the lesson|the moral|in conclusion|the takeaway|the point is|bottom line|what matters)\b/iu,
+};
+/** Words that state a finding: what was measured, found or changed ("58 percent", 「実を結んだ」). */
+const FINDS: Record<Language, RegExp> = {
+  en: /\b(?:found|showed|shows|concluded|proved|percent|record(?:ed|s)?|rose|fell|doubled|halved|reduced|increased|cut|saved|skips?|faster|slower|more than|less than)\b|\b(?:down|up) (?:to|from|by) (?:about |around |roughly )?[€$£¥]?\d/iu,
+  ja: /(?:結果|判明|分かった|わかった|実を結|成功|初めて|増え|減っ|倍に|割|短く|長く|達した|上回|下回|なくなり)/u,
+};
+
+/** An amount of money or a magnitude ("€310 million", 「４億円」): the figure a reader remembers. */
+const MONEY: Record<Language, RegExp> = {
+  en: /[€$£¥]\s?\d|\d\s?(?:million|billion)\b/u,
+  ja: /(?:[万億]円|[\d０-９]円)/u,
 };
 
 /**
@@ -40,93 +59,236 @@ export const CONCLUDES: Record<Language, RegExp> = {
  * the body's context, at the end, it means nothing.
  */
 const NEEDS_CONTEXT: Record<Language, RegExp> = {
-  en: /^(?:the (?:difference|change|result|answer|reason|problem|idea|move|plan|same)\b|this|that|these|those|it|its|they|them|their|he|she|his|her|we|our|such|so|but|and|then|still|instead|others?|both)\b/iu,
-  ja: /^(?:これ|それ|あれ|この|その|あの|こう|そう|そこ|ここ|彼|彼女|しかし|でも|だが|また|さらに|そして|ただ)/u,
+  en: /^(?!this (?:year|week|month|summer|winter|spring|autumn|fall|morning|evening|time|post|article|chapter|guide|book|story)\b)(?:the (?:difference|change|result|answer|reason|problem|idea|move|plan|same)\b|this|that|these|those|it|its|they|them|their|he|she|his|her|we|our|such|so|but|and|then|still|instead|others?|both)\b/iu,
+  ja: /^(?!この(?:冬|夏|春|秋|日|年|週|月|たび|記事|章|本|お話|話))(?:同様|同じ|前述|これ|それ|あれ|この|その|あの|こう|そう|そこ|ここ|彼|彼女|しかし|でも|だが|また|さらに|そして|ただ)/u,
 };
-
-/** A point worth repeating carries a number, a change or a finding. */
-function carriesFinding(text: string, language: Language): boolean {
-  return /[\d０-９]/u.test(text) || CONCLUDES[language].test(text) || CHANGE[language].test(text);
-}
 
 /** A pointer to what comes after the article, not a point of it. */
 const POINTS_AHEAD: Record<Language, RegExp> = {
-  en: /\b(?:in the next|next (?:chapter|post|week|time|part))\b/iu,
+  en: /\b(?:in the next|next (?:chapter|post|week|time|part)|(?:covered|explained|described) in (?:chapter|part|section) \d+)\b/iu,
   ja: /(?:次回|次の章|次章|今後)/u,
 };
 /** The start of a story's scene rather than a point: "Last January I bought…", 「ある日のこと、…」. */
 const ANECDOTE: Record<Language, RegExp> = {
-  en: /^(?:last|one|for most of|years ago|when I|back in)\b|\bI\s(?:bought|went|had|was|used)\b/iu,
+  en: /^(?:last|one|for most of|years ago|when I|back in)\b|^I\s(?:still\s)?(?:remember|recall|[a-z]{3,}ed)\b|^when\s[^,]{0,80}\b(?:[a-z]{3,}ed|was|were|had|did|came|went|began|built|bought)\b|\bI\s(?:bought|went|had|was|used)\b/iu,
   ja: /^(?:ある日|むかし|昔|そのとき|その日)/u,
+};
+/**
+ * What people expected before the article shows otherwise ("…was supposed to prove them right",
+ * 「…と予想されていた」): the set-up of a point, not the point.
+ */
+const SET_UP: Record<Language, RegExp> = {
+  en: /\b(?:(?:was|were) supposed to|(?:had )?expected (?:the|that|it|them)|predicted|nobody (?:expected|thought))\b/iu,
+  ja: /(?:はずだった|と思われていた|と予想されていた|と言われていた|と見られていた)/u,
+};
+/** A greeting or the writer introducing themselves (「こんにちは、…の山田です。」). */
+const GREETING: Record<Language, RegExp> = {
+  en: /^(?:hi|hello|hey|welcome)\b|^my name is\b|^(?:many )?thanks\b|\bthank you\b|\bcontributed to this (?:report|article)\b/iu,
+  ja: /^(?:こんにちは|こんばんは|はじめまして|おはようございます)|^[^。]{0,20}の[^。、]{1,8}です。?$|ありがとうございました/u,
+};
+/** A sentence that announces what follows ("…were as follows: 1.", "…is usually told like this:"). */
+const ANNOUNCES: Record<Language, RegExp> = {
+  en: /(?:as follows|like this|the following)\s*:|:\s*\d+\.?$/iu,
+  ja: /(?:次の|以下の)(?:とおり|通り)|[:：]\s*[\d０-９]+\.?$/u,
+};
+/** The article talking about itself ("This chapter explains…", 「この記事では…紹介します」). */
+const ABOUT_ITSELF: Record<Language, RegExp> = {
+  en: /\b(?:this|the) (?:chapter|post|article|guide|page|piece|story|video|tutorial) (?:explains|tries|covers|looks|describes|shows|walks|will)\b/iu,
+  ja: /(?:この記事|本記事|この章|本章|このページ)(?:では|で)|(?:を|について)(?:紹介|説明|解説)(?:します|していきます)/u,
+};
+/** A procedure's step ("Next, set the blade…", "Then raise the angle…"): a step of a how-to, not its point. */
+const STEP: Record<Language, RegExp> = {
+  en: /^(?:next|then|finally|after that|start by|begin by|finish (?:by|with)|now)\b|^(?:if|once|when)\b[^,]{0,80},\s(?:the|it|you)\b[^,]{0,40}\b(?:is|are) (?:right|done|ready|fine)\b/iu,
+  ja: /^(?:次に|それから|最後に|まず)|[ぁ-ん]ば[、，]?[^。]{0,12}(?:大丈夫|OK|完成|目安|十分)/u,
 };
 
 /**
- * The points a closing repeats: up to `max` (2) bullets of the sentences said in the body that tell
- * the most (key-sentence score, numbers, changes, findings, conclusions), at most one from each
- * section, in the order they were
- * shown. Lead-ins, cut clauses, quotations without their speaker, list items, and points that
- * lean on the sentence before or on the body's context ("The difference…", "This…") are left
- * out, and so is what the takeaway says; points with a number, a change or a finding come first
- * (only they are repeated when there are any).
+ * Whether a sentence makes sense on its own at the end of the video: a whole sentence with a
+ * predicate, not a quotation without its speaker, a question, a list item, a lead-in, a step of a
+ * procedure, the set-up of a point, the article announcing itself, a pointer ahead, the start of
+ * a story's scene, or a plan without a number. `maxim` admits a short rule ("Sharpen little and
+ * often.").
  */
-export function closingPoints(
-  slides: ReadonlyArray<ReadonlyArray<{ bullet: string; score: number }>>,
+export function standsAlone(text: string, language: Language, options: { maxim?: boolean } = {}): boolean {
+  const t = text.trim();
+  const min = options.maxim ? MIN_MAXIM_CHARS[language] : MIN_POINT_CHARS[language];
+  return (
+    !t.endsWith('…') &&
+    t.length >= min &&
+    !/^[“"「『[【(（]/u.test(t) &&
+    // "To this, other changes…", "As the report states: …": leans on something not said here.
+    !/^(?:to|in|with|for|by|of|from|after|besides|like)\s(?:this|that|these|those|it|them)\b|^as\s[^,:]{0,40}(?:states|said|says|puts it|notes)\b/iu.test(
+      t,
+    ) &&
+    !/[？?]$/u.test(t) &&
+    !ENUMERATED.test(t) &&
+    !STEP[language].test(t) &&
+    !isLeadIn(t, language) &&
+    (options.maxim && language === 'en'
+      ? !isFragment(t)
+      : HAS_PREDICATE[language].test(t.replace(/[。.!！]+$/u, ''))) &&
+    // "A coarse stone, around 1,000 grit, for…": an item of a list of things, not a point.
+    !(
+      language === 'en' &&
+      /^(?:A|An)\s/u.test(t) &&
+      !EN_EARLY_VERB.test(t.split(/\s+/u).slice(1, 6).join(' '))
+    ) &&
+    !POINTS_AHEAD[language].test(t) &&
+    !ANECDOTE[language].test(t) &&
+    !GREETING[language].test(t) &&
+    !ANNOUNCES[language].test(t) &&
+    !SET_UP[language].test(t) &&
+    // The article announcing what it covers is a point only when it names a result.
+    !(ABOUT_ITSELF[language].test(t) && !/[\d０-９]/u.test(t)) &&
+    // A plan or an announcement is a point only when it carries a number ("will cost €310 million")
+    // or sums up ("Ultimately, … gamers will notice").
+    (readsAsConclusion(t, language) || /[\d０-９]/u.test(t) || CONCLUSION_CUES[language].test(t))
+  );
+}
+
+/** Whether a sentence leans on the one before it: said at the end, it must follow that sentence. */
+export function leansOnPrevious(text: string, language: Language): boolean {
+  const t = text.trim();
+  return needsPredecessor(t, language) || NEEDS_CONTEXT[language].test(t) || REFERS_BACK[language].test(t);
+}
+
+/** Words inside a sentence that point back: "everyone else", "we also found", "that one". */
+const REFERS_BACK: Record<Language, RegExp> = {
+  en: /\b(?:everyone|everybody|anyone|anything|something) else\b|\b(?:we|it|they|he|she|this|that) also\b|\b(?:that|this) one\b|\bthe (?:same|latter|former)\b|,\s(?:however|though|too|instead),/iu,
+  ja: /(?:同様に|同じように|前述)/u,
+};
+
+/** Where a candidate point comes from in the article. */
+export type PointOrigin =
+  /** The lead: what the headline and the first paragraphs say. */
+  | 'lead'
+  /** A finding of the body (a measured result) the video said. */
+  | 'finding'
+  /** A sentence that sums up ("In short, …", a "Conclusion" section) or the article's concluding last words. */
+  | 'conclusion';
+
+export interface PointCandidate {
+  /** The sentence, as the article says it. */
+  text: string;
+  /** How the slide shows it. */
+  bullet: string;
+  origin: PointOrigin;
+  /** The sentence's place in the article (consecutive sentences have consecutive numbers). */
+  at: number;
+  /** The part of the article it is in (the lead, or a body section): one finding per part. */
+  part: number;
+  /** Said on the title slide already: repeating it at the end tells the viewer less. */
+  inOpening?: boolean;
+  /** Always repeated when it fits (the article's concluding last words). */
+  required?: boolean;
+}
+
+export interface RecapOptions {
+  /** Characters the points may take together. */
+  maxChars: number;
+  /** Characters one point may take. */
+  maxPointChars: number;
+  /** Terms of the article's title: the headline states the main point. */
+  titleTerms: readonly string[];
+  max?: number;
+}
+
+/** At most this many recap points: more reads as a second pass through the body. */
+const MAX_POINTS = 3;
+/** A point is repeated only when it is worth at least this share of the best point. */
+const WORTH_SHARE = 0.6;
+const CHAINED_WORTH_SHARE = 0.5;
+
+/**
+ * The points the closing repeats as the article's main point, in the article's order: the
+ * conclusions and the required last words first, then the lead's statement of the headline and
+ * the body's measured findings, as far as `maxChars` allows, at most MAX_POINTS and only those
+ * worth WORTH_SHARE of the best (fewer, better points). A point that leans on the sentence
+ * before it ("The plan will cost €310 million") is repeated only right after that sentence.
+ * Lead sentences count only when they carry a number, a finding or most of the title's words.
+ */
+export function recapPoints(
+  candidates: readonly PointCandidate[],
   language: Language,
-  options: { max?: number; except?: string } = {},
-): string[] {
-  const { max = 2, except } = options;
-  const best: Array<{ text: string; worth: number; at: number }> = [];
-  for (const [at, slide] of slides.entries()) {
-    const points = slide
-      .filter(
-        ({ bullet: b }) =>
-          !b.endsWith('…') &&
-          b.length >= MIN_POINT_CHARS[language] &&
-          !/^[“"「『[【(（]/u.test(b) &&
-          // "To this, other changes…", "As the report states: …": leans on something not said here.
-          !/^(?:to|in|with|for|by|of|from|after|besides|like)\s(?:this|that|these|those|it|them)\b|^as\s[^,:]{0,40}(?:states|said|says|puts it|notes)\b/iu.test(
-            b,
-          ) &&
-          !/[？?]$/u.test(b) &&
-          !ENUMERATED.test(b) &&
-          !needsPredecessor(b, language) &&
-          !NEEDS_CONTEXT[language].test(b) &&
-          !isLeadIn(b, language) &&
-          HAS_PREDICATE[language].test(b) &&
-          // "A coarse stone, around 1,000 grit, for…": an item of a list of things, not a point.
-          !(
-            language === 'en' &&
-            /^(?:A|An)\s/u.test(b) &&
-            !EN_EARLY_VERB.test(b.split(/\s+/u).slice(1, 6).join(' '))
-          ) &&
-          !POINTS_AHEAD[language].test(b) &&
-          // A plan or an announcement is repeated only when it carries a number ("will cost €310 million").
-          (readsAsConclusion(b, language) || /[\d０-９]/u.test(b)) &&
-          !except?.includes(b),
-      )
-      .map(({ bullet: text, score }) => ({
-        text,
-        at,
-        worth:
-          0.5 * score +
-          informationScore(text, language) +
-          (CONCLUDES[language].test(text) ? 0.3 : 0) +
-          (CHANGE[language].test(text) ? 0.4 : 0) +
-          (carriesFinding(text, language) ? 1 : 0),
-      }))
-      // The start of a story's scene is not a point to repeat.
-      .filter((p) => !ANECDOTE[language].test(p.text));
-    const top = points.reduce<(typeof points)[number] | undefined>(
-      (a, b) => (!a || b.worth > a.worth ? b : a),
-      undefined,
+  options: RecapOptions,
+): PointCandidate[] {
+  const { maxChars, maxPointChars, titleTerms, max = MAX_POINTS } = options;
+  const worthOf = (c: PointCandidate): number | undefined => {
+    if (c.text.length > maxPointChars || c.bullet.length === 0) return undefined;
+    const share = titleShare(c.text, titleTerms, language);
+    const numbers = /[\d０-９]/u.test(c.text);
+    const concludes = CONCLUDES[language].test(c.text);
+    const finds =
+      FINDS[language].test(c.text) || CHANGE[language].test(c.text) || MONEY[language].test(c.text);
+    // The article's first sentence (its lede) states its point; the rest of the lead must carry one.
+    const lede = c.origin === 'lead' && c.at === 0;
+    if (c.origin === 'lead' && !lede && !numbers && !finds && !concludes && share < 0.5) return undefined;
+    if (c.origin === 'finding' && !(numbers && (finds || concludes))) return undefined;
+    const base = c.origin === 'conclusion' ? 1.2 : c.origin === 'lead' ? (lede ? 1.1 : 0.8) : 0.4;
+    return (
+      base +
+      informationScore(c.text, language) +
+      0.6 * share +
+      (concludes ? 0.3 : 0) +
+      (finds ? 0.2 : 0) +
+      (MONEY[language].test(c.text) ? 0.2 : 0) -
+      (c.inOpening ? 0.25 : 0)
     );
-    if (top && !best.some((p) => sameBullet(p.text, top.text))) best.push(top);
+  };
+  const scored = candidates
+    .map((c) => ({ c, worth: worthOf(c) }))
+    .filter((x): x is { c: PointCandidate; worth: number } => x.worth !== undefined)
+    // The required first; then by worth, and at equal worth what the title slide has not said.
+    .sort(
+      (a, b) =>
+        Number(b.c.required ?? false) - Number(a.c.required ?? false) ||
+        b.worth - a.worth ||
+        Number(a.c.inOpening ?? false) - Number(b.c.inOpening ?? false),
+    );
+  const best = Math.max(0, ...scored.filter((x) => !x.c.required).map((x) => x.worth));
+  const chosen: PointCandidate[] = [];
+  let used = 0;
+  const allowed = (c: PointCandidate) =>
+    chosen.length < max &&
+    !chosen.some((p) => p.at === c.at || sameBullet(p.bullet, c.bullet)) &&
+    // One point from each part of the body: the recap is not a second pass through one section.
+    (c.origin === 'lead' || !chosen.some((p) => p.origin !== 'lead' && p.part === c.part)) &&
+    (!leansOnPrevious(c.text, language) || chosen.some((p) => p.at === c.at - 1));
+  // A point that leans on the one before may be taken once that one is: look again after each pick.
+  for (let added = true; added; ) {
+    added = false;
+    for (const { c, worth } of scored) {
+      // A point that completes the one before it ("The plan will cost €310 million") needs less on its own.
+      const share = leansOnPrevious(c.text, language) ? CHAINED_WORTH_SHARE : WORTH_SHARE;
+      if ((!c.required && worth < share * best) || !allowed(c)) continue;
+      // The best point that does not fit ends the recap: a lesser one is not said in its place.
+      if (used + c.text.length > maxChars) {
+        if (c.required) continue;
+        return done(chosen);
+      }
+      chosen.push(c);
+      used += c.text.length;
+      added = true;
+      break;
+    }
   }
-  // Points with a number or a finding, when there are any.
-  const findings = best.filter((p) => carriesFinding(p.text, language));
-  return (findings.length > 0 ? findings : best)
-    .sort((a, b) => b.worth - a.worth || a.at - b.at)
-    .slice(0, max)
-    .sort((a, b) => a.at - b.at)
-    .map((p) => p.text);
+  return done(chosen);
+}
+
+/** The chosen points in the article's order. */
+function done(chosen: PointCandidate[]): PointCandidate[] {
+  return chosen.sort((a, b) => a.at - b.at);
+}
+
+/** Share of the title's terms a sentence says (a prefix match: "sharpen" says "sharp"). */
+function titleShare(text: string, titleTerms: readonly string[], language: Language): number {
+  const unique = [...new Set(titleTerms)];
+  if (unique.length === 0) return 0;
+  const terms = extractTerms(text, language);
+  const says = (term: string) =>
+    terms.some(
+      (t) =>
+        t === term || (Math.min(t.length, term.length) >= 4 && (t.startsWith(term) || term.startsWith(t))),
+    );
+  return unique.filter(says).length / unique.length;
 }

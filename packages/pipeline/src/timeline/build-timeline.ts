@@ -14,7 +14,7 @@ import {
   type Turn,
   type VideoSize,
 } from '@movie-generator/remotion/props';
-import { type Script, SpeakerIdSchema } from '../schema/script.ts';
+import { type Script, type Section, SpeakerIdSchema } from '../schema/script.ts';
 import { characterOf } from '../speakers.ts';
 import { displayWidth, subtitleCards } from './line-break.ts';
 import { bulletReveals, type ImageSources, leadImage, sectionContent } from './slide-content.ts';
@@ -124,14 +124,16 @@ export function buildTimeline(
 
     if (isLast) cursor += toFrames(PAUSES.end);
     if (section.kind === 'body') bodyNumber += 1;
-    const reveals = section.kind === 'body' ? bulletReveals(section, narrationStarts, slideStart) : undefined;
+    // The closing's recap bullets appear as they are said too, and its closing quotation shows on a panel.
+    const reveals =
+      section.kind !== 'opening' ? bulletReveals(section, narrationStarts, slideStart) : undefined;
     const lead = section.kind === 'opening' ? leadImage(script.leadImage, images) : undefined;
     slides.push({
       kind: section.kind === 'opening' ? 'title' : section.kind === 'closing' ? 'closing' : 'section',
       title: section.title,
       bullets: section.bullets,
       ...(reveals ? { bulletReveals: reveals } : {}),
-      ...(section.kind === 'body' ? sectionContent(section, images) : {}),
+      ...(section.kind === 'body' ? sectionContent(section, images) : closingPanel(section, images)),
       ...(lead ? { image: lead } : {}),
       sectionNumber: section.kind === 'body' ? bodyNumber : 0,
       sectionCount: bodyCount,
@@ -291,4 +293,11 @@ export function computeSpans(
     }
   }
   return spans;
+}
+
+/** A closing slide shows a panel only for the article's closing quotation it says. */
+function closingPanel(section: Section, images: ImageSources): Partial<Slide> {
+  if (section.kind !== 'closing') return {};
+  const content = sectionContent(section, images);
+  return content.layout === 'quote' ? content : {};
 }

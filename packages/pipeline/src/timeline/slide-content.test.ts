@@ -84,6 +84,39 @@ describe('slide layouts in the timeline', () => {
     ).toBe(true);
   });
 
+  it('ends on the closing quotation on a quote panel, after a recap whose bullets appear as they are said', () => {
+    const quote = { text: 'Slow streets are safe streets', by: 'Mayor Anna Lind' };
+    const closed = ScriptSchema.parse({
+      ...script,
+      sections: [
+        ...script.sections.slice(0, -1),
+        {
+          title: 'Summary',
+          kind: 'closing',
+          bullets: ['Traffic deaths fell by half', 'The city rebuilt 40 crossings'],
+          narrations: [
+            { text: 'To recap: Traffic deaths fell by half.', bullet: 0 },
+            { text: 'The city rebuilt 40 crossings.', bullet: 1 },
+          ],
+        },
+        {
+          title: 'In closing',
+          kind: 'closing',
+          layout: 'quote',
+          quote,
+          narrations: [{ text: 'The article ends on this note. "Slow streets are safe streets," the mayor said.' }],
+        },
+      ],
+    });
+    const slides = buildTimeline(closed, closed.sections.flatMap((s) => s.narrations.map(() => 2))).slides;
+    const [recap, last] = slides.slice(-2);
+    expect(recap).toMatchObject({ kind: 'closing', sectionNumber: 0 });
+    expect(recap!.layout).toBeUndefined();
+    expect(recap!.bulletReveals?.[0]).toBe(0);
+    expect(recap!.bulletReveals?.[1]).toBeGreaterThan(0);
+    expect(last).toMatchObject({ kind: 'closing', layout: 'quote', quote, sectionNumber: 0 });
+  });
+
   it('reveals each bullet when the narration pointing at it starts, the first one with the slide', () => {
     const picture = t.slides[1]!;
     const starts = t.audio.slice(1, 4).map((a) => a.startFrame - picture.startFrame);

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, ArticleBlock } from '../extract/types.ts';
+import { closingSections } from './closing.ts';
+import { buildOfflineScript } from './offline.ts';
+
+function article(title: string, language: string, blocks: ArticleBlock[]): Article {
+  const paragraphs = blocks.filter((b) => b.type === 'paragraph').map((b) => b.text);
+  return {
+    url: 'https://example.com/a',
+    title,
+    language,
+    blocks,
+    headings: blocks.filter((b) => b.type === 'heading').map((b) => b.text),
+    paragraphs,
+    images: [],
+    textLength: paragraphs.join('').length,
+  };
+}
+const h2 = (text: string): ArticleBlock => ({ type: 'heading', level: 2, text });
+const p = (text: string): ArticleBlock => ({ type: 'paragraph', text });
+
+const harbour = article('Port of Westmark bets on electric cranes to cut emissions', 'en', [
+  p(
+    'The Port of Westmark will replace every diesel crane on its quays with electric machines by 2030, a change that will cut its emissions by 40 percent.',
+  ),
+  p('The plan, approved by the board on Thursday, will cost an estimated €310 million over six years.'),
+  h2('A quiet quay'),
+  p(
+    'The three electric cranes that went into service in January make a low hum instead of a roar. Dock workers say they can talk to each other without shouting. Residents across the river have noticed too.',
+  ),
+  h2('What comes next'),
+  p(
+    'The next step is a tender for 18 further cranes, to be published in May. The port wants all 34 diesel machines retired by 2030. After the cranes, the straddle carriers are next in line.',
+  ),
+  p(
+    'For now, the three new cranes are a test that the whole industry can see. "If this works here, in one of the windiest ports on the coast, it can work anywhere," Ms Halvorsen said.',
+  ),
+]);
+
+describe('the closing of an offline script', () => {
+  const script = buildOfflineScript(harbour, { language: 'en', maxSections: 12, charBudget: 2400 });
+  const [recap, last] = script.sections.filter((s) => s.kind === 'closing');
+
+  it('repeats the headline’s point with its numbers, and the sentence that completes it', () => {
+    expect(recap!.title).toBe('Summary');
+    expect(recap!.narrations[0]!.text).toMatch(/^To recap: The Port of Westmark will replace/u);
+    const said = recap!.narrations.map((n) => n.text).join(' ');
+    expect(said).toContain('40 percent');
+    expect(said).toContain('€310 million');
+    // Not a detail of the body.
+    expect(said).not.toContain('without shouting');
+  });
+
+  it('ends on the article’s closing quotation, on a quote panel of its own, framed once', () => {
+    expect(script.sections.at(-1)).toBe(last);
+    expect(last!.layout).toBe('quote');
+    expect(last!.quote).toEqual({
+      text: 'If this works here, in one of the windiest ports on the coast, it can work anywhere',
+      by: 'Ms Halvorsen',
+    });
+    expect(last!.bullets).toEqual([]);
+    expect(last!.narrations).toHaveLength(1);
+    expect(last!.narrations[0]!.text).toMatch(
+      /^The article (?:ends on this note|closes with these words)\. "If this works/u,
+    );
+    // Said once: at the end, not in the body too.
+    const body = script.sections
+      .filter((s) => s.kind === 'body')
+      .flatMap((s) => s.narrations.map((n) => n.text));
+    expect(body.join(' ')).not.toContain('it can work anywhere');
+  });
+
+  it('says a quotation that names its speaker itself without a lead-in', () => {
+    const piece = article('The winter the bike lanes stayed open', 'en', [
+      p('Northfield kept its protected bike lanes open all winter, and 610 cyclists a day still used them.'),
+      p('The city bought a narrow tractor for $148,000 that clears the lanes before the big ploughs come.'),
+      p(
+        'The council will vote on the extension in March. Some members still doubt the cost of $4.2 million. ' +
+          'Bike lanes in a cold city can work, as long as someone clears them first. ' +
+          'In the words of one council member who voted against the original plan: "I said nobody would ride in January. I was wrong, and I am happy to say so."',
+      ),
+    ]);
+    const bikes = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const end = bikes.sections.at(-1)!;
+    expect(end.narrations[0]!.text).toMatch(/^In the words of one council member/u);
+    expect(end.quote?.by).toBe('one council member who voted against the original plan');
+    // The conclusion just before it closes the recap.
+    const recapSaid = bikes.sections.at(-2)!.narrations.map((n) => n.text);
+    expect(recapSaid.at(-1)).toBe(
+      'Bike lanes in a cold city can work, as long as someone clears them first.',
+    );
+  });
+
+  it('tells a story’s moral as its text states it, in natural words, and nothing else', () => {
+    const story = article('欲張りなイヌ', 'ja', [
+      p(
+        'むかしむかし、ある村に、一匹のイヌがいました。このイヌはとても食いしん坊で、おまけに大の欲張りでした。',
+      ),
+      p('ある日のこと、イヌは肉屋の店先から、大きな骨つきの肉を一切れくすねて走り出しました。'),
+      p(
+        'イヌは橋の上から川をのぞきこみ、水にうつった自分に向かって「ワン！」とほえました。肉は川の中へ落ちてしまいました。',
+      ),
+      h2('このお話の教訓'),
+      p(
+        '欲張ってもっと多くを手に入れようとすると、今持っている大切なものまでなくしてしまうことがあります。自分がすでに持っているものの値打ちを忘れないようにしましょう。',
+      ),
+      h2('読み聞かせのポイント'),
+      p(
+        'このお話は短いので、小さな子どもにも読み聞かせやすいお話です。声の大きさを変えて読むと、子どもたちはとても喜びます。',
+      ),
+    ]);
+    const script = buildOfflineScript(story, { language: 'ja', maxSections: 12, charBudget: 650 });
+    const closing = script.sections.at(-1)!;
+    expect(closing.narrations.map((n) => n.text)).toEqual([
+      'このお話は、こんなことを教えてくれます。欲張ってもっと多くを手に入れようとすると、今持っている大切なものまでなくしてしまうことがあります。',
+    ]);
+    // The whole moral on the slide, its condition included.
+    expect(closing.bullets).toEqual([
+      '欲張ってもっと多くを手に入れようとすると、今持っている大切なものまでなくしてしまうことがあります',
+    ]);
+  });
+});
+
+describe('closingSections', () => {
+  const quote = {
+    sentence: {
+      text: '"It can work anywhere," Ms Halvorsen said.',
+      paragraph: 0,
+      position: 0,
+      index: 0,
+      score: 1,
+    },
+    quote: { text: 'It can work anywhere', by: 'Ms Halvorsen' },
+    line: 'The article ends on this note. "It can work anywhere," Ms Halvorsen said.',
+  };
+  const points = [
+    {
+      text: 'The port will go electric by 2030.',
+      bullet: 'The port will go electric by 2030',
+      origin: 'lead' as const,
+      at: 0,
+      part: -1,
+    },
+  ];
+
+  it('puts the quotation on the recap slide, after the points, when no slide is to spare', () => {
+    const [only, ...rest] = closingSections({
+      language: 'en',
+      points,
+      quote,
+      seeOriginal: 'See the article.',
+      spareSlide: false,
+    });
+    expect(rest).toEqual([]);
+    expect(only!.layout).toBe('quote');
+    expect(only!.narrations.map((n) => n.text)).toEqual([
+      'To recap: The port will go electric by 2030.',
+      quote.line,
+    ]);
+    expect(only!.narrations.map((n) => n.bullet)).toEqual([0, undefined]);
+  });
+
+  it('points to the source when there is nothing to repeat', () => {
+    expect(
+      closingSections({ language: 'en', points: [], seeOriginal: 'See the article.', spareSlide: true }),
+    ).toEqual([
+      {
+        title: 'Summary',
+        kind: 'closing',
+        bullets: [],
+        narrations: [{ text: 'See the article.', speaker: 'narrator' }],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,301 @@
+import type { Language, Narration, Quote, Section } from '../schema/script.ts';
+import { stripLeadingConnective, toBullet } from './bullets.ts';
+import type { ScoredSentence } from './key-sentences.ts';
+import { TEXT_LIMITS } from './language.ts';
+import { findQuote } from './quote.ts';
+import { toSpeakable } from './speakable.ts';
+import {
+  CONCLUDES,
+  CONCLUSION_CUES,
+  leansOnPrevious,
+  type PointCandidate,
+  readsAsConclusion,
+  recapPoints,
+  standsAlone,
+} from './takeaway.ts';
+import { pickVariant, WORDING } from './wording.ts';
+
+/** A part of the article as the closing sees it: its heading and its scored sentences. */
+export interface ClosingPart {
+  topic: { heading?: string };
+  scored: readonly ScoredSentence[];
+  /** Sentences of the part's lists (they take places in the article's order too). */
+  listed: readonly ScoredSentence[];
+}
+
+/** Headings of the part of a story that states its moral ("Lessons learned" only sums up). */
+const MORAL_HEADING = /(?:教訓|\bmoral\b)/iu;
+/** Headings of the part of an article that states its conclusion or moral. */
+const CONCLUSION_HEADING =
+  /(?:まとめ(?![てたるりろれま])|結論|教訓|おわりに|さいごに|終わりに|conclusion|summary|takeaway|lesson|moral|bottom line|final thoughts|what we learned|wrapping up|wrap-up|verdict)/iu;
+
+/** A quotation with its speaker named: "…," Ms Halvorsen said. / In the words of …: "…" / 組合長は「…」と話した。 */
+const SPOKEN_QUOTE: Record<Language, RegExp> = {
+  en: /^(?:in the words of [^:"“]{3,100}:\s*["“].{20,}["”]|["“].{20,}[,.!?]["”]\s+(?:(?:said|says|added)\s+\S.*|\S.{0,60}\s(?:said|says|added))\.)$/iu,
+  ja: /^[^「」]{2,40}[はが]「[^」]{8,}」と(?:話|語|述べ|期待|分析|笑|締めくくっ)/u,
+};
+/** A quotation whose own words already say who is speaking ("In the words of …:"): no lead-in before it. */
+const FRAMES_ITSELF: Record<Language, RegExp> = {
+  en: /^(?:in the words of|as [^:"“]{3,60} put it)\b/iu,
+  ja: /^[^「」。]{1,40}の言葉を借りれば/u,
+};
+/** The article's ending is at least its last this many sentences. */
+const ENDING_SENTENCES = 3;
+/** A short rule that opens the last part ("Sharpen little and often."): the how-to's thesis. */
+const MAXIM_CHARS: Record<Language, number> = { en: 60, ja: 30 };
+/** An instruction: a sentence that starts with its verb, or 「〜しましょう」. */
+const INSTRUCTION: Record<Language, RegExp> = {
+  en: /^(?!(?:A|An|The|This|That|These|Those|Its|Their|Our|My|His|Her|It|We|You|I)\s)[A-Z][a-z]+\s[a-z][^,;:]*[.!]?$/u,
+  ja: /(?:ましょう|なさい|てください)。?$/u,
+};
+/** A takeaway shorter than this is a fragment (a credit line, a caption), not a conclusion. */
+const MIN_CONCLUSION_CHARS: Record<Language, number> = { ja: 20, en: 50 };
+/** Share of the budget the closing's recap may take, and its cap in narrations. */
+const RECAP_SHARE = 0.14;
+const RECAP_NARRATIONS = 2.2;
+
+/** The article's own last words, when they end it on a quotation or a conclusion. */
+export interface ArticleEnding {
+  /** The closing quotation with its speaker, shown as a quote panel as it is said. */
+  quote?: { sentence: ScoredSentence; quote: Quote; line: string };
+  /** The concluding sentence of the last paragraph ("…can work, as long as…"). */
+  concluding?: ScoredSentence;
+}
+
+/**
+ * The article's ending, when it is a real one: the closing quotation of the last paragraph with
+ * its speaker named, and the sentence of the ending that concludes. Plans, announcements and
+ * sentences that lean on the one before are not endings. The last part keeps at least one
+ * sentence of its own.
+ */
+export function articleEnding(
+  parts: readonly ClosingPart[],
+  language: Language,
+  title: string,
+): ArticleEnding {
+  const last = parts.at(-1);
+  if (!last || last.scored.length < 2) return {};
+  // The article's last sentences: its last paragraph, or its last few sentences when that
+  // paragraph is only its closing quotation.
+  const ordered = [...last.scored].sort((a, b) => a.index - b.index);
+  const lastParagraph = ordered.at(-1)!.paragraph;
+  const final = ordered.filter(
+    (s, k) => s.paragraph === lastParagraph || k >= ordered.length - ENDING_SENTENCES,
+  );
+  const ending: ArticleEnding = {};
+  const closing = final.at(-1);
+  const maxChars = TEXT_LIMITS[language].narration;
+  if (closing && SPOKEN_QUOTE[language].test(closing.text.trim())) {
+    const quote = findQuote(toSpeakable(closing.text.trim()), language);
+    const line = lastWordLine(closing.text.trim(), language, title);
+    if (quote && line.length <= maxChars) ending.quote = { sentence: closing, quote, line };
+  }
+  const keeps = last.scored.length - (ending.quote ? 1 : 0);
+  const concluding = final.find(
+    (s) =>
+      s !== ending.quote?.sentence &&
+      (CONCLUDES[language].test(s.text) || CONCLUSION_CUES[language].test(s.text)) &&
+      s.text.length >= MIN_CONCLUSION_CHARS[language] &&
+      standsAlone(s.text, language) &&
+      !leansOnPrevious(s.text, language),
+  );
+  if (concluding && keeps >= 2) ending.concluding = concluding;
+  return ending;
+}
+
+/** The quotation said with one lead-in at most: none when its own words name who speaks. */
+function lastWordLine(sentence: string, language: Language, title: string): string {
+  if (FRAMES_ITSELF[language].test(sentence)) return sentence;
+  return `${pickVariant(WORDING[language].lastWord, title)}${sentence}`;
+}
+
+/**
+ * A story's moral as its text states it: the first sentence of its moral part ("The moral",
+ * 「このお話の教訓」) that reads as a conclusion on its own.
+ */
+export function storyMoral(parts: readonly ClosingPart[], language: Language): ScoredSentence | undefined {
+  const moral = parts.find((p) => MORAL_HEADING.test(p.topic.heading ?? ''));
+  return [...(moral?.scored ?? [])]
+    .sort((a, b) => a.index - b.index)
+    .find(
+      (s) =>
+        s.text.length >= MIN_CONCLUSION_CHARS[language] &&
+        readsAsConclusion(s.text, language) &&
+        !leansOnPrevious(s.text, language),
+    );
+}
+
+/** Characters the recap may take: a share of the budget, at most a few narrations. */
+export function recapBudget(charBudget: number, language: Language): number {
+  return Math.floor(Math.min(TEXT_LIMITS[language].narration * RECAP_NARRATIONS, charBudget * RECAP_SHARE));
+}
+
+export interface RecapSource {
+  language: Language;
+  titleTerms: readonly string[];
+  lead: readonly ScoredSentence[];
+  /** Lead text said on the title slide. */
+  opening: readonly string[];
+  parts: readonly ClosingPart[];
+  /** The sentences each part says in the video (a finding is repeated only when the body said it). */
+  said: ReadonlyArray<readonly ScoredSentence[]>;
+  ending: ArticleEnding;
+  /** Characters the recap may take. */
+  maxChars: number;
+}
+
+/**
+ * The points the closing repeats (see recapPoints): the lead's statement of the headline, the
+ * sentences that sum up (a "Conclusion" part, "In short, …", the short rule opening the last
+ * part), the measured findings the body said, and the concluding last sentence, which is always
+ * said when it fits (the body leaves it to the closing).
+ */
+export function closingRecap(source: RecapSource): PointCandidate[] {
+  const { language, lead, parts, said, ending } = source;
+  const bulletChars = TEXT_LIMITS[language].recapBullet;
+  const recapLead = WORDING[language].recapLead;
+  const maxPointChars = TEXT_LIMITS[language].narration - recapLead.length;
+  const candidates: PointCandidate[] = [];
+  const opening = source.opening.join(' ');
+  const add = (
+    s: ScoredSentence,
+    origin: PointCandidate['origin'],
+    at: number,
+    part: number,
+    extra: { required?: boolean; maxim?: boolean } = {},
+  ) => {
+    const stripped = stripLeadingConnective(s.text, language);
+    const text = language === 'en' ? stripped.charAt(0).toUpperCase() + stripped.slice(1) : stripped;
+    if (!standsAlone(text, language, { maxim: extra.maxim ?? false })) return;
+    const bullet = toBullet(text, language, bulletChars);
+    candidates.push({
+      text,
+      bullet,
+      origin,
+      at,
+      part,
+      ...(opening.includes(s.text) ? { inOpening: true } : {}),
+      ...(extra.required ? { required: true } : {}),
+    });
+  };
+  for (const s of lead) add(s, 'lead', s.index, -1);
+  let offset = lead.length;
+  // Parts before the first heading, in an article with headings, are the rest of its lead.
+  const firstHeaded = parts.findIndex((p) => p.topic.heading);
+  for (const [i, part] of parts.entries()) {
+    const inLead = i < firstHeaded;
+    const at = (s: ScoredSentence) => offset + s.index;
+    const sums = CONCLUSION_HEADING.test(part.topic.heading ?? '');
+    for (const s of part.scored) {
+      if (s === ending.concluding) add(s, 'conclusion', at(s), i, { required: true });
+      else if (sums || CONCLUSION_CUES[language].test(s.text)) add(s, 'conclusion', at(s), i);
+    }
+    // The last part's opening rule ("Sharpen little and often.") states the how-to's thesis.
+    const first = [...part.scored].sort((a, b) => a.index - b.index)[0];
+    if (
+      i === parts.length - 1 &&
+      first &&
+      first !== ending.concluding &&
+      first.text.length <= MAXIM_CHARS[language] &&
+      (INSTRUCTION[language].test(first.text.trim()) || CONCLUDES[language].test(first.text))
+    ) {
+      add(first, 'conclusion', at(first), i, { maxim: true });
+    }
+    for (const s of said[i] ?? []) {
+      // Lead lines said in the first body slide are the lead's, not the part's.
+      if (!part.scored.includes(s) || s === ending.concluding || s === ending.quote?.sentence) continue;
+      add(s, inLead ? 'lead' : 'finding', at(s), i);
+    }
+    offset += part.scored.length + part.listed.length;
+  }
+  return recapPoints(candidates, language, {
+    maxChars: source.maxChars,
+    maxPointChars,
+    titleTerms: source.titleTerms,
+  });
+}
+
+export interface ClosingContent {
+  language: Language;
+  /** The points to repeat, in order. */
+  points: readonly PointCandidate[];
+  /** A story's moral (said instead of the points). */
+  moral?: string;
+  /** The article's closing quotation: said last, on a quote panel. */
+  quote?: ArticleEnding['quote'];
+  /** Said when there is nothing else to say. */
+  seeOriginal: string;
+  /** Whether the quotation may have a slide of its own after the recap. */
+  spareSlide: boolean;
+}
+
+/**
+ * The closing: a slide that repeats the article's main point (its recap bullets appear as they
+ * are said) or a story's moral, then the article's closing quotation on a quote panel, on a slide
+ * of its own when there is one to spare (else on the recap slide, after the points).
+ */
+export function closingSections(content: ClosingContent): Section[] {
+  const { language, points, moral, quote } = content;
+  const wording = WORDING[language];
+  const bulletChars = TEXT_LIMITS[language].recapBullet;
+  const bullets: string[] = [];
+  const narrations: Narration[] = [];
+  if (moral) {
+    const bullet = toBullet(moral, language, bulletChars);
+    narrations.push({
+      text: wording.moral(moral),
+      speaker: 'narrator',
+      ...(bullet ? { bullet: 0 } : {}),
+    });
+    if (bullet) bullets.push(bullet);
+  } else {
+    for (const [i, point] of points.entries()) {
+      narrations.push({
+        text:
+          i === 0
+            ? `${wording.recapLead}${endSentence(point.text, language)}`
+            : endSentence(point.text, language),
+        speaker: 'narrator',
+        bullet: bullets.length,
+      });
+      bullets.push(point.bullet);
+    }
+  }
+  const quoteSaid: Narration | undefined = quote ? { text: quote.line, speaker: 'narrator' } : undefined;
+  const panel = quote ? { layout: 'quote' as const, quote: quote.quote } : {};
+  if (narrations.length === 0) {
+    return [
+      {
+        title: wording.closingTitle,
+        kind: 'closing',
+        bullets: [],
+        narrations: quoteSaid ? [quoteSaid] : [{ text: content.seeOriginal, speaker: 'narrator' }],
+        ...panel,
+      },
+    ];
+  }
+  const recap: Section = { title: wording.closingTitle, kind: 'closing', bullets, narrations };
+  if (!quoteSaid) return [recap];
+  if (content.spareSlide) {
+    return [
+      recap,
+      { title: wording.lastWordTitle, kind: 'closing', bullets: [], narrations: [quoteSaid], ...panel },
+    ];
+  }
+  return [{ ...recap, narrations: [...narrations, quoteSaid], ...panel }];
+}
+
+/** Characters the recap's narrations take: its lead-in and the points said as sentences. */
+export function recapNarrationChars(points: readonly PointCandidate[], language: Language): number {
+  if (points.length === 0) return 0;
+  return (
+    WORDING[language].recapLead.length +
+    points.reduce((sum, p) => sum + endSentence(p.text, language).length, 0)
+  );
+}
+
+/** A point said as a sentence: with its full stop. */
+function endSentence(text: string, language: Language): string {
+  if (/[.!?。！？][”"」』]?$/u.test(text)) return text;
+  return language === 'ja' ? `${text}。` : `${text}.`;
+}
