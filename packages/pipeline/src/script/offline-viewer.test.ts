@@ -223,4 +223,32 @@ describe('offline script, as viewers judged it', () => {
     expect(closing[0]).toContain('one council member');
     expect(closing.join(' ')).not.toContain('original article');
   });
+  it('gives a quote that other points follow a slide of its own, titled by whose words they are', () => {
+    const piece = article('The winter the bike lanes stayed open', 'en', [
+      p('Northfield kept its protected bike lanes open all winter, and 610 cyclists a day still used them.'),
+      p(
+        'The snow plough crews cleared the lanes before the big ploughs came through every morning. ' +
+          '"We stopped treating the bike lanes as an afterthought," said Dana Whitfield, the director of public works. ' +
+          'Deliveries by cargo bike, which a handful of shops started during the pandemic, carried on through the winter. ' +
+          'The bakery on Mill Street now sends almost all of its morning orders by cargo bike.',
+      ),
+      p(
+        'None of this has come free. The winter maintenance of the lanes costs about $90,000 a year, mostly in salt. ' +
+          'Biologists have measured rising chloride levels in the creek that runs along River Street.',
+      ),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const quoted = script.sections.find((s) => s.layout === 'quote')!;
+    expect(quoted.title).toBe('In Whitfield’s words');
+    expect(quoted.narrations.map((n) => n.text).join(' ')).not.toMatch(/cargo|bakery/u);
+    const next = script.sections[script.sections.indexOf(quoted) + 1]!;
+    expect(next.narrations[0]!.text).toMatch(/^Deliveries by cargo bike/u);
+    expect(next.title).toMatch(/cargo bike/iu);
+    // A short set-up is said with the figure showing, not left alone on a slide.
+    const figure = script.sections.find((s) => s.layout === 'figure')!;
+    expect(figure.narrations[0]!.text).toBe('None of this has come free.');
+    expect(
+      script.sections.some((s) => s.narrations.length === 1 && s.narrations[0]!.text.startsWith('None')),
+    ).toBe(false);
+  });
 });

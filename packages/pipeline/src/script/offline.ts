@@ -6,7 +6,7 @@ import { distributeWithWholeStories, fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
 import { narrationBullet, sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
-import { needsPredecessor } from './dependence.ts';
+import { LATER_ITEM, needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { japaneseReading } from './katakana.ts';
 import { findRankedKeyFigure } from './key-figure.ts';
@@ -20,6 +20,7 @@ import { pictureCaption } from './picture-caption.ts';
 import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { splitSentences } from './sentences.ts';
+import { quoteSlideTitle, slideSentences, slideTitle } from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
 import { CONCLUDES, closingPoints, readsAsConclusion } from './takeaway.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
@@ -163,6 +164,15 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
 
   const images = articleImages(article);
   const topicTitles = untitledTopicTitles(outline.topics, lead, language);
+  const titleContext: TitleContext = {
+    sentences: [...lead, ...outline.topics.flatMap((t) => t.paragraphs)].flatMap((p) =>
+      splitSentences(p, language),
+    ),
+    headings: outline.topics
+      .flatMap((t) => [t.heading, ...t.subheadings])
+      .filter((h): h is string => h !== undefined)
+      .map((h) => titleKey(h, language)),
+  };
   const plans: BodyPlan[] = outline.topics.map((topic) => {
     const all = scoreFor(
       topic.paragraphs,
@@ -264,7 +274,16 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         : undefined;
   // Panels said after a section's first narration need a slide of their own; continuations of
   // earlier sections leave room for them (without it the quote was read over an unrelated slide).
-  const panelCutsFrom = (i: number) => bodies.slice(i).filter((_, j) => (panelAt(i + j) ?? 0) > 0).length;
+  const panelCutsFrom = (i: number) =>
+    bodies
+      .slice(i)
+      .reduce(
+        (sum, body, j) =>
+          sum +
+          ((panelAt(i + j) ?? 0) > 0 && !panelSetUp(body.narrations, panelAt(i + j), language) ? 1 : 0) +
+          (quoteEnd(layouts[i + j]!.layout, panelAt(i + j), body.narrations) !== undefined ? 1 : 0),
+        0,
+      );
   for (const [i, body] of bodies.entries()) {
     const section: Section = {
       title: body.plan.title,
@@ -283,11 +302,22 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         language,
       ),
     );
-    const cuts = slideCuts(section.narrations.length, at, room, labelChanges(labels), panelCutsFrom(i + 1));
+    const starts = labelChanges(labels);
+    // A short set-up ("None of this has come free.") shows the panel it leads to.
+    const from = panelSetUp(section.narrations, at, language) && !starts.includes(1) ? 0 : at;
+    const cuts = slideCuts(section.narrations.length, from, room, starts, panelCutsFrom(i + 1), {
+      panelEnd: quoteEnd(section.layout, at, section.narrations),
+    });
     room -= cuts.length;
-    const slides = splitSlides(section, cuts, at, labels);
+    const slides = splitSlides(section, cuts, at, labels, from);
     if (!body.plan.topic.heading)
-      retitleSlides(slides, bodySections.at(-1)?.title, i === 0 ? wording.introTitle : undefined, language);
+      retitleSlides(
+        slides,
+        bodySections.at(-1)?.title,
+        i === 0 ? wording.introTitle : undefined,
+        language,
+        titleContext,
+      );
     bodySections.push(...slides);
     owners.push(...slides.map(() => i));
   }
@@ -310,7 +340,13 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     while (end < bodySections.length && generated.has(bodySections[end]!.title)) end++;
     if (end > k) {
       const run = bodySections.slice(k, end);
-      retitleSlides(run, bodySections[k - 1]?.title, k === 0 ? wording.introTitle : undefined, language);
+      retitleSlides(
+        run,
+        bodySections[k - 1]?.title,
+        k === 0 ? wording.introTitle : undefined,
+        language,
+        titleContext,
+      );
       bodySections.splice(k, run.length, ...run);
     }
     k = Math.max(end, k + 1);
@@ -507,10 +543,48 @@ function withoutBullet(narration: Narration): Narration {
   return rest;
 }
 
+/** A set-up this short before a panel's narration is said with the panel showing. */
+const SET_UP_CHARS: Record<Language, number> = { ja: 30, en: 60 };
+
+/**
+ * Whether the narration before the panel's is a short set-up of it ("None of this has come
+ * free." before the $90,000 figure): the panel then shows from the set-up, which does not get a
+ * slide of its own.
+ */
+function panelSetUp(narrations: readonly Narration[], at: number | undefined, language: Language): boolean {
+  if (at !== 1) return false;
+  const text = narrations[0]!.text.trim();
+  return (
+    text.length <= SET_UP_CHARS[language] &&
+    splitSentences(text, language).length === 1 &&
+    findRankedKeyFigure(text, language) === undefined &&
+    findQuote(text, language) === undefined
+  );
+}
+
+/** Narrations after a quote that start a slide of their own: at least this many. */
+const AFTER_QUOTE_NARRATIONS = 2;
+
+/**
+ * Where a quote panel's slide ends: after the quote, when two narrations or more follow it (they
+ * go on to other things; a quote shown over them was paired with unrelated bullets).
+ */
+function quoteEnd(
+  layout: Section['layout'],
+  at: number | undefined,
+  narrations: readonly Narration[],
+): number | undefined {
+  if (layout !== 'quote' || at === undefined) return undefined;
+  // The rest of the quotation ("They found it within two seasons.") stays with it.
+  let end = at + 1;
+  while (end < narrations.length && /^["“「『]/u.test(narrations[end]!.text.trim())) end++;
+  return narrations.length - end >= AFTER_QUOTE_NARRATIONS ? end : undefined;
+}
+
 /**
  * Where a section's narrations go on to a new slide: at the narration that says its quote or
- * figure (so the panel shows while it is said), and after every MAX_SLIDE_NARRATIONS, as far as
- * `room` allows.
+ * figure (so the panel shows while it is said), after a quote that more narrations follow
+ * (`panelEnd`), and after every MAX_SLIDE_NARRATIONS, as far as `room` allows.
  */
 function slideCuts(
   narrations: number,
@@ -518,6 +592,7 @@ function slideCuts(
   room: number,
   subsectionStarts: readonly number[] = [],
   reserved = 0,
+  { panelEnd }: { panelEnd?: number | undefined } = {},
 ): number[] {
   const cuts: number[] = [];
   // Slides kept for later sections' panels are not used for subsections or continuations.
@@ -528,6 +603,8 @@ function slideCuts(
   // narration before it was said (viewers saw "25 degrees" during step 1).
   const panelCut = panelAt !== undefined && panelAt > 0 ? panelAt : undefined;
   if (panelCut !== undefined && cuts.length < room && !cuts.includes(panelCut)) cuts.push(panelCut);
+  if (panelEnd !== undefined && panelEnd < narrations && cuts.length < room && !cuts.includes(panelEnd))
+    cuts.push(panelEnd);
   cuts.sort((a, b) => a - b);
   let start = 0;
   for (const cut of [...cuts, narrations]) {
@@ -544,14 +621,15 @@ function slideCuts(
 
 /**
  * A section as consecutive slides under the same title, cut before the given narrations. The
- * quote or figure shows on the slide that starts with the narration saying it (on none when it
- * could not get a slide of its own). Pictures are placed afterwards (see withPictures).
+ * quote or figure shows on the slide that starts with the narration saying it, or with its short
+ * set-up (`panelFrom`); on none when it could not get a slide of its own. Pictures are placed afterwards (see withPictures).
  */
 function splitSlides(
   section: Section,
   cuts: readonly number[],
   panelAt: number | undefined,
   labels: ReadonlyArray<string | undefined> = [],
+  panelFrom: number | undefined = panelAt,
 ): Section[] {
   const {
     title: sectionTitle,
@@ -572,7 +650,7 @@ function splitSlides(
     const label = slideLabels.size === 1 ? labels[start] : undefined;
     const title = label ?? sectionTitle;
     const used = part.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet])).slice(0, MAX_SLIDE_BULLETS);
-    const panelHere = panelAt !== undefined && panelAt === start;
+    const panelHere = panelFrom !== undefined && panelFrom === start;
     const hasPanel = (layout === 'figure' || layout === 'quote') && panelHere;
     const slide: Section = {
       ...rest,
@@ -783,25 +861,65 @@ function saysTitle(slide: Section, title: string, language: Language): boolean {
     .every((w) => words.has(w));
 }
 
+/** What a slide's generated title is chosen against: the article's sentences and its headings. */
+interface TitleContext {
+  sentences: readonly string[];
+  /** Keys (titleKey) of the article's headings: another section's heading never titles a slide. */
+  headings: readonly string[];
+}
+
+/** Whether a generated title is a phrase (a noun with its modifier, 「回復の理由」), not a bare word. */
+function isPhraseTitle(title: string, language: Language): boolean {
+  return language === 'ja' ? title.length >= 4 || title.includes('の') : /\s/u.test(title.trim());
+}
+
 /**
- * A generated title stays on the slides of its part that say it. A slide that does not say it
- * gets a title of its own narrations (the phrase they say most and its neighbours do not), else
- * the title of the slide before it when that one fits, else the neutral title for its part.
+ * Titles for the slides of parts without a heading. A quote slide is titled by whose words it
+ * shows; a slide that goes on with an enumeration (「二つ目は」, "Second,") keeps the title of the
+ * slide before; a part's title that the slide says stays when it is a phrase. Otherwise the slide
+ * is titled by a descriptive phrase of its own key sentence (see slideTitle), else by the part's
+ * title when it says it, else by the phrase its narrations say most, else the title of the slide
+ * before when that one fits, else the neutral title (which only opens the run).
  */
 function retitleSlides(
   slides: Section[],
   before: string | undefined,
   neutralTitle: string | undefined,
   language: Language,
+  context: TitleContext,
 ): void {
   const wording = WORDING[language];
-  const neutral = [wording.storyTitle, wording.introTitle];
   for (const [k, slide] of slides.entries()) {
-    if (neutral.includes(slide.title) || saysTitle(slide, slide.title, language)) continue;
-    const own = slide.narrations.map((n) => n.text);
-    const others = slides.filter((_, j) => j !== k).map((o) => o.narrations.map((n) => n.text));
+    if (slide.title === wording.storyTitle) continue;
     const previous = k > 0 ? slides[k - 1]!.title : before;
-    const avoid = previous ? [titleKey(previous, language)] : [];
+    const own = slide.narrations.map((n) => n.text);
+    if (slide.layout === 'quote' && slide.quote) {
+      slides[k] = { ...slide, title: quoteSlideTitle(slide.quote, language) };
+      continue;
+    }
+    if (k === 0 && neutralTitle !== undefined && slide.title === neutralTitle) continue;
+    const afterQuote = k > 0 && slides[k - 1]!.layout === 'quote';
+    if (k > 0 && LATER_ITEM[language].test(own[0]?.trim() ?? '') && previous && !afterQuote) {
+      slides[k] = { ...slide, title: previous };
+      continue;
+    }
+    const says = slide.title !== wording.introTitle && saysTitle(slide, slide.title, language);
+    if (says && isPhraseTitle(slide.title, language)) continue;
+    const avoid = [...(previous ? [titleKey(previous, language)] : []), ...context.headings];
+    const sentences = slideSentences(own, language);
+    const said = own.join(' ');
+    const phrase = slideTitle(sentences, language, {
+      elsewhere: context.sentences.filter((s) => !said.includes(s)),
+      avoid,
+      strong: says,
+      ...(slide.figure?.context ? { key: slide.figure.context } : {}),
+    });
+    if (phrase) {
+      slides[k] = { ...slide, title: phrase };
+      continue;
+    }
+    if (says) continue;
+    const others = slides.filter((_, j) => j !== k).map((o) => o.narrations.map((n) => n.text));
     // What this slide says and its neighbours do not; else what it opens with.
     const found =
       topicTitle(own, others, language, { avoid, once: true }) ??
@@ -809,7 +927,6 @@ function retitleSlides(
     const title =
       found ??
       (previous && saysTitle(slide, previous, language) ? previous : undefined) ??
-      // "Introduction" only opens the run: a later slide keeps its part's title.
       (k === 0 ? neutralTitle : undefined) ??
       slide.title;
     slides[k] = { ...slide, title };
