@@ -251,4 +251,37 @@ describe('offline script, as viewers judged it', () => {
       script.sections.some((s) => s.narrations.length === 1 && s.narrations[0]!.text.startsWith('None')),
     ).toBe(false);
   });
+  it('shows a book chapter’s epigraph as a quote on the first body slide, after the title slide', () => {
+    const epigraph: ArticleBlock = {
+      type: 'paragraph',
+      text: 'A dull tool is more dangerous than a sharp one, because it has to be forced.',
+      quoted: true,
+    };
+    const piece = article('Chapter 4: Keeping Tools Sharp', 'en', [
+      epigraph,
+      p(
+        'Every woodworker eventually learns that sharpening is not a chore that interrupts the work. A sharp chisel slices end grain cleanly and goes exactly where you point it.',
+      ),
+      p(
+        'This chapter explains what sharp actually means, which stones you need, and a routine that takes about five minutes per blade.',
+      ),
+      p('The routine works for chisels and plane irons alike; carving tools need their own methods.'),
+      h2('What sharp means'),
+      p(
+        'An edge is the line where two flat surfaces meet. The sharper the tool, the smaller the radius of that line. If you can see the edge, it is not sharp.',
+      ),
+      h2('How often'),
+      p('Sharpen little and often, and the coarse stone will rarely be needed after the first time.'),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const opening = script.sections[0]!.narrations.map((n) => n.text).join(' ');
+    expect(opening).not.toContain('A dull tool');
+    expect(opening).toMatch(/^Today we look at "Chapter 4/u);
+    const first = script.sections[1]!;
+    expect(first.layout).toBe('quote');
+    expect(first.quote).toEqual({
+      text: 'A dull tool is more dangerous than a sharp one, because it has to be forced',
+    });
+    expect(first.narrations.map((n) => n.text)).toEqual([epigraph.text]);
+  });
 });

@@ -159,7 +159,7 @@ describe('buildOfflineScript on an English article', () => {
     expect(all.at(-1)).toMatch(/^To recap: /u);
     expect(all.join(' ')).not.toContain('original article');
     expect(script.sections[0]!.narrations[0]!.text).toBe(
-      'Today we look at the article "How We Cut Our CI Build Times in Half" from Example Engineering.',
+      'Today we look at "How We Cut Our CI Build Times in Half" from Example Engineering.',
     );
   });
 

@@ -1,7 +1,7 @@
 import { type StageContext, throwIfAborted } from '../context.ts';
 import { PipelineError } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
-import type { Language, Narration, Script, ScriptImage, Section } from '../schema/script.ts';
+import type { Language, Narration, Quote, Script, ScriptImage, Section } from '../schema/script.ts';
 import { distributeWithWholeStories, fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
 import { narrationBullet, sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
@@ -221,9 +221,14 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   // The title slide says the lead point; the rest of the lead opens the first body slide, so the
   // title card is not held for half a minute.
   // Only into a part without a heading: under a heading, the lead's words would be off its topic.
+  // A lead that is an epigraph is shown as a quote on the first body slide, the title slide only
+  // introducing the article.
+  const epigraph = lead.length === 1 && outline.quoted?.has(lead[0]!) === true;
   const split =
     speaking.length > 0 && !speaking[0]!.topic.heading
-      ? leadOpening(leadSaid, language, limits.narration)
+      ? epigraph
+        ? { opening: [], rest: leadSaid }
+        : leadOpening(leadSaid, language, limits.narration)
       : { opening: leadSaid, rest: [] };
   const openingLead = split.opening;
   // Lead lines moved to the first body slide, with the sentences they say (lines without any are dropped).
@@ -258,7 +263,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     return { plan, ...slideContent(picked, language, limits) };
   });
 
-  const offered = bodies.map((b) => layoutOptions(b.picked, language));
+  const offered = bodies.map((b) => layoutOptions(b.picked, language, outline.quoted));
   const layouts = chooseLayouts(offered);
   const bodySections: Section[] = [];
   /** Index in `bodies` of each body slide's section. */
@@ -501,7 +506,32 @@ function openingWords(sentence: string, language: Language, maxChars: number): s
   return findBulletDefects(bullet, language, { source: sentence }).length === 0 ? bullet : undefined;
 }
 
-function layoutOptions(picked: readonly PickedNarration[], language: Language): OfferedLayouts {
+/**
+ * A narration that says a quotation the page sets apart (a blockquote, an epigraph) and names no
+ * speaker in its words: the quotation, by whom the page says it is, if anyone.
+ */
+function setApartQuote(
+  text: string,
+  quoted: ReadonlyMap<string, string | undefined> | undefined,
+): Quote | undefined {
+  if (!quoted) return undefined;
+  for (const [paragraph, by] of quoted) {
+    if (!paragraph.includes(text.trim())) continue;
+    const words = text
+      .trim()
+      .replace(/^["“「『]|["”」』]$/gu, '')
+      .replace(/[.。]$/u, '');
+    if (words.length < 10 || words.length > 240) return undefined;
+    return { text: words, ...(by ? { by } : {}) };
+  }
+  return undefined;
+}
+
+function layoutOptions(
+  picked: readonly PickedNarration[],
+  language: Language,
+  quoted?: ReadonlyMap<string, string | undefined>,
+): OfferedLayouts {
   const offered: OfferedLayouts = {};
   // The section's most telling number (money over a count over a measure), the first of equal ones.
   let figureRank = 0;
@@ -517,7 +547,9 @@ function layoutOptions(picked: readonly PickedNarration[], language: Language): 
     }
     // Quotes are looked for in the whole narration: a quotation often spans two sentences.
     if (!offered.quote) {
-      const quote = findQuote(toSpeakable(narration.text), language, picked[i - 1]?.text);
+      const quote =
+        findQuote(toSpeakable(narration.text), language, picked[i - 1]?.text) ??
+        setApartQuote(narration.text, quoted);
       if (quote) Object.assign(offered, { quote, quoteAt: i });
     }
   }
@@ -893,8 +925,8 @@ function retitleSlides(
     if (slide.title === wording.storyTitle) continue;
     const previous = k > 0 ? slides[k - 1]!.title : before;
     const own = slide.narrations.map((n) => n.text);
-    if (slide.layout === 'quote' && slide.quote) {
-      slides[k] = { ...slide, title: quoteSlideTitle(slide.quote, language) };
+    if (slide.layout === 'quote' && slide.quote?.by) {
+      slides[k] = { ...slide, title: quoteSlideTitle(slide.quote.by, language) };
       continue;
     }
     if (k === 0 && neutralTitle !== undefined && slide.title === neutralTitle) continue;

@@ -1,4 +1,4 @@
-import type { Language, Quote } from '../schema/script.ts';
+import type { Language } from '../schema/script.ts';
 import { splitSentences } from './sentences.ts';
 import {
   ADJECTIVE,
@@ -10,6 +10,7 @@ import {
   isVerb,
   JA_ROLE,
   JA_VAGUE,
+  SINGULAR_DETERMINER,
   speakerNames,
   stem,
   titleKey,
@@ -242,7 +243,7 @@ export function englishSubject(sentence: string): Phrase | undefined {
   const words: string[] = [];
   let i = 0;
   if (EN_DETERMINERS.has(clean(tokens[0] ?? '').toLowerCase())) i++;
-  const head = nounRun(tokens, i);
+  const head = nounRun(tokens, i, SINGULAR_DETERMINER.test(clean(tokens[0] ?? '')));
   if (head.words.length === 0) return undefined;
   words.push(...head.words);
   i = head.next;
@@ -253,12 +254,19 @@ export function englishSubject(sentence: string): Phrase | undefined {
     const article = EN_DETERMINERS.has(clean(tokens[k] ?? '').toLowerCase()) ? [clean(tokens[k]!)] : [];
     k += article.length;
     const object = nounRun(tokens, k);
-    if (object.words.length > 0 && !EN_EMPTY_HEAD.has(object.words.at(-1)!.toLowerCase()))
+    if (
+      object.words.length > 0 &&
+      !EN_EMPTY_HEAD.has(object.words.at(-1)!.toLowerCase()) &&
+      (object.closed || endsPhrase(tokens[object.next]))
+    )
       qualifier = [preposition, ...article, ...object.words];
   }
   // A name cut short ("Prime Minister Habib" of "Habib Essid"), or an adjective before "to" ("loyal to").
   const after = clean(tokens[i] ?? '');
   if (qualifier.length === 0 && (/^[A-Z]/u.test(after) || after === 'to') && !head.closed) return undefined;
+  // "A sharp chisel slices end grain": a phrase not followed by its verb was misread.
+  if (qualifier.length === 0 && !head.closed && !endsPhrase(tokens[i]) && !EN_NOUN_PREPOSITIONS.has(after))
+    return undefined;
   const last = words.at(-1)!.toLowerCase();
   if (EN_EMPTY_HEAD.has(last) || ADJECTIVE.test(last) || isModifier(last) || /^\d/u.test(last))
     return undefined;
@@ -286,6 +294,7 @@ export function englishSubject(sentence: string): Phrase | undefined {
 function nounRun(
   tokens: readonly string[],
   start: number,
+  singular = false,
 ): { words: string[]; next: number; closed: boolean } {
   const words: string[] = [];
   let k = start;
@@ -298,6 +307,8 @@ function nounRun(
     if (isVerb(word) || (/(?:ed|ly)$/u.test(lower) && lower.length > 4)) break;
     // A possessive opens the phrase ("Northfield's two schools"); it is not its head.
     if (/['’]s$/u.test(lower)) break;
+    // "A sharp chisel slices …": after "a", a word in -s is the verb.
+    if (singular && words.length > 0 && /^[a-z]+[^su]s$/u.test(word)) break;
     // "The routine works for chisels": after a noun, a word in -s before a preposition is its verb.
     const after = clean(tokens[k + 1] ?? '').toLowerCase();
     if (
@@ -319,6 +330,21 @@ function nounRun(
     if (token !== word && /[,;:.!?)]$/u.test(token)) return { words, next: k + 1, closed: true };
   }
   return { words, next: k, closed: false };
+}
+
+/** Whether a token can follow a subject: its verb (in -s, -ed, an auxiliary), an adverb, a break word, or nothing. */
+function endsPhrase(token: string | undefined): boolean {
+  if (token === undefined) return true;
+  const word = clean(token).toLowerCase();
+  if (word === '') return true;
+  return (
+    EN_SUBJECT_END.has(word) ||
+    EN_BREAKS.has(word) ||
+    isVerb(word) ||
+    /(?:ed|ly)$/u.test(word) ||
+    /[^su]s$/u.test(word) ||
+    /^(?:that|which|who|where|when|whose)$/u.test(word)
+  );
 }
 
 /** Break words that may still qualify a noun: "small machine", "two busiest routes", "new substation". */
@@ -343,8 +369,8 @@ function lowerFirst(text: string): string {
  * The title of a slide that shows a quotation: whose words they are ("In Whitfield's words",
  * 「佐々木隆組合長の言葉」), so the title says what the panel is rather than a word of the quote.
  */
-export function quoteSlideTitle(quote: Quote, language: Language): string {
-  const by = quote.by.trim();
+export function quoteSlideTitle(speaker: string, language: Language): string {
+  const by = speaker.trim();
   if (language === 'ja') {
     // 「漁協の佐々木隆組合長」: the person, without the organisation before の.
     const person = by.replace(/^[\p{Script=Han}\p{Script=Katakana}ー]{2,10}の(?=[^の]{3,})/u, '');

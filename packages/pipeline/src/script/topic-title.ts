@@ -146,6 +146,9 @@ export function isEnglishContentWord(word: string): boolean {
   return !isVerb(word);
 }
 
+/** Determiners of one thing: the noun they open does not end in a word in -s. */
+export const SINGULAR_DETERMINER = /^(?:a|an|every|each|another|one)$/iu;
+
 /** Words that may follow a verb but not a noun: "the headset packs a …", "Vision Pro blows away …". */
 export const AFTER_VERB = new Set(
   'a an the his her its their our my your to into away off out up down back over through past around'.split(
@@ -164,6 +167,7 @@ function englishCandidates(sentence: string): Candidate[] {
   const tokens = [...enWords.segment(sentence)];
   const wordAfter = (i: number) => tokens.slice(i + 1).find((t) => t.isWordLike)?.segment;
   let first = true;
+  let singular = false;
   for (const [i, { segment, isWordLike }] of tokens.entries()) {
     if (!isWordLike) {
       if (segment.trim().length > 0 && segment !== '-') runs.push([]);
@@ -171,6 +175,15 @@ function englishCandidates(sentence: string): Candidate[] {
     }
     const next = wordAfter(i);
     const run = runs.at(-1)!;
+    // "A sharp chisel slices end grain": after "a", a word in -s is the verb, not part of the noun.
+    if (run.length > 0 && singular && /^[a-z]+[^su]s$/u.test(segment)) {
+      runs.push([]);
+      singular = false;
+      first = false;
+      continue;
+    }
+    if (run.length === 0)
+      singular = SINGULAR_DETERMINER.test(tokens.slice(0, i).findLast((t) => t.isWordLike)?.segment ?? '');
     const inName = !first && /^[A-Z]/u.test(segment) && next !== undefined && /^[A-Z][a-z]/u.test(next);
     first = false;
     const after = next?.toLowerCase() ?? '';
