@@ -284,4 +284,29 @@ describe('offline script, as viewers judged it', () => {
     });
     expect(first.narrations.map((n) => n.text)).toEqual([epigraph.text]);
   });
+  it('shows both panels a section offers, each on the slide that says it', () => {
+    const piece = article('The winter the bike lanes stayed open', 'en', [
+      p('Northfield kept its protected bike lanes open all winter, and most riders stayed with them.'),
+      h2('The machine'),
+      p(
+        'The difference came down to a single small machine that the public works crews drive. ' +
+          'Two years ago the city bought a narrow tractor with a brush and a salt spreader, at a cost of $148,000. ' +
+          'Because it fits inside the protected lanes, it can clear them before the large ploughs come through. ' +
+          '"We stopped treating the bike lanes as an afterthought," said Dana Whitfield, the director of public works.',
+      ),
+      h2('Schools'),
+      p(
+        'Parents organised bike buses to the two middle schools, and they kept running through January. ' +
+          'Teachers say the riders arrive more awake than children who come by car. ' +
+          'The school district now wants the network extended to the high school on the edge of town. ' +
+          'The council will vote on that extension in March, after the budget talks.',
+      ),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const machine = script.sections.filter((s) => s.title === 'The machine');
+    expect(machine.map((s) => s.layout ?? 'bullets')).toEqual(['bullets', 'figure', 'quote']);
+    expect(machine[1]!.figure?.value).toBe('$148,000');
+    expect(machine[1]!.narrations[0]!.text).toContain('$148,000');
+    expect(machine[2]!.quote?.by).toBe('Dana Whitfield');
+  });
 });

@@ -1,12 +1,20 @@
 import { type StageContext, throwIfAborted } from '../context.ts';
 import { PipelineError } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
-import type { Language, Narration, Quote, Script, ScriptImage, Section } from '../schema/script.ts';
+import type {
+  KeyFigure,
+  Language,
+  Narration,
+  Quote,
+  Script,
+  ScriptImage,
+  Section,
+} from '../schema/script.ts';
 import { distributeWithWholeStories, fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
 import { narrationBullet, sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
-import { LATER_ITEM, needsPredecessor } from './dependence.ts';
+import { ANNOUNCES_ITEMS, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { japaneseReading } from './katakana.ts';
 import { findRankedKeyFigure } from './key-figure.ts';
@@ -289,6 +297,24 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
           (quoteEnd(layouts[i + j]!.layout, panelAt(i + j), body.narrations) !== undefined ? 1 : 0),
         0,
       );
+  /**
+   * The other panel a section offers (the figure of a section shown as a quote, or the reverse),
+   * shown on a slide of its own from the narration that says it, when a slide is left for it.
+   */
+  const secondPanel = (i: number): Panel | undefined => {
+    const { figure, figureAt, quote, quoteAt } = offered[i]!;
+    const layout = layouts[i]!.layout;
+    const others: Panel[] = [
+      ...(figure && figureAt !== undefined && layout !== 'figure'
+        ? [{ layout: 'figure' as const, at: figureAt, from: figureAt, figure }]
+        : []),
+      ...(quote && quoteAt !== undefined && layout !== 'quote'
+        ? [{ layout: 'quote' as const, at: quoteAt, from: quoteAt, quote }]
+        : []),
+    ];
+    // Not on the section's first slide (next to the slide before, the layout chooser decided) nor on the primary panel's.
+    return others.find((p) => p.at > 0 && p.at !== panelAt(i));
+  };
   for (const [i, body] of bodies.entries()) {
     const section: Section = {
       title: body.plan.title,
@@ -298,6 +324,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
       ...layouts[i]!,
     };
     const at = panelAt(i);
+    const second = secondPanel(i);
     const moved = i === 0 ? leadMoved.length : 0;
     // Moved lead lines take the label of the first narration of the part itself.
     const labels = body.picked.map((_, k) =>
@@ -312,9 +339,26 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const from = panelSetUp(section.narrations, at, language) && !starts.includes(1) ? 0 : at;
     const cuts = slideCuts(section.narrations.length, from, room, starts, panelCutsFrom(i + 1), {
       panelEnd: quoteEnd(section.layout, at, section.narrations),
+      ...(second ? { second: [second.at, quoteEnd(second.layout, second.at, section.narrations)] } : {}),
     });
     room -= cuts.length;
-    const slides = splitSlides(section, cuts, at, labels, from);
+    const panels: Panel[] = [
+      ...((section.layout === 'figure' || section.layout === 'quote') &&
+      at !== undefined &&
+      from !== undefined
+        ? [
+            {
+              layout: section.layout,
+              at,
+              from,
+              ...(section.figure ? { figure: section.figure } : {}),
+              ...(section.quote ? { quote: section.quote } : {}),
+            },
+          ]
+        : []),
+      ...(second ? [second] : []),
+    ];
+    const slides = splitSlides(section, cuts, panels, labels);
     if (!body.plan.topic.heading)
       retitleSlides(
         slides,
@@ -450,7 +494,7 @@ function withPictures(
     );
     if (at > 0 && room > 0) {
       room -= 1;
-      const [before, after] = splitSlides({ ...slide, layout: 'bullets' }, [at], undefined);
+      const [before, after] = splitSlides({ ...slide, layout: 'bullets' }, [at], []);
       slides.splice(slot, 1, before!, { ...after!, layout: 'picture', image });
     } else {
       slides[slot] = { ...slide, layout: 'picture', image };
@@ -489,6 +533,15 @@ function slideContent(
     return { text: p.text, speaker: 'narrator', bullet: bullets.length - 1 };
   });
   return { picked, bullets, narrations };
+}
+
+/** A figure or quote panel of a section: the narration that says it and the one it shows from (its set-up). */
+interface Panel {
+  layout: 'figure' | 'quote';
+  at: number;
+  from: number;
+  figure?: KeyFigure;
+  quote?: Quote;
 }
 
 interface OfferedLayouts extends LayoutOptions {
@@ -624,7 +677,10 @@ function slideCuts(
   room: number,
   subsectionStarts: readonly number[] = [],
   reserved = 0,
-  { panelEnd }: { panelEnd?: number | undefined } = {},
+  {
+    panelEnd,
+    second = [],
+  }: { panelEnd?: number | undefined; second?: ReadonlyArray<number | undefined> } = {},
 ): number[] {
   const cuts: number[] = [];
   // Slides kept for later sections' panels are not used for subsections or continuations.
@@ -637,6 +693,10 @@ function slideCuts(
   if (panelCut !== undefined && cuts.length < room && !cuts.includes(panelCut)) cuts.push(panelCut);
   if (panelEnd !== undefined && panelEnd < narrations && cuts.length < room && !cuts.includes(panelEnd))
     cuts.push(panelEnd);
+  // A second panel (and the end of its quote) only in the slides no later panel needs.
+  const secondCuts = second.filter((c): c is number => c !== undefined && c > 0 && c < narrations);
+  if (secondCuts.length > 0 && cuts.length + secondCuts.filter((c) => !cuts.includes(c)).length <= free)
+    for (const cut of secondCuts) if (!cuts.includes(cut)) cuts.push(cut);
   cuts.sort((a, b) => a - b);
   let start = 0;
   for (const cut of [...cuts, narrations]) {
@@ -652,25 +712,25 @@ function slideCuts(
 }
 
 /**
- * A section as consecutive slides under the same title, cut before the given narrations. The
- * quote or figure shows on the slide that starts with the narration saying it, or with its short
- * set-up (`panelFrom`); on none when it could not get a slide of its own. Pictures are placed afterwards (see withPictures).
+ * A section as consecutive slides under the same title, cut before the given narrations. Each
+ * panel (the section's quote or figure, and a second one it offers) shows on the slide that
+ * starts with the narration saying it, or with its short set-up (`from`); on none when it could
+ * not get a slide of its own. Pictures are placed afterwards (see withPictures).
  */
 function splitSlides(
   section: Section,
   cuts: readonly number[],
-  panelAt: number | undefined,
+  panels: readonly Panel[],
   labels: ReadonlyArray<string | undefined> = [],
-  panelFrom: number | undefined = panelAt,
 ): Section[] {
   const {
     title: sectionTitle,
     kind,
     bullets: allBullets,
     narrations,
-    layout,
-    figure,
-    quote,
+    layout: _layout,
+    figure: _figure,
+    quote: _quote,
     ...rest
   } = section;
   const starts = [0, ...cuts];
@@ -682,8 +742,7 @@ function splitSlides(
     const label = slideLabels.size === 1 ? labels[start] : undefined;
     const title = label ?? sectionTitle;
     const used = part.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet])).slice(0, MAX_SLIDE_BULLETS);
-    const panelHere = panelFrom !== undefined && panelFrom === start;
-    const hasPanel = (layout === 'figure' || layout === 'quote') && panelHere;
+    const panel = panels.find((p) => p.from === start);
     const slide: Section = {
       ...rest,
       title,
@@ -696,11 +755,15 @@ function splitSlides(
             ? { ...n, bullet: used.indexOf(n.bullet) }
             : withoutBullet(n),
       ),
-      ...(hasPanel
-        ? { layout, ...(figure ? { figure } : {}), ...(quote ? { quote } : {}) }
+      ...(panel
+        ? {
+            layout: panel.layout,
+            ...(panel.figure ? { figure: panel.figure } : {}),
+            ...(panel.quote ? { quote: panel.quote } : {}),
+          }
         : { layout: rest.image ? 'picture' : 'bullets' }),
     };
-    return hasPanel ? withPanelBullet(slide, panelAt! - start) : slide;
+    return panel ? withPanelBullet(slide, panel.at - start) : slide;
   });
 }
 
@@ -931,7 +994,11 @@ function retitleSlides(
     }
     if (k === 0 && neutralTitle !== undefined && slide.title === neutralTitle) continue;
     const afterQuote = k > 0 && slides[k - 1]!.layout === 'quote';
-    if (k > 0 && LATER_ITEM[language].test(own[0]?.trim() ?? '') && previous && !afterQuote) {
+    // 「二つ目は…」 said on this slide, 「一つ目」 on the one before: the same enumeration, the same title.
+    const goesOn =
+      own.some((t) => LATER_ITEM[language].test(t.trim())) &&
+      !own.some((t) => FIRST_ITEM[language].test(t.trim()) || ANNOUNCES_ITEMS[language].test(t));
+    if (k > 0 && goesOn && previous && !afterQuote) {
       slides[k] = { ...slide, title: previous };
       continue;
     }

@@ -28,7 +28,7 @@ export const EN_BREAKS = new Set(
     'monday tuesday wednesday thursday friday saturday sunday morning evening night week weekend ' +
     'large small big high low good bad great little long short enough less least better best worse worst similar ' +
     'bought built sold paid spent found held brought began ran won lost left kept sent thought felt grew rose fell knew wrote stood sat became began ' +
-    'sought caught taught fought meant led chose drove spoke saw broke gone seen taken given shown written'
+    'sought caught taught fought meant led laid chose drove spoke saw broke gone seen taken given shown written'
   ).split(' '),
 );
 
@@ -230,8 +230,9 @@ function japaneseCandidates(sentence: string): Candidate[] {
     // Followed by okurigana (見下ろす, 新しい), the kanji are a verb's or an adjective's stem.
     const next = sentence.charAt(match.index + word.length);
     if (/[\p{Script=Hiragana}]/u.test(next) && !JA_PARTICLE.test(next)) continue;
-    // A lone katakana sound or a date ("１３日") is not a topic.
+    // A lone katakana sound or a date ("１３日") is not a topic, nor a number's unit (「２００万匹」「1日平均」).
     if (JA_VAGUE.has(word) || JA_ROLE.test(word) || /^[ー]/u.test(word)) continue;
+    if (/[0-9０-９]$/u.test(sentence.slice(0, match.index))) continue;
     candidates.push({ key: word, surface: word, words: [word] });
   }
   for (const match of sentence.matchAll(JA_NO_PHRASE)) {
