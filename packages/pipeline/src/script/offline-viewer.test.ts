@@ -247,6 +247,7 @@ describe('offline script, as viewers judged it', () => {
     // A short set-up is said with the figure showing, not left alone on a slide.
     const figure = script.sections.find((s) => s.layout === 'figure')!;
     expect(figure.narrations[0]!.text).toBe('None of this has come free.');
+    expect(figure.bullets).not.toContain('None of this has come free');
     expect(
       script.sections.some((s) => s.narrations.length === 1 && s.narrations[0]!.text.startsWith('None')),
     ).toBe(false);

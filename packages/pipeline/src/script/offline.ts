@@ -763,7 +763,11 @@ function splitSlides(
           }
         : { layout: rest.image ? 'picture' : 'bullets' }),
     };
-    return panel ? withPanelBullet(slide, panel.at - start) : slide;
+    if (!panel) return slide;
+    // A set-up said with the panel showing ("None of this has come free.") is no point of its own either.
+    let shown = slide;
+    for (let k = panel.at - start; k >= 0; k--) shown = withPanelBullet(shown, k);
+    return shown;
   });
 }
 
