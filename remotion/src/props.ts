@@ -36,8 +36,8 @@ export type KeyFigure = z.infer<typeof KeyFigureSchema>;
 
 export const QuoteSchema = z.object({
   text: z.string().min(1).max(240),
-  /** Who said it, as the article names them. */
-  by: z.string().min(1).max(80),
+  /** Who said it, as the article names them; absent for an epigraph that names no one. */
+  by: z.string().min(1).max(80).optional(),
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 

@@ -127,6 +127,11 @@ describe('quality over the real-world corpus', () => {
     for (const slug of ['long-no-headings', 'ja-news-sjis']) {
       for (const [k, slide] of bodies(slug).entries()) {
         if (neutral.test(slide.title)) continue;
+        // A quote's slide is titled by whose words it shows.
+        if (slide.layout === 'quote' && slide.quote?.by) {
+          expect(slide.quote.by).toContain(slide.title.replace(/^In |’s? words$|の言葉$/gu, ''));
+          continue;
+        }
         // A slide that says nothing to title it by goes with its neighbour, under its part's title.
         if ([k - 1, k + 1].some((j) => bodies(slug)[j]?.title === slide.title)) continue;
         const text = slide.narrations

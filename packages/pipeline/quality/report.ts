@@ -95,7 +95,8 @@ function printPage(q: PageQuality, problems: readonly string[]): void {
     for (const section of q.script.sections) {
       console.log(`  ## ${section.title} (${section.kind}${section.layout ? `, ${section.layout}` : ''})`);
       if (section.figure) console.log(`     [figure] ${section.figure.value} — ${section.figure.context}`);
-      if (section.quote) console.log(`     [quote] ${section.quote.text} — ${section.quote.by}`);
+      if (section.quote)
+        console.log(`     [quote] ${section.quote.text}${section.quote.by ? ` — ${section.quote.by}` : ''}`);
       if (section.image) console.log(`     [picture] ${section.image.url} ${section.image.caption ?? ''}`);
       for (const bullet of section.bullets) console.log(`     • ${bullet}`);
       for (const n of section.narrations)

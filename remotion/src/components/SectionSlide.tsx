@@ -272,19 +272,21 @@ export const SectionSlide: React.FC<{
                 color: theme.text,
               }}
             />
-            <div
-              style={{
-                marginTop: quoteLayout.gap,
-                fontSize: quoteLayout.byFont,
-                lineHeight: 1.4,
-                color: theme.accent,
-                whiteSpace: 'nowrap',
-                overflow: 'hidden',
-                textOverflow: 'ellipsis',
-              }}
-            >
-              — {slide.quote.by}
-            </div>
+            {slide.quote.by && (
+              <div
+                style={{
+                  marginTop: quoteLayout.gap,
+                  fontSize: quoteLayout.byFont,
+                  lineHeight: 1.4,
+                  color: theme.accent,
+                  whiteSpace: 'nowrap',
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                }}
+              >
+                — {slide.quote.by}
+              </div>
+            )}
           </div>
         )}
         {bullets.length > 0 && (

@@ -9,6 +9,26 @@ const bodyOf = (html: string): Element =>
 const collect = (html: string) => collectContent(bodyOf(html), BASE);
 const texts = (html: string) => collect(html).blocks.map((b) => b.text);
 
+describe('collectContent: quotations set apart', () => {
+  it('marks a blockquote and an epigraph as quoted, with the line naming whose words they are', () => {
+    const { blocks } = collect(
+      '<p class="epigraph"><em>A dull tool is more dangerous than a sharp one.</em></p>' +
+        '<p>Every woodworker learns this sooner or later.</p>' +
+        '<blockquote><p>Measure twice and cut once, and then measure again.</p><footer>— Old proverb</footer></blockquote>',
+    );
+    expect(blocks).toEqual([
+      { type: 'paragraph', text: 'A dull tool is more dangerous than a sharp one.', quoted: true },
+      { type: 'paragraph', text: 'Every woodworker learns this sooner or later.' },
+      {
+        type: 'paragraph',
+        text: 'Measure twice and cut once, and then measure again.',
+        quoted: true,
+        by: 'Old proverb',
+      },
+    ]);
+  });
+});
+
 describe('collectContent: every word, once, in its place', () => {
   it('keeps inline elements inside their sentence', () => {
     expect(

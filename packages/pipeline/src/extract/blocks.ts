@@ -30,6 +30,11 @@ const SKIPPED = new Set([
   'CANVAS',
   'MATH',
 ]);
+/** Class names of a book's or an article's epigraph: a quotation set apart like a blockquote. */
+const EPIGRAPH_CLASS = /(?:^|\s|-)epigraph(?:$|\s|-)/iu;
+/** "— Seneca", "-- Mary Oliver, Wild Geese": the line under a quotation naming whose it is. */
+const ATTRIBUTION = /^(?:[—–―]|--?)\s*([^—–\n]{2,80})$/u;
+
 /** Elements that start and end a paragraph: their text never runs into their neighbours'. */
 const BLOCK = new Set([
   'ADDRESS',
@@ -112,6 +117,8 @@ class Collector {
   private captionableCentered = false;
   /** The list whose item is being read, if any. */
   private listKind: ArticleBlock['list'];
+  /** Whether the text being read is inside a blockquote or an epigraph. */
+  private quoted = false;
 
   constructor(private readonly baseUrl: string) {}
 
@@ -154,10 +161,14 @@ class Collector {
         this.caption(textOf(element));
       } else {
         const outer = this.listKind;
+        const outerQuoted = this.quoted;
         if (tag === 'LI') this.listKind = element.parentElement?.tagName === 'OL' ? 'ordered' : 'unordered';
+        if (tag === 'BLOCKQUOTE' || EPIGRAPH_CLASS.test(element.getAttribute('class') ?? ''))
+          this.quoted = true;
         this.walk(element);
         this.flush();
         this.listKind = outer;
+        this.quoted = outerQuoted;
       }
     } else {
       this.walk(element);
@@ -179,7 +190,21 @@ class Collector {
   private paragraph(text: string): void {
     if (isFurnitureLine(text) || this.seenText.has(text)) return;
     this.seenText.add(text);
-    this.blocks.push({ type: 'paragraph', text, ...(this.listKind ? { list: this.listKind } : {}) });
+    if (this.quoted) {
+      // "— Seneca" under a quotation says whose it is; it is not a paragraph of its own.
+      const by = ATTRIBUTION.exec(text)?.[1];
+      const last = this.blocks.at(-1);
+      if (by && last?.quoted && !last.by) {
+        last.by = by;
+        return;
+      }
+    }
+    this.blocks.push({
+      type: 'paragraph',
+      text,
+      ...(this.listKind ? { list: this.listKind } : {}),
+      ...(this.quoted ? { quoted: true } : {}),
+    });
     this.captionable = undefined;
   }
 

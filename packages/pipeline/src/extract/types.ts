@@ -5,6 +5,10 @@ export interface ArticleBlock {
   level?: number;
   /** For paragraphs that are list items: the kind of list (ol or ul). */
   list?: 'ordered' | 'unordered';
+  /** For paragraphs set apart as a quotation: a blockquote or a book's epigraph. */
+  quoted?: boolean;
+  /** For quoted paragraphs: who the quotation is by, when the page says it ("— Seneca"). */
+  by?: string;
 }
 
 /** A content picture found in the article (decorative images are never listed). */

@@ -226,4 +226,91 @@ describe('offline script, as viewers judged it', () => {
     expect(closing[0]).toContain('one council member');
     expect(closing.join(' ')).not.toContain('original article');
   });
+  it('gives a quote that other points follow a slide of its own, titled by whose words they are', () => {
+    const piece = article('The winter the bike lanes stayed open', 'en', [
+      p('Northfield kept its protected bike lanes open all winter, and 610 cyclists a day still used them.'),
+      p(
+        'The snow plough crews cleared the lanes before the big ploughs came through every morning. ' +
+          '"We stopped treating the bike lanes as an afterthought," said Dana Whitfield, the director of public works. ' +
+          'Deliveries by cargo bike, which a handful of shops started during the pandemic, carried on through the winter. ' +
+          'The bakery on Mill Street now sends almost all of its morning orders by cargo bike.',
+      ),
+      p(
+        'None of this has come free. The winter maintenance of the lanes costs about $90,000 a year, mostly in salt. ' +
+          'Biologists have measured rising chloride levels in the creek that runs along River Street.',
+      ),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const quoted = script.sections.find((s) => s.layout === 'quote')!;
+    expect(quoted.title).toBe('In Whitfield’s words');
+    expect(quoted.narrations.map((n) => n.text).join(' ')).not.toMatch(/cargo|bakery/u);
+    const next = script.sections[script.sections.indexOf(quoted) + 1]!;
+    expect(next.narrations[0]!.text).toMatch(/^Deliveries by cargo bike/u);
+    expect(next.title).toMatch(/cargo bike/iu);
+    // A short set-up is said with the figure showing, not left alone on a slide.
+    const figure = script.sections.find((s) => s.layout === 'figure')!;
+    expect(figure.narrations[0]!.text).toBe('None of this has come free.');
+    expect(figure.bullets).not.toContain('None of this has come free');
+    expect(
+      script.sections.some((s) => s.narrations.length === 1 && s.narrations[0]!.text.startsWith('None')),
+    ).toBe(false);
+  });
+  it('shows a book chapter’s epigraph as a quote on the first body slide, after the title slide', () => {
+    const epigraph: ArticleBlock = {
+      type: 'paragraph',
+      text: 'A dull tool is more dangerous than a sharp one, because it has to be forced.',
+      quoted: true,
+    };
+    const piece = article('Chapter 4: Keeping Tools Sharp', 'en', [
+      epigraph,
+      p(
+        'Every woodworker eventually learns that sharpening is not a chore that interrupts the work. A sharp chisel slices end grain cleanly and goes exactly where you point it.',
+      ),
+      p(
+        'This chapter explains what sharp actually means, which stones you need, and a routine that takes about five minutes per blade.',
+      ),
+      p('The routine works for chisels and plane irons alike; carving tools need their own methods.'),
+      h2('What sharp means'),
+      p(
+        'An edge is the line where two flat surfaces meet. The sharper the tool, the smaller the radius of that line. If you can see the edge, it is not sharp.',
+      ),
+      h2('How often'),
+      p('Sharpen little and often, and the coarse stone will rarely be needed after the first time.'),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const opening = script.sections[0]!.narrations.map((n) => n.text).join(' ');
+    expect(opening).not.toContain('A dull tool');
+    expect(opening).toMatch(/^Today we look at "Chapter 4/u);
+    const first = script.sections[1]!;
+    expect(first.layout).toBe('quote');
+    expect(first.quote).toEqual({
+      text: 'A dull tool is more dangerous than a sharp one, because it has to be forced',
+    });
+    expect(first.narrations.map((n) => n.text)).toEqual([epigraph.text]);
+  });
+  it('shows both panels a section offers, each on the slide that says it', () => {
+    const piece = article('The winter the bike lanes stayed open', 'en', [
+      p('Northfield kept its protected bike lanes open all winter, and most riders stayed with them.'),
+      h2('The machine'),
+      p(
+        'The difference came down to a single small machine that the public works crews drive. ' +
+          'Two years ago the city bought a narrow tractor with a brush and a salt spreader, at a cost of $148,000. ' +
+          'Because it fits inside the protected lanes, it can clear them before the large ploughs come through. ' +
+          '"We stopped treating the bike lanes as an afterthought," said Dana Whitfield, the director of public works.',
+      ),
+      h2('Schools'),
+      p(
+        'Parents organised bike buses to the two middle schools, and they kept running through January. ' +
+          'Teachers say the riders arrive more awake than children who come by car. ' +
+          'The school district now wants the network extended to the high school on the edge of town. ' +
+          'The council will vote on that extension in March, after the budget talks.',
+      ),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const machine = script.sections.filter((s) => s.title === 'The machine');
+    expect(machine.map((s) => s.layout ?? 'bullets')).toEqual(['bullets', 'figure', 'quote']);
+    expect(machine[1]!.figure?.value).toBe('$148,000');
+    expect(machine[1]!.narrations[0]!.text).toContain('$148,000');
+    expect(machine[2]!.quote?.by).toBe('Dana Whitfield');
+  });
 });

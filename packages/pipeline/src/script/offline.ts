@@ -1,7 +1,15 @@
 import { type StageContext, throwIfAborted } from '../context.ts';
 import { PipelineError } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
-import type { Language, Narration, Script, ScriptImage, Section } from '../schema/script.ts';
+import type {
+  KeyFigure,
+  Language,
+  Narration,
+  Quote,
+  Script,
+  ScriptImage,
+  Section,
+} from '../schema/script.ts';
 import { distributeWithWholeStories, fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
 import { narrationBullet, sameBullet } from './bullets.ts';
@@ -14,7 +22,7 @@ import {
   recapNarrationChars,
   storyMoral,
 } from './closing.ts';
-import { needsPredecessor } from './dependence.ts';
+import { ANNOUNCES_ITEMS, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { japaneseReading } from './katakana.ts';
 import { findRankedKeyFigure } from './key-figure.ts';
@@ -29,6 +37,7 @@ import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
+import { quoteSlideTitle, slideSentences, slideTitle } from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 import { readsAsStory, titleKey, topicTitle } from './topic-title.ts';
@@ -155,6 +164,15 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
 
   const images = articleImages(article);
   const topicTitles = untitledTopicTitles(outline.topics, lead, language);
+  const titleContext: TitleContext = {
+    sentences: [...lead, ...outline.topics.flatMap((t) => t.paragraphs)].flatMap((p) =>
+      splitSentences(p, language),
+    ),
+    headings: outline.topics
+      .flatMap((t) => [t.heading, ...t.subheadings])
+      .filter((h): h is string => h !== undefined)
+      .map((h) => titleKey(h, language)),
+  };
   const plans: BodyPlan[] = outline.topics.map((topic) => {
     const all = scoreFor(
       topic.paragraphs,
@@ -229,9 +247,14 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   // The title slide says the lead point; the rest of the lead opens the first body slide, so the
   // title card is not held for half a minute.
   // Only into a part without a heading: under a heading, the lead's words would be off its topic.
+  // A lead that is an epigraph is shown as a quote on the first body slide, the title slide only
+  // introducing the article.
+  const epigraph = lead.length === 1 && outline.quoted?.has(lead[0]!) === true;
   const split =
     speaking.length > 0 && !speaking[0]!.topic.heading
-      ? leadOpening(leadSaid, language, limits.narration)
+      ? epigraph
+        ? { opening: [], rest: leadSaid }
+        : leadOpening(leadSaid, language, limits.narration)
       : { opening: leadSaid, rest: [] };
   const openingLead = split.opening;
   // Lead lines moved to the first body slide, with the sentences they say (lines without any are dropped).
@@ -266,7 +289,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     return { plan, ...slideContent(picked, language, limits) };
   });
 
-  const offered = bodies.map((b) => layoutOptions(b.picked, language));
+  const offered = bodies.map((b) => layoutOptions(b.picked, language, outline.quoted));
   const layouts = chooseLayouts(offered);
   const bodySections: Section[] = [];
   /** Index in `bodies` of each body slide's section. */
@@ -282,7 +305,34 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         : undefined;
   // Panels said after a section's first narration need a slide of their own; continuations of
   // earlier sections leave room for them (without it the quote was read over an unrelated slide).
-  const panelCutsFrom = (i: number) => bodies.slice(i).filter((_, j) => (panelAt(i + j) ?? 0) > 0).length;
+  const panelCutsFrom = (i: number) =>
+    bodies
+      .slice(i)
+      .reduce(
+        (sum, body, j) =>
+          sum +
+          ((panelAt(i + j) ?? 0) > 0 && !panelSetUp(body.narrations, panelAt(i + j), language) ? 1 : 0) +
+          (quoteEnd(layouts[i + j]!.layout, panelAt(i + j), body.narrations) !== undefined ? 1 : 0),
+        0,
+      );
+  /**
+   * The other panel a section offers (the figure of a section shown as a quote, or the reverse),
+   * shown on a slide of its own from the narration that says it, when a slide is left for it.
+   */
+  const secondPanel = (i: number): Panel | undefined => {
+    const { figure, figureAt, quote, quoteAt } = offered[i]!;
+    const layout = layouts[i]!.layout;
+    const others: Panel[] = [
+      ...(figure && figureAt !== undefined && layout !== 'figure'
+        ? [{ layout: 'figure' as const, at: figureAt, from: figureAt, figure }]
+        : []),
+      ...(quote && quoteAt !== undefined && layout !== 'quote'
+        ? [{ layout: 'quote' as const, at: quoteAt, from: quoteAt, quote }]
+        : []),
+    ];
+    // Not on the section's first slide (next to the slide before, the layout chooser decided) nor on the primary panel's.
+    return others.find((p) => p.at > 0 && p.at !== panelAt(i));
+  };
   for (const [i, body] of bodies.entries()) {
     const section: Section = {
       title: body.plan.title,
@@ -292,6 +342,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
       ...layouts[i]!,
     };
     const at = panelAt(i);
+    const second = secondPanel(i);
     const moved = i === 0 ? leadMoved.length : 0;
     // Moved lead lines take the label of the first narration of the part itself.
     const labels = body.picked.map((_, k) =>
@@ -301,11 +352,39 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         language,
       ),
     );
-    const cuts = slideCuts(section.narrations.length, at, room, labelChanges(labels), panelCutsFrom(i + 1));
+    const starts = labelChanges(labels);
+    // A short set-up ("None of this has come free.") shows the panel it leads to.
+    const from = panelSetUp(section.narrations, at, language) && !starts.includes(1) ? 0 : at;
+    const cuts = slideCuts(section.narrations.length, from, room, starts, panelCutsFrom(i + 1), {
+      panelEnd: quoteEnd(section.layout, at, section.narrations),
+      ...(second ? { second: [second.at, quoteEnd(second.layout, second.at, section.narrations)] } : {}),
+    });
     room -= cuts.length;
-    const slides = splitSlides(section, cuts, at, labels);
+    const panels: Panel[] = [
+      ...((section.layout === 'figure' || section.layout === 'quote') &&
+      at !== undefined &&
+      from !== undefined
+        ? [
+            {
+              layout: section.layout,
+              at,
+              from,
+              ...(section.figure ? { figure: section.figure } : {}),
+              ...(section.quote ? { quote: section.quote } : {}),
+            },
+          ]
+        : []),
+      ...(second ? [second] : []),
+    ];
+    const slides = splitSlides(section, cuts, panels, labels);
     if (!body.plan.topic.heading)
-      retitleSlides(slides, bodySections.at(-1)?.title, i === 0 ? wording.introTitle : undefined, language);
+      retitleSlides(
+        slides,
+        bodySections.at(-1)?.title,
+        i === 0 ? wording.introTitle : undefined,
+        language,
+        titleContext,
+      );
     bodySections.push(...slides);
     owners.push(...slides.map(() => i));
   }
@@ -329,7 +408,13 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     while (end < bodySections.length && generated.has(bodySections[end]!.title)) end++;
     if (end > k) {
       const run = bodySections.slice(k, end);
-      retitleSlides(run, bodySections[k - 1]?.title, k === 0 ? wording.introTitle : undefined, language);
+      retitleSlides(
+        run,
+        bodySections[k - 1]?.title,
+        k === 0 ? wording.introTitle : undefined,
+        language,
+        titleContext,
+      );
       bodySections.splice(k, run.length, ...run);
     }
     k = Math.max(end, k + 1);
@@ -402,7 +487,7 @@ function withPictures(
     const slide = slides[slot]!;
     const at = said(p, slot);
     if (at === 0) return undefined;
-    const parts = splitSlides({ ...slide, layout: 'bullets' }, [at], undefined);
+    const parts = splitSlides({ ...slide, layout: 'bullets' }, [at], []);
     return slide.bullets.length === 0 || parts.every((part) => part.bullets.length > 0) ? parts : undefined;
   };
   const isLead = images.map((img) => leadImage !== undefined && samePicture(img.url, leadImage.url));
@@ -481,6 +566,15 @@ function slideContent(
   return { picked, bullets, narrations };
 }
 
+/** A figure or quote panel of a section: the narration that says it and the one it shows from (its set-up). */
+interface Panel {
+  layout: 'figure' | 'quote';
+  at: number;
+  from: number;
+  figure?: KeyFigure;
+  quote?: Quote;
+}
+
 interface OfferedLayouts extends LayoutOptions {
   /** Index of the narration that says the figure / the quote. */
   figureAt?: number;
@@ -496,7 +590,32 @@ function openingWords(sentence: string, language: Language, maxChars: number): s
   return findBulletDefects(bullet, language, { source: sentence }).length === 0 ? bullet : undefined;
 }
 
-function layoutOptions(picked: readonly PickedNarration[], language: Language): OfferedLayouts {
+/**
+ * A narration that says a quotation the page sets apart (a blockquote, an epigraph) and names no
+ * speaker in its words: the quotation, by whom the page says it is, if anyone.
+ */
+function setApartQuote(
+  text: string,
+  quoted: ReadonlyMap<string, string | undefined> | undefined,
+): Quote | undefined {
+  if (!quoted) return undefined;
+  for (const [paragraph, by] of quoted) {
+    if (!paragraph.includes(text.trim())) continue;
+    const words = text
+      .trim()
+      .replace(/^["“「『]|["”」』]$/gu, '')
+      .replace(/[.。]$/u, '');
+    if (words.length < 10 || words.length > 240) return undefined;
+    return { text: words, ...(by ? { by } : {}) };
+  }
+  return undefined;
+}
+
+function layoutOptions(
+  picked: readonly PickedNarration[],
+  language: Language,
+  quoted?: ReadonlyMap<string, string | undefined>,
+): OfferedLayouts {
   const offered: OfferedLayouts = {};
   // The section's most telling number (money over a count over a measure), the first of equal ones.
   let figureRank = 0;
@@ -512,7 +631,9 @@ function layoutOptions(picked: readonly PickedNarration[], language: Language): 
     }
     // Quotes are looked for in the whole narration: a quotation often spans two sentences.
     if (!offered.quote) {
-      const quote = findQuote(toSpeakable(narration.text), language, picked[i - 1]?.text);
+      const quote =
+        findQuote(toSpeakable(narration.text), language, picked[i - 1]?.text) ??
+        setApartQuote(narration.text, quoted);
       if (quote) Object.assign(offered, { quote, quoteAt: i });
     }
   }
@@ -538,10 +659,48 @@ function withoutBullet(narration: Narration): Narration {
   return rest;
 }
 
+/** A set-up this short before a panel's narration is said with the panel showing. */
+const SET_UP_CHARS: Record<Language, number> = { ja: 30, en: 60 };
+
+/**
+ * Whether the narration before the panel's is a short set-up of it ("None of this has come
+ * free." before the $90,000 figure): the panel then shows from the set-up, which does not get a
+ * slide of its own.
+ */
+function panelSetUp(narrations: readonly Narration[], at: number | undefined, language: Language): boolean {
+  if (at !== 1) return false;
+  const text = narrations[0]!.text.trim();
+  return (
+    text.length <= SET_UP_CHARS[language] &&
+    splitSentences(text, language).length === 1 &&
+    findRankedKeyFigure(text, language) === undefined &&
+    findQuote(text, language) === undefined
+  );
+}
+
+/** Narrations after a quote that start a slide of their own: at least this many. */
+const AFTER_QUOTE_NARRATIONS = 2;
+
+/**
+ * Where a quote panel's slide ends: after the quote, when two narrations or more follow it (they
+ * go on to other things; a quote shown over them was paired with unrelated bullets).
+ */
+function quoteEnd(
+  layout: Section['layout'],
+  at: number | undefined,
+  narrations: readonly Narration[],
+): number | undefined {
+  if (layout !== 'quote' || at === undefined) return undefined;
+  // The rest of the quotation ("They found it within two seasons.") stays with it.
+  let end = at + 1;
+  while (end < narrations.length && /^["“「『]/u.test(narrations[end]!.text.trim())) end++;
+  return narrations.length - end >= AFTER_QUOTE_NARRATIONS ? end : undefined;
+}
+
 /**
  * Where a section's narrations go on to a new slide: at the narration that says its quote or
- * figure (so the panel shows while it is said), and after every MAX_SLIDE_NARRATIONS, as far as
- * `room` allows.
+ * figure (so the panel shows while it is said), after a quote that more narrations follow
+ * (`panelEnd`), and after every MAX_SLIDE_NARRATIONS, as far as `room` allows.
  */
 function slideCuts(
   narrations: number,
@@ -549,6 +708,10 @@ function slideCuts(
   room: number,
   subsectionStarts: readonly number[] = [],
   reserved = 0,
+  {
+    panelEnd,
+    second = [],
+  }: { panelEnd?: number | undefined; second?: ReadonlyArray<number | undefined> } = {},
 ): number[] {
   const cuts: number[] = [];
   // Slides kept for later sections' panels are not used for subsections or continuations.
@@ -559,6 +722,12 @@ function slideCuts(
   // narration before it was said (viewers saw "25 degrees" during step 1).
   const panelCut = panelAt !== undefined && panelAt > 0 ? panelAt : undefined;
   if (panelCut !== undefined && cuts.length < room && !cuts.includes(panelCut)) cuts.push(panelCut);
+  if (panelEnd !== undefined && panelEnd < narrations && cuts.length < room && !cuts.includes(panelEnd))
+    cuts.push(panelEnd);
+  // A second panel (and the end of its quote) only in the slides no later panel needs.
+  const secondCuts = second.filter((c): c is number => c !== undefined && c > 0 && c < narrations);
+  if (secondCuts.length > 0 && cuts.length + secondCuts.filter((c) => !cuts.includes(c)).length <= free)
+    for (const cut of secondCuts) if (!cuts.includes(cut)) cuts.push(cut);
   cuts.sort((a, b) => a - b);
   let start = 0;
   for (const cut of [...cuts, narrations]) {
@@ -574,14 +743,15 @@ function slideCuts(
 }
 
 /**
- * A section as consecutive slides under the same title, cut before the given narrations. The
- * quote or figure shows on the slide that starts with the narration saying it (on none when it
- * could not get a slide of its own). Pictures are placed afterwards (see withPictures).
+ * A section as consecutive slides under the same title, cut before the given narrations. Each
+ * panel (the section's quote or figure, and a second one it offers) shows on the slide that
+ * starts with the narration saying it, or with its short set-up (`from`); on none when it could
+ * not get a slide of its own. Pictures are placed afterwards (see withPictures).
  */
 function splitSlides(
   section: Section,
   cuts: readonly number[],
-  panelAt: number | undefined,
+  panels: readonly Panel[],
   labels: ReadonlyArray<string | undefined> = [],
 ): Section[] {
   const {
@@ -589,9 +759,9 @@ function splitSlides(
     kind,
     bullets: allBullets,
     narrations,
-    layout,
-    figure,
-    quote,
+    layout: _layout,
+    figure: _figure,
+    quote: _quote,
     ...rest
   } = section;
   const starts = [0, ...cuts];
@@ -603,8 +773,7 @@ function splitSlides(
     const label = slideLabels.size === 1 ? labels[start] : undefined;
     const title = label ?? sectionTitle;
     const used = part.flatMap((n) => (n.bullet === undefined ? [] : [n.bullet])).slice(0, MAX_SLIDE_BULLETS);
-    const panelHere = panelAt !== undefined && panelAt === start;
-    const hasPanel = (layout === 'figure' || layout === 'quote') && panelHere;
+    const panel = panels.find((p) => p.from === start);
     const slide: Section = {
       ...rest,
       title,
@@ -617,11 +786,19 @@ function splitSlides(
             ? { ...n, bullet: used.indexOf(n.bullet) }
             : withoutBullet(n),
       ),
-      ...(hasPanel
-        ? { layout, ...(figure ? { figure } : {}), ...(quote ? { quote } : {}) }
+      ...(panel
+        ? {
+            layout: panel.layout,
+            ...(panel.figure ? { figure: panel.figure } : {}),
+            ...(panel.quote ? { quote: panel.quote } : {}),
+          }
         : { layout: rest.image ? 'picture' : 'bullets' }),
     };
-    return hasPanel ? withPanelBullet(slide, panelAt! - start) : slide;
+    if (!panel) return slide;
+    // A set-up said with the panel showing ("None of this has come free.") is no point of its own either.
+    let shown = slide;
+    for (let k = panel.at - start; k >= 0; k--) shown = withPanelBullet(shown, k);
+    return shown;
   });
 }
 
@@ -708,25 +885,69 @@ function saysTitle(slide: Section, title: string, language: Language): boolean {
     .every((w) => words.has(w));
 }
 
+/** What a slide's generated title is chosen against: the article's sentences and its headings. */
+interface TitleContext {
+  sentences: readonly string[];
+  /** Keys (titleKey) of the article's headings: another section's heading never titles a slide. */
+  headings: readonly string[];
+}
+
+/** Whether a generated title is a phrase (a noun with its modifier, 「回復の理由」), not a bare word. */
+function isPhraseTitle(title: string, language: Language): boolean {
+  return language === 'ja' ? title.length >= 4 || title.includes('の') : /\s/u.test(title.trim());
+}
+
 /**
- * A generated title stays on the slides of its part that say it. A slide that does not say it
- * gets a title of its own narrations (the phrase they say most and its neighbours do not), else
- * the title of the slide before it when that one fits, else the neutral title for its part.
+ * Titles for the slides of parts without a heading. A quote slide is titled by whose words it
+ * shows; a slide that goes on with an enumeration (「二つ目は」, "Second,") keeps the title of the
+ * slide before; a part's title that the slide says stays when it is a phrase. Otherwise the slide
+ * is titled by a descriptive phrase of its own key sentence (see slideTitle), else by the part's
+ * title when it says it, else by the phrase its narrations say most, else the title of the slide
+ * before when that one fits, else the neutral title (which only opens the run).
  */
 function retitleSlides(
   slides: Section[],
   before: string | undefined,
   neutralTitle: string | undefined,
   language: Language,
+  context: TitleContext,
 ): void {
   const wording = WORDING[language];
-  const neutral = [wording.storyTitle, wording.introTitle];
   for (const [k, slide] of slides.entries()) {
-    if (neutral.includes(slide.title) || saysTitle(slide, slide.title, language)) continue;
-    const own = slide.narrations.map((n) => n.text);
-    const others = slides.filter((_, j) => j !== k).map((o) => o.narrations.map((n) => n.text));
+    if (slide.title === wording.storyTitle) continue;
     const previous = k > 0 ? slides[k - 1]!.title : before;
-    const avoid = previous ? [titleKey(previous, language)] : [];
+    const own = slide.narrations.map((n) => n.text);
+    if (slide.layout === 'quote' && slide.quote?.by) {
+      slides[k] = { ...slide, title: quoteSlideTitle(slide.quote.by, language) };
+      continue;
+    }
+    if (k === 0 && neutralTitle !== undefined && slide.title === neutralTitle) continue;
+    const afterQuote = k > 0 && slides[k - 1]!.layout === 'quote';
+    // 「二つ目は…」 said on this slide, 「一つ目」 on the one before: the same enumeration, the same title.
+    const goesOn =
+      own.some((t) => LATER_ITEM[language].test(t.trim())) &&
+      !own.some((t) => FIRST_ITEM[language].test(t.trim()) || ANNOUNCES_ITEMS[language].test(t));
+    if (k > 0 && goesOn && previous && !afterQuote) {
+      slides[k] = { ...slide, title: previous };
+      continue;
+    }
+    const says = slide.title !== wording.introTitle && saysTitle(slide, slide.title, language);
+    if (says && isPhraseTitle(slide.title, language)) continue;
+    const avoid = [...(previous ? [titleKey(previous, language)] : []), ...context.headings];
+    const sentences = slideSentences(own, language);
+    const said = own.join(' ');
+    const phrase = slideTitle(sentences, language, {
+      elsewhere: context.sentences.filter((s) => !said.includes(s)),
+      avoid,
+      strong: says,
+      ...(slide.figure?.context ? { key: slide.figure.context } : {}),
+    });
+    if (phrase) {
+      slides[k] = { ...slide, title: phrase };
+      continue;
+    }
+    if (says) continue;
+    const others = slides.filter((_, j) => j !== k).map((o) => o.narrations.map((n) => n.text));
     // What this slide says and its neighbours do not; else what it opens with.
     const found =
       topicTitle(own, others, language, { avoid, once: true }) ??
@@ -734,7 +955,6 @@ function retitleSlides(
     const title =
       found ??
       (previous && saysTitle(slide, previous, language) ? previous : undefined) ??
-      // "Introduction" only opens the run: a later slide keeps its part's title.
       (k === 0 ? neutralTitle : undefined) ??
       slide.title;
     slides[k] = { ...slide, title };

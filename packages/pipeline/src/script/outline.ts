@@ -24,6 +24,8 @@ export interface Outline {
   topics: Topic[];
   /** Paragraphs that are a list of short items read out two at a time (see withListsAsSentences). */
   lists?: ReadonlySet<string>;
+  /** Paragraphs set apart as quotations (blockquotes, epigraphs), with whom each is by when the page says it. */
+  quoted?: ReadonlyMap<string, string | undefined>;
 }
 
 /** Body characters per topic when an article without headings is grouped into topics. */
@@ -87,7 +89,8 @@ export function outlineArticle(
   const limit = Math.max(0, maxTopics);
   const bounded = options.overflow === 'drop' ? keepLargest(topics, limit) : mergeSmallest(topics, limit);
   const lists = new Set(blocks.filter((b) => b.readAsList).map((b) => b.text));
-  return { lead: withLead.lead, leadBlocks: withLead.leadBlocks, topics: bounded, lists };
+  const quoted = new Map(blocks.filter((b) => b.quoted).map((b) => [b.text, b.by]));
+  return { lead: withLead.lead, leadBlocks: withLead.leadBlocks, topics: bounded, lists, quoted };
 }
 
 /** A lead of more paragraphs than this (a story told before its first heading) becomes topics of its own. */

@@ -8,7 +8,7 @@ export const TOPIC_TITLE_MAX: Record<Language, number> = { ja: 16, en: 32 };
  * Words that never start, end or sit inside an English topic phrase: function words, verbs of
  * saying, auxiliaries, numbers spelled out and words too vague to name a topic.
  */
-const EN_BREAKS = new Set(
+export const EN_BREAKS = new Set(
   (
     'a an the and or but nor so yet of in on at to by as for from with without into onto over under about ' +
     'after before between through during against among around across along behind beyond within upon ' +
@@ -23,16 +23,17 @@ const EN_BREAKS = new Set(
     'year years month months week weeks day days time times today yesterday people thing things way ways ' +
     'lot lots part parts kind sort number numbers percent cent per however though although because while ' +
     'since until unless whether instead rather quite really often usually sometimes always ' +
-    'mr mrs ms dr st sure yes okay cannot can’t won’t don’t below above known unknown item items section sections whatever whoever whichever something anything everything nothing someone anyone everyone ' +
+    'none another soon later ago ahead mr mrs ms dr st sure yes okay cannot can’t won’t don’t below above known unknown item items section sections whatever whoever whichever something anything everything nothing someone anyone everyone ' +
     'january february march april may june july august september october november december decade ' +
     'monday tuesday wednesday thursday friday saturday sunday morning evening night week weekend ' +
     'large small big high low good bad great little long short enough less least better best worse worst similar ' +
-    'bought built sold paid spent found held brought began ran won lost left kept sent thought felt grew rose fell knew wrote stood sat became began'
+    'bought built sold paid spent found held brought began ran won lost left kept sent thought felt grew rose fell knew wrote stood sat became began ' +
+    'sought caught taught fought meant led laid chose drove spoke saw broke gone seen taken given shown written'
   ).split(' '),
 );
 
 /** Japanese words too vague to name a topic on their own. */
-const JA_VAGUE = new Set([
+export const JA_VAGUE = new Set([
   '今回',
   '今年',
   '昨年',
@@ -70,7 +71,7 @@ const JA_VAGUE = new Set([
 ]);
 
 /** Nouns too vague to be a title on their own. */
-const EN_VAGUE = new Set([
+export const EN_VAGUE = new Set([
   'member',
   'group',
   'annual',
@@ -86,14 +87,14 @@ const EN_VAGUE = new Set([
   'idea',
   'place',
 ]);
-const ADJECTIVE = /(?:ive|ous|ful|able|ible|est|ish|less|ic)$/iu;
+export const ADJECTIVE = /(?:ive|ous|ful|able|ible|est|ish|less|ic)$/iu;
 /** People named by their role (研究員, 組合長) are who speaks, not what the part is about. */
-const JA_ROLE = /(?:員|長|氏|者|さん|たち)$/u;
+export const JA_ROLE = /(?:員|長|氏|者|さん|たち)$/u;
 
 /** Below this a phrase is not said enough more here than elsewhere to name the part. */
 const MIN_SCORE = 1.2;
 
-interface Candidate {
+export interface Candidate {
   /** Normalized form, to count occurrences. */
   key: string;
   /** The words as written in the text. */
@@ -104,7 +105,7 @@ interface Candidate {
 
 const enWords = new Intl.Segmenter('en', { granularity: 'word' });
 
-function stem(word: string): string {
+export function stem(word: string): string {
   const base = word.toLowerCase().replace(/['’]s$/u, '');
   if (base.length > 4 && base.endsWith('ies')) return `${base.slice(0, -3)}y`;
   if (base.length > 3 && base.endsWith('s') && !base.endsWith('ss') && !base.endsWith('us'))
@@ -120,11 +121,11 @@ const EN_VERBS = new Set(
     'know look find try ask carry follow remain stay change allow expect warn plan spend ride fall rise grow ' +
     'let set cut hit meet read write sit lie open close reach pass provide include continue create offer serve ' +
     'appear consider suggest require report decide return believe describe develop produce investigate ' +
-    'examine find study threaten'
+    'examine find study threaten argue claim insist agree hope fear worry point'
   ).split(' '),
 );
 
-function isVerb(word: string): boolean {
+export function isVerb(word: string): boolean {
   const lower = word.toLowerCase();
   return (
     EN_VERBS.has(lower) ||
@@ -133,9 +134,11 @@ function isVerb(word: string): boolean {
   );
 }
 
-function isEnglishContentWord(word: string): boolean {
+export function isEnglishContentWord(word: string): boolean {
   const lower = word.toLowerCase();
   if (lower.length < 3 || !/^\p{L}[\p{L}'’-]*$/u.test(word) || EN_BREAKS.has(lower)) return false;
+  // "doesn't", "they're": a contraction is a verb or a pronoun.
+  if (/['’](?:t|re|ve|ll|d|m)$/u.test(lower)) return false;
   // Past tenses and adverbs tell what happened, not what the part is about.
   if (/(?:ed|ly)$/u.test(lower) && lower.length > 3) return false;
   // A possessive ("the authority's board") belongs to a sentence, not a title.
@@ -143,15 +146,55 @@ function isEnglishContentWord(word: string): boolean {
   return !isVerb(word);
 }
 
-/** Runs of up to three content words (noun phrases, roughly) between function words and punctuation. */
+/** Determiners of one thing: the noun they open does not end in a word in -s. */
+export const SINGULAR_DETERMINER = /^(?:a|an|every|each|another|one)$/iu;
+
+/** Words that may follow a verb but not a noun: "the headset packs a …", "Vision Pro blows away …". */
+export const AFTER_VERB = new Set(
+  'a an the his her its their our my your to into away off out up down back over through past around'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Runs of up to three content words (noun phrases, roughly) between function words and
+ * punctuation. A name stays whole ("New England Journal": a capitalised function word inside a
+ * name is part of it), and a word in -s after a noun and before an article or a preposition is
+ * the noun's verb ("The headset packs a …"), which ends the run.
+ */
 function englishCandidates(sentence: string): Candidate[] {
   const runs: string[][] = [[]];
-  for (const { segment, isWordLike } of enWords.segment(sentence)) {
+  const tokens = [...enWords.segment(sentence)];
+  const wordAfter = (i: number) => tokens.slice(i + 1).find((t) => t.isWordLike)?.segment;
+  let first = true;
+  let singular = false;
+  for (const [i, { segment, isWordLike }] of tokens.entries()) {
     if (!isWordLike) {
       if (segment.trim().length > 0 && segment !== '-') runs.push([]);
       continue;
     }
-    if (isEnglishContentWord(segment)) runs.at(-1)!.push(segment);
+    const next = wordAfter(i);
+    const run = runs.at(-1)!;
+    // "A sharp chisel slices end grain": after "a", a word in -s is the verb, not part of the noun.
+    if (run.length > 0 && singular && /^[a-z]+[^su]s$/u.test(segment)) {
+      runs.push([]);
+      singular = false;
+      first = false;
+      continue;
+    }
+    if (run.length === 0)
+      singular = SINGULAR_DETERMINER.test(tokens.slice(0, i).findLast((t) => t.isWordLike)?.segment ?? '');
+    const inName = !first && /^[A-Z]/u.test(segment) && next !== undefined && /^[A-Z][a-z]/u.test(next);
+    first = false;
+    const after = next?.toLowerCase() ?? '';
+    const verbLike =
+      run.length > 0 &&
+      /^[a-z]/u.test(segment) &&
+      // "The headset packs a …", "The protocol supports storing …", "Developers building apps for …".
+      ((/[^su]s$/u.test(segment) && (AFTER_VERB.has(after) || /ing$/u.test(after))) ||
+        (/ing$/u.test(segment) && AFTER_VERB.has(after)));
+    if (!verbLike && (isEnglishContentWord(segment) || (inName && /^[A-Z][a-z]+$/u.test(segment))))
+      run.push(segment);
     else runs.push([]);
   }
   const candidates: Candidate[] = [];
@@ -187,8 +230,9 @@ function japaneseCandidates(sentence: string): Candidate[] {
     // Followed by okurigana (見下ろす, 新しい), the kanji are a verb's or an adjective's stem.
     const next = sentence.charAt(match.index + word.length);
     if (/[\p{Script=Hiragana}]/u.test(next) && !JA_PARTICLE.test(next)) continue;
-    // A lone katakana sound or a date ("１３日") is not a topic.
+    // A lone katakana sound or a date ("１３日") is not a topic, nor a number's unit (「２００万匹」「1日平均」).
     if (JA_VAGUE.has(word) || JA_ROLE.test(word) || /^[ー]/u.test(word)) continue;
+    if (/[0-9０-９]$/u.test(sentence.slice(0, match.index))) continue;
     candidates.push({ key: word, surface: word, words: [word] });
   }
   for (const match of sentence.matchAll(JA_NO_PHRASE)) {
@@ -199,7 +243,7 @@ function japaneseCandidates(sentence: string): Candidate[] {
   return candidates;
 }
 
-function candidatesOf(sentence: string, language: Language): Candidate[] {
+export function candidatesOf(sentence: string, language: Language): Candidate[] {
   return language === 'ja' ? japaneseCandidates(sentence) : englishCandidates(sentence);
 }
 
@@ -312,7 +356,7 @@ export function topicTitle(
 }
 
 /** Surnames of people quoted ("…," Allen said / said Dana Whitfield), lower-cased. */
-function speakerNames(paragraphs: readonly string[]): Set<string> {
+export function speakerNames(paragraphs: readonly string[]): Set<string> {
   const names = new Set<string>();
   const after =
     /\b([A-Z][\p{L}'’-]+)(?:,[^,.]{1,80},)?\s+(?:said|says|told|added|explained|wrote|noted|argued)\b/gu;

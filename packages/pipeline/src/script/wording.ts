@@ -31,9 +31,10 @@ export const WORDING: Record<Language, Wording> = {
   ja: {
     introduce: [
       (title, site) =>
-        site ? `今回は、${site}の記事『${title}』を紹介します。` : `今回は、記事『${title}』を紹介します。`,
+        // Not 「記事」: the page may be a story or a book's chapter.
+        site ? `今回は、${site}の『${title}』を紹介します。` : `今回は、『${title}』を紹介します。`,
       (title, site) =>
-        site ? `${site}に掲載された『${title}』を見ていきます。` : `記事『${title}』を見ていきます。`,
+        site ? `${site}に掲載された『${title}』を見ていきます。` : `『${title}』を見ていきます。`,
       (title, site) =>
         site ? `取り上げるのは、${site}の『${title}』です。` : `取り上げるのは、『${title}』です。`,
     ],
@@ -51,9 +52,8 @@ export const WORDING: Record<Language, Wording> = {
   en: {
     introduce: [
       (title, site) =>
-        site
-          ? `Today we look at the article "${title}" from ${site}.`
-          : `Today we look at the article "${title}".`,
+        // Not "the article": the page may be a story or a book's chapter.
+        site ? `Today we look at "${title}" from ${site}.` : `Today we look at "${title}".`,
       (title, site) =>
         site ? `This is a short look at "${title}", from ${site}.` : `This is a short look at "${title}".`,
       (title, site) => (site ? `Here is "${title}", published by ${site}.` : `Here is "${title}".`),

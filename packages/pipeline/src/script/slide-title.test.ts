@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { englishSubject, quoteSlideTitle, SLIDE_TITLE_MAX, slideTitle } from './slide-title.ts';
+
+describe('englishSubject', () => {
+  it('takes the noun phrase a sentence opens with, its qualifying phrase included', () => {
+    expect(
+      englishSubject(
+        'Deliveries by cargo bike, which a handful of downtown businesses started during the pandemic, have carried on.',
+      )?.surface,
+    ).toBe('deliveries by cargo bike');
+    expect(
+      englishSubject('Counters on the two busiest routes recorded an average of 610 cyclists a day.')
+        ?.surface,
+    ).toBe('counters on the two busiest routes');
+    expect(
+      englishSubject('The winter maintenance of the bike lanes costs about $90,000 a year.')?.surface,
+    ).toBe('winter maintenance of the bike lanes');
+  });
+
+  it('skips a leading adverbial and shortens a long subject to fit a title', () => {
+    const subject = englishSubject(
+      'A survey by the downtown business association found that 58 percent of its members agree.',
+    );
+    expect(subject?.surface).toBe('survey by downtown business association');
+    expect(subject!.surface.length).toBeLessThanOrEqual(SLIDE_TITLE_MAX.en);
+    expect(englishSubject('This winter, the new tractor cleared the lanes first.')?.surface).toBe(
+      'new tractor',
+    );
+  });
+
+  it('gives nothing for a bare word, a pronoun, a verb taken for a noun or a cut name', () => {
+    expect(englishSubject('Money is the other question hanging over the budget.')).toBeUndefined();
+    expect(englishSubject('It did not.')).toBeUndefined();
+    expect(englishSubject('The routine works for chisels and plane irons alike.')).toBeUndefined();
+    expect(englishSubject('Tunisian Prime Minister Habib Essid said the attack failed.')).toBeUndefined();
+    expect(englishSubject('Some council members argue that the city cannot pay.')?.surface).toBe(
+      'council members',
+    );
+  });
+});
+
+describe('slideTitle', () => {
+  it('titles a Japanese slide by the phrase its key sentence is about, not a word the whole article says', () => {
+    const elsewhere = [
+      '北浜湾で「群来」と呼ばれる現象が確認された。',
+      '群来は、鰊の雌が海藻に卵を産みつける現象だ。',
+      '組合長は「これほどの群来は初めてだ」と話した。',
+    ];
+    const reasons = [
+      '回復の理由について、道立水産試験場の研究員は三つの要因を挙げる。',
+      '一つ目は、１９９０年代から続けてきた稚魚の放流だ。',
+      '毎年およそ２００万匹を放流し、群来が見られるようになった。',
+    ];
+    expect(slideTitle(reasons, 'ja', { elsewhere })).toBe('回復の理由');
+    const tourism = ['町では、群来を観光にも生かしたい考えだ。', '町役場は観察用の展望スペースを設ける。'];
+    expect(slideTitle(tourism, 'ja', { elsewhere })).not.toBe('群来');
+    expect(slideTitle(['白く濁った海域は沿岸の約８キロにわたる。'], 'ja', { elsewhere })).toBe(
+      '白く濁った海域',
+    );
+    // 「知らせを聞いた住民」: a verb that keeps its object outside is no modifier of the noun.
+    expect(slideTitle(['この日、防波堤には、知らせを聞いた住民が集まった。'], 'ja', { elsewhere })).not.toBe(
+      '聞いた住民',
+    );
+  });
+
+  it('prefers a slide sentence subject with its modifier to a bare noun, and avoids titles already used', () => {
+    const slide = [
+      'Deliveries by cargo bike, which a handful of downtown businesses started, have carried on through the winter.',
+      'The bakery sends almost all of its morning orders by bike.',
+    ];
+    const elsewhere = ['The bike lanes stayed open all winter.', 'People kept riding their bikes to work.'];
+    expect(slideTitle(slide, 'en', { elsewhere })).toBe('Deliveries by cargo bike');
+    expect(slideTitle(slide, 'en', { elsewhere, avoid: ['delivery by cargo bike'] })).not.toBe(
+      'Deliveries by cargo bike',
+    );
+  });
+
+  it('with strong, only gives a phrase, so a slide keeps a title it says rather than a bare word', () => {
+    const slide = ['The salt is cheap.', 'The salt runs into the creek.'];
+    expect(slideTitle(slide, 'en', { elsewhere: [], strong: true })).toBeUndefined();
+  });
+});
+
+describe('quoteSlideTitle', () => {
+  it('says whose words the panel shows', () => {
+    expect(quoteSlideTitle('Dana Whitfield', 'en')).toBe('In Whitfield’s words');
+    expect(quoteSlideTitle('漁協の佐々木隆組合長', 'ja')).toBe('佐々木隆組合長の言葉');
+    expect(quoteSlideTitle('７０代の女性', 'ja')).toBe('７０代の女性の言葉');
+  });
+});

@@ -1,0 +1,387 @@
+import type { Language } from '../schema/script.ts';
+import { splitSentences } from './sentences.ts';
+import {
+  ADJECTIVE,
+  AFTER_VERB,
+  type Candidate,
+  candidatesOf,
+  EN_BREAKS,
+  EN_VAGUE,
+  isVerb,
+  JA_ROLE,
+  JA_VAGUE,
+  SINGULAR_DETERMINER,
+  speakerNames,
+  stem,
+  titleKey,
+} from './topic-title.ts';
+
+/** A slide title is a short phrase: at most this many characters. */
+export const SLIDE_TITLE_MAX: Record<Language, number> = { ja: 16, en: 40 };
+
+/** What a candidate phrase is, which tells how well it names a slide. */
+type Kind = 'word' | 'compound' | 'phrase' | 'subject';
+
+interface Phrase extends Candidate {
+  kind: Kind;
+}
+
+/** Below this a phrase does not name the slide well enough. */
+const MIN_WEIGHT = 1.2;
+
+/** How much each kind of phrase is worth as a title: a noun with its modifier over a bare noun. */
+const KIND_WEIGHT: Record<Kind, number> = { word: 0.55, compound: 1.2, phrase: 1.35, subject: 1.5 };
+
+export interface SlideTitleContext {
+  /** The article's sentences that this slide does not say. */
+  elsewhere: readonly string[];
+  /** Title keys (see titleKey) not to use: the slide before's title, the article's headings. */
+  avoid?: readonly string[];
+  /** The sentence the slide's panel shows: what the slide is about. */
+  key?: string;
+  /** Only a phrase with its modifier or a sentence's subject (to replace a title the slide already says). */
+  strong?: boolean;
+}
+
+/**
+ * A title for one slide, from what it says: a descriptive phrase of its key sentence (the one its
+ * figure shows, else the first) — the sentence's subject with its modifiers ("Deliveries by cargo
+ * bike", 「白く濁った海域」, 「回復の理由」) — or the phrase its sentences say most, as long as the
+ * rest of the article says it less. A bare common noun only wins when nothing better is said.
+ * Undefined when no phrase names the slide.
+ */
+export function slideTitle(
+  sentences: readonly string[],
+  language: Language,
+  context: SlideTitleContext,
+): string | undefined {
+  const key = context.key ?? sentences[0];
+  const avoided = new Set(context.avoid ?? []);
+  const speakers = language === 'en' ? speakerNames([...sentences, ...context.elsewhere]) : new Set<string>();
+  const elsewhere = context.elsewhere.map((s) => normalizeText(s, language));
+  const said = sentences.map((s) => normalizeText(s, language));
+  const phrases = new Map<string, { phrase: Phrase; subject: boolean; inKey: boolean }>();
+  for (const sentence of sentences) {
+    const isKey = key !== undefined && (sentence.includes(key) || key.includes(sentence));
+    for (const phrase of phrasesOf(sentence, language)) {
+      const seen = phrases.get(phrase.key);
+      const subject = phrase.kind === 'subject' || isSubject(sentence, phrase.surface, language);
+      if (seen) {
+        seen.subject ||= subject;
+        seen.inKey ||= isKey;
+        if (KIND_WEIGHT[phrase.kind] > KIND_WEIGHT[seen.phrase.kind]) seen.phrase = phrase;
+      } else phrases.set(phrase.key, { phrase, subject, inKey: isKey });
+    }
+  }
+  let best: { title: string; weight: number } | undefined;
+  for (const { phrase, subject, inKey } of phrases.values()) {
+    if (avoided.has(phrase.key)) continue;
+    if (context.strong && phrase.kind !== 'subject' && phrase.kind !== 'phrase') continue;
+    if (phrase.words.some((w) => speakers.has(w))) continue;
+    const title = toTitle(phrase.surface, language);
+    if (title.length > SLIDE_TITLE_MAX[language]) continue;
+    const here = said.filter((s) => contains(s, phrase, language)).length;
+    const there = elsewhere.filter((s) => contains(s, phrase, language)).length;
+    const share = here / Math.max(1, here + there);
+    // A phrase the whole article says (its subject, 群来) names no one slide.
+    if (share < 0.5) continue;
+    // Said more, said in the key sentence, as its subject, and longer: a better title.
+    const weight =
+      (Math.max(1, here) + (inKey ? 0.5 : 0) + (subject ? 0.5 : 0)) *
+      share *
+      kindWeight(phrase, sentences, language) *
+      (1 + 0.1 * Math.min(3, phrase.words.length - 1));
+    if (weight < MIN_WEIGHT) continue;
+    if (!best || weight > best.weight) best = { title, weight };
+  }
+  return best?.title;
+}
+
+function kindWeight(phrase: Phrase, sentences: readonly string[], language: Language): number {
+  // A name alone ("Eloise Parry", "Dana") says who or where, not what the slide is about.
+  if (language === 'en' && phrase.kind !== 'subject' && /^[A-Z]\S*(?:\s[A-Z]\S*)*$/u.test(phrase.surface))
+    return 0.8;
+  // A name ("Mill Street", "Karsholm") is a fine title on its own; a capital that only opens a sentence is no name.
+  if (
+    language === 'en' &&
+    phrase.kind === 'word' &&
+    /^[A-Z]/u.test(phrase.surface) &&
+    sentences.some((s) => new RegExp(`\\S\\s+${escapeRegExp(phrase.surface)}\\b`, 'u').test(s))
+  )
+    return 0.8;
+  // 「防波堤」「写真愛好家」: a long compound tells more than 「町」「海」.
+  if (language === 'ja' && phrase.kind === 'word' && phrase.surface.length >= 3) return 0.8;
+  return KIND_WEIGHT[phrase.kind];
+}
+
+/** The phrases a sentence offers as a title. */
+function phrasesOf(sentence: string, language: Language): Phrase[] {
+  const phrases: Phrase[] = candidatesOf(sentence, language).map((c) => ({
+    ...c,
+    kind:
+      language === 'ja' ? (c.words.length > 1 ? 'phrase' : 'word') : c.words.length > 1 ? 'compound' : 'word',
+  }));
+  if (language === 'ja') {
+    phrases.push(...japaneseModifiedNouns(sentence), ...japaneseReasonPhrases(sentence));
+  } else {
+    const subject = englishSubject(sentence);
+    if (subject) phrases.push(subject);
+  }
+  return phrases.filter(
+    (p) =>
+      !(language === 'en' && p.words.length === 1 && isWeakEnglishWord(p)) &&
+      // "Question hanging", "Lot more": a vague noun does not open a title.
+      !(language === 'en' && p.kind === 'compound' && EN_EMPTY_HEAD.has(p.words[0]!)),
+  );
+}
+
+function isWeakEnglishWord(phrase: Candidate): boolean {
+  const word = phrase.words[0]!;
+  return ADJECTIVE.test(phrase.surface) || EN_VAGUE.has(word);
+}
+
+/** Whether the phrase is what its sentence is about: its topic (〜は, 〜について) or its opening noun phrase. */
+function isSubject(sentence: string, surface: string, language: Language): boolean {
+  if (language === 'ja') {
+    const at = sentence.indexOf(surface);
+    return at >= 0 && /^(?:は|が|について|とは|では)/u.test(sentence.slice(at + surface.length));
+  }
+  return false;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+function normalizeText(text: string, language: Language): string {
+  if (language === 'ja') return text;
+  return ` ${titleKey(text.replace(/[^\p{L}\p{N}'’\s-]/gu, ' '), language)} `;
+}
+
+function contains(normalized: string, phrase: Phrase, language: Language): boolean {
+  if (language === 'ja') return normalized.includes(phrase.surface);
+  return normalized.includes(` ${phrase.key} `);
+}
+
+function toTitle(surface: string, language: Language): string {
+  if (language === 'ja') return surface;
+  return surface.charAt(0).toUpperCase() + surface.slice(1);
+}
+
+/**
+ * 「白く濁った海域」「乳白色に染まった海面」「健全な生態系」: a noun with the verb or adjective
+ * that describes it, the adverb or 〜に before that included. Only after a pause (、) or at the
+ * start: 「知らせを聞いた住民」 would lose its object.
+ */
+const JA_MODIFIED =
+  /(?<=^|[、。「」（）\s])((?:[\p{Script=Han}]{1,4}[にく])?[\p{Script=Han}]{1,3}(?:った|した|いた|んだ|えた|れた|まった|しい|な))([\p{Script=Han}\p{Script=Katakana}ー]{2,8})(?![\p{Script=Han}\p{Script=Katakana}ー])/gu;
+
+function japaneseModifiedNouns(sentence: string): Phrase[] {
+  const phrases: Phrase[] = [];
+  for (const match of sentence.matchAll(JA_MODIFIED)) {
+    const [surface, , noun] = match as unknown as [string, string, string];
+    if (JA_VAGUE.has(noun) || JA_ROLE.test(noun)) continue;
+    phrases.push({ key: surface, surface, words: [noun], kind: 'phrase' });
+  }
+  return phrases;
+}
+
+/** 「回復の理由」「失敗の原因」: an abstract noun (理由, 結果) named by what it is of. */
+const JA_REASON =
+  /(?<![\p{Script=Han}\p{Script=Katakana}ー々])([\p{Script=Han}\p{Script=Katakana}ー々ヶ]{2,})の(理由|結果|方法|問題|原因)(?![\p{Script=Han}\p{Script=Katakana}ー])/gu;
+
+function japaneseReasonPhrases(sentence: string): Phrase[] {
+  const phrases: Phrase[] = [];
+  for (const match of sentence.matchAll(JA_REASON)) {
+    const [surface, head, tail] = match as unknown as [string, string, string];
+    if (JA_VAGUE.has(head) || JA_ROLE.test(head)) continue;
+    phrases.push({ key: surface, surface, words: [head, tail], kind: 'subject' });
+  }
+  return phrases;
+}
+
+const EN_DETERMINERS = new Set(
+  'the a an this that these those its their his her our my your some many most several few all both each every'.split(
+    ' ',
+  ),
+);
+/** Prepositions that join a noun to what qualifies it: "deliveries by cargo bike", "counters on the busiest routes". */
+const EN_NOUN_PREPOSITIONS = new Set(['of', 'on', 'by', 'for', 'in', 'at', 'from']);
+/** A sentence opening that is not its subject: "This winter, …", "On the coldest morning, …", "When …, …". */
+const EN_LEADING_ADVERBIAL =
+  /^(?:(?:on|at|in|during|after|before|since|by|for|with|under|over|this|last|next|when|while|although|though|if|as|because|unlike|like|despite|today|yesterday|now|then|meanwhile|however|still|instead|also|once|for now|in the end)\b[^,]{0,80},\s+)+/iu;
+/** Words that end a subject: auxiliaries, relative pronouns and conjunctions. */
+const EN_SUBJECT_END = new Set(
+  (
+    'is are was were be been am do does did has have had will would shall should can could may might must ' +
+    'that which who whom whose and or but not no now also still then just only already never always often ' +
+    'say says said'
+  ).split(' '),
+);
+/** Pronouns and vague heads: not a subject worth a title. */
+const EN_EMPTY_HEAD = new Set(
+  (
+    'it he she they we you i this that these those there here one ones others other difference thing things ' +
+    'way ways lot part number people city time times year years day days fact point idea case work ' +
+    'question questions issue issues none'
+  ).split(' '),
+);
+
+/**
+ * The noun phrase a sentence opens with (its subject, after a leading "This winter," or "When …,"):
+ * its modifiers and head noun, and one "of/by/on …" phrase qualifying it, without the leading
+ * article: "Deliveries by cargo bike", "Counters on the two busiest routes", "Winter maintenance of
+ * the bike lanes". Shortened (inner articles, then the qualifying phrase) to fit SLIDE_TITLE_MAX;
+ * undefined for a pronoun, a single vague or common word, or a phrase that does not fit.
+ */
+export function englishSubject(sentence: string): Phrase | undefined {
+  const text = sentence
+    .trim()
+    .replace(/^[“"‘'(]+/u, '')
+    .replace(EN_LEADING_ADVERBIAL, '');
+  const tokens = text.split(/\s+/u);
+  const words: string[] = [];
+  let i = 0;
+  if (EN_DETERMINERS.has(clean(tokens[0] ?? '').toLowerCase())) i++;
+  const head = nounRun(tokens, i, SINGULAR_DETERMINER.test(clean(tokens[0] ?? '')));
+  if (head.words.length === 0) return undefined;
+  words.push(...head.words);
+  i = head.next;
+  let qualifier: string[] = [];
+  const preposition = clean(tokens[i] ?? '').toLowerCase();
+  if (!head.closed && EN_NOUN_PREPOSITIONS.has(preposition) && tokens[i] === preposition) {
+    let k = i + 1;
+    const article = EN_DETERMINERS.has(clean(tokens[k] ?? '').toLowerCase()) ? [clean(tokens[k]!)] : [];
+    k += article.length;
+    const object = nounRun(tokens, k);
+    if (
+      object.words.length > 0 &&
+      !EN_EMPTY_HEAD.has(object.words.at(-1)!.toLowerCase()) &&
+      (object.closed || endsPhrase(tokens[object.next]))
+    )
+      qualifier = [preposition, ...article, ...object.words];
+  }
+  // A name cut short ("Prime Minister Habib" of "Habib Essid"), or an adjective before "to" ("loyal to").
+  const after = clean(tokens[i] ?? '');
+  if (qualifier.length === 0 && (/^[A-Z]/u.test(after) || after === 'to') && !head.closed) return undefined;
+  // "A sharp chisel slices end grain": a phrase not followed by its verb was misread.
+  if (qualifier.length === 0 && !head.closed && !endsPhrase(tokens[i]) && !EN_NOUN_PREPOSITIONS.has(after))
+    return undefined;
+  const last = words.at(-1)!.toLowerCase();
+  if (EN_EMPTY_HEAD.has(last) || ADJECTIVE.test(last) || isModifier(last) || /^\d/u.test(last))
+    return undefined;
+  const forms = [
+    [...words, ...qualifier],
+    [...words, ...qualifier.filter((w) => !/^(?:the|a|an)$/iu.test(w))],
+    words,
+  ];
+  const fitting = forms.find((f) => f.join(' ').length <= SLIDE_TITLE_MAX.en);
+  if (!fitting) return undefined;
+  // A single word ("Money", "Residents") is a bare noun, not a subject worth a title.
+  if (fitting.length === 1) return undefined;
+  const surface = fitting.join(' ');
+  const content = fitting.filter((w) => !EN_NOUN_PREPOSITIONS.has(w) && !/^(?:the|a|an)$/iu.test(w));
+  // Keyed by all its words, as the sentence says them (see normalizeText).
+  return {
+    key: titleKey(surface, 'en'),
+    surface: lowerFirst(surface),
+    words: content.map(stem),
+    kind: 'subject',
+  };
+}
+
+/** A run of modifiers and nouns from `start`: stops at a verb, a function word or a comma. */
+function nounRun(
+  tokens: readonly string[],
+  start: number,
+  singular = false,
+): { words: string[]; next: number; closed: boolean } {
+  const words: string[] = [];
+  let k = start;
+  for (; k < tokens.length && words.length < 4; k++) {
+    const token = tokens[k]!;
+    const word = clean(token);
+    const lower = word.toLowerCase();
+    if (word === '' || !/^[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u.test(word)) break;
+    if (EN_SUBJECT_END.has(lower) || EN_NOUN_PREPOSITIONS.has(lower) || EN_DETERMINERS.has(lower)) break;
+    if (isVerb(word) || (/(?:ed|ly)$/u.test(lower) && lower.length > 4)) break;
+    // A possessive opens the phrase ("Northfield's two schools"); it is not its head.
+    if (/['’]s$/u.test(lower)) break;
+    // "A sharp chisel slices …": after "a", a word in -s is the verb.
+    if (singular && words.length > 0 && /^[a-z]+[^su]s$/u.test(word)) break;
+    // "The routine works for chisels": after a noun, a word in -s before a preposition is its verb.
+    const after = clean(tokens[k + 1] ?? '').toLowerCase();
+    if (
+      words.length > 0 &&
+      /[^su]s$/u.test(lower) &&
+      !isModifier(words.at(-1)!.toLowerCase()) &&
+      (EN_NOUN_PREPOSITIONS.has(after) ||
+        EN_DETERMINERS.has(after) ||
+        AFTER_VERB.has(after) ||
+        after === 'as')
+    )
+      break;
+    // "Some council members argue that …": after a plural noun, a plain word before "that" is its verb.
+    if (words.length > 0 && /[^su]s$/u.test(words.at(-1)!.toLowerCase()) && after === 'that') break;
+    const nameInside = words.length > 0 && /^[A-Z]/u.test(word);
+    if (EN_BREAKS.has(lower) && !/^\d/u.test(word) && !nameInside && !isModifier(lower)) break;
+    words.push(word);
+    // A comma after a word ends the phrase there.
+    if (token !== word && /[,;:.!?)]$/u.test(token)) return { words, next: k + 1, closed: true };
+  }
+  return { words, next: k, closed: false };
+}
+
+/** Whether a token can follow a subject: its verb (in -s, -ed, an auxiliary), an adverb, a break word, or nothing. */
+function endsPhrase(token: string | undefined): boolean {
+  if (token === undefined) return true;
+  const word = clean(token).toLowerCase();
+  if (word === '') return true;
+  return (
+    EN_SUBJECT_END.has(word) ||
+    EN_BREAKS.has(word) ||
+    isVerb(word) ||
+    /(?:ed|ly)$/u.test(word) ||
+    /[^su]s$/u.test(word) ||
+    /^(?:that|which|who|where|when|whose)$/u.test(word)
+  );
+}
+
+/** Break words that may still qualify a noun: "small machine", "two busiest routes", "new substation". */
+function isModifier(lower: string): boolean {
+  return /^(?:small|large|big|high|low|little|long|short|new|old|first|second|third|last|next|two|three|four|five|six|seven|eight|nine|ten|single)$/u.test(
+    lower,
+  );
+}
+
+function clean(token: string): string {
+  return token.replace(/^[“"‘'(]+|[”"’')\],;:.!?]+$/gu, '');
+}
+
+function lowerFirst(text: string): string {
+  // Names keep their capital: "Mill Street", "NASA".
+  if (/^[A-Z][a-z]/u.test(text) && !/^[A-Z][a-z]+\s[A-Z]/u.test(text))
+    return text.charAt(0).toLowerCase() + text.slice(1);
+  return text;
+}
+
+/**
+ * The title of a slide that shows a quotation: whose words they are ("In Whitfield's words",
+ * 「佐々木隆組合長の言葉」), so the title says what the panel is rather than a word of the quote.
+ */
+export function quoteSlideTitle(speaker: string, language: Language): string {
+  const by = speaker.trim();
+  if (language === 'ja') {
+    // 「漁協の佐々木隆組合長」: the person, without the organisation before の.
+    const person = by.replace(/^[\p{Script=Han}\p{Script=Katakana}ー]{2,10}の(?=[^の]{3,})/u, '');
+    return `${person}の言葉`.slice(0, SLIDE_TITLE_MAX.ja + 4);
+  }
+  const names = by.split(/\s+/u).filter((w) => /^[A-Z]/u.test(w) && !/^(?:Mr|Mrs|Ms|Dr|Prof)\.?$/u.test(w));
+  const name = names.at(-1) ?? by;
+  return `In ${name}${name.endsWith('s') ? '’' : '’s'} words`;
+}
+
+/** The sentences of a slide's narrations. */
+export function slideSentences(texts: readonly string[], language: Language): string[] {
+  return texts.flatMap((t) => splitSentences(t, language));
+}
