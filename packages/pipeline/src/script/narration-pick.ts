@@ -1,15 +1,18 @@
 import type { Language } from '../schema/script.ts';
 import { stripLeadingConnective } from './bullets.ts';
 import { keepForLanguage, shortenAtBoundary, splitClauses } from './clauses.ts';
+import { answersProblem } from './coverage-cues.ts';
 import {
   ANNOUNCES_ITEMS,
+  continuesQuote,
   FIRST_ITEM,
   introducesThingOf,
   isStory,
   LATER_ITEM,
   needsPredecessor,
+  qualifiesPrevious,
 } from './dependence.ts';
-import type { ScoredSentence, SourceSentence } from './key-sentences.ts';
+import { isLeadIn, type ScoredSentence, type SourceSentence } from './key-sentences.ts';
 import { joinSpeech } from './narrations.ts';
 import { splitSentences } from './sentences.ts';
 import { isSpeakable, toSpeakable } from './speakable.ts';
@@ -41,12 +44,14 @@ export function toSourceSentences(
   const all = speakableSentences(paragraphs, language, maxChars);
   // Captions, credits, datelines and link labels do not end like sentences; when the section
   // has real sentences, only those are narrated.
-  const finished = all.filter((s) => SENTENCE_END.test(s.text));
+  const finished = all.filter((s) => SENTENCE_END.test(s.text) || SPOKEN_LINE.test(s.text));
   return finished.length > 0 ? finished : all;
 }
 
 /** A sentence's end: a full stop, question or exclamation mark, maybe inside closing quotes. */
 const SENTENCE_END = /[.!?。！？][\s"'”’」』)）]*$/u;
+/** A line of speech in brackets, which Japanese closes without a stop: 「よし、あの肉も取り上げてやろう」 */
+const SPOKEN_LINE = /^「[^「」]{4,}」$|^『[^『』]{4,}』$/u;
 
 function speakableSentences(
   paragraphs: readonly string[],
@@ -141,13 +146,7 @@ export function pickNarrations(
   options: PickOptions,
 ): PickedNarration[] {
   const separator = language === 'en' ? 1 : 0;
-  const candidates = withoutDanglingConnectives(scored, language);
-  const group = isStory(
-    candidates.map((s) => s.text),
-    language,
-  )
-    ? storyGroups(candidates)
-    : predecessorGroups(candidates, language);
+  const { candidates, groups: group } = sentenceGroups(scored, language);
   // A sentence that points back is only a candidate together with what it points back to.
   const byScore = candidates
     .filter((s) => group.has(s))
@@ -185,6 +184,25 @@ export function pickNarrations(
     // What points back to the dropped sentence goes with it.
     chosen = chosen.filter((s) => s !== weakest && !group.get(s)!.includes(weakest));
   }
+}
+
+/**
+ * The sentences of a part as they would be said (a connective with nothing before it dropped),
+ * each with the sentences it cannot be said without (itself included). A sentence that points
+ * back to nothing in the part has no group: it is not said.
+ */
+export function sentenceGroups(
+  scored: readonly ScoredSentence[],
+  language: Language,
+): { candidates: ScoredSentence[]; groups: Map<ScoredSentence, ScoredSentence[]> } {
+  const candidates = withoutDanglingConnectives(scored, language);
+  const groups = isStory(
+    candidates.map((s) => s.text),
+    language,
+  )
+    ? storyGroups(candidates)
+    : predecessorGroups(candidates, language);
+  return { candidates, groups };
 }
 
 /**
@@ -260,6 +278,73 @@ function predecessorGroups(
   // An enumeration is said whole or not at all: "three reasons" followed by only the second is
   // what viewers called the worst kind of gap.
   for (const run of enumerationRuns(scored, language)) for (const sentence of run) groups.set(sentence, run);
+  return withWholePoints(groups, scored, language);
+}
+
+/** How many sentences after a lead-in ("Other ports are watching closely.") are its point. */
+const LEAD_IN_PAYOFF = 2;
+
+/**
+ * Groups grown so that a point is said whole: a lead-in with the sentences that make its point
+ * (「もう一つのコツは、ぬるま湯の温度です。」 and the temperature it recommends), a claim with the
+ * caveat that qualifies it (「…同じパンを囲むことができます。ただし…必ず表示を確認してください。」),
+ * and a quotation with the sentence that goes on with it. Each group then holds everything its
+ * members need; a sentence needing one that cannot be said is not said either.
+ */
+function withWholePoints(
+  groups: Map<ScoredSentence, ScoredSentence[]>,
+  scored: readonly ScoredSentence[],
+  language: Language,
+): Map<ScoredSentence, ScoredSentence[]> {
+  const byIndex = new Map(scored.map((s) => [s.index, s]));
+  const needs = new Map<ScoredSentence, ScoredSentence[]>();
+  const need = (sentence: ScoredSentence, needed: ScoredSentence) =>
+    needs.set(sentence, [...(needs.get(sentence) ?? []), needed]);
+  for (const sentence of scored) {
+    const next = byIndex.get(sentence.index + 1);
+    const sameParagraph = next !== undefined && next.paragraph === sentence.paragraph;
+    if (isLeadIn(sentence.text, language)) {
+      for (let k = 1; k <= LEAD_IN_PAYOFF; k++) {
+        const after = byIndex.get(sentence.index + k);
+        if (after?.paragraph !== sentence.paragraph) break;
+        need(sentence, after);
+      }
+    }
+    if (sameParagraph && qualifiesPrevious(next.text, language)) need(sentence, next);
+    // The measure or test that answers a problem is said with what it answers: 「…が目安です」
+    // after the step it is the measure of.
+    if (sameParagraph && answersProblem(next.text, language)) need(next, sentence);
+    if (next && continuesQuote(sentence.text, next.text, language)) {
+      need(sentence, next);
+      need(next, sentence);
+    }
+  }
+  if (needs.size === 0) return groups;
+  // Until nothing changes: each group takes in the groups of its members and of what they need.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [sentence, group] of groups) {
+      const members = new Set(group);
+      let sayable = true;
+      for (const member of group) {
+        for (const needed of [member, ...(needs.get(member) ?? [])]) {
+          const theirs = groups.get(needed);
+          if (!theirs) sayable = false;
+          else for (const s of theirs) members.add(s);
+        }
+      }
+      if (!sayable) {
+        groups.delete(sentence);
+        changed = true;
+      } else if (members.size > group.length) {
+        groups.set(
+          sentence,
+          [...members].sort((a, b) => a.index - b.index),
+        );
+        changed = true;
+      }
+    }
+  }
   return groups;
 }
 

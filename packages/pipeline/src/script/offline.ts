@@ -2,10 +2,11 @@ import { type StageContext, throwIfAborted } from '../context.ts';
 import { PipelineError } from '../errors.ts';
 import type { Article } from '../extract/types.ts';
 import type { Language, Narration, Script, ScriptImage, Section } from '../schema/script.ts';
-import { distributeWithWholeStories, fitToBounds } from './bounds.ts';
+import { fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
 import { narrationBullet, sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
+import { chooseSentences } from './coverage.ts';
 import { needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { japaneseReading } from './katakana.ts';
@@ -15,7 +16,7 @@ import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts'
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
 import { type PickedNarration, pickNarrations, storyChars, toSourceSentences } from './narration-pick.ts';
 import { appendSpeech } from './narrations.ts';
-import { outlineArticle, type Topic, topicLength } from './outline.ts';
+import { outlineArticle, type Topic } from './outline.ts';
 import { pictureCaption } from './picture-caption.ts';
 import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
@@ -221,29 +222,48 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     .map((text) => ({ text, sentences: leadScored.filter((s) => text.includes(s.text)) }))
     .filter((m) => m.sentences.length > 0);
 
-  const budgets = distributeWithWholeStories(
-    remaining,
-    speaking.map((p) => topicLength(p.topic)),
-    speaking.map((p) => storyChars(p.scored, language)),
-  );
-  let carry = 0;
   // A section says more than one slide holds only when there is a slide to continue on.
   let spareSlides = options.maxSections - 2 - speaking.length;
+  const listChars = (plan: BodyPlan) => plan.listed.reduce((sum, s) => sum + s.text.length, 0);
+  // Which sentences are said is decided over the whole article (see chooseSentences); lists are
+  // always said.
+  const chosen = chooseSentences(
+    speaking.map((plan) => ({
+      scored: sayable(plan),
+      ...(storyChars(plan.scored, language) !== undefined
+        ? { story: storyChars(plan.scored, language)! }
+        : {}),
+      maxSentences:
+        2 * Math.max(1, (spareSlides > 0 ? MAX_BODY_NARRATIONS : MAX_SLIDE_NARRATIONS) - plan.listed.length),
+      concludes: CONCLUSION_HEADING.test(plan.topic.heading ?? ''),
+    })),
+    remaining - speaking.reduce((sum, plan) => sum + listChars(plan), 0),
+    language,
+  );
+  const separator = language === 'en' ? 1 : 0;
   const bodies = speaking.map((plan, i) => {
     const maxNarrations = spareSlides > 0 ? MAX_BODY_NARRATIONS : MAX_SLIDE_NARRATIONS;
-    const listChars = plan.listed.reduce((sum, s) => sum + s.text.length, 0);
-    const budget = budgets[i]! + carry - listChars;
-    const others = pickNarrations(sayable(plan), budget, language, {
+    const said = chosen[i]!;
+    const pickOptions = {
       maxNarrations: Math.max(1, maxNarrations - plan.listed.length),
       required: plan.listed.length === 0,
       maxChars: limits.narration,
       minChars: limits.minSectionChars,
-    });
+    };
+    // A part left without a sentence that fits still says its best one, cut down (see pickNarrations).
+    const others =
+      said.length > 0
+        ? pickNarrations(
+            said,
+            said.reduce((sum, s) => sum + s.text.length + separator, 0),
+            language,
+            pickOptions,
+          )
+        : pickNarrations(sayable(plan), 0, language, pickOptions);
     const listed = plan.listed.map((s) => ({ text: s.text, sentences: [s], listItem: true }));
     // In the article's order: a recipe's ingredients before its buying tips.
     const ordered = [...listed, ...others].sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
     const picked = i === 0 ? [...leadMoved, ...ordered] : ordered;
-    carry = Math.max(0, budget - others.reduce((s, n) => s + n.text.length, 0));
     spareSlides -= Math.ceil(picked.length / MAX_SLIDE_NARRATIONS) - 1;
     return { plan, ...slideContent(picked, language, limits) };
   });
