@@ -43,6 +43,16 @@ const HEDGE: Record<Language, RegExp> = {
   en: /\b(?:perhaps|maybe|might)\b/iu,
 };
 
+/**
+ * Scene-setting: where the reporter stood and what could be seen or heard, not what happened or
+ * why (「この日、…朝早くから集まった」「…様子も見られた」, "Walk along the terminal at dawn…", "At
+ * night the only sounds are…"). A sentence with a number in it reports something and is not one.
+ */
+const SCENE: Record<Language, RegExp> = {
+  ja: /^(?:この日|当日|その日)[、，]|様子(?:も|が)?(?:見られ|うかがえ)た[。]?$|姿(?:も|が)?見られた[。]?$/u,
+  en: /^(?:walk|stand|step|drive|look) (?:along|into|around|across|through|down|up|at)\b|^(?:at|by) (?:dawn|dusk|night|sunrise|sunset)\b|\bthe only sounds? (?:is|are|was|were)\b/iu,
+};
+
 export function definesTerm(text: string, language: Language): boolean {
   return DEFINES[language].test(text);
 }
@@ -61,4 +71,8 @@ export function instructs(text: string, language: Language): boolean {
 
 export function hedges(text: string, language: Language): boolean {
   return HEDGE[language].test(text.trim());
+}
+
+export function setsScene(text: string, language: Language): boolean {
+  return !/[\d０-９]/u.test(text) && SCENE[language].test(text.trim());
 }

@@ -388,6 +388,22 @@ function enumerationRuns(scored: readonly ScoredSentence[], language: Language):
 /** How many sentences in a row may each lean on the one before. */
 const MAX_POINTING_BACK = 2;
 
+/**
+ * How many narrations `pickNarrations` makes of these sentences (in document order) when it may
+ * make at most `maxNarrations`: one per sentence while they fit, else adjacent sentences of a
+ * paragraph paired (see packAdjacent).
+ */
+export function countNarrations(
+  sentences: readonly ScoredSentence[],
+  language: Language,
+  maxChars: number,
+  maxNarrations: number,
+): number {
+  return sentences.length <= maxNarrations
+    ? sentences.length
+    : packAdjacent(sentences, language, maxChars).length;
+}
+
 /** Joins a sentence with the next one only when it directly follows it in the article and both fit. */
 function packAdjacent(
   sentences: readonly ScoredSentence[],
@@ -404,7 +420,10 @@ function packAdjacent(
       previous &&
       previous.index + 1 === sentence.index &&
       // One narration, one paragraph: a quote and the next paragraph's topic are two things to say.
-      previous.paragraph === sentence.paragraph
+      previous.paragraph === sentence.paragraph &&
+      // Each item of an enumeration starts a narration, so each gets its bullet ("二つ目は…").
+      !FIRST_ITEM[language].test(sentence.text.trim()) &&
+      !LATER_ITEM[language].test(sentence.text.trim())
     ) {
       const joined = joinSpeech(last.text, sentence.text, language);
       if (joined.length <= maxChars) {

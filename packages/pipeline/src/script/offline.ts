@@ -7,14 +7,20 @@ import { findBulletDefects } from './bullet-defects.ts';
 import { narrationBullet, sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
 import { chooseSentences } from './coverage.ts';
-import { needsPredecessor } from './dependence.ts';
+import { ANNOUNCES_ITEMS, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { japaneseReading } from './katakana.ts';
 import { findRankedKeyFigure } from './key-figure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
 import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
-import { type PickedNarration, pickNarrations, storyChars, toSourceSentences } from './narration-pick.ts';
+import {
+  type PickedNarration,
+  pickNarrations,
+  sentenceGroups,
+  storyChars,
+  toSourceSentences,
+} from './narration-pick.ts';
 import { appendSpeech } from './narrations.ts';
 import { outlineArticle, type Topic } from './outline.ts';
 import { pictureCaption } from './picture-caption.ts';
@@ -209,11 +215,19 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     limits.narration,
   );
   remaining -= leadSaid.reduce((sum, line) => sum + line.length, 0);
+  // A lead of several paragraphs ("…staffed by keepers for 118 years…", "…40,000 visitors a year")
+  // before the first heading says more than the title slide can: the rest is an introduction part
+  // of its own, when it has two points to make and a slide is free.
+  const leadRest = leadPart(leadScored, leadSaid, language, wording.introTitle, outline.leadBlocks);
+  const parts =
+    leadRest && speaking[0]?.topic.heading && speaking.length < options.maxSections - 2
+      ? [leadRest, ...speaking]
+      : speaking;
   // The title slide says the lead point; the rest of the lead opens the first body slide, so the
   // title card is not held for half a minute.
   // Only into a part without a heading: under a heading, the lead's words would be off its topic.
   const split =
-    speaking.length > 0 && !speaking[0]!.topic.heading
+    parts.length > 0 && !parts[0]!.topic.heading
       ? leadOpening(leadSaid, language, limits.narration)
       : { opening: leadSaid, rest: [] };
   const openingLead = split.opening;
@@ -222,30 +236,36 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     .map((text) => ({ text, sentences: leadScored.filter((s) => text.includes(s.text)) }))
     .filter((m) => m.sentences.length > 0);
 
-  // A section says more than one slide holds only when there is a slide to continue on.
-  let spareSlides = options.maxSections - 2 - speaking.length;
   const listChars = (plan: BodyPlan) => plan.listed.reduce((sum, s) => sum + s.text.length, 0);
+  // Narrations said in a part besides its chosen sentences: its list items and the moved lead.
+  const fixedNarrations = (plan: BodyPlan, i: number) =>
+    plan.listed.length + (i === 0 ? leadMoved.length : 0);
   // Which sentences are said is decided over the whole article (see chooseSentences); lists are
-  // always said.
-  const chosen = chooseSentences(
-    speaking.map((plan) => ({
-      scored: sayable(plan),
-      ...(storyChars(plan.scored, language) !== undefined
-        ? { story: storyChars(plan.scored, language)! }
-        : {}),
-      maxSentences:
-        2 * Math.max(1, (spareSlides > 0 ? MAX_BODY_NARRATIONS : MAX_SLIDE_NARRATIONS) - plan.listed.length),
-      concludes: CONCLUSION_HEADING.test(plan.topic.heading ?? ''),
-    })),
-    remaining - speaking.reduce((sum, plan) => sum + listChars(plan), 0),
+  // always said. A section says more than one slide holds only when there is a slide to continue on.
+  const choice = chooseSentences(
+    parts.map((plan, i) => {
+      const story = storyChars(plan.scored, language);
+      return {
+        scored: sayable(plan),
+        ...(story !== undefined ? { story } : {}),
+        fixedNarrations: fixedNarrations(plan, i),
+        concludes: CONCLUSION_HEADING.test(plan.topic.heading ?? ''),
+      };
+    }),
+    remaining - parts.reduce((sum, plan) => sum + listChars(plan), 0),
     language,
+    {
+      maxChars: limits.narration,
+      slideNarrations: MAX_SLIDE_NARRATIONS,
+      maxSlidesPerPart: MAX_BODY_NARRATIONS / MAX_SLIDE_NARRATIONS,
+      spareSlides: options.maxSections - 2 - parts.length,
+    },
   );
   const separator = language === 'en' ? 1 : 0;
-  const bodies = speaking.map((plan, i) => {
-    const maxNarrations = spareSlides > 0 ? MAX_BODY_NARRATIONS : MAX_SLIDE_NARRATIONS;
-    const said = chosen[i]!;
+  const bodies = parts.map((plan, i) => {
+    const said = choice.sentences[i]!;
     const pickOptions = {
-      maxNarrations: Math.max(1, maxNarrations - plan.listed.length),
+      maxNarrations: Math.max(1, choice.slides[i]! * MAX_SLIDE_NARRATIONS - fixedNarrations(plan, i)),
       required: plan.listed.length === 0,
       maxChars: limits.narration,
       minChars: limits.minSectionChars,
@@ -264,7 +284,6 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     // In the article's order: a recipe's ingredients before its buying tips.
     const ordered = [...listed, ...others].sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
     const picked = i === 0 ? [...leadMoved, ...ordered] : ordered;
-    spareSlides -= Math.ceil(picked.length / MAX_SLIDE_NARRATIONS) - 1;
     return { plan, ...slideContent(picked, language, limits) };
   });
 
@@ -303,7 +322,15 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         language,
       ),
     );
-    const cuts = slideCuts(section.narrations.length, at, room, labelChanges(labels), panelCutsFrom(i + 1));
+    const cuts = withinEnumerations(
+      slideCuts(section.narrations.length, at, room, labelChanges(labels), panelCutsFrom(i + 1)),
+      enumerationSpans(
+        section.narrations.map((n) => n.text),
+        language,
+      ),
+      section.narrations.length,
+      at,
+    );
     room -= cuts.length;
     const slides = splitSlides(section, cuts, at, labels);
     if (!body.plan.topic.heading)
@@ -562,6 +589,53 @@ function slideCuts(
   return [...new Set(cuts)].sort((a, b) => a - b);
 }
 
+/** Narrations an enumeration may run over: its announcement and its items. */
+const MAX_ENUMERATION_NARRATIONS = MAX_SLIDE_NARRATIONS;
+
+/**
+ * The narrations that enumerate, as [first, last] spans: from the one announcing the items or
+ * saying the first («三つの要因を挙げる», "First, …") to the one saying the last item.
+ */
+function enumerationSpans(texts: readonly string[], language: Language): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const sentencesOf = (text: string) => splitSentences(text, language).map((s) => s.trim());
+  for (let i = 0; i < texts.length; i++) {
+    const opens = sentencesOf(texts[i]!).some(
+      (s) => ANNOUNCES_ITEMS[language].test(s) || FIRST_ITEM[language].test(s),
+    );
+    if (!opens) continue;
+    let last = -1;
+    for (let j = i; j < Math.min(texts.length, i + MAX_ENUMERATION_NARRATIONS); j++) {
+      if (sentencesOf(texts[j]!).some((s) => LATER_ITEM[language].test(s))) last = j;
+    }
+    if (last > i) {
+      spans.push([i, last]);
+      i = last;
+    }
+  }
+  return spans;
+}
+
+/**
+ * Slide cuts moved out of enumerations: three reasons shown over two slides lost their frame, so a
+ * cut inside one moves to its start (or, when that would empty a slide, to after its end). The
+ * cut before a panel's narration stays: the panel shows from the slide it starts.
+ */
+function withinEnumerations(
+  cuts: readonly number[],
+  spans: ReadonlyArray<[number, number]>,
+  narrations: number,
+  panelAt: number | undefined,
+): number[] {
+  const moved = cuts.map((cut, k) => {
+    const span = spans.find(([first, last]) => cut > first && cut <= last);
+    if (!span || cut === panelAt) return cut;
+    const before = k > 0 ? cuts[k - 1]! : 0;
+    return span[0] > before ? span[0] : span[1] + 1;
+  });
+  return [...new Set(moved)].filter((cut) => cut > 0 && cut < narrations).sort((a, b) => a - b);
+}
+
 /**
  * A section as consecutive slides under the same title, cut before the given narrations. The
  * quote or figure shows on the slide that starts with the narration saying it (on none when it
@@ -677,6 +751,30 @@ function leadLines(
     appendSpeech(lines, next.text, language, narrationChars);
   }
   return lines;
+}
+
+/**
+ * The part of the lead the title slide does not say, as a body part titled `title`: the lead's
+ * sentences after the last one said, when at least two of them can be said on their own.
+ */
+function leadPart(
+  scored: readonly ScoredSentence[],
+  said: readonly string[],
+  language: Language,
+  title: string,
+  blocks: readonly number[],
+): BodyPlan | undefined {
+  const last = scored.findLastIndex((s) => said.some((line) => line.includes(s.text)));
+  if (last < 0) return undefined;
+  const rest = scored.slice(last + 1);
+  const { groups } = sentenceGroups(rest, language);
+  if ([...groups.values()].filter((group) => group.length === 1).length < 2) return undefined;
+  return {
+    topic: { subheadings: [], paragraphs: [], blocks: [...blocks] },
+    scored: rest,
+    listed: [],
+    title,
+  };
 }
 
 /** Lead characters the title slide says before the rest moves to the first body slide. */
