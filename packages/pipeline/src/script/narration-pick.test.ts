@@ -83,3 +83,27 @@ describe('pickNarrations (enumerations)', () => {
     ]);
   });
 });
+
+describe('pickNarrations (lead-ins)', () => {
+  it('says a lead-in with the sentence after it, so its slide shows that sentence while it is said', () => {
+    const texts = [
+      'Shipping lines will not see higher fees until at least 2028, the board said.',
+      'Not everyone is convinced.',
+      'Pieter Gaal, who represents the terminal operators, warned that the grid connection is the weak point.',
+    ];
+    const scored: ScoredSentence[] = texts.map((text, index) => ({
+      text,
+      index,
+      paragraph: index === 0 ? 0 : 1,
+      position: index === 0 ? 0 : index - 1,
+      score: 1,
+    }));
+    const picked = pickNarrations(scored, 500, 'en', {
+      maxNarrations: 4,
+      required: true,
+      maxChars: 250,
+      minChars: 40,
+    });
+    expect(picked.map((n) => n.text)).toEqual([texts[0], `${texts[1]} ${texts[2]}`]);
+  });
+});

@@ -174,11 +174,7 @@ export function pickNarrations(
   }
   for (;;) {
     const ordered = [...chosen].sort((a, b) => a.index - b.index);
-    // One sentence per narration (one bullet each) unless there are more sentences than narrations.
-    const packed =
-      ordered.length <= options.maxNarrations
-        ? ordered.map((s) => ({ text: s.text, sentences: [s] }))
-        : packAdjacent(ordered, language, options.maxChars);
+    const packed = toNarrations(ordered, language, options.maxChars, options.maxNarrations);
     if (packed.length <= options.maxNarrations) return packed;
     const weakest = chosen.reduce((a, b) => (b.score < a.score ? b : a));
     // What points back to the dropped sentence goes with it.
@@ -390,8 +386,7 @@ const MAX_POINTING_BACK = 2;
 
 /**
  * How many narrations `pickNarrations` makes of these sentences (in document order) when it may
- * make at most `maxNarrations`: one per sentence while they fit, else adjacent sentences of a
- * paragraph paired (see packAdjacent).
+ * make at most `maxNarrations` (see toNarrations).
  */
 export function countNarrations(
   sentences: readonly ScoredSentence[],
@@ -399,9 +394,57 @@ export function countNarrations(
   maxChars: number,
   maxNarrations: number,
 ): number {
-  return sentences.length <= maxNarrations
-    ? sentences.length
-    : packAdjacent(sentences, language, maxChars).length;
+  return toNarrations(sentences, language, maxChars, maxNarrations).length;
+}
+
+/**
+ * Sentences (in document order) as narrations: one sentence per narration, each with its bullet,
+ * a lead-in ("Not everyone is convinced.", 「もう一つのコツは、ぬるま湯の温度です。」) said with the
+ * sentence after it, which its bullet shows (alone, it left its slide empty while it was said);
+ * when that makes more than `maxNarrations`, adjacent sentences of a paragraph are paired.
+ */
+function toNarrations(
+  sentences: readonly ScoredSentence[],
+  language: Language,
+  maxChars: number,
+  maxNarrations: number,
+): PickedNarration[] {
+  const single: PickedNarration[] = [];
+  for (const sentence of sentences) {
+    const last = single.at(-1);
+    if (last && last.sentences.length === 1 && joinsAfter(last.sentences[0]!, sentence, language, true)) {
+      const joined = joinSpeech(last.text, sentence.text, language);
+      if (joined.length <= maxChars) {
+        single[single.length - 1] = { text: joined, sentences: [...last.sentences, sentence] };
+        continue;
+      }
+    }
+    single.push({ text: sentence.text, sentences: [sentence] });
+  }
+  return single.length <= maxNarrations ? single : packAdjacent(sentences, language, maxChars);
+}
+
+/**
+ * Whether `sentence` may be said in one narration after `previous`: it follows it in the same
+ * paragraph (a quote and the next paragraph's topic are two things to say), is not an item of an
+ * enumeration (each item starts a narration, so each gets its bullet) nor a lead-in (which opens
+ * the next narration). With `leadInsOnly`, only a lead-in takes the sentence after it.
+ */
+function joinsAfter(
+  previous: ScoredSentence,
+  sentence: ScoredSentence,
+  language: Language,
+  leadInsOnly = false,
+): boolean {
+  const text = sentence.text.trim();
+  return (
+    previous.index + 1 === sentence.index &&
+    previous.paragraph === sentence.paragraph &&
+    !FIRST_ITEM[language].test(text) &&
+    !LATER_ITEM[language].test(text) &&
+    !isLeadIn(text, language) &&
+    (!leadInsOnly || isLeadIn(previous.text, language))
+  );
 }
 
 /** Joins a sentence with the next one only when it directly follows it in the article and both fit. */
@@ -414,17 +457,7 @@ function packAdjacent(
   for (const sentence of sentences) {
     const last = narrations.at(-1);
     const previous = last?.sentences.at(-1);
-    if (
-      last &&
-      last.sentences.length === 1 &&
-      previous &&
-      previous.index + 1 === sentence.index &&
-      // One narration, one paragraph: a quote and the next paragraph's topic are two things to say.
-      previous.paragraph === sentence.paragraph &&
-      // Each item of an enumeration starts a narration, so each gets its bullet ("二つ目は…").
-      !FIRST_ITEM[language].test(sentence.text.trim()) &&
-      !LATER_ITEM[language].test(sentence.text.trim())
-    ) {
+    if (last && last.sentences.length === 1 && previous && joinsAfter(previous, sentence, language)) {
       const joined = joinSpeech(last.text, sentence.text, language);
       if (joined.length <= maxChars) {
         last.text = joined;
