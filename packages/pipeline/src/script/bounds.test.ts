@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Script, ScriptSchema } from '../schema/script.ts';
-import { distributeBudget, distributeWithWholeStories, fitToBounds, narrationChars } from './bounds.ts';
+import { fitToBounds, narrationChars } from './bounds.ts';
 
 const n = (text: string) => ({ text, speaker: 'narrator' });
 
@@ -31,27 +31,6 @@ function script(
     ],
   });
 }
-
-describe('distributeBudget', () => {
-  it('splits half by weight and half equally, never above the total', () => {
-    const shares = distributeBudget(1000, [100, 300, 0, 600]);
-    expect(shares).toEqual([175, 275, 125, 425]);
-    expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1000);
-    expect(distributeBudget(100, [])).toEqual([]);
-  });
-});
-
-describe('distributeWithWholeStories', () => {
-  it('gives a story all it needs and the other sections the rest', () => {
-    expect(distributeWithWholeStories(1000, [500, 100, 100], [500, undefined, undefined])).toEqual([
-      500, 250, 250,
-    ]);
-    // A story that needs most of the budget does not starve the rest.
-    expect(distributeWithWholeStories(1000, [900, 100], [900, undefined])).toEqual(
-      distributeBudget(1000, [900, 100]),
-    );
-  });
-});
 
 describe('fitToBounds', () => {
   it('drops body sections from the end, keeping the opening and the closing', () => {

@@ -19,40 +19,6 @@ function sectionChars(section: Section): number {
   return section.narrations.reduce((s, n) => s + n.text.length, 0);
 }
 
-/**
- * Splits `total` into whole numbers, one per weight: half in proportion to the weights, half in
- * equal shares, so a short section still gets room to say something.
- */
-export function distributeBudget(total: number, weights: readonly number[]): number[] {
-  if (weights.length === 0) return [];
-  const sum = weights.reduce((s, w) => s + Math.max(0, w), 0);
-  const equal = total / weights.length;
-  return weights.map((w) =>
-    Math.floor(0.5 * equal + 0.5 * (sum > 0 ? (total * Math.max(0, w)) / sum : equal)),
-  );
-}
-
-/** At most this share of the budget goes to telling stories whole. */
-const MAX_STORY_SHARE = 0.7;
-
-/**
- * Splits `total` as distributeBudget does, but a story (`whole[i]` the characters it needs) gets
- * all it needs first, so it is told whole, and the other sections share the rest; when the
- * stories need more than MAX_STORY_SHARE, all sections share as usual.
- */
-export function distributeWithWholeStories(
-  total: number,
-  weights: readonly number[],
-  whole: ReadonlyArray<number | undefined>,
-): number[] {
-  const stories = whole.reduce<number>((sum, w) => sum + (w ?? 0), 0);
-  if (stories === 0 || stories > total * MAX_STORY_SHARE) return distributeBudget(total, weights);
-  const others = weights.filter((_, i) => whole[i] === undefined);
-  const shares = distributeBudget(total - stories, others);
-  let k = 0;
-  return weights.map((_, i) => whole[i] ?? shares[k++]!);
-}
-
 /** The shortest text a narration is cut down to before sections are dropped instead. */
 const MIN_NARRATION_CHARS = 8;
 

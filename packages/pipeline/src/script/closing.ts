@@ -26,7 +26,7 @@ export interface ClosingPart {
 /** Headings of the part of a story that states its moral ("Lessons learned" only sums up). */
 const MORAL_HEADING = /(?:教訓|\bmoral\b)/iu;
 /** Headings of the part of an article that states its conclusion or moral. */
-const CONCLUSION_HEADING =
+export const CONCLUSION_HEADING =
   /(?:まとめ(?![てたるりろれま])|結論|教訓|おわりに|さいごに|終わりに|conclusion|summary|takeaway|lesson|moral|bottom line|final thoughts|what we learned|wrapping up|wrap-up|verdict)/iu;
 
 /** A quotation with its speaker named: "…," Ms Halvorsen said. / In the words of …: "…" / 組合長は「…」と話した。 */

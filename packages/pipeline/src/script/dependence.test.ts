@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { introducesThingOf, isStory, needsPredecessor } from './dependence.ts';
+import {
+  continuesQuote,
+  introducesThingOf,
+  isStory,
+  needsPredecessor,
+  qualifiesPrevious,
+} from './dependence.ts';
 import type { ScoredSentence } from './key-sentences.ts';
 import { pickNarrations } from './narration-pick.ts';
 
@@ -184,5 +190,71 @@ describe('things named with "the"', () => {
       n.sentences.map((s) => s.index),
     );
     expect(all).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('whole points', () => {
+  it('says a claim only with the caveat that qualifies it', () => {
+    const sentences = scored(
+      [
+        '家族の中にアレルギーのある人がいても、同じパンを囲むことができます。',
+        'ただし、商品によって原材料が違うので、購入するときは必ず表示を確認してください。',
+        '米粉は国内でとれるお米から作られることが多いです。',
+      ],
+      [3, 0.5, 1],
+    );
+    // Room for the claim alone, not with its caveat: the claim is not said at all.
+    const alone = pickNarrations(sentences, 60, 'ja', options).map((n) => n.text);
+    expect(alone.join('')).not.toContain('アレルギー');
+    const both = pickNarrations(sentences, 200, 'ja', options).map((n) => n.text);
+    expect(both.join('')).toContain('アレルギー');
+    expect(both.join('')).toContain('必ず表示を確認してください');
+  });
+
+  it('says a lead-in only with the point it leads to, and a measure with the step it measures', () => {
+    const tip = scored(
+      [
+        'いちばん多い失敗は、火が強すぎて外側だけこげてしまうことです。',
+        'もう一つのコツは、ぬるま湯の温度です。',
+        '熱すぎるとイーストが弱ってしまい、冷たすぎると発酵に時間がかかります。',
+        '指を入れて「少しぬるい」と感じるくらいがちょうどよい温度です。',
+      ],
+      [1, 3, 0.5, 0.4],
+    );
+    const said = pickNarrations(tip, 200, 'ja', options).flatMap((n) => n.sentences.map((s) => s.text));
+    expect(said).toEqual(tip.map((s) => s.text));
+    // Without room for the answer, the lead-in is not said either.
+    const short = pickNarrations(tip, 100, 'ja', options)
+      .map((n) => n.text)
+      .join('');
+    expect(short).not.toContain('もう一つ');
+    expect(short).toContain('いちばん多い失敗');
+  });
+
+  it('says both halves of a quotation together', () => {
+    const sentences = scored(
+      [
+        '"We stopped treating the bike lanes as an afterthought," said Dana Whitfield, the director of public works.',
+        '"Once they were cleared first, people trusted them, and once people trusted them, they kept riding."',
+        'The crew starts its route at four in the morning.',
+      ],
+      [3, 0.5, 1],
+    );
+    // Room for both halves, or for the first half and the crew: the quotation is said whole.
+    const texts = pickNarrations(sentences, 215, 'en', options).map((n) => n.text);
+    expect(texts.join(' ')).toContain('people trusted them');
+    expect(texts.join(' ')).toContain('afterthought');
+    expect(continuesQuote(sentences[0]!.text, sentences[1]!.text, 'en')).toBe(true);
+    expect(continuesQuote(sentences[2]!.text, sentences[1]!.text, 'en')).toBe(false);
+    expect(continuesQuote('組合長は「初めてだ」と話した。', '「浜のみんなで喜んでいる」', 'ja')).toBe(true);
+  });
+
+  it('knows which openers qualify the sentence before', () => {
+    expect(qualifiesPrevious('ただし、商品によって原材料が違います。', 'ja')).toBe(true);
+    expect(qualifiesPrevious('一方で、海水温の上昇が続けば産卵場所が北へ移る恐れもある。', 'ja')).toBe(true);
+    expect(qualifiesPrevious('However, the grid connection is the weak point.', 'en')).toBe(true);
+    expect(qualifiesPrevious('Unless the substation is ready, nothing changes.', 'en')).toBe(true);
+    expect(qualifiesPrevious('Butter is not used in this recipe.', 'en')).toBe(false);
+    expect(qualifiesPrevious('米粉と塩を加えます。', 'ja')).toBe(false);
   });
 });

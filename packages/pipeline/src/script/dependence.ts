@@ -109,3 +109,41 @@ export function introducesThingOf(earlier: string, later: string): boolean {
         !NOT_A_THING.has(noun) && new RegExp(`\\ban? (?:[a-z-]+ ){0,2}${noun}\\b`, 'iu').test(earlier),
     );
 }
+
+/**
+ * Openers of a sentence that qualifies the claim right before it: a condition, an exception or
+ * the other side (「ただし…必ず表示を確認してください」「一方で…恐れもあり」, "But…", "Unless…").
+ * The claim is not said without it.
+ */
+const QUALIFIES: Record<Language, RegExp> = {
+  ja: /^(?:ただし|ただ[、，]|しかし|だが|でも[、，]|けれども|けれど[、，]|ところが|とはいえ|もっとも|一方で?[、，]|それでも)/u,
+  en: /^(?:(?:but|however|yet|unless)\b|even so\b|that said\b|on the other hand\b|still,)/iu,
+};
+
+/**
+ * Whether `text` qualifies the sentence before it (in the same paragraph): that sentence said
+ * alone would claim more than the article does.
+ */
+export function qualifiesPrevious(text: string, language: Language): boolean {
+  return QUALIFIES[language].test(text.trim());
+}
+
+/** A sentence that is nothing but quoted words: “…” / 「…」, with no one said to say them. */
+const QUOTE_ONLY: Record<Language, RegExp> = {
+  ja: /^「[^「」]+」[。]?$/u,
+  en: /^[“"][^“”"]+[”"]$/u,
+};
+/** A sentence that quotes someone and names who: “…,” said X / X said: “…” / 「…」と話した. */
+const QUOTES_SOMEONE: Record<Language, RegExp> = {
+  ja: /」と[^。「」]{0,20}(?:語|話|述べ|説明|指摘|強調|分析|言|期待|くぎを刺)/u,
+  en: /[”"],?\s+(?:[^.”"]{0,60}\s)?(?:said|says|added|adds|told|explained|argued|warned|recalled)\b|\b(?:said|says|added|told [^:]{1,40}):\s*[“"]/u,
+};
+
+/**
+ * Whether `text` goes on with the quotation of the sentence before (`previous`): “Once they were
+ * cleared first, people trusted them…” after “We stopped treating the bike lanes as an
+ * afterthought,” said Dana Whitfield. The two halves are one quotation, said together.
+ */
+export function continuesQuote(previous: string, text: string, language: Language): boolean {
+  return QUOTE_ONLY[language].test(text.trim()) && QUOTES_SOMEONE[language].test(previous);
+}

@@ -29,10 +29,12 @@ describe('resolveScriptOptions', () => {
       charBudget: 2400,
       style: 'narration',
     });
-    // A longer article gets a longer video: all of its text, up to about five minutes of speech.
-    expect(resolveScriptOptions({ language: 'ja', textLength: 1000 }, {}).charBudget).toBe(1000);
-    expect(resolveScriptOptions({ language: 'ja', textLength: 5000 }, {}).charBudget).toBe(1300);
-    expect(resolveScriptOptions({ language: 'en', textLength: 4000 }, {}).charBudget).toBe(4000);
+    // A longer article gets a longer video: all of its text and the introduction and closing
+    // around it, up to about five minutes of speech.
+    expect(resolveScriptOptions({ language: 'ja', textLength: 1000 }, {}).charBudget).toBe(1000 + 250);
+    expect(resolveScriptOptions({ language: 'ja', textLength: 5000 }, {}).charBudget).toBe(1400);
+    expect(resolveScriptOptions({ language: 'en', textLength: 4000 }, {}).charBudget).toBe(4000 + 550);
+    expect(resolveScriptOptions({ language: 'en', textLength: 9000 }, {}).charBudget).toBe(4800);
     expect(resolveScriptOptions({ language: 'en', textLength: 800 }, {}).charBudget).toBe(2400);
     expect(resolveScriptOptions({ language: 'en', textLength: 4000 }, { charBudget: 500 }).charBudget).toBe(
       500,
@@ -67,7 +69,7 @@ describe('generateScript (offline, the default)', () => {
     expect(script.source).toEqual({ url: japaneseArticle.url, siteName: 'Example Tech Blog' });
     expect(script.language).toBe('ja');
     expect(script.sections.length).toBeLessThanOrEqual(12);
-    expect(narrationChars(script)).toBeLessThanOrEqual(Math.max(650, japaneseArticle.textLength));
+    expect(narrationChars(script)).toBeLessThanOrEqual(Math.max(650, japaneseArticle.textLength + 250));
     expect(progress).toEqual([
       { percent: 0, message: { ja: '台本を作成中', en: 'Writing the script' } },
       { percent: 100, message: { ja: '台本ができました', en: 'Script ready' } },

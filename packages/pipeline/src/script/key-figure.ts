@@ -30,8 +30,13 @@ const FIGURE_PATTERNS: Record<Language, FigurePattern[]> = {
         /\d[\d,.]*\s?(?:million|billion|trillion|thousand)(?:\s(?:dollars|euros|pounds|yen|people|users|servers|downloads|copies))?/giu,
       rank: RANK.count,
     },
-    // A count of things: "172 steps", "212 riders", "610 cyclists" (a measure such as "24 degrees" ranks lower).
-    { pattern: /(?<![\d.])\b\d{2,}(?:[,.]\d+)*\s(?:[a-z]+\s)?[a-z]{3,}s\b/gu, rank: RANK.count },
+    // A count of things: "172 steps", "212 riders", "610 cyclists" (a measure such as "24 degrees"
+    // ranks lower). A year is not a count ("Since 2004 the keepers' houses…").
+    {
+      pattern:
+        /(?<![\d.])\b(?!(?:1[5-9]|20)\d\d\b(?![,.]\d))\d{2,}(?:[,.]\d+)*\s(?:(?!(?:the|a|an|its|their)\s)[a-z]+\s)?[a-z]{3,}s\b/gu,
+      rank: RANK.count,
+    },
     { pattern: /\d[\d,.]*(?:x|×|-fold)|\b\d{2,}[\d,.]*\stimes\b/giu, rank: RANK.event },
     {
       pattern:

@@ -19,6 +19,13 @@ describe('findKeyFigure', () => {
   it('ignores sentences without a number worth showing large', () => {
     expect(findKeyFigure('He had two ideas about it.', 'en')).toBeUndefined();
     expect(findKeyFigure('It happened in 2014.', 'en')).toBeUndefined();
+    // A year followed by a plural is not a count of things.
+    expect(
+      findKeyFigure(
+        "Since 2004 the keepers' houses have served as a museum, which receives about 40,000 visitors a year.",
+        'en',
+      )?.value,
+    ).toBe('about 40,000 visitors');
     expect(findKeyFigure('キューにはRedisのストリームを使いました。', 'ja')).toBeUndefined();
   });
 });

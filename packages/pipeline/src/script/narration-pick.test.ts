@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toSourceSentences } from './narration-pick.ts';
+import type { ScoredSentence } from './key-sentences.ts';
+import { pickNarrations, toSourceSentences } from './narration-pick.ts';
 
 describe('toSourceSentences', () => {
   it('says a sentence too long for one narration as its halves around a semicolon', () => {
@@ -37,5 +38,72 @@ describe('toSourceSentences', () => {
       'The article explains how we cut that cost.',
       'People ask the same questions, so the article tries to answer them.',
     ]);
+  });
+});
+
+describe('toSourceSentences (dialogue)', () => {
+  it('keeps a line of speech in brackets, which Japanese closes without a stop', () => {
+    const texts = toSourceSentences(
+      ['イヌは川の中のイヌに向かって、思いきりほえました。「よし、おどかして、あの肉も取り上げてやろう」'],
+      'ja',
+      120,
+    ).map((s) => s.text);
+    expect(texts).toContain('「よし、おどかして、あの肉も取り上げてやろう」');
+  });
+});
+
+describe('pickNarrations (enumerations)', () => {
+  it('starts a narration at each item, so each item gets its own bullet', () => {
+    const texts = [
+      '研究員は三つの要因を挙げる。',
+      '一つ目は、稚魚の放流だ。',
+      '毎年およそ２００万匹を放流した。',
+      '二つ目は、海藻の森を取り戻す取り組みだ。',
+      '三つ目は、網の目を大きくした自主規制だという。',
+    ];
+    const scored: ScoredSentence[] = texts.map((text, index) => ({
+      text,
+      index,
+      paragraph: 0,
+      position: index,
+      score: 1,
+    }));
+    // Fewer narrations than sentences: sentences are paired, but never an item after another sentence.
+    const picked = pickNarrations(scored, 500, 'ja', {
+      maxNarrations: 4,
+      required: true,
+      maxChars: 120,
+      minChars: 40,
+    });
+    expect(picked.map((n) => n.text)).toEqual([
+      '研究員は三つの要因を挙げる。',
+      '一つ目は、稚魚の放流だ。毎年およそ２００万匹を放流した。',
+      '二つ目は、海藻の森を取り戻す取り組みだ。',
+      '三つ目は、網の目を大きくした自主規制だという。',
+    ]);
+  });
+});
+
+describe('pickNarrations (lead-ins)', () => {
+  it('says a lead-in with the sentence after it, so its slide shows that sentence while it is said', () => {
+    const texts = [
+      'Shipping lines will not see higher fees until at least 2028, the board said.',
+      'Not everyone is convinced.',
+      'Pieter Gaal, who represents the terminal operators, warned that the grid connection is the weak point.',
+    ];
+    const scored: ScoredSentence[] = texts.map((text, index) => ({
+      text,
+      index,
+      paragraph: index === 0 ? 0 : 1,
+      position: index === 0 ? 0 : index - 1,
+      score: 1,
+    }));
+    const picked = pickNarrations(scored, 500, 'en', {
+      maxNarrations: 4,
+      required: true,
+      maxChars: 250,
+      minChars: 40,
+    });
+    expect(picked.map((n) => n.text)).toEqual([texts[0], `${texts[1]} ${texts[2]}`]);
   });
 });

@@ -1,15 +1,18 @@
 import type { Language } from '../schema/script.ts';
 import { stripLeadingConnective } from './bullets.ts';
 import { keepForLanguage, shortenAtBoundary, splitClauses } from './clauses.ts';
+import { answersProblem } from './coverage-cues.ts';
 import {
   ANNOUNCES_ITEMS,
+  continuesQuote,
   FIRST_ITEM,
   introducesThingOf,
   isStory,
   LATER_ITEM,
   needsPredecessor,
+  qualifiesPrevious,
 } from './dependence.ts';
-import type { ScoredSentence, SourceSentence } from './key-sentences.ts';
+import { isLeadIn, type ScoredSentence, type SourceSentence } from './key-sentences.ts';
 import { joinSpeech } from './narrations.ts';
 import { splitSentences } from './sentences.ts';
 import { isSpeakable, toSpeakable } from './speakable.ts';
@@ -41,12 +44,14 @@ export function toSourceSentences(
   const all = speakableSentences(paragraphs, language, maxChars);
   // Captions, credits, datelines and link labels do not end like sentences; when the section
   // has real sentences, only those are narrated.
-  const finished = all.filter((s) => SENTENCE_END.test(s.text));
+  const finished = all.filter((s) => SENTENCE_END.test(s.text) || SPOKEN_LINE.test(s.text));
   return finished.length > 0 ? finished : all;
 }
 
 /** A sentence's end: a full stop, question or exclamation mark, maybe inside closing quotes. */
 const SENTENCE_END = /[.!?。！？][\s"'”’」』)）]*$/u;
+/** A line of speech in brackets, which Japanese closes without a stop: 「よし、あの肉も取り上げてやろう」 */
+const SPOKEN_LINE = /^「[^「」]{4,}」$|^『[^『』]{4,}』$/u;
 
 function speakableSentences(
   paragraphs: readonly string[],
@@ -141,13 +146,7 @@ export function pickNarrations(
   options: PickOptions,
 ): PickedNarration[] {
   const separator = language === 'en' ? 1 : 0;
-  const candidates = withoutDanglingConnectives(scored, language);
-  const group = isStory(
-    candidates.map((s) => s.text),
-    language,
-  )
-    ? storyGroups(candidates)
-    : predecessorGroups(candidates, language);
+  const { candidates, groups: group } = sentenceGroups(scored, language);
   // A sentence that points back is only a candidate together with what it points back to.
   const byScore = candidates
     .filter((s) => group.has(s))
@@ -175,16 +174,31 @@ export function pickNarrations(
   }
   for (;;) {
     const ordered = [...chosen].sort((a, b) => a.index - b.index);
-    // One sentence per narration (one bullet each) unless there are more sentences than narrations.
-    const packed =
-      ordered.length <= options.maxNarrations
-        ? ordered.map((s) => ({ text: s.text, sentences: [s] }))
-        : packAdjacent(ordered, language, options.maxChars);
+    const packed = toNarrations(ordered, language, options.maxChars, options.maxNarrations);
     if (packed.length <= options.maxNarrations) return packed;
     const weakest = chosen.reduce((a, b) => (b.score < a.score ? b : a));
     // What points back to the dropped sentence goes with it.
     chosen = chosen.filter((s) => s !== weakest && !group.get(s)!.includes(weakest));
   }
+}
+
+/**
+ * The sentences of a part as they would be said (a connective with nothing before it dropped),
+ * each with the sentences it cannot be said without (itself included). A sentence that points
+ * back to nothing in the part has no group: it is not said.
+ */
+export function sentenceGroups(
+  scored: readonly ScoredSentence[],
+  language: Language,
+): { candidates: ScoredSentence[]; groups: Map<ScoredSentence, ScoredSentence[]> } {
+  const candidates = withoutDanglingConnectives(scored, language);
+  const groups = isStory(
+    candidates.map((s) => s.text),
+    language,
+  )
+    ? storyGroups(candidates)
+    : predecessorGroups(candidates, language);
+  return { candidates, groups };
 }
 
 /**
@@ -260,6 +274,73 @@ function predecessorGroups(
   // An enumeration is said whole or not at all: "three reasons" followed by only the second is
   // what viewers called the worst kind of gap.
   for (const run of enumerationRuns(scored, language)) for (const sentence of run) groups.set(sentence, run);
+  return withWholePoints(groups, scored, language);
+}
+
+/** How many sentences after a lead-in ("Other ports are watching closely.") are its point. */
+const LEAD_IN_PAYOFF = 2;
+
+/**
+ * Groups grown so that a point is said whole: a lead-in with the sentences that make its point
+ * (「もう一つのコツは、ぬるま湯の温度です。」 and the temperature it recommends), a claim with the
+ * caveat that qualifies it (「…同じパンを囲むことができます。ただし…必ず表示を確認してください。」),
+ * and a quotation with the sentence that goes on with it. Each group then holds everything its
+ * members need; a sentence needing one that cannot be said is not said either.
+ */
+function withWholePoints(
+  groups: Map<ScoredSentence, ScoredSentence[]>,
+  scored: readonly ScoredSentence[],
+  language: Language,
+): Map<ScoredSentence, ScoredSentence[]> {
+  const byIndex = new Map(scored.map((s) => [s.index, s]));
+  const needs = new Map<ScoredSentence, ScoredSentence[]>();
+  const need = (sentence: ScoredSentence, needed: ScoredSentence) =>
+    needs.set(sentence, [...(needs.get(sentence) ?? []), needed]);
+  for (const sentence of scored) {
+    const next = byIndex.get(sentence.index + 1);
+    const sameParagraph = next !== undefined && next.paragraph === sentence.paragraph;
+    if (isLeadIn(sentence.text, language)) {
+      for (let k = 1; k <= LEAD_IN_PAYOFF; k++) {
+        const after = byIndex.get(sentence.index + k);
+        if (after?.paragraph !== sentence.paragraph) break;
+        need(sentence, after);
+      }
+    }
+    if (sameParagraph && qualifiesPrevious(next.text, language)) need(sentence, next);
+    // The measure or test that answers a problem is said with what it answers: 「…が目安です」
+    // after the step it is the measure of.
+    if (sameParagraph && answersProblem(next.text, language)) need(next, sentence);
+    if (next && continuesQuote(sentence.text, next.text, language)) {
+      need(sentence, next);
+      need(next, sentence);
+    }
+  }
+  if (needs.size === 0) return groups;
+  // Until nothing changes: each group takes in the groups of its members and of what they need.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [sentence, group] of groups) {
+      const members = new Set(group);
+      let sayable = true;
+      for (const member of group) {
+        for (const needed of [member, ...(needs.get(member) ?? [])]) {
+          const theirs = groups.get(needed);
+          if (!theirs) sayable = false;
+          else for (const s of theirs) members.add(s);
+        }
+      }
+      if (!sayable) {
+        groups.delete(sentence);
+        changed = true;
+      } else if (members.size > group.length) {
+        groups.set(
+          sentence,
+          [...members].sort((a, b) => a.index - b.index),
+        );
+        changed = true;
+      }
+    }
+  }
   return groups;
 }
 
@@ -303,6 +384,69 @@ function enumerationRuns(scored: readonly ScoredSentence[], language: Language):
 /** How many sentences in a row may each lean on the one before. */
 const MAX_POINTING_BACK = 2;
 
+/**
+ * How many narrations `pickNarrations` makes of these sentences (in document order) when it may
+ * make at most `maxNarrations` (see toNarrations).
+ */
+export function countNarrations(
+  sentences: readonly ScoredSentence[],
+  language: Language,
+  maxChars: number,
+  maxNarrations: number,
+): number {
+  return toNarrations(sentences, language, maxChars, maxNarrations).length;
+}
+
+/**
+ * Sentences (in document order) as narrations: one sentence per narration, each with its bullet,
+ * a lead-in ("Not everyone is convinced.", 「もう一つのコツは、ぬるま湯の温度です。」) said with the
+ * sentence after it, which its bullet shows (alone, it left its slide empty while it was said);
+ * when that makes more than `maxNarrations`, adjacent sentences of a paragraph are paired.
+ */
+function toNarrations(
+  sentences: readonly ScoredSentence[],
+  language: Language,
+  maxChars: number,
+  maxNarrations: number,
+): PickedNarration[] {
+  const single: PickedNarration[] = [];
+  for (const sentence of sentences) {
+    const last = single.at(-1);
+    if (last && last.sentences.length === 1 && joinsAfter(last.sentences[0]!, sentence, language, true)) {
+      const joined = joinSpeech(last.text, sentence.text, language);
+      if (joined.length <= maxChars) {
+        single[single.length - 1] = { text: joined, sentences: [...last.sentences, sentence] };
+        continue;
+      }
+    }
+    single.push({ text: sentence.text, sentences: [sentence] });
+  }
+  return single.length <= maxNarrations ? single : packAdjacent(sentences, language, maxChars);
+}
+
+/**
+ * Whether `sentence` may be said in one narration after `previous`: it follows it in the same
+ * paragraph (a quote and the next paragraph's topic are two things to say), is not an item of an
+ * enumeration (each item starts a narration, so each gets its bullet) nor a lead-in (which opens
+ * the next narration). With `leadInsOnly`, only a lead-in takes the sentence after it.
+ */
+function joinsAfter(
+  previous: ScoredSentence,
+  sentence: ScoredSentence,
+  language: Language,
+  leadInsOnly = false,
+): boolean {
+  const text = sentence.text.trim();
+  return (
+    previous.index + 1 === sentence.index &&
+    previous.paragraph === sentence.paragraph &&
+    !FIRST_ITEM[language].test(text) &&
+    !LATER_ITEM[language].test(text) &&
+    !isLeadIn(text, language) &&
+    (!leadInsOnly || isLeadIn(previous.text, language))
+  );
+}
+
 /** Joins a sentence with the next one only when it directly follows it in the article and both fit. */
 function packAdjacent(
   sentences: readonly ScoredSentence[],
@@ -313,14 +457,7 @@ function packAdjacent(
   for (const sentence of sentences) {
     const last = narrations.at(-1);
     const previous = last?.sentences.at(-1);
-    if (
-      last &&
-      last.sentences.length === 1 &&
-      previous &&
-      previous.index + 1 === sentence.index &&
-      // One narration, one paragraph: a quote and the next paragraph's topic are two things to say.
-      previous.paragraph === sentence.paragraph
-    ) {
+    if (last && last.sentences.length === 1 && previous && joinsAfter(previous, sentence, language)) {
       const joined = joinSpeech(last.text, sentence.text, language);
       if (joined.length <= maxChars) {
         last.text = joined;

@@ -10,18 +10,20 @@ import type {
   ScriptImage,
   Section,
 } from '../schema/script.ts';
-import { distributeWithWholeStories, fitToBounds } from './bounds.ts';
+import { fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
 import { narrationBullet, sameBullet } from './bullets.ts';
 import { shortenAtBoundary } from './clauses.ts';
 import {
   articleEnding,
+  CONCLUSION_HEADING,
   closingRecap,
   closingSections,
   recapBudget,
   recapNarrationChars,
   storyMoral,
 } from './closing.ts';
+import { chooseSentences } from './coverage.ts';
 import { ANNOUNCES_ITEMS, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { japaneseReading } from './katakana.ts';
@@ -29,9 +31,15 @@ import { findRankedKeyFigure } from './key-figure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
 import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
-import { type PickedNarration, pickNarrations, storyChars, toSourceSentences } from './narration-pick.ts';
+import {
+  type PickedNarration,
+  pickNarrations,
+  sentenceGroups,
+  storyChars,
+  toSourceSentences,
+} from './narration-pick.ts';
 import { appendSpeech } from './narrations.ts';
-import { outlineArticle, type Topic, topicLength } from './outline.ts';
+import { outlineArticle, type Topic } from './outline.ts';
 import { pictureCaption } from './picture-caption.ts';
 import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
@@ -244,6 +252,14 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     limits.narration,
   );
   remaining -= leadSaid.reduce((sum, line) => sum + line.length, 0);
+  // A lead of several paragraphs ("…staffed by keepers for 118 years…", "…40,000 visitors a year")
+  // before the first heading says more than the title slide can: the rest is an introduction part
+  // of its own, when it has two points to make and a slide is free.
+  const leadRest = leadPart(leadScored, leadSaid, language, wording.introTitle, outline.leadBlocks);
+  const parts =
+    leadRest && speaking[0]?.topic.heading && speaking.length < options.maxSections - 2
+      ? [leadRest, ...speaking]
+      : speaking;
   // The title slide says the lead point; the rest of the lead opens the first body slide, so the
   // title card is not held for half a minute.
   // Only into a part without a heading: under a heading, the lead's words would be off its topic.
@@ -251,7 +267,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   // introducing the article.
   const epigraph = lead.length === 1 && outline.quoted?.has(lead[0]!) === true;
   const split =
-    speaking.length > 0 && !speaking[0]!.topic.heading
+    parts.length > 0 && !parts[0]!.topic.heading
       ? epigraph
         ? { opening: [], rest: leadSaid }
         : leadOpening(leadSaid, language, limits.narration)
@@ -262,30 +278,54 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     .map((text) => ({ text, sentences: leadScored.filter((s) => text.includes(s.text)) }))
     .filter((m) => m.sentences.length > 0);
 
-  const budgets = distributeWithWholeStories(
-    remaining,
-    speaking.map((p) => topicLength(p.topic)),
-    speaking.map((p) => storyChars(p.scored, language)),
+  const listChars = (plan: BodyPlan) => plan.listed.reduce((sum, s) => sum + s.text.length, 0);
+  // Narrations said in a part besides its chosen sentences: its list items and the moved lead.
+  const fixedNarrations = (plan: BodyPlan, i: number) =>
+    plan.listed.length + (i === 0 ? leadMoved.length : 0);
+  // Which sentences are said is decided over the whole article (see chooseSentences); lists are
+  // always said. A section says more than one slide holds only when there is a slide to continue on.
+  const choice = chooseSentences(
+    parts.map((plan, i) => {
+      const story = storyChars(plan.scored, language);
+      return {
+        scored: sayable(plan),
+        ...(story !== undefined ? { story } : {}),
+        fixedNarrations: fixedNarrations(plan, i),
+        concludes: CONCLUSION_HEADING.test(plan.topic.heading ?? ''),
+      };
+    }),
+    remaining - parts.reduce((sum, plan) => sum + listChars(plan), 0),
+    language,
+    {
+      maxChars: limits.narration,
+      slideNarrations: MAX_SLIDE_NARRATIONS,
+      maxSlidesPerPart: MAX_BODY_NARRATIONS / MAX_SLIDE_NARRATIONS,
+      spareSlides: options.maxSections - 2 - parts.length,
+    },
   );
-  let carry = 0;
-  // A section says more than one slide holds only when there is a slide to continue on.
-  let spareSlides = options.maxSections - 2 - speaking.length;
-  const bodies = speaking.map((plan, i) => {
-    const maxNarrations = spareSlides > 0 ? MAX_BODY_NARRATIONS : MAX_SLIDE_NARRATIONS;
-    const listChars = plan.listed.reduce((sum, s) => sum + s.text.length, 0);
-    const budget = budgets[i]! + carry - listChars;
-    const others = pickNarrations(sayable(plan), budget, language, {
-      maxNarrations: Math.max(1, maxNarrations - plan.listed.length),
+  const separator = language === 'en' ? 1 : 0;
+  const bodies = parts.map((plan, i) => {
+    const said = choice.sentences[i]!;
+    const pickOptions = {
+      maxNarrations: Math.max(1, choice.slides[i]! * MAX_SLIDE_NARRATIONS - fixedNarrations(plan, i)),
       required: plan.listed.length === 0,
       maxChars: limits.narration,
       minChars: limits.minSectionChars,
-    });
+    };
+    // A part left without a sentence that fits still says its best one, cut down (see pickNarrations).
+    const others =
+      said.length > 0
+        ? pickNarrations(
+            said,
+            said.reduce((sum, s) => sum + s.text.length + separator, 0),
+            language,
+            pickOptions,
+          )
+        : pickNarrations(sayable(plan), 0, language, pickOptions);
     const listed = plan.listed.map((s) => ({ text: s.text, sentences: [s], listItem: true }));
     // In the article's order: a recipe's ingredients before its buying tips.
     const ordered = [...listed, ...others].sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
     const picked = i === 0 ? [...leadMoved, ...ordered] : ordered;
-    carry = Math.max(0, budget - others.reduce((s, n) => s + n.text.length, 0));
-    spareSlides -= Math.ceil(picked.length / MAX_SLIDE_NARRATIONS) - 1;
     return { plan, ...slideContent(picked, language, limits) };
   });
 
@@ -355,10 +395,18 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const starts = labelChanges(labels);
     // A short set-up ("None of this has come free.") shows the panel it leads to.
     const from = panelSetUp(section.narrations, at, language) && !starts.includes(1) ? 0 : at;
-    const cuts = slideCuts(section.narrations.length, from, room, starts, panelCutsFrom(i + 1), {
-      panelEnd: quoteEnd(section.layout, at, section.narrations),
-      ...(second ? { second: [second.at, quoteEnd(second.layout, second.at, section.narrations)] } : {}),
-    });
+    const cuts = withinEnumerations(
+      slideCuts(section.narrations.length, from, room, starts, panelCutsFrom(i + 1), {
+        panelEnd: quoteEnd(section.layout, at, section.narrations),
+        ...(second ? { second: [second.at, quoteEnd(second.layout, second.at, section.narrations)] } : {}),
+      }),
+      enumerationSpans(
+        section.narrations.map((n) => n.text),
+        language,
+      ),
+      section.narrations.length,
+      from,
+    );
     room -= cuts.length;
     const panels: Panel[] = [
       ...((section.layout === 'figure' || section.layout === 'quote') &&
@@ -742,6 +790,53 @@ function slideCuts(
   return [...new Set(cuts)].sort((a, b) => a - b);
 }
 
+/** Narrations an enumeration may run over: its announcement and its items. */
+const MAX_ENUMERATION_NARRATIONS = MAX_SLIDE_NARRATIONS;
+
+/**
+ * The narrations that enumerate, as [first, last] spans: from the one announcing the items or
+ * saying the first («三つの要因を挙げる», "First, …") to the one saying the last item.
+ */
+function enumerationSpans(texts: readonly string[], language: Language): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const sentencesOf = (text: string) => splitSentences(text, language).map((s) => s.trim());
+  for (let i = 0; i < texts.length; i++) {
+    const opens = sentencesOf(texts[i]!).some(
+      (s) => ANNOUNCES_ITEMS[language].test(s) || FIRST_ITEM[language].test(s),
+    );
+    if (!opens) continue;
+    let last = -1;
+    for (let j = i; j < Math.min(texts.length, i + MAX_ENUMERATION_NARRATIONS); j++) {
+      if (sentencesOf(texts[j]!).some((s) => LATER_ITEM[language].test(s))) last = j;
+    }
+    if (last > i) {
+      spans.push([i, last]);
+      i = last;
+    }
+  }
+  return spans;
+}
+
+/**
+ * Slide cuts moved out of enumerations: three reasons shown over two slides lost their frame, so a
+ * cut inside one moves to its start (or, when that would empty a slide, to after its end). The
+ * cut before a panel's narration stays: the panel shows from the slide it starts.
+ */
+function withinEnumerations(
+  cuts: readonly number[],
+  spans: ReadonlyArray<[number, number]>,
+  narrations: number,
+  panelAt: number | undefined,
+): number[] {
+  const moved = cuts.map((cut, k) => {
+    const span = spans.find(([first, last]) => cut > first && cut <= last);
+    if (!span || cut === panelAt) return cut;
+    const before = k > 0 ? cuts[k - 1]! : 0;
+    return span[0] > before ? span[0] : span[1] + 1;
+  });
+  return [...new Set(moved)].filter((cut) => cut > 0 && cut < narrations).sort((a, b) => a - b);
+}
+
 /**
  * A section as consecutive slides under the same title, cut before the given narrations. Each
  * panel (the section's quote or figure, and a second one it offers) shows on the slide that
@@ -845,6 +940,30 @@ function leadLines(
     appendSpeech(lines, next.text, language, narrationChars);
   }
   return lines;
+}
+
+/**
+ * The part of the lead the title slide does not say, as a body part titled `title`: the lead's
+ * sentences after the last one said, when at least two of them can be said on their own.
+ */
+function leadPart(
+  scored: readonly ScoredSentence[],
+  said: readonly string[],
+  language: Language,
+  title: string,
+  blocks: readonly number[],
+): BodyPlan | undefined {
+  const last = scored.findLastIndex((s) => said.some((line) => line.includes(s.text)));
+  if (last < 0) return undefined;
+  const rest = scored.slice(last + 1);
+  const { groups } = sentenceGroups(rest, language);
+  if ([...groups.values()].filter((group) => group.length === 1).length < 2) return undefined;
+  return {
+    topic: { subheadings: [], paragraphs: [], blocks: [...blocks] },
+    scored: rest,
+    listed: [],
+    title,
+  };
 }
 
 /** Lead characters the title slide says before the rest moves to the first body slide. */
