@@ -97,7 +97,15 @@ export const SectionSlide: React.FC<{
         : undefined;
     const quoteLayout =
       layout === 'quote'
-        ? computeQuoteLayout(quoteSegments, textBox.width, heroMax, u, vertical, measureBold)
+        ? computeQuoteLayout(
+            quoteSegments,
+            textBox.width,
+            heroMax,
+            u,
+            vertical,
+            measureBold,
+            bullets.length === 0,
+          )
         : undefined;
     const heroHeight = figureLayout?.height ?? quoteLayout?.height ?? 0;
     const sizes = computeSectionLayout(
@@ -243,7 +251,9 @@ export const SectionSlide: React.FC<{
             style={{
               ...fadeSlideIn(heroIn, 3 * u),
               position: 'relative',
-              marginTop: gapLarge,
+              // Alone on its slide, the quotation stands in the middle of the space under the heading.
+              marginTop: bullets.length === 0 ? 'auto' : gapLarge,
+              marginBottom: bullets.length === 0 ? 'auto' : undefined,
               flex: 'none',
               paddingLeft: quoteLayout.indent,
             }}

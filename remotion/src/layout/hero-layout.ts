@@ -58,7 +58,11 @@ export interface QuoteLayout {
   height: number;
 }
 
-/** The quotation as large as fits in `maxHeight` (≤ 5 lines), indented past a big quote mark, "— by" under it. */
+/**
+ * The quotation as large as fits in `maxHeight` (≤ 5 lines), indented past a big quote mark,
+ * "— by" under it. A quotation alone on its slide (`alone`: no bullets) may be set larger: a
+ * short one otherwise sat small in the corner of an empty slide.
+ */
 export function computeQuoteLayout(
   quoteSegments: readonly string[],
   width: number,
@@ -66,6 +70,7 @@ export function computeQuoteLayout(
   u: number,
   vertical: boolean,
   measureBold: MeasureEm,
+  alone = false,
 ): QuoteLayout {
   const indent = (vertical ? 7 : 6) * u;
   const byFont = (vertical ? 3.6 : 3) * u;
@@ -75,7 +80,7 @@ export function computeQuoteLayout(
     measureEm: measureBold,
     boxWidth: width - indent,
     boxHeight: Math.max(4 * u, maxHeight - byFont * 1.4 - gap),
-    maxFontSize: (vertical ? 6 : 5.2) * u,
+    maxFontSize: (alone ? 1.3 : 1) * (vertical ? 6 : 5.2) * u,
     minFontSize: (vertical ? 3.4 : 2.8) * u,
     lineHeight: QUOTE_LINE_HEIGHT,
     maxLinesPerParagraph: 6,
