@@ -8,6 +8,7 @@ import { narrationBullet, sameBullet, stripLeadingConnective, toBullet } from '.
 import { shortenAtBoundary } from './clauses.ts';
 import { needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
+import { withoutFillerBullets } from './filler-bullets.ts';
 import { japaneseReading } from './katakana.ts';
 import { findRankedKeyFigure } from './key-figure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
@@ -315,6 +316,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     }
     k = Math.max(end, k + 1);
   }
+
+  // Bullets show each slide's substance, not its lead-in or scene-setting.
+  const listed = new Set(bodies.flatMap((b) => b.picked.filter((p) => p.listItem).map((p) => p.text)));
+  for (const [k, slide] of bodySections.entries())
+    bodySections[k] = withoutFillerBullets(slide, language, listed);
 
   // The recap says the body's key points (numbers, findings), and its slide shows them.
   const recap = recapLine(
