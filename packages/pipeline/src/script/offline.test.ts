@@ -8,6 +8,7 @@ import type { Article } from '../extract/types.ts';
 import { type Script, ScriptSchema, type Section } from '../schema/script.ts';
 import { narrationChars } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
+import { longestBullet } from './bullets.ts';
 import { TEXT_LIMITS } from './language.ts';
 import { buildOfflineScript } from './offline.ts';
 import { outlineArticle } from './outline.ts';
@@ -33,7 +34,7 @@ function expectWellFormed(script: Script, bounds: { maxSections: number; charBud
     for (const bullet of section.bullets) {
       // The closing slide lists headings as they are.
       if (section.kind === 'closing' && titles.has(bullet)) continue;
-      expect(bullet.length).toBeLessThanOrEqual(limits.bullet);
+      expect(bullet.length).toBeLessThanOrEqual(longestBullet(limits.bullet));
       expect(bullet).not.toMatch(/[。.]$/u);
       expect(findBulletDefects(bullet, script.language), bullet).toEqual([]);
     }

@@ -16,7 +16,7 @@ import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts'
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
 import { type PickedNarration, pickNarrations, storyChars, toSourceSentences } from './narration-pick.ts';
 import { appendSpeech } from './narrations.ts';
-import { outlineArticle, type Topic, topicLength } from './outline.ts';
+import { MAX_SENTENCE_ITEMS, outlineArticle, type Topic, topicLength } from './outline.ts';
 import { pictureCaption } from './picture-caption.ts';
 import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
@@ -39,8 +39,11 @@ const LEAD_SHARE = 0.12;
 /** Narrations a section may say; past MAX_SLIDE_NARRATIONS they go on a continuation slide. */
 const MAX_BODY_NARRATIONS = 8;
 const MAX_SLIDE_NARRATIONS = 4;
-/** A list read out two items at a time: up to six narrations (the slide's six bullets). */
-const MAX_LIST_NARRATIONS = 6;
+/**
+ * A list read out two short items at a time, or one item of a sentence at a time (see outline's
+ * MAX_SENTENCE_ITEMS): up to twelve narrations, on two slides of six bullets at most.
+ */
+const MAX_LIST_NARRATIONS = MAX_SENTENCE_ITEMS;
 /** Share of the budget the closing's recap of key points may take. */
 const RECAP_SHARE = 0.1;
 /** A slide shows at most this many bullets (the schema's limit). */
@@ -537,11 +540,10 @@ function slideCuts(
   cuts.sort((a, b) => a - b);
   let start = 0;
   for (const cut of [...cuts, narrations]) {
-    // Even slides: five narrations go three and two, not four and a lone one.
-    const pieces = Math.ceil((cut - start) / MAX_SLIDE_NARRATIONS);
-    const size = Math.ceil((cut - start) / Math.max(1, pieces));
-    for (let next = start + size; next < cut && cuts.length < free; next += size) {
-      cuts.push(next);
+    // Even slides: five narrations go three and two, thirteen go 3, 4, 3 and 3, never a lone one.
+    const pieces = Math.max(1, Math.ceil((cut - start) / MAX_SLIDE_NARRATIONS));
+    for (let k = 1; k < pieces && cuts.length < free; k++) {
+      cuts.push(start + Math.round((k * (cut - start)) / pieces));
     }
     start = cut;
   }
