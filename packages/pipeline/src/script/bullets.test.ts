@@ -53,7 +53,9 @@ describe('toBullet (Japanese)', () => {
     expect(toBullet(japaneseSentences[1]!, 'ja')).toBe(
       'ピーク時には1秒あたり5,000件の注文が入り、平均応答時間は通常の3.5倍に達していました',
     );
-    expect(toBullet(japaneseSentences[2]!, 'ja')).toBe('処理が終わった時点で確認応答を返す仕組みにしています');
+    expect(toBullet(japaneseSentences[2]!, 'ja')).toBe(
+      '処理が終わった時点で確認応答を返す仕組みにしています',
+    );
     expect(toBullet(japaneseSentences[4]!, 'ja')).toBe('キューにはRedisのストリームを使いました');
   });
 
@@ -392,6 +394,16 @@ describe('bullets that keep the point, not the set-up', () => {
       expect(bullet).toMatch(point);
       fine(bullet, sentence, 'ja');
     }
+  });
+
+  it('drops the full stop inside a closing quotation mark, as at the end of any bullet', () => {
+    const sentence =
+      'If nothing else, the Sydney experience should prove once and for all that there is no such thing as “the sharing economy.”';
+    const bullet = toBullet(sentence, 'en');
+    expect(bullet).toMatch(/“the sharing economy”$/u);
+    expect(
+      findBulletDefects(bullet, 'en', { source: `${sentence} A ride-sharing service would not.` }),
+    ).toEqual([]);
   });
 
   it('does not give a Japanese topic the main clause of a turn that is about something else', () => {

@@ -165,7 +165,11 @@ function bulletText(sentence: string, language: Language): string {
     text = text.replace(/^[“"](?=[^”"]*$)/u, '').replace(/^([^“"]*)[”"]$/u, '$1');
   }
   if (language === 'en' && text.length > 0) text = text[0]!.toUpperCase() + text.slice(1);
-  return text.replace(TRAILING_STOP, '').trim();
+  // …no such thing as “the sharing economy.” → the stop inside the closing quotation mark goes too.
+  return text
+    .replace(TRAILING_STOP, '')
+    .replace(/[.。](?=[”"’」』]$)/u, '')
+    .trim();
 }
 
 /**

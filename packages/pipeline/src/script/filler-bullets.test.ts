@@ -56,15 +56,24 @@ describe('withoutFillerBullets', () => {
       'The back must be flat near the edge, or the two surfaces will never meet.',
     ]);
     expect(withoutFillerBullets(concept, 'en')).toEqual(concept);
-    const list = slide('Tools', ['That is all you need.', 'A fine stone, around 6,000 grit, for refining the edge.']);
+    const list = slide('Tools', [
+      'That is all you need.',
+      'A fine stone, around 6,000 grit, for refining the edge.',
+    ]);
     expect(withoutFillerBullets(list, 'en', new Set(['That is all you need.']))).toEqual(list);
     expect(withoutFillerBullets(list, 'en').bullets).toHaveLength(1);
   });
 
   it('drops a Japanese lead-in only', () => {
-    const tips = slide('コツ', ['もう一つのコツは、ぬるま湯の温度です。', '35度くらいのぬるま湯を使います。']);
+    const tips = slide('コツ', [
+      'もう一つのコツは、ぬるま湯の温度です。',
+      '35度くらいのぬるま湯を使います。',
+    ]);
     expect(withoutFillerBullets(tips, 'ja').bullets).toEqual(['35度くらいのぬるま湯を使います']);
-    const plain = slide('町', ['町では、群来を観光にも生かしたい考えだ。', '町役場は今月下旬、展望スペースを設ける。']);
+    const plain = slide('町', [
+      '町では、群来を観光にも生かしたい考えだ。',
+      '町役場は今月下旬、展望スペースを設ける。',
+    ]);
     expect(withoutFillerBullets(plain, 'ja')).toEqual(plain);
   });
 });

@@ -69,7 +69,9 @@ describe('offline script, as viewers judged it', () => {
       'A notebook for the angles you use on each tool.',
     ];
     const chapter = article('Keeping tools sharp', 'en', [
-      p('A sharp chisel slices end grain cleanly and goes exactly where you point it, while a dull one skids.'),
+      p(
+        'A sharp chisel slices end grain cleanly and goes exactly where you point it, while a dull one skids.',
+      ),
       h2('What you need'),
       p('You can spend a fortune on sharpening equipment, but the essentials are few.'),
       ...items.map(li),
