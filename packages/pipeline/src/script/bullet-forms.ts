@@ -133,8 +133,17 @@ const EN_ASIDE_STEPS: readonly Step[] = [
     const rest = t.slice(match.index + match[0].length);
     // "…what sharp means, which stones you need, and a routine…": items of a list, not an aside.
     if (/^(?:and|or)\s(?:a|an|the|some|any|how|what|why|which)\s/u.test(rest)) return [];
-    // Before "and they kept running…" the comma stays; before the main verb it goes.
-    const joiner = /^(?:and|but|so|while|yet)\s/u.test(rest) ? ', ' : ' ';
+    // Before "and they kept running…" the comma stays; before the main verb it goes. Anything else
+    // ("…Kasukuwere, who fled…, the source told Reuters") starts a clause the aside belonged to.
+    const joined = /^(?:and|but|so|while|yet)\s/u.test(rest);
+    if (
+      !joined &&
+      !/^(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|do|does|did|[a-z]+ed|[a-z]{2,}s)\b/u.test(
+        rest,
+      )
+    )
+      return [];
+    const joiner = joined ? ', ' : ' ';
     return [`${t.slice(0, match.index)}${joiner}${rest}`];
   },
 ];

@@ -352,6 +352,15 @@ describe('bullets that keep the point, not the set-up', () => {
     expect(logbooks).toContain('are now one of the longest');
   });
 
+  it('keeps an aside that belongs to a later clause rather than gluing two clauses together', () => {
+    const bullet = toBullet(
+      "The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who fled to the compound after their homes were attacked by troops in Tuesday night's coup, the source, who said he had spoken to people inside the compound, told Reuters.",
+      'en',
+    );
+    expect(bullet).not.toContain('Kasukuwere the source');
+    expect(bullet).toMatch(/^The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere/u);
+  });
+
   it('does not take the last item of a list for a clause of its own', () => {
     const bullet = toBullet(
       'This chapter explains what "sharp" actually means, which stones you need, and a routine that takes about five minutes per blade once you are used to it.',

@@ -299,6 +299,8 @@ function weakCut(bullet: string, language: Language): boolean {
       !EN_FINITE_VERB.test(head)) ||
     // "…recover energy: when a crane lowers a box…": the clause it sets up is cut off.
     (lastClause !== head && EN_SUBORDINATE_START.test(lastClause)) ||
+    // "…in addition to the slain foreigners — from Italy…": an aside between dashes cut after a word or two.
+    /\s[—–]\s(?:\S+\s){0,2}\S+$/u.test(head) ||
     // "…to the high school, which sits…": a relative clause cut after a word or two.
     /,\s(?:which|who|whom|whose|where|when)(?:\s\S+){0,2}$/u.test(head) ||
     /\b(?:due|able|according|such|part|set|going)$/iu.test(head) ||
