@@ -84,6 +84,15 @@ export const EN_FINITE_VERB =
 /** Auxiliaries and past forms that end an English subject: "The lanes | were built…". */
 const EN_FINITE =
   /\s(is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|do|does|did|[a-z]{3,}ed)\b/u;
+/** A leading phrase that is not a subject ("After a few minutes", "In 2019"). */
+const EN_NOT_SUBJECT =
+  /^(?:After|Before|In|On|At|By|For|During|Since|Until|When|While|If|As|Although|Though|Because|Once|With|Without|Despite|From|Over|Under)\b/u;
+/** A whole word that is a verb (not "temperature-controlled", not a name). */
+const EN_VERB_WORD =
+  /^(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|do|does|did|[a-z]+ed|[a-z]{3,}s)$/u;
+/** A subordinate clause at the start of a sentence, not yet closed by a comma. */
+const EN_LEADING_SUBORDINATE =
+  /^(?:While|When|If|Although|Though|As|Because|Since|After|Before|Until|Once)\b[^,]*$/u;
 /** Words ending in s that are not plural nouns. */
 const NOT_PLURAL = new Set(
   'is was has its this thus us as yes his hers ours yours does less unless across always perhaps whereas'.split(
@@ -94,18 +103,30 @@ const NOT_PLURAL = new Set(
 /** Steps that drop set-up or an aside and keep the main clause. */
 const EN_ASIDE_STEPS: readonly Step[] = [
   (t) => [t.replace(EN_ATTRIBUTION_TAIL, '')],
-  (t) => [t.replace(EN_ASIDES, '')],
+  // "While he doesn't buy halibut much — he's got a freezer full of it — Bassi keeps…": the aside
+  // ended the leading clause, so its comma comes back.
+  (t) => [
+    t.replace(EN_ASIDES, (aside, at: number) =>
+      /[—–-]/u.test(aside) && EN_LEADING_SUBORDINATE.test(t.slice(0, at)) ? ',' : '',
+    ),
+  ],
   // Only an aside between a subject (no verb yet) and its verb: "The priest, Fidelis Mukonori, is acting…".
   (t) => {
     const match = EN_APPOSITIVE.exec(t);
     if (!match?.[1] || EN_FINITE_VERB.test(match[1].split(/\s+/u).slice(1).join(' '))) return [];
+    // "After a few minutes, I was whisked into…,": a leading phrase and a clause, not a subject and an aside.
+    if (EN_NOT_SUBJECT.test(match[1]) || /^,\s(?:I|we|he|she|they|it|you)\s/iu.test(t.slice(match[1].length)))
+      return [];
     const rest = t.slice(match[0].length);
-    return EN_PREDICATE.test(rest.split(/\s+/u)[0] ?? '') ? [`${match[1]} ${rest}`] : [];
+    return EN_VERB_WORD.test(rest.split(/\s+/u)[0] ?? '') ? [`${match[1]} ${rest}`] : [];
   },
   // "Where each pot sits matters more than anything: pots near the firebox get heavy ash…" → after the colon.
   (t) => {
     const match = /^([^:"“]{8,70}):\s+([a-zA-Z][^:]{30,})$/u.exec(t);
     if (!match?.[2] || /\d/u.test(match[1]!) || !EN_PREDICATE.test(match[2])) return [];
+    // "…titles to test: Gears of War 4, Killer Instinct and Super Lucky's Tale": a list, not a point.
+    if (/^[^,]+(?:,\s[^,]+)*,?\s(?:and|or)\s[^,]+$/u.test(match[2]) && !EN_FINITE_VERB.test(match[2]))
+      return [];
     return [capitalize(match[2])];
   },
   // "In the words of one council member: "I was wrong."" → the words themselves.

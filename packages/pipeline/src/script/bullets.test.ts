@@ -361,6 +361,27 @@ describe('bullets that keep the point, not the set-up', () => {
     expect(bullet).toMatch(/^The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere/u);
   });
 
+  it('never glues a leading phrase to what follows a clause, nor shows a list for a point', () => {
+    expect(
+      toBullet(
+        'After a few minutes, I was whisked into another brightly lit, temperature-controlled room with a headset that had my prescription inserted.',
+        'en',
+      ),
+    ).not.toMatch(/^After a few minutes temperature/u);
+    const halibut = toBullet(
+      'While he doesn’t buy halibut much — he’s got a freezer full of it — Bassi, 43 years a fisherman, keeps an eye on how it’s handled and presented in the grocery stores and fish markets.',
+      'en',
+    );
+    expect(halibut).not.toContain('much Bassi');
+    expect(halibut).toMatch(/Bassi.* keeps an eye on how it’s handled/u);
+    expect(
+      toBullet(
+        "We only had a few enhanced titles to test out during our review: Gears of War 4, Killer Instinct and Super Lucky's Tale.",
+        'en',
+      ),
+    ).toMatch(/^We only had a few enhanced titles/u);
+  });
+
   it('does not take the last item of a list for a clause of its own', () => {
     const bullet = toBullet(
       'This chapter explains what "sharp" actually means, which stones you need, and a routine that takes about five minutes per blade once you are used to it.',

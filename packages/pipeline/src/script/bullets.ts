@@ -53,6 +53,8 @@ export function toBullet(
   const longest = longestBullet(maxChars);
   const whole = (candidate: string) =>
     candidate.length >= 4 &&
+    // "…president of Mercer Island-based Dana F": a sentence split at an initial.
+    !(language === 'en' && /\s[A-Z]$/u.test(candidate)) &&
     candidate.length <= longest &&
     findBulletDefects(candidate, language, { source: text }).length === 0 &&
     !weakCut(candidate, language);
@@ -130,7 +132,11 @@ function bulletWorth(candidate: string, source: string, language: Language, aim:
   const kept = numbers.filter((n) => lower.includes(n)).reduce((sum, n) => sum + weight(n), 0);
   const numberShare = total === 0 ? 1 : kept / total;
   let worth = 1.2 * numberShare + 0.7 * coverage(body, source, language);
-  if (candidate.endsWith(ELLIPSIS)) worth -= 0.1;
+  if (candidate.endsWith(ELLIPSIS)) {
+    worth -= 0.1;
+    // "…stabilise her. As the drug kicked in…": a cut that runs on into a second sentence.
+    if (/[.!?。！？]\s*\S/u.test(body)) worth -= 0.3;
+  }
   // 「…古代ギリシャで…」: a Japanese cut on a particle reads as half a phrase.
   if (language === 'ja' && candidate.endsWith(ELLIPSIS) && JA_OPEN_END.test(body)) worth -= 0.25;
   if (candidate.length > aim) worth -= 0.2 + (candidate.length - aim) / aim;
