@@ -268,18 +268,29 @@ function withLongListsNamed(blocks: readonly IndexedBlock[], language: Language)
   return result;
 }
 
+/** A verb that makes an item's first words a statement rather than the name of a thing. */
+const EN_STATEMENT =
+  /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|do|does|did)\b/iu;
+
 /**
- * An English list of 3 to MAX_SENTENCE_ITEMS items that are sentences short enough for a bullet
+ * An English list of 3 to MAX_SENTENCE_ITEMS items that each name a thing and say what it is for,
+ * short enough for a bullet
  * ("A spray bottle of water, because most stones cut best when wet.") is read out whole, each item
  * a narration shown as its bullet: one block read as a list, its items as its sentences.
  */
 function withSentenceListsJoined(blocks: readonly IndexedBlock[], language: Language): IndexedBlock[] {
   if (language !== 'en') return [...blocks];
+  // "A spray bottle of water, because…": a thing and what it is for, not a statement ("The mean is 4.33, …").
+  const names = (text: string) => {
+    const name = itemName(text);
+    return name !== undefined && name.split(' ').length <= 8 && !EN_STATEMENT.test(name);
+  };
   const isItem = (b: IndexedBlock | undefined) =>
     b?.type === 'paragraph' &&
     b.list !== undefined &&
     ENDS_LIKE_SENTENCE.test(b.text) &&
-    b.text.length <= MAX_LIST_BULLET[language];
+    b.text.length <= MAX_LIST_BULLET[language] &&
+    names(b.text);
   const result: IndexedBlock[] = [];
   for (let i = 0; i < blocks.length; ) {
     let end = i;
