@@ -65,7 +65,15 @@ export function toBullet(
     const worth =
       bulletWorth(candidate.bullet, text, language, maxChars) -
       (candidate.midClause ? MID_CLAUSE_COST : 0) +
-      (candidate.shorter && candidate.bullet.length <= maxChars ? SHORTER_FORM_BONUS : 0);
+      (candidate.bullet.length <= maxChars &&
+      (candidate.shorter === 'main' ||
+        // The clause of "…, and extending them would cost $4.2 million"; a Japanese sentence's
+        // leading clauses leave its main predicate out, whatever numbers they keep.
+        (candidate.shorter === 'part' &&
+          language === 'en' &&
+          keepsEveryNumber(candidate.bullet, text, language)))
+        ? SHORTER_FORM_BONUS
+        : 0);
     if (!best || worth > best.worth) best = { bullet: candidate.bullet, worth };
   }
   return best?.bullet ?? '';
@@ -74,7 +82,19 @@ export function toBullet(
 /** What a cut between phrases costs beyond a cut between clauses. */
 const MID_CLAUSE_COST = 0.2;
 
-/** What a shorter whole form within the aim gains: it drops set-up or an aside, not the point. */
+/** Whether the candidate says every number of the sentence (and the sentence has one). */
+function keepsEveryNumber(candidate: string, source: string, language: Language): boolean {
+  const numbers = [...source.matchAll(language === 'ja' ? JA_NUMBER : EN_NUMBER)].map((m) =>
+    m[0].toLowerCase(),
+  );
+  const lower = candidate.toLowerCase();
+  return numbers.length > 0 && numbers.every((n) => lower.includes(n));
+}
+
+/**
+ * What a shorter whole form within the aim gains: it drops set-up or an aside, or a clause that
+ * holds none of the sentence's numbers, not the point.
+ */
 const SHORTER_FORM_BONUS = 0.3;
 
 /** Numbers with their digits, and counts said in words ("three", "half", 「二つ」). */
@@ -139,7 +159,7 @@ function bulletWorth(candidate: string, source: string, language: Language, aim:
   }
   // 「…古代ギリシャで…」: a Japanese cut on a particle reads as half a phrase.
   if (language === 'ja' && candidate.endsWith(ELLIPSIS) && JA_OPEN_END.test(body)) worth -= 0.25;
-  if (candidate.length > aim) worth -= 0.2 + (candidate.length - aim) / aim;
+  if (candidate.length > aim) worth -= 0.1 + (candidate.length - aim) / aim;
   if (needsPredecessor(body, language) && !needsPredecessor(source, language)) worth -= 0.6;
   if (language === 'ja') {
     const enumerator = JA_ENUMERATOR.exec(source)?.[0].replace(/[、，]$/u, '');
@@ -187,14 +207,19 @@ interface Candidate {
   bullet: string;
   /** Cut between phrases, not clauses ("…on sale on June 14 and…"): a last resort. */
   midClause?: boolean;
-  /** A shorter whole form that keeps the main clause (see shorterForms): only set-up or an aside went. */
-  shorter?: boolean;
+  /**
+   * A shorter whole form (see shorterForms) that keeps the main clause ('main': only set-up or an
+   * aside went) or only part of the sentence ('part': the clause of "…, and extending them would
+   * cost $4.2 million").
+   */
+  shorter?: 'main' | 'part';
 }
 
 function* bulletCandidates(text: string, language: Language, maxChars: number): Generator<Candidate> {
   const longest = longestBullet(maxChars);
-  for (const { text: form, keepsMain } of [{ text, keepsMain: false }, ...shorterForms(text, language)]) {
-    yield { bullet: form, shorter: keepsMain };
+  yield { bullet: text };
+  for (const { text: form, keepsMain } of [{ text, keepsMain: true }, ...shorterForms(text, language)]) {
+    if (form !== text) yield { bullet: form, shorter: keepsMain ? 'main' : 'part' };
     for (const inner of innerSentences(form, language)) yield { bullet: inner };
     if (language === 'ja') {
       // The main clause: whole clauses from the end (the predicate comes last).
