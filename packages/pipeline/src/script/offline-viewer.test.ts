@@ -62,6 +62,7 @@ describe('offline script, as viewers judged it', () => {
     const items = [
       'A coarse stone, around 1,000 grit, for setting the bevel and removing nicks.',
       'A fine stone, around 6,000 grit, for refining the edge.',
+      'A flattening plate or a sheet of coarse abrasive paper on glass, to keep the stones flat.',
       'A honing guide that holds the blade at a fixed angle.',
       'A spray bottle of water, because most stones cut best when wet.',
       'A marker pen, to colour the bevel and see where the stone is cutting.',

@@ -283,7 +283,7 @@ function withSentenceListsJoined(blocks: readonly IndexedBlock[], language: Lang
   // "A spray bottle of water, because…": a thing and what it is for, not a statement ("The mean is 4.33, …").
   const names = (text: string) => {
     const name = itemName(text);
-    return name !== undefined && name.split(' ').length <= 8 && !EN_STATEMENT.test(name);
+    return name !== undefined && name.split(' ').length <= 14 && !EN_STATEMENT.test(name);
   };
   const isItem = (b: IndexedBlock | undefined) =>
     b?.type === 'paragraph' &&
