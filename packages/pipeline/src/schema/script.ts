@@ -44,6 +44,9 @@ export const ScriptImageSchema = z.object({
 });
 export type ScriptImage = z.infer<typeof ScriptImageSchema>;
 
+/** The longest bullet a slide takes (a recap point may use it all). */
+export const BULLET_MAX_CHARS = 160;
+
 export const SectionKindSchema = z.enum(['opening', 'body', 'closing']);
 export type SectionKind = z.infer<typeof SectionKindSchema>;
 
@@ -51,7 +54,7 @@ export const SectionSchema = z.object({
   title: z.string().min(1).max(120),
   /** opening → title slide, closing → closing slide with the source and credits. */
   kind: SectionKindSchema.default('body'),
-  bullets: z.array(z.string().min(1).max(160)).max(6).default([]),
+  bullets: z.array(z.string().min(1).max(BULLET_MAX_CHARS)).max(6).default([]),
   narrations: z.array(NarrationSchema).min(1).max(20),
   /** Body slides only; absent means `bullets`. */
   layout: SlideLayoutSchema.optional(),

@@ -1,8 +1,11 @@
 import { loadDefaultJapaneseParser } from 'budoux';
 import { describe, expect, it } from 'vitest';
 import { findBulletDefects } from './bullet-defects.ts';
-import { makeBullets, narrationBullet, toBullet } from './bullets.ts';
+import { longestBullet, makeBullets, narrationBullet, toBullet } from './bullets.ts';
 import { chunkAtBoundaries, shortenAtBoundary, splitClauses } from './clauses.ts';
+import { TEXT_LIMITS } from './language.ts';
+
+const LONGEST = { ja: longestBullet(TEXT_LIMITS.ja.bullet), en: longestBullet(TEXT_LIMITS.en.bullet) };
 
 const parser = loadDefaultJapaneseParser();
 
@@ -26,11 +29,11 @@ const japaneseSentences = [
 ];
 
 describe('toBullet (Japanese)', () => {
-  it('gives a whole point within 40 characters: the sentence, its main clause, or clauses ending with …', () => {
+  it('gives a whole point within the longest bullet: the sentence, its main clause, or clauses ending with …', () => {
     for (const sentence of japaneseSentences) {
       const bullet = toBullet(sentence, 'ja');
       expect(bullet.length).toBeGreaterThan(0);
-      expect(bullet.length).toBeLessThanOrEqual(40);
+      expect(bullet.length).toBeLessThanOrEqual(LONGEST.ja);
       expect(bullet.endsWith('。')).toBe(false);
       expect(findBulletDefects(bullet, 'ja', { source: sentence }), bullet).toEqual([]);
       const source = sentence.replace(/。$/u, '');
@@ -45,8 +48,11 @@ describe('toBullet (Japanese)', () => {
     }
   });
 
-  it('keeps the predicate (the end) of a long Japanese sentence when whole clauses fit', () => {
-    expect(toBullet(japaneseSentences[1]!, 'ja')).toBe('平均応答時間は通常の3.5倍に達していました');
+  it('keeps a sentence a little over the aim whole when a cut would lose its numbers, else its predicate (the end)', () => {
+    // The main clause alone would drop "5,000件".
+    expect(toBullet(japaneseSentences[1]!, 'ja')).toBe(
+      'ピーク時には1秒あたり5,000件の注文が入り、平均応答時間は通常の3.5倍に達していました',
+    );
     expect(toBullet(japaneseSentences[4]!, 'ja')).toBe('キューにはRedisのストリームを使いました');
   });
 
@@ -63,13 +69,20 @@ describe('toBullet (Japanese)', () => {
     expect((cut.match(/「/gu) ?? []).length).toBe((cut.match(/」/gu) ?? []).length);
   });
 
-  it("never ends on a particle: a real page's sentence becomes its main clause", () => {
+  it("never ends on a particle: a real page's sentence a little over the aim is shown whole", () => {
     const bullet = toBullet(
       '具体的には、フリーWi-Fi利用時に、スマートフォンが乗っ取られる危険があると回答した人が多かった。',
       'ja',
       40,
     );
-    expect(bullet).toBe('スマートフォンが乗っ取られる危険があると回答した人が多かった');
+    expect(bullet).toBe('フリーWi-Fi利用時に、スマートフォンが乗っ取られる危険があると回答した人が多かった');
+    expect(
+      toBullet(
+        '具体的には、フリーWi-Fi利用時に、スマートフォンが乗っ取られる危険があると回答した人が多かった。',
+        'ja',
+        30,
+      ),
+    ).toBe('スマートフォンが乗っ取られる危険があると回答した人が多かった');
   });
 });
 
@@ -82,10 +95,10 @@ describe('toBullet (English)', () => {
     'Mr Obama has faced criticism in the country after the US legalised gay marriage, a move many there oppose.',
   ];
 
-  it('is the sentence, or its first clauses up to a natural break with …, within 80 characters', () => {
+  it('is the sentence, or its first clauses up to a natural break with …, within the longest bullet', () => {
     for (const sentence of sentences) {
       const bullet = toBullet(sentence, 'en');
-      expect(bullet.length).toBeLessThanOrEqual(80);
+      expect(bullet.length).toBeLessThanOrEqual(LONGEST.en);
       expect(bullet.endsWith('.')).toBe(false);
       expect(findBulletDefects(bullet, 'en', { source: sentence }), bullet).toEqual([]);
       const plain = sentence.replace(/^However, t/u, 'T');
@@ -94,13 +107,19 @@ describe('toBullet (English)', () => {
       const rest = plain.slice(whole.length);
       expect(bullet.endsWith('…') ? /^[\s,;:]/u.test(rest) : rest === '.', `${bullet}|${rest}`).toBe(true);
     }
-    expect(toBullet(sentences[0]!, 'en')).toBe('Docker image builds, however, often rebuilt every layer…');
+    // Two characters over the aim: whole rather than cut before its reason.
+    expect(toBullet(sentences[0]!, 'en')).toBe(
+      'Docker image builds, however, often rebuilt every layer because the cache was thrown away between runs',
+    );
+    expect(toBullet(sentences[1]!, 'en')).toBe(
+      'We moved the dependency cache to a shared bucket keyed by the lockfile hash…',
+    );
     expect(toBullet(sentences[2]!, 'en')).toBe('Caches need clear keys and clear owners');
     expect(toBullet(sentences[3]!, 'en')).toBe(
       'The full unit test suite took only six minutes on a typical day in the office',
     );
     expect(toBullet(sentences[4]!, 'en')).toBe(
-      'Mr Obama has faced criticism in the country after the US legalised gay marriage…',
+      'Mr Obama has faced criticism in the country after the US legalised gay marriage, a move many there oppose',
     );
   });
 
@@ -129,7 +148,7 @@ describe('makeBullets', () => {
     const bullets = makeBullets(japaneseSentences, 'ja');
     expect(bullets.length).toBe(4);
     expect(new Set(bullets).size).toBe(4);
-    for (const bullet of bullets) expect(bullet.length).toBeLessThanOrEqual(40);
+    for (const bullet of bullets) expect(bullet.length).toBeLessThanOrEqual(LONGEST.ja);
   });
 
   it('drops near-duplicates, keeping the first', () => {
@@ -246,7 +265,7 @@ describe('narrationBullet', () => {
         ),
         'en',
       ),
-    ).toMatch(/^The lanes were built with a state grant/u);
+    ).toBe('Extending the lanes would cost an estimated $4.2 million');
   });
 
   it('gives a narration that only leads in no bullet', () => {
@@ -270,5 +289,163 @@ describe('narrationBullet', () => {
     expect(toBullet('(The broader Washington-based halibut fleet numbers about 100 vessels.)', 'en')).toBe(
       'The broader Washington-based halibut fleet numbers about 100 vessels',
     );
+  });
+});
+
+describe('bullets that keep the point, not the set-up', () => {
+  const fine = (bullet: string, source: string, language: 'en' | 'ja') => {
+    expect(bullet.length).toBeGreaterThan(0);
+    expect(bullet.length).toBeLessThanOrEqual(LONGEST[language]);
+    expect(findBulletDefects(bullet, language, { source }), bullet).toEqual([]);
+  };
+
+  it('drops a leading "After …," clause and keeps what was done', () => {
+    const sentence =
+      'After three ships were lost on the Karsholm bank in the winter of 1866, the coastal commission asked the state for a light at the point.';
+    const bullet = toBullet(sentence, 'en');
+    expect(bullet).toBe('The coastal commission asked the state for a light at the point');
+    fine(bullet, sentence, 'en');
+  });
+
+  it('keeps the outcome and its numbers rather than cutting before them', () => {
+    const cases: Array<[string, RegExp]> = [
+      [
+        'The paraffin lamp was replaced by an electric one in 1952, which extended the range of the light from 18 to 22 nautical miles.',
+        /from 18 to 22 nautical miles$/u,
+      ],
+      [
+        'The lanes were built with a state grant that has now been spent, and extending them to the high school and the hospital would cost an estimated $4.2 million.',
+        /^Extending the lanes .*\$4\.2 million$/u,
+      ],
+      [
+        'A survey by the downtown business association found that 58 percent of its members now consider the lanes good for trade, up from 31 percent in 2022.',
+        /58 percent of its members now consider the lanes good for trade/u,
+      ],
+      [
+        'Where each pot sits matters more than almost anything else: pots near the firebox get heavy ash and strong colour, while pots at the back come out paler, with softer flashes of orange.',
+        /[Pp]ots near the firebox get heavy ash/u,
+      ],
+      [
+        'Parents\' groups organised "bike buses", in which adults ride along a fixed route and children join at stops along the way, and they kept running on all but nine school days this winter.',
+        /^Parents' groups organised "bike buses", and they kept running on all but nine school days/u,
+      ],
+      [
+        'The three electric cranes that went into service in January make a low hum instead of the steady roar of their diesel neighbours.',
+        /low hum instead of the steady roar/u,
+      ],
+    ];
+    for (const [sentence, point] of cases) {
+      const bullet = toBullet(sentence, 'en');
+      expect(bullet).toMatch(point);
+      fine(bullet, sentence, 'en');
+    }
+  });
+
+  it('drops an aside rather than cutting inside it, and never cuts between a subject and its verb', () => {
+    expect(
+      toBullet(
+        'Deliveries by cargo bike, which a handful of downtown businesses started during the pandemic, have carried on through the winter.',
+        'en',
+      ),
+    ).toBe('Deliveries by cargo bike have carried on through the winter');
+    const logbooks = toBullet(
+      'The logbooks, kept without a break from 1871 to 1989, are now one of the longest continuous weather records on the coast and have been used in studies of storm surges.',
+      'en',
+    );
+    expect(logbooks).not.toBe('The logbooks, kept without a break from 1871 to 1989…');
+    expect(logbooks).toContain('are now one of the longest');
+  });
+
+  it('keeps an aside that belongs to a later clause rather than gluing two clauses together', () => {
+    const bullet = toBullet(
+      "The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere, who fled to the compound after their homes were attacked by troops in Tuesday night's coup, the source, who said he had spoken to people inside the compound, told Reuters.",
+      'en',
+    );
+    expect(bullet).not.toContain('Kasukuwere the source');
+    expect(bullet).toMatch(/^The G40 figures are cabinet ministers Jonathan Moyo and Saviour Kasukuwere/u);
+  });
+
+  it('never glues a leading phrase to what follows a clause, nor shows a list for a point', () => {
+    expect(
+      toBullet(
+        'After a few minutes, I was whisked into another brightly lit, temperature-controlled room with a headset that had my prescription inserted.',
+        'en',
+      ),
+    ).not.toMatch(/^After a few minutes temperature/u);
+    const halibut = toBullet(
+      'While he doesn’t buy halibut much — he’s got a freezer full of it — Bassi, 43 years a fisherman, keeps an eye on how it’s handled and presented in the grocery stores and fish markets.',
+      'en',
+    );
+    expect(halibut).not.toContain('much Bassi');
+    expect(halibut).toMatch(/Bassi.* keeps an eye on how it’s handled/u);
+    expect(
+      toBullet(
+        "We only had a few enhanced titles to test out during our review: Gears of War 4, Killer Instinct and Super Lucky's Tale.",
+        'en',
+      ),
+    ).toMatch(/^We only had a few enhanced titles/u);
+  });
+
+  it('does not take the last item of a list for a clause of its own', () => {
+    const bullet = toBullet(
+      'This chapter explains what "sharp" actually means, which stones you need, and a routine that takes about five minutes per blade once you are used to it.',
+      'en',
+    );
+    expect(bullet).toMatch(/^This chapter explains what "sharp" actually means/u);
+    expect(bullet).not.toMatch(/^A routine/u);
+  });
+
+  it('keeps a Japanese enumerator, topic and condition, and ends on a finished form', () => {
+    const cases: Array<[string, RegExp]> = [
+      // The enumerator stays, so the three factors stay three on screen.
+      [
+        '二つ目は、産卵場所となる海藻の森を取り戻す取り組みで、漁業者が海底に岩を沈め、海藻が根づく場所を増やしてきた。',
+        /^二つ目は、産卵場所となる海藻の森を取り戻す取り組み/u,
+      ],
+      // The condition is the point of the moral.
+      [
+        '欲張ってもっと多くを手に入れようとすると、今持っている大切なものまでなくしてしまうことがあります。',
+        /^欲張ってもっと多くを手に入れようとすると、/u,
+      ],
+      // The topic stays with its main clause; the middle clause goes.
+      [
+        '「欲張りなイヌ」は、日本でも江戸時代の初めに「伊曽保物語」として紹介され、昔から子どもたちに親しまれてきました。',
+        /^「欲張りなイヌ」は、/u,
+      ],
+      // The number stays: the continuative 「水揚げされ、」 ends as 「水揚げされた」.
+      [
+        '北浜を含む一帯では、明治時代の最盛期には年間数十万トンが水揚げされ、浜には「鰊御殿」と呼ばれる網元の大きな屋敷が建ち並んだ。',
+        /年間数十万トンが水揚げされた$/u,
+      ],
+      // The narration after a quotation that opens the sentence, with its subject.
+      [
+        '「おや、あいつの肉のほうが、おれの肉よりも大きく見えるぞ」欲張りなイヌは、川の中のイヌの肉がほしくてたまらなくなりました。',
+        /^欲張りなイヌは、川の中のイヌの肉がほしくてたまらなくなりました$/u,
+      ],
+    ];
+    for (const [sentence, point] of cases) {
+      const bullet = toBullet(sentence, 'ja');
+      expect(bullet).toMatch(point);
+      fine(bullet, sentence, 'ja');
+    }
+  });
+
+  it('drops the full stop inside a closing quotation mark, as at the end of any bullet', () => {
+    const sentence =
+      'If nothing else, the Sydney experience should prove once and for all that there is no such thing as “the sharing economy.”';
+    const bullet = toBullet(sentence, 'en');
+    expect(bullet).toMatch(/“the sharing economy”$/u);
+    expect(
+      findBulletDefects(bullet, 'en', { source: `${sentence} A ride-sharing service would not.` }),
+    ).toEqual([]);
+  });
+
+  it('does not give a Japanese topic the main clause of a turn that is about something else', () => {
+    const bullet = toBullet(
+      '小麦粉のパンは、生地をよくこねて弾力を出す必要がありますが、米粉のパンは混ぜるだけで作れるので、初めての人でも失敗しにくいのです。',
+      'ja',
+    );
+    expect(bullet).not.toBe('小麦粉のパンは、初めての人でも失敗しにくいのです');
+    expect(bullet).toContain('米粉のパンは');
   });
 });

@@ -1,5 +1,6 @@
-import type { Language } from '../schema/script.ts';
+import { BULLET_MAX_CHARS, type Language } from '../schema/script.ts';
 import { ELLIPSIS, findBulletDefects } from './bullet-defects.ts';
+import { EN_FINITE_VERB, EN_PREDICATE, JA_ENUMERATOR, shorterForms } from './bullet-forms.ts';
 import { splitClauses } from './clauses.ts';
 import { needsPredecessor } from './dependence.ts';
 import { informationScore, isLeadIn } from './key-sentences.ts';
@@ -22,11 +23,24 @@ const EN_CLAUSE_STARTERS =
   /\s(?=(?:because|which|who|whose|where|while|although|though|unless|whereas|so that|so|but|and then|after|before|since|when|if|as well as)\b)|\s(?=and\s(?:the|a|an|every|each|its|their|it|they|he|she|we|I|this|these|those|most|many|some|all|no)\s)/giu;
 
 /**
- * A sentence as a slide bullet that reads as a whole point, or '' when none fits `maxChars`:
- * - the whole sentence (without a leading connective or the final 。/.) when it fits;
- * - Japanese: the main clause (the clauses from the last 、 break on), a complete sentence of its own;
- * - the first clauses up to a natural break (comma, semicolon, colon, or before "because"/"which"…),
- *   ending with "…".
+ * How much longer than its aim a bullet may run when a shorter cut would lose the number or the
+ * outcome the sentence exists for (two lines on a slide).
+ */
+const LONG_BULLET_RATIO = 1.3;
+
+/** The longest bullet toBullet gives for an aim of `maxChars`. */
+export function longestBullet(maxChars: number): number {
+  return Math.min(BULLET_MAX_CHARS, Math.round(maxChars * LONG_BULLET_RATIO));
+}
+
+/**
+ * A sentence as a slide bullet that keeps its point, or '' when none fits:
+ * - the whole sentence (without a leading connective or the final 。/.) when it fits `maxChars`;
+ * - else the best of its shorter forms (see shorterForms: the set-up dropped, the main clause
+ *   kept), and of cuts at a natural boundary ending with "…" (Japanese: its main clause), up to
+ *   longestBullet(maxChars). The best keeps the most of the sentence's numbers and words within
+ *   `maxChars`, keeps a Japanese enumerator (「二つ目は」) and subject, and does not start with a
+ *   pronoun the sentence did not start with.
  * Every candidate is checked with findBulletDefects against the sentence.
  */
 export function toBullet(
@@ -36,16 +50,126 @@ export function toBullet(
 ): string {
   const text = bulletText(sentence, language);
   if (!text) return '';
+  const longest = longestBullet(maxChars);
+  const whole = (candidate: string) =>
+    candidate.length >= 4 &&
+    // "…president of Mercer Island-based Dana F": a sentence split at an initial.
+    !(language === 'en' && /\s[A-Z]$/u.test(candidate)) &&
+    candidate.length <= longest &&
+    findBulletDefects(candidate, language, { source: text }).length === 0 &&
+    !weakCut(candidate, language);
+  if (text.length <= maxChars && whole(text)) return text;
+  let best: { bullet: string; worth: number } | undefined;
   for (const candidate of bulletCandidates(text, language, maxChars)) {
-    if (candidate.length > maxChars || candidate.length < 4) continue;
-    if (
-      findBulletDefects(candidate, language, { source: text }).length === 0 &&
-      !weakCut(candidate, language)
-    ) {
-      return candidate;
-    }
+    if (!whole(candidate.bullet)) continue;
+    const worth =
+      bulletWorth(candidate.bullet, text, language, maxChars) -
+      (candidate.midClause ? MID_CLAUSE_COST : 0) +
+      (candidate.bullet.length <= maxChars &&
+      (candidate.shorter === 'main' ||
+        // The clause of "…, and extending them would cost $4.2 million"; a Japanese sentence's
+        // leading clauses leave its main predicate out, whatever numbers they keep.
+        (candidate.shorter === 'part' &&
+          language === 'en' &&
+          keepsEveryNumber(candidate.bullet, text, language)))
+        ? SHORTER_FORM_BONUS
+        : 0);
+    if (!best || worth > best.worth) best = { bullet: candidate.bullet, worth };
   }
-  return '';
+  return best?.bullet ?? '';
+}
+
+/** What a cut between phrases costs beyond a cut between clauses. */
+const MID_CLAUSE_COST = 0.2;
+
+/** Whether the candidate says every number of the sentence (and the sentence has one). */
+function keepsEveryNumber(candidate: string, source: string, language: Language): boolean {
+  const numbers = [...source.matchAll(language === 'ja' ? JA_NUMBER : EN_NUMBER)].map((m) =>
+    m[0].toLowerCase(),
+  );
+  const lower = candidate.toLowerCase();
+  return numbers.length > 0 && numbers.every((n) => lower.includes(n));
+}
+
+/**
+ * What a shorter whole form within the aim gains: it drops set-up or an aside, or a clause that
+ * holds none of the sentence's numbers, not the point.
+ */
+const SHORTER_FORM_BONUS = 0.3;
+
+/** Numbers with their digits, and counts said in words ("three", "half", 「二つ」). */
+const EN_NUMBER =
+  /\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|tenth|dozen)\b(?!-)/giu;
+const JA_NUMBER =
+  /[\d０-９][\d０-９,，.．]*|[一二三四五六七八九十百千万億数]+(?=[つ年月日人匹頭羽本枚個回倍割分秒時度キ万億トメ])/gu;
+/** English words that carry no content of their own. */
+const EN_FUNCTION =
+  /^(?:the|and|for|with|that|this|these|those|from|into|onto|than|then|but|was|were|are|has|have|had|been|its|their|our|his|her|they|them|which|who|whom|whose|what|when|where|while|also|not|any|all|each|every|some|such|one|there|here|very|just|about|over|under|after|before|will|would|can|could|should|may|might|must)$/u;
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+}
+
+/** Share of the sentence's content (English words, Japanese characters) the candidate keeps. */
+function coverage(candidate: string, source: string, language: Language): number {
+  if (language === 'ja') {
+    const kept = new Map<string, number>();
+    for (const c of candidate.match(/[\p{L}\p{N}]/gu) ?? []) kept.set(c, (kept.get(c) ?? 0) + 1);
+    const all = source.match(/[\p{L}\p{N}]/gu) ?? [];
+    let hits = 0;
+    for (const c of all) {
+      const left = kept.get(c) ?? 0;
+      if (left > 0) {
+        hits++;
+        kept.set(c, left - 1);
+      }
+    }
+    return all.length === 0 ? 1 : hits / all.length;
+  }
+  const content = (t: string) => words(t).filter((w) => w.length >= 3 && !EN_FUNCTION.test(w));
+  const kept = new Set(content(candidate));
+  const all = content(source);
+  return all.length === 0 ? 1 : all.filter((w) => kept.has(w)).length / all.length;
+}
+
+/** Japanese endings that leave a phrase open: a particle or a continuative form. */
+const JA_OPEN_END = /(?:[がをにへとでやのもは]|から|まで|より|ので|のに|ため|て|で|し|り|き|け|め|れ|え)$/u;
+
+/** A subject or topic marked by は/が after a noun (「研究員は」「イヌが」). */
+const JA_SUBJECT =
+  /[\p{Script=Han}\p{Script=Katakana}ー」』A-Za-z0-9０-９][はが](?![いえ])|(?:もの|こと|人|の)[はが](?![いえ])/u;
+
+/** How well a candidate shows the sentence's point: its numbers, its content, its subject, within the aim. */
+function bulletWorth(candidate: string, source: string, language: Language, aim: number): number {
+  const body = candidate.replace(/…$/u, '');
+  const numbers = [...source.matchAll(language === 'ja' ? JA_NUMBER : EN_NUMBER)].map((m) =>
+    m[0].toLowerCase(),
+  );
+  const lower = body.toLowerCase();
+  // A count in words ("three", "half") weighs half a number in digits.
+  const weight = (n: string) => (/\d/u.test(n) ? 1 : 0.5);
+  const total = numbers.reduce((sum, n) => sum + weight(n), 0);
+  const kept = numbers.filter((n) => lower.includes(n)).reduce((sum, n) => sum + weight(n), 0);
+  const numberShare = total === 0 ? 1 : kept / total;
+  let worth = 1.2 * numberShare + 0.7 * coverage(body, source, language);
+  if (candidate.endsWith(ELLIPSIS)) {
+    worth -= 0.1;
+    // "…stabilise her. As the drug kicked in…": a cut that runs on into a second sentence.
+    if (/[.!?。！？]\s*\S/u.test(body)) worth -= 0.3;
+  }
+  // 「…古代ギリシャで…」: a Japanese cut on a particle reads as half a phrase.
+  if (language === 'ja' && candidate.endsWith(ELLIPSIS) && JA_OPEN_END.test(body)) worth -= 0.25;
+  if (candidate.length > aim) worth -= 0.1 + (candidate.length - aim) / aim;
+  if (needsPredecessor(body, language) && !needsPredecessor(source, language)) worth -= 0.6;
+  if (language === 'ja') {
+    const enumerator = JA_ENUMERATOR.exec(source)?.[0].replace(/[、，]$/u, '');
+    if (enumerator && !body.startsWith(enumerator)) worth -= 1;
+    // 「イソップ童話は、…集めたものです」: the topic the main clause is about.
+    const topic = /^[^、。]{2,20}[は][、，]/u.exec(source)?.[0].slice(0, -1);
+    if (topic && !/(?:では|には|とは|からは|までは)$/u.test(topic) && !body.includes(topic)) worth -= 0.4;
+    else if (JA_SUBJECT.test(source) && !JA_SUBJECT.test(body)) worth -= 0.2;
+  }
+  return worth;
 }
 
 /** The sentence without a leading connective, the final stop, or quotes around all of it. */
@@ -67,109 +191,60 @@ function bulletText(sentence: string, language: Language): string {
     text = text.replace(/^[“"](?=[^”"]*$)/u, '').replace(/^([^“"]*)[”"]$/u, '$1');
   }
   if (language === 'en' && text.length > 0) text = text[0]!.toUpperCase() + text.slice(1);
-  return text.replace(TRAILING_STOP, '').trim();
+  // …no such thing as “the sharing economy.” → the stop inside the closing quotation mark goes too.
+  return text
+    .replace(TRAILING_STOP, '')
+    .replace(/[.。](?=[”"’」』]$)/u, '')
+    .trim();
 }
-
-/** Said-clauses at the end: ", a senior source told Reuters", ", he said", ", said Jane Smith". */
-const EN_ATTRIBUTION_TAIL =
-  /,\s(?:(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*|(?:a|an|the)\s[^,]{1,40})\s(?:said|says|told\s[A-Z][\w]*|added|explained|wrote)|(?:said|says|added)\s[A-Z][^,]{1,40})(?:\sin a statement)?(?:\s(?:on|this|last)\s\w+)?$/u;
-/** An aside set off by commas right after the subject: ", 21,", ", Fidelis Mukonori,", ", a member of X,". */
-const EN_APPOSITIVE = /^([A-Z][^,]{1,40}?),\s[^,]{1,50},\s(?=[a-z])/u;
-/** Asides in parentheses or between dashes. */
-const EN_ASIDES = /\s\([^()]{1,80}\)|\s[—–]\s[^—–]{1,60}\s[—–](?=\s)|\s--\s[^-]{1,60}\s--(?=\s)/gu;
-/** A leading phrase before the main clause: "In January, …", "Despite the lingering admiration for X, …". */
-const EN_LEADING_PHRASE =
-  /^(?:According to|In the words of|In|On|At|By|For|During|After|Before|Since|Despite|Last|This|Earlier|Later|Today|Yesterday|Now|Meanwhile|Instead|Still|Yet|Overall|Ultimately|Indeed|Instead)\b[^,]{0,60},\s/u;
-
-/** A quotation introduced by its speaker: `As one member put it: "…"`. */
-const EN_INTRODUCED_QUOTE =
-  /^(?:In the words of|As)\b[^:"“]{1,100}(?:put it|said|says|wrote)?:\s*["“]([^"“”]+?)[.,!?]?["”]$/u;
 
 /**
- * A shorter form of an English sentence that keeps its point: without asides in parentheses or
- * dashes, an appositive after the subject, a leading time/place phrase, or a trailing "…, he said".
- * Returns the forms from the lightest change to the heaviest.
+ * Bullets a sentence may give: the sentence, its shorter forms, the sentences inside a quotation,
+ * and (from each of these) its main clause (Japanese) or its first clauses up to a natural break
+ * with an ellipsis. `maxChars` is the aim; none is longer than longestBullet(maxChars).
  */
-function condensedForms(text: string, language: Language): string[] {
-  if (language !== 'en') return [];
-  const forms: string[] = [];
-  let current = text;
-  const steps: Array<(t: string) => string> = [
-    (t) => t.replace(EN_ATTRIBUTION_TAIL, ''),
-    (t) => t.replace(EN_ASIDES, ''),
-    (t) => {
-      // Only an aside between a subject (no verb yet) and its verb: "The priest, Fidelis Mukonori, is acting…".
-      const match = EN_APPOSITIVE.exec(t);
-      if (!match?.[1] || EN_PREDICATE.test(match[1].split(/\s+/u).slice(1).join(' '))) return t;
-      const rest = t.slice(match[0].length);
-      return EN_PREDICATE.test(rest.split(/\s+/u)[0] ?? '') ? `${match[1]} ${rest}` : t;
-    },
-    // "The results surprised us: more than half of the time…" → what comes after the colon.
-    (t) => {
-      const match = /^([^:"“]{8,45}):\s+([a-zA-Z][^:]{30,})$/u.exec(t);
-      if (!match?.[2] || /\d/u.test(match[1]!)) return t;
-      return match[2][0]!.toUpperCase() + match[2].slice(1);
-    },
-    // "In the words of one council member: "I was wrong."" → the words themselves.
-    (t) => {
-      const words = EN_INTRODUCED_QUOTE.exec(t)?.[1];
-      return words && words.length >= 20 ? `“${words[0]!.toUpperCase()}${words.slice(1)}”` : t;
-    },
-    (t) => {
-      // Only a phrase without a verb of its own ("In 1989 the light was automated, …" is a clause).
-      const lead = EN_LEADING_PHRASE.exec(t)?.[0];
-      if (!lead || EN_PREDICATE.test(lead.split(/\s+/u).slice(1).join(' '))) return t;
-      const rest = t.slice(lead.length);
-      return rest[0]!.toUpperCase() + rest.slice(1);
-    },
-  ];
-  for (const step of steps) {
-    const next = step(current)
-      .replace(/\s{2,}/gu, ' ')
-      .trim();
-    if (next !== current && next.length >= 20) {
-      current = next;
-      forms.push(current);
-    }
-  }
-  return forms;
+interface Candidate {
+  bullet: string;
+  /** Cut between phrases, not clauses ("…on sale on June 14 and…"): a last resort. */
+  midClause?: boolean;
+  /**
+   * A shorter whole form (see shorterForms) that keeps the main clause ('main': only set-up or an
+   * aside went) or only part of the sentence ('part': the clause of "…, and extending them would
+   * cost $4.2 million").
+   */
+  shorter?: 'main' | 'part';
 }
 
-function* bulletCandidates(text: string, language: Language, maxChars: number): Generator<string> {
-  yield text;
-  const condensed = condensedForms(text, language);
-  yield* condensed;
-  // Cuts are made from the most condensed form.
-  if (condensed.length > 0) text = condensed.at(-1)!;
-  yield* innerSentences(text, language);
-  const clauses = splitClauses(text, language);
-  if (language === 'ja') {
-    // The main clause: whole clauses from the end (the predicate comes last).
-    for (let start = 1; start < clauses.length; start++) {
-      const suffix = clauses.slice(start).join('').trim();
-      if (suffix.length <= maxChars && suffix.length >= maxChars / 3) {
-        yield suffix;
-        break;
+function* bulletCandidates(text: string, language: Language, maxChars: number): Generator<Candidate> {
+  const longest = longestBullet(maxChars);
+  yield { bullet: text };
+  for (const { text: form, keepsMain } of [{ text, keepsMain: true }, ...shorterForms(text, language)]) {
+    if (form !== text) yield { bullet: form, shorter: keepsMain ? 'main' : 'part' };
+    for (const inner of innerSentences(form, language)) yield { bullet: inner };
+    if (language === 'ja') {
+      // The main clause: whole clauses from the end (the predicate comes last).
+      const clauses = splitClauses(form, language);
+      for (let start = 1; start < clauses.length; start++) {
+        const suffix = clauses.slice(start).join('').trim();
+        if (suffix.length <= longest && suffix.length >= maxChars / 3) yield { bullet: suffix };
+      }
+      // Without 、: the main clause after a conjunctive ending (〜したことで / 〜ため / 〜ので).
+      for (const match of form.matchAll(JA_CONJUNCTIVE)) {
+        const suffix = form.slice(match.index + match[0].length).trim();
+        if (suffix.length <= longest && suffix.length >= maxChars / 3) yield { bullet: suffix };
       }
     }
-    // Without 、: the main clause after a conjunctive ending (〜したことで / 〜ため / 〜ので).
-    for (const match of text.matchAll(JA_CONJUNCTIVE)) {
-      const suffix = text.slice(match.index + match[0].length).trim();
-      if (suffix.length <= maxChars && suffix.length >= maxChars / 3) {
-        yield suffix;
-        break;
-      }
+    // Leading clauses with an ellipsis, longest first.
+    for (const end of clauseBreaks(form, language).reverse()) {
+      const head = form.slice(0, end).replace(TRAILING_CLAUSE_MARKS, '').trim();
+      if (head.length + 1 <= longest && head.length >= Math.min(12, maxChars / 3))
+        yield { bullet: `${head}${ELLIPSIS}` };
     }
-  }
-  // Leading clauses with an ellipsis, longest first.
-  const breaks = clauseBreaks(text, language);
-  for (const end of breaks.reverse()) {
-    const head = text.slice(0, end).replace(TRAILING_CLAUSE_MARKS, '').trim();
-    if (head.length + 1 <= maxChars && head.length >= Math.min(12, maxChars / 3)) yield `${head}${ELLIPSIS}`;
-  }
-  for (const end of phraseBreaks(text, language).reverse()) {
-    const head = text.slice(0, end).trim();
-    if (head.length + 1 <= maxChars && head.length >= maxChars / 2) yield `${head}${ELLIPSIS}`;
+    for (const end of phraseBreaks(form, language).reverse()) {
+      const head = form.slice(0, end).trim();
+      if (head.length + 1 <= longest && head.length >= maxChars / 2)
+        yield { bullet: `${head}${ELLIPSIS}`, midClause: true };
+    }
   }
 }
 
@@ -214,7 +289,7 @@ const EN_PHRASE_STARTERS =
   /\s(?=(?:in|on|at|for|with|during|across|over|under|through|by|to|from|and|or)\s)/giu;
 /** Words that need the preposition after them ("due to", "able to", "concerned by", "used to"). */
 const NEEDS_COMPLEMENT =
-  /(?:\b(?:due|able|going|according|want|wants|need|needs|have|has|had|is|are|was|were|be|been|used|likely|set|way|order|close|next|up|down)|\w+ed)$/iu;
+  /(?:\b(?:due|able|going|according|want|wants|need|needs|have|has|had|is|are|was|were|be|been|used|likely|set|way|order|close|next|up|down)|\w+ed|\w{3,}ing)$/iu;
 
 function phraseBreaks(text: string, language: Language): number[] {
   if (language !== 'en') return [];
@@ -226,13 +301,12 @@ function phraseBreaks(text: string, language: Language): number[] {
 /** English subordinators: a clause starting with one is not a point on its own. */
 const EN_SUBORDINATE_START =
   /^(?:as|when|while|if|because|although|though|after|before|since|unless|whereas|whatever|whether|despite|once|until)\b/iu;
-/** Verbs and auxiliaries that show an English fragment has a predicate. */
-const EN_PREDICATE =
-  /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|may|might|do|does|did|said|says|\w+ed|\w{3,}s)\b/iu;
-
-/** An instruction: a verb first, then its object or a preposition ("Start by flattening…", "Set the blade…"). */
+/** An instruction: a verb first (not a plural noun: "Deliveries by bike…"), then its object or a preposition ("Start by flattening…", "Set the blade…"). */
 const EN_IMPERATIVE =
-  /^(?!(?:The|A|An|This|That|These|Those|It|Its|In|On|At|By|For|With|Most|Many|Some|All|Each|Every|One|No)\s)[A-Z][a-z]+\s(?:by|the|a|an|your|it|them|each|every|both|three|two|four|five|up|down|off|out|over|with|until)\b/u;
+  /^(?!(?:The|A|An|This|That|These|Those|It|Its|In|On|At|By|For|With|Most|Many|Some|All|Each|Every|One|No)\s)(?![A-Z][a-z]*[^s]s\s)[A-Z][a-z]+\s(?:by|the|a|an|your|it|them|each|every|both|three|two|four|five|up|down|off|out|over|with|until)\b/u;
+
+/** A pronoun and its verb: "We light a small fire…". */
+const EN_PRONOUN_SUBJECT = /^(?:We|I|You|They|He|She|It)\s[a-z]{2,}\s/u;
 
 /** An ellipsis cut that does not carry a point: a lone subordinate clause, or (en) no predicate before the cut. */
 function weakCut(bullet: string, language: Language): boolean {
@@ -240,10 +314,26 @@ function weakCut(bullet: string, language: Language): boolean {
   const head = bullet.slice(0, -1);
   if (language === 'ja') return false;
   if (EN_SUBORDINATE_START.test(head)) return true;
-  // "The priest, Fidelis Mukonori…": the cut must come after the subject and its verb.
-  const words = head.split(/\s+/u);
+  // "The priest, Fidelis Mukonori…", "Deliveries by cargo bike, which businesses started…": the
+  // cut must come after the subject and its verb (not a verb inside an aside).
+  const main = head.replace(/,\s(?:which|who|whom|whose|where)\b.*$/u, '');
+  const words = main.split(/\s+/u);
+  const lastClause = head.split(/[,:;]\s/u).at(-1) ?? head;
   return (
-    (!EN_PREDICATE.test(words.slice(1).join(' ')) && !EN_IMPERATIVE.test(head)) ||
+    (!EN_PREDICATE.test(words.slice(1).join(' ')) &&
+      !EN_IMPERATIVE.test(main) &&
+      !EN_PRONOUN_SUBJECT.test(main)) ||
+    // "The logbooks, kept without a break from 1871 to 1989…": a subject and an aside, no verb.
+    (/^[A-Z][^,]{1,40},\s(?:[a-z]+(?:ed|en|ing)|kept|made|built|held|known|found|left|led|seen|sold|paid)\s[^,]+$/u.test(
+      head,
+    ) &&
+      !EN_FINITE_VERB.test(head)) ||
+    // "…recover energy: when a crane lowers a box…": the clause it sets up is cut off.
+    (lastClause !== head && EN_SUBORDINATE_START.test(lastClause)) ||
+    // "…in addition to the slain foreigners — from Italy…": an aside between dashes cut after a word or two.
+    /\s[—–]\s(?:\S+\s){0,2}\S+$/u.test(head) ||
+    // "…to the high school, which sits…": a relative clause cut after a word or two.
+    /,\s(?:which|who|whom|whose|where|when)(?:\s\S+){0,2}$/u.test(head) ||
     /\b(?:due|able|according|such|part|set|going)$/iu.test(head) ||
     // "According to the port's engineers…": only who says it, not what they say.
     (/^(?:According to|In the words of)\b/u.test(head) && !head.includes(',')) ||

@@ -58,6 +58,38 @@ describe('offline script, as viewers judged it', () => {
     expect(materials.narrations[0]!.text).toContain('米粉・200グラム');
   });
 
+  it('reads a list of tools item by item, each shown with what it is for', () => {
+    const items = [
+      'A coarse stone, around 1,000 grit, for setting the bevel and removing nicks.',
+      'A fine stone, around 6,000 grit, for refining the edge.',
+      'A flattening plate or a sheet of coarse abrasive paper on glass, to keep the stones flat.',
+      'A honing guide that holds the blade at a fixed angle.',
+      'A spray bottle of water, because most stones cut best when wet.',
+      'A marker pen, to colour the bevel and see where the stone is cutting.',
+      'A non-slip mat to hold the stones still.',
+      'A notebook for the angles you use on each tool.',
+    ];
+    const chapter = article('Keeping tools sharp', 'en', [
+      p(
+        'A sharp chisel slices end grain cleanly and goes exactly where you point it, while a dull one skids.',
+      ),
+      h2('What you need'),
+      p('You can spend a fortune on sharpening equipment, but the essentials are few.'),
+      ...items.map(li),
+      h2('The routine'),
+      p('Set the blade in the honing guide at 25 degrees and colour the bevel with the marker pen.'),
+      p('Take three or four strokes on the coarse stone and look at the ink on the bevel.'),
+    ]);
+    const script = buildOfflineScript(chapter, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const slides = script.sections.filter((s) => s.title === 'What you need');
+    const bullets = slides.flatMap((s) => s.bullets);
+    // Every item is said and shown whole: its grit and its purpose, not paired names.
+    for (const item of items) expect(bullets).toContain(item.replace(/\.$/u, ''));
+    const said = slides.flatMap((s) => s.narrations.map((n) => n.text));
+    for (const item of items) expect(said).toContain(item);
+    for (const slide of slides) expect(slide.bullets.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('keeps a quotation that spans two sentences in one piece', () => {
     const text =
       'Each pot is different. "You are not the only artist in the room. The fire gets a vote too," said Mariko Ueda, who runs the studio.';

@@ -8,6 +8,7 @@ import type { Article } from '../extract/types.ts';
 import { type Script, ScriptSchema, type Section } from '../schema/script.ts';
 import { narrationChars } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
+import { longestBullet } from './bullets.ts';
 import { TEXT_LIMITS } from './language.ts';
 import { buildOfflineScript } from './offline.ts';
 import { outlineArticle } from './outline.ts';
@@ -39,7 +40,7 @@ function expectWellFormed(script: Script, bounds: { maxSections: number; charBud
       if (section.kind === 'closing' && titles.has(bullet)) continue;
       // A recap slide has at most three bullets, each may be longer.
       expect(bullet.length).toBeLessThanOrEqual(
-        section.kind === 'closing' ? limits.recapBullet : limits.bullet,
+        section.kind === 'closing' ? limits.recapBullet : longestBullet(limits.bullet),
       );
       expect(bullet).not.toMatch(/[。.]$/u);
       expect(findBulletDefects(bullet, script.language), bullet).toEqual([]);

@@ -26,6 +26,7 @@ import {
 import { chooseSentences } from './coverage.ts';
 import { ANNOUNCES_ITEMS, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
+import { withoutFillerBullets } from './filler-bullets.ts';
 import { japaneseReading } from './katakana.ts';
 import { findRankedKeyFigure } from './key-figure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
@@ -39,7 +40,7 @@ import {
   toSourceSentences,
 } from './narration-pick.ts';
 import { appendSpeech } from './narrations.ts';
-import { outlineArticle, type Topic } from './outline.ts';
+import { MAX_SENTENCE_ITEMS, outlineArticle, type Topic } from './outline.ts';
 import { pictureCaption } from './picture-caption.ts';
 import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
@@ -63,8 +64,11 @@ const LEAD_SHARE = 0.12;
 /** Narrations a section may say; past MAX_SLIDE_NARRATIONS they go on a continuation slide. */
 const MAX_BODY_NARRATIONS = 8;
 const MAX_SLIDE_NARRATIONS = 4;
-/** A list read out two items at a time: up to six narrations (the slide's six bullets). */
-const MAX_LIST_NARRATIONS = 6;
+/**
+ * A list read out two short items at a time, or one item of a sentence at a time (see outline's
+ * MAX_SENTENCE_ITEMS): up to twelve narrations, on two slides of six bullets at most.
+ */
+const MAX_LIST_NARRATIONS = MAX_SENTENCE_ITEMS;
 /** A slide shows at most this many bullets (the schema's limit). */
 const MAX_SLIDE_BULLETS = 6;
 const MAX_SECTION_BULLETS = MAX_BODY_NARRATIONS + MAX_LIST_NARRATIONS;
@@ -468,6 +472,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     k = Math.max(end, k + 1);
   }
 
+  // Bullets show each slide's substance, not its lead-in or scene-setting.
+  const listed = new Set(bodies.flatMap((b) => b.picked.filter((p) => p.listItem).map((p) => p.text)));
+  for (const [k, slide] of bodySections.entries())
+    bodySections[k] = withoutFillerBullets(slide, language, listed);
+
   // The recap says the article's main points the video can repeat, and its slide shows them.
   const points = recapOf(
     plans.map(
@@ -779,11 +788,10 @@ function slideCuts(
   cuts.sort((a, b) => a - b);
   let start = 0;
   for (const cut of [...cuts, narrations]) {
-    // Even slides: five narrations go three and two, not four and a lone one.
-    const pieces = Math.ceil((cut - start) / MAX_SLIDE_NARRATIONS);
-    const size = Math.ceil((cut - start) / Math.max(1, pieces));
-    for (let next = start + size; next < cut && cuts.length < free; next += size) {
-      cuts.push(next);
+    // Even slides: five narrations go three and two, thirteen go 3, 4, 3 and 3, never a lone one.
+    const pieces = Math.max(1, Math.ceil((cut - start) / MAX_SLIDE_NARRATIONS));
+    for (let k = 1; k < pieces && cuts.length < free; k++) {
+      cuts.push(start + Math.round((k * (cut - start)) / pieces));
     }
     start = cut;
   }

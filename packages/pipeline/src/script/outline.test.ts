@@ -124,3 +124,36 @@ describe('capParagraph', () => {
     ).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
   });
 });
+
+describe('lists of sentence items', () => {
+  const li = (text: string): ArticleBlock => ({ type: 'paragraph', text, list: 'ordered' });
+  const outlineOf = (items: readonly string[]) =>
+    outlineArticle(
+      {
+        ...articleOf([h(2, 'What you need'), p('The essentials are few.'), ...items.map(li)], 'Tools'),
+        language: 'en',
+      },
+      'en',
+      4,
+    );
+
+  it('reads a list of things with what each is for as one list, each item whole', () => {
+    const items = [
+      'A coarse stone, around 1,000 grit, for setting the bevel and removing nicks.',
+      'A fine stone, around 6,000 grit, for refining the edge.',
+      'A honing guide that holds the blade at a fixed angle.',
+      'A notebook for the angles you use on each tool.',
+    ];
+    const outline = outlineOf(items);
+    expect([...(outline.lists ?? [])]).toEqual([items.join(' ')]);
+  });
+
+  it('leaves a list of statements to be picked sentence by sentence', () => {
+    const outline = outlineOf([
+      'The mean of this series is 4.33, and we detected 12 as an anomaly.',
+      'If the 12 were a 120, the mean of the series would have been 16.33.',
+      'A measure that is considered more robust is a median.',
+    ]);
+    expect(outline.lists?.size ?? 0).toBe(0);
+  });
+});

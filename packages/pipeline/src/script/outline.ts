@@ -186,7 +186,7 @@ function withListsAsSentences(blocks: readonly IndexedBlock[], language: Languag
     !ENDS_LIKE_SENTENCE.test(b.text) &&
     // "We are running three experiments:" introduces the list; it is not one of its items.
     !/[:：]$/u.test(b.text);
-  blocks = withLongListsNamed(blocks, language);
+  blocks = withSentenceListsJoined(withLongListsNamed(blocks, language), language);
   for (let i = 0; i < blocks.length; ) {
     let end = i;
     while (end < blocks.length && isItem(blocks[end]!)) end++;
@@ -222,8 +222,14 @@ function withListsAsSentences(blocks: readonly IndexedBlock[], language: Languag
   return result;
 }
 
-/** A list longer than this is read as its items' names, so that every item can be said. */
-const MAX_SENTENCE_ITEMS = 6;
+/**
+ * A list of more items than this (or with an item too long for a bullet) is read as its items'
+ * names, so that every item can be said; a shorter one is read item by item, each with what it is
+ * for ("A coarse stone, around 1,000 grit, for setting the bevel and removing nicks.").
+ */
+export const MAX_SENTENCE_ITEMS = 12;
+/** A list of this many sentence items or fewer is always read whole. */
+const MIN_NAMED_ITEMS = 6;
 /** "A coarse stone, around 1,000 grit, for setting the bevel." names "A coarse stone". */
 const ITEM_NAME = /^([^,;:]{3,80}?)(?:,|;|:|\s(?:to|for|that|which|because)\s)/u;
 
@@ -236,10 +242,12 @@ function itemName(item: string): string | undefined {
 }
 
 /**
- * A long English list whose items are whole sentences ("A coarse stone, around 1,000 grit, for
- * setting the bevel.") is too long to say item by item within the budget, and a budget that keeps
- * only some items loses tools a later step names. Each item is then said by its name: the words
- * before its first comma or its "to/for/that…" clause (or the whole item when it is that short).
+ * An English list whose items are whole sentences ("A coarse stone, around 1,000 grit, for
+ * setting the bevel.") is said item by item, each shown whole as a bullet with what it is for.
+ * When it has more than MAX_SENTENCE_ITEMS items, or an item too long for a bullet, it is too long
+ * to say that way, and a budget that keeps only some items loses tools a later step names: each
+ * item is then said by its name, the words before its first comma or its "to/for/that…" clause
+ * (or the whole item when it is that short).
  */
 function withLongListsNamed(blocks: readonly IndexedBlock[], language: Language): IndexedBlock[] {
   if (language !== 'en') return [...blocks];
@@ -250,10 +258,57 @@ function withLongListsNamed(blocks: readonly IndexedBlock[], language: Language)
     let end = i;
     while (end < result.length && isSentenceItem(result[end])) end++;
     const names = result.slice(i, end).map((b) => itemName(b.text));
-    if (end - i > MAX_SENTENCE_ITEMS && names.every((n) => n !== undefined && n.split(' ').length >= 2)) {
+    const tooLong = result.slice(i, end).some((b) => b.text.length > MAX_LIST_BULLET[language]);
+    if (
+      (end - i > MAX_SENTENCE_ITEMS || tooLong) &&
+      end - i > MIN_NAMED_ITEMS &&
+      names.every((n) => n !== undefined && n.split(' ').length >= 2)
+    ) {
       for (let k = i; k < end; k++) result[k] = { ...result[k]!, text: names[k - i]! };
     }
     i = Math.max(end, i + 1);
+  }
+  return result;
+}
+
+/** A verb that makes an item's first words a statement rather than the name of a thing. */
+const EN_STATEMENT =
+  /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|do|does|did)\b/iu;
+
+/**
+ * An English list of 3 to MAX_SENTENCE_ITEMS items that each name a thing and say what it is for,
+ * short enough for a bullet
+ * ("A spray bottle of water, because most stones cut best when wet.") is read out whole, each item
+ * a narration shown as its bullet: one block read as a list, its items as its sentences.
+ */
+function withSentenceListsJoined(blocks: readonly IndexedBlock[], language: Language): IndexedBlock[] {
+  if (language !== 'en') return [...blocks];
+  // "A spray bottle of water, because…": a thing and what it is for, not a statement ("The mean is 4.33, …").
+  const names = (text: string) => {
+    const name = itemName(text);
+    return name !== undefined && name.split(' ').length <= 14 && !EN_STATEMENT.test(name);
+  };
+  const isItem = (b: IndexedBlock | undefined) =>
+    b?.type === 'paragraph' &&
+    b.list !== undefined &&
+    ENDS_LIKE_SENTENCE.test(b.text) &&
+    b.text.length <= MAX_LIST_BULLET[language] &&
+    names(b.text);
+  const result: IndexedBlock[] = [];
+  for (let i = 0; i < blocks.length; ) {
+    let end = i;
+    while (end < blocks.length && isItem(blocks[end])) end++;
+    if (end - i < 3 || end - i > MAX_SENTENCE_ITEMS) {
+      result.push(...blocks.slice(i, Math.max(end, i + 1)));
+      i = Math.max(end, i + 1);
+      continue;
+    }
+    const text = blocks
+      .slice(i, end)
+      .map((b) => b.text.trim())
+      .join(' ');
+    result.push({ ...blocks[i]!, text, readAsList: true });
+    i = end;
   }
   return result;
 }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Section } from '../schema/script.ts';
+import { withoutFillerBullets } from './filler-bullets.ts';
+
+/** A body slide whose every narration shows its own text as its bullet. */
+function slide(title: string, texts: readonly string[]): Section {
+  return {
+    title,
+    kind: 'body',
+    bullets: texts.map((t) => t.replace(/[.。]$/u, '')),
+    narrations: texts.map((text, bullet) => ({ text, speaker: 'narrator', bullet })),
+  };
+}
+
+describe('withoutFillerBullets', () => {
+  it('shows the fact a slide says, not the scene-setting before it (which is still said)', () => {
+    const result = withoutFillerBullets(
+      slide('A quiet quay', [
+        'Walk along the eastern terminal at dawn and the difference is obvious.',
+        'The three electric cranes that went into service in January make a low hum instead of the steady roar of their diesel neighbours.',
+      ]),
+      'en',
+    );
+    expect(result.bullets).toEqual([
+      'The three electric cranes that went into service in January make a low hum instead of the steady roar of their diesel neighbours',
+    ]);
+    expect(result.narrations.map((n) => n.bullet)).toEqual([undefined, 0]);
+    expect(result.narrations).toHaveLength(2);
+  });
+
+  it('drops a lead-in bullet when the slide has a number to show', () => {
+    const result = withoutFillerBullets(
+      slide('Council', [
+        'Money is the other question hanging over the next council budget.',
+        'Extending the lanes would cost an estimated $4.2 million.',
+        'The council will vote on the extension in March.',
+      ]),
+      'en',
+    );
+    expect(result.bullets).toEqual([
+      'Extending the lanes would cost an estimated $4.2 million',
+      'The council will vote on the extension in March',
+    ]);
+    expect(result.narrations.map((n) => n.bullet)).toEqual([undefined, 0, 1]);
+  });
+
+  it('keeps plain statements when nothing better is said, and keeps list items', () => {
+    const plain = slide('How often', [
+      'Sharpen little and often.',
+      'That is why the routine stays short.',
+      'Most of the time the stones sit within reach.',
+    ]);
+    expect(withoutFillerBullets(plain, 'en')).toEqual(plain);
+    const concept = slide('What sharp means', [
+      'Two surfaces make the edge, so both matter.',
+      'The back must be flat near the edge, or the two surfaces will never meet.',
+    ]);
+    expect(withoutFillerBullets(concept, 'en')).toEqual(concept);
+    const list = slide('Tools', [
+      'That is all you need.',
+      'A fine stone, around 6,000 grit, for refining the edge.',
+    ]);
+    expect(withoutFillerBullets(list, 'en', new Set(['That is all you need.']))).toEqual(list);
+    expect(withoutFillerBullets(list, 'en').bullets).toHaveLength(1);
+  });
+
+  it('drops a Japanese lead-in only', () => {
+    const tips = slide('コツ', [
+      'もう一つのコツは、ぬるま湯の温度です。',
+      '35度くらいのぬるま湯を使います。',
+    ]);
+    expect(withoutFillerBullets(tips, 'ja').bullets).toEqual(['35度くらいのぬるま湯を使います']);
+    const plain = slide('町', [
+      '町では、群来を観光にも生かしたい考えだ。',
+      '町役場は今月下旬、展望スペースを設ける。',
+    ]);
+    expect(withoutFillerBullets(plain, 'ja')).toEqual(plain);
+  });
+});
