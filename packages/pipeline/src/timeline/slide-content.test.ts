@@ -104,11 +104,16 @@ describe('slide layouts in the timeline', () => {
           kind: 'closing',
           layout: 'quote',
           quote,
-          narrations: [{ text: 'The article ends on this note. "Slow streets are safe streets," the mayor said.' }],
+          narrations: [
+            { text: 'The article ends on this note. "Slow streets are safe streets," the mayor said.' },
+          ],
         },
       ],
     });
-    const slides = buildTimeline(closed, closed.sections.flatMap((s) => s.narrations.map(() => 2))).slides;
+    const slides = buildTimeline(
+      closed,
+      closed.sections.flatMap((s) => s.narrations.map(() => 2)),
+    ).slides;
     const [recap, last] = slides.slice(-2);
     expect(recap).toMatchObject({ kind: 'closing', sectionNumber: 0 });
     expect(recap!.layout).toBeUndefined();
