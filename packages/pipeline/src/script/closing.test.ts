@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, ArticleBlock } from '../extract/types.ts';
+import { articleOf, h2, p } from '../../fixtures/script/test-articles.ts';
 import { closingSections } from './closing.ts';
 import { buildOfflineScript } from './offline.ts';
 
-function article(title: string, language: string, blocks: ArticleBlock[]): Article {
-  const paragraphs = blocks.filter((b) => b.type === 'paragraph').map((b) => b.text);
-  return {
-    url: 'https://example.com/a',
-    title,
-    language,
-    blocks,
-    headings: blocks.filter((b) => b.type === 'heading').map((b) => b.text),
-    paragraphs,
-    images: [],
-    textLength: paragraphs.join('').length,
-  };
-}
-const h2 = (text: string): ArticleBlock => ({ type: 'heading', level: 2, text });
-const p = (text: string): ArticleBlock => ({ type: 'paragraph', text });
-
-const harbour = article('Port of Westmark bets on electric cranes to cut emissions', 'en', [
+const harbour = articleOf('Port of Westmark bets on electric cranes to cut emissions', 'en', [
   p(
     'The Port of Westmark will replace every diesel crane on its quays with electric machines by 2030, a change that will cut its emissions by 40 percent.',
   ),
@@ -71,7 +55,7 @@ describe('the closing of an offline script', () => {
   });
 
   it('says a quotation that names its speaker itself without a lead-in', () => {
-    const piece = article('The winter the bike lanes stayed open', 'en', [
+    const piece = articleOf('The winter the bike lanes stayed open', 'en', [
       p('Northfield kept its protected bike lanes open all winter, and 610 cyclists a day still used them.'),
       p('The city bought a narrow tractor for $148,000 that clears the lanes before the big ploughs come.'),
       p(
@@ -92,7 +76,7 @@ describe('the closing of an offline script', () => {
   });
 
   it('tells a story’s moral as its text states it, in natural words, and nothing else', () => {
-    const story = article('欲張りなイヌ', 'ja', [
+    const story = articleOf('欲張りなイヌ', 'ja', [
       p(
         'むかしむかし、ある村に、一匹のイヌがいました。このイヌはとても食いしん坊で、おまけに大の欲張りでした。',
       ),

@@ -4,28 +4,12 @@
  * goes; the lead's later paragraphs are said; an enumeration is shown on one slide.
  */
 import { describe, expect, it } from 'vitest';
-import type { Article, ArticleBlock } from '../extract/types.ts';
+import { articleOf, h2, p } from '../../fixtures/script/test-articles.ts';
 import { autoCharBudget } from './language.ts';
 import { buildOfflineScript } from './offline.ts';
 import { splitSentences } from './sentences.ts';
 
-function article(title: string, language: string, blocks: ArticleBlock[]): Article {
-  const paragraphs = blocks.filter((b) => b.type === 'paragraph').map((b) => b.text);
-  return {
-    url: 'https://example.com/a',
-    title,
-    language,
-    blocks,
-    headings: blocks.filter((b) => b.type === 'heading').map((b) => b.text),
-    paragraphs,
-    images: [],
-    textLength: paragraphs.join('').length,
-  };
-}
-const h2 = (text: string): ArticleBlock => ({ type: 'heading', level: 2, text });
-const p = (text: string): ArticleBlock => ({ type: 'paragraph', text });
-
-const LIGHTHOUSE = article('Karsholm Lighthouse', 'en', [
+const LIGHTHOUSE = articleOf('Karsholm Lighthouse', 'en', [
   p(
     'Karsholm Lighthouse is an active lighthouse on Karsholm Point, at the northern end of a long sandbank that has wrecked ships for centuries. The round brick tower, 38 metres tall, was completed in 1871 and still carries its original lens.',
   ),
@@ -63,7 +47,7 @@ describe('offline script coverage', () => {
   });
 
   it('keeps a definition and a caveat and cuts scene-setting when the budget forces cuts', () => {
-    const news = article('湾に鰊の群れ戻る', 'ja', [
+    const news = articleOf('湾に鰊の群れ戻る', 'ja', [
       p(
         '北浜湾に鰊の大群が押し寄せ、海面が白く濁る「群来」と呼ばれる現象が１３日、約４０年ぶりに確認された。',
       ),
@@ -90,7 +74,7 @@ describe('offline script coverage', () => {
   });
 
   it('shows an enumeration’s announcement and all its items on one slide', () => {
-    const reasons = article('Why the herring came back', 'en', [
+    const reasons = articleOf('Why the herring came back', 'en', [
       p(
         'Herring returned to the bay this spring for the first time in forty years, the fisheries office said.',
       ),

@@ -4,31 +4,15 @@
  * it is said, sections without headings get neutral titles, and the closing names only headings.
  */
 import { describe, expect, it } from 'vitest';
-import type { Article, ArticleBlock } from '../extract/types.ts';
+import { articleOf, h2, li, p } from '../../fixtures/script/test-articles.ts';
+import type { ArticleBlock } from '../extract/types.ts';
 import { findKeyFigure } from './key-figure.ts';
 import { buildOfflineScript } from './offline.ts';
 import { splitSentences } from './sentences.ts';
 
-function article(title: string, language: string, blocks: ArticleBlock[]): Article {
-  const paragraphs = blocks.filter((b) => b.type === 'paragraph').map((b) => b.text);
-  return {
-    url: 'https://example.com/a',
-    title,
-    language,
-    blocks,
-    headings: blocks.filter((b) => b.type === 'heading').map((b) => b.text),
-    paragraphs,
-    images: [],
-    textLength: paragraphs.join('').length,
-  };
-}
-const h2 = (text: string): ArticleBlock => ({ type: 'heading', level: 2, text });
-const p = (text: string): ArticleBlock => ({ type: 'paragraph', text });
-const li = (text: string): ArticleBlock => ({ type: 'paragraph', text, list: 'unordered' });
-
 describe('offline script, as viewers judged it', () => {
   it('reads a list of ingredients out and shows its items as bullets, never as a key figure', () => {
-    const recipe = article('米粉パンの作り方', 'ja', [
+    const recipe = articleOf('米粉パンの作り方', 'ja', [
       p('フライパンひとつで焼きたてのパンが作れます。こねる必要がなく、発酵も30分ほどで終わります。'),
       h2('材料'),
       li('米粉　200グラム'),
@@ -69,7 +53,7 @@ describe('offline script, as viewers judged it', () => {
       'A non-slip mat to hold the stones still.',
       'A notebook for the angles you use on each tool.',
     ];
-    const chapter = article('Keeping tools sharp', 'en', [
+    const chapter = articleOf('Keeping tools sharp', 'en', [
       p(
         'A sharp chisel slices end grain cleanly and goes exactly where you point it, while a dull one skids.',
       ),
@@ -100,7 +84,7 @@ describe('offline script, as viewers judged it', () => {
   });
 
   it('shows a quote from the narration that says it, on a slide of its own after the bullets before it', () => {
-    const piece = article('Harbour goes electric', 'en', [
+    const piece = articleOf('Harbour goes electric', 'en', [
       p('The Port of Westmark will replace every diesel crane on its quays with electric machines by 2030.'),
       h2('The plan'),
       p(
@@ -136,7 +120,7 @@ describe('offline script, as viewers judged it', () => {
         { length: 4 },
         (_, i) => `The ${topic} report number ${i + 1} describes how the ${topic} changed the town.`,
       ).join(' ');
-    const piece = article('The winter the bike lanes stayed open', 'en', [
+    const piece = articleOf('The winter the bike lanes stayed open', 'en', [
       p(
         'When Northfield painted its first bike lanes, the most common complaint was not about parking. It was about snow.',
       ),
@@ -170,7 +154,7 @@ describe('offline script, as viewers judged it', () => {
 
   it('gives each h3 subsection slides of its own under "Section: Subsection"', () => {
     const h = (text: string, level: number): ArticleBlock => ({ type: 'heading', level, text });
-    const piece = article('Karsholm Lighthouse', 'en', [
+    const piece = articleOf('Karsholm Lighthouse', 'en', [
       p('Karsholm Lighthouse is an active lighthouse on Karsholm Point, at the end of a long sandbank.'),
       h('History', 2),
       h('Construction', 3),
@@ -196,7 +180,7 @@ describe('offline script, as viewers judged it', () => {
   });
 
   it('keeps the title slide short: the rest of a long lead opens the first body slide', () => {
-    const piece = article('The winter the bike lanes stayed open', 'en', [
+    const piece = articleOf('The winter the bike lanes stayed open', 'en', [
       p(
         'When Northfield painted its first bike lanes, the most common complaint was not about parking. It was about snow. Residents predicted that the lanes would fill with ploughed slush every December and sit empty until April. This winter, the snowiest since 1996, was supposed to prove them right.',
       ),
@@ -227,7 +211,7 @@ describe('offline script, as viewers judged it', () => {
       'Keep going until you can feel a small burr along the back of the edge with your fingertip.',
       'Raise the angle by two degrees and move to the fine stone for a narrow secondary bevel.',
     ];
-    const piece = article('Keeping tools sharp', 'en', [
+    const piece = articleOf('Keeping tools sharp', 'en', [
       p('A dull tool is more dangerous than a sharp one, because it has to be forced through the wood.'),
       h('The routine'),
       ...steps.map((s) => p(s)),
@@ -242,7 +226,7 @@ describe('offline script, as viewers judged it', () => {
   });
 
   it('closes with the article’s own last words, the closing quotation with its speaker', () => {
-    const piece = article('The winter the bike lanes stayed open', 'en', [
+    const piece = articleOf('The winter the bike lanes stayed open', 'en', [
       p('Northfield kept its protected bike lanes open all winter, and 610 cyclists a day still used them.'),
       p('Counters on the two busiest routes recorded about 45 percent of the summer figure in January.'),
       p('The city bought a narrow tractor for $148,000 that clears the lanes before the big ploughs come.'),
@@ -259,7 +243,7 @@ describe('offline script, as viewers judged it', () => {
     expect(closing.join(' ')).not.toContain('original article');
   });
   it('gives a quote that other points follow a slide of its own, titled by whose words they are', () => {
-    const piece = article('The winter the bike lanes stayed open', 'en', [
+    const piece = articleOf('The winter the bike lanes stayed open', 'en', [
       p('Northfield kept its protected bike lanes open all winter, and 610 cyclists a day still used them.'),
       p(
         'The snow plough crews cleared the lanes before the big ploughs came through every morning. ' +
@@ -293,7 +277,7 @@ describe('offline script, as viewers judged it', () => {
       text: 'A dull tool is more dangerous than a sharp one, because it has to be forced.',
       quoted: true,
     };
-    const piece = article('Chapter 4: Keeping Tools Sharp', 'en', [
+    const piece = articleOf('Chapter 4: Keeping Tools Sharp', 'en', [
       epigraph,
       p(
         'Every woodworker eventually learns that sharpening is not a chore that interrupts the work. A sharp chisel slices end grain cleanly and goes exactly where you point it.',
@@ -321,7 +305,7 @@ describe('offline script, as viewers judged it', () => {
     expect(first.narrations.map((n) => n.text)).toEqual([epigraph.text]);
   });
   it('shows both panels a section offers, each on the slide that says it', () => {
-    const piece = article('The winter the bike lanes stayed open', 'en', [
+    const piece = articleOf('The winter the bike lanes stayed open', 'en', [
       p('Northfield kept its protected bike lanes open all winter, and most riders stayed with them.'),
       h2('The machine'),
       p(
