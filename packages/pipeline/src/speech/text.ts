@@ -1,5 +1,6 @@
 import { loadDefaultJapaneseParser } from 'budoux';
 import type { Language } from '../schema/script.ts';
+import { englishDateForms } from './english-dates.ts';
 
 const japanesePhrases = loadDefaultJapaneseParser();
 
@@ -133,7 +134,7 @@ const CURRENCY: Record<string, string> = { $: 'dollars', '€': 'euros', '£': '
 const TITLES: Record<string, string> = { Mr: 'Mister', Mrs: 'Missus', Ms: 'Miz', Dr: 'Doctor', St: 'Saint' };
 
 export function englishSpeechForms(text: string): string {
-  return text
+  return englishDateForms(text)
     .replace(
       /([$€£¥])\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?/gu,
       (_m, symbol: string, amount: string, scale: string | undefined) => {
@@ -148,11 +149,16 @@ export function englishSpeechForms(text: string): string {
 }
 
 /**
- * Words Open JTalk's dictionary misreads, written as they are said: 米粉 as 「ベーコ」, and 雄/雌
+ * Words Open JTalk's dictionary misreads, written as they are said: 米粉 as 「ベーコ」, お米 as
+ * 「おべい」, 出そうに as 「しゅっそうに」, and 雄/雌
  * standing alone (「雄が放つ」, an animal's sex) as ユウ/シ; inside a compound (英雄, 雌雄) they stay.
  */
 const OPEN_JTALK_READINGS: ReadonlyArray<[RegExp, string]> = [
   [/米粉/gu, 'こめこ'],
+  // 「お米から」「お米の」 were read おべい.
+  [/お米/gu, 'おこめ'],
+  // 「涙が出そうになった」 was read しゅっそう (出そうと, "to take out", stays).
+  [/出そう(?=[にな])/gu, 'でそう'],
   [/(?<!\p{Script=Han})雄(?!\p{Script=Han})/gu, 'おす'],
   [/(?<!\p{Script=Han})雌(?!\p{Script=Han})/gu, 'めす'],
 ];
