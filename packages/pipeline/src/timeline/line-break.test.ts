@@ -235,6 +235,17 @@ describe('subtitle breaks at phrase boundaries (defects from the judged videos)'
     expect(split).toEqual([]);
   });
 
+  it('never ends a line on "not", "very", "be" or "been": they belong to what follows', () => {
+    const text =
+      'When Northfield painted its first protected bike lanes four years ago, the most common complaint at the city council was not about parking or traffic, and it had been very loud.';
+    const ends: string[] = [];
+    for (let width = 14; width <= 40; width += 1) {
+      for (const line of linesOf(subtitleCards(text, 'en', width, { seconds: 10 })))
+        if (/ (?:not|very|been|be)$/u.test(line)) ends.push(`${width}: ${line}`);
+    }
+    expect(ends).toEqual([]);
+  });
+
   it('keeps a quoted title in one cue', () => {
     const text =
       'Today we look at the article "Port of Westmark bets on electric cranes to cut emissions" from Harbour Gazette.';

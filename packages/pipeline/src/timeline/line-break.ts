@@ -115,7 +115,7 @@ const PREPOSITIONS = new Set(
 );
 /** Words a line should not end with: they belong to what follows. */
 const WEAK_ENDINGS = new Set(
-  'the a an of to in on at by for with from into and or but nor his her its their our my your this these those mr mrs ms dr st no'.split(
+  'the a an of to in on at by for with from into and or but nor his her its their our my your this these those mr mrs ms dr st no not very been be'.split(
     ' ',
   ),
 );
