@@ -38,8 +38,15 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     throughput: { type: 'string' },
     concurrency: { type: 'string', default: '2' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  // The usage is this file's opening comment.
+  const source = await readFile(fileURLToPath(import.meta.url), 'utf8');
+  console.log(/\/\*\*([\s\S]*?)\*\//u.exec(source)?.[1]?.replace(/^ \* ?/gmu, '').trim());
+  process.exit(0);
+}
 const style = ScriptStyleSchema.parse(values.style);
 const renderers: RendererKind[] =
   values.renderer === 'both' ? ['fast', 'full'] : [values.renderer as RendererKind];
