@@ -44,7 +44,12 @@ const { values } = parseArgs({
 if (values.help) {
   // The usage is this file's opening comment.
   const source = await readFile(fileURLToPath(import.meta.url), 'utf8');
-  console.log(/\/\*\*([\s\S]*?)\*\//u.exec(source)?.[1]?.replace(/^ \* ?/gmu, '').trim());
+  console.log(
+    /\/\*\*([\s\S]*?)\*\//u
+      .exec(source)?.[1]
+      ?.replace(/^ \* ?/gmu, '')
+      .trim(),
+  );
   process.exit(0);
 }
 const style = ScriptStyleSchema.parse(values.style);
