@@ -4,6 +4,7 @@ import type { Timeline } from '@movie-generator/remotion/props';
 import { renderFrames } from '@remotion/renderer';
 import type { StageContext } from '../context.ts';
 import { msg } from '../i18n/messages.ts';
+import { type Blend, writeBlends } from './blend.ts';
 import { remotionCancelSignal } from './cancel.ts';
 import { AUDIO_ARGS, BT709_TAGS, narratedMp4Args, VIDEO } from './encoding.ts';
 import { runFfmpeg } from './ffmpeg.ts';
@@ -28,12 +29,19 @@ const JPEG_QUALITY = 90;
 const CHUNK_FRAMES = 600;
 
 const frameFile = (frame: number) => `f${String(frame).padStart(6, '0')}.jpeg`;
+/** A hold's picture: its drawn frame, or in a fade the blend made for it. */
+const holdFile = (hold: Hold) =>
+  hold.blend
+    ? `b${hold.blend.under}-${hold.frame}-${Math.round(hold.blend.opacity * 1e6)}.jpeg`
+    : frameFile(hold.frame);
 const chunkFile = (index: number) => `chunk-${String(index).padStart(4, '0')}.mp4`;
 
 /**
- * The fast renderer. Static spans look the same on every frame, so Chromium draws only the
- * first frame of each static span and every frame of each animated span (Remotion's
- * renderFrames with an explicit frame list, on one tab). The holds are cut into chunks of
+ * The fast renderer. Fades aside, static spans look the same on every frame, so Chromium draws
+ * only the first frame of each static span (and every frame of an animated span, if any) of the
+ * timeline without its fades (Remotion's renderFrames with an explicit frame list, on one tab).
+ * Each frame of a fade is the drawn picture after the fade's start blended over the one before
+ * it, which ffmpeg makes from those two stills (see blend.ts). The holds are cut into chunks of
  * about CHUNK_FRAMES frames, and each chunk is encoded to H.264 by its own ffmpeg run (one at a
  * time, through the concat demuxer, holding each picture for its span) as soon as its pictures
  * are drawn, while Chromium draws the next ones. A last ffmpeg run joins the chunks without
@@ -53,6 +61,9 @@ export async function renderFast(
   session: RenderSession,
 ): Promise<RendererStats> {
   const plan = planFrames(timeline);
+  // What Chromium draws: the timeline without fades (and the composition resolved for it).
+  const stills: Timeline = { ...timeline, fades: [] };
+  const stillsSession = { ...session, composition: { ...session.composition, props: stills } };
   const total = timeline.durationInFrames;
   const renderCost = plan.frames.length * SEC_PER_RENDERED_FRAME;
   // Chunks are encoded while Chromium draws: what is left after the last picture is about one
@@ -78,7 +89,8 @@ export async function renderFast(
   let encoding: Promise<void> = Promise.resolve();
   let encodeError: unknown;
   const queueReadyChunks = () => {
-    while (queued < chunks.length && chunks[queued]!.every((h) => drawn.has(h.frame))) {
+    const ready = (h: Hold) => drawn.has(h.frame) && (!h.blend || drawn.has(h.blend.under));
+    while (queued < chunks.length && chunks[queued]!.every(ready)) {
       const index = queued++;
       const holds = chunks[index]!;
       encoding = encoding.then(async () => {
@@ -105,7 +117,7 @@ export async function renderFast(
     const started = performance.now();
     ctx.onProgress(0, msg.rendering(0, plan.frames.length));
     await renderFrames({
-      ...remotionSessionOptions(session, timeline, cancelSignal),
+      ...remotionSessionOptions(stillsSession, stills, cancelSignal),
       frames: plan.frames,
       imageFormat: 'jpeg',
       jpegQuality: JPEG_QUALITY,
@@ -121,7 +133,7 @@ export async function renderFast(
       },
       onStart: () => undefined,
       onFrameUpdate: (done) =>
-        ctx.onProgress((renderShare * done) / plan.frames.length, msg.rendering(done, plan.frames.length)),
+        ctx.onProgress(renderShare * (done / plan.frames.length), msg.rendering(done, plan.frames.length)),
     });
     const renderSec = seconds(started);
 
@@ -164,9 +176,9 @@ export async function renderFast(
 }
 
 /**
- * Encodes one chunk of holds to `chunk-NNNN.mp4` in `dir`: each picture converted once to
- * limited-range BT.709 yuv420p and held on the fps grid. `trim` drops the repeated last ffconcat
- * entry's frame.
+ * Encodes one chunk of holds to `chunk-NNNN.mp4` in `dir`: first the chunk's blends are made,
+ * then each picture converted once to limited-range BT.709 yuv420p and held on the fps grid.
+ * `trim` drops the repeated last ffconcat entry's frame.
  */
 async function encodeChunk(
   holds: readonly Hold[],
@@ -176,8 +188,21 @@ async function encodeChunk(
   signal: AbortSignal,
 ): Promise<void> {
   const frames = holds.reduce((n, h) => n + h.durationInFrames, 0);
+  const blends: Blend[] = holds.flatMap((h) =>
+    h.blend
+      ? [
+          {
+            under: join(dir, frameFile(h.blend.under)),
+            over: join(dir, frameFile(h.frame)),
+            opacity: h.blend.opacity,
+            out: join(dir, holdFile(h)),
+          },
+        ]
+      : [],
+  );
+  await writeBlends(blends, { signal, workDir: dir });
   const list = join(dir, `chunk-${index}.ffconcat`);
-  await writeFile(list, ffconcatScript(holds, fps, frameFile));
+  await writeFile(list, ffconcatScript(holds, fps, holdFile));
   await runFfmpeg(
     [
       '-f',
