@@ -117,12 +117,15 @@ export async function renderFast(
   const video = join(framesDir, 'video.h264');
   const narration = join(framesDir, 'narration.m4a');
   let audioError: unknown;
+  const audioStarted = performance.now();
   const audio = runFfmpeg(['-i', audioPath, '-vn', ...AUDIO_ARGS, '-f', 'mp4', narration], {
     signal: ctx.signal,
     workDir: framesDir,
-  }).catch((error: unknown) => {
-    audioError = error;
-  });
+  })
+    .then(() => ctx.log.debug({ seconds: seconds(audioStarted) }, 'render: narration encoded'))
+    .catch((error: unknown) => {
+      audioError = error;
+    });
   try {
     const started = performance.now();
     ctx.onProgress(0, msg.rendering(0, plan.frames.length));
@@ -146,6 +149,7 @@ export async function renderFast(
         ctx.onProgress(renderShare * (done / plan.frames.length), msg.rendering(done, plan.frames.length)),
     });
     const renderSec = seconds(started);
+    ctx.log.debug({ frames: plan.frames.length, seconds: renderSec }, 'render: pictures drawn');
 
     const encodeStarted = performance.now();
     drawingDone = true;
