@@ -1,10 +1,11 @@
-import { AbsoluteFill, Sequence } from 'remotion';
+import { AbsoluteFill, Freeze, Sequence, useCurrentFrame } from 'remotion';
 import { Background } from './components/Background.tsx';
 import { ClosingSlide } from './components/ClosingSlide.tsx';
 import { SectionSlide } from './components/SectionSlide.tsx';
 import { SpeakerBadges } from './components/SpeakerBadges.tsx';
 import { Subtitle } from './components/Subtitle.tsx';
 import { TitleSlide } from './components/TitleSlide.tsx';
+import { fadeAt, fadeOpacity } from './fade.ts';
 import { videoLabels } from './i18n.ts';
 import type { Slide, Timeline } from './props.ts';
 import { theme } from './theme.ts';
@@ -44,45 +45,32 @@ function closingFooter(timeline: Timeline): string[] {
 }
 
 const SlideView: React.FC<{ slide: Slide; timeline: Timeline }> = ({ slide, timeline }) => {
-  const { transitionFrames } = timeline;
   switch (slide.kind) {
     case 'title':
-      return (
-        <TitleSlide
-          title={slide.title}
-          label={siteLabel(timeline)}
-          image={slide.image}
-          transitionFrames={transitionFrames}
-        />
-      );
+      return <TitleSlide title={slide.title} label={siteLabel(timeline)} image={slide.image} />;
     case 'section':
-      return <SectionSlide slide={slide} transitionFrames={transitionFrames} />;
+      return <SectionSlide slide={slide} />;
     case 'closing':
       // With recap bullets or the article's closing quotation, the closing slide shows them (what
       // the narration is saying), with the source and credits below.
       if (slide.bullets.length > 0 || (slide.layout === 'quote' && slide.quote)) {
-        return (
-          <SectionSlide slide={slide} transitionFrames={transitionFrames} footer={closingFooter(timeline)} />
-        );
+        return <SectionSlide slide={slide} footer={closingFooter(timeline)} />;
       }
       return (
         <ClosingSlide
           labels={videoLabels(timeline.language)}
           source={sourceLine(timeline)}
           credits={timeline.credits}
-          transitionFrames={transitionFrames}
         />
       );
   }
 };
 
 /**
- * The whole video. All timing comes from the timeline: one Sequence per slide, per subtitle and
- * (in a dialogue) per turn. Outside each slide's first `transitionFrames` frames the picture
- * depends only on which slide, which subtitle and whose turn it is (see animation.ts). Narration
- * is muxed in afterwards by ffmpeg.
+ * The picture without fades, opaque: one Sequence per slide, per subtitle and (in a dialogue) per
+ * turn. It depends only on which slide, which bullets, which subtitle and whose turn it is.
  */
-export const Explainer: React.FC<Timeline> = (timeline) => {
+const Scene: React.FC<{ timeline: Timeline }> = ({ timeline }) => {
   const speakers = new Map(timeline.speakers.map((s) => [s.id, s]));
   return (
     <AbsoluteFill lang={timeline.language} style={{ fontFamily: theme.fontFamily, color: theme.text }}>
@@ -126,6 +114,31 @@ export const Explainer: React.FC<Timeline> = (timeline) => {
           </Sequence>
         );
       })}
+    </AbsoluteFill>
+  );
+};
+
+/**
+ * The whole video: the scene, and during a fade (fade.ts) the scene as it was just before the
+ * fade under it, the current scene at the fade's opacity on top. Both scenes are opaque, so each
+ * faded frame is exactly a weighted mean of the two pictures, which the fast renderer reproduces
+ * from two stills. All timing comes from the timeline; narration is muxed in afterwards by ffmpeg.
+ */
+export const Explainer: React.FC<Timeline> = (timeline) => {
+  const frame = useCurrentFrame();
+  const fade = fadeAt(timeline.fades, frame);
+  return (
+    <AbsoluteFill>
+      {fade && (
+        <Freeze frame={fade.startFrame - 1}>
+          <Scene timeline={timeline} />
+        </Freeze>
+      )}
+      <AbsoluteFill
+        style={fade ? { opacity: fadeOpacity(frame - fade.startFrame, fade.durationInFrames) } : undefined}
+      >
+        <Scene timeline={timeline} />
+      </AbsoluteFill>
     </AbsoluteFill>
   );
 };

@@ -43,15 +43,6 @@ export type Quote = z.infer<typeof QuoteSchema>;
 
 export const FPS = 30;
 
-/**
- * Frames of a bullet's entrance when it is revealed after the slide's own entrance. Shared by
- * the timeline (which marks those frames animated) and the composition (which animates them).
- * 0: a bullet appears with a cut, like a subtitle card. Every animated frame is drawn by
- * Chromium (~0.1 s each here), and with about three reveals per slide even 4 frames each would
- * take the benchmark past its real-time-factor budget of 0.25.
- */
-export const REVEAL_FRAMES = 0;
-
 export const LayoutSchema = z.enum(['landscape', 'vertical']);
 export type Layout = z.infer<typeof LayoutSchema>;
 
@@ -157,9 +148,9 @@ export const AudioClipPlacementSchema = z.object({
 export type AudioClipPlacement = z.infer<typeof AudioClipPlacementSchema>;
 
 /**
- * A span of frames [startFrame, endFrame). "static" spans look the same on every frame,
- * so a fast renderer may render their first frame once and hold it; "animated" spans must be
- * rendered frame by frame.
+ * A span of frames [startFrame, endFrame). Fades aside, "static" spans look the same on every
+ * frame, so a fast renderer may render their first frame once (without fades) and hold it;
+ * "animated" spans must be rendered frame by frame.
  */
 export const SpanSchema = z.object({
   kind: z.enum(['static', 'animated']),
@@ -167,6 +158,17 @@ export const SpanSchema = z.object({
   endFrame: frame,
 });
 export type Span = z.infer<typeof SpanSchema>;
+
+/**
+ * A crossfade over frames [startFrame, startFrame + durationInFrames): each of them shows the
+ * picture of frame startFrame - 1 with its own picture over it at `fadeOpacity` (fade.ts), both
+ * pictures as they look without fades. Fades never overlap.
+ */
+export const FadeSchema = z.object({
+  startFrame: z.number().int().positive(),
+  durationInFrames: z.number().int().positive(),
+});
+export type Fade = z.infer<typeof FadeSchema>;
 
 /** Everything the Remotion composition needs, in frames at FPS. Pure data, JSON-serialisable. */
 export const TimelineSchema = z.object({
@@ -183,7 +185,7 @@ export const TimelineSchema = z.object({
   /** Lines such as 「VOICEVOX:ずんだもん」 shown on the closing slide. */
   credits: z.array(z.string()),
   durationInFrames: z.number().int().positive(),
-  /** Frames of the entrance animation at the start of each slide. */
+  /** Frames of the crossfade into each slide after the first (see `fades`). */
   transitionFrames: z.number().int().nonnegative(),
   /**
    * Width budget of one subtitle line in full-width characters (a half-width character counts
@@ -202,5 +204,7 @@ export const TimelineSchema = z.object({
   turns: z.array(TurnSchema).default([]),
   audio: z.array(AudioClipPlacementSchema),
   spans: z.array(SpanSchema).min(1),
+  /** The crossfades, in order (absent: every change is a cut). */
+  fades: z.array(FadeSchema).default([]),
 });
 export type Timeline = z.infer<typeof TimelineSchema>;

@@ -1,3 +1,4 @@
+import { slideFades } from './fade.ts';
 import {
   DEFAULT_VIDEO_SIZE,
   FPS,
@@ -12,8 +13,8 @@ import {
 
 /**
  * A small, valid timeline: the Studio's default props and the fixture of scripts/render-stills.ts.
- * `buildSampleTimeline` lays slides and subtitles out back to back and derives the spans the way
- * the fast renderer expects them (each slide's first transitionFrames frames are "animated").
+ * `buildSampleTimeline` lays slides and subtitles out back to back and derives the spans and the
+ * fades the way the pipeline does (a span wherever the picture changes, a fade into each slide).
  */
 
 export interface SampleSubtitle {
@@ -110,7 +111,8 @@ export function buildSampleTimeline(options: SampleOptions): Timeline {
       durationInFrames: s.durationInFrames,
       durationSec: (s.durationInFrames - 1) / FPS,
     })),
-    spans: spansOf(slides, subtitles, transitionFrames, durationInFrames),
+    spans: spansOf(slides, subtitles, durationInFrames),
+    fades: slideFades(slides, transitionFrames),
   };
 }
 
@@ -127,30 +129,22 @@ function turnsOf(subtitles: Timeline['subtitles'], durationInFrames: number): Ti
   return turns;
 }
 
-/** Cut the video wherever the picture may change; slide entrances are animated. */
+/** Cut the video wherever the picture changes (the samples reveal no bullets). */
 function spansOf(
   slides: Slide[],
   subtitles: Timeline['subtitles'],
-  transitionFrames: number,
   durationInFrames: number,
 ): Timeline['spans'] {
   const cuts = new Set([0, durationInFrames]);
-  for (const s of slides) {
-    cuts.add(s.startFrame);
-    cuts.add(s.startFrame + Math.min(transitionFrames, s.durationInFrames));
-  }
+  for (const s of slides) cuts.add(s.startFrame);
   for (const s of subtitles) {
     cuts.add(s.startFrame);
     cuts.add(s.startFrame + s.durationInFrames);
   }
   const sorted = [...cuts].sort((a, b) => a - b);
-  return sorted.slice(0, -1).map((startFrame, i) => ({
-    kind: slides.some((s) => startFrame >= s.startFrame && startFrame < s.startFrame + transitionFrames)
-      ? 'animated'
-      : 'static',
-    startFrame,
-    endFrame: sorted[i + 1]!,
-  }));
+  return sorted
+    .slice(0, -1)
+    .map((startFrame, i) => ({ kind: 'static' as const, startFrame, endFrame: sorted[i + 1]! }));
 }
 
 export const sampleTimeline: Timeline = buildSampleTimeline({

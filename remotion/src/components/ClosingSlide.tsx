@@ -1,5 +1,4 @@
-import { AbsoluteFill, useCurrentFrame } from 'remotion';
-import { entranceProgress, fadeSlideIn, wipeIn } from '../animation.ts';
+import { AbsoluteFill } from 'remotion';
 import type { VideoLabels } from '../i18n.ts';
 import { useFrameLayout } from '../layout/frame-layout.ts';
 import { measureEmFor } from '../layout/measure.ts';
@@ -17,9 +16,7 @@ export const ClosingSlide: React.FC<{
   /** The source line (site name and host), not the raw URL. */
   source?: string;
   credits: readonly string[];
-  transitionFrames: number;
-}> = ({ labels, source, credits, transitionFrames }) => {
-  const frame = useCurrentFrame();
+}> = ({ labels, source, credits }) => {
   const { content, u, vertical, radius } = useFrameLayout();
 
   const thanksSegments = breakSegments(labels.thanks);
@@ -36,10 +33,6 @@ export const ClosingSlide: React.FC<{
   const labelFont = (vertical ? 2.6 : 2) * u;
   const infoFont = (vertical ? 3.4 : 2.6) * u;
   const shownCredits = [...new Set(credits)].slice(0, MAX_CREDIT_LINES);
-
-  const thanksIn = entranceProgress(frame, transitionFrames, [0, 0.6]);
-  const barIn = entranceProgress(frame, transitionFrames, [0.25, 0.8]);
-  const cardIn = entranceProgress(frame, transitionFrames, [0.35, 1]);
 
   const rowLabel: React.CSSProperties = {
     fontSize: labelFont,
@@ -70,7 +63,6 @@ export const ClosingSlide: React.FC<{
           segments={thanksSegments}
           maxLines={2}
           style={{
-            ...fadeSlideIn(thanksIn, 3 * u),
             fontSize: thanks.fontSize,
             fontWeight: FONT_WEIGHT.bold,
             lineHeight: THANKS_LINE_HEIGHT,
@@ -79,7 +71,6 @@ export const ClosingSlide: React.FC<{
         />
         <div
           style={{
-            ...wipeIn(barIn),
             width: 12 * u,
             height: 0.8 * u,
             borderRadius: u,
@@ -89,7 +80,6 @@ export const ClosingSlide: React.FC<{
         {(source || shownCredits.length > 0) && (
           <div
             style={{
-              ...fadeSlideIn(cardIn, 3 * u),
               maxWidth: '100%',
               padding: `${3.2 * u}px ${4.5 * u}px`,
               borderRadius: radius,

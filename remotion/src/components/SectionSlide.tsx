@@ -1,5 +1,4 @@
 import { AbsoluteFill, useCurrentFrame } from 'remotion';
-import { entranceProgress, fadeSlideIn, wipeIn } from '../animation.ts';
 import { type Box, useFrameLayout } from '../layout/frame-layout.ts';
 import {
   CONTEXT_LINE_HEIGHT,
@@ -16,7 +15,7 @@ import {
   HEADING_LINE_HEIGHT,
 } from '../layout/section-layout.ts';
 import { breakSegments } from '../layout/segments.ts';
-import { REVEAL_FRAMES, type Slide } from '../props.ts';
+import type { Slide } from '../props.ts';
 import { FONT_WEIGHT, theme } from '../theme.ts';
 import { SlidePicture } from './SlidePicture.tsx';
 import { WrappedText } from './WrappedText.tsx';
@@ -30,15 +29,14 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
  *   when vertical);
  * - figure: one key number very large with its one-line context, the bullets smaller below;
  * - quote: the quotation large with "— who", the bullets smaller below.
- * Bullets with a reveal frame appear then (a REVEAL_FRAMES-long entrance); the others come in
- * with the slide. A layout without its data is drawn as bullets.
+ * Bullets with a reveal frame appear then (a cut); the others show from the start. A layout
+ * without its data is drawn as bullets.
  */
 export const SectionSlide: React.FC<{
   slide: Slide;
-  transitionFrames: number;
   /** Small lines at the bottom of the slide (the closing slide's source and credits). */
   footer?: readonly string[];
-}> = ({ slide, transitionFrames, footer = [] }) => {
+}> = ({ slide, footer = [] }) => {
   const frame = useCurrentFrame();
   const frameLayout = useFrameLayout();
   const { u, radius, vertical, content } = frameLayout;
@@ -139,43 +137,20 @@ export const SectionSlide: React.FC<{
     bulletClampLines,
   } = sizes;
 
-  const counterIn = entranceProgress(frame, transitionFrames, [0, 0.5]);
-  const headingIn = entranceProgress(frame, transitionFrames, [0.08, 0.6]);
-  const barIn = entranceProgress(frame, transitionFrames, [0.25, 0.75]);
-  const cardIn = entranceProgress(frame, transitionFrames, [0.2, 0.7]);
-  const heroIn = entranceProgress(frame, transitionFrames, [0.25, 0.85]);
   const reveals = slide.bulletReveals;
-  // When every bullet waits for its narration, the card comes in with the first of them.
+  // When every bullet waits for its narration, the card appears with the first of them.
   const firstReveal = reveals && reveals.length > 0 ? Math.min(...reveals) : 0;
-  const bulletCardIn =
-    firstReveal > 0
-      ? frame < firstReveal
-        ? 0
-        : entranceProgress(frame - firstReveal, REVEAL_FRAMES, [0, 1])
-      : cardIn;
-  const bulletIn = (i: number): number => {
-    const at = reveals?.[i] ?? 0;
-    if (at > 0) return frame < at ? 0 : entranceProgress(frame - at, REVEAL_FRAMES, [0, 1]);
-    const start = 0.3 + (0.3 * i) / Math.max(1, bullets.length - 1);
-    return entranceProgress(frame, transitionFrames, [start, start + 0.4]);
-  };
+  const shown = (at: number): React.CSSProperties => ({ opacity: frame < at ? 0 : 1 });
   const markerSize = 0.42 * bulletFont;
 
   return (
     <AbsoluteFill>
       {pictureBox && slide.image && (
-        <SlidePicture
-          image={slide.image}
-          box={pictureBox}
-          u={u}
-          vertical={vertical}
-          style={fadeSlideIn(cardIn, 3 * u, vertical ? 'y' : 'x')}
-        />
+        <SlidePicture image={slide.image} box={pictureBox} u={u} vertical={vertical} />
       )}
       <div style={{ position: 'absolute', ...textBox, display: 'flex', flexDirection: 'column' }}>
         <div
           style={{
-            ...fadeSlideIn(counterIn, -3 * u, 'x'),
             height: counterHeight,
             flex: 'none',
             display: 'flex',
@@ -199,7 +174,6 @@ export const SectionSlide: React.FC<{
           segments={headingSegments}
           maxLines={headingMaxLines}
           style={{
-            ...fadeSlideIn(headingIn, -4 * u, 'x'),
             marginTop: gapSmall,
             flex: 'none',
             fontSize: headingFont,
@@ -210,7 +184,6 @@ export const SectionSlide: React.FC<{
         />
         <div
           style={{
-            ...wipeIn(barIn),
             marginTop: gapSmall,
             flex: 'none',
             width: 10 * u,
@@ -220,7 +193,7 @@ export const SectionSlide: React.FC<{
           }}
         />
         {figureLayout && slide.figure && (
-          <div style={{ ...fadeSlideIn(heroIn, 3 * u), marginTop: gapLarge, flex: 'none' }}>
+          <div style={{ marginTop: gapLarge, flex: 'none' }}>
             <div
               style={{
                 fontSize: figureLayout.valueFont,
@@ -249,7 +222,6 @@ export const SectionSlide: React.FC<{
         {quoteLayout && slide.quote && (
           <div
             style={{
-              ...fadeSlideIn(heroIn, 3 * u),
               position: 'relative',
               // Alone on its slide, the quotation stands in the middle of the space under the heading.
               marginTop: bullets.length === 0 ? 'auto' : gapLarge,
@@ -302,7 +274,7 @@ export const SectionSlide: React.FC<{
         {bullets.length > 0 && (
           <div
             style={{
-              ...fadeSlideIn(bulletCardIn, 3 * u),
+              ...shown(firstReveal),
               marginTop: gapLarge,
               padding: `${cardPadY}px ${cardPadX}px`,
               borderRadius: radius,
@@ -320,7 +292,7 @@ export const SectionSlide: React.FC<{
                 // biome-ignore lint/suspicious/noArrayIndexKey: see above
                 key={i}
                 style={{
-                  ...fadeSlideIn(bulletIn(i), 2 * u),
+                  ...shown(reveals?.[i] ?? 0),
                   display: 'flex',
                   alignItems: 'flex-start',
                 }}
@@ -356,7 +328,6 @@ export const SectionSlide: React.FC<{
       {footer.length > 0 && (
         <div
           style={{
-            ...fadeSlideIn(cardIn, 2 * u),
             position: 'absolute',
             left: content.left,
             width: content.width,

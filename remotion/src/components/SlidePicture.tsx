@@ -20,10 +20,9 @@ export const SlidePicture: React.FC<{
   box: Box;
   u: number;
   vertical: boolean;
-  style?: React.CSSProperties;
   /** Largest scale of the picture's own pixels (1 = never upscaled, so no visible blocks). */
   maxScale?: number;
-}> = ({ image, box, u, vertical, style, maxScale = Number.POSITIVE_INFINITY }) => {
+}> = ({ image, box, u, vertical, maxScale = Number.POSITIVE_INFINITY }) => {
   const segments = image.caption ? breakSegments(image.caption) : [];
   const gap = 1.4 * u;
   const caption =
@@ -62,7 +61,6 @@ export const SlidePicture: React.FC<{
         alignItems: 'center',
         justifyContent: 'center',
         gap,
-        ...style,
       }}
     >
       <div

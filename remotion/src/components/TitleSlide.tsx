@@ -1,5 +1,4 @@
-import { AbsoluteFill, useCurrentFrame } from 'remotion';
-import { entranceProgress, fadeSlideIn, wipeIn } from '../animation.ts';
+import { AbsoluteFill } from 'remotion';
 import { useFrameLayout } from '../layout/frame-layout.ts';
 import { measureEmFor } from '../layout/measure.ts';
 import { computeTitleBoxes, LEAD_MAX_SCALE } from '../layout/picture-layout.ts';
@@ -23,9 +22,7 @@ export const TitleSlide: React.FC<{
   /** Site name (or host) shown as a pill; omitted when unknown. */
   label?: string;
   image?: SlideImage;
-  transitionFrames: number;
-}> = ({ title, label, image, transitionFrames }) => {
-  const frame = useCurrentFrame();
+}> = ({ title, label, image }) => {
   const layout = useFrameLayout();
   const { u, vertical } = layout;
   const { text: content, picture: pictureBox } = computeTitleBoxes(layout, image !== undefined);
@@ -47,22 +44,10 @@ export const TitleSlide: React.FC<{
     maxLinesPerParagraph: maxLines,
   });
 
-  const pill = entranceProgress(frame, transitionFrames, [0, 0.55]);
-  const heading = entranceProgress(frame, transitionFrames, [0.15, 0.8]);
-  const bar = entranceProgress(frame, transitionFrames, [0.4, 1]);
-  const picture = entranceProgress(frame, transitionFrames, [0, 0.7]);
-
   return (
     <AbsoluteFill>
       {image && pictureBox && (
-        <SlidePicture
-          image={image}
-          box={pictureBox}
-          u={u}
-          vertical={vertical}
-          maxScale={LEAD_MAX_SCALE}
-          style={{ opacity: picture }}
-        />
+        <SlidePicture image={image} box={pictureBox} u={u} vertical={vertical} maxScale={LEAD_MAX_SCALE} />
       )}
       <div
         style={{
@@ -78,7 +63,6 @@ export const TitleSlide: React.FC<{
         {label && (
           <div
             style={{
-              ...fadeSlideIn(pill, 2 * u),
               display: 'flex',
               alignItems: 'center',
               gap: 1.2 * u,
@@ -112,7 +96,6 @@ export const TitleSlide: React.FC<{
           segments={segments}
           maxLines={maxLines}
           style={{
-            ...fadeSlideIn(heading, 3 * u),
             fontSize: fit.fontSize,
             fontWeight: FONT_WEIGHT.bold,
             lineHeight: TITLE_LINE_HEIGHT,
@@ -122,7 +105,6 @@ export const TitleSlide: React.FC<{
         />
         <div
           style={{
-            ...wipeIn(bar),
             width: (vertical ? 18 : 14) * u,
             height: barHeight,
             borderRadius: barHeight,

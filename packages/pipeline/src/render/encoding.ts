@@ -11,10 +11,11 @@ export const VIDEO = {
    */
   fullX264Preset: 'veryfast',
   /**
-   * The fast renderer's encode is on the critical path: x264 sees every held frame again.
-   * For a 3-minute video ultrafast took 13 s of CPU against veryfast's 23 s, and at crf 20 its
-   * SSIM against a lossless encode was as high (0.993 vs 0.991); the video stream is larger
-   * (~300 vs ~115 kbit/s) but still smaller than the 160 kbit/s narration.
+   * The fast renderer's x264 sees each picture once (held frames are skipped P frames added
+   * afterwards, see h264-holds.ts), and its settings must give what holdPictures handles
+   * (CAVLC, no B frames): ultrafast does. For a 3-minute video it took 13 s of CPU against
+   * veryfast's 23 s when x264 still saw every frame, and at crf 20 its SSIM against a lossless
+   * encode was as high (0.993 vs 0.991).
    */
   fastX264Preset: 'ultrafast',
 } as const;

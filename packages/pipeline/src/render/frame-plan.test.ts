@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { fadeOpacity } from '@movie-generator/remotion/fade';
 import { TimelineSchema } from '@movie-generator/remotion/props';
 import { makeTempDir } from '@movie-generator/test-helpers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,13 +56,55 @@ describe('planFrames', () => {
     ]);
   });
 
-  it('covers the sample timeline exactly with far fewer pictures than frames', () => {
+  it('covers the sample timeline exactly with one picture per static span', () => {
     const plan = planFrames(fixture);
     const held = plan.holds.reduce((n, h) => n + h.durationInFrames, 0);
     expect(held).toBe(fixture.durationInFrames);
-    // 3 slides × 15 animated frames + 10 static spans.
-    expect(plan.frames).toHaveLength(3 * 15 + 10);
-    expect(new Set(plan.frames).size).toBe(plan.frames.length);
+    // 10 static spans; the 2 fades blend pictures drawn anyway.
+    expect(plan.frames).toEqual(fixture.spans.map((s) => s.startFrame));
+    expect(plan.holds.filter((h) => h.blend)).toHaveLength(2 * 15);
+  });
+
+  it('blends each frame of a fade over the picture before it, then holds the new picture', () => {
+    const plan = planFrames({
+      durationInFrames: 20,
+      spans: [
+        { kind: 'static', startFrame: 0, endFrame: 5 },
+        { kind: 'static', startFrame: 5, endFrame: 8 },
+        { kind: 'static', startFrame: 8, endFrame: 20 },
+      ],
+      fades: [{ startFrame: 5, durationInFrames: 4 }],
+    });
+    expect(plan.frames).toEqual([0, 5, 8]);
+    const opacity = (k: number) => fadeOpacity(k, 4);
+    expect(plan.holds).toEqual([
+      { frame: 0, durationInFrames: 5 },
+      { frame: 5, durationInFrames: 1, blend: { under: 0, opacity: opacity(0) } },
+      { frame: 5, durationInFrames: 1, blend: { under: 0, opacity: opacity(1) } },
+      { frame: 5, durationInFrames: 1, blend: { under: 0, opacity: opacity(2) } },
+      // A cut inside the fade changes the picture on top, not the one underneath.
+      { frame: 8, durationInFrames: 1, blend: { under: 0, opacity: opacity(3) } },
+      { frame: 8, durationInFrames: 11 },
+    ]);
+    const opacities = plan.holds.flatMap((h) => (h.blend ? [h.blend.opacity] : []));
+    expect(opacities).toEqual([...opacities].sort((a, b) => a - b));
+    expect(opacities[0]).toBeGreaterThan(0);
+    expect(opacities.at(-1)).toBeLessThan(1);
+  });
+
+  it('rejects fades that overlap, start the video or run past its end', () => {
+    const spans = [{ kind: 'static' as const, startFrame: 0, endFrame: 20 }];
+    const plan = (fades: { startFrame: number; durationInFrames: number }[]) => () =>
+      planFrames({ durationInFrames: 20, spans, fades });
+    expect(plan([{ startFrame: 0, durationInFrames: 3 }])).toThrow(/overlaps/);
+    expect(plan([{ startFrame: 18, durationInFrames: 3 }])).toThrow(/overlaps/);
+    expect(
+      plan([
+        { startFrame: 5, durationInFrames: 3 },
+        { startFrame: 7, durationInFrames: 3 },
+      ]),
+    ).toThrow(/overlaps/);
+    expect(plan([{ startFrame: 17, durationInFrames: 3 }])).not.toThrow();
   });
 
   it('rejects spans with a gap, an overlap or a wrong end', () => {
@@ -123,7 +166,7 @@ describe('ffconcatScript', () => {
     const list = join(tmp.dir, 'list.ffconcat');
     await writeFile(
       list,
-      ffconcatScript(holds, 30, (f) => `${f}.png`),
+      ffconcatScript(holds, 30, (h) => `${h.frame}.png`),
     );
     const out = join(tmp.dir, 'out.mkv');
     await run('ffmpeg', [

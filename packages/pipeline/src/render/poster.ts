@@ -10,22 +10,19 @@ export function posterSize(width: number, height: number): { width: number; heig
 }
 
 /**
- * The frame the poster shows: the title slide once its entrance has played, at the first such
- * frame that no subtitle covers (the title slide's narration starts after a pause), so the
- * poster is the title picture alone.
+ * The frame the poster shows: the title slide at its first frame that no subtitle covers (the
+ * title slide's narration starts after a pause), so the poster is the title picture alone.
  */
 export function posterFrame(timeline: {
   slides: readonly Pick<Slide, 'startFrame' | 'durationInFrames'>[];
   subtitles: readonly Pick<Subtitle, 'startFrame' | 'durationInFrames'>[];
-  transitionFrames: number;
 }): number {
   const slide = timeline.slides[0]!;
   const end = slide.startFrame + slide.durationInFrames;
-  const settled = Math.min(slide.startFrame + timeline.transitionFrames, end - 1);
   const covered = (f: number) =>
     timeline.subtitles.some((s) => f >= s.startFrame && f < s.startFrame + s.durationInFrames);
-  for (let f = settled; f < end; f++) if (!covered(f)) return f;
-  return settled;
+  for (let f = slide.startFrame; f < end; f++) if (!covered(f)) return f;
+  return slide.startFrame;
 }
 
 /**

@@ -102,6 +102,31 @@ async function brightShare(video: string, atSec?: number): Promise<number> {
   return Number(m[1]) / 255;
 }
 
+/**
+ * SSIM ("All") of each listed frame of video A against video B's frame `offset` frames later
+ * (the same frame by default).
+ */
+async function ssimAt(videoA: string, videoB: string, frames: number[], offset = 0): Promise<number[]> {
+  const pick = (shift: number) =>
+    `select='${frames.map((f) => `eq(n\\,${f + shift})`).join('+')}',setpts=N/TB`;
+  const { stdout } = await run('ffmpeg', [
+    '-v',
+    'error',
+    '-i',
+    videoA,
+    '-i',
+    videoB,
+    '-lavfi',
+    `[0:v]${pick(0)}[a];[1:v]${pick(offset)}[b];[a][b]ssim=stats_file=-`,
+    '-f',
+    'null',
+    '-',
+  ]);
+  const values = [...stdout.matchAll(/All:([0-9.]+)/g)].map((m) => Number(m[1]));
+  expect(values).toHaveLength(frames.length);
+  return values;
+}
+
 /** A tone of exactly the timeline's length (the speech stage mixes narration to it). */
 const toneFor = (t: Timeline, path: string) =>
   makeTone(path, { sec: t.durationInFrames / t.fps, channels: 1 });
@@ -182,7 +207,7 @@ describe('renderVideo', () => {
       expect(await brightShare(result.posterPath)).toBeGreaterThan(0.005);
     }
     const frame = posterFrame(timeline);
-    expect(frame).toBe(timeline.transitionFrames);
+    expect(frame).toBe(0);
     const still = join(tmp.dir, 'poster-check.png');
     await run('ffmpeg', [
       '-v',
@@ -273,6 +298,30 @@ describe('renderVideo', () => {
     expect(stats.yhigh - stats.ylow).toBeGreaterThan(10);
     // Text is there: a blank or background-only frame has no near-white pixels at all.
     expect(await brightShare(runs.fast.result.videoPath, 3.3)).toBeGreaterThan(0.01);
+  });
+
+  it('crossfades into each later slide, the fast renderer frame for frame like the full one', async () => {
+    expect(timeline.fades.map((f) => f.startFrame)).toEqual(
+      timeline.slides.slice(1).map((s) => s.startFrame),
+    );
+    for (const fade of timeline.fades) {
+      const before = fade.startFrame - 1;
+      const after = fade.startFrame + fade.durationInFrames;
+      const inside = Array.from({ length: fade.durationInFrames }, (_, k) => fade.startFrame + k);
+      // Every frame of the fade, in both renderers.
+      const same = await ssimAt(runs.fast.result.videoPath, runs.full.result.videoPath, inside);
+      expect(Math.min(...same)).toBeGreaterThanOrEqual(0.97);
+      // The middle of the fade is a mix, far less like the pictures before and after it than
+      // the two renderers' middles are like each other.
+      const mid = fade.startFrame + Math.floor(fade.durationInFrames / 2);
+      const sameMid = same[mid - fade.startFrame]!;
+      for (const video of [runs.fast.result.videoPath, runs.full.result.videoPath]) {
+        const [toBefore] = await ssimAt(video, video, [mid], before - mid);
+        const [toAfter] = await ssimAt(video, video, [mid], after - mid);
+        expect(toBefore).toBeLessThan(sameMid - 0.015);
+        expect(toAfter).toBeLessThan(sameMid - 0.015);
+      }
+    }
   });
 
   it('the fast renderer draws only the planned pictures', () => {

@@ -138,11 +138,11 @@ describe('poster', () => {
     expect(posterSize(320, 180)).toEqual({ width: 1280, height: 720 });
   });
 
-  it('shows the title slide after its entrance, before its first subtitle', () => {
+  it('shows the title slide at its first frame without a subtitle', () => {
     const slides = [{ startFrame: 0, durationInFrames: 90 }];
-    expect(posterFrame({ slides, subtitles: [card(30, 60, 'x')], transitionFrames: 15 })).toBe(15);
-    expect(posterFrame({ slides, subtitles: [card(10, 30, 'x')], transitionFrames: 15 })).toBe(40);
-    // Covered all along: the settled frame anyway.
-    expect(posterFrame({ slides, subtitles: [card(0, 90, 'x')], transitionFrames: 15 })).toBe(15);
+    expect(posterFrame({ slides, subtitles: [card(30, 60, 'x')] })).toBe(0);
+    expect(posterFrame({ slides, subtitles: [card(0, 30, 'x'), card(30, 20, 'y')] })).toBe(50);
+    // Covered all along: its first frame anyway.
+    expect(posterFrame({ slides, subtitles: [card(0, 90, 'x')] })).toBe(0);
   });
 });

@@ -55,19 +55,20 @@ describe('buildTimeline', () => {
     }
   });
 
-  it('marks each slide entrance animated and splits holds where subtitles change', () => {
+  it('fades into every slide but the first and splits holds where subtitles change', () => {
     let cursor = 0;
     for (const span of t.spans) {
       expect(span.startFrame).toBe(cursor);
       expect(span.endFrame).toBeGreaterThan(span.startFrame);
+      expect(span.kind).toBe('static');
       cursor = span.endFrame;
     }
     expect(cursor).toBe(t.durationInFrames);
-    const animated = t.spans.filter((s) => s.kind === 'animated');
-    expect(animated.map((s) => s.startFrame)).toEqual(t.slides.map((s) => s.startFrame));
-    expect(animated.every((s) => s.endFrame - s.startFrame === t.transitionFrames)).toBe(true);
-    // Every subtitle boundary is a span boundary, so one still per static span is exact.
+    expect(t.fades.map((f) => f.startFrame)).toEqual(t.slides.slice(1).map((s) => s.startFrame));
+    expect(t.fades.every((f) => f.durationInFrames === t.transitionFrames)).toBe(true);
+    // Every slide and subtitle boundary is a span boundary, so one still per span is exact.
     const bounds = new Set(t.spans.flatMap((s) => [s.startFrame, s.endFrame]));
+    for (const slide of t.slides) expect(bounds.has(slide.startFrame)).toBe(true);
     for (const sub of t.subtitles) {
       expect(bounds.has(sub.startFrame)).toBe(true);
       expect(bounds.has(sub.startFrame + sub.durationInFrames)).toBe(true);
@@ -251,36 +252,30 @@ describe('computeSpans', () => {
       { speaker: 'asker', startFrame: 0, durationInFrames: 70 },
       { speaker: 'explainer', startFrame: 70, durationInFrames: 30 },
     ];
-    expect(computeSpans([slide], [subtitle], 15, 100, turns)).toEqual([
-      { kind: 'animated', startFrame: 0, endFrame: 15 },
-      { kind: 'static', startFrame: 15, endFrame: 20 },
+    expect(computeSpans([slide], [subtitle], 100, turns)).toEqual([
+      { kind: 'static', startFrame: 0, endFrame: 20 },
       { kind: 'static', startFrame: 20, endFrame: 60 },
       { kind: 'static', startFrame: 60, endFrame: 70 },
       { kind: 'static', startFrame: 70, endFrame: 100 },
     ]);
   });
 
-  it('merges a subtitle appearing mid-transition into the animated span', () => {
-    const spans = computeSpans(
-      [
-        {
-          kind: 'title',
-          title: 't',
-          bullets: [],
-          sectionNumber: 0,
-          sectionCount: 0,
-          startFrame: 0,
-          durationInFrames: 100,
-        },
-      ],
-      [{ lines: ['a'], speaker: 'n', color: '#fff', startFrame: 5, durationInFrames: 50 }],
-      15,
-      100,
-    );
-    expect(spans).toEqual([
-      { kind: 'animated', startFrame: 0, endFrame: 15 },
-      { kind: 'static', startFrame: 15, endFrame: 55 },
-      { kind: 'static', startFrame: 55, endFrame: 100 },
+  it('cuts where a bullet is revealed, even with no subtitle change there', () => {
+    const slide = {
+      kind: 'section' as const,
+      title: 't',
+      bullets: ['a', 'b', 'c'],
+      bulletReveals: [0, 30, 150],
+      sectionNumber: 1,
+      sectionCount: 1,
+      startFrame: 10,
+      durationInFrames: 100,
+    };
+    // The reveal past the slide's end never shows, so it cuts nothing.
+    expect(computeSpans([slide], [], 110)).toEqual([
+      { kind: 'static', startFrame: 0, endFrame: 10 },
+      { kind: 'static', startFrame: 10, endFrame: 40 },
+      { kind: 'static', startFrame: 40, endFrame: 110 },
     ]);
   });
 });

@@ -1,10 +1,10 @@
+import { slideFades } from '@movie-generator/remotion/fade';
 import {
   type AudioClipPlacement,
   DEFAULT_VIDEO_SIZE,
   FPS,
   frameSize,
   type Layout,
-  REVEAL_FRAMES,
   type Slide,
   type Span,
   type Speaker,
@@ -30,7 +30,7 @@ export const PAUSES = {
   end: 1.0,
 } as const;
 
-/** Entrance animation of each slide; it plays during the pause before the slide's first narration. */
+/** The crossfade into each slide; it plays during the pause before the slide's first narration. */
 export const TRANSITION_SEC = 0.5;
 
 const SPEAKER_COLORS = ['#FFD54F', '#4FC3F7', '#A5D6A7', '#F48FB1', '#CE93D8', '#FFAB91'];
@@ -51,8 +51,8 @@ export interface TimelineOptions {
 const toFrames = (sec: number) => Math.round(sec * FPS);
 
 /**
- * Places every slide, narration clip and subtitle card on a 30 fps frame grid, and marks which
- * spans are animated (slide entrances) and which are static holds. Pure.
+ * Places every slide, narration clip and subtitle card on a 30 fps frame grid, cuts the video
+ * into static spans wherever the picture changes, and fades into each slide after the first. Pure.
  *
  * @param clipDurations seconds of each narration clip, in script order (sections, then narrations)
  */
@@ -196,7 +196,8 @@ export function buildTimeline(
     speakers,
     turns,
     audio,
-    spans: computeSpans(slides, subtitles, transitionFrames, durationInFrames, turns),
+    spans: computeSpans(slides, subtitles, durationInFrames, turns),
+    fades: slideFades(slides, transitionFrames),
   };
 }
 
@@ -240,37 +241,19 @@ function dialogueTurns(
 }
 
 /**
- * Animated spans are each slide's entrance and each later bullet reveal's short entrance;
- * everything else is cut into static holds at every frame where the picture changes (a subtitle
- * card appears or disappears, a bullet is revealed, another speaker's badge lights up).
+ * Static spans, cut at every frame where the picture (without fades) changes: a slide starts, a
+ * bullet is revealed, a subtitle card appears or disappears, another speaker's badge lights up.
  */
 export function computeSpans(
   slides: readonly Slide[],
   subtitles: readonly Subtitle[],
-  transitionFrames: number,
   durationInFrames: number,
   turns: readonly Turn[] = [],
 ): Span[] {
-  const slideEnd = (s: Slide) => s.startFrame + s.durationInFrames;
-  const animated = [
-    ...slides.map((s) => ({
-      start: s.startFrame,
-      end: s.startFrame + Math.min(transitionFrames, s.durationInFrames),
-    })),
-    ...slides.flatMap((s) =>
-      (s.bulletReveals ?? [])
-        .filter((r) => r > 0)
-        .map((r) => ({
-          start: Math.min(s.startFrame + r, slideEnd(s)),
-          end: Math.min(s.startFrame + r + REVEAL_FRAMES, slideEnd(s)),
-        })),
-    ),
-  ].filter((a) => a.end > a.start);
   const cuts = new Set<number>([0, durationInFrames]);
-  for (const s of slides) cuts.add(s.startFrame);
-  for (const a of animated) {
-    cuts.add(a.start);
-    cuts.add(a.end);
+  for (const s of slides) {
+    cuts.add(s.startFrame);
+    for (const r of s.bulletReveals ?? []) if (r > 0 && r < s.durationInFrames) cuts.add(s.startFrame + r);
   }
   for (const sub of subtitles) {
     cuts.add(sub.startFrame);
@@ -278,21 +261,9 @@ export function computeSpans(
   }
   for (const turn of turns) cuts.add(turn.startFrame);
   const points = [...cuts].filter((f) => f >= 0 && f <= durationInFrames).sort((a, b) => a - b);
-  const spans: Span[] = [];
-  for (let i = 0; i < points.length - 1; i++) {
-    const startFrame = points[i]!;
-    const endFrame = points[i + 1]!;
-    const isAnimated = animated.some((a) => startFrame >= a.start && startFrame < a.end);
-    const kind = isAnimated ? 'animated' : 'static';
-    const prev = spans[spans.length - 1];
-    // Adjacent animated pieces (a subtitle appearing mid-transition) form one animated span.
-    if (prev && kind === 'animated' && prev.kind === 'animated' && prev.endFrame === startFrame) {
-      prev.endFrame = endFrame;
-    } else {
-      spans.push({ kind, startFrame, endFrame });
-    }
-  }
-  return spans;
+  return points
+    .slice(0, -1)
+    .map((startFrame, i) => ({ kind: 'static' as const, startFrame, endFrame: points[i + 1]! }));
 }
 
 /** A closing slide shows a panel only for the article's closing quotation it says. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { REVEAL_FRAMES, TimelineSchema } from '@movie-generator/remotion/props';
+import { TimelineSchema } from '@movie-generator/remotion/props';
 import { describe, expect, it } from 'vitest';
 import { planFrames } from '../render/frame-plan.ts';
 import { ScriptSchema } from '../schema/script.ts';
@@ -162,17 +162,14 @@ describe('slide layouts in the timeline', () => {
     expect(bulletReveals(plain, [100, 400], 100)).toEqual([300]);
   });
 
-  it('draws each reveal state once: its entrance (if any) frame by frame, then a held picture', () => {
+  it('draws each reveal state once, as a held picture', () => {
     const plan = planFrames(t);
     for (const slide of t.slides) {
       for (const reveal of slide.bulletReveals ?? []) {
         if (reveal === 0) continue;
         const at = slide.startFrame + reveal;
-        const span = t.spans.find((s) => s.startFrame === at);
-        if (REVEAL_FRAMES > 0) expect(span).toMatchObject({ kind: 'animated', endFrame: at + REVEAL_FRAMES });
-        const held = t.spans.find((s) => s.startFrame === at + REVEAL_FRAMES);
-        expect(held?.kind).toBe('static');
-        expect(plan.frames).toContain(at + REVEAL_FRAMES);
+        expect(t.spans.find((s) => s.startFrame === at)?.kind).toBe('static');
+        expect(plan.frames).toContain(at);
       }
     }
     const reveals = t.slides.flatMap((s) => (s.bulletReveals ?? []).filter((r) => r > 0)).length;
@@ -180,9 +177,8 @@ describe('slide layouts in the timeline', () => {
     // the two that open on a quote or a figure.
     expect(t.slides.filter((s) => s.quote || s.figure)).toHaveLength(2);
     expect(reveals).toBe(6);
-    // Entrances and reveals are drawn frame by frame; everything else once per held picture.
-    expect(plan.frames.length).toBeLessThan(
-      t.slides.length * t.transitionFrames + reveals * REVEAL_FRAMES + t.subtitles.length * 2 + 10,
-    );
+    // One picture per held state: fades blend pictures drawn anyway.
+    expect(plan.frames).toEqual(t.spans.map((s) => s.startFrame));
+    expect(plan.frames.length).toBeLessThanOrEqual(t.slides.length + reveals + t.subtitles.length * 2 + 1);
   });
 });
