@@ -50,8 +50,7 @@ export function toBullet(
 ): string {
   const text = bulletText(sentence, language);
   if (!text) return '';
-  const longest = longestBullet(maxChars);
-  const whole = (candidate: string) =>
+  const whole = (candidate: string, longest = longestBullet(maxChars)) =>
     candidate.length >= 4 &&
     // "…president of Mercer Island-based Dana F": a sentence split at an initial.
     !(language === 'en' && /\s[A-Z]$/u.test(candidate)) &&
@@ -59,9 +58,59 @@ export function toBullet(
     findBulletDefects(candidate, language, { source: text }).length === 0 &&
     !weakCut(candidate, language);
   if (text.length <= maxChars && whole(text)) return text;
+  const best = bestCandidate(text, language, maxChars, whole);
+  if (best && keepsEssentials(best, text, language)) return best;
+  // A cut that drops a number, a negation, a caveat or a time limit can say something else than
+  // the sentence: a longer form that keeps them all, or the whole sentence, up to the schema's limit.
+  const keeping = (candidate: string) =>
+    candidate.length <= ESSENTIAL_MAX_CHARS[language] &&
+    keepsEssentials(candidate, text, language) &&
+    whole(candidate, ESSENTIAL_MAX_CHARS[language]);
+  return bestCandidate(text, language, maxChars, keeping) ?? best ?? '';
+}
+
+/** The longest bullet that keeps every number, negation, caveat and time limit of its sentence. */
+const ESSENTIAL_MAX_CHARS: Record<Language, number> = { en: BULLET_MAX_CHARS, ja: 70 };
+
+/**
+ * Words that can turn a sentence around when dropped: a negation ("not", 「ない」), a caveat or a
+ * warning ("although", "warn", 「ただし」「恐れ」), a time limit or a threshold ("until 1931",
+ * "above minus five", 「まで」).
+ */
+const EN_ESSENTIAL =
+  /\b(?:not|no|never|nobody|none|nothing|neither|nor|without|unless|except|although|though|until|since|above|below|only|warns?|warned|warning|risks?|harms?|danger\w*|injur\w*|up from|down from)\b|n['’]t\b/giu;
+const JA_ESSENTIAL = /ない|ません|ず(?=[、。に])|ただし|ものの|恐れ|危険|注意|以上|以下|未満|まで/gu;
+
+/** Every number and every essential word of the sentence, with how often it occurs. */
+function essentials(text: string, language: Language): Map<string, number> {
+  const counts = new Map<string, number>();
+  const lower = text.replace(/…$/u, '').toLowerCase();
+  const patterns = language === 'ja' ? [JA_NUMBER, JA_ESSENTIAL] : [EN_NUMBER, EN_ESSENTIAL];
+  for (const pattern of patterns) {
+    for (const match of lower.matchAll(pattern)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Whether the candidate keeps every number and essential word of the sentence (as often). */
+export function keepsEssentials(candidate: string, source: string, language: Language): boolean {
+  const kept = essentials(candidate, language);
+  for (const [token, count] of essentials(source, language)) {
+    if ((kept.get(token) ?? 0) < count) return false;
+  }
+  return true;
+}
+
+/** The candidate bullet of the sentence worth most among those `accept` takes. */
+function bestCandidate(
+  text: string,
+  language: Language,
+  maxChars: number,
+  accept: (candidate: string) => boolean,
+): string | undefined {
   let best: { bullet: string; worth: number } | undefined;
   for (const candidate of bulletCandidates(text, language, maxChars)) {
-    if (!whole(candidate.bullet)) continue;
+    if (!accept(candidate.bullet)) continue;
     const worth =
       bulletWorth(candidate.bullet, text, language, maxChars) -
       (candidate.midClause ? MID_CLAUSE_COST : 0) +
@@ -76,7 +125,7 @@ export function toBullet(
         : 0);
     if (!best || worth > best.worth) best = { bullet: candidate.bullet, worth };
   }
-  return best?.bullet ?? '';
+  return best?.bullet;
 }
 
 /** What a cut between phrases costs beyond a cut between clauses. */
