@@ -249,6 +249,15 @@ describe('bullets that condense the point', () => {
 describe('narrationBullet', () => {
   const scored = (...texts: string[]) => texts.map((text) => ({ text, score: 1 }));
 
+  it('labels the point with the topic its Japanese lead-in named', () => {
+    expect(
+      narrationBullet(
+        scored('もう一つのコツは、ぬるま湯の温度です。', '熱すぎるとイーストが弱ってしまい、冷たすぎると発酵に時間がかかります。'),
+        'ja',
+      ),
+    ).toBe('ぬるま湯の温度：熱すぎるとイーストが弱ってしまい、冷たすぎると発酵に時間がかかります');
+  });
+
   it('shows the substance, not the lead-in before it', () => {
     expect(
       narrationBullet(

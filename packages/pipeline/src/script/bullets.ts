@@ -482,5 +482,19 @@ export function narrationBullet(
     (a, b) => (!a || b.worth > a.worth ? b : a),
     undefined,
   );
-  return best && !best.leadIn ? best.bullet : undefined;
+  if (!best || best.leadIn) return undefined;
+  const order = sentences.findIndex((s) => toBullet(s.text, language, maxChars) === best.bullet);
+  const topic = order > 0 ? leadInTopic(sentences[order - 1]!.text, language) : undefined;
+  const labelled = topic && language === 'ja' ? `${topic}：${best.bullet}` : undefined;
+  // 「熱すぎると…」 says what is too hot only with the topic its lead-in named.
+  return labelled && labelled.length <= maxChars && !best.bullet.includes(topic!) ? labelled : best.bullet;
+}
+
+/** The topic a Japanese lead-in names: 「もう一つのコツは、ぬるま湯の温度です」 → 「ぬるま湯の温度」. */
+const JA_LEAD_IN_TOPIC =
+  /^(?:もう一つ|もうひとつ|もう1つ|もう１つ|ほかに|他に|次)の?(?:コツ|ポイント|注意点|秘訣|決め手|理由|特徴|違い)は、?([^、。「」]{2,16}?)(?:です|だ|でした)。?$/u;
+
+function leadInTopic(text: string, language: Language): string | undefined {
+  if (language !== 'ja' || !isLeadIn(text, language)) return undefined;
+  return JA_LEAD_IN_TOPIC.exec(text.trim())?.[1];
 }
