@@ -252,7 +252,10 @@ describe('narrationBullet', () => {
   it('labels the point with the topic its Japanese lead-in named', () => {
     expect(
       narrationBullet(
-        scored('もう一つのコツは、ぬるま湯の温度です。', '熱すぎるとイーストが弱ってしまい、冷たすぎると発酵に時間がかかります。'),
+        scored(
+          'もう一つのコツは、ぬるま湯の温度です。',
+          '熱すぎるとイーストが弱ってしまい、冷たすぎると発酵に時間がかかります。',
+        ),
         'ja',
       ),
     ).toBe('ぬるま湯の温度：熱すぎるとイーストが弱ってしまい、冷たすぎると発酵に時間がかかります');
