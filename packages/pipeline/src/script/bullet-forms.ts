@@ -55,6 +55,9 @@ const capitalize = (t: string) => (t.length > 0 ? t[0]!.toUpperCase() + t.slice(
 /** Said-clauses at the end: ", a senior source told Reuters", ", he said", ", said Jane Smith". */
 const EN_ATTRIBUTION_TAIL =
   /,\s(?:(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*|(?:a|an|the)\s[^,]{1,40})\s(?:said|says|told\s[A-Z][\w]*|added|explained|wrote)|(?:said|says|added)\s[A-Z][^,]{1,40})(?:\sin a statement)?(?:\s(?:on|this|last)\s\w+)?$/u;
+/** A said-clause between two clauses: ", the board said, although…", ", she added, and…". */
+const EN_ATTRIBUTION_INSIDE =
+  /,\s(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*|(?:a|an|the)\s[^,]{1,40})\s(?:said|says|added|explained|wrote),\s(?=(?:although|though|but|and|while|because|as|so)\s)/u;
 /** An aside set off by commas right after the subject: ", 21,", ", Fidelis Mukonori,", ", a member of X,". */
 const EN_APPOSITIVE = /^([A-Z][^,]{1,40}?),\s[^,]{1,50},\s(?=[a-z])/u;
 /** Asides in parentheses or between dashes. */
@@ -103,6 +106,8 @@ const NOT_PLURAL = new Set(
 /** Steps that drop set-up or an aside and keep the main clause. */
 const EN_ASIDE_STEPS: readonly Step[] = [
   (t) => [t.replace(EN_ATTRIBUTION_TAIL, '')],
+  // "Fees will not rise until 2028, the board said, although…" → who said it goes, both clauses stay.
+  (t) => [t.replace(EN_ATTRIBUTION_INSIDE, ', ')],
   // "While he doesn't buy halibut much — he's got a freezer full of it — Bassi keeps…": the aside
   // ended the leading clause, so its comma comes back.
   (t) => [

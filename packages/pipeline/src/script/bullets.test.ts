@@ -65,7 +65,9 @@ describe('toBullet (Japanese)', () => {
       'ja',
       30,
     );
-    expect(cut.length).toBeLessThanOrEqual(30);
+    // Over the aim rather than without its number.
+    expect(cut.length).toBeLessThanOrEqual(longestBullet(30, 'ja'));
+    expect(cut).toContain('6割');
     expect((cut.match(/「/gu) ?? []).length).toBe((cut.match(/」/gu) ?? []).length);
   });
 
@@ -247,6 +249,18 @@ describe('bullets that condense the point', () => {
 describe('narrationBullet', () => {
   const scored = (...texts: string[]) => texts.map((text) => ({ text, score: 1 }));
 
+  it('labels the point with the topic its Japanese lead-in named', () => {
+    expect(
+      narrationBullet(
+        scored(
+          'もう一つのコツは、ぬるま湯の温度です。',
+          '熱すぎるとイーストが弱ってしまい、冷たすぎると発酵に時間がかかります。',
+        ),
+        'ja',
+      ),
+    ).toBe('ぬるま湯の温度：熱すぎるとイーストが弱ってしまい、冷たすぎると発酵に時間がかかります');
+  });
+
   it('shows the substance, not the lead-in before it', () => {
     expect(
       narrationBullet(
@@ -301,10 +315,50 @@ describe('bullets that keep the point, not the set-up', () => {
 
   it('drops a leading "After …," clause and keeps what was done', () => {
     const sentence =
-      'After three ships were lost on the Karsholm bank in the winter of 1866, the coastal commission asked the state for a light at the point.';
+      'After several ships were lost on the Karsholm bank in a stormy winter, the coastal commission asked the state for a light at the point.';
     const bullet = toBullet(sentence, 'en');
     expect(bullet).toBe('The coastal commission asked the state for a light at the point');
     fine(bullet, sentence, 'en');
+    // A set-up that holds a number stays: the whole sentence fits the longest bullet.
+    const dated =
+      'After three ships were lost on the Karsholm bank in the winter of 1866, the coastal commission asked the state for a light at the point.';
+    expect(toBullet(dated, 'en')).toBe(dated.slice(0, -1));
+  });
+
+  it('never drops a number, a negation, a caveat or a time limit of its sentence', () => {
+    const cases: Array<[string, string]> = [
+      [
+        'A survey by the downtown business association found that 58 percent of its members now consider the lanes good for trade, up from 31 percent in 2022.',
+        'up from 31 percent in 2022',
+      ],
+      [
+        'A dull one crushes the fibres, skids off the surface and tempts you to push harder, which is how most workshop injuries happen.',
+        'which is how most workshop injuries happen',
+      ],
+      [
+        'The city is testing a mix of salt and beet juice, and it has switched to brushing alone on days when the temperature stays above minus five.',
+        'above minus five',
+      ],
+      [
+        'Until a road was built in 1931, supplies came by cart along the beach at low tide, and the keepers’ children walked six kilometres to school.',
+        'Until a road was built in 1931',
+      ],
+    ];
+    for (const [sentence, kept] of cases) {
+      const bullet = toBullet(sentence, 'en');
+      expect(bullet, sentence).toContain(kept);
+      expect(bullet.endsWith('…'), bullet).toBe(false);
+      fine(bullet, sentence, 'en');
+    }
+    // Who said it goes between two clauses; the caveat after it stays.
+    expect(
+      toBullet(
+        'Shipping lines will not see higher fees until at least 2028, the board said, although a surcharge on the largest vessels has not been ruled out.',
+        'en',
+      ),
+    ).toBe(
+      'Shipping lines will not see higher fees until at least 2028, although a surcharge on the largest vessels has not been ruled out',
+    );
   });
 
   it('keeps the outcome and its numbers rather than cutting before them', () => {

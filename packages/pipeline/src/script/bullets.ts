@@ -27,10 +27,22 @@ const EN_CLAUSE_STARTERS =
  * outcome the sentence exists for (two lines on a slide).
  */
 const LONG_BULLET_RATIO = 1.3;
+/**
+ * How much longer than its aim a bullet may run when every shorter form drops a number, a
+ * negation, a caveat or a time limit of its sentence.
+ */
+const ESSENTIAL_RATIO = 1.6;
+/** The longest such bullet in any case (a Japanese line holds fewer characters). */
+const ESSENTIAL_MAX_CHARS: Record<Language, number> = { en: BULLET_MAX_CHARS, ja: 86 };
+
+/** The longest cut or shorter form toBullet gives for an aim of `maxChars`. */
+function longestCut(maxChars: number): number {
+  return Math.min(BULLET_MAX_CHARS, Math.round(maxChars * LONG_BULLET_RATIO));
+}
 
 /** The longest bullet toBullet gives for an aim of `maxChars`. */
-export function longestBullet(maxChars: number): number {
-  return Math.min(BULLET_MAX_CHARS, Math.round(maxChars * LONG_BULLET_RATIO));
+export function longestBullet(maxChars: number, language: Language = 'en'): number {
+  return Math.min(BULLET_MAX_CHARS, ESSENTIAL_MAX_CHARS[language], Math.round(maxChars * ESSENTIAL_RATIO));
 }
 
 /**
@@ -38,9 +50,12 @@ export function longestBullet(maxChars: number): number {
  * - the whole sentence (without a leading connective or the final 。/.) when it fits `maxChars`;
  * - else the best of its shorter forms (see shorterForms: the set-up dropped, the main clause
  *   kept), and of cuts at a natural boundary ending with "…" (Japanese: its main clause), up to
- *   longestBullet(maxChars). The best keeps the most of the sentence's numbers and words within
+ *   longestCut(maxChars). The best keeps the most of the sentence's numbers and words within
  *   `maxChars`, keeps a Japanese enumerator (「二つ目は」) and subject, and does not start with a
- *   pronoun the sentence did not start with.
+ *   pronoun the sentence did not start with;
+ * - when that best drops a number, a negation, a caveat or a time limit ("until 1931", "above
+ *   minus five", "although a surcharge has not been ruled out"), the best form that keeps them
+ *   all, the whole sentence included, up to longestBullet(maxChars).
  * Every candidate is checked with findBulletDefects against the sentence.
  */
 export function toBullet(
@@ -50,8 +65,7 @@ export function toBullet(
 ): string {
   const text = bulletText(sentence, language);
   if (!text) return '';
-  const longest = longestBullet(maxChars);
-  const whole = (candidate: string) =>
+  const whole = (candidate: string, longest = longestCut(maxChars)) =>
     candidate.length >= 4 &&
     // "…president of Mercer Island-based Dana F": a sentence split at an initial.
     !(language === 'en' && /\s[A-Z]$/u.test(candidate)) &&
@@ -59,9 +73,62 @@ export function toBullet(
     findBulletDefects(candidate, language, { source: text }).length === 0 &&
     !weakCut(candidate, language);
   if (text.length <= maxChars && whole(text)) return text;
+  const best = bestCandidate(text, language, maxChars, whole);
+  if (best && keepsEssentials(best, text, language)) return best;
+  // A cut that drops a number, a negation, a caveat or a time limit can say something else than
+  // the sentence: a longer form that keeps them all, or the whole sentence, up to the schema's limit.
+  // A whole sentence of a quotation is not a cut.
+  const forms = [text, ...shorterForms(text, language).map((f) => f.text)];
+  if (best && forms.some((form) => innerSentences(form, language).includes(best))) return best;
+  const longest = longestBullet(maxChars, language);
+  const keeping = (candidate: string) =>
+    keepsEssentials(candidate, text, language) && whole(candidate, longest);
+  return bestCandidate(text, language, maxChars, keeping) ?? best ?? '';
+}
+
+/**
+ * Words that can turn a sentence around when dropped: a negation ("not", 「ない」), a caveat or a
+ * warning ("although", "warn", 「ただし」「恐れ」), a time limit or a threshold ("until 1931",
+ * "above minus five", 「まで」).
+ */
+const EN_ESSENTIAL =
+  /\b(?:not|no|never|nobody|none|nothing|neither|nor|without|unless|except|although|though|until|since|above|below|warns?|warned|warning|risks?|harms?|danger\w*|injur\w*|up from|down from)\b|n['’]t\b/giu;
+const JA_ESSENTIAL = /ない|ません|ず(?=[、。に])|ただし|ものの|恐れ|危険|注意|以上|以下|未満|まで/gu;
+
+/** Every number and every essential word of the sentence, with how often it occurs. */
+function essentials(text: string, language: Language): Map<string, number> {
+  const counts = new Map<string, number>();
+  const lower = text.replace(/…$/u, '').toLowerCase();
+  const patterns = language === 'ja' ? [JA_NUMBER, JA_ESSENTIAL] : [EN_NUMBER, EN_ESSENTIAL];
+  for (const pattern of patterns) {
+    for (const match of lower.matchAll(pattern)) {
+      // "one council member", "one of the longest": rarely a count that matters.
+      if (match[0] === 'one') continue;
+      counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Whether the candidate keeps every number and essential word of the sentence (as often). */
+export function keepsEssentials(candidate: string, source: string, language: Language): boolean {
+  const kept = essentials(candidate, language);
+  for (const [token, count] of essentials(source, language)) {
+    if ((kept.get(token) ?? 0) < count) return false;
+  }
+  return true;
+}
+
+/** The candidate bullet of the sentence worth most among those `accept` takes. */
+function bestCandidate(
+  text: string,
+  language: Language,
+  maxChars: number,
+  accept: (candidate: string) => boolean,
+): string | undefined {
   let best: { bullet: string; worth: number } | undefined;
   for (const candidate of bulletCandidates(text, language, maxChars)) {
-    if (!whole(candidate.bullet)) continue;
+    if (!accept(candidate.bullet)) continue;
     const worth =
       bulletWorth(candidate.bullet, text, language, maxChars) -
       (candidate.midClause ? MID_CLAUSE_COST : 0) +
@@ -76,7 +143,7 @@ export function toBullet(
         : 0);
     if (!best || worth > best.worth) best = { bullet: candidate.bullet, worth };
   }
-  return best?.bullet ?? '';
+  return best?.bullet;
 }
 
 /** What a cut between phrases costs beyond a cut between clauses. */
@@ -201,7 +268,7 @@ function bulletText(sentence: string, language: Language): string {
 /**
  * Bullets a sentence may give: the sentence, its shorter forms, the sentences inside a quotation,
  * and (from each of these) its main clause (Japanese) or its first clauses up to a natural break
- * with an ellipsis. `maxChars` is the aim; none is longer than longestBullet(maxChars).
+ * with an ellipsis. `maxChars` is the aim; none is longer than longestBullet(maxChars, language).
  */
 interface Candidate {
   bullet: string;
@@ -216,7 +283,7 @@ interface Candidate {
 }
 
 function* bulletCandidates(text: string, language: Language, maxChars: number): Generator<Candidate> {
-  const longest = longestBullet(maxChars);
+  const longest = longestBullet(maxChars, language);
   yield { bullet: text };
   for (const { text: form, keepsMain } of [{ text, keepsMain: true }, ...shorterForms(text, language)]) {
     if (form !== text) yield { bullet: form, shorter: keepsMain ? 'main' : 'part' };
@@ -415,5 +482,19 @@ export function narrationBullet(
     (a, b) => (!a || b.worth > a.worth ? b : a),
     undefined,
   );
-  return best && !best.leadIn ? best.bullet : undefined;
+  if (!best || best.leadIn) return undefined;
+  const order = sentences.findIndex((s) => toBullet(s.text, language, maxChars) === best.bullet);
+  const topic = order > 0 ? leadInTopic(sentences[order - 1]!.text, language) : undefined;
+  const labelled = topic && language === 'ja' ? `${topic}：${best.bullet}` : undefined;
+  // 「熱すぎると…」 says what is too hot only with the topic its lead-in named.
+  return labelled && labelled.length <= maxChars && !best.bullet.includes(topic!) ? labelled : best.bullet;
+}
+
+/** The topic a Japanese lead-in names: 「もう一つのコツは、ぬるま湯の温度です」 → 「ぬるま湯の温度」. */
+const JA_LEAD_IN_TOPIC =
+  /^(?:もう一つ|もうひとつ|もう1つ|もう１つ|ほかに|他に|次)の?(?:コツ|ポイント|注意点|秘訣|決め手|理由|特徴|違い)は、?([^、。「」]{2,16}?)(?:です|だ|でした)。?$/u;
+
+function leadInTopic(text: string, language: Language): string | undefined {
+  if (language !== 'ja' || !isLeadIn(text, language)) return undefined;
+  return JA_LEAD_IN_TOPIC.exec(text.trim())?.[1];
 }

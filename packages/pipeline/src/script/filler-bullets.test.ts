@@ -28,6 +28,35 @@ describe('withoutFillerBullets', () => {
     expect(result.narrations).toHaveLength(2);
   });
 
+  it('drops a bullet about the text or its readers when the slide has any other bullet', () => {
+    const result = withoutFillerBullets(
+      slide('How often', [
+        'Sharpen little and often.',
+        'In the next chapter we will put those sharp tools to work on the joints that hold furniture together.',
+      ]),
+      'en',
+    );
+    expect(result.bullets).toEqual(['Sharpen little and often']);
+    expect(result.narrations.map((n) => n.bullet)).toEqual([0, undefined]);
+    const appeal = withoutFillerBullets(
+      slide('Opening day', [
+        'The surviving pots will be on sale at our open studio.',
+        'We always need more people for the night shifts.',
+        'If you would like to help with the next firing, send us a note.',
+      ]),
+      'en',
+    );
+    expect(appeal.bullets).toEqual(['The surviving pots will be on sale at our open studio']);
+    const ja = withoutFillerBullets(
+      slide('まとめ', ['米粉パンは一晩寝かせる必要がありません。', '次の章では、保存のしかたを紹介します。']),
+      'ja',
+    );
+    expect(ja.bullets).toEqual(['米粉パンは一晩寝かせる必要がありません']);
+    // Alone on its slide, it stays.
+    const alone = slide('Next', ['This chapter explains which stones you need.']);
+    expect(withoutFillerBullets(alone, 'en')).toEqual(alone);
+  });
+
   it('drops a lead-in bullet when the slide has a number to show', () => {
     const result = withoutFillerBullets(
       slide('Council', [

@@ -38,6 +38,21 @@ function hasSubstance(text: string, language: Language): boolean {
 }
 
 /**
+ * A sentence about the text or its readers rather than the subject: where the text goes next
+ * ("In the next chapter we will…", "This chapter explains…", 「次の章では」), or an appeal to the
+ * reader ("send us a note", "We always need more people for the night shifts", 「ご連絡ください」).
+ */
+const EN_META =
+  /^(?:In\s)?(?:this|the\s(?:next|previous|following|last)|our\s(?:next|last))\s(?:chapter|article|post|blog post|guide|tutorial|episode|newsletter|video)\b|\b(?:send|drop)\sus\s(?:a|an)\s(?:note|message|line|email|e-mail)\b|\b(?:get in touch|contact us|let us know|sign up for|subscribe to|follow us)\b|^(?:We|I)\s(?:always\s|still\s|urgently\s|really\s)?need\s(?:more\s|a few\s|some\s|extra\s)?(?:people|volunteers|helpers|hands|help)\b/iu;
+const JA_META =
+  /^(?:次の章|次章|次回|前の章|この章|本章|この記事|本記事|今回の記事)(?:では|で|は|でも)|お問い合わせ|ご連絡(?:を)?(?:ください|お待ち)|ご応募(?:ください|お待ち)|募集して(?:い)?ます/u;
+
+/** Whether a bullet is about the text or its readers, not the subject (see EN_META). */
+export function isMetaBullet(bullet: string, language: Language): boolean {
+  return (language === 'ja' ? JA_META : EN_META).test(bullet);
+}
+
+/**
  * A slide's bullets are its most informative narrations: a narration that only leads in or sets
  * the scene shows no bullet when another narration of the slide says something with a number or a
  * name (it is still said). A slide whose narrations are all plain keeps them all, and so does a
@@ -49,20 +64,31 @@ export function withoutFillerBullets(
   keep: ReadonlySet<string> = new Set(),
 ): Section {
   const bulleted = slide.narrations.filter((n) => n.bullet !== undefined && n.speaker === 'narrator');
-  const filler = new Set(
+  // A bullet about the text or its readers gives way to any other bullet of the slide.
+  const meta = new Set(
     bulleted
-      .filter((n) => !keep.has(n.text) && isFiller(n.text, slide.title, language))
+      .filter((n) => !keep.has(n.text) && isMetaBullet(slide.bullets[n.bullet!] ?? '', language))
       .map((n) => n.bullet!),
   );
-  if (filler.size === 0) return slide;
-  const better = bulleted.some(
-    (n) => !filler.has(n.bullet!) && !isLeadIn(n.text, language) && hasSubstance(n.text, language),
+  const hasOther = slide.bullets.some((_, b) => !meta.has(b));
+  const filler = new Set(
+    bulleted
+      .filter((n) => !keep.has(n.text) && !meta.has(n.bullet!) && isFiller(n.text, slide.title, language))
+      .map((n) => n.bullet!),
   );
-  if (!better) return slide;
-  const kept = slide.bullets.map((_, b) => b).filter((b) => !filler.has(b));
+  const better = bulleted.some(
+    (n) =>
+      !filler.has(n.bullet!) &&
+      !meta.has(n.bullet!) &&
+      !isLeadIn(n.text, language) &&
+      hasSubstance(n.text, language),
+  );
+  const dropped = new Set([...(hasOther ? meta : []), ...(better ? filler : [])]);
+  if (dropped.size === 0) return slide;
+  const kept = slide.bullets.map((_, b) => b).filter((b) => !dropped.has(b));
   const narrations = slide.narrations.map((n): Narration => {
     if (n.bullet === undefined) return n;
-    if (filler.has(n.bullet)) {
+    if (dropped.has(n.bullet)) {
       const { bullet: _bullet, ...rest } = n;
       return rest;
     }
