@@ -35,8 +35,12 @@ describe('the closing', () => {
       const titles = script.sections.slice(1, -1).map((s) => s.title);
       expect(closing.bullets.length).toBeGreaterThanOrEqual(1);
       expect(closing.bullets.length).toBeLessThanOrEqual(3);
-      // One point per narration, its bullet appearing as it is said.
-      expect(closing.narrations.map((n) => n.bullet)).toEqual(closing.bullets.map((_, i) => i));
+      // One point per narration, its bullet appearing as it is said; then the sign-off line.
+      expect(closing.narrations.map((n) => n.bullet)).toEqual([
+        ...closing.bullets.map((_, i) => i),
+        undefined,
+      ]);
+      expect(closing.narrations.at(-1)!.text).toMatch(/^(?:That was "|以上、)/u);
       for (const [i, bullet] of closing.bullets.entries()) {
         expect(titles).not.toContain(bullet);
         expect(closing.narrations[i]!.text).toContain(bullet.replace(/…$/u, ''));
@@ -123,6 +127,7 @@ describe('recapPoints', () => {
   });
 
   it('repeats a point that leans on the sentence before only right after it', () => {
+    // "The plan will cost…" is left out without its sentence before; the finding is the best point left.
     expect(
       recapPoints(
         [
@@ -137,7 +142,7 @@ describe('recapPoints', () => {
         'en',
         options,
       ).map((p) => p.at),
-    ).toEqual([]);
+    ).toEqual([4]);
   });
 
   it('says fewer, better points: one per part, none far below the best, none past the budget', () => {
