@@ -148,6 +148,45 @@ describe('closingSections', () => {
     expect(only!.narrations.map((n) => n.bullet)).toEqual([0, undefined]);
   });
 
+  it('ends a recap without a closing quotation on its sign-off line, shown with no bullet of its own', () => {
+    const signOff = 'That was "Electric cranes" from Harbour Gazette.';
+    const [only, ...rest] = closingSections({
+      language: 'en',
+      points,
+      seeOriginal: 'See the article.',
+      signOff,
+      spareSlide: true,
+    });
+    expect(rest).toEqual([]);
+    expect(only!.narrations.map((n) => n.text)).toEqual([
+      'To recap: The port will go electric by 2030.',
+      signOff,
+    ]);
+    expect(only!.narrations.map((n) => n.bullet)).toEqual([0, undefined]);
+    expect(only!.bullets).toEqual(['The port will go electric by 2030']);
+    // The article's own last words close it instead; a story ends on its moral.
+    const quoted = closingSections({
+      language: 'en',
+      points,
+      quote,
+      seeOriginal: '',
+      signOff,
+      spareSlide: true,
+    });
+    expect(quoted.flatMap((s) => s.narrations.map((n) => n.text))).not.toContain(signOff);
+    const moral = closingSections({
+      language: 'en',
+      points: [],
+      moral: 'Greed can cost you what you already have.',
+      seeOriginal: '',
+      signOff,
+      spareSlide: true,
+    });
+    expect(moral[0]!.narrations.map((n) => n.text)).toEqual([
+      'The moral of the story: Greed can cost you what you already have.',
+    ]);
+  });
+
   it('points to the source when there is nothing to repeat', () => {
     expect(
       closingSections({ language: 'en', points: [], seeOriginal: 'See the article.', spareSlide: true }),

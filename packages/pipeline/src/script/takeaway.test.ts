@@ -126,6 +126,28 @@ describe('recapPoints', () => {
     expect(points.map((p) => p.at)).toEqual([0, 1]);
   });
 
+  it('prefers a point whose bullet keeps its numbers, and never one that opens on "the first of them"', () => {
+    const cut = {
+      ...point(
+        'Counters recorded 610 cyclists a day in January, about 45 percent of the summer figure.',
+        'finding',
+        5,
+        1,
+      ),
+      bullet: 'Counters recorded 610 cyclists a day in January…',
+    };
+    const whole = point(
+      'Counters recorded 212 cyclists a day in February, about 30 percent of the summer figure.',
+      'finding',
+      9,
+      2,
+    );
+    const them = point('The port wants the first of them working by the summer of 2027.', 'finding', 12, 3);
+    const chosen = recapPoints([cut, whole, them], 'en', { ...options, max: 1 });
+    expect(chosen.map((p) => p.at)).toEqual([9]);
+    expect(recapPoints([them], 'en', options)).toEqual([]);
+  });
+
   it('repeats a point that leans on the sentence before only right after it', () => {
     // "The plan will cost…" is left out without its sentence before; the finding is the best point left.
     expect(
