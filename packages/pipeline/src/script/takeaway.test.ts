@@ -146,6 +146,14 @@ describe('recapPoints', () => {
     const chosen = recapPoints([cut, whole, them], 'en', { ...options, max: 1 });
     expect(chosen.map((p) => p.at)).toEqual([9]);
     expect(recapPoints([them], 'en', options)).toEqual([]);
+    const contrast = point(
+      'The $1,000 Meta Quest Pro, by contrast, has a resolution of 1800 x 1920 per eye.',
+      'finding',
+      14,
+      4,
+    );
+    expect(recapPoints([contrast], 'en', options)).toEqual([]);
+    expect(standsAlone('* Newly finished things since the last update in FFF-277.', 'en')).toBe(false);
   });
 
   it('repeats a point that leans on the sentence before only right after it', () => {

@@ -118,7 +118,8 @@ export function standsAlone(text: string, language: Language, options: { maxim?:
   return (
     !t.endsWith('…') &&
     t.length >= min &&
-    !/^[“"「『[【(（]/u.test(t) &&
+    // A quotation without its speaker, or a list item's marker ("* Newly finished things…").
+    !/^[“"「『[【(（*•・]/u.test(t) &&
     // "To this, other changes…", "As the report states: …": leans on something not said here.
     !/^(?:to|in|with|for|by|of|from|after|besides|like)\s(?:this|that|these|those|it|them)\b|^as\s[^,:]{0,40}(?:states|said|says|puts it|notes)\b/iu.test(
       t,
@@ -162,7 +163,7 @@ export function leansOnPrevious(text: string, language: Language): boolean {
 
 /** Words inside a sentence that point back: "everyone else", "we also found", "that one". */
 const REFERS_BACK: Record<Language, RegExp> = {
-  en: /\b(?:everyone|everybody|anyone|anything|something) else\b|\b(?:we|it|they|he|she|this|that) also\b|\b(?:that|this) one\b|\bthe (?:same|latter|former)\b|,\s(?:however|though|too|instead),/iu,
+  en: /\b(?:everyone|everybody|anyone|anything|something) else\b|\b(?:we|it|they|he|she|this|that) also\b|\b(?:that|this) one\b|\bthe (?:same|latter|former)\b|\b(?:by|in) contrast\b|,\s(?:however|though|too|instead),/iu,
   ja: /(?:同様に|同じように|前述)/u,
 };
 
