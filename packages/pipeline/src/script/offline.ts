@@ -1152,12 +1152,15 @@ function introduction(
   return candidates.find((c) => c.length <= limit) ?? wording.introduceBriefly;
 }
 
-/** The video's last line after its recap ("That was … from …"), when it fits one narration. */
+/** A sign-off line is short: the body's sentences matter more. */
+const SIGN_OFF_MAX: Record<Language, number> = { en: 110, ja: 40 };
+
+/** The video's last line after its recap ("That was … from …"), when it is short (without the site if need be). */
 function closingLine(title: string, siteName: string | undefined, language: Language): string | undefined {
   const spokenTitle = spokenTitleOf(title, language);
   const signOff = WORDING[language].signOff;
   return [signOff(spokenTitle, siteName), signOff(spokenTitle, undefined)].find(
-    (line) => line.length <= TEXT_LIMITS[language].narration,
+    (line) => line.length <= SIGN_OFF_MAX[language],
   );
 }
 
