@@ -25,13 +25,17 @@ describe('the closing of an offline script', () => {
   const script = buildOfflineScript(harbour, { language: 'en', maxSections: 12, charBudget: 2400 });
   const [recap, last] = script.sections.filter((s) => s.kind === 'closing');
 
-  it('repeats the headline’s point with its numbers, and the sentence that completes it', () => {
+  it('sums up the body with its numbers, not the opening the viewer has just heard', () => {
     expect(recap!.title).toBe('Summary');
-    expect(recap!.narrations[0]!.text).toMatch(/^To recap: The Port of Westmark will replace/u);
     const said = recap!.narrations.map((n) => n.text).join(' ');
-    expect(said).toContain('40 percent');
-    expect(said).toContain('€310 million');
-    // Not a detail of the body.
+    // The title slide says the headline and the first body slide the plan's cost: neither again.
+    expect(script.sections[0]!.narrations.map((n) => n.text).join(' ')).toContain('40 percent');
+    expect(said).not.toContain('40 percent');
+    expect(said).not.toContain('€310 million');
+    expect(recap!.narrations[0]!.text).toBe(
+      'To recap: The port wants all 34 diesel machines retired by 2030.',
+    );
+    // Not a detail of the body without a number.
     expect(said).not.toContain('without shouting');
   });
 
@@ -70,8 +74,8 @@ describe('the closing of an offline script', () => {
     expect(end.quote?.by).toBe('one council member who voted against the original plan');
     // The conclusion just before it closes the recap.
     const recapSaid = bikes.sections.at(-2)!.narrations.map((n) => n.text);
-    expect(recapSaid.at(-1)).toBe(
-      'Bike lanes in a cold city can work, as long as someone clears them first.',
+    expect(recapSaid.at(-1)).toMatch(
+      /Bike lanes in a cold city can work, as long as someone clears them first\.$/u,
     );
   });
 
@@ -142,6 +146,45 @@ describe('closingSections', () => {
       quote.line,
     ]);
     expect(only!.narrations.map((n) => n.bullet)).toEqual([0, undefined]);
+  });
+
+  it('ends a recap without a closing quotation on its sign-off line, shown with no bullet of its own', () => {
+    const signOff = 'That was "Electric cranes" from Harbour Gazette.';
+    const [only, ...rest] = closingSections({
+      language: 'en',
+      points,
+      seeOriginal: 'See the article.',
+      signOff,
+      spareSlide: true,
+    });
+    expect(rest).toEqual([]);
+    expect(only!.narrations.map((n) => n.text)).toEqual([
+      'To recap: The port will go electric by 2030.',
+      signOff,
+    ]);
+    expect(only!.narrations.map((n) => n.bullet)).toEqual([0, undefined]);
+    expect(only!.bullets).toEqual(['The port will go electric by 2030']);
+    // The article's own last words close it instead; a story ends on its moral.
+    const quoted = closingSections({
+      language: 'en',
+      points,
+      quote,
+      seeOriginal: '',
+      signOff,
+      spareSlide: true,
+    });
+    expect(quoted.flatMap((s) => s.narrations.map((n) => n.text))).not.toContain(signOff);
+    const moral = closingSections({
+      language: 'en',
+      points: [],
+      moral: 'Greed can cost you what you already have.',
+      seeOriginal: '',
+      signOff,
+      spareSlide: true,
+    });
+    expect(moral[0]!.narrations.map((n) => n.text)).toEqual([
+      'The moral of the story: Greed can cost you what you already have.',
+    ]);
   });
 
   it('points to the source when there is nothing to repeat', () => {

@@ -134,8 +134,11 @@ export interface RecapSource {
   language: Language;
   titleTerms: readonly string[];
   lead: readonly ScoredSentence[];
-  /** Lead text said on the title slide. */
-  opening: readonly string[];
+  /**
+   * What the video says first (the title slide and the first body slide): the viewer has just
+   * heard it, so a recap that says it again replays the opening instead of summing up the body.
+   */
+  saidFirst: readonly string[];
   parts: readonly ClosingPart[];
   /** The sentences each part says in the video (a finding is repeated only when the body said it). */
   said: ReadonlyArray<readonly ScoredSentence[]>;
@@ -145,7 +148,8 @@ export interface RecapSource {
 }
 
 /**
- * The points the closing repeats (see recapPoints): the lead's statement of the headline, the
+ * The points the closing repeats (see recapPoints), never what the video said first: the lead's
+ * sentences said later, the
  * sentences that sum up (a "Conclusion" part, "In short, …", the short rule opening the last
  * part), the measured findings the body said, and the concluding last sentence, which is always
  * said when it fits (the body leaves it to the closing).
@@ -156,7 +160,7 @@ export function closingRecap(source: RecapSource): PointCandidate[] {
   const recapLead = WORDING[language].recapLead;
   const maxPointChars = TEXT_LIMITS[language].narration - recapLead.length;
   const candidates: PointCandidate[] = [];
-  const opening = source.opening.join(' ');
+  const saidFirst = source.saidFirst.join(' ');
   const add = (
     s: ScoredSentence,
     origin: PointCandidate['origin'],
@@ -164,6 +168,7 @@ export function closingRecap(source: RecapSource): PointCandidate[] {
     part: number,
     extra: { required?: boolean; maxim?: boolean } = {},
   ) => {
+    if (saidFirst.includes(s.text.trim())) return;
     const stripped = stripLeadingConnective(s.text, language);
     const text = language === 'en' ? stripped.charAt(0).toUpperCase() + stripped.slice(1) : stripped;
     if (!standsAlone(text, language, { maxim: extra.maxim ?? false })) return;
@@ -174,7 +179,6 @@ export function closingRecap(source: RecapSource): PointCandidate[] {
       origin,
       at,
       part,
-      ...(opening.includes(s.text) ? { inOpening: true } : {}),
       ...(extra.required ? { required: true } : {}),
     });
   };
@@ -225,6 +229,8 @@ export interface ClosingContent {
   quote?: ArticleEnding['quote'];
   /** Said when there is nothing else to say. */
   seeOriginal: string;
+  /** Said last after the recap when the article has no closing quotation ("That was … from …"). */
+  signOff?: string;
   /** Whether the quotation may have a slide of its own after the recap. */
   spareSlide: boolean;
 }
@@ -232,7 +238,8 @@ export interface ClosingContent {
 /**
  * The closing: a slide that repeats the article's main point (its recap bullets appear as they
  * are said) or a story's moral, then the article's closing quotation on a quote panel, on a slide
- * of its own when there is one to spare (else on the recap slide, after the points).
+ * of its own when there is one to spare (else on the recap slide, after the points). Without a
+ * quotation, a recap ends on the sign-off line.
  */
 export function closingSections(content: ClosingContent): Section[] {
   const { language, points, moral, quote } = content;
@@ -274,8 +281,13 @@ export function closingSections(content: ClosingContent): Section[] {
       },
     ];
   }
+  if (!quoteSaid) {
+    // The video ends on a line that closes it, not on the last recap point.
+    const last: Narration[] =
+      content.signOff && !moral ? [{ text: content.signOff, speaker: 'narrator' }] : [];
+    return [{ title: wording.closingTitle, kind: 'closing', bullets, narrations: [...narrations, ...last] }];
+  }
   const recap: Section = { title: wording.closingTitle, kind: 'closing', bullets, narrations };
-  if (!quoteSaid) return [recap];
   if (content.spareSlide) {
     return [
       recap,

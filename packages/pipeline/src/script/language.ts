@@ -1,4 +1,4 @@
-import type { Language } from '../schema/script.ts';
+import { BULLET_MAX_CHARS, type Language } from '../schema/script.ts';
 
 /**
  * Default narration budgets, about 2.5 minutes of speech. Measured on this machine, one clip per
@@ -44,7 +44,7 @@ export interface TextLimits {
   narration: number;
   /** One slide bullet. */
   bullet: number;
-  /** One bullet of the closing's recap (at most three on its slide, so each may be longer). */
+  /** One bullet of the closing's recap (at most three on its slide, so each may be as long as the schema allows). */
   recapBullet: number;
   /** A section title made from a sentence (no heading). */
   generatedTitle: number;
@@ -66,7 +66,7 @@ export const TEXT_LIMITS: Record<Language, TextLimits> = {
   en: {
     narration: 250,
     bullet: 100,
-    recapBullet: 150,
+    recapBullet: BULLET_MAX_CHARS,
     generatedTitle: 60,
     headingTitle: 100,
     minSectionChars: 150,

@@ -166,9 +166,13 @@ describe('buildOfflineScript on an English article', () => {
     expect(said.some((t) => t.includes('Dr. Chen, who leads our developer productivity group'))).toBe(true);
     const closing = script.sections.at(-1)!.narrations.map((n) => n.text);
     expect(closing[0]).toMatch(/^To recap: /u);
-    // The recap repeats the headline's result and ends on the lesson the article ends on.
-    expect(closing.join(' ')).toContain('19 minutes');
-    expect(closing.at(-1)).toContain('short feedback loops make small pull requests the natural choice');
+    // The recap sums up the body, not the headline's result the title slide has just said, and
+    // its last point is the lesson the article ends on; a sign-off line closes the video.
+    const titleSlide = script.sections[0]!.narrations.map((n) => n.text).join(' ');
+    expect(titleSlide).toContain('19 minutes');
+    expect(closing.join(' ')).not.toContain('19 minutes');
+    expect(closing.at(-2)).toContain('short feedback loops make small pull requests the natural choice');
+    expect(closing.at(-1)).toBe('That was "How We Cut Our CI Build Times in Half" from Example Engineering.');
     expect(all.join(' ')).not.toContain('original article');
     expect(script.sections[0]!.narrations[0]!.text).toBe(
       'Today we look at "How We Cut Our CI Build Times in Half" from Example Engineering.',

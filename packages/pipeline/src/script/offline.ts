@@ -212,7 +212,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     !moral && ending.concluding && ending.concluding.text.length <= maxRecap ? ending.concluding : undefined;
   const recapOf = (
     said: ReadonlyArray<readonly ScoredSentence[]>,
-    opening: readonly string[],
+    saidFirst: readonly string[],
     maxChars: number,
   ) =>
     moral
@@ -221,19 +221,21 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
           language,
           titleTerms: [...titleTerms],
           lead: leadScored,
-          opening,
+          saidFirst,
           parts: plans,
           said,
           ending: concluding ? { concluding } : {},
           maxChars,
         });
+  // The lead opens the video (on the title slide or the first body slide): the recap leaves it out.
   const expected = recapOf(
     plans.map((p) => p.scored),
-    [],
+    leadScored.map((s) => s.text),
     maxRecap,
   );
   const recapChars = expected.reduce((sum, p) => sum + p.text.length, 0);
   const recapSaid = moral ? wording.moral(moral.text).length : recapNarrationChars(expected, language);
+  const signOff = intro === wording.introduceBriefly ? undefined : closingLine(title, siteName, language);
   const speaking = plans.filter((p) => p.scored.length > 0 || p.listed.length > 0);
   // The quotation goes first when the budget has no room for it.
   const roomy = (closingChars: number) =>
@@ -246,7 +248,9 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
       ? plan.scored.filter((s) => !leftToClosing.has(s))
       : plan.scored;
   // Nothing to repeat: the closing points to the source.
-  const closingChars = (recapSaid || seeOriginal.length) + (quote?.line.length ?? 0);
+  const closingChars =
+    (recapSaid || seeOriginal.length) +
+    (quote?.line.length ?? (expected.length > 0 && signOff ? signOff.length : 0));
 
   let remaining = options.charBudget - intro.length - closingChars;
   const leadSaid = leadLines(
@@ -477,6 +481,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   for (const [k, slide] of bodySections.entries())
     bodySections[k] = withoutFillerBullets(slide, language, listed);
 
+  const shownBody = bodySections.filter((s) => s.narrations.length > 0);
   // The recap says the article's main points the video can repeat, and its slide shows them.
   const points = recapOf(
     plans.map(
@@ -486,16 +491,16 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
           ?.picked.filter((n) => !n.listItem)
           .flatMap((n) => n.sentences) ?? [],
     ),
-    openingLead,
+    [intro, ...openingLead, ...(shownBody[0]?.narrations.map((n) => n.text) ?? [])],
     recapChars,
   );
-  const shownBody = bodySections.filter((s) => s.narrations.length > 0);
   const closing = closingSections({
     language,
     points,
     ...(moral ? { moral: moral.text } : {}),
     ...(quote ? { quote } : {}),
     seeOriginal,
+    ...(signOff ? { signOff } : {}),
     spareSlide: shownBody.length + 3 <= options.maxSections,
   });
   const opening: Section = {
@@ -1138,17 +1143,33 @@ function introduction(
   const wording = WORDING[language];
   const template = pickVariant(wording.introduce, title);
   const limit = Math.min(TEXT_LIMITS[language].narration, Math.floor(charBudget * INTRO_SHARE));
-  // Quotes inside a quoted title become single quotes.
-  const spokenTitle = shortenAtBoundary(title, language, TITLE_MAX.spoken[language]).replace(
-    /["“]([^"“”]*)["”]/gu,
-    '‘$1’',
-  );
+  const spokenTitle = spokenTitleOf(title, language);
   const candidates = [
     template(spokenTitle, siteName),
     template(spokenTitle, undefined),
     template(shortenAtBoundary(title, language, TEXT_LIMITS[language].generatedTitle), undefined),
   ];
   return candidates.find((c) => c.length <= limit) ?? wording.introduceBriefly;
+}
+
+/** A sign-off line is short: the body's sentences matter more. */
+const SIGN_OFF_MAX: Record<Language, number> = { en: 110, ja: 40 };
+
+/** The video's last line after its recap ("That was … from …"), when it is short (without the site if need be). */
+function closingLine(title: string, siteName: string | undefined, language: Language): string | undefined {
+  const spokenTitle = spokenTitleOf(title, language);
+  const signOff = WORDING[language].signOff;
+  return [signOff(spokenTitle, siteName), signOff(spokenTitle, undefined)].find(
+    (line) => line.length <= SIGN_OFF_MAX[language],
+  );
+}
+
+/** The title as the narration says it: shortened, with quotes inside it as single quotes. */
+function spokenTitleOf(title: string, language: Language): string {
+  return shortenAtBoundary(title, language, TITLE_MAX.spoken[language]).replace(
+    /["“]([^"“”]*)["”]/gu,
+    '‘$1’',
+  );
 }
 
 function scriptTitle(article: Article): string {

@@ -35,8 +35,12 @@ describe('the closing', () => {
       const titles = script.sections.slice(1, -1).map((s) => s.title);
       expect(closing.bullets.length).toBeGreaterThanOrEqual(1);
       expect(closing.bullets.length).toBeLessThanOrEqual(3);
-      // One point per narration, its bullet appearing as it is said.
-      expect(closing.narrations.map((n) => n.bullet)).toEqual(closing.bullets.map((_, i) => i));
+      // One point per narration, its bullet appearing as it is said; then the sign-off line.
+      expect(closing.narrations.map((n) => n.bullet)).toEqual([
+        ...closing.bullets.map((_, i) => i),
+        undefined,
+      ]);
+      expect(closing.narrations.at(-1)!.text).toMatch(/^(?:That was "|以上、)/u);
       for (const [i, bullet] of closing.bullets.entries()) {
         expect(titles).not.toContain(bullet);
         expect(closing.narrations[i]!.text).toContain(bullet.replace(/…$/u, ''));
@@ -122,7 +126,38 @@ describe('recapPoints', () => {
     expect(points.map((p) => p.at)).toEqual([0, 1]);
   });
 
+  it('prefers a point whose bullet keeps its numbers, and never one that opens on "the first of them"', () => {
+    const cut = {
+      ...point(
+        'Counters recorded 610 cyclists a day in January, about 45 percent of the summer figure.',
+        'finding',
+        5,
+        1,
+      ),
+      bullet: 'Counters recorded 610 cyclists a day in January…',
+    };
+    const whole = point(
+      'Counters recorded 212 cyclists a day in February, about 30 percent of the summer figure.',
+      'finding',
+      9,
+      2,
+    );
+    const them = point('The port wants the first of them working by the summer of 2027.', 'finding', 12, 3);
+    const chosen = recapPoints([cut, whole, them], 'en', { ...options, max: 1 });
+    expect(chosen.map((p) => p.at)).toEqual([9]);
+    expect(recapPoints([them], 'en', options)).toEqual([]);
+    const contrast = point(
+      'The $1,000 Meta Quest Pro, by contrast, has a resolution of 1800 x 1920 per eye.',
+      'finding',
+      14,
+      4,
+    );
+    expect(recapPoints([contrast], 'en', options)).toEqual([]);
+    expect(standsAlone('* Newly finished things since the last update in FFF-277.', 'en')).toBe(false);
+  });
+
   it('repeats a point that leans on the sentence before only right after it', () => {
+    // "The plan will cost…" is left out without its sentence before; the finding is the best point left.
     expect(
       recapPoints(
         [
@@ -137,7 +172,7 @@ describe('recapPoints', () => {
         'en',
         options,
       ).map((p) => p.at),
-    ).toEqual([]);
+    ).toEqual([4]);
   });
 
   it('says fewer, better points: one per part, none far below the best, none past the budget', () => {

@@ -96,10 +96,13 @@ const ABOUT_ITSELF: Record<Language, RegExp> = {
   en: /\b(?:this|the) (?:chapter|post|article|guide|page|piece|story|video|tutorial) (?:explains|tries|covers|looks|describes|shows|walks|will)\b/iu,
   ja: /(?:この記事|本記事|この章|本章|このページ)(?:では|で)|(?:を|について)(?:紹介|説明|解説)(?:します|していきます)/u,
 };
-/** A procedure's step ("Next, set the blade…", "Then raise the angle…"): a step of a how-to, not its point. */
+/**
+ * A procedure's step ("Next, set the blade…", "Then raise the angle…", 「ふたをして、…焼きます」): a
+ * step of a how-to, not its point.
+ */
 const STEP: Record<Language, RegExp> = {
   en: /^(?:next|then|finally|after that|start by|begin by|finish (?:by|with)|now)\b|^(?:if|once|when)\b[^,]{0,80},\s(?:the|it|you)\b[^,]{0,40}\b(?:is|are) (?:right|done|ready|fine)\b/iu,
-  ja: /^(?:次に|それから|最後に|まず)|[ぁ-ん]ば[、，]?[^。]{0,12}(?:大丈夫|OK|完成|目安|十分)/u,
+  ja: /^(?:次に|それから|最後に|まず)|[ぁ-ん]ば[、，]?[^。]{0,12}(?:大丈夫|OK|完成|目安|十分)|(?:て|てから|たら)、[^。]*(?<!でき|なり|あり|い)ます。?$/u,
 };
 
 /**
@@ -115,7 +118,8 @@ export function standsAlone(text: string, language: Language, options: { maxim?:
   return (
     !t.endsWith('…') &&
     t.length >= min &&
-    !/^[“"「『[【(（]/u.test(t) &&
+    // A quotation without its speaker, or a list item's marker ("* Newly finished things…").
+    !/^[“"「『[【(（*•・]/u.test(t) &&
     // "To this, other changes…", "As the report states: …": leans on something not said here.
     !/^(?:to|in|with|for|by|of|from|after|besides|like)\s(?:this|that|these|those|it|them)\b|^as\s[^,:]{0,40}(?:states|said|says|puts it|notes)\b/iu.test(
       t,
@@ -149,14 +153,22 @@ export function standsAlone(text: string, language: Language, options: { maxim?:
 /** Whether a sentence leans on the one before it: said at the end, it must follow that sentence. */
 export function leansOnPrevious(text: string, language: Language): boolean {
   const t = text.trim();
-  return needsPredecessor(t, language) || NEEDS_CONTEXT[language].test(t) || REFERS_BACK[language].test(t);
+  return (
+    needsPredecessor(t, language) ||
+    NEEDS_CONTEXT[language].test(t) ||
+    REFERS_BACK[language].test(t) ||
+    (language === 'en' && EARLY_THEM.test(t))
+  );
 }
 
 /** Words inside a sentence that point back: "everyone else", "we also found", "that one". */
 const REFERS_BACK: Record<Language, RegExp> = {
-  en: /\b(?:everyone|everybody|anyone|anything|something) else\b|\b(?:we|it|they|he|she|this|that) also\b|\b(?:that|this) one\b|\bthe (?:same|latter|former)\b|,\s(?:however|though|too|instead),/iu,
+  en: /\b(?:everyone|everybody|anyone|anything|something) else\b|\b(?:we|it|they|he|she|this|that) also\b|\b(?:that|this) one\b|\bthe (?:same|latter|former)\b|\b(?:by|in) contrast\b|,\s(?:however|though|too|instead),/iu,
   ja: /(?:同様に|同じように|前述)/u,
 };
+
+/** "The port wants the first of them…": a pronoun among the first words, before anything it could name. */
+const EARLY_THEM = /^(?:\S+\s){0,6}(?:of|from|for|with|about) (?:them|these|those)\b/iu;
 
 /** Where a candidate point comes from in the article. */
 export type PointOrigin =
@@ -177,8 +189,6 @@ export interface PointCandidate {
   at: number;
   /** The part of the article it is in (the lead, or a body section): one finding per part. */
   part: number;
-  /** Said on the title slide already: repeating it at the end tells the viewer less. */
-  inOpening?: boolean;
   /** Always repeated when it fits (the article's concluding last words). */
   required?: boolean;
 }
@@ -223,7 +233,10 @@ export function recapPoints(
     // The article's first sentence (its lede) states its point; the rest of the lead must carry one.
     const lede = c.origin === 'lead' && c.at === 0;
     if (c.origin === 'lead' && !lede && !numbers && !finds && !concludes && share < 0.5) return undefined;
-    if (c.origin === 'finding' && !(numbers && (finds || concludes))) return undefined;
+    // A finding of the body states a result or a conclusion, or at least carries a number
+    // ("promised for the autumn of 2027"; worth less: it may be a step of a procedure).
+    if (c.origin === 'finding' && !numbers && !concludes && !finds) return undefined;
+    const onlyNumbers = c.origin === 'finding' && !concludes && !finds;
     const base = c.origin === 'conclusion' ? 1.2 : c.origin === 'lead' ? (lede ? 1.1 : 0.8) : 0.4;
     return (
       base +
@@ -232,20 +245,21 @@ export function recapPoints(
       (concludes ? 0.3 : 0) +
       (finds ? 0.2 : 0) +
       (MONEY[language].test(c.text) ? 0.2 : 0) -
-      (c.inOpening ? 0.25 : 0)
+      (onlyNumbers ? 0.3 : 0) -
+      // A bullet cut before its numbers ("…by 2030…" without the "40 percent") loses the finding.
+      (keepsNumbers(c.bullet, c.text) ? 0 : 0.4)
     );
   };
   const scored = candidates
     .map((c) => ({ c, worth: worthOf(c) }))
     .filter((x): x is { c: PointCandidate; worth: number } => x.worth !== undefined)
-    // The required first; then by worth, and at equal worth what the title slide has not said.
-    .sort(
-      (a, b) =>
-        Number(b.c.required ?? false) - Number(a.c.required ?? false) ||
-        b.worth - a.worth ||
-        Number(a.c.inOpening ?? false) - Number(b.c.inOpening ?? false),
-    );
-  const best = Math.max(0, ...scored.filter((x) => !x.c.required).map((x) => x.worth));
+    // The required first; then by worth.
+    .sort((a, b) => Number(b.c.required ?? false) - Number(a.c.required ?? false) || b.worth - a.worth);
+  // The best point said on its own: one that leans on the sentence before it may never be said.
+  const best = Math.max(
+    0,
+    ...scored.filter((x) => !x.c.required && !leansOnPrevious(x.c.text, language)).map((x) => x.worth),
+  );
   const chosen: PointCandidate[] = [];
   let used = 0;
   const allowed = (c: PointCandidate) =>
@@ -273,6 +287,12 @@ export function recapPoints(
     }
   }
   return done(chosen);
+}
+
+/** Whether the bullet shows every number of its sentence. */
+function keepsNumbers(bullet: string, text: string): boolean {
+  const numbers = text.match(/[\d０-９][\d０-９.,，．]*/gu) ?? [];
+  return numbers.every((n) => bullet.includes(n.replace(/[.,，．]+$/u, '')));
 }
 
 /** The chosen points in the article's order. */

@@ -24,6 +24,8 @@ export interface Wording {
   /** Title of a part that tells a story. */
   storyTitle: string;
   closingTitle: string;
+  /** The last line of a video that ends on its recap: names what the viewer has just seen. */
+  signOff: (title: string, siteName: string | undefined) => string;
   seeOriginal: readonly string[];
 }
 
@@ -47,6 +49,7 @@ export const WORDING: Record<Language, Wording> = {
     storyTitle: 'おはなし',
     recapLead: 'おさらいです。',
     closingTitle: 'まとめ',
+    signOff: (title, site) => (site ? `以上、${site}の『${title}』でした。` : `以上、『${title}』でした。`),
     seeOriginal: ['詳しくは元の記事をご覧ください。', '詳しい内容は、ぜひ元の記事でお読みください。'],
   },
   en: {
@@ -67,6 +70,7 @@ export const WORDING: Record<Language, Wording> = {
     storyTitle: 'The story',
     recapLead: 'To recap: ',
     closingTitle: 'Summary',
+    signOff: (title, site) => (site ? `That was "${title}" from ${site}.` : `That was "${title}".`),
     seeOriginal: ['For details, see the original article.', 'There is more in the original article.'],
   },
 };
