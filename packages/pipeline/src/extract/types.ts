@@ -43,4 +43,6 @@ export interface Article {
   images: ArticleImage[];
   /** Characters of body text. */
   textLength: number;
+  /** Readings the page gives in ruby, by word (群来 → くき), for the Japanese narration's reading. */
+  readings?: Record<string, string>;
 }

@@ -1,5 +1,6 @@
 import { type StageContext, throwIfAborted } from '../context.ts';
 import { PipelineError } from '../errors.ts';
+import { withRubyReadings } from '../extract/ruby-readings.ts';
 import type { Article } from '../extract/types.ts';
 import type {
   KeyFigure,
@@ -511,7 +512,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   };
   const sections = [opening, ...shownBody, ...closing];
   const fitted = fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options);
-  return language === 'ja' ? withReadings(fitted) : fitted;
+  return language === 'ja' ? withReadings(fitted, article.readings) : fitted;
 }
 
 /**
@@ -1219,13 +1220,16 @@ function scriptLeadImage(
 }
 
 /** Japanese narrations with Latin-script words get a katakana reading. */
-function withReadings(script: Script): Script {
+function withReadings(script: Script, rubies: Readonly<Record<string, string>> = {}): Script {
   return {
     ...script,
     sections: script.sections.map((section) => ({
       ...section,
       narrations: section.narrations.map((n) => {
-        const reading = n.reading ?? japaneseReading(n.text);
+        const spoken = n.reading ?? japaneseReading(n.text) ?? n.text;
+        // The page's own readings of its words (ruby), where it gives them.
+        const withRubies = withRubyReadings(spoken, rubies);
+        const reading = withRubies === n.text ? undefined : withRubies;
         return reading && reading.length <= 600 ? { ...n, reading } : n;
       }),
     })),
