@@ -475,8 +475,9 @@ describe('the web app on the real stack', () => {
     const samples = await page.evaluate(() => window.__progressSamples ?? []);
     const figures = progressDeviation(samples, job);
     progressFigures.secondJob = figures;
-    // A ~6–10 s job at one poll every 2 s: two polls at least, whatever the machine's speed.
-    expect(figures.polls).toBeGreaterThanOrEqual(2);
+    // A 3–10 s job (the renderer composes fades and holds without drawing them, so this small
+    // 320×180 job can end within two polls) at one poll every 2 s: one running poll at least.
+    expect(figures.polls).toBeGreaterThanOrEqual(1);
     // The goal is 15 points on a real (~1 min) job (14.2 measured on a quiet machine; figures in
     // test-artifacts/web-ux/progress.json). This job lasts ~10 s, so one 2 s poll is ~20 points of
     // it; the bound leaves room for that and for a loaded machine, and still fails when the bands
