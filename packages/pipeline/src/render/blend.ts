@@ -1,3 +1,4 @@
+import { JPEG_STILL_ARGS } from './encoding.ts';
 import { runFfmpeg } from './ffmpeg.ts';
 
 /** One picture to make: `over` at `opacity` over `under` (all JPEG paths). */
@@ -50,21 +51,7 @@ export async function writeBlends(
       ...inputs.flatMap((path) => ['-i', path]),
       '-filter_complex',
       graph,
-      ...blends.flatMap((b, j) => [
-        '-map',
-        `[o${j}]`,
-        '-frames:v',
-        '1',
-        '-c:v',
-        'mjpeg',
-        '-q:v',
-        '2',
-        '-f',
-        'image2',
-        '-update',
-        '1',
-        b.out,
-      ]),
+      ...blends.flatMap((b, j) => ['-map', `[o${j}]`, '-frames:v', '1', ...JPEG_STILL_ARGS, b.out]),
     ],
     options,
   );

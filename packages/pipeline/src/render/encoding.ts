@@ -35,6 +35,9 @@ export const BT709_TAGS = [
 export const AUDIO_ARGS = ['-c:a', 'aac', '-b:a', '160k', '-ar', '48000'] as const;
 
 /** Moves the index to the front so browsers can start playing before the download ends. */
+/** One picture written as a high-quality JPEG file (a still or a blended frame). */
+export const JPEG_STILL_ARGS = ['-c:v', 'mjpeg', '-q:v', '2', '-f', 'image2', '-update', '1'] as const;
+
 export const FASTSTART = ['-movflags', '+faststart'] as const;
 
 /** Exact length of a video of `frames` frames at `fps`, as an ffmpeg time. */

@@ -1,4 +1,5 @@
 import type { Slide, Subtitle } from '@movie-generator/remotion/props';
+import { JPEG_STILL_ARGS } from './encoding.ts';
 import { runFfmpeg } from './ffmpeg.ts';
 
 /** Posters are this wide; the height keeps the video's aspect (1280×720 for landscape). */
@@ -51,14 +52,7 @@ export async function writePoster(
       ].join(','),
       '-frames:v',
       '1',
-      '-c:v',
-      'mjpeg',
-      '-q:v',
-      '2',
-      '-f',
-      'image2',
-      '-update',
-      '1',
+      ...JPEG_STILL_ARGS,
       outPath,
     ],
     options,
