@@ -13,6 +13,7 @@ import {
   type JobStep,
   type JobView,
 } from '@movie-generator/api-contract';
+import { runPipeline } from '@movie-generator/pipeline';
 import { downloadName } from '@movie-generator/server/src/routes/download-name.ts';
 import { PUBLIC_URL } from '@movie-generator/server/src/testing/test-server.ts';
 import { ffprobe, launchChromium, makeTempDir } from '@movie-generator/test-helpers';
@@ -191,6 +192,10 @@ describe('the web app on the real stack', () => {
   const progressFigures: Record<string, unknown> = {};
   /** The server of the first test, whose worker has made one video (the stage times are known). */
   let videoServer: TestServer;
+  let releaseFirstJob!: () => void;
+  const firstJobHeld = new Promise<void>((resolve) => {
+    releaseFirstJob = resolve;
+  });
 
   /** axe-core over the page as it is now, light and dark: no violations. */
   async function expectAccessible(page: Page, state: string): Promise<void> {
@@ -215,6 +220,7 @@ describe('the web app on the real stack', () => {
     for (const context of contexts.splice(0)) await context.close();
   });
   afterAll(async () => {
+    releaseFirstJob();
     const states = new Set(axeRuns.map((r) => r.state));
     await writeFile(
       join(UX_ARTIFACTS, 'axe.json'),
@@ -262,7 +268,13 @@ describe('the web app on the real stack', () => {
   it('makes a video: form → live progress → the player plays the MP4 and the download is that MP4', async () => {
     const server = await stack.startServer({ ALLOW_PRIVATE_NETWORK: 'true', DAILY_JOB_LIMIT: '5' });
     videoServer = server;
-    await stack.startWorker(server);
+    // The first job's video is made, then held back until the page has been checked while the job
+    // is running (this small job can otherwise end within a poll or two, before those checks).
+    await stack.startWorker(server, async (...args) => {
+      const result = await runPipeline(...args);
+      await firstJobHeld;
+      return result;
+    });
     const ja = strings.ja;
     const en = strings.en;
     const articleUrl = `${stack.site.url}/ja`;
@@ -309,6 +321,7 @@ describe('the web app on the real stack', () => {
     expect(await page.getByRole('list', { name: ja.job.stepsLabel }).textContent()).toContain(
       ja.job.steps.render,
     );
+    releaseFirstJob();
 
     const final = await waitForStatus(page, ['completed', 'failed', 'cancelled'], 150_000);
     const job = await server.client.job.get.query({ id });

@@ -38,8 +38,11 @@ export interface WebStack {
    * `vars` are its environment variables; the built web app is always served.
    */
   startServer(vars?: Record<string, string>): Promise<TestServer>;
-  /** A worker taking the jobs of `server`'s database, rendering 320x180 videos of ≤ 3 sections. */
-  startWorker(server: TestServer): Promise<Worker>;
+  /**
+   * A worker taking the jobs of `server`'s database, rendering 320x180 videos of ≤ 3 sections
+   * with `pipeline` (the real one, which a test may wrap).
+   */
+  startWorker(server: TestServer, pipeline?: typeof runPipeline): Promise<Worker>;
   close(): Promise<void>;
 }
 
@@ -69,7 +72,7 @@ export async function startWebStack(webDistDir: string): Promise<WebStack> {
       servers.push(server);
       return server;
     },
-    async startWorker(server) {
+    async startWorker(server, pipeline = runPipeline) {
       const config = loadConfig({
         MONGODB_URI: mongo.uri,
         MONGODB_DB: server.env.MONGODB_DB,
@@ -92,7 +95,7 @@ export async function startWebStack(webDistDir: string): Promise<WebStack> {
         runs: createJobRuns(jobs, config.jobs),
         admin: createJobAdmin(jobs, config.jobs),
         videoStore: createVideoStore(config.storage.kind, server.intake.c.db, config.storage.dataDir),
-        runPipeline,
+        runPipeline: pipeline,
         config,
         log: silentLogger,
       });

@@ -128,7 +128,9 @@ export async function startChildWorker(
   await Promise.race([
     waitUntil(() => logs.some((l) => l.msg === 'worker: started'), 120_000, 'the child worker to start'),
     exited.then(({ code }) => {
-      throw new Error(`the child worker exited (${code}) before starting: ${stderr.slice(-2000)}`);
+      throw new Error(
+        `the child worker exited (${code}) before starting: ${stderr.slice(-2000)} ${JSON.stringify(logs.slice(-5)).slice(-3000)}`,
+      );
     }),
   ]);
   return worker;

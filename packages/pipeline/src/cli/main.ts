@@ -70,7 +70,8 @@ async function main(): Promise<number> {
   const env = parsePipelineEnv(process.env);
   const fromEnv = pipelineOptionsFromEnv(env);
   const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
+  // The first Ctrl-C (or SIGTERM) aborts and cleans up; a second one kills at once.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
   const view = createProgressView(uiLang);
   const base: Omit<PipelineOptions, 'outPath'> = {
     ...fromEnv,

@@ -62,10 +62,22 @@ export async function getBrowser(chromiumPath = DEFAULT_CHROMIUM): Promise<Headl
 /** Settles when a browser's DevTools connection closes (its process exited or was closed). */
 const disconnected = new WeakMap<HeadlessBrowser, Promise<false>>();
 
+/** The signals whose handlers Remotion adds for each browser it opens (see launchBrowser). */
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
 async function launchBrowser(chromiumPath: string): Promise<HeadlessBrowser> {
   browserStats.launches += 1;
   const { browserExecutable, chromeMode, chromiumOptions, logLevel } = remotionBrowserOptions(chromiumPath);
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const browser = await openBrowser('chrome', { browserExecutable, chromeMode, chromiumOptions, logLevel });
+  // Remotion kills the browser on SIGTERM/SIGHUP and exits the process on SIGINT. The process
+  // decides what a signal means (the worker lets running jobs finish, the CLI aborts and cleans
+  // up), so those handlers go; its 'exit' handler, which kills the browser, stays.
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
   disconnected.set(
     browser,
     new Promise((resolve) =>

@@ -440,4 +440,17 @@ describe('renderVideo', () => {
     expect(fresh).not.toBe(old);
     expect(browserStats.launches).toBe(before + 1);
   });
+
+  it('leaves signals to the process: opening a browser adds no SIGTERM, SIGINT or SIGHUP handler', async () => {
+    const signals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+    const counts = () => signals.map((signal) => process.listenerCount(signal));
+    const before = counts();
+    const old = await getBrowser();
+    await old.close({ silent: true });
+    // A fresh launch, after which a SIGTERM must leave the browser running (the worker drains).
+    const fresh = await getBrowser();
+    expect(counts()).toEqual(before);
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(await getBrowser()).toBe(fresh);
+  });
 });
