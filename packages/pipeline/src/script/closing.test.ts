@@ -25,17 +25,21 @@ describe('the closing of an offline script', () => {
   const script = buildOfflineScript(harbour, { language: 'en', maxSections: 12, charBudget: 2400 });
   const [recap, last] = script.sections.filter((s) => s.kind === 'closing');
 
-  it('sums up the body with its numbers, not the opening the viewer has just heard', () => {
+  it('names the facts the article leads with, each bullet a whole short form said as it is shown', () => {
     expect(recap!.title).toBe('Summary');
     const said = recap!.narrations.map((n) => n.text).join(' ');
-    // The title slide says the headline and the first body slide the plan's cost: neither again.
-    expect(script.sections[0]!.narrations.map((n) => n.text).join(' ')).toContain('40 percent');
-    expect(said).not.toContain('40 percent');
-    expect(said).not.toContain('€310 million');
+    expect(said).toContain('by 2030');
+    expect(said).toContain('€310 million');
     expect(recap!.narrations[0]!.text).toBe(
-      'To recap: The port wants all 34 diesel machines retired by 2030.',
+      'To recap: The Port of Westmark will replace every diesel crane on its quays with electric machines by 2030.',
     );
-    // Not a detail of the body without a number.
+    // Each bullet is what its narration says, never a cut with "…".
+    for (const n of recap!.narrations) {
+      if (n.bullet === undefined) continue;
+      expect(n.text.replace(/^To recap: /u, '')).toBe(`${recap!.bullets[n.bullet]}.`);
+      expect(recap!.bullets[n.bullet]).not.toMatch(/…$/u);
+    }
+    // Not a detail of the body.
     expect(said).not.toContain('without shouting');
   });
 

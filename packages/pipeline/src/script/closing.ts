@@ -134,11 +134,6 @@ export interface RecapSource {
   language: Language;
   titleTerms: readonly string[];
   lead: readonly ScoredSentence[];
-  /**
-   * What the video says first (the title slide and the first body slide): the viewer has just
-   * heard it, so a recap that says it again replays the opening instead of summing up the body.
-   */
-  saidFirst: readonly string[];
   parts: readonly ClosingPart[];
   /** The sentences each part says in the video (a finding is repeated only when the body said it). */
   said: ReadonlyArray<readonly ScoredSentence[]>;
@@ -148,8 +143,8 @@ export interface RecapSource {
 }
 
 /**
- * The points the closing repeats (see recapPoints), never what the video said first: the lead's
- * sentences said later, the
+ * The points the closing repeats (see recapPoints): the lead's statement of the headline (the
+ * facts the article leads with), the first point each part says, the
  * sentences that sum up (a "Conclusion" part, "In short, …", the short rule opening the last
  * part), the measured findings the body said, and the concluding last sentence, which is always
  * said when it fits (the body leaves it to the closing).
@@ -160,19 +155,19 @@ export function closingRecap(source: RecapSource): PointCandidate[] {
   const recapLead = WORDING[language].recapLead;
   const maxPointChars = TEXT_LIMITS[language].narration - recapLead.length;
   const candidates: PointCandidate[] = [];
-  const saidFirst = source.saidFirst.join(' ');
   const add = (
     s: ScoredSentence,
     origin: PointCandidate['origin'],
     at: number,
     part: number,
-    extra: { required?: boolean; maxim?: boolean } = {},
+    extra: { required?: boolean; maxim?: boolean; opens?: boolean } = {},
   ) => {
-    if (saidFirst.includes(s.text.trim())) return;
     const stripped = stripLeadingConnective(s.text, language);
     const text = language === 'en' ? stripped.charAt(0).toUpperCase() + stripped.slice(1) : stripped;
     if (!standsAlone(text, language, { maxim: extra.maxim ?? false })) return;
-    const bullet = toBullet(text, language, bulletChars);
+    const bullet = recapBullet(text, language, bulletChars);
+    // A point is never shown cut off: one with no whole short form is not repeated.
+    if (!bullet) return;
     candidates.push({
       text,
       bullet,
@@ -180,9 +175,10 @@ export function closingRecap(source: RecapSource): PointCandidate[] {
       at,
       part,
       ...(extra.required ? { required: true } : {}),
+      ...(extra.opens ? { opens: true } : {}),
     });
   };
-  for (const s of lead) add(s, 'lead', s.index, -1);
+  for (const s of lead) add(s, 'lead', s.index, -1, { opens: s.index === 0 });
   let offset = lead.length;
   // Parts before the first heading, in an article with headings, are the rest of its lead.
   const firstHeaded = parts.findIndex((p) => p.topic.heading);
@@ -205,10 +201,13 @@ export function closingRecap(source: RecapSource): PointCandidate[] {
     ) {
       add(first, 'conclusion', at(first), i, { maxim: true });
     }
-    for (const s of said[i] ?? []) {
+    const saidHere = (said[i] ?? []).filter(
+      (s) => part.scored.includes(s) && s !== ending.concluding && s !== ending.quote?.sentence,
+    );
+    const opening = Math.min(...saidHere.map((s) => s.index));
+    for (const s of saidHere) {
       // Lead lines said in the first body slide are the lead's, not the part's.
-      if (!part.scored.includes(s) || s === ending.concluding || s === ending.quote?.sentence) continue;
-      add(s, inLead ? 'lead' : 'finding', at(s), i);
+      add(s, inLead ? 'lead' : 'finding', at(s), i, { opens: s.index === opening });
     }
     offset += part.scored.length + part.listed.length;
   }
@@ -304,6 +303,27 @@ export function recapNarrationChars(points: readonly PointCandidate[], language:
     WORDING[language].recapLead.length +
     points.reduce((sum, p) => sum + endSentence(p.text, language).length, 0)
   );
+}
+
+/**
+ * A point as its recap bullet: the whole sentence or a shorter whole form of it (its main clause),
+ * or a first run of whole clauses that reads as a point on its own ("The port will replace every
+ * diesel crane … by 2030"); '' when only a cut with "…" fits.
+ */
+export function recapBullet(text: string, language: Language, maxChars: number): string {
+  const bullet = toBullet(text, language, maxChars);
+  if (!bullet.endsWith('…')) return bullet;
+  const cut = bullet.slice(0, -1).trimEnd();
+  const rest = bulletBody(text, language).slice(cut.length);
+  // The cut ends where a clause of the sentence ends, and what is left is a point on its own.
+  return /^[,、，;；]/u.test(rest) && standsAlone(cut, language) ? cut : '';
+}
+
+/** The sentence as bullets show it: without its final full stop. */
+function bulletBody(text: string, language: Language): string {
+  return stripLeadingConnective(text, language)
+    .trim()
+    .replace(/[。.]$/u, '');
 }
 
 /** A point said as a sentence: with its full stop. */

@@ -44,7 +44,7 @@ export interface TextLimits {
   narration: number;
   /** One slide bullet. */
   bullet: number;
-  /** One bullet of the closing's recap (at most three on its slide, so each may be as long as the schema allows). */
+  /** One bullet of the closing's recap: a point in a few words (its short whole form), up to four on its slide. */
   recapBullet: number;
   /** A section title made from a sentence (no heading). */
   generatedTitle: number;
@@ -58,7 +58,7 @@ export const TEXT_LIMITS: Record<Language, TextLimits> = {
   ja: {
     narration: 120,
     bullet: 44,
-    recapBullet: 66,
+    recapBullet: 44,
     generatedTitle: 30,
     headingTitle: 60,
     minSectionChars: 60,
@@ -66,7 +66,7 @@ export const TEXT_LIMITS: Record<Language, TextLimits> = {
   en: {
     narration: 250,
     bullet: 100,
-    recapBullet: BULLET_MAX_CHARS,
+    recapBullet: 90,
     generatedTitle: 60,
     headingTitle: 100,
     minSectionChars: 150,

@@ -211,27 +211,20 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const maxRecap = recapBudget(options.charBudget, language);
   const concluding =
     !moral && ending.concluding && ending.concluding.text.length <= maxRecap ? ending.concluding : undefined;
-  const recapOf = (
-    said: ReadonlyArray<readonly ScoredSentence[]>,
-    saidFirst: readonly string[],
-    maxChars: number,
-  ) =>
+  const recapOf = (said: ReadonlyArray<readonly ScoredSentence[]>, maxChars: number) =>
     moral
       ? []
       : closingRecap({
           language,
           titleTerms: [...titleTerms],
           lead: leadScored,
-          saidFirst,
           parts: plans,
           said,
           ending: concluding ? { concluding } : {},
           maxChars,
         });
-  // The lead opens the video (on the title slide or the first body slide): the recap leaves it out.
   const expected = recapOf(
     plans.map((p) => p.scored),
-    leadScored.map((s) => s.text),
     maxRecap,
   );
   const recapChars = expected.reduce((sum, p) => sum + p.text.length, 0);
@@ -242,7 +235,9 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const roomy = (closingChars: number) =>
     options.charBudget - intro.length - closingChars >= limits.minSectionChars * speaking.length;
   const quote = ending.quote && roomy(recapSaid + ending.quote.line.length) ? ending.quote : undefined;
-  const leftToClosing = new Set([quote?.sentence, concluding].filter((s) => s !== undefined));
+  // The closing quotation is said once, at the end. The concluding sentence is said in its place
+  // in the body too: the recap repeats the conclusion, it does not make it for the first time.
+  const leftToClosing = new Set([quote?.sentence].filter((s) => s !== undefined));
   // What the closing says is not said in the body too, unless it is all its section has to say.
   const sayable = (plan: BodyPlan) =>
     plan.scored.some((s) => !leftToClosing.has(s))
@@ -492,7 +487,6 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
           ?.picked.filter((n) => !n.listItem)
           .flatMap((n) => n.sentences) ?? [],
     ),
-    [intro, ...openingLead, ...(shownBody[0]?.narrations.map((n) => n.text) ?? [])],
     recapChars,
   );
   const closing = closingSections({

@@ -162,7 +162,7 @@ describe('recapPoints', () => {
       recapPoints(
         [
           point(
-            'Each diesel crane burns about 900,000 litres of fuel a year, 34 of them in all.',
+            'Counters recorded 610 cyclists a day in January, about 45 percent of the summer figure.',
             'finding',
             4,
             0,

@@ -191,6 +191,8 @@ export interface PointCandidate {
   part: number;
   /** Always repeated when it fits (the article's concluding last words). */
   required?: boolean;
+  /** The first sentence its part says: a section states its point first. */
+  opens?: boolean;
 }
 
 export interface RecapOptions {
@@ -204,10 +206,30 @@ export interface RecapOptions {
 }
 
 /** At most this many recap points: more reads as a second pass through the body. */
-const MAX_POINTS = 3;
+const MAX_POINTS = 4;
+/** At most this many points from the lead: the recap names the body's points too. */
+const MAX_LEAD_POINTS = 2;
 /** A point is repeated only when it is worth at least this share of the best point. */
-const WORTH_SHARE = 0.6;
-const CHAINED_WORTH_SHARE = 0.5;
+const WORTH_SHARE = 0.55;
+const CHAINED_WORTH_SHARE = 0.45;
+/** A point worth less than this is a detail, however weak the others are. */
+const MIN_WORTH = 0.8;
+/**
+ * Words a writer marks a main point with ("must", "the most common mistake", 「必ず」「いちばん」):
+ * the instruction or the warning a reader should keep.
+ */
+const EMPHASIS: Record<Language, RegExp> = {
+  en: /\b(?:always|never|must|the (?:most|main|biggest|key|weak) (?:\w+ )?(?:mistake|point|reason|risk|problem|thing|argument)|weak point|most important|warn(?:s|ed|ing)?)\b/iu,
+  ja: /(?:必ず|いちばん|一番|最も|もっとも|大切|重要|ポイント|欠かせ)/u,
+};
+/**
+ * A side fact: a scene, a sound or a feeling of the body ("At night the only sounds are…",
+ * 「…の姿も増えている」, "…is strangely calm"), or what people talk about rather than what happened.
+ */
+const SIDE_FACT: Record<Language, RegExp> = {
+  en: /\b(?:sounds?|smells?|strangely|hum|roar|quiet|calm)\b/iu,
+  ja: /(?:話題になって|姿も|とも言われ|ようだ。?$)/u,
+};
 
 /**
  * The points the closing repeats as the article's main point, in the article's order: the
@@ -232,11 +254,12 @@ export function recapPoints(
       FINDS[language].test(c.text) || CHANGE[language].test(c.text) || MONEY[language].test(c.text);
     // The article's first sentence (its lede) states its point; the rest of the lead must carry one.
     const lede = c.origin === 'lead' && c.at === 0;
+    const emphasised = EMPHASIS[language].test(c.text);
     if (c.origin === 'lead' && !lede && !numbers && !finds && !concludes && share < 0.5) return undefined;
     // A finding of the body states a result or a conclusion, or at least carries a number
     // ("promised for the autumn of 2027"; worth less: it may be a step of a procedure).
-    if (c.origin === 'finding' && !numbers && !concludes && !finds) return undefined;
-    const onlyNumbers = c.origin === 'finding' && !concludes && !finds;
+    if (c.origin === 'finding' && !numbers && !concludes && !finds && !emphasised) return undefined;
+    const onlyNumbers = c.origin === 'finding' && !concludes && !finds && !emphasised;
     const base = c.origin === 'conclusion' ? 1.2 : c.origin === 'lead' ? (lede ? 1.1 : 0.8) : 0.4;
     return (
       base +
@@ -244,7 +267,13 @@ export function recapPoints(
       0.6 * share +
       (concludes ? 0.3 : 0) +
       (finds ? 0.2 : 0) +
-      (MONEY[language].test(c.text) ? 0.2 : 0) -
+      (MONEY[language].test(c.text) ? 0.2 : 0) +
+      (emphasised ? 0.4 : 0) +
+      (c.opens ? 0.3 : 0) -
+      (SIDE_FACT[language].test(c.text) ? 0.5 : 0) -
+      // A plan or an announcement of the body ("The next step is a tender…") is news, not its point
+      // (the lead's plan is the headline).
+      (c.origin === 'finding' && !readsAsConclusion(c.text, language) ? 0.3 : 0) -
       (onlyNumbers ? 0.3 : 0) -
       // A bullet cut before its numbers ("…by 2030…" without the "40 percent") loses the finding.
       (keepsNumbers(c.bullet, c.text) ? 0 : 0.4)
@@ -255,18 +284,28 @@ export function recapPoints(
     .filter((x): x is { c: PointCandidate; worth: number } => x.worth !== undefined)
     // The required first; then by worth.
     .sort((a, b) => Number(b.c.required ?? false) - Number(a.c.required ?? false) || b.worth - a.worth);
-  // The best point said on its own: one that leans on the sentence before it may never be said.
-  const best = Math.max(
-    0,
-    ...scored.filter((x) => !x.c.required && !leansOnPrevious(x.c.text, language)).map((x) => x.worth),
-  );
+  // The best point said on its own (one that leans on the sentence before it may never be said),
+  // of the lead and of the body apart: a strong headline does not silence every section.
+  const bestOf = (lead: boolean) =>
+    Math.max(
+      0,
+      ...scored
+        .filter(
+          (x) => !x.c.required && (x.c.origin === 'lead') === lead && !leansOnPrevious(x.c.text, language),
+        )
+        .map((x) => x.worth),
+    );
+  const bestLead = bestOf(true);
+  const bestBody = bestOf(false);
   const chosen: PointCandidate[] = [];
   let used = 0;
   const allowed = (c: PointCandidate) =>
     chosen.length < max &&
     !chosen.some((p) => p.at === c.at || sameBullet(p.bullet, c.bullet)) &&
     // One point from each part of the body: the recap is not a second pass through one section.
-    (c.origin === 'lead' || !chosen.some((p) => p.origin !== 'lead' && p.part === c.part)) &&
+    (c.origin === 'lead'
+      ? chosen.filter((p) => p.origin === 'lead').length < MAX_LEAD_POINTS
+      : !chosen.some((p) => p.origin !== 'lead' && p.part === c.part)) &&
     (!leansOnPrevious(c.text, language) || chosen.some((p) => p.at === c.at - 1));
   // A point that leans on the one before may be taken once that one is: look again after each pick.
   for (let added = true; added; ) {
@@ -274,19 +313,28 @@ export function recapPoints(
     for (const { c, worth } of scored) {
       // A point that completes the one before it ("The plan will cost €310 million") needs less on its own.
       const share = leansOnPrevious(c.text, language) ? CHAINED_WORTH_SHARE : WORTH_SHARE;
-      if ((!c.required && worth < share * best) || !allowed(c)) continue;
+      const best = c.origin === 'lead' ? bestLead : bestBody;
+      if ((!c.required && (worth < share * best || worth < MIN_WORTH)) || !allowed(c)) continue;
+      // A point is said as its bullet shows it (its short whole form, never a cut), so what the
+      // viewer hears is what appears; the concluding last words are said as the article says them.
+      const said = c.required || !isWholeForm(c.bullet) ? c : { ...c, text: c.bullet };
       // The best point that does not fit ends the recap: a lesser one is not said in its place.
-      if (used + c.text.length > maxChars) {
+      if (used + said.text.length > maxChars) {
         if (c.required) continue;
         return done(chosen);
       }
-      chosen.push(c);
-      used += c.text.length;
+      chosen.push(said);
+      used += said.text.length;
       added = true;
       break;
     }
   }
   return done(chosen);
+}
+
+/** Whether a bullet is a sentence of its own (not a cut ending with "…"). */
+function isWholeForm(bullet: string): boolean {
+  return bullet.length > 0 && !bullet.endsWith('…');
 }
 
 /** Whether the bullet shows every number of its sentence. */
