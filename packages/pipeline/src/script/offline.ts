@@ -1099,8 +1099,14 @@ function retitleSlides(
     // A bare word the slide says ("Council"): a phrase of the slide that narrows it ("Council budget"), else the slide before's when that narrows it.
     if (says) {
       const narrower =
-        slideTitle(sentences, language, { elsewhere: context.sentences.filter((s) => !said.includes(s)), avoid, including: slide.title }) ??
-        (previous && titleKey(previous, language).split(' ').includes(titleKey(slide.title, language)) ? previous : undefined);
+        slideTitle(sentences, language, {
+          elsewhere: context.sentences.filter((s) => !said.includes(s)),
+          avoid,
+          including: slide.title,
+        }) ??
+        (previous && titleKey(previous, language).split(' ').includes(titleKey(slide.title, language))
+          ? previous
+          : undefined);
       if (narrower) slides[k] = { ...slide, title: narrower };
       continue;
     }

@@ -13,7 +13,7 @@ const MIN_RUN = 2;
  * "However, …", 「一方、…」. Under one heading, the slides from it on are about something else.
  */
 const TURNS: Record<Language, RegExp> = {
-  en: /^(?:(?:but|however|yet|still|meanwhile|on the other hand)\b|[^.!?]{3,80},\s+though[.!?])/iu,
+  en: /^(?:(?:but|however|yet|meanwhile|on the other hand)\b|[^.!?]{3,80},\s+though[.!?])/iu,
   ja: /^(?:一方|しかし|ところが|とはいえ)[、，]/u,
 };
 
@@ -27,12 +27,11 @@ export interface SubtopicContext {
 }
 
 /**
- * Titles for the continuation slides of a section with a real heading. A heading shown over three
- * or more slides in a row keeps the section's structure, but a later slide whose content moved on
- * ("Noise is not the main argument, though. Each diesel crane burns…") says so: the heading with
- * the slide's own subtopic ("A quiet quay: diesel crane"). The first slide, a quote slide, a
- * slide that goes on with a list or an enumeration, a slide that says the heading's words, and a
- * slide without a subtopic of its own (or one an earlier slide of the run has) keep the heading.
+ * Titles for the continuation slides of a section with a real heading. The heading stays (it is the
+ * article's structure), but when a later slide turns away from it ("Noise is not the main argument,
+ * though. Each diesel crane burns…"), that slide and the rest of the run carry the heading with
+ * their subtopic ("A quiet quay: Battery store"): the phrase that names what they say. The first
+ * slide, quote slides, and a turn inside a list keep the heading.
  * `headings[k]` is the heading title of slide k's section, undefined for a section without one.
  */
 export function withSubtopicTitles(
@@ -82,18 +81,8 @@ function retitleRun(
 
 /** "A quiet quay: energy recovery", 「作り方：生地の発酵」, "Why wood? Natural glaze". */
 function joinTitle(heading: string, subtopic: string, language: Language): string {
-  if (language === 'ja') return /[？！?!]$/u.test(heading) ? `${heading}　${subtopic}` : `${heading}：${subtopic}`;
+  if (language === 'ja')
+    return /[？！?!]$/u.test(heading) ? `${heading}　${subtopic}` : `${heading}：${subtopic}`;
   if (/[?!]$/u.test(heading)) return `${heading} ${subtopic}`;
   return `${heading}: ${subtopic}`;
-}
-
-/** Whether the slide's narrations say every content word of the heading (in any form). */
-function saysHeading(texts: readonly string[], heading: string, language: Language): boolean {
-  const text = texts.join(' ');
-  if (language === 'ja') return text.includes(heading);
-  const words = new Set(titleKey(text.replace(/[^\p{L}\p{N}'’\s-]/gu, ' '), language).split(' '));
-  const wanted = titleKey(heading.replace(/[^\p{L}\p{N}'’\s-]/gu, ' '), language)
-    .split(' ')
-    .filter((w) => w.length > 3);
-  return wanted.length > 0 && wanted.every((w) => words.has(w));
 }
