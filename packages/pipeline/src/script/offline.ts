@@ -47,8 +47,9 @@ import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
-import { quoteSlideTitle, slideSentences, slideTitle } from './slide-title.ts';
+import { quoteSlideTitle, scopeTitle, slideSentences, slideTitle } from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
+import { withSubtopicTitles } from './subtopic-title.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 import { readsAsStory, titleKey, topicTitle } from './topic-title.ts';
 import type { ScriptProvider } from './types.ts';
@@ -474,6 +475,12 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
 
   // Bullets show each slide's substance, not its lead-in or scene-setting.
   const listed = new Set(bodies.flatMap((b) => b.picked.filter((p) => p.listItem).map((p) => p.text)));
+  withSubtopicTitles(
+    bodySections,
+    owners.map((i) => (bodies[i]!.plan.topic.heading ? bodies[i]!.plan.title : undefined)),
+    language,
+    { ...titleContext, listed },
+  );
   for (const [k, slide] of bodySections.entries())
     bodySections[k] = withoutFillerBullets(slide, language, listed);
 
@@ -1048,8 +1055,13 @@ function retitleSlides(
       slides[k] = { ...slide, title: quoteSlideTitle(slide.quote.by, language) };
       continue;
     }
-    if (k === 0 && neutralTitle !== undefined && slide.title === neutralTitle) continue;
     const afterQuote = k > 0 && slides[k - 1]!.layout === 'quote';
+    // "Three factors:" closing the slide before, 「一つ目は…」 opening this one: the list goes under the title that announced it.
+    const announced = k > 0 && ANNOUNCES_ITEMS[language].test(slides[k - 1]!.narrations.at(-1)?.text ?? '');
+    if (announced && previous && !afterQuote && FIRST_ITEM[language].test(own[0]?.trim() ?? '')) {
+      slides[k] = { ...slide, title: previous };
+      continue;
+    }
     // 「二つ目は…」 said on this slide, 「一つ目」 on the one before: the same enumeration, the same title.
     const goesOn =
       own.some((t) => LATER_ITEM[language].test(t.trim())) &&
@@ -1063,6 +1075,11 @@ function retitleSlides(
     const avoid = [...(previous ? [titleKey(previous, language)] : []), ...context.headings];
     const sentences = slideSentences(own, language);
     const said = own.join(' ');
+    const scope = scopeTitle(sentences, language);
+    if (scope) {
+      slides[k] = { ...slide, title: scope };
+      continue;
+    }
     const phrase = slideTitle(sentences, language, {
       elsewhere: context.sentences.filter((s) => !said.includes(s)),
       avoid,
@@ -1073,7 +1090,20 @@ function retitleSlides(
       slides[k] = { ...slide, title: phrase };
       continue;
     }
-    if (says) continue;
+    // A bare word the slide says ("Council"): a phrase of the slide that narrows it ("Council budget"), else the slide before's when that narrows it.
+    if (says) {
+      const narrower =
+        slideTitle(sentences, language, {
+          elsewhere: context.sentences.filter((s) => !said.includes(s)),
+          avoid,
+          including: slide.title,
+        }) ??
+        (previous && titleKey(previous, language).split(' ').includes(titleKey(slide.title, language))
+          ? previous
+          : undefined);
+      if (narrower) slides[k] = { ...slide, title: narrower };
+      continue;
+    }
     const others = slides.filter((_, j) => j !== k).map((o) => o.narrations.map((n) => n.text));
     // What this slide says and its neighbours do not; else what it opens with.
     const found =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishSubject, quoteSlideTitle, SLIDE_TITLE_MAX, slideTitle } from './slide-title.ts';
+import { englishSubject, quoteSlideTitle, SLIDE_TITLE_MAX, scopeTitle, slideTitle } from './slide-title.ts';
 
 describe('englishSubject', () => {
   it('takes the noun phrase a sentence opens with, its qualifying phrase included', () => {
@@ -86,5 +86,56 @@ describe('quoteSlideTitle', () => {
     expect(quoteSlideTitle('Dana Whitfield', 'en')).toBe('In Whitfield’s words');
     expect(quoteSlideTitle('漁協の佐々木隆組合長', 'ja')).toBe('佐々木隆組合長の言葉');
     expect(quoteSlideTitle('７０代の女性', 'ja')).toBe('７０代の女性の言葉');
+  });
+});
+
+describe('slideTitle asides', () => {
+  it('never takes who a statement is attributed to', () => {
+    const title = slideTitle(
+      [
+        'The difference, according to the public works department, came down to a single small machine.',
+        'Two years ago the city bought a narrow tractor fitted with a brush and a salt spreader.',
+        'The narrow tractor clears the lanes before the large ploughs come through.',
+      ],
+      'en',
+      { elsewhere: ['The public works department runs the ploughs.'] },
+    );
+    expect(title).toBe('Narrow tractor');
+  });
+
+  it('never takes a phrase from someone’s words in 「…」 or from an open question', () => {
+    const sentences = [
+      '研究員は「どれか一つではなく、３０年以上の積み重ねが実を結んだ」と分析する。',
+      '一方で、海水温の上昇が続けば産卵場所が北へ移る恐れもあり、「一年の結果で安心せず、観測を続ける必要がある」とくぎを刺した。',
+    ];
+    const title = slideTitle(sentences, 'ja', { elsewhere: [] });
+    expect(title).not.toBe('一年の結果');
+    expect(
+      slideTitle(['今回の回復がそのまま漁獲の増加につながるかどうかは、まだわからない。'], 'ja', {
+        elsewhere: [],
+      }),
+    ).not.toBe('漁獲の増加');
+  });
+
+  it('narrows a bare word to a phrase that says it', () => {
+    expect(
+      slideTitle(['Money is the other question hanging over the next council budget.'], 'en', {
+        elsewhere: ['The council will vote in March.'],
+        including: 'Council',
+      }),
+    ).toBe('Council budget');
+  });
+});
+
+describe('scopeTitle', () => {
+  it('titles a slide that says what the text covers by its scope', () => {
+    expect(
+      scopeTitle(
+        ['A dull one crushes the fibres.', 'This chapter explains what "sharp" actually means.'],
+        'en',
+      ),
+    ).toBe('What this chapter covers');
+    expect(scopeTitle(['この記事では、米粉パンの作り方を紹介します。'], 'ja')).toBe('この記事の内容');
+    expect(scopeTitle(['A sharp chisel slices end grain cleanly.'], 'en')).toBeUndefined();
   });
 });

@@ -41,6 +41,8 @@ export interface SlideTitleContext {
   key?: string;
   /** Only a phrase with its modifier or a sentence's subject (to replace a title the slide already says). */
   strong?: boolean;
+  /** Only a phrase that says this word (a narrower title than a bare "Council": "Council budget"). */
+  including?: string;
 }
 
 /**
@@ -57,6 +59,7 @@ export function slideTitle(
 ): string | undefined {
   const key = context.key ?? sentences[0];
   const avoided = new Set(context.avoid ?? []);
+  const including = context.including === undefined ? undefined : titleKey(context.including, language);
   const speakers = language === 'en' ? speakerNames([...sentences, ...context.elsewhere]) : new Set<string>();
   const elsewhere = context.elsewhere.map((s) => normalizeText(s, language));
   const said = sentences.map((s) => normalizeText(s, language));
@@ -77,6 +80,7 @@ export function slideTitle(
   for (const { phrase, subject, inKey } of phrases.values()) {
     if (avoided.has(phrase.key)) continue;
     if (context.strong && phrase.kind !== 'subject' && phrase.kind !== 'phrase') continue;
+    if (including !== undefined && (phrase.words.length < 2 || !phrase.words.includes(including))) continue;
     if (phrase.words.some((w) => speakers.has(w))) continue;
     const title = toTitle(phrase.surface, language);
     if (title.length > SLIDE_TITLE_MAX[language]) continue;
@@ -127,12 +131,46 @@ function phrasesOf(sentence: string, language: Language): Phrase[] {
     const subject = englishSubject(sentence);
     if (subject) phrases.push(subject);
   }
+  const aside = asideSpans(sentence, language);
   return phrases.filter(
     (p) =>
+      !inAside(sentence, p.surface, aside) &&
       !(language === 'en' && p.words.length === 1 && isWeakEnglishWord(p)) &&
       // "Question hanging", "Lot more": a vague noun does not open a title.
       !(language === 'en' && p.kind === 'compound' && EN_EMPTY_HEAD.has(p.words[0]!)),
   );
+}
+
+/**
+ * Parts of a sentence that do not say what the slide is about: who a statement is attributed to
+ * ("according to the public works department", "Ms Halvorsen said", 「漁協によると」), someone's
+ * own words in 「…」 (「一年の結果で安心せず…」), and a question left open ("whether the catch
+ * will grow", 「漁獲の増加につながるかどうか」: the slide says it is not known).
+ */
+function asideSpans(sentence: string, language: Language): Array<[number, number]> {
+  const patterns =
+    language === 'ja'
+      ? [/「[^」]{8,}」/gu, /[^、。「」]*(?:によると|によれば)/gu, /[^、。「」]*かどうか/gu]
+      : [
+          /\baccording to [^,.;:]+/giu,
+          /(?:^|[,;]\s*)(?:the\s+)?[^,.;:"“]{1,60}?\s(?:said|says|say|told|warned|argued|noted|added)\b/giu,
+          /\bwhether\b[^,.;:]*/giu,
+        ];
+  return patterns.flatMap((pattern) =>
+    [...sentence.matchAll(pattern)].map((m): [number, number] => [m.index, m.index + m[0].length]),
+  );
+}
+
+/** Whether every place the sentence says the phrase lies inside an aside. */
+function inAside(sentence: string, surface: string, aside: ReadonlyArray<[number, number]>): boolean {
+  if (aside.length === 0) return false;
+  const lower = sentence.toLowerCase();
+  const needle = surface.toLowerCase();
+  let at = lower.indexOf(needle);
+  if (at < 0) return false;
+  for (; at >= 0; at = lower.indexOf(needle, at + 1))
+    if (!aside.some(([from, to]) => at >= from && at + needle.length <= to)) return false;
+  return true;
 }
 
 function isWeakEnglishWord(phrase: Candidate): boolean {
@@ -379,6 +417,24 @@ export function quoteSlideTitle(speaker: string, language: Language): string {
   const names = by.split(/\s+/u).filter((w) => /^[A-Z]/u.test(w) && !/^(?:Mr|Mrs|Ms|Dr|Prof)\.?$/u.test(w));
   const name = names.at(-1) ?? by;
   return `In ${name}${name.endsWith('s') ? '’' : '’s'} words`;
+}
+
+const EN_SCOPE =
+  /^(?:in\s+)?this\s+(chapter|article|post|guide|section|book|tutorial|essay|piece|report|page)\s*,?\s+(?:explains|covers|describes|shows|looks at|walks|discusses|sets out|introduces|we (?:explain|cover|describe|look at|show)|I (?:explain|cover|describe|look at|show)|(?:we|I) will|you will learn)\b/iu;
+const JA_SCOPE = /^(?:この|本)(記事|章|ページ|ガイド|文章)(?:では|で)[^。]*(?:紹介|説明|解説|まとめ)/u;
+
+/**
+ * The title of a slide that says what the text covers ("This chapter explains what 'sharp'
+ * means…", 「この記事では…を紹介します」): its scope, not a noun of the sentence.
+ */
+export function scopeTitle(sentences: readonly string[], language: Language): string | undefined {
+  for (const sentence of sentences) {
+    const match = (language === 'ja' ? JA_SCOPE : EN_SCOPE).exec(sentence.trim());
+    if (!match) continue;
+    const what = match[1]!;
+    return language === 'ja' ? `この${what}の内容` : `What this ${what.toLowerCase()} covers`;
+  }
+  return undefined;
 }
 
 /** The sentences of a slide's narrations. */

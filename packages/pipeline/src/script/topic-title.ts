@@ -23,7 +23,7 @@ export const EN_BREAKS = new Set(
     'year years month months week weeks day days time times today yesterday people thing things way ways ' +
     'lot lots part parts kind sort number numbers percent cent per however though although because while ' +
     'since until unless whether instead rather quite really often usually sometimes always ' +
-    'none another soon later ago ahead mr mrs ms dr st sure yes okay cannot can’t won’t don’t below above known unknown item items section sections whatever whoever whichever something anything everything nothing someone anyone everyone ' +
+    'none ones another soon later ago ahead itself themselves himself herself ourselves yourself myself mr mrs ms dr st sure yes okay cannot can’t won’t don’t below above known unknown item items section sections whatever whoever whichever something anything everything nothing someone anyone everyone ' +
     'january february march april may june july august september october november december decade ' +
     'monday tuesday wednesday thursday friday saturday sunday morning evening night week weekend ' +
     'large small big high low good bad great little long short enough less least better best worse worst similar ' +
