@@ -198,14 +198,21 @@ function secondClause(text: string): string[] {
   const finite = EN_FINITE.exec(first);
   if (pronouns.length > 1 || !finite) return [];
   const subject = first.slice(0, finite.index);
-  const head = subject.split(/\s+/u).at(-1) ?? '';
+  // The subject's noun comes before what qualifies it: "Biologists | at the regional university".
+  const noun = subject.split(/\s(?:at|of|in|from|on|with|for)\s/u)[0]!;
+  const head = noun.split(/\s+/u).at(-1) ?? '';
   const plural = /^(?:are|were|have)$/u.test(finite[1]!) || (/[^s]s$/u.test(head) && !NOT_PLURAL.has(head));
-  // Another plural in the first clause ("organised bike buses, and they…") could be meant.
+  // Another plural in the first clause ("organised bike buses, and they…") could be meant, unless
+  // "they" says, warns or finds something: only people do ("…chloride levels…, and they warn…").
+  const speaking =
+    /^they\s(?:say|warn|argue|believe|fear|think|expect|estimate|report|found|said|warned)\b/u.test(second);
   const others = first
     .slice(finite.index)
     .split(/[\s,;"“”]+/u)
     .filter((w) => /^[a-z]{3,}s$/u.test(w) && !/ss$/u.test(w) && !NOT_PLURAL.has(w));
-  if (!plural || others.length > 0 || !/^(?:The|These|Those|Its|Their)\s/u.test(subject)) return [];
+  const namesSubject =
+    /^(?:The|These|Those|Its|Their)\s/u.test(subject) || (speaking && /^[A-Z][a-z]+s$/u.test(noun.trim()));
+  if (!plural || (others.length > 0 && !speaking) || !namesSubject) return [];
   const named = subject.replace(/^The\s/u, 'the ');
   const resolved = second.replace(/\b(?:they|them|their)\b/iu, (p) =>
     p.toLowerCase() === 'their' ? `${named}’` : named,

@@ -121,6 +121,43 @@ const QUALIFIES: Record<Language, RegExp> = {
 };
 
 /**
+ * Narrations (in order) that must share a slide, as [first, last] spans: a claim and the caveat
+ * that opens the next narration in the same paragraph (「ただし、…必ず表示を確認してください」). On a
+ * slide of its own, a caveat reads as a tip about nothing in particular. A paragraph that opens
+ * with 「一方、」 turns to another topic, not to a caveat.
+ */
+export function caveatSpans(
+  narrations: ReadonlyArray<{ text: string; sentences: ReadonlyArray<{ paragraph: number }> }>,
+  language: Language,
+): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let i = 1; i < narrations.length; i++) {
+    const claim = narrations[i - 1]!.sentences.at(-1)?.paragraph;
+    const caveat = narrations[i]!;
+    if (claim === caveat.sentences[0]?.paragraph && qualifiesPrevious(caveat.text, language))
+      spans.push([i - 1, i]);
+  }
+  return spans;
+}
+
+/**
+ * Openers and forms of a sentence that reveals what the one before really was: 「そう、川の中にいた
+ * のは、水にうつった自分の姿だったのです」, "It turned out…", "In fact…".
+ */
+const REVEALS: Record<Language, RegExp> = {
+  ja: /^(?:そう|実は|じつは|本当は|ほんとうは)[、，]|のは[、，]?[^。]{2,40}(?:だったのです|だったのでした|だったのだ)。?$/u,
+  en: /^(?:in fact|actually|in reality|it turned out|as it turned out)\b/iu,
+};
+
+/**
+ * Whether `text` turns or settles the sentence before it: a caveat (see qualifiesPrevious) or a
+ * reveal. Shown without it, the sentence before says something else than the article.
+ */
+export function turnsPrevious(text: string, language: Language): boolean {
+  return qualifiesPrevious(text, language) || REVEALS[language].test(text.trim());
+}
+
+/**
  * Whether `text` qualifies the sentence before it (in the same paragraph): that sentence said
  * alone would claim more than the article does.
  */
