@@ -227,6 +227,15 @@ describe('bullets that condense the point', () => {
     ).toBe('The school district is now asking the city to extend the network to the high school…');
   });
 
+  it('does not show half of a Japanese pair (「AとBを並べて」) as a clause', () => {
+    expect(
+      toBullet(
+        '橋の上のイヌと、水にうつったイヌを並べて見せると、同じ姿であることに子どもたち自身が気づきます。',
+        'ja',
+      ),
+    ).toMatch(/^橋の上のイヌと、水にうつったイヌ/u);
+  });
+
   it('tells a cut that drops the point from one that drops an aside', () => {
     const source = 'We light a fire and let the kiln warm slowly, so that water can escape';
     expect(dropsPoint('We light a fire and let the kiln warm slowly…', source, 'en')).toBe(true);

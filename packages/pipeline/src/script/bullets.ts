@@ -330,6 +330,8 @@ function* bulletCandidates(text: string, language: Language, maxChars: number): 
       // The main clause: whole clauses from the end (the predicate comes last).
       const clauses = splitClauses(form, language);
       for (let start = 1; start < clauses.length; start++) {
+        // 「橋の上のイヌと、水にうつったイヌを並べて…」: a noun joined by と is half of a pair, not a clause.
+        if (JA_PAIRED_NOUN.test(clauses[start - 1]!)) continue;
         const suffix = clauses.slice(start).join('').trim();
         if (suffix.length <= longest && suffix.length >= maxChars / 3) yield { bullet: suffix };
       }
@@ -384,6 +386,9 @@ function clauseBreaks(text: string, language: Language): number[] {
   }
   return [...offsets].sort((a, b) => a - b);
 }
+
+/** A noun and と before 、: the first of two things the main clause names together (「AとBを並べる」). */
+const JA_PAIRED_NOUN = /[\p{Script=Han}\p{Script=Katakana}ー]と[、，]$/u;
 
 /** Japanese endings that join a subordinate clause to the main one. */
 const JA_CONJUNCTIVE =

@@ -277,6 +277,19 @@ describe('caveats and reveals', () => {
     ).toEqual([[0, 1]]);
   });
 
+  it('says a Japanese "more so" with what it is more than', () => {
+    expect(
+      needsPredecessor(
+        '欲ばる気持ちが、目の前のことを見えなくしてしまうという教えが、より深く伝わります。',
+        'ja',
+      ),
+    ).toBe(true);
+    expect(needsPredecessor('米粉は小麦粉より深く焼き色がつきます。', 'ja')).toBe(false);
+    expect(needsPredecessor('自分で気づいたことは、教えられたことよりも心に残るものです。', 'ja')).toBe(
+      false,
+    );
+  });
+
   it('tells a caveat or a reveal from a sentence that goes on', () => {
     expect(turnsPrevious('そう、川の中にいたのは、水にうつった自分の姿だったのです。', 'ja')).toBe(true);
     expect(turnsPrevious('一方で、海水温の上昇が続けば産卵場所が北へ移る恐れもある。', 'ja')).toBe(true);

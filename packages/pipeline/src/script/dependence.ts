@@ -18,6 +18,13 @@ const POINTS_BACK: Record<Language, RegExp> = {
 const POINTS_BACK_AFTER_ATTRIBUTION =
   /^(?:(?:according to [^,]{1,80}|in (?:practice|fact|turn)|on (?:average|paper)),\s+(?!this (?:year|week|month|time)\b)(?:that|this|these|those|such)\s+[a-z]|(?:if|when|once|until|unless|as soon as|because|although)\s+(?:it|they|this|these|those)\b)/iu;
 
+/**
+ * A Japanese predicate said as "more so" (より after 、 or at the start, not 「Xより」 "than X"),
+ * with nothing in the sentence it is more than: it compares with what the sentence before did.
+ */
+const COMPARES_WITH_PREVIOUS =
+  /(?:^|[、，])(?:より|いっそう|一層)(?:深く|よく|強く|多く|早く|大きく|確かに|はっきり|いっそう)[^。]*[。]?$/u;
+
 /** A quote whose speaker is only a pronoun: the sentence naming who speaks is needed. */
 const PRONOUN_SPEAKER =
   /[,，!?！？]["”’']\s+(?:he|she|they)\s+(?:said|says|added|adds|told|explained|argued|recalled|noted|warned)\b|\b(?:said|says|added)\s+(?:he|she|they)\s*[.!?]\s*$/iu;
@@ -29,6 +36,8 @@ const PRONOUN_SPEAKER =
 export function needsPredecessor(text: string, language: Language): boolean {
   const trimmed = text.trim();
   if (POINTS_BACK[language].test(trimmed)) return true;
+  // 「…という教えが、より深く伝わります」: "more deeply" than without what the sentence before did.
+  if (language === 'ja' && COMPARES_WITH_PREVIOUS.test(trimmed)) return true;
   return language === 'en' && (PRONOUN_SPEAKER.test(trimmed) || POINTS_BACK_AFTER_ATTRIBUTION.test(trimmed));
 }
 
