@@ -304,6 +304,20 @@ describe('bullets that condense the point', () => {
 describe('narrationBullet', () => {
   const scored = (...texts: string[]) => texts.map((text) => ({ text, score: 1 }));
 
+  it('shows the reply that turns the claim down with the claim', () => {
+    expect(
+      narrationBullet(
+        scored(
+          'This winter, the snowiest the city has recorded since 1996, was supposed to prove them right.',
+          'It did not.',
+        ),
+        'en',
+      ),
+    ).toBe(
+      'This winter, the snowiest the city has recorded since 1996, was supposed to prove them right. It did not',
+    );
+  });
+
   it('shows the caveat or the reveal that turns the claim before it', () => {
     expect(
       narrationBullet(

@@ -2,7 +2,7 @@ import { BULLET_MAX_CHARS, type Language } from '../schema/script.ts';
 import { ELLIPSIS, findBulletDefects } from './bullet-defects.ts';
 import { EN_FINITE_VERB, EN_PREDICATE, JA_ENUMERATOR, shorterForms } from './bullet-forms.ts';
 import { splitClauses } from './clauses.ts';
-import { needsPredecessor, turnsPrevious } from './dependence.ts';
+import { deniesPrevious, needsPredecessor, turnsPrevious } from './dependence.ts';
 import { informationScore, isLeadIn } from './key-sentences.ts';
 import { TEXT_LIMITS } from './language.ts';
 import { splitSentences } from './sentences.ts';
@@ -520,7 +520,8 @@ export function narrationBullet(
       if (isLeadIn(s.text, language)) worth -= 1;
       // A caveat or a reveal after the claim is what the slide must not leave out: the claim
       // shown alone says more than the article (「一方で、…恐れもあり」, 「そう、…自分の姿だったのです」).
-      if (order > 0 && turnsPrevious(s.text, language)) worth += TURN_WORTH;
+      if (order > 0 && turnsPrevious(s.text, language) && !deniesPrevious(s.text, language))
+        worth += TURN_WORTH;
       if (needsPredecessor(bullet, language)) worth -= 0.5;
       // A clause cut short shows less of the point than a whole sentence.
       if (bullet.endsWith(ELLIPSIS)) worth -= 0.25;
@@ -536,7 +537,14 @@ export function narrationBullet(
   const topic = order > 0 ? leadInTopic(sentences[order - 1]!.text, language) : undefined;
   const labelled = topic && language === 'ja' ? `${topic}：${best.bullet}` : undefined;
   // 「熱すぎると…」 says what is too hot only with the topic its lead-in named.
-  return labelled && labelled.length <= maxChars && !best.bullet.includes(topic!) ? labelled : best.bullet;
+  if (labelled && labelled.length <= maxChars && !best.bullet.includes(topic!)) return labelled;
+  // "…was supposed to prove them right. It did not": the reply that turns the claim down is shown with it.
+  const reply = sentences[order + 1]?.text.trim();
+  if (order >= 0 && reply && deniesPrevious(reply, language) && !best.bullet.endsWith(ELLIPSIS)) {
+    const turned = `${best.bullet}${language === 'ja' ? '。' : '. '}${reply.replace(TRAILING_STOP, '')}`;
+    if (turned.length <= longestBullet(maxChars, language)) return turned;
+  }
+  return best.bullet;
 }
 
 /** The topic a Japanese lead-in names: 「もう一つのコツは、ぬるま湯の温度です」 → 「ぬるま湯の温度」. */

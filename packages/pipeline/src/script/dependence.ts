@@ -130,6 +130,20 @@ const QUALIFIES: Record<Language, RegExp> = {
 };
 
 /**
+ * A short reply that turns the sentence before it down ("It did not.", 「そうはならなかった。」): the
+ * expectation before it, said alone, claims the opposite of the article.
+ */
+const DENIES_PREVIOUS: Record<Language, RegExp> = {
+  en: /^(?:it|they|he|she|that|this|nobody|no one|none of (?:it|them))\s(?:did|does|was|were|is|are|has|have|had|would|could|will)(?:\s?not|n['’]t)(?:\s\w+)?[.!]?$/iu,
+  ja: /^(?:しかし、|だが、|ところが、)?(?:そうはならなかった|そうではなかった|そうはいかなかった)(?:のです|のだ)?。?$/u,
+};
+
+/** Whether `text` is a short reply that turns the sentence before it down ("It did not."). */
+export function deniesPrevious(text: string, language: Language): boolean {
+  return DENIES_PREVIOUS[language].test(text.trim());
+}
+
+/**
  * Narrations (in order) that must share a slide, as [first, last] spans: a claim and the caveat
  * that opens the next narration in the same paragraph (「ただし、…必ず表示を確認してください」). On a
  * slide of its own, a caveat reads as a tip about nothing in particular. A paragraph that opens
@@ -171,7 +185,7 @@ export function turnsPrevious(text: string, language: Language): boolean {
  * alone would claim more than the article does.
  */
 export function qualifiesPrevious(text: string, language: Language): boolean {
-  return QUALIFIES[language].test(text.trim());
+  return QUALIFIES[language].test(text.trim()) || deniesPrevious(text, language);
 }
 
 /** A sentence that is nothing but quoted words: “…” / 「…」, with no one said to say them. */
