@@ -177,7 +177,25 @@ const EN_ASIDE_STEPS: readonly Step[] = [
 const EN_STEPS: readonly FormStep[] = [
   ...EN_ASIDE_STEPS.map(keeping),
   { step: secondClause, keepsMain: false },
+  { step: secondAction, keepsMain: false },
 ];
+
+/** Words that do not start a verb phrase after "and" ("and the kiln…", "and then…"). */
+const NOT_A_VERB =
+  /^(?:a|an|the|this|that|these|those|its|their|our|his|her|my|your|some|any|all|each|every|no|not|then|so|also|it|they|we|he|she|i|you|in|on|at|by|for|with|from|to|of|as|more|less|one|two|three)$/u;
+
+/**
+ * The second of two actions of one person when the sentence's reason or purpose belongs to it
+ * ("We light a small fire in front of the firebox and let the kiln warm slowly for the first day,
+ * so that any water can escape" → "We let the kiln warm slowly…, so that any water can escape").
+ */
+function secondAction(text: string): string[] {
+  const match = /^(We|I|You|They|He|She)\s[a-z]+\s[^,;:]{3,90}?\sand\s([a-z]+)\s(.+)$/u.exec(text);
+  if (!match) return [];
+  const [, subject, verb, rest] = match as unknown as [string, string, string, string];
+  if (NOT_A_VERB.test(verb) || !/,\s(?:so that|so as to|so|because|which means)\s/u.test(rest)) return [];
+  return [`${subject} ${verb} ${rest}`];
+}
 
 /**
  * The clause after ", and" / ", but" when it holds the point ("…, and extending them would cost

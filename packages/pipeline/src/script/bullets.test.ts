@@ -218,6 +218,15 @@ describe('bullets that condense the point', () => {
       expect(bullet).toMatch(point);
       expect(findBulletDefects(bullet, 'en', { source: sentence.replace(/\.$/u, '') })).toEqual([]);
     }
+    // Of two actions, the one the purpose belongs to, rather than a cut before the purpose.
+    expect(
+      toBullet(
+        'Once the door is bricked up, we light a small fire in front of the firebox and let the kiln warm slowly for the first day, so that any water left in the clay can escape without cracking the pots.',
+        'en',
+      ),
+    ).toBe(
+      'We let the kiln warm slowly for the first day, so that any water left in the clay can escape without cracking the pots',
+    );
     // A relative clause about a noun ("the high school, which sits…") is an aside a cut may drop.
     expect(
       toBullet(
