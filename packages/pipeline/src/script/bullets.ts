@@ -84,6 +84,7 @@ export function toBullet(
   const keeping = (candidate: string) =>
     keepsEssentials(candidate, text, language) &&
     !dropsPoint(candidate, text, language) &&
+    !(best && shorterCutOf(candidate, best, text)) &&
     whole(candidate, longest);
   return bestCandidate(text, language, maxChars, keeping) ?? best ?? '';
 }
@@ -115,13 +116,32 @@ export function dropsPoint(candidate: string, source: string, language: Language
   if (EN_POINT_CLAUSE.test(`${lastWord}${tail}`)) return true;
   const opened = [...head.matchAll(new RegExp(EN_POINT_CLAUSE.source, 'giu'))].at(-1);
   if (opened && !/[,;:]\s/u.test(head.slice(opened.index + opened[0].length))) return true;
-  // The last item of a list: "…, twelve kilometres of cable" | "and a battery store…".
+  // The last item of a list: "…: a new substation, twelve kilometres of cable" | "and a battery
+  // store…". The items are short and have no verb ("…that Freud was right" | "and the mind…" is a
+  // clause, not an item).
   const clause = head.split(/[;:]\s|\s[—–]\s/u).at(-1) ?? head;
+  const items = clause.split(/,\s/u);
+  const item = items.at(-1) ?? '';
   return (
     /^,?\s(?:and|or)\s(?:a|an|the|some|its|their|his|her|our|two|three|four|five|six|\d)\b/u.test(tail) &&
-    /,\s[^,]+$/u.test(clause) &&
+    items.length >= 2 &&
+    item.split(/\s+/u).length <= 6 &&
+    !EN_FINITE_VERB.test(item) &&
     !/,\s(?:and|or)\s/u.test(tail)
   );
+}
+
+/**
+ * Whether `candidate` is a cut shorter than the cut `best` from the same start: whatever `best`
+ * left out, it leaves out too. A cut right before a colon leaves out what the colon introduces
+ * whole ("…into the power grid that has to feed them…" without its list), not half of it.
+ */
+function shorterCutOf(candidate: string, best: string, source: string): boolean {
+  if (!candidate.endsWith(ELLIPSIS) || !best.endsWith(ELLIPSIS)) return false;
+  const head = candidate.slice(0, -1);
+  if (!best.startsWith(head)) return false;
+  const at = source.indexOf(head);
+  return !(at >= 0 && /^[:;]\s/u.test(source.slice(at + head.length)));
 }
 
 /**
