@@ -115,6 +115,19 @@ const EN_ASIDE_STEPS: readonly Step[] = [
       /[—–-]/u.test(aside) && EN_LEADING_SUBORDINATE.test(t.slice(0, at)) ? ',' : '',
     ),
   ],
+  // An aside that explains an object, before the phrase that goes on with the verb: "We watch
+  // cones, small pyramids of clay that bend at known temperatures, through spy holes…" → "We
+  // watch cones through spy holes…".
+  (t) => {
+    const match =
+      /^((?:We|I|You|They|He|She|It|The\s[a-z]+)\s[a-z]+\s[a-z][\w\s'’-]{1,40}?),\s((?!(?:and|or|but|which|who|where|when|while|because|so|in|on|at|by|for|with|from|to|of|through|into)\s)[a-z][^,;:]{10,90}),\s((?:through|in|at|on|from|with|into|by|to)\s.+)$/u.exec(
+        t,
+      );
+    if (!match) return [];
+    const [, before, aside, rest] = match as unknown as [string, string, string, string];
+    if (EN_FINITE_VERB.test(aside.split(/\s(?:that|which|who)\s/u)[0]!)) return [];
+    return aside.length > 0 ? [`${before} ${rest}`] : [];
+  },
   // Only an aside between a subject (no verb yet) and its verb: "The priest, Fidelis Mukonori, is acting…".
   (t) => {
     const match = EN_APPOSITIVE.exec(t);

@@ -227,6 +227,15 @@ describe('bullets that condense the point', () => {
     ).toBe(
       'We let the kiln warm slowly for the first day, so that any water left in the clay can escape without cracking the pots',
     );
+    // The aside that explains an object goes before the rest of the sentence does.
+    expect(
+      toBullet(
+        'We watch cones, small pyramids of clay that bend at known temperatures, through spy holes in the door, and we read the colour of the flame coming out of the chimney.',
+        'en',
+      ),
+    ).toBe(
+      'We watch cones through spy holes in the door, and we read the colour of the flame coming out of the chimney',
+    );
     // A relative clause about a noun ("the high school, which sits…") is an aside a cut may drop.
     expect(
       toBullet(
