@@ -41,6 +41,7 @@ describe('findBulletDefects', () => {
   it('accepts whole sentences, clauses cut with …, and key phrases', () => {
     const ok: Array<[string, 'ja' | 'en']> = [
       ['Caches need clear keys and clear owners', 'en'],
+      ['This winter was supposed to prove them right. It did not', 'en'],
       ['Mr Mugabe is resisting mediation by a Catholic priest…', 'en'],
       ['The Bardo National Museum', 'en'],
       ['2014 was a turning point', 'en'],

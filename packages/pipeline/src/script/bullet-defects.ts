@@ -88,9 +88,15 @@ export function findBulletDefects(
   if (language === 'en') {
     const lastWord = /([A-Za-z]+(?:['’][a-z]+)?)\W*$/u.exec(end)?.[1]?.toLowerCase();
     // "…happy to say so", "…did so": "so" standing for what was said before ends a clause.
+    // "…was supposed to prove them right. It did not": a sentence of a pronoun and "did not" stands
+    // for the clause before it.
     const standsForClause =
-      lastWord === 'so' &&
-      /\b(?:say|said|says|do|did|does|done|think|thought|hope|not|or|even)\s+so$/iu.test(end);
+      (lastWord === 'so' &&
+        /\b(?:say|said|says|do|did|does|done|think|thought|hope|not|or|even)\s+so$/iu.test(end)) ||
+      (lastWord === 'not' &&
+        /(?:^|[.;:!?]\s)(?:it|they|he|she|that|this|we|i|you|nobody)\s(?:did|does|do|was|were|is|are|has|have|had|would|could|will)\snot$/iu.test(
+          end,
+        ));
     if (lastWord && EN_FUNCTION_WORDS.has(lastWord) && !standsForClause && !/[.!?]$/u.test(body)) {
       defects.push({ code: 'dangling-word', detail: `ends on "${lastWord}"` });
     } else if (lastWord && /['’]s$/u.test(lastWord) && !/[.!?]$/u.test(body)) {

@@ -115,6 +115,19 @@ const EN_ASIDE_STEPS: readonly Step[] = [
       /[—–-]/u.test(aside) && EN_LEADING_SUBORDINATE.test(t.slice(0, at)) ? ',' : '',
     ),
   ],
+  // An aside that explains an object, before the phrase that goes on with the verb: "We watch
+  // cones, small pyramids of clay that bend at known temperatures, through spy holes…" → "We
+  // watch cones through spy holes…".
+  (t) => {
+    const match =
+      /^((?:We|I|You|They|He|She|It|The\s[a-z]+)\s[a-z]+\s[a-z][\w\s'’-]{1,40}?),\s((?!(?:and|or|but|which|who|where|when|while|because|so|in|on|at|by|for|with|from|to|of|through|into)\s)[a-z][^,;:]{10,90}),\s((?:through|in|at|on|from|with|into|by|to)\s.+)$/u.exec(
+        t,
+      );
+    if (!match) return [];
+    const [, before, aside, rest] = match as unknown as [string, string, string, string];
+    if (EN_FINITE_VERB.test(aside.split(/\s(?:that|which|who)\s/u)[0]!)) return [];
+    return aside.length > 0 ? [`${before} ${rest}`] : [];
+  },
   // Only an aside between a subject (no verb yet) and its verb: "The priest, Fidelis Mukonori, is acting…".
   (t) => {
     const match = EN_APPOSITIVE.exec(t);
@@ -177,7 +190,25 @@ const EN_ASIDE_STEPS: readonly Step[] = [
 const EN_STEPS: readonly FormStep[] = [
   ...EN_ASIDE_STEPS.map(keeping),
   { step: secondClause, keepsMain: false },
+  { step: secondAction, keepsMain: false },
 ];
+
+/** Words that do not start a verb phrase after "and" ("and the kiln…", "and then…"). */
+const NOT_A_VERB =
+  /^(?:a|an|the|this|that|these|those|its|their|our|his|her|my|your|some|any|all|each|every|no|not|then|so|also|it|they|we|he|she|i|you|in|on|at|by|for|with|from|to|of|as|more|less|one|two|three)$/u;
+
+/**
+ * The second of two actions of one person when the sentence's reason or purpose belongs to it
+ * ("We light a small fire in front of the firebox and let the kiln warm slowly for the first day,
+ * so that any water can escape" → "We let the kiln warm slowly…, so that any water can escape").
+ */
+function secondAction(text: string): string[] {
+  const match = /^(We|I|You|They|He|She)\s[a-z]+\s[^,;:]{3,90}?\sand\s([a-z]+)\s(.+)$/u.exec(text);
+  if (!match) return [];
+  const [, subject, verb, rest] = match as unknown as [string, string, string, string];
+  if (NOT_A_VERB.test(verb) || !/,\s(?:so that|so as to|so|because|which means)\s/u.test(rest)) return [];
+  return [`${subject} ${verb} ${rest}`];
+}
 
 /**
  * The clause after ", and" / ", but" when it holds the point ("…, and extending them would cost
@@ -198,14 +229,21 @@ function secondClause(text: string): string[] {
   const finite = EN_FINITE.exec(first);
   if (pronouns.length > 1 || !finite) return [];
   const subject = first.slice(0, finite.index);
-  const head = subject.split(/\s+/u).at(-1) ?? '';
+  // The subject's noun comes before what qualifies it: "Biologists | at the regional university".
+  const noun = subject.split(/\s(?:at|of|in|from|on|with|for)\s/u)[0]!;
+  const head = noun.split(/\s+/u).at(-1) ?? '';
   const plural = /^(?:are|were|have)$/u.test(finite[1]!) || (/[^s]s$/u.test(head) && !NOT_PLURAL.has(head));
-  // Another plural in the first clause ("organised bike buses, and they…") could be meant.
+  // Another plural in the first clause ("organised bike buses, and they…") could be meant, unless
+  // "they" says, warns or finds something: only people do ("…chloride levels…, and they warn…").
+  const speaking =
+    /^they\s(?:say|warn|argue|believe|fear|think|expect|estimate|report|found|said|warned)\b/u.test(second);
   const others = first
     .slice(finite.index)
     .split(/[\s,;"“”]+/u)
     .filter((w) => /^[a-z]{3,}s$/u.test(w) && !/ss$/u.test(w) && !NOT_PLURAL.has(w));
-  if (!plural || others.length > 0 || !/^(?:The|These|Those|Its|Their)\s/u.test(subject)) return [];
+  const namesSubject =
+    /^(?:The|These|Those|Its|Their)\s/u.test(subject) || (speaking && /^[A-Z][a-z]+s$/u.test(noun.trim()));
+  if (!plural || (others.length > 0 && !speaking) || !namesSubject) return [];
   const named = subject.replace(/^The\s/u, 'the ');
   const resolved = second.replace(/\b(?:they|them|their)\b/iu, (p) =>
     p.toLowerCase() === 'their' ? `${named}’` : named,

@@ -1,7 +1,7 @@
 import { loadDefaultJapaneseParser } from 'budoux';
 import { describe, expect, it } from 'vitest';
 import { findBulletDefects } from './bullet-defects.ts';
-import { longestBullet, makeBullets, narrationBullet, toBullet } from './bullets.ts';
+import { dropsPoint, longestBullet, makeBullets, narrationBullet, toBullet } from './bullets.ts';
 import { chunkAtBoundaries, shortenAtBoundary, splitClauses } from './clauses.ts';
 import { TEXT_LIMITS } from './language.ts';
 
@@ -113,8 +113,9 @@ describe('toBullet (English)', () => {
     expect(toBullet(sentences[0]!, 'en')).toBe(
       'Docker image builds, however, often rebuilt every layer because the cache was thrown away between runs',
     );
+    // Its result ("so a build only reinstalls…") is its point: whole, not cut before it.
     expect(toBullet(sentences[1]!, 'en')).toBe(
-      'We moved the dependency cache to a shared bucket keyed by the lockfile hash…',
+      'We moved the dependency cache to a shared bucket keyed by the lockfile hash, so a build only reinstalls packages when the lockfile changes',
     );
     expect(toBullet(sentences[2]!, 'en')).toBe('Caches need clear keys and clear owners');
     expect(toBullet(sentences[3]!, 'en')).toBe(
@@ -192,7 +193,79 @@ describe('bullets that condense the point', () => {
       'en',
     );
     expect(bullet).toContain('because the point had no harbour');
+    // Not cut inside the reason: its end is what the reason is.
+    expect(bullet).toContain('landed on the beach by boat');
     whole(bullet);
+  });
+
+  it('keeps a result, a consequence of a whole clause and the last item of a list', () => {
+    const cases: Array<[string, RegExp]> = [
+      [
+        'A clear flame means the kiln is getting plenty of air; a smoky one means we are starving it, which changes the colour of the clay.',
+        /starving it, which changes the colour of the clay$/u,
+      ],
+      [
+        'Biologists at the regional university have measured rising chloride levels in the creek that runs alongside River Street, and they warn that the extra salt spread on the lanes could harm the fish that spawn there in spring.',
+        /^Biologists at the regional university warn that .*harm the fish that spawn there in spring$/u,
+      ],
+      [
+        'Most of the money goes not into the cranes themselves but into the power grid that has to feed them: a new substation, twelve kilometres of cable and a battery store that can cover short peaks in demand.',
+        /^(?!.*twelve kilometres of cable…).*power grid/u,
+      ],
+    ];
+    for (const [sentence, point] of cases) {
+      const bullet = toBullet(sentence, 'en');
+      expect(bullet).toMatch(point);
+      expect(findBulletDefects(bullet, 'en', { source: sentence.replace(/\.$/u, '') })).toEqual([]);
+    }
+    // Of two actions, the one the purpose belongs to, rather than a cut before the purpose.
+    expect(
+      toBullet(
+        'Once the door is bricked up, we light a small fire in front of the firebox and let the kiln warm slowly for the first day, so that any water left in the clay can escape without cracking the pots.',
+        'en',
+      ),
+    ).toBe(
+      'We let the kiln warm slowly for the first day, so that any water left in the clay can escape without cracking the pots',
+    );
+    // The aside that explains an object goes before the rest of the sentence does.
+    expect(
+      toBullet(
+        'We watch cones, small pyramids of clay that bend at known temperatures, through spy holes in the door, and we read the colour of the flame coming out of the chimney.',
+        'en',
+      ),
+    ).toBe(
+      'We watch cones through spy holes in the door, and we read the colour of the flame coming out of the chimney',
+    );
+    // A relative clause about a noun ("the high school, which sits…") is an aside a cut may drop.
+    expect(
+      toBullet(
+        'The school district is now asking the city to extend the network to the high school, which sits on a busy four-lane road on the edge of town.',
+        'en',
+      ),
+    ).toBe('The school district is now asking the city to extend the network to the high school…');
+  });
+
+  it('does not show half of a Japanese pair (「AとBを並べて」) as a clause', () => {
+    expect(
+      toBullet(
+        '橋の上のイヌと、水にうつったイヌを並べて見せると、同じ姿であることに子どもたち自身が気づきます。',
+        'ja',
+      ),
+    ).toMatch(/^橋の上のイヌと、水にうつったイヌ/u);
+  });
+
+  it('tells a cut that drops the point from one that drops an aside', () => {
+    const source = 'We light a fire and let the kiln warm slowly, so that water can escape';
+    expect(dropsPoint('We light a fire and let the kiln warm slowly…', source, 'en')).toBe(true);
+    expect(
+      dropsPoint('We light a fire and let the kiln warm slowly, so that water can escape', source, 'en'),
+    ).toBe(false);
+    expect(
+      dropsPoint('It needs a substation, cable…', 'It needs a substation, cable and a battery', 'en'),
+    ).toBe(true);
+    expect(
+      dropsPoint('Its motors work as generators…', 'Its motors work as generators and push power back', 'en'),
+    ).toBe(false);
   });
 
   it('keeps where the money comes from rather than cutting after "the money"', () => {
@@ -248,6 +321,51 @@ describe('bullets that condense the point', () => {
 
 describe('narrationBullet', () => {
   const scored = (...texts: string[]) => texts.map((text) => ({ text, score: 1 }));
+
+  it('shows the reply that turns the claim down with the claim', () => {
+    expect(
+      narrationBullet(
+        scored(
+          'This winter, the snowiest the city has recorded since 1996, was supposed to prove them right.',
+          'It did not.',
+        ),
+        'en',
+      ),
+    ).toBe(
+      'This winter, the snowiest the city has recorded since 1996, was supposed to prove them right. It did not',
+    );
+  });
+
+  it('shows the caveat or the reveal that turns the claim before it', () => {
+    expect(
+      narrationBullet(
+        scored(
+          '研究員は「どれか一つではなく、３０年以上の積み重ねが実を結んだ」と分析する。',
+          '一方で、海水温の上昇が続けば産卵場所が北へ移る恐れもあり、「一年の結果で安心せず、観測を続ける必要がある」とくぎを刺した。',
+        ),
+        'ja',
+      ),
+    ).toMatch(/^海水温の上昇が続けば産卵場所が北へ移る恐れ/u);
+    expect(
+      narrationBullet(
+        scored(
+          '気がつくと、川の中のイヌも、肉をなくしてしょんぼりとこちらを見ています。',
+          'そう、川の中にいたのは、水にうつった自分の姿だったのです。',
+        ),
+        'ja',
+      ),
+    ).toBe('川の中にいたのは、水にうつった自分の姿だったのです');
+    // A sentence that only goes on with the claim does not take its place.
+    expect(
+      narrationBullet(
+        scored(
+          'The city bought a narrow tractor fitted with a brush and a salt spreader, at a cost of $148,000.',
+          'The crew starts its route at four in the morning.',
+        ),
+        'en',
+      ),
+    ).toMatch(/^The city bought a narrow tractor/u);
+  });
 
   it('labels the point with the topic its Japanese lead-in named', () => {
     expect(

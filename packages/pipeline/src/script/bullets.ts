@@ -2,14 +2,14 @@ import { BULLET_MAX_CHARS, type Language } from '../schema/script.ts';
 import { ELLIPSIS, findBulletDefects } from './bullet-defects.ts';
 import { EN_FINITE_VERB, EN_PREDICATE, JA_ENUMERATOR, shorterForms } from './bullet-forms.ts';
 import { splitClauses } from './clauses.ts';
-import { needsPredecessor } from './dependence.ts';
+import { deniesPrevious, needsPredecessor, turnsPrevious } from './dependence.ts';
 import { informationScore, isLeadIn } from './key-sentences.ts';
 import { TEXT_LIMITS } from './language.ts';
 import { splitSentences } from './sentences.ts';
 
 /** Sentence openers that mean nothing on a slide. */
 const LEADING_CONNECTIVES: Record<Language, RegExp> = {
-  ja: /^(?:しかし|しかしながら|そこで|また|まず|次に|さらに|そして|ただし|なお|つまり|一方|一方で|実は|例えば|たとえば|特に|最後に|このように|その結果|そのため|ですから|だから|でも|具体的には|けれども|けれど|だけど|ですが|だが|ところが|ところで|それでも|すると|それから|その後|こうして|ちなみに|実際|結局|要するに|とはいえ|もちろん)、/u,
+  ja: /^(?:そう|しかし|しかしながら|そこで|また|まず|次に|さらに|そして|ただし|なお|つまり|一方|一方で|実は|例えば|たとえば|特に|最後に|このように|その結果|そのため|ですから|だから|でも|具体的には|けれども|けれど|だけど|ですが|だが|ところが|ところで|それでも|すると|それから|その後|こうして|ちなみに|実際|結局|要するに|とはいえ|もちろん)、/u,
   en: /^(?:however|so|also|first|second|third|then|next|finally|in fact|for example|for instance|in short|moreover|furthermore|but|and|still|thus|therefore|as a result|in addition|of course|yet|indeed|meanwhile|instead|after all|even so|that said|in other words|besides|now|well|in the end|in practice|in turn)\b,?\s+/iu,
 };
 
@@ -74,7 +74,7 @@ export function toBullet(
     !weakCut(candidate, language);
   if (text.length <= maxChars && whole(text)) return text;
   const best = bestCandidate(text, language, maxChars, whole);
-  if (best && keepsEssentials(best, text, language)) return best;
+  if (best && keepsEssentials(best, text, language) && !dropsPoint(best, text, language)) return best;
   // A cut that drops a number, a negation, a caveat or a time limit can say something else than
   // the sentence: a longer form that keeps them all, or the whole sentence, up to the schema's limit.
   // A whole sentence of a quotation is not a cut.
@@ -82,8 +82,66 @@ export function toBullet(
   if (best && forms.some((form) => innerSentences(form, language).includes(best))) return best;
   const longest = longestBullet(maxChars, language);
   const keeping = (candidate: string) =>
-    keepsEssentials(candidate, text, language) && whole(candidate, longest);
+    keepsEssentials(candidate, text, language) &&
+    !dropsPoint(candidate, text, language) &&
+    !(best && shorterCutOf(candidate, best, text)) &&
+    whole(candidate, longest);
   return bestCandidate(text, language, maxChars, keeping) ?? best ?? '';
+}
+
+/**
+ * Clauses that carry an English sentence's point: its reason ("because…"), its result or purpose
+ * ("so that…", ", so…", "which is why…"), and "which" said of a whole clause ("…we are starving
+ * it, which changes the colour of the clay").
+ */
+const EN_POINT_CLAUSE =
+  /\b(?:because|so that|so as to|which means|which is why|as a result)\b|,\s(?:so|thus|therefore)\s|\b(?:it|this|that|them),\swhich\s/iu;
+
+/**
+ * Whether a cut ("…") leaves out the sentence's point: it ends before or inside a clause that
+ * gives the reason, result or purpose ("…because the point had no harbour…" without "…every
+ * iron plate would have had to be landed by boat"), or before the last item of a list ("…a new
+ * substation, twelve kilometres of cable…" without "and a battery store"). Dropping the set-up
+ * of a sentence keeps its point; dropping its ending does not.
+ */
+export function dropsPoint(candidate: string, source: string, language: Language): boolean {
+  if (language !== 'en' || !candidate.endsWith(ELLIPSIS)) return false;
+  const head = candidate.slice(0, -1).trim();
+  const at = source.indexOf(head);
+  if (at < 0) return false;
+  const tail = source.slice(at + head.length);
+  if (!/\w/u.test(tail)) return false;
+  // A reason or result after the cut, or the cut inside one.
+  const lastWord = /\S+$/u.exec(head)?.[0] ?? '';
+  if (EN_POINT_CLAUSE.test(`${lastWord}${tail}`)) return true;
+  const opened = [...head.matchAll(new RegExp(EN_POINT_CLAUSE.source, 'giu'))].at(-1);
+  if (opened && !/[,;:]\s/u.test(head.slice(opened.index + opened[0].length))) return true;
+  // The last item of a list: "…: a new substation, twelve kilometres of cable" | "and a battery
+  // store…". The items are short and have no verb ("…that Freud was right" | "and the mind…" is a
+  // clause, not an item).
+  const clause = head.split(/[;:]\s|\s[—–]\s/u).at(-1) ?? head;
+  const items = clause.split(/,\s/u);
+  const item = items.at(-1) ?? '';
+  return (
+    /^,?\s(?:and|or)\s(?:a|an|the|some|its|their|his|her|our|two|three|four|five|six|\d)\b/u.test(tail) &&
+    items.length >= 2 &&
+    item.split(/\s+/u).length <= 6 &&
+    !EN_FINITE_VERB.test(item) &&
+    !/,\s(?:and|or)\s/u.test(tail)
+  );
+}
+
+/**
+ * Whether `candidate` is a cut shorter than the cut `best` from the same start: whatever `best`
+ * left out, it leaves out too. A cut right before a colon leaves out what the colon introduces
+ * whole ("…into the power grid that has to feed them…" without its list), not half of it.
+ */
+function shorterCutOf(candidate: string, best: string, source: string): boolean {
+  if (!candidate.endsWith(ELLIPSIS) || !best.endsWith(ELLIPSIS)) return false;
+  const head = candidate.slice(0, -1);
+  if (!best.startsWith(head)) return false;
+  const at = source.indexOf(head);
+  return !(at >= 0 && /^[:;]\s/u.test(source.slice(at + head.length)));
 }
 
 /**
@@ -292,6 +350,8 @@ function* bulletCandidates(text: string, language: Language, maxChars: number): 
       // The main clause: whole clauses from the end (the predicate comes last).
       const clauses = splitClauses(form, language);
       for (let start = 1; start < clauses.length; start++) {
+        // 「橋の上のイヌと、水にうつったイヌを並べて…」: a noun joined by と is half of a pair, not a clause.
+        if (JA_PAIRED_NOUN.test(clauses[start - 1]!)) continue;
         const suffix = clauses.slice(start).join('').trim();
         if (suffix.length <= longest && suffix.length >= maxChars / 3) yield { bullet: suffix };
       }
@@ -346,6 +406,9 @@ function clauseBreaks(text: string, language: Language): number[] {
   }
   return [...offsets].sort((a, b) => a - b);
 }
+
+/** A noun and と before 、: the first of two things the main clause names together (「AとBを並べる」). */
+const JA_PAIRED_NOUN = /[\p{Script=Han}\p{Script=Katakana}ー]と[、，]$/u;
 
 /** Japanese endings that join a subordinate clause to the main one. */
 const JA_CONJUNCTIVE =
@@ -450,6 +513,9 @@ export function makeBullets(
   return bullets;
 }
 
+/** What a narration's caveat or reveal gains over the sentence it turns, as its bullet. */
+const TURN_WORTH = 1;
+
 /** A sentence of a narration with its score as a key sentence. */
 export interface ScoredText {
   text: string;
@@ -472,6 +538,10 @@ export function narrationBullet(
       const bullet = toBullet(s.text, language, maxChars);
       let worth = informationScore(s.text, language) + (order === 0 ? 0.3 : 0) + 0.1 * s.score;
       if (isLeadIn(s.text, language)) worth -= 1;
+      // A caveat or a reveal after the claim is what the slide must not leave out: the claim
+      // shown alone says more than the article (「一方で、…恐れもあり」, 「そう、…自分の姿だったのです」).
+      if (order > 0 && turnsPrevious(s.text, language) && !deniesPrevious(s.text, language))
+        worth += TURN_WORTH;
       if (needsPredecessor(bullet, language)) worth -= 0.5;
       // A clause cut short shows less of the point than a whole sentence.
       if (bullet.endsWith(ELLIPSIS)) worth -= 0.25;
@@ -487,7 +557,14 @@ export function narrationBullet(
   const topic = order > 0 ? leadInTopic(sentences[order - 1]!.text, language) : undefined;
   const labelled = topic && language === 'ja' ? `${topic}：${best.bullet}` : undefined;
   // 「熱すぎると…」 says what is too hot only with the topic its lead-in named.
-  return labelled && labelled.length <= maxChars && !best.bullet.includes(topic!) ? labelled : best.bullet;
+  if (labelled && labelled.length <= maxChars && !best.bullet.includes(topic!)) return labelled;
+  // "…was supposed to prove them right. It did not": the reply that turns the claim down is shown with it.
+  const reply = sentences[order + 1]?.text.trim();
+  if (order >= 0 && reply && deniesPrevious(reply, language) && !best.bullet.endsWith(ELLIPSIS)) {
+    const turned = `${best.bullet}${language === 'ja' ? '。' : '. '}${reply.replace(TRAILING_STOP, '')}`;
+    if (turned.length <= longestBullet(maxChars, language)) return turned;
+  }
+  return best.bullet;
 }
 
 /** The topic a Japanese lead-in names: 「もう一つのコツは、ぬるま湯の温度です」 → 「ぬるま湯の温度」. */

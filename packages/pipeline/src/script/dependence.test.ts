@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  caveatSpans,
   continuesQuote,
   introducesThingOf,
   isStory,
   needsPredecessor,
   qualifiesPrevious,
+  turnsPrevious,
 } from './dependence.ts';
 import type { ScoredSentence } from './key-sentences.ts';
 import { pickNarrations } from './narration-pick.ts';
@@ -256,5 +258,43 @@ describe('whole points', () => {
     expect(qualifiesPrevious('Unless the substation is ready, nothing changes.', 'en')).toBe(true);
     expect(qualifiesPrevious('Butter is not used in this recipe.', 'en')).toBe(false);
     expect(qualifiesPrevious('米粉と塩を加えます。', 'ja')).toBe(false);
+  });
+});
+
+describe('caveats and reveals', () => {
+  it('keeps a claim and the caveat after it in its paragraph on one slide, not a new topic', () => {
+    const narration = (text: string, paragraph: number) => ({ text, sentences: [{ paragraph }] });
+    expect(
+      caveatSpans(
+        [
+          narration('家族の中にアレルギーのある人がいても、同じパンを囲むことができます。', 3),
+          narration('ただし、商品によって原材料が違うので、購入するときは必ず表示を確認してください。', 3),
+          narration('さらに、米粉は国内でとれるお米から作られることが多いです。', 3),
+          narration('一方、今回の回復がそのまま漁獲の増加につながるかどうかは、まだわからない。', 4),
+        ],
+        'ja',
+      ),
+    ).toEqual([[0, 1]]);
+  });
+
+  it('says a Japanese "more so" with what it is more than', () => {
+    expect(
+      needsPredecessor(
+        '欲ばる気持ちが、目の前のことを見えなくしてしまうという教えが、より深く伝わります。',
+        'ja',
+      ),
+    ).toBe(true);
+    expect(needsPredecessor('米粉は小麦粉より深く焼き色がつきます。', 'ja')).toBe(false);
+    expect(needsPredecessor('自分で気づいたことは、教えられたことよりも心に残るものです。', 'ja')).toBe(
+      false,
+    );
+  });
+
+  it('tells a caveat or a reveal from a sentence that goes on', () => {
+    expect(turnsPrevious('そう、川の中にいたのは、水にうつった自分の姿だったのです。', 'ja')).toBe(true);
+    expect(turnsPrevious('一方で、海水温の上昇が続けば産卵場所が北へ移る恐れもある。', 'ja')).toBe(true);
+    expect(turnsPrevious('In fact, the lanes were busier than in autumn.', 'en')).toBe(true);
+    expect(turnsPrevious('肉はあっという間に流れていき、もうどこにも見えません。', 'ja')).toBe(false);
+    expect(turnsPrevious('The crew starts its route at four in the morning.', 'en')).toBe(false);
   });
 });

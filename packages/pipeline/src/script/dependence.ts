@@ -18,6 +18,13 @@ const POINTS_BACK: Record<Language, RegExp> = {
 const POINTS_BACK_AFTER_ATTRIBUTION =
   /^(?:(?:according to [^,]{1,80}|in (?:practice|fact|turn)|on (?:average|paper)),\s+(?!this (?:year|week|month|time)\b)(?:that|this|these|those|such)\s+[a-z]|(?:if|when|once|until|unless|as soon as|because|although)\s+(?:it|they|this|these|those)\b)/iu;
 
+/**
+ * A Japanese predicate said as "more so" (より after 、 or at the start, not 「Xより」 "than X"),
+ * with nothing in the sentence it is more than: it compares with what the sentence before did.
+ */
+const COMPARES_WITH_PREVIOUS =
+  /(?:^|[、，])(?:より|いっそう|一層)(?:深く|よく|強く|多く|早く|大きく|確かに|はっきり|いっそう)[^。]*[。]?$/u;
+
 /** A quote whose speaker is only a pronoun: the sentence naming who speaks is needed. */
 const PRONOUN_SPEAKER =
   /[,，!?！？]["”’']\s+(?:he|she|they)\s+(?:said|says|added|adds|told|explained|argued|recalled|noted|warned)\b|\b(?:said|says|added)\s+(?:he|she|they)\s*[.!?]\s*$/iu;
@@ -29,6 +36,8 @@ const PRONOUN_SPEAKER =
 export function needsPredecessor(text: string, language: Language): boolean {
   const trimmed = text.trim();
   if (POINTS_BACK[language].test(trimmed)) return true;
+  // 「…という教えが、より深く伝わります」: "more deeply" than without what the sentence before did.
+  if (language === 'ja' && COMPARES_WITH_PREVIOUS.test(trimmed)) return true;
   return language === 'en' && (PRONOUN_SPEAKER.test(trimmed) || POINTS_BACK_AFTER_ATTRIBUTION.test(trimmed));
 }
 
@@ -121,11 +130,62 @@ const QUALIFIES: Record<Language, RegExp> = {
 };
 
 /**
+ * A short reply that turns the sentence before it down ("It did not.", 「そうはならなかった。」): the
+ * expectation before it, said alone, claims the opposite of the article.
+ */
+const DENIES_PREVIOUS: Record<Language, RegExp> = {
+  en: /^(?:it|they|he|she|that|this|nobody|no one|none of (?:it|them))\s(?:did|does|was|were|is|are|has|have|had|would|could|will)(?:\s?not|n['’]t)(?:\s\w+)?[.!]?$/iu,
+  ja: /^(?:しかし、|だが、|ところが、)?(?:そうはならなかった|そうではなかった|そうはいかなかった)(?:のです|のだ)?。?$/u,
+};
+
+/** Whether `text` is a short reply that turns the sentence before it down ("It did not."). */
+export function deniesPrevious(text: string, language: Language): boolean {
+  return DENIES_PREVIOUS[language].test(text.trim());
+}
+
+/**
+ * Narrations (in order) that must share a slide, as [first, last] spans: a claim and the caveat
+ * that opens the next narration in the same paragraph (「ただし、…必ず表示を確認してください」). On a
+ * slide of its own, a caveat reads as a tip about nothing in particular. A paragraph that opens
+ * with 「一方、」 turns to another topic, not to a caveat.
+ */
+export function caveatSpans(
+  narrations: ReadonlyArray<{ text: string; sentences: ReadonlyArray<{ paragraph: number }> }>,
+  language: Language,
+): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let i = 1; i < narrations.length; i++) {
+    const claim = narrations[i - 1]!.sentences.at(-1)?.paragraph;
+    const caveat = narrations[i]!;
+    if (claim === caveat.sentences[0]?.paragraph && qualifiesPrevious(caveat.text, language))
+      spans.push([i - 1, i]);
+  }
+  return spans;
+}
+
+/**
+ * Openers and forms of a sentence that reveals what the one before really was: 「そう、川の中にいた
+ * のは、水にうつった自分の姿だったのです」, "It turned out…", "In fact…".
+ */
+const REVEALS: Record<Language, RegExp> = {
+  ja: /^(?:そう|実は|じつは|本当は|ほんとうは)[、，]|のは[、，]?[^。]{2,40}(?:だったのです|だったのでした|だったのだ)。?$/u,
+  en: /^(?:in fact|actually|in reality|it turned out|as it turned out)\b/iu,
+};
+
+/**
+ * Whether `text` turns or settles the sentence before it: a caveat (see qualifiesPrevious) or a
+ * reveal. Shown without it, the sentence before says something else than the article.
+ */
+export function turnsPrevious(text: string, language: Language): boolean {
+  return qualifiesPrevious(text, language) || REVEALS[language].test(text.trim());
+}
+
+/**
  * Whether `text` qualifies the sentence before it (in the same paragraph): that sentence said
  * alone would claim more than the article does.
  */
 export function qualifiesPrevious(text: string, language: Language): boolean {
-  return QUALIFIES[language].test(text.trim());
+  return QUALIFIES[language].test(text.trim()) || deniesPrevious(text, language);
 }
 
 /** A sentence that is nothing but quoted words: “…” / 「…」, with no one said to say them. */

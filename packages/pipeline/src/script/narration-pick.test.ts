@@ -41,6 +41,27 @@ describe('toSourceSentences', () => {
   });
 });
 
+describe('toSourceSentences (a sentence ending on a colon)', () => {
+  it('says how to read what follows it in the part, not a short introduction or a last line', () => {
+    const texts = toSourceSentences(
+      [
+        'The essentials are few. The list below is what I would buy again if I lost everything tomorrow, roughly in order of importance:',
+        'A coarse stone, around 1,000 grit, for setting the bevel.',
+        'Here is how it works:',
+        'Tap the stone.',
+        'This sentence ends the part, with nothing after it to introduce:',
+      ],
+      'en',
+      250,
+    ).map((s) => s.text);
+    expect(texts).toContain(
+      'The list below is what I would buy again if I lost everything tomorrow, roughly in order of importance.',
+    );
+    expect(texts.some((t) => t.startsWith('Here is how'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('This sentence ends the part'))).toBe(false);
+  });
+});
+
 describe('toSourceSentences (dialogue)', () => {
   it('keeps a line of speech in brackets, which Japanese closes without a stop', () => {
     const texts = toSourceSentences(

@@ -63,10 +63,39 @@ function speakableSentences(
       .filter((sentence) => !HAS_URL.test(sentence))
       .map(toSpeakable)
       .map((sentence) => (language === 'en' ? asTheArticle(sentence) : sentence))
+      .map((sentence, k, all) =>
+        k === all.length - 1 && p < paragraphs.length - 1
+          ? framesWhatFollows(sentence, paragraphs[p + 1]!, language)
+          : sentence,
+      )
       .filter((sentence) => isSpeakable(sentence) && !INTRODUCES_SOMETHING.test(sentence))
       .flatMap((sentence) => fitSentences(sentence, language, maxChars))
       .map((text, position) => ({ text, paragraph: p, position })),
   );
+}
+
+/** The least a sentence ending on a colon says of its own to be said before what it introduces. */
+const FRAMING_CHARS: Record<Language, number> = { en: 60, ja: 25 };
+
+/**
+ * A long sentence that ends its paragraph on a colon and says how to read what follows in the
+ * part ("The list below is what I would buy again…, roughly in order of importance:"), ended as a
+ * sentence: without it the list reads as having no order and no message. A short one ("Here is
+ * how:") only introduces.
+ */
+function framesWhatFollows(sentence: string, next: string, language: Language): string {
+  const trimmed = sentence.trim();
+  if (!INTRODUCES_SOMETHING.test(trimmed) || trimmed.length < FRAMING_CHARS[language]) return sentence;
+  if (language === 'en' && !/,\s/u.test(trimmed)) return sentence;
+  // "…using a header of the following form:" before code: what it introduces is not said.
+  if (/\b(?:following|as follows|like this|form|example|command|code|syntax)\b|次の|以下の/iu.test(trimmed))
+    return sentence;
+  if (
+    /[{}<>=`$\\]/u.test(next) ||
+    !/^[\p{Lu}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(next.trim())
+  )
+    return sentence;
+  return trimmed.replace(/[:：]$/u, language === 'ja' ? '。' : '.');
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   storyMoral,
 } from './closing.ts';
 import { chooseSentences } from './coverage.ts';
-import { ANNOUNCES_ITEMS, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
+import { ANNOUNCES_ITEMS, caveatSpans, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { withoutFillerBullets } from './filler-bullets.ts';
 import { japaneseReading } from './katakana.ts';
@@ -405,10 +405,13 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         panelEnd: quoteEnd(section.layout, at, section.narrations),
         ...(second ? { second: [second.at, quoteEnd(second.layout, second.at, section.narrations)] } : {}),
       }),
-      enumerationSpans(
-        section.narrations.map((n) => n.text),
-        language,
-      ),
+      [
+        ...enumerationSpans(
+          section.narrations.map((n) => n.text),
+          language,
+        ),
+        ...caveatSpans(body.picked, language),
+      ],
       section.narrations.length,
       from,
     );

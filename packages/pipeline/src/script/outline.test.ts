@@ -92,6 +92,27 @@ describe('outlineArticle', () => {
   });
 });
 
+describe('outlineArticle (replies)', () => {
+  it('gives a short reply back to the paragraph it answers ("It did not.")', () => {
+    const article = {
+      ...articleOf([
+        p(
+          'Residents predicted that the lanes would sit empty. This winter was supposed to prove them right.',
+        ),
+        p('It did not. Counters on the two busiest routes recorded 610 cyclists a day.'),
+        p('It did not snow in March, the almanac says. The lanes stayed clear.'),
+      ]),
+      language: 'en' as const,
+    };
+    const outline = outlineArticle(article, 'en', 1);
+    const paragraphs = [...outline.lead, ...outline.topics.flatMap((t) => t.paragraphs)];
+    expect(paragraphs[0]).toMatch(/prove them right\. It did not\.$/u);
+    expect(paragraphs[1]).toMatch(/^Counters on the two busiest routes/u);
+    // Not a reply: it says what did not happen.
+    expect(paragraphs[2]).toMatch(/^It did not snow in March/u);
+  });
+});
+
 describe('topicBoundaries', () => {
   const cats = (n: number) =>
     `The cat ${n} chased the mouse around the kitchen and the cat slept on the sofa.`;

@@ -1,5 +1,6 @@
 import type { Article, ArticleBlock } from '../extract/types.ts';
 import type { Language } from '../schema/script.ts';
+import { deniesPrevious } from './dependence.ts';
 import { splitAt, topicBoundaries } from './segment.ts';
 import { splitSentences } from './sentences.ts';
 import { toSpeakable } from './speakable.ts';
@@ -74,7 +75,10 @@ export function outlineArticle(
   maxTopics: number,
   options: OutlineOptions = {},
 ): Outline {
-  const blocks = withListsAsSentences(withoutBackMatter(usableBlocks(article, language)), language);
+  const blocks = withRepliesJoined(
+    withListsAsSentences(withoutBackMatter(usableBlocks(article, language)), language),
+    language,
+  );
   const byHeadings = outlineByHeadings(blocks);
   // Headings with nothing under them (only a trailing "Related posts", say) do not structure the article.
   const outline = byHeadings.topics.some((t) => t.paragraphs.length > 0)
@@ -177,6 +181,29 @@ const ENDS_LIKE_SENTENCE = /[.!?。！？][\s"'”’」』)）]*$/u;
  * A list of short items (ingredients, tools) becomes sentences of two items each, so a recipe's
  * quantities are said and shown rather than dropped as fragments: 「米粉 200グラム、塩 小さじ半分。」
  */
+/**
+ * A paragraph that opens with a short reply to the one before ("…was supposed to prove them
+ * right." | "It did not. Counters on the two busiest routes…") gives the reply back to the
+ * paragraph it answers: a topic cut between them dropped the turn of the story, and the claim
+ * it turns down was said alone.
+ */
+function withRepliesJoined(blocks: readonly IndexedBlock[], language: Language): IndexedBlock[] {
+  const result = [...blocks];
+  const plain = (b: IndexedBlock | undefined) =>
+    b !== undefined && b.type === 'paragraph' && !b.readAsList && !b.quoted && b.list === undefined;
+  for (let i = 1; i < result.length; i++) {
+    const block = result[i]!;
+    const previous = result[i - 1];
+    if (!plain(block) || !plain(previous)) continue;
+    const [first, ...rest] = splitSentences(block.text, language);
+    if (!first || rest.length === 0 || !deniesPrevious(first, language)) continue;
+    const gap = language === 'ja' ? '' : ' ';
+    result[i - 1] = { ...previous!, text: `${previous!.text.trim()}${gap}${first.trim()}` };
+    result[i] = { ...block, text: rest.join(gap).trim() };
+  }
+  return result;
+}
+
 function withListsAsSentences(blocks: readonly IndexedBlock[], language: Language): IndexedBlock[] {
   const result: IndexedBlock[] = [];
   const isItem = (b: IndexedBlock) =>
