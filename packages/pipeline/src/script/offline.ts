@@ -42,6 +42,7 @@ import {
 } from './narration-pick.ts';
 import { appendSpeech } from './narrations.ts';
 import { MAX_SENTENCE_ITEMS, outlineArticle, type Topic } from './outline.ts';
+import { figureEnd } from './panel-topic.ts';
 import { pictureCaption } from './picture-caption.ts';
 import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
@@ -338,7 +339,12 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     return { plan, ...slideContent(picked, language, limits) };
   });
 
-  const offered = bodies.map((b) => layoutOptions(b.picked, language, outline.quoted));
+  // An introduction before the article's headed parts shows no figure: it sums up parts still to
+  // come, and a panel of its own pulled one of them forward under its own title.
+  const headed = bodies.some((b) => b.plan.topic.heading);
+  const offered = bodies.map((b) =>
+    layoutOptions(b.picked, language, outline.quoted, headed && !b.plan.topic.heading),
+  );
   const layouts = chooseLayouts(offered);
   const bodySections: Section[] = [];
   /** Index in `bodies` of each body slide's section. */
@@ -361,7 +367,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         (sum, body, j) =>
           sum +
           ((panelAt(i + j) ?? 0) > 0 && !panelSetUp(body.narrations, panelAt(i + j), language) ? 1 : 0) +
-          (quoteEnd(layouts[i + j]!.layout, panelAt(i + j), body.narrations) !== undefined ? 1 : 0),
+          (quoteEnd(layouts[i + j]!.layout, panelAt(i + j), body.narrations, language) !== undefined ? 1 : 0),
         0,
       );
   /**
@@ -406,8 +412,10 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const from = panelSetUp(section.narrations, at, language) && !starts.includes(1) ? 0 : at;
     const cuts = withinEnumerations(
       slideCuts(section.narrations.length, from, room, starts, panelCutsFrom(i + 1), {
-        panelEnd: quoteEnd(section.layout, at, section.narrations),
-        ...(second ? { second: [second.at, quoteEnd(second.layout, second.at, section.narrations)] } : {}),
+        panelEnd: quoteEnd(section.layout, at, section.narrations, language),
+        ...(second
+          ? { second: [second.at, quoteEnd(second.layout, second.at, section.narrations, language)] }
+          : {}),
       }),
       enumerationSpans(
         section.narrations.map((n) => n.text),
@@ -678,12 +686,13 @@ function layoutOptions(
   picked: readonly PickedNarration[],
   language: Language,
   quoted?: ReadonlyMap<string, string | undefined>,
+  isIntroduction = false,
 ): OfferedLayouts {
   const offered: OfferedLayouts = {};
   // The section's most telling number (money over a count over a measure), the first of equal ones.
   let figureRank = 0;
   for (const [i, narration] of picked.entries()) {
-    if (!narration.listItem) {
+    if (!narration.listItem && !isIntroduction) {
       const ranked = narration.sentences
         .map((s) => findRankedKeyFigure(s.text, language))
         .find((f) => f !== undefined);
@@ -745,14 +754,22 @@ function panelSetUp(narrations: readonly Narration[], at: number | undefined, la
 const AFTER_QUOTE_NARRATIONS = 2;
 
 /**
- * Where a quote panel's slide ends: after the quote, when two narrations or more follow it (they
- * go on to other things; a quote shown over them was paired with unrelated bullets).
+ * Where a panel's slide ends: after a quote, when two narrations or more follow it (they go on to
+ * other things; a quote shown over them was paired with unrelated bullets); after a figure and
+ * the narrations that go on about it (see figureEnd).
  */
 function quoteEnd(
   layout: Section['layout'],
   at: number | undefined,
   narrations: readonly Narration[],
+  language: Language,
 ): number | undefined {
+  if (layout === 'figure' && at !== undefined)
+    return figureEnd(
+      narrations.map((n) => n.text),
+      at,
+      language,
+    );
   if (layout !== 'quote' || at === undefined) return undefined;
   // The rest of the quotation ("They found it within two seasons.") stays with it.
   let end = at + 1;
