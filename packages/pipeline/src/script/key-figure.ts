@@ -252,7 +252,7 @@ export function findRankedKeyFigure(sentence: string, language: Language): Ranke
       if (IDENTIFIER_BEFORE.test(before)) continue;
       // "1 of 2" style small counts carry nothing, nor does "1台" (one machine): a single-digit
       // count is not worth showing large; amounts, percentages and durations are.
-      if (/^\d$/u.test(value) || SMALL_COUNT.test(value)) continue;
+      if (/^\d$/u.test(number) || SMALL_COUNT.test(number)) continue;
       const measured = rank === RANK.count && MEASURE_NOUN.test(number);
       found.push({
         at: match.index - sign.length - (dropped ? 0 : qualifier.length) - rateBefore.length,
@@ -265,15 +265,29 @@ export function findRankedKeyFigure(sentence: string, language: Language): Ranke
   }
   found.sort((a, b) => b.rank - a.rank || a.at - b.at);
   for (const { at, value, unit, rank } of found) {
-    // A number that is one part of a split ("70 percent… 20 percent… 10 percent") shows with the
-    // other parts in its context line, or not at all: alone it reads as the whole.
-    const parts = found.filter((f) => f.unit === unit && unit !== '' && f.rank === rank);
+    // A share that is one part of a split (70, 20 and 10 percent: shares adding up to the whole)
+    // shows with the other parts in its context line, or not at all: alone it reads as the whole.
+    const parts = splitParts(found, unit);
     const spanEnd = Math.max(at + value.length, ...parts.map((f) => f.end));
     if (parts.some((f) => f.at < at)) continue;
     const context = contextLine(sentence, at, value, language, spanEnd);
     if (context) return { figure: { value, context }, rank };
   }
   return undefined;
+}
+
+/** Units of a share of a whole. */
+const SHARE_UNIT = /^(?:%|％|percent|パーセント)$/u;
+
+/** The shares of a sentence in the given unit when there are two or more and they add up to 100. */
+function splitParts<T extends { value: string; unit: string }>(found: readonly T[], unit: string): T[] {
+  if (!SHARE_UNIT.test(unit.replace(/\s/gu, ''))) return [];
+  const shares = found.filter((f) => f.unit === unit);
+  const total = shares.reduce(
+    (sum, f) => sum + Number(/\d+(?:\.\d+)?/u.exec(f.value.replace(/,/gu, ''))?.[0] ?? 0),
+    0,
+  );
+  return shares.length >= 2 && Math.abs(total - 100) <= 1 ? shares : [];
 }
 
 /** The key figure of a sentence (see findRankedKeyFigure), or undefined when it has none worth showing. */

@@ -164,6 +164,8 @@ describe('findKeyFigure shows a number with what it needs to mean what the artic
     expect(
       findKeyFigure('The fable was first told about 2,500 years ago by a slave in Greece.', 'en'),
     ).toBeUndefined();
+    // A small count is no figure, with a rate before it too.
+    expect(findKeyFigure('チャットを見るのは1時間に1回と決めています。', 'ja')?.value).not.toBe('1時間に1回');
     // A number before "before" is still a count.
     expect(
       findKeyFigure('The counter on River Street still logged 212 riders before nine o’clock.', 'en')?.value,

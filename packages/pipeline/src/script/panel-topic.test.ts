@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureEnd, goesOnAbout } from './panel-topic.ts';
+import { figureEnd, foreshadows, goesOnAbout } from './panel-topic.ts';
 
 describe('figureEnd', () => {
   it('ends the figure slide before narrations on other things', () => {
@@ -57,5 +57,17 @@ describe('figureEnd', () => {
         'en',
       ),
     ).toBe(false);
+  });
+});
+
+describe('foreshadows', () => {
+  it('reads an introduction sentence as about a later part when it shares a word with its heading', () => {
+    const headings = ['History', 'Automation', 'Museum'];
+    expect(
+      foreshadows("Since 2004 the keepers' houses have served as a small maritime museum.", headings, 'en'),
+    ).toBe(true);
+    expect(foreshadows('The round brick tower, 38 metres tall, was completed in 1871.', headings, 'en')).toBe(
+      false,
+    );
   });
 });

@@ -34,3 +34,9 @@ export function figureEnd(texts: readonly string[], at: number, language: Langua
   while (end < texts.length && goesOnAbout(about, texts[end]!, language)) about += ` ${texts[end++]!}`;
   return end < texts.length ? end : undefined;
 }
+
+/** Whether a sentence is about one of the given headings' parts: it shares a content word with one. */
+export function foreshadows(text: string, headings: readonly string[], language: Language): boolean {
+  const terms = new Set(extractTerms(text, language));
+  return headings.some((heading) => extractTerms(heading, language).some((term) => terms.has(term)));
+}
