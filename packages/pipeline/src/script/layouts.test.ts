@@ -13,7 +13,7 @@ describe('findKeyFigure', () => {
     });
     expect(findKeyFigure('The company raised $1.2 billion last year.', 'en')?.value).toBe('$1.2 billion');
     expect(findKeyFigure('平均応答時間が約30%短くなりました。', 'ja')?.value).toBe('約30%');
-    expect(findKeyFigure('夜間の来館者は1日平均120人に達した。', 'ja')?.value).toBe('120人');
+    expect(findKeyFigure('夜間の来館者は1日平均120人に達した。', 'ja')?.value).toBe('1日平均120人');
   });
 
   it('ignores sentences without a number worth showing large', () => {
@@ -25,7 +25,7 @@ describe('findKeyFigure', () => {
         "Since 2004 the keepers' houses have served as a museum, which receives about 40,000 visitors a year.",
         'en',
       )?.value,
-    ).toBe('about 40,000 visitors');
+    ).toBe('40,000 visitors a year');
     expect(findKeyFigure('キューにはRedisのストリームを使いました。', 'ja')).toBeUndefined();
   });
 });
@@ -116,5 +116,59 @@ describe('findKeyFigure keeps what the number means', () => {
     expect(figure?.value).toBe('About 400 pots');
     expect(figure?.context).not.toMatch(/\b(?:not|before|of|the)…$/u);
     expect(figure!.context.length).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('findKeyFigure shows a number with what it needs to mean what the article says', () => {
+  it('keeps a rate with its number ("30 degrees an hour" is not "30 degrees")', () => {
+    expect(
+      findKeyFigure(
+        'The temperature climbs by about 30 degrees an hour until it reaches 1,300 °C, where we hold it for most of the third and fourth days.',
+        'en',
+      )?.value,
+    ).toBe('about 30 degrees an hour');
+    expect(
+      findKeyFigure('The winter maintenance costs about $90,000 a year, mostly in overtime.', 'en')?.value,
+    ).toBe('about $90,000 a year');
+  });
+
+  it('shows one part of a split with the other parts in its context line', () => {
+    const figure = findKeyFigure(
+      'This time around, roughly 70 percent of the pots came out as we had hoped, 20 percent were interesting surprises, and 10 percent cracked or stuck to the shelves.',
+      'en',
+    );
+    expect(figure?.value).toBe('roughly 70 percent');
+    expect(figure?.context).toMatch(/^Roughly 70 percent .*20 percent .*10 percent/u);
+    expect(figure!.context.length).toBeLessThanOrEqual(120);
+  });
+
+  it('shows no step timing nor how long ago something was', () => {
+    expect(
+      findKeyFigure('Leave the dough to rest for 30 minutes before shaping it into a round loaf.', 'en'),
+    ).toBe(undefined);
+    expect(
+      findKeyFigure(
+        'フライパンの厚さによって火の通り方が大きく変わるので、最初の一回は10分たったところで一度裏を確認してください。',
+        'ja',
+      ),
+    ).toBeUndefined();
+    expect(
+      findKeyFigure('食べるときは、電子レンジで20秒ほど温めてから、フライパンで両面を軽く焼きます。', 'ja'),
+    ).toBeUndefined();
+    expect(
+      findKeyFigure(
+        'イソップ童話は、今から二千五百年ほど前の古代ギリシャで語ったと伝えられる寓話を集めたものです。',
+        'ja',
+      ),
+    ).toBeUndefined();
+    expect(
+      findKeyFigure('The fable was first told about 2,500 years ago by a slave in Greece.', 'en'),
+    ).toBeUndefined();
+    // A small count is no figure, with a rate before it too.
+    expect(findKeyFigure('チャットを見るのは1時間に1回と決めています。', 'ja')?.value).not.toBe('1時間に1回');
+    // A number before "before" is still a count.
+    expect(
+      findKeyFigure('The counter on River Street still logged 212 riders before nine o’clock.', 'en')?.value,
+    ).toBe('212 riders');
   });
 });

@@ -42,6 +42,7 @@ import {
 } from './narration-pick.ts';
 import { appendSpeech } from './narrations.ts';
 import { MAX_SENTENCE_ITEMS, outlineArticle, type Topic } from './outline.ts';
+import { figureEnd, foreshadows } from './panel-topic.ts';
 import { pictureCaption } from './picture-caption.ts';
 import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
@@ -334,7 +335,24 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     return { plan, ...slideContent(picked, language, limits) };
   });
 
-  const offered = bodies.map((b) => layoutOptions(b.picked, language, outline.quoted));
+  // An introduction shows no figure from a sentence about a part still to come (the museum's
+  // visitors before the "Museum" part): a panel of its own pulled that part forward.
+  const headings = bodies.flatMap((b) => (b.plan.topic.heading ? [b.plan.topic.heading] : []));
+  /** The part before the article's first heading: it sums up the parts to come. */
+  const isIntroduction = (i: number) => i === 0 && !bodies[0]!.plan.topic.heading && headings.length > 0;
+  const offered = bodies.map((b, i) =>
+    layoutOptions(b.picked, language, outline.quoted, (text) =>
+      isIntroduction(i) ? foreshadows(text, headings, language) : false,
+    ),
+  );
+  // A figure's slide ends before narrations on other things, except in the introduction: its
+  // sentences are each on another thing, and cut apart they made slides of one line each.
+  const panelEnd = (
+    i: number,
+    layout: Section['layout'],
+    at: number | undefined,
+    narrations: readonly Narration[],
+  ) => quoteEnd(layout === 'figure' && isIntroduction(i) ? 'bullets' : layout, at, narrations, language);
   const layouts = chooseLayouts(offered);
   const bodySections: Section[] = [];
   /** Index in `bodies` of each body slide's section. */
@@ -357,7 +375,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         (sum, body, j) =>
           sum +
           ((panelAt(i + j) ?? 0) > 0 && !panelSetUp(body.narrations, panelAt(i + j), language) ? 1 : 0) +
-          (quoteEnd(layouts[i + j]!.layout, panelAt(i + j), body.narrations) !== undefined ? 1 : 0),
+          (panelEnd(i + j, layouts[i + j]!.layout, panelAt(i + j), body.narrations) !== undefined ? 1 : 0),
         0,
       );
   /**
@@ -402,8 +420,8 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const from = panelSetUp(section.narrations, at, language) && !starts.includes(1) ? 0 : at;
     const cuts = withinEnumerations(
       slideCuts(section.narrations.length, from, room, starts, panelCutsFrom(i + 1), {
-        panelEnd: quoteEnd(section.layout, at, section.narrations),
-        ...(second ? { second: [second.at, quoteEnd(second.layout, second.at, section.narrations)] } : {}),
+        panelEnd: panelEnd(i, section.layout, at, section.narrations),
+        ...(second ? { second: [second.at, panelEnd(i, second.layout, second.at, section.narrations)] } : {}),
       }),
       [
         ...enumerationSpans(
@@ -682,12 +700,13 @@ function layoutOptions(
   picked: readonly PickedNarration[],
   language: Language,
   quoted?: ReadonlyMap<string, string | undefined>,
+  withoutFigure: (text: string) => boolean = () => false,
 ): OfferedLayouts {
   const offered: OfferedLayouts = {};
   // The section's most telling number (money over a count over a measure), the first of equal ones.
   let figureRank = 0;
   for (const [i, narration] of picked.entries()) {
-    if (!narration.listItem) {
+    if (!narration.listItem && !withoutFigure(narration.text)) {
       const ranked = narration.sentences
         .map((s) => findRankedKeyFigure(s.text, language))
         .find((f) => f !== undefined);
@@ -749,14 +768,22 @@ function panelSetUp(narrations: readonly Narration[], at: number | undefined, la
 const AFTER_QUOTE_NARRATIONS = 2;
 
 /**
- * Where a quote panel's slide ends: after the quote, when two narrations or more follow it (they
- * go on to other things; a quote shown over them was paired with unrelated bullets).
+ * Where a panel's slide ends: after a quote, when two narrations or more follow it (they go on to
+ * other things; a quote shown over them was paired with unrelated bullets); after a figure and
+ * the narrations that go on about it (see figureEnd).
  */
 function quoteEnd(
   layout: Section['layout'],
   at: number | undefined,
   narrations: readonly Narration[],
+  language: Language,
 ): number | undefined {
+  if (layout === 'figure' && at !== undefined)
+    return figureEnd(
+      narrations.map((n) => n.text),
+      at,
+      language,
+    );
   if (layout !== 'quote' || at === undefined) return undefined;
   // The rest of the quotation ("They found it within two seasons.") stays with it.
   let end = at + 1;
