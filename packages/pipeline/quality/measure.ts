@@ -9,6 +9,8 @@ import { generateScript } from '../src/script/index.ts';
 import { findKeyFigure } from '../src/script/key-figure.ts';
 import { findQuote } from '../src/script/quote.ts';
 import { splitSentences } from '../src/script/sentences.ts';
+import { storyLines } from '../src/script/story-line.ts';
+import { readsAsStory } from '../src/script/topic-title.ts';
 import { makeTestContext } from '../src/test-context.ts';
 
 /** What a page's expected.json says the script must (not) contain. */
@@ -170,7 +172,8 @@ function timelinePauses(script: Script): number {
 /**
  * How many layouts the video's content offers: bullets always; pictures when the article has
  * them; key numbers and attributed quotes when the narration says one (a panel shows what is
- * being said, so a number the video never says offers nothing).
+ * being said, so a number the video never says offers nothing), a character's line when a part
+ * (its slides under one title) tells a story.
  */
 function layoutsOffered(article: Article, script: Script): number {
   const language = script.language;
@@ -179,7 +182,15 @@ function layoutsOffered(article: Article, script: Script): number {
     .flatMap((s) => s.narrations.map((n) => n.text));
   const picture = article.images.length > 0;
   const figure = said.some((n) => splitSentences(n, language).some((s) => findKeyFigure(s, language)));
-  const quote = said.some((n) => findQuote(n, language));
+  const parts = new Map<string, string[]>();
+  for (const s of script.sections.filter((s) => s.kind === 'body'))
+    parts.set(s.title, [...(parts.get(s.title) ?? []), ...s.narrations.map((n) => n.text)]);
+  const storyLine = [...parts.values()].some(
+    (texts) =>
+      readsAsStory(texts, language) &&
+      texts.some((n) => storyLines(n, language, script.title, texts.join(' ')).length > 0),
+  );
+  const quote = said.some((n) => findQuote(n, language)) || storyLine;
   return 1 + Number(picture) + Number(figure) + Number(quote);
 }
 

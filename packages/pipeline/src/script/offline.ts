@@ -50,6 +50,7 @@ import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
 import { quoteSlideTitle, scopeTitle, slideSentences, slideTitle } from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
+import { mainStoryLine, storyLineFinder } from './story-line.ts';
 import { withSubtopicTitles } from './subtopic-title.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 import { readsAsStory, titleKey, topicTitle } from './topic-title.ts';
@@ -341,8 +342,14 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   /** The part before the article's first heading: it sums up the parts to come. */
   const isIntroduction = (i: number) => i === 0 && !bodies[0]!.plan.topic.heading && headings.length > 0;
   const offered = bodies.map((b, i) =>
-    layoutOptions(b.picked, language, outline.quoted, (text) =>
-      isIntroduction(i) ? foreshadows(text, headings, language) : false,
+    layoutOptions(
+      b.picked,
+      language,
+      outline.quoted,
+      (text) => (isIntroduction(i) ? foreshadows(text, headings, language) : false),
+      storyChars(b.plan.scored, language) !== undefined
+        ? storyLineFinder(b.picked, language, title)
+        : undefined,
     ),
   );
   // A figure's slide ends before narrations on other things, except in the introduction: its
@@ -701,6 +708,7 @@ function layoutOptions(
   language: Language,
   quoted?: ReadonlyMap<string, string | undefined>,
   withoutFigure: (text: string) => boolean = () => false,
+  storyLine?: (text: string) => Quote[],
 ): OfferedLayouts {
   const offered: OfferedLayouts = {};
   // The section's most telling number (money over a count over a measure), the first of equal ones.
@@ -722,6 +730,13 @@ function layoutOptions(
         setApartQuote(narration.text, quoted);
       if (quote) Object.assign(offered, { quote, quoteAt: i });
     }
+  }
+  // A told story's panel is its character's most telling line (the longest), when no one is quoted.
+  const line =
+    offered.quote || !storyLine ? undefined : mainStoryLine(picked.flatMap((n) => storyLine(n.text)));
+  if (line) {
+    const at = picked.findIndex((n) => storyLine!(n.text).some((q) => q.text === line.text));
+    Object.assign(offered, { quote: line, quoteAt: at });
   }
   return offered;
 }
