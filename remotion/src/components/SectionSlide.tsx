@@ -25,7 +25,7 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 /** A step's number in a disc of the accent colour, in place of the bullet marker; nothing for a bullet that is not a step. */
 function StepBadge({ step, bulletFont }: { step: number | null; bulletFont: number }) {
   if (step === null) return null;
-  const size = 0.72 * bulletFont;
+  const size = 0.86 * bulletFont;
   return (
     <div
       style={{
@@ -35,7 +35,7 @@ function StepBadge({ step, bulletFont }: { step: number | null; bulletFont: numb
         borderRadius: '50%',
         background: theme.accent,
         color: theme.background,
-        fontSize: (step >= 10 ? 0.42 : 0.5) * bulletFont,
+        fontSize: (step >= 10 ? 0.48 : 0.58) * bulletFont,
         fontWeight: FONT_WEIGHT.bold,
         lineHeight: 1,
         display: 'flex',
@@ -139,7 +139,10 @@ export const SectionSlide: React.FC<{
       bulletSegments,
       measureBold,
       measureRegular,
-      heroHeight > 0 ? { reserve: heroHeight + (vertical ? 4.5 : 3.2) * u, bulletScale: 0.82 } : {},
+      {
+        ...(heroHeight > 0 ? { reserve: heroHeight + (vertical ? 4.5 : 3.2) * u, bulletScale: 0.82 } : {}),
+        ...(slide.steps ? { numbered: true } : {}),
+      },
     );
     return { figureLayout, quoteLayout, sizes };
   };
