@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleOf, h2, li, p } from '../../fixtures/script/test-articles.ts';
 import { type CorpusServer, serveCorpus } from '../../fixtures/real-world/serve-corpus.ts';
+import { articleOf, h2, li, p } from '../../fixtures/script/test-articles.ts';
 import { extractArticle } from '../extract/extract-article.ts';
 import type { ArticleBlock } from '../extract/types.ts';
 import { fetchPage } from '../fetch/fetch-page.ts';
@@ -32,7 +32,11 @@ describe('the Script schema', () => {
   });
 
   it('refuses a step number that is not a positive whole number', () => {
-    for (const steps of [[0, 1], [1.5, 2], ['1', 2]]) {
+    for (const steps of [
+      [0, 1],
+      [1.5, 2],
+      ['1', 2],
+    ]) {
       expect(
         ScriptSchema.safeParse({ title: 'パン', language: 'ja', sections: [{ ...section, steps }] }).success,
       ).toBe(false);
@@ -130,8 +134,8 @@ describe('the recipe page of the corpus (ja-howto-bread)', () => {
     // A step's second sentence is shown under it without a number of its own.
     const note = numbering(script).find((b) => b.bullet.startsWith('生地はホットケーキ'));
     if (note) expect(note.step).toBeNull();
-    expect(
-      script.sections.filter((s) => s.steps !== undefined).every((s) => s.title === '作り方'),
-    ).toBe(true);
+    expect(script.sections.filter((s) => s.steps !== undefined).every((s) => s.title === '作り方')).toBe(
+      true,
+    );
   });
 });
