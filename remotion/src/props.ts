@@ -41,6 +41,14 @@ export const QuoteSchema = z.object({
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
+/**
+ * The step number of each bullet of a slide that shows an ordered list's items (a recipe's steps),
+ * one entry per bullet: a number is drawn in place of the bullet marker; null is a bullet that is
+ * not a step of its own (a step's second sentence, say) and is drawn without a marker.
+ */
+export const BulletStepsSchema = z.array(z.number().int().min(1).max(99).nullable()).max(6);
+export type BulletSteps = z.infer<typeof BulletStepsSchema>;
+
 export const FPS = 30;
 
 export const LayoutSchema = z.enum(['landscape', 'vertical']);
@@ -86,6 +94,8 @@ export const SlideSchema = z.object({
    * absent: all bullets show from the start.
    */
   bulletReveals: z.array(frame).optional(),
+  /** Bullets that are numbered steps (one entry per bullet); absent: every bullet has the marker. */
+  steps: BulletStepsSchema.optional(),
   /** Section slides: how the slide is laid out (absent: bullets). Its data is always present. */
   layout: SlideLayoutSchema.optional(),
   /** Title slide: the lead picture; `picture` layout: the section's picture. */

@@ -22,6 +22,33 @@ import { WrappedText } from './WrappedText.tsx';
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+/** A step's number in a disc of the accent colour, in place of the bullet marker; nothing for a bullet that is not a step. */
+function StepBadge({ step, bulletFont }: { step: number | null; bulletFont: number }) {
+  if (step === null) return null;
+  const size = 0.86 * bulletFont;
+  return (
+    <div
+      style={{
+        width: size,
+        height: size,
+        marginTop: (bulletFont * BULLET_LINE_HEIGHT - size) / 2,
+        borderRadius: '50%',
+        background: theme.accent,
+        color: theme.background,
+        fontSize: (step >= 10 ? 0.48 : 0.58) * bulletFont,
+        fontWeight: FONT_WEIGHT.bold,
+        lineHeight: 1,
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        fontVariantNumeric: 'tabular-nums',
+      }}
+    >
+      {step}
+    </div>
+  );
+}
+
 /**
  * Body slide: "02 / 05" counter, heading with an accent bar, then by layout:
  * - bullets: the bullets in a card;
@@ -112,7 +139,10 @@ export const SectionSlide: React.FC<{
       bulletSegments,
       measureBold,
       measureRegular,
-      heroHeight > 0 ? { reserve: heroHeight + (vertical ? 4.5 : 3.2) * u, bulletScale: 0.82 } : {},
+      {
+        ...(heroHeight > 0 ? { reserve: heroHeight + (vertical ? 4.5 : 3.2) * u, bulletScale: 0.82 } : {}),
+        ...(slide.steps ? { numbered: true } : {}),
+      },
     );
     return { figureLayout, quoteLayout, sizes };
   };
@@ -298,16 +328,20 @@ export const SectionSlide: React.FC<{
                 }}
               >
                 <div style={{ flex: 'none', width: markerColumn, height: bulletFont * BULLET_LINE_HEIGHT }}>
-                  <div
-                    style={{
-                      width: markerSize,
-                      height: markerSize,
-                      marginTop: (bulletFont * BULLET_LINE_HEIGHT - markerSize) / 2,
-                      borderRadius: 0.25 * markerSize,
-                      background: theme.accent,
-                      transform: 'rotate(45deg)',
-                    }}
-                  />
+                  {slide.steps ? (
+                    <StepBadge step={slide.steps[i] ?? null} bulletFont={bulletFont} />
+                  ) : (
+                    <div
+                      style={{
+                        width: markerSize,
+                        height: markerSize,
+                        marginTop: (bulletFont * BULLET_LINE_HEIGHT - markerSize) / 2,
+                        borderRadius: 0.25 * markerSize,
+                        background: theme.accent,
+                        transform: 'rotate(45deg)',
+                      }}
+                    />
+                  )}
                 </div>
                 <WrappedText
                   segments={segments}

@@ -56,4 +56,19 @@ describe('computeSectionLayout', () => {
     expect(clamped.headingFont).toBeCloseTo(3.6 * frame.u);
     expect(clamped.bulletClampLines).toBeGreaterThanOrEqual(1);
   });
+
+  it('gives numbered steps a wider marker column for their badges, and plain bullets the same sizes as before', () => {
+    const bullets = [['手順'.repeat(10)], ['手順'.repeat(12)]];
+    const plain = computeSectionLayout(frame, ['見出し'], bullets, fullWidth, fullWidth);
+    expect(
+      computeSectionLayout(frame, ['見出し'], bullets, fullWidth, fullWidth, { numbered: false }),
+    ).toEqual(plain);
+    expect(plain.markerColumn).toBeCloseTo(3.4 * frame.u);
+    const numbered = computeSectionLayout(frame, ['見出し'], bullets, fullWidth, fullWidth, {
+      numbered: true,
+    });
+    expect(numbered.markerColumn).toBeCloseTo(5 * frame.u);
+    // The widest badge (0.86 of the largest bullet font) leaves a gap before the text.
+    expect(numbered.markerColumn - 0.86 * numbered.bulletFont).toBeGreaterThan(frame.u);
+  });
 });

@@ -33,6 +33,8 @@ export interface SectionLayoutOptions {
   reserve?: number;
   /** Scale of the bullets' font sizes (smaller under a key figure or a quote). */
   bulletScale?: number;
+  /** The bullets are numbered steps: their markers are number badges, which take a wider column. */
+  numbered?: boolean;
 }
 
 export function computeSectionLayout(
@@ -55,7 +57,7 @@ export function computeSectionLayout(
   const headingMin = (vertical ? 4.6 : 3.6) * u;
   const cardPadX = (vertical ? 4.5 : 4) * u;
   const cardPadY = (vertical ? 4.5 : 3.6) * u;
-  const markerColumn = (vertical ? 4.2 : 3.4) * u;
+  const markerColumn = (options.numbered ? (vertical ? 6 : 5) : vertical ? 4.2 : 3.4) * u;
 
   const fitHeading = (maxFontSize: number) =>
     fitParagraphs({

@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 describe('slide layouts', () => {
-  it('renders every layout, a lead picture and bullet reveals with both renderers alike', async () => {
+  it('renders every layout, a lead picture, bullet reveals and numbered steps with both renderers alike', async () => {
     expect(timeline.slides.map((s) => s.layout ?? s.kind)).toEqual([
       'title',
       'picture',
@@ -80,6 +80,15 @@ describe('slide layouts', () => {
     ]);
     expect(timeline.slides[0]!.image).toBeDefined();
     expect(timeline.slides.some((s) => s.bulletReveals?.some((r) => r > 0))).toBe(true);
+    // The steps slide draws number badges; the other slides keep their markers.
+    expect(timeline.slides.map((s) => s.steps)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      [1, 2, 3],
+      undefined,
+    ]);
     for (const result of Object.values(runs)) {
       const video = (await ffprobe(result.videoPath)).streams.find((s) => s.codec_type === 'video')!;
       expect(Number(video.nb_frames)).toBe(timeline.durationInFrames);

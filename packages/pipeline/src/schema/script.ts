@@ -1,5 +1,6 @@
 import { type VideoStyle, VideoStyleSchema } from '@movie-generator/api-contract';
 import {
+  BulletStepsSchema,
   KeyFigureSchema,
   LanguageSchema,
   QuoteSchema,
@@ -9,6 +10,8 @@ import { z } from 'zod';
 
 // What a slide shows is the video's (remotion/src/props.ts); the script uses those pieces as they are.
 export {
+  type BulletSteps,
+  BulletStepsSchema,
   type KeyFigure,
   KeyFigureSchema,
   type Language,
@@ -55,6 +58,12 @@ export const SectionSchema = z.object({
   /** opening → title slide, closing → closing slide with the source and credits. */
   kind: SectionKindSchema.default('body'),
   bullets: z.array(z.string().min(1).max(BULLET_MAX_CHARS)).max(6).default([]),
+  /**
+   * When the bullets are the steps of an ordered list (a recipe, a how-to): each bullet's step
+   * number, one entry per bullet, counted across the slides of the same list (a slide may start at
+   * 4); null for a bullet that is not a step of its own. Absent: plain bullets.
+   */
+  steps: BulletStepsSchema.optional(),
   narrations: z.array(NarrationSchema).min(1).max(20),
   /** Body slides only; absent means `bullets`. */
   layout: SlideLayoutSchema.optional(),

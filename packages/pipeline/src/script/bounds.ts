@@ -129,6 +129,7 @@ function removeNarration(section: Section, at: number): void {
   if (bullet === undefined) return;
   if (section.narrations.some((n) => n.bullet === bullet)) return;
   section.bullets.splice(bullet, 1);
+  section.steps?.splice(bullet, 1);
   for (const narration of section.narrations) {
     if (narration.bullet !== undefined && narration.bullet > bullet) narration.bullet -= 1;
   }

@@ -349,6 +349,7 @@ describe('LLM script provider: layouts, pictures, bullet reveals and languages',
       '"figure"',
       '"quote"',
       '"leadImage"',
+      '"steps"',
       '…',
       '体言止め',
       'never invent a url',
@@ -387,6 +388,17 @@ describe('LLM script provider: layouts, pictures, bullet reveals and languages',
     expect(script.sections[1]!.layout).toBe('bullets');
     expect(script.sections[1]!.image).toBeUndefined();
     expect(script.sections[2]!.narrations[0]!.bullet).toBeUndefined();
+  });
+
+  it('keeps step numbers that match the bullets and drops those that do not', async () => {
+    const numbered = structuredClone(richScript);
+    numbered.sections[1]!.steps = [1, 2];
+    numbered.sections[2]!.steps = [3, 4];
+    server = await chatServer([JSON.stringify(numbered)]);
+    const script = await generateScript(withPictures, llmOptions(), makeTestContext());
+    expect(script.sections[1]!.steps).toEqual([1, 2]);
+    expect(script.sections[2]!.steps).toBeUndefined();
+    expect(script.sections[3]!.steps).toBeUndefined();
   });
 
   it('sends bullets cut mid-phrase back for repair', async () => {

@@ -165,7 +165,7 @@ function stripCodeFence(text: string): string {
 /**
  * Opening and closing kinds where the model left them out, pictures the article does not have
  * taken out (a picture slide without one shows its bullets), bullet indexes that point nowhere
- * dropped, then the bounds.
+ * and step numbers that do not match the bullets dropped, then the bounds.
  */
 function finish(script: Script, bounds: ScriptBounds & { style?: ScriptStyle }, article: Article): Script {
   const known = new Set([
@@ -178,6 +178,8 @@ function finish(script: Script, bounds: ScriptBounds & { style?: ScriptStyle }, 
     if (section.layout === 'picture' && !section.image) section.layout = 'bullets';
     if (section.layout === 'figure' && !section.figure) section.layout = 'bullets';
     if (section.layout === 'quote' && !section.quote) section.layout = 'bullets';
+    // Step numbers are per bullet: a list of another length numbers nothing.
+    if (section.steps && section.steps.length !== section.bullets.length) delete section.steps;
     for (const narration of section.narrations) {
       if (narration.bullet !== undefined && narration.bullet >= section.bullets.length)
         delete narration.bullet;

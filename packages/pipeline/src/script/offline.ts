@@ -50,6 +50,7 @@ import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
 import { quoteSlideTitle, scopeTitle, slideSentences, slideTitle } from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
+import { withStepNumbers } from './step-numbers.ts';
 import { mainStoryLine, storyLineFinder } from './story-line.ts';
 import { withSubtopicTitles } from './subtopic-title.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
@@ -540,7 +541,10 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     narrations: [intro, ...openingLead].map((text) => ({ text, speaker: 'narrator' })),
   };
   const sections = [opening, ...shownBody, ...closing];
-  const fitted = fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options);
+  const fitted = withStepNumbers(
+    fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options),
+    outline.steps,
+  );
   return language === 'ja' ? withReadings(fitted, article.readings) : fitted;
 }
 

@@ -27,6 +27,8 @@ export interface Outline {
   lists?: ReadonlySet<string>;
   /** Paragraphs set apart as quotations (blockquotes, epigraphs), with whom each is by when the page says it. */
   quoted?: ReadonlyMap<string, string | undefined>;
+  /** Paragraphs that are the items of an ordered list (a recipe's steps), with their step number from 1. */
+  steps?: ReadonlyMap<string, number>;
 }
 
 /** Body characters per topic when an article without headings is grouped into topics. */
@@ -94,7 +96,25 @@ export function outlineArticle(
   const bounded = options.overflow === 'drop' ? keepLargest(topics, limit) : mergeSmallest(topics, limit);
   const lists = new Set(blocks.filter((b) => b.readAsList).map((b) => b.text));
   const quoted = new Map(blocks.filter((b) => b.quoted).map((b) => [b.text, b.by]));
-  return { lead: withLead.lead, leadBlocks: withLead.leadBlocks, topics: bounded, lists, quoted };
+  const steps = orderedSteps(blocks);
+  return { lead: withLead.lead, leadBlocks: withLead.leadBlocks, topics: bounded, lists, quoted, steps };
+}
+
+/**
+ * The items of ordered lists (<ol>) said one by one, numbered from 1 within each run of them: a
+ * sequence of at least two steps. Items read out together as one list sentence are not steps.
+ */
+function orderedSteps(blocks: readonly IndexedBlock[]): Map<string, number> {
+  const steps = new Map<string, number>();
+  const isStep = (b: IndexedBlock | undefined) =>
+    b !== undefined && b.type === 'paragraph' && b.list === 'ordered' && !b.readAsList;
+  for (let i = 0; i < blocks.length; ) {
+    let end = i;
+    while (isStep(blocks[end])) end++;
+    if (end - i >= 2) for (let k = i; k < end; k++) steps.set(blocks[k]!.text, k - i + 1);
+    i = Math.max(end, i + 1);
+  }
+  return steps;
 }
 
 /** A lead of more paragraphs than this (a story told before its first heading) becomes topics of its own. */

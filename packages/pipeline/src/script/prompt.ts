@@ -80,6 +80,10 @@ export function buildSystemPrompt({ language, maxSections, charBudget, style }: 
       'narration on a comma, and never join sentences from different parts of the article into one.',
     '- Each body slide\'s bullets say what its narrations say, in the same order. Set "bullet" on a narration to the ' +
       'index (from 0) of the bullet it speaks about: that bullet appears when the narration starts.',
+    '- "steps": only when a body slide\'s bullets are the steps of an ordered list in the article (a recipe\'s or ' +
+      "a how-to's numbered steps): each bullet's step number, one entry per bullet (null for a bullet that is not a " +
+      'step of its own), counting on across the slides of the same list (a second slide may start at 4). Leave it ' +
+      'out everywhere else.',
     "- The opening's narrations introduce the article and then state its lead point (its main news or claim), not " +
       "a detail. The closing states the article's takeaway (its conclusion or moral) and names the points made; do " +
       'not just say "the article covered <title>".',

@@ -17,7 +17,7 @@ import {
 import { type Script, type Section, SpeakerIdSchema } from '../schema/script.ts';
 import { characterOf } from '../speakers.ts';
 import { displayWidth, subtitleCards } from './line-break.ts';
-import { bulletReveals, type ImageSources, leadImage, sectionContent } from './slide-content.ts';
+import { bulletReveals, bulletSteps, type ImageSources, leadImage, sectionContent } from './slide-content.ts';
 
 /** Pauses, in seconds, from the product design. */
 export const PAUSES = {
@@ -133,6 +133,7 @@ export function buildTimeline(
       title: section.title,
       bullets: section.bullets,
       ...(reveals ? { bulletReveals: reveals } : {}),
+      ...(section.kind === 'body' ? bulletSteps(section) : {}),
       ...(section.kind === 'body' ? sectionContent(section, images) : closingPanel(section, images)),
       ...(lead ? { image: lead } : {}),
       sectionNumber: section.kind === 'body' ? bodyNumber : 0,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { planFrames } from '../render/frame-plan.ts';
 import { ScriptSchema } from '../schema/script.ts';
 import { buildTimeline } from './build-timeline.ts';
-import { bulletReveals, isNarrated } from './slide-content.ts';
+import { bulletReveals, bulletSteps, isNarrated } from './slide-content.ts';
 
 const script = ScriptSchema.parse(
   JSON.parse(readFileSync(new URL('../../fixtures/script-layouts-en.json', import.meta.url), 'utf8')),
@@ -180,5 +180,37 @@ describe('slide layouts in the timeline', () => {
     // One picture per held state: fades blend pictures drawn anyway.
     expect(plan.frames).toEqual(t.spans.map((s) => s.startFrame));
     expect(plan.frames.length).toBeLessThanOrEqual(t.slides.length + reveals + t.subtitles.length * 2 + 1);
+  });
+});
+
+describe('bulletSteps', () => {
+  const section = ScriptSchema.parse({
+    title: 't',
+    language: 'en',
+    sections: [{ title: 'Method', bullets: ['Mix', 'Rest', 'Bake'], narrations: [{ text: 'Mix.' }] }],
+  }).sections[0]!;
+
+  it('passes a slide its step numbers when there is one per bullet and at least one number', () => {
+    expect(bulletSteps({ ...section, steps: [4, null, 5] })).toEqual({ steps: [4, null, 5] });
+  });
+
+  it('gives plain bullets otherwise', () => {
+    expect(bulletSteps(section)).toEqual({});
+    expect(bulletSteps({ ...section, steps: [1, 2] })).toEqual({});
+    expect(bulletSteps({ ...section, steps: [null, null, null] })).toEqual({});
+  });
+
+  it('numbers the bullets of a body slide in the timeline, never the recap', () => {
+    const numbered = ScriptSchema.parse({
+      ...script,
+      sections: script.sections.map((s) => ({ ...s, steps: s.bullets.map((_, i) => i + 1) })),
+    });
+    const t = buildTimeline(numbered, clips, { images: allImages });
+    expect(TimelineSchema.parse(t)).toEqual(t);
+    for (const slide of t.slides) {
+      if (slide.kind === 'section' && slide.bullets.length > 0) {
+        expect(slide.steps).toEqual(slide.bullets.map((_, i) => i + 1));
+      } else expect(slide.steps).toBeUndefined();
+    }
   });
 });

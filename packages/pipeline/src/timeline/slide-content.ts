@@ -83,3 +83,13 @@ export function bulletReveals(
   if (reveals.every((r) => r === 0)) return undefined;
   return reveals;
 }
+
+/**
+ * The step numbers a slide draws in place of its bullet markers: the section's, when it has one
+ * entry per bullet and at least one number; otherwise none (plain bullets).
+ */
+export function bulletSteps(section: Section): Pick<Slide, 'steps'> {
+  const steps = section.steps;
+  if (!steps || steps.length !== section.bullets.length || !steps.some((n) => n !== null)) return {};
+  return { steps };
+}

@@ -1,0 +1,30 @@
+import type { Script, Section } from '../schema/script.ts';
+
+/** Letters and digits only: a narration and the list item it comes from compare equal. */
+const squeeze = (text: string): string => text.replace(/[\s\u3000]+/gu, '');
+
+/**
+ * Body slides whose bullets say the items of an ordered list (a recipe's steps, `steps`: item text
+ * → number) number those bullets: a bullet whose narration opens an item gets the item's number
+ * (so a list spread over slides goes on counting: the second slide may start at 4); a bullet that
+ * says a later sentence of an item, or something else, gets none. Slides without a numbered bullet
+ * are left as they are.
+ */
+export function withStepNumbers(script: Script, steps: ReadonlyMap<string, number> | undefined): Script {
+  if (!steps || steps.size === 0) return script;
+  const items = [...steps].map(([text, step]) => ({ text: squeeze(text), step }));
+  const stepOf = (narration: string): number | null => {
+    const said = squeeze(narration);
+    if (said.length === 0) return null;
+    return items.find((item) => item.text.startsWith(said))?.step ?? null;
+  };
+  const numbered = (section: Section): Section => {
+    if (section.kind !== 'body' || section.bullets.length === 0) return section;
+    const numbers = section.bullets.map((_, b) => {
+      const narration = section.narrations.find((n) => n.bullet === b);
+      return narration ? stepOf(narration.text) : null;
+    });
+    return numbers.some((n) => n !== null) ? { ...section, steps: numbers } : section;
+  };
+  return { ...script, sections: script.sections.map(numbered) };
+}
