@@ -28,6 +28,7 @@ import { chooseSentences } from './coverage.ts';
 import { ANNOUNCES_ITEMS, caveatSpans, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { withoutFillerBullets } from './filler-bullets.ts';
+import { speaksInFirstPerson } from './first-person.ts';
 import { japaneseReading } from './katakana.ts';
 import { findRankedKeyFigure } from './key-figure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
@@ -143,7 +144,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
 
   const title = scriptTitle(article);
   const siteName = article.siteName ? toSpeakable(article.siteName).slice(0, 60) || undefined : undefined;
-  const intro = introduction(title, siteName, language, options.charBudget);
+  const intro = withAuthorsVoice(
+    introduction(title, siteName, language, options.charBudget),
+    speaksInFirstPerson(article.paragraphs, language),
+    language,
+  );
   const seeOriginal = pickVariant(wording.seeOriginal, title);
 
   const fixedChars = intro.length + seeOriginal.length;
@@ -1224,6 +1229,15 @@ function introduction(
     template(shortenAtBoundary(title, language, TEXT_LIMITS[language].generatedTitle), undefined),
   ];
   return candidates.find((c) => c.length <= limit) ?? wording.introduceBriefly;
+}
+
+/**
+ * The introduction of a first-person article says that the "I" and "we" to come are its author's
+ * (the narration keeps the author's words), when the narration has room for it.
+ */
+function withAuthorsVoice(intro: string, firstPerson: boolean, language: Language): string {
+  const said = `${intro}${language === 'ja' ? '' : ' '}${WORDING[language].authorsVoice}`;
+  return firstPerson && said.length <= TEXT_LIMITS[language].narration ? said : intro;
 }
 
 /** A sign-off line is short: the body's sentences matter more. */

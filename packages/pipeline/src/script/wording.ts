@@ -9,6 +9,8 @@ export interface Wording {
   introduce: ReadonlyArray<(title: string, siteName: string | undefined) => string>;
   /** The introduction when the budget has no room for the title. */
   introduceBriefly: string;
+  /** Said after the introduction of a first-person article: the "I" and "we" are its author's. */
+  authorsVoice: string;
   /** Introduces the article's own last words (a closing quotation), said before them in the closing. */
   lastWord: readonly string[];
   /** Title of the closing slide that shows the article's closing quotation. */
@@ -41,6 +43,7 @@ export const WORDING: Record<Language, Wording> = {
         site ? `取り上げるのは、${site}の『${title}』です。` : `取り上げるのは、『${title}』です。`,
     ],
     introduceBriefly: '今回は、ある記事を紹介します。',
+    authorsVoice: '筆者自身の語りのまま、お伝えします。',
     moral: (s) => `このお話は、こんなことを教えてくれます。${s}`,
     lastWord: ['記事は、この言葉で締めくくられています。', '最後は、この言葉です。'],
     lastWordTitle: '最後に',
@@ -62,6 +65,7 @@ export const WORDING: Record<Language, Wording> = {
       (title, site) => (site ? `Here is "${title}", published by ${site}.` : `Here is "${title}".`),
     ],
     introduceBriefly: 'Today we look at an article.',
+    authorsVoice: 'We hear it in its author’s own words.',
     moral: (s) => `The moral of the story: ${s}`,
     lastWord: ['The article ends on this note. ', 'The article closes with these words. '],
     lastWordTitle: 'In closing',
