@@ -510,8 +510,8 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     bodySections,
     owners,
     language,
-    (a, b) =>
-      bodySections[a]!.title === bodySections[b]!.title || !bodies[owners[a]!]!.plan.topic.heading,
+    (a, b) => bodySections[a]!.title === bodySections[b]!.title || !bodies[owners[a]!]!.plan.topic.heading,
+    leadImage,
   );
 
   const shownBody = bodySections.filter((s) => s.narrations.length > 0);

@@ -1,5 +1,6 @@
-import type { Language, Section } from '../schema/script.ts';
+import type { Language, ScriptImage, Section } from '../schema/script.ts';
 import { TEXT_LIMITS } from './language.ts';
+import { samePicture } from './same-picture.ts';
 
 /** A merged slide shows at most this many bullets… */
 const MAX_MERGED_BULLETS = 4;
@@ -13,17 +14,19 @@ const MAX_MERGED_NARRATIONS = 6;
  * Body slides with a single bullet ("Walk along the eastern terminal at dawn…" alone for five
  * seconds, 「三つの要因を挙げる」 announcing the items the next slide shows) joined to a neighbouring
  * slide of the same part, when `sameSection` says the two belong together and the result stays
- * readable (see fits). Only plain slides join: a figure or quote panel keeps its own narrations,
+ * readable (see joinable). Only plain slides join: a figure or quote panel keeps its own narrations,
  * and two pictures never share a slide. A thin picture slide joins the slide after it (its picture
  * still shows as it is said); a thin plain slide joins the slide before it, else the one after
- * (a picture slide then shows its picture from the joined narration on). `owners` (the part of
- * each slide) is updated alongside.
+ * (a picture slide then shows its picture from the joined narration on), except that the first
+ * body slide never takes the title card's `leadImage`. `owners` (the part of each slide) is
+ * updated alongside.
  */
 export function mergeThinSlides(
   slides: Section[],
   owners: number[],
   language: Language,
   sameSection: (a: number, b: number) => boolean,
+  leadImage?: ScriptImage,
 ): void {
   for (let k = 0; k < slides.length; k++) {
     const slide = slides[k]!;
@@ -35,7 +38,9 @@ export function mergeThinSlides(
         j < slides.length &&
         owners[j] === owners[k] &&
         sameSection(Math.min(j, k), Math.max(j, k)) &&
-        joinable(slide, slides[j]!, language),
+        joinable(slide, slides[j]!, language) &&
+        // The title card shows the lead picture: the first body slide does not show it again.
+        !(Math.min(j, k) === 0 && showsLead(slides[j]!.image ?? slide.image, leadImage)),
     );
     if (into === undefined) continue;
     const [first, second] = into < k ? [into, k] : [k, into];
@@ -84,4 +89,8 @@ function joined(first: Section, second: Section, title: string): Section {
     layout: image ? 'picture' : 'bullets',
     ...(image ? { image } : {}),
   };
+}
+
+function showsLead(image: ScriptImage | undefined, leadImage: ScriptImage | undefined): boolean {
+  return image !== undefined && leadImage !== undefined && samePicture(image.url, leadImage.url);
 }
