@@ -81,6 +81,15 @@ describe('mergeThinSlides', () => {
     mergeThinSlides(slides, owners, 'en', same);
     expect(slides).toHaveLength(1);
     expect(slides[0]!.bullets).toHaveLength(5);
+    const beside = [
+      slide('Kit', ['A marker pen', 'A non-slip mat', 'A notebook', 'A strop'], {
+        layout: 'picture',
+        image: picture,
+      }),
+      slide('Kit', ['A guide']),
+    ];
+    mergeThinSlides(beside, [0, 0], 'en', same);
+    expect(beside).toHaveLength(2);
   });
 
   it('keeps slides apart when the caller says they are different parts (another subsection)', () => {

@@ -4,7 +4,7 @@ import { samePicture } from './same-picture.ts';
 
 /** A merged slide shows at most this many bullets… */
 const MAX_MERGED_BULLETS = 4;
-/** …or this many when each of them is short (at most SHORT_BULLET_SHARE of the bullet limit). */
+/** …or, without a picture, this many when each of them is short (at most SHORT_BULLET_SHARE of the bullet limit). */
 const MAX_MERGED_SHORT_BULLETS = 5;
 const SHORT_BULLET_SHARE = 0.6;
 /** A merged slide is said over at most this many narrations (it is held while they are said). */
@@ -67,9 +67,12 @@ function joinable(thin: Section, other: Section, language: Language): boolean {
   const bullets = [...thin.bullets, ...other.bullets];
   if (thin.narrations.length + other.narrations.length > MAX_MERGED_NARRATIONS) return false;
   const short = TEXT_LIMITS[language].bullet * SHORT_BULLET_SHARE;
+  // Beside a picture the bullets have half the width: four at most, however short.
   return (
     bullets.length <= MAX_MERGED_BULLETS ||
-    (bullets.length <= MAX_MERGED_SHORT_BULLETS && bullets.every((b) => b.length <= short))
+    (!(thin.image ?? other.image) &&
+      bullets.length <= MAX_MERGED_SHORT_BULLETS &&
+      bullets.every((b) => b.length <= short))
   );
 }
 
