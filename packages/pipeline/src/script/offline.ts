@@ -55,6 +55,7 @@ import { withStepNumbers } from './step-numbers.ts';
 import { mainStoryLine, storyLineFinder } from './story-line.ts';
 import { withSubtopicTitles } from './subtopic-title.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
+import { mergeThinSlides } from './thin-slides.ts';
 import { readsAsStory, titleKey, topicTitle } from './topic-title.ts';
 import type { ScriptProvider } from './types.ts';
 import { pickVariant, WORDING } from './wording.ts';
@@ -517,6 +518,14 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   );
   for (const [k, slide] of bodySections.entries())
     bodySections[k] = withoutFillerBullets(slide, language, listed);
+  // A lone bullet joins its neighbour under the same title (or in a part without a heading).
+  mergeThinSlides(
+    bodySections,
+    owners,
+    language,
+    (a, b) => bodySections[a]!.title === bodySections[b]!.title || !bodies[owners[a]!]!.plan.topic.heading,
+    leadImage,
+  );
 
   const shownBody = bodySections.filter((s) => s.narrations.length > 0);
   // The recap says the article's main points the video can repeat, and its slide shows them.
@@ -558,11 +567,12 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
  * near its place on the page; a picture the page describes that no narration says shows at its
  * place, one named only by a label is left out, and the title card's picture shows again only
  * where it is said. When that narration is not the slide's first and `room` allows another slide,
- * the slide is cut before it so the picture appears as it is said (when both parts keep a bullet).
+ * the slide is cut before it so the picture appears as it is said (when both parts keep a bullet);
+ * `owners` (each slide's section) gets the new slide's too.
  */
 function withPictures(
   slides: Section[],
-  owners: readonly number[],
+  owners: number[],
   topics: readonly Topic[],
   images: Article['images'],
   leadImage: ScriptImage | undefined,
@@ -622,6 +632,7 @@ function withPictures(
       room -= 1;
       const [before, after] = parts;
       slides.splice(slot, 1, before!, { ...after!, layout: 'picture', image });
+      owners.splice(slot, 0, owners[slot]!);
     } else {
       slides[slot] = { ...slide, layout: 'picture', image };
     }
