@@ -5,7 +5,8 @@ import { splitSentences } from './sentences.ts';
 const QUOTED = /“[^”]*”|"[^"]*"|「[^」]*」|『[^』]*』/gu;
 
 const FIRST_PERSON: Record<Language, RegExp> = {
-  en: /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|mine|we|we're|we’re|we've|we’ve|us|our|ours)\b/u,
+  // "us" only in lower case: "US" is the country.
+  en: /\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]urs?)\b/u,
   ja: /私|僕|わたし|ぼく|わたくし|我が家|うちの/u,
 };
 
