@@ -175,8 +175,9 @@ describe('buildOfflineScript on an English article', () => {
     expect(closing.at(-2)).toContain('short feedback loops make small pull requests the natural choice');
     expect(closing.at(-1)).toBe('That was "How We Cut Our CI Build Times in Half" from Example Engineering.');
     expect(all.join(' ')).not.toContain('original article');
+    // The team tells it as "we": the opening says whose words the narration keeps.
     expect(script.sections[0]!.narrations[0]!.text).toBe(
-      'Today we look at "How We Cut Our CI Build Times in Half" from Example Engineering.',
+      'Today we look at "How We Cut Our CI Build Times in Half" from Example Engineering. We hear it in its author’s own words.',
     );
   });
 
