@@ -5,10 +5,10 @@ import { TEXT_LIMITS } from './language.ts';
 import { findQuote } from './quote.ts';
 import { toSpeakable } from './speakable.ts';
 import {
+  COMPLETION_STEP,
   CONCLUDES,
   CONCLUSION_CUES,
   leansOnPrevious,
-  COMPLETION_STEP,
   type PointCandidate,
   readsAsConclusion,
   recapPoints,
