@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleOf, h2, p } from '../../fixtures/script/test-articles.ts';
-import { closingSections } from './closing.ts';
+import { closingSections, omittedClause } from './closing.ts';
 import { buildOfflineScript } from './offline.ts';
 
 const harbour = articleOf('Port of Westmark bets on electric cranes to cut emissions', 'en', [
@@ -202,5 +202,26 @@ describe('closingSections', () => {
         narrations: [{ text: 'See the article.', speaker: 'narrator' }],
       },
     ]);
+  });
+});
+
+describe('omittedClause', () => {
+  it('says the cut-off appositive that holds the headline number as a sentence of its own', () => {
+    const text =
+      "The Port of Westmark will replace every diesel crane on its container quays with electric machines by 2030, a change its managers say will cut the port's own carbon emissions by 40 percent.";
+    const bullet =
+      'The Port of Westmark will replace every diesel crane on its container quays with electric machines by 2030';
+    expect(omittedClause(text, bullet, 'en')).toBe(
+      "Its managers say the change will cut the port's own carbon emissions by 40 percent",
+    );
+  });
+  it('leaves a cut without a number alone', () => {
+    expect(
+      omittedClause(
+        'The port will close the quay, a change that will help everyone.',
+        'The port will close the quay',
+        'en',
+      ),
+    ).toBeUndefined();
   });
 });

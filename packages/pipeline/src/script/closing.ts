@@ -5,6 +5,7 @@ import { TEXT_LIMITS } from './language.ts';
 import { findQuote } from './quote.ts';
 import { toSpeakable } from './speakable.ts';
 import {
+  COMPLETION_STEP,
   CONCLUDES,
   CONCLUSION_CUES,
   leansOnPrevious,
@@ -39,6 +40,8 @@ const FRAMES_ITSELF: Record<Language, RegExp> = {
   en: /^(?:in the words of|as [^:"“]{3,60} put it)\b/iu,
   ja: /^[^「」。]{1,40}の言葉を借りれば/u,
 };
+/** A heading that asks a question ("Why wood?", 「なぜ…」): the part answers it. */
+const ASKS = /^(?:why|how)\b|[?？]$|なぜ|どうして|理由/iu;
 /** The article's ending is at least its last this many sentences. */
 const ENDING_SENTENCES = 3;
 /** A short rule that opens the last part ("Sharpen little and often."): the how-to's thesis. */
@@ -160,7 +163,7 @@ export function closingRecap(source: RecapSource): PointCandidate[] {
     origin: PointCandidate['origin'],
     at: number,
     part: number,
-    extra: { required?: boolean; maxim?: boolean; opens?: boolean } = {},
+    extra: { required?: boolean; maxim?: boolean; opens?: boolean; answers?: boolean } = {},
   ) => {
     const stripped = stripLeadingConnective(s.text, language);
     const text = language === 'en' ? stripped.charAt(0).toUpperCase() + stripped.slice(1) : stripped;
@@ -176,7 +179,15 @@ export function closingRecap(source: RecapSource): PointCandidate[] {
       part,
       ...(extra.required ? { required: true } : {}),
       ...(extra.opens ? { opens: true } : {}),
+      ...(extra.answers ? { answers: true } : {}),
     });
+    // The clause the bullet left out, when it holds the sentence's number (the lead's headline
+    // figure): said as a sentence of its own right after the point.
+    const tail = omittedClause(text, bullet, language);
+    const tailBullet = tail ? recapBullet(tail, language, bulletChars) : '';
+    if (tail && tailBullet === tail && standsAlone(tail, language)) {
+      candidates.push({ text: tail, bullet: tail, origin, at: at + COMPLETION_STEP, part, completes: true });
+    }
   };
   for (const s of lead) add(s, 'lead', s.index, -1, { opens: s.index === 0 });
   let offset = lead.length;
@@ -207,7 +218,10 @@ export function closingRecap(source: RecapSource): PointCandidate[] {
     const opening = Math.min(...saidHere.map((s) => s.index));
     for (const s of saidHere) {
       // Lead lines said in the first body slide are the lead's, not the part's.
-      add(s, inLead ? 'lead' : 'finding', at(s), i, { opens: s.index === opening });
+      add(s, inLead ? 'lead' : 'finding', at(s), i, {
+        opens: s.index === opening,
+        answers: ASKS.test(part.topic.heading ?? ''),
+      });
     }
     offset += part.scored.length + part.listed.length;
   }
@@ -317,6 +331,28 @@ export function recapBullet(text: string, language: Language, maxChars: number):
   const rest = bulletBody(text, language).slice(cut.length);
   // The cut ends where a clause of the sentence ends, and what is left is a point on its own.
   return /^[,、，;；]/u.test(rest) && standsAlone(cut, language) ? cut : '';
+}
+
+/**
+ * The appositive a bullet cut off, as a sentence of its own, when it holds a number the bullet
+ * lacks: "…by 2030, a change its managers say will cut the port's own carbon emissions by 40
+ * percent" → "Its managers say the change will cut the port's own carbon emissions by 40 percent".
+ */
+export function omittedClause(text: string, bullet: string, language: Language): string | undefined {
+  if (language !== 'en') return undefined;
+  const body = bulletBody(text, language);
+  if (!body.startsWith(bullet) || bullet.length >= body.length) return undefined;
+  const rest = body.slice(bullet.length);
+  if (!/\d/u.test(rest)) return undefined;
+  const m =
+    /^,\s+an?\s+([a-z]+)\s+(?:(?:that|which)\s+)?(?:((?:its|their|the)\s+[a-z]+(?:\s+[a-z]+)?)\s+(says?|said|expects?|expected|estimates?|estimated|believes?|hopes?)\s+)?(will|would|could|should|is expected to|is set to)\s+([^,;:]+)$/u.exec(
+      rest,
+    );
+  if (!m) return undefined;
+  const [, noun, who, verb, modal, predicate] = m;
+  const said = `the ${noun} ${modal} ${predicate}`;
+  const sentence = who ? `${who} ${verb} ${said}` : said;
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 /** The sentence as bullets show it: without its final full stop. */

@@ -235,3 +235,22 @@ describe('recapPoints', () => {
     expect(points.map((p) => p.at)).toEqual([5, 40]);
   });
 });
+
+describe('recapPoints: caveats', () => {
+  const opts = { maxChars: 600, maxPointChars: 240, titleTerms: ['herring'] };
+  const point = (text: string, at: number, part: number): PointCandidate => ({
+    text,
+    bullet: text,
+    origin: 'finding',
+    at,
+    part,
+  });
+  it('keeps a section caveat besides its finding', () => {
+    const finding = point('The researchers found that thirty years of work paid off', 1, 0);
+    const caveat = point('It is not yet clear, and the researchers warned that warmer water is a risk', 2, 0);
+    const side = point('The gulls were back too, with 12 seals seen in the bay', 3, 0);
+    const texts = recapPoints([finding, caveat, side], 'en', opts).map((p) => p.text);
+    expect(texts).toContain(caveat.text);
+    expect(texts).not.toContain(side.text);
+  });
+});

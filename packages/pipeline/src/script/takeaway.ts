@@ -193,6 +193,13 @@ export interface PointCandidate {
   required?: boolean;
   /** The first sentence its part says: a section states its point first. */
   opens?: boolean;
+  /**
+   * The clause of the point before it that its bullet left out (the headline number: "Its managers
+   * say the change will cut … by 40 percent"): said right after that point, whenever it is.
+   */
+  completes?: boolean;
+  /** Its part's heading asks a question ("Why wood?", 「なぜ…」): a reason there is the part's answer. */
+  answers?: boolean;
 }
 
 export interface RecapOptions {
@@ -226,6 +233,22 @@ const EMPHASIS: Record<Language, RegExp> = {
  * A side fact: a scene, a sound or a feeling of the body ("At night the only sounds are…",
  * 「…の姿も増えている」, "…is strangely calm"), or what people talk about rather than what happened.
  */
+/**
+ * A reason or what something becomes: why a section exists ("because…", "which is why…", "the ash
+ * melts into a natural glaze", 「…ため」).
+ */
+const REASON: Record<Language, RegExp> = {
+  en: /\b(?:because|which is why|that is why|the reason|thanks to|(?:melts?|turns?|becomes?|changes?) into)\b/iu,
+  ja: /(?:ため(?:だ|です)。?$|から(?:だ|です)。?$|のはこのため|おかげで)/u,
+};
+/**
+ * A caveat or a warning of the article ("warned", "risk", "has not been ruled out", 「恐れ」
+ * 「まだわからない」): what a reader must not forget, a point of the recap.
+ */
+const CAVEAT: Record<Language, RegExp> = {
+  en: /\b(?:warn(?:s|ed|ing)?|risks?|not (?:yet )?(?:been )?ruled out|remains to be seen|too early to|unclear)\b/iu,
+  ja: /(?:恐れ|おそれ|まだ(?:わから|分から)|かどうかは|懸念|くぎを刺|注意が必要|課題)/u,
+};
 const SIDE_FACT: Record<Language, RegExp> = {
   en: /\b(?:sounds?|smells?|strangely|hum|roar|quiet|calm)\b/iu,
   ja: /(?:話題になって|姿も|とも言われ|ようだ。?$)/u,
@@ -255,11 +278,15 @@ export function recapPoints(
     // The article's first sentence (its lede) states its point; the rest of the lead must carry one.
     const lede = c.origin === 'lead' && c.at === 0;
     const emphasised = EMPHASIS[language].test(c.text);
+    const reason = REASON[language].test(c.text);
+    const caveat = CAVEAT[language].test(c.text);
     if (c.origin === 'lead' && !lede && !numbers && !finds && !concludes && share < 0.5) return undefined;
     // A finding of the body states a result or a conclusion, or at least carries a number
     // ("promised for the autumn of 2027"; worth less: it may be a step of a procedure).
-    if (c.origin === 'finding' && !numbers && !concludes && !finds && !emphasised) return undefined;
-    const onlyNumbers = c.origin === 'finding' && !concludes && !finds && !emphasised;
+    // A reason or a caveat is a section's point too.
+    if (c.origin === 'finding' && !numbers && !concludes && !finds && !emphasised && !reason && !caveat)
+      return undefined;
+    const onlyNumbers = c.origin === 'finding' && !concludes && !finds && !emphasised && !reason && !caveat;
     const base = c.origin === 'conclusion' ? 1.2 : c.origin === 'lead' ? (lede ? 1.1 : 0.8) : 0.4;
     return (
       base +
@@ -269,6 +296,8 @@ export function recapPoints(
       (finds ? 0.2 : 0) +
       (MONEY[language].test(c.text) ? 0.2 : 0) +
       (emphasised ? 0.4 : 0) +
+      (reason ? (c.answers ? 0.7 : 0.3) : 0) +
+      (caveat ? 0.6 : 0) +
       (c.opens ? 0.3 : 0) -
       (SIDE_FACT[language].test(c.text) ? 0.5 : 0) -
       // A plan or an announcement of the body ("The next step is a tender…") is news, not its point
@@ -279,7 +308,9 @@ export function recapPoints(
       (keepsNumbers(c.bullet, c.text) ? 0 : 0.4)
     );
   };
+  const completions = candidates.filter((c) => c.completes);
   const scored = candidates
+    .filter((c) => !c.completes)
     .map((c) => ({ c, worth: worthOf(c) }))
     .filter((x): x is { c: PointCandidate; worth: number } => x.worth !== undefined)
     // The required first; then by worth.
@@ -304,8 +335,14 @@ export function recapPoints(
     !chosen.some((p) => p.at === c.at || sameBullet(p.bullet, c.bullet)) &&
     // One point from each part of the body: the recap is not a second pass through one section.
     (c.origin === 'lead'
-      ? chosen.filter((p) => p.origin === 'lead').length < MAX_LEAD_POINTS
-      : !chosen.some((p) => p.origin !== 'lead' && p.part === c.part)) &&
+      ? chosen.filter((p) => p.origin === 'lead' && !p.completes).length < MAX_LEAD_POINTS
+      : // A part's caveat is a point besides its finding (one of each).
+        !chosen.some(
+          (p) =>
+            p.origin !== 'lead' &&
+            p.part === c.part &&
+            CAVEAT[language].test(p.text) === CAVEAT[language].test(c.text),
+        )) &&
     (!leansOnPrevious(c.text, language) || chosen.some((p) => p.at === c.at - 1));
   // A point that leans on the one before may be taken once that one is: look again after each pick.
   for (let added = true; added; ) {
@@ -325,12 +362,21 @@ export function recapPoints(
       }
       chosen.push(said);
       used += said.text.length;
+      // The clause its bullet left out (the headline number) is said right after it.
+      const tail = completions.find((t) => t.at === c.at + COMPLETION_STEP);
+      if (tail && chosen.length < max && used + tail.text.length <= maxChars) {
+        chosen.push(tail);
+        used += tail.text.length;
+      }
       added = true;
       break;
     }
   }
   return done(chosen);
 }
+
+/** A completion's place: right after the point it completes, before the next sentence. */
+export const COMPLETION_STEP = 0.5;
 
 /** Whether a bullet is a sentence of its own (not a cut ending with "…"). */
 function isWholeForm(bullet: string): boolean {
