@@ -256,7 +256,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   // Nothing to repeat: the closing points to the source.
   const closingChars =
     (recapSaid || seeOriginal.length) +
-    (quote?.line.length ?? (expected.length > 0 && signOff ? signOff.length : 0));
+    (quote?.line.length ?? ((expected.length > 0 || moral) && signOff ? signOff.length : 0));
 
   let remaining = options.charBudget - intro.length - closingChars;
   const leadSaid = leadLines(

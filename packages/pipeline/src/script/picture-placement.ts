@@ -14,7 +14,7 @@ export interface PlaceablePicture {
    * describes (a real caption) or leaves undescribed, not one named only by a label.
    */
   atPlace: boolean;
-  /** The title card's picture: shown again only on a slide that says what it shows, once the other pictures have their slides. */
+  /** The title card's picture: shown again only in a body without other pictures, on a slide that says what it shows. */
   lead?: boolean;
   /** The first slide it may go on (0 when not given): the lead picture not on the one after the title card. */
   firstSlot?: number;
@@ -80,7 +80,7 @@ export function pictureTerms(text: string, language: Language): Set<string> {
  * says most of what the picture shows (words weighted by how few slides use them). One that no
  * narration says still shows at its place when `atPlace`: on the free slide of its own section
  * (else the nearest section) that covers its place, of two as near the one that says more of it. The lead
- * picture takes a slide only when one says what it shows, after the others (see `lead`).
+ * picture takes a slide only when no other picture has one and a slide says what it shows (see `lead`).
  */
 export function placePictures(
   pictures: readonly PlaceablePicture[],
@@ -141,7 +141,8 @@ export function placePictures(
       .sort((a, b) => a.offset - b.offset || b.score - a.score)[0];
     if (best) place(p, best.s);
   }
-  matches(true);
+  // The title card already shows the lead picture: the body repeats it only when it shows no other picture.
+  if (placed.every((slot) => slot === undefined)) matches(true);
   return placed;
 }
 
