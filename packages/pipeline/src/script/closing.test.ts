@@ -83,7 +83,7 @@ describe('the closing of an offline script', () => {
     );
   });
 
-  it('tells a story’s moral as its text states it, in natural words, and nothing else', () => {
+  it('tells a story’s moral as its text states it, in natural words, then signs off', () => {
     const story = articleOf('欲張りなイヌ', 'ja', [
       p(
         'むかしむかし、ある村に、一匹のイヌがいました。このイヌはとても食いしん坊で、おまけに大の欲張りでした。',
@@ -105,6 +105,7 @@ describe('the closing of an offline script', () => {
     const closing = script.sections.at(-1)!;
     expect(closing.narrations.map((n) => n.text)).toEqual([
       'このお話は、こんなことを教えてくれます。欲張ってもっと多くを手に入れようとすると、今持っている大切なものまでなくしてしまうことがあります。',
+      '以上、『欲張りなイヌ』でした。',
     ]);
     // The whole moral on the slide, its condition included.
     expect(closing.bullets).toEqual([
@@ -168,7 +169,7 @@ describe('closingSections', () => {
     ]);
     expect(only!.narrations.map((n) => n.bullet)).toEqual([0, undefined]);
     expect(only!.bullets).toEqual(['The port will go electric by 2030']);
-    // The article's own last words close it instead; a story ends on its moral.
+    // The article's own last words close it instead; a story's moral is followed by the sign-off too.
     const quoted = closingSections({
       language: 'en',
       points,
@@ -188,6 +189,7 @@ describe('closingSections', () => {
     });
     expect(moral[0]!.narrations.map((n) => n.text)).toEqual([
       'The moral of the story: Greed can cost you what you already have.',
+      signOff,
     ]);
   });
 

@@ -252,7 +252,7 @@ export interface ClosingContent {
  * The closing: a slide that repeats the article's main point (its recap bullets appear as they
  * are said) or a story's moral, then the article's closing quotation on a quote panel, on a slide
  * of its own when there is one to spare (else on the recap slide, after the points). Without a
- * quotation, a recap ends on the sign-off line.
+ * quotation, a recap or a moral ends on the sign-off line.
  */
 export function closingSections(content: ClosingContent): Section[] {
   const { language, points, moral, quote } = content;
@@ -295,9 +295,8 @@ export function closingSections(content: ClosingContent): Section[] {
     ];
   }
   if (!quoteSaid) {
-    // The video ends on a line that closes it, not on the last recap point.
-    const last: Narration[] =
-      content.signOff && !moral ? [{ text: content.signOff, speaker: 'narrator' }] : [];
+    // The video ends on a line that closes it, not on the last recap point or the moral.
+    const last: Narration[] = content.signOff ? [{ text: content.signOff, speaker: 'narrator' }] : [];
     return [{ title: wording.closingTitle, kind: 'closing', bullets, narrations: [...narrations, ...last] }];
   }
   const recap: Section = { title: wording.closingTitle, kind: 'closing', bullets, narrations };

@@ -256,7 +256,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   // Nothing to repeat: the closing points to the source.
   const closingChars =
     (recapSaid || seeOriginal.length) +
-    (quote?.line.length ?? (expected.length > 0 && signOff ? signOff.length : 0));
+    (quote?.line.length ?? ((expected.length > 0 || moral) && signOff ? signOff.length : 0));
 
   let remaining = options.charBudget - intro.length - closingChars;
   const leadSaid = leadLines(
@@ -397,7 +397,8 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
    * shown on a slide of its own from the narration that says it, when a slide is left for it.
    */
   const secondPanel = (i: number): Panel | undefined => {
-    const { figure, figureAt, quote, quoteAt } = offered[i]!;
+    const { quote, quoteAt } = offered[i]!;
+    const { figure, figureAt } = showableFigure(i);
     const layout = layouts[i]!.layout;
     const others: Panel[] = [
       ...(figure && figureAt !== undefined && layout !== 'figure'
@@ -407,9 +408,37 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         ? [{ layout: 'quote' as const, at: quoteAt, from: quoteAt, quote }]
         : []),
     ];
-    // Not on the section's first slide (next to the slide before, the layout chooser decided) nor on the primary panel's.
-    return others.find((p) => p.at > 0 && p.at !== panelAt(i));
+    // Not on the section's first slide (next to the slide before, the layout chooser decided;
+    // the first section follows the title card) nor on the primary panel's.
+    return others.find((p) => (p.at > 0 || i === 0) && p.at !== panelAt(i));
   };
+  /**
+   * The figure a section can show on a slide of its own: one said inside an enumeration cannot
+   * (its items stay on one slide), so the section's next most telling figure said outside one.
+   */
+  function showableFigure(i: number): { figure?: KeyFigure; figureAt?: number } {
+    const { figure, figureAt } = offered[i]!;
+    const spans = enumerationSpans(
+      bodies[i]!.narrations.map((n) => n.text),
+      language,
+    );
+    const listed = (k: number) => spans.some(([first, last]) => k > first && k <= last);
+    if (figureAt === undefined || !listed(figureAt)) return { figure, figureAt };
+    let best: { figure?: KeyFigure; figureAt?: number; rank: number } = { rank: 0 };
+    for (const [k, narration] of bodies[i]!.picked.entries()) {
+      if (
+        listed(k) ||
+        narration.listItem ||
+        (isIntroduction(i) && foreshadows(narration.text, headings, language))
+      )
+        continue;
+      const ranked = narration.sentences
+        .map((sentence) => findRankedKeyFigure(sentence.text, language))
+        .find((f) => f !== undefined);
+      if (ranked && ranked.rank > best.rank) best = { figure: ranked.figure, figureAt: k, rank: ranked.rank };
+    }
+    return { figure: best.figure, figureAt: best.figureAt };
+  }
   for (const [i, body] of bodies.entries()) {
     const section: Section = {
       title: body.plan.title,

@@ -67,7 +67,7 @@ describe('placePictures', () => {
     expect(placePictures([{ ...quay, atPlace: true }], full, 'en')).toEqual([1]);
   });
 
-  it('shows the lead picture again only where it is said, after the other pictures, and from its first slot', () => {
+  it('shows the lead picture again only in a body without other pictures, where it is said best and well', () => {
     const cranes = {
       descriptions: ['The first three electric cranes went into service at the eastern terminal in January.'],
       section: 0,
@@ -78,7 +78,7 @@ describe('placePictures', () => {
       slot(0, 'The port runs 34 diesel cranes; the three electric cranes went into service in January.'),
       slot(1, 'The port authority will borrow about half of the money.'),
     ];
-    // The other picture keeps its place; the lead takes the next slide that says it.
+    // The other picture keeps its place; the lead, already on the title card, is not repeated.
     expect(
       placePictures(
         [
@@ -88,9 +88,22 @@ describe('placePictures', () => {
         slots,
         'en',
       ),
-    ).toEqual([1, 0]);
-    // Not on the first body slide, right after the title card that shows it.
-    expect(placePictures([{ ...cranes, lead: true, firstSlot: 1 }], slots, 'en')).toEqual([1]);
+    ).toEqual([undefined, 0]);
+    // Alone, it shows on the slide that says it.
+    expect(placePictures([{ ...cranes, lead: true, firstSlot: 0 }], slots, 'en')).toEqual([0]);
+    // Not on the first body slide, right after the title card that shows it; as that slide says
+    // it best, not on another one either.
+    expect(placePictures([{ ...cranes, lead: true, firstSlot: 1 }], slots, 'en')).toEqual([undefined]);
+    expect(placePictures([{ ...cranes, lead: true, firstSlot: 1 }], [slots[2]!, slots[1]!], 'en')).toEqual([
+      1,
+    ]);
+    // A slide that says little of what it shows (cranes at work, not the first three electric
+    // ones going into service at the eastern terminal) does not repeat it.
+    const weak = [
+      slot(0, 'The port authority met on Thursday.'),
+      slot(0, 'Electric cranes are quieter than diesel cranes.'),
+    ];
+    expect(placePictures([{ ...cranes, lead: true, firstSlot: 1 }], weak, 'en')).toEqual([undefined]);
     // A lead picture no narration says is not shown again.
     expect(placePictures([{ ...quay, atPlace: true, lead: true }], harbour, 'en')).toEqual([undefined]);
   });

@@ -14,7 +14,7 @@ export interface PlaceablePicture {
    * describes (a real caption) or leaves undescribed, not one named only by a label.
    */
   atPlace: boolean;
-  /** The title card's picture: shown again only on a slide that says what it shows, once the other pictures have their slides. */
+  /** The title card's picture: shown again only in a body without other pictures, on the slide that says most of what it shows. */
   lead?: boolean;
   /** The first slide it may go on (0 when not given): the lead picture not on the one after the title card. */
   firstSlot?: number;
@@ -41,6 +41,8 @@ const SECTION_WINDOW = 1;
  * a bridge picture, "ash" for an ash glaze, not "eastern" of "the eastern quay at night".
  */
 const MIN_MATCH = 1.5;
+/** A match of the lead picture this strong counts however little of its description the slide says. */
+const STRONG_MATCH = 2 * MIN_MATCH;
 /** Share of the match a slide loses per section it lies away from the picture's place on the page. */
 const DISTANCE_COST = 0.25;
 /** Single kanji that say nothing about a picture on their own. */
@@ -80,7 +82,7 @@ export function pictureTerms(text: string, language: Language): Set<string> {
  * says most of what the picture shows (words weighted by how few slides use them). One that no
  * narration says still shows at its place when `atPlace`: on the free slide of its own section
  * (else the nearest section) that covers its place, of two as near the one that says more of it. The lead
- * picture takes a slide only when one says what it shows, after the others (see `lead`).
+ * picture takes a slide only when no other picture has one and a slide says what it shows well (see `lead`).
  */
 export function placePictures(
   pictures: readonly PlaceablePicture[],
@@ -141,7 +143,23 @@ export function placePictures(
       .sort((a, b) => a.offset - b.offset || b.score - a.score)[0];
     if (best) place(p, best.s);
   }
-  matches(true);
+  // The title card already shows the lead picture: the body repeats it only when it shows no
+  // other picture, on the slide that says most of what it shows (none when that slide cannot
+  // take it), and only when that slide says two of its words or more, and half of the words of
+  // what it shows or a strong match: a lesser match is worse than no repeat.
+  for (const [p, picture] of pictures.entries()) {
+    if (!picture.lead || placed.some((slot) => slot !== undefined)) continue;
+    const words = new Set(described[p]!.flatMap((d) => [...d]));
+    const best = [...slots.keys()]
+      .filter((s) => Math.abs(slots[s]!.section - picture.section) <= SECTION_WINDOW)
+      .map((s) => ({ s, ...said(p, s) }))
+      .sort((a, b) => b.score - a.score || a.s - b.s)[0];
+    const strong =
+      best !== undefined &&
+      best.shared.length >= Math.min(2, words.size) &&
+      (2 * best.shared.length >= words.size || best.score >= STRONG_MATCH);
+    if (strong && best.score >= MIN_MATCH && open(best.s, picture)) place(p, best.s);
+  }
   return placed;
 }
 
