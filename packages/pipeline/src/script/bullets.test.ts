@@ -187,6 +187,42 @@ describe('shortenAtBoundary and chunkAtBoundaries', () => {
 describe('bullets that condense the point', () => {
   const whole = (bullet: string) => expect(findBulletDefects(bullet, 'en')).toEqual([]);
 
+  it('shows a second claim joined by and/but whole, and a sentence over two lines whole rather than cut a few words short', () => {
+    const listing = toBullet(
+      "The listing covers the tower, the lantern and the two keepers' houses, and it requires that any repairs use the original materials where possible.",
+      'en',
+    );
+    expect(listing).toContain('original materials');
+    expect(listing.endsWith('…')).toBe(false);
+    const ports = toBullet(
+      'Two smaller harbours on the same coast have asked for the engineering studies, and a delegation from a Baltic port visited the eastern terminal last month.',
+      'en',
+    );
+    expect(ports).toContain('Baltic port visited');
+    // A longer second claim keeps its subject, its verb and what it says ("faster than vans").
+    const bakery = toBullet(
+      'The bakery on Mill Street now sends almost all of its morning orders by bike, and the owner says the riders are faster than vans in the narrow streets of the old town, where parking is close to impossible.',
+      'en',
+    );
+    expect(bakery).toContain('faster than vans');
+    const back = toBullet(
+      'The back must be flat and polished near the edge, at least for the first few millimetres, or the two surfaces will never meet in a fine line.',
+      'en',
+    );
+    expect(back).toMatch(/in a fine line$/u);
+    for (const bullet of [listing, ports, bakery, back]) {
+      whole(bullet);
+      expect(bullet.length).toBeLessThanOrEqual(LONGEST.en);
+    }
+    expect(
+      dropsPoint(
+        'Two smaller harbours have asked for the studies, and a delegation…',
+        'Two smaller harbours have asked for the studies, and a delegation from a Baltic port visited last month',
+        'en',
+      ),
+    ).toBe(true);
+  });
+
   it('keeps the reason when a long sentence is cut ("…because the point had no harbour")', () => {
     const bullet = toBullet(
       'The engineer Lars Brinck chose brick over iron because the point had no harbour and every iron plate would have had to be landed on the beach by boat.',

@@ -74,6 +74,29 @@ export function toBullet(
     !weakCut(candidate, language);
   if (text.length <= maxChars && whole(text)) return text;
   const best = bestCandidate(text, language, maxChars, whole);
+  // A complete bullet of two lines is shown rather than a cut ("…or the two surfaces will never
+  // meet…"): the whole sentence or a shorter whole form up to longestCut(maxChars) that keeps every
+  // number, negation and caveat.
+  if (best?.endsWith(ELLIPSIS)) {
+    // A cut that leaves out only a few words ("…never meet" | "in a fine line") saves too little:
+    // the whole may run to longestBullet.
+    const left = text
+      .slice(best.length - 1)
+      .trim()
+      .split(/\s+/u).length;
+    const room =
+      language === 'en' && text.startsWith(best.slice(0, -1)) && left <= SHORT_TAIL_WORDS
+        ? longestBullet(maxChars, language)
+        : longestCut(maxChars);
+    const complete = bestCandidate(
+      text,
+      language,
+      maxChars,
+      (candidate) =>
+        !candidate.endsWith(ELLIPSIS) && keepsEssentials(candidate, text, language) && whole(candidate, room),
+    );
+    if (complete) return complete;
+  }
   if (best && keepsEssentials(best, text, language) && !dropsPoint(best, text, language)) return best;
   // A cut that drops a number, a negation, a caveat or a time limit can say something else than
   // the sentence: a longer form that keeps them all, or the whole sentence, up to the schema's limit.
@@ -111,6 +134,14 @@ export function dropsPoint(candidate: string, source: string, language: Language
   if (at < 0) return false;
   const tail = source.slice(at + head.length);
   if (!/\w/u.test(tail)) return false;
+  // A second claim joined by and/but/or, with its own subject and verb (", and it requires that any
+  // repairs use the original materials", ", and a delegation from a Baltic port visited…").
+  const joined = /^,\s(?:and|but|or|yet)\s((?:\S+\s){0,6}\S+)/u.exec(tail)?.[1] ?? '';
+  if (EN_FINITE_VERB.test(joined) || /^(?:it|they|he|she|we|I|you|both|the\s+\S+\s+says)\s/u.test(joined))
+    return true;
+  // A cut inside such a claim's subject ("…, and a delegation…").
+  const second = /,\s(?:and|but|or|yet)\s([^,;:]*)$/u.exec(head)?.[1];
+  if (second !== undefined && !EN_PREDICATE.test(second)) return true;
   // A reason or result after the cut, or the cut inside one.
   const lastWord = /\S+$/u.exec(head)?.[0] ?? '';
   if (EN_POINT_CLAUSE.test(`${lastWord}${tail}`)) return true;
@@ -203,6 +234,9 @@ function bestCandidate(
   }
   return best?.bullet;
 }
+
+/** A cut that leaves out at most this many words of an English sentence saves too little. */
+const SHORT_TAIL_WORDS = 6;
 
 /** What a cut between phrases costs beyond a cut between clauses. */
 const MID_CLAUSE_COST = 0.2;
