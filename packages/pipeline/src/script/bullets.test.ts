@@ -223,6 +223,36 @@ describe('bullets that condense the point', () => {
     ).toBe(true);
   });
 
+  it('keeps the subject of a Japanese bullet: the set it picks from (「…の中には」) and the speaker of the sentence before', () => {
+    expect(
+      toBullet(
+        'パン用の米粉の中には、小麦の成分を加えていないものもあり、家族の中にアレルギーのある人がいても、同じパンを囲むことができます。',
+        'ja',
+      ),
+    ).toMatch(/^パン用の米粉の中には、/u);
+    const said = narrationBullet(
+      [
+        { text: '研究員は「どれか一つではなく、３０年以上の積み重ねが実を結んだ」と分析する。', score: 0 },
+        {
+          text: '一方で、海水温の上昇が続けば産卵場所が北へ移る恐れもあり、「一年の結果で安心せず、観測を続ける必要がある」とくぎを刺した。',
+          score: 0,
+        },
+      ],
+      'ja',
+    );
+    expect(said).toMatch(/^研究員は、海水温の上昇が続けば/u);
+    expect(said).toMatch(/とくぎを刺した$/u);
+    // A sentence that names its own speaker is shown as it is.
+    const own = narrationBullet(
+      [
+        { text: '研究員は「どれか一つではなく、３０年以上の積み重ねが実を結んだ」と分析する。', score: 0 },
+        { text: '組合長は「海が戻ってきた」と話した。', score: 0 },
+      ],
+      'ja',
+    );
+    expect(own).not.toMatch(/^研究員は、組合長/u);
+  });
+
   it('keeps the reason when a long sentence is cut ("…because the point had no harbour")', () => {
     const bullet = toBullet(
       'The engineer Lars Brinck chose brick over iron because the point had no harbour and every iron plate would have had to be landed on the beach by boat.',
@@ -381,7 +411,7 @@ describe('narrationBullet', () => {
         ),
         'ja',
       ),
-    ).toMatch(/^海水温の上昇が続けば産卵場所が北へ移る恐れ/u);
+    ).toMatch(/^研究員は、海水温の上昇が続けば産卵場所が北へ移る恐れ/u);
     expect(
       narrationBullet(
         scored(

@@ -325,7 +325,9 @@ function bulletWorth(candidate: string, source: string, language: Language, aim:
     if (enumerator && !body.startsWith(enumerator)) worth -= 1;
     // 「イソップ童話は、…集めたものです」: the topic the main clause is about.
     const topic = /^[^、。]{2,20}[は][、，]/u.exec(source)?.[0].slice(0, -1);
-    if (topic && !/(?:では|には|とは|からは|までは)$/u.test(topic) && !body.includes(topic)) worth -= 0.4;
+    // 「パン用の米粉の中には、…ものもあり」: the set the claim picks from is its subject.
+    const about = topic && (!/(?:では|には|とは|からは|までは)$/u.test(topic) || /中には$/u.test(topic));
+    if (about && !body.includes(topic)) worth -= 0.4;
     else if (JA_SUBJECT.test(source) && !JA_SUBJECT.test(body)) worth -= 0.2;
   }
   return worth;
@@ -592,6 +594,13 @@ export function narrationBullet(
   const labelled = topic && language === 'ja' ? `${topic}：${best.bullet}` : undefined;
   // 「熱すぎると…」 says what is too hot only with the topic its lead-in named.
   if (labelled && labelled.length <= maxChars && !best.bullet.includes(topic!)) return labelled;
+  // 「…」とくぎを刺した with no one said to say it: the speaker of the sentence before it (「研究員は」).
+  const speaker =
+    order > 0 ? saidBySameSpeaker(sentences[order - 1]!.text, sentences[order]!.text, language) : undefined;
+  if (speaker && best.bullet === bulletText(sentences[order]!.text, language)) {
+    const named = `${speaker}は、${best.bullet}`;
+    if (named.length <= longestBullet(maxChars, language)) return named;
+  }
   // "…was supposed to prove them right. It did not": the reply that turns the claim down is shown with it.
   const reply = sentences[order + 1]?.text.trim();
   if (order >= 0 && reply && deniesPrevious(reply, language) && !best.bullet.endsWith(ELLIPSIS)) {
@@ -599,6 +608,26 @@ export function narrationBullet(
     if (turned.length <= longestBullet(maxChars, language)) return turned;
   }
   return best.bullet;
+}
+
+/** A Japanese sentence that ends by saying who said the quotation before it: 「…」と分析する / とくぎを刺した. */
+const JA_SAID_END =
+  /」と[^。「」]{0,12}(?:語|話|述べ|説明|指摘|強調|分析|言|くぎを刺|訴え|期待)[^。「」]{0,8}。?$/u;
+/** The speaker a Japanese sentence opens with: 「研究員は」. */
+const JA_SPEAKER = /^([^、。「」はが]{1,12})は[、，]?(?=「)/u;
+
+/**
+ * The speaker of `previous` when `sentence` goes on with the same speaker's words without naming
+ * them (「研究員は「…」と分析する。一方で、…「…」とくぎを刺した」), else undefined.
+ */
+function saidBySameSpeaker(previous: string, sentence: string, language: Language): string | undefined {
+  if (language !== 'ja') return undefined;
+  const text = stripLeadingConnective(sentence.trim(), language);
+  if (!JA_SAID_END.test(text) || !JA_SAID_END.test(previous.trim())) return undefined;
+  // The sentence names its own speaker or topic outside its quotation.
+  const outside = text.replace(/「[^」]*」/gu, '');
+  if (/^[^、。]{1,12}は[、，]?/u.test(outside)) return undefined;
+  return JA_SPEAKER.exec(stripLeadingConnective(previous.trim(), language))?.[1];
 }
 
 /** The topic a Japanese lead-in names: 「もう一つのコツは、ぬるま湯の温度です」 → 「ぬるま湯の温度」. */
