@@ -253,6 +253,15 @@ describe('bullets that condense the point', () => {
     expect(own).not.toMatch(/^研究員は、組合長/u);
   });
 
+  it('counts a number in a compound ("a busy four-lane road") as a number the bullet keeps', () => {
+    const bullet = toBullet(
+      'The school district is now asking the city to extend the network to the high school, which sits on a busy four-lane road on the edge of town.',
+      'en',
+    );
+    expect(bullet).toContain('four-lane road');
+    whole(bullet);
+  });
+
   it('keeps the reason when a long sentence is cut ("…because the point had no harbour")', () => {
     const bullet = toBullet(
       'The engineer Lars Brinck chose brick over iron because the point had no harbour and every iron plate would have had to be landed on the beach by boat.',
@@ -302,10 +311,11 @@ describe('bullets that condense the point', () => {
     ).toBe(
       'We watch cones through spy holes in the door, and we read the colour of the flame coming out of the chimney',
     );
-    // A relative clause about a noun ("the high school, which sits…") is an aside a cut may drop.
+    // A relative clause about a noun ("the high school, which sits…") is an aside a cut may drop,
+    // unless it holds a number (see the test of "four-lane").
     expect(
       toBullet(
-        'The school district is now asking the city to extend the network to the high school, which sits on a busy four-lane road on the edge of town.',
+        'The school district is now asking the city to extend the network to the high school, which sits on a busy road at the far edge of the old industrial part of town.',
         'en',
       ),
     ).toBe('The school district is now asking the city to extend the network to the high school…');

@@ -258,7 +258,7 @@ const SHORTER_FORM_BONUS = 0.3;
 
 /** Numbers with their digits, and counts said in words ("three", "half", 「二つ」). */
 const EN_NUMBER =
-  /\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|tenth|dozen)\b(?!-)/giu;
+  /\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|tenth|dozen)\b(?!-(?:off|time|party|hand|thirds?|quarters?)\b)/giu;
 const JA_NUMBER =
   /[\d０-９][\d０-９,，.．]*|[一二三四五六七八九十百千万億数]+(?=[つ年月日人匹頭羽本枚個回倍割分秒時度キ万億トメ])/gu;
 /** English words that carry no content of their own. */
