@@ -253,6 +253,17 @@ describe('bullets that condense the point', () => {
     expect(own).not.toMatch(/^研究員は、組合長/u);
   });
 
+  it('shows what something is rather than what it is not when only that fits with its list ("goes into the power grid: …")', () => {
+    const bullet = toBullet(
+      'Most of the money goes not into the cranes themselves but into the power grid that has to feed them: a new substation, twelve kilometres of cable and a battery store large enough to absorb the surge when a crane lowers a full container.',
+      'en',
+    );
+    expect(bullet).toMatch(/^Most of the money goes into the power grid/u);
+    expect(bullet).toContain('twelve kilometres of cable and a battery store');
+    expect(bullet).not.toMatch(/enough…$/u);
+    whole(bullet);
+  });
+
   it('counts a number in a compound ("a busy four-lane road") as a number the bullet keeps', () => {
     const bullet = toBullet(
       'The school district is now asking the city to extend the network to the high school, which sits on a busy four-lane road on the edge of town.',

@@ -1,6 +1,6 @@
 import { BULLET_MAX_CHARS, type Language } from '../schema/script.ts';
 import { ELLIPSIS, findBulletDefects } from './bullet-defects.ts';
-import { EN_FINITE_VERB, EN_PREDICATE, JA_ENUMERATOR, shorterForms } from './bullet-forms.ts';
+import { EN_FINITE_VERB, EN_NOT_BUT, EN_PREDICATE, JA_ENUMERATOR, shorterForms } from './bullet-forms.ts';
 import { splitClauses } from './clauses.ts';
 import { deniesPrevious, needsPredecessor, turnsPrevious } from './dependence.ts';
 import { informationScore, isLeadIn } from './key-sentences.ts';
@@ -70,6 +70,7 @@ export function toBullet(
     // "…president of Mercer Island-based Dana F": a sentence split at an initial.
     !(language === 'en' && /\s[A-Z]$/u.test(candidate)) &&
     candidate.length <= longest &&
+    !listWithoutFrame(candidate, text) &&
     findBulletDefects(candidate, language, { source: text }).length === 0 &&
     !weakCut(candidate, language);
   if (text.length <= maxChars && whole(text)) return text;
@@ -130,9 +131,13 @@ const EN_POINT_CLAUSE =
 export function dropsPoint(candidate: string, source: string, language: Language): boolean {
   if (language !== 'en' || !candidate.endsWith(ELLIPSIS)) return false;
   const head = candidate.slice(0, -1).trim();
-  const at = source.indexOf(head);
-  if (at < 0) return false;
-  const tail = source.slice(at + head.length);
+  // The cut of a shorter form ("…goes into the power grid…" of "…goes not into the cranes but into…") is read against it.
+  const whole = source.includes(head)
+    ? source
+    : shorterForms(source, language).find((form) => form.text.includes(head))?.text;
+  if (whole === undefined) return false;
+  const at = whole.indexOf(head);
+  const tail = whole.slice(at + head.length);
   if (!/\w/u.test(tail)) return false;
   // A second claim joined by and/but/or, with its own subject and verb (", and it requires that any
   // repairs use the original materials", ", and a delegation from a Baltic port visited…").
@@ -163,6 +168,31 @@ export function dropsPoint(candidate: string, source: string, language: Language
 }
 
 /**
+ * Whether `candidate` is only what follows a colon of the sentence ("A new substation, twelve
+ * kilometres of cable…" without "Most of the money goes into the power grid"): a list without
+ * what it is a list of.
+ */
+function listWithoutFrame(candidate: string, source: string): boolean {
+  const colon = source.search(/[:：]\s?/u);
+  if (colon < 0) return false;
+  const after = source
+    .slice(colon + 1)
+    .trim()
+    .toLowerCase();
+  const body = candidate.replace(/…$/u, '').toLowerCase();
+  // A list: three items or more, short and without a verb ("a new substation, twelve kilometres of cable and
+  // …"), not a clause that is the point ("The results surprised us: more than half of the time was
+  // spent…", "…told like this: Using the LGP-30, Lorenz made…").
+  const items = after.split(/,\s|\s(?:and|or)\s/u);
+  return (
+    body.length > 0 &&
+    after.startsWith(body) &&
+    items.length >= 3 &&
+    items.slice(0, 2).every((item) => !EN_FINITE_VERB.test(item) && item.split(/\s+/u).length <= 5)
+  );
+}
+
+/**
  * Whether `candidate` is a cut shorter than the cut `best` from the same start: whatever `best`
  * left out, it leaves out too. A cut right before a colon leaves out what the colon introduces
  * whole ("…into the power grid that has to feed them…" without its list), not half of it.
@@ -187,7 +217,11 @@ const JA_ESSENTIAL = /ない|ません|ず(?=[、。に])|ただし|ものの|�
 /** Every number and every essential word of the sentence, with how often it occurs. */
 function essentials(text: string, language: Language): Map<string, number> {
   const counts = new Map<string, number>();
-  const lower = text.replace(/…$/u, '').toLowerCase();
+  // "not into the cranes but into the grid": the contrast's "not" turns nothing around.
+  const lower = text
+    .replace(/…$/u, '')
+    .replace(new RegExp(EN_NOT_BUT.source, 'giu'), (m) => m.replace(/^not\s/iu, ''))
+    .toLowerCase();
   const patterns = language === 'ja' ? [JA_NUMBER, JA_ESSENTIAL] : [EN_NUMBER, EN_ESSENTIAL];
   for (const pattern of patterns) {
     for (const match of lower.matchAll(pattern)) {
@@ -452,7 +486,7 @@ const JA_CONJUNCTIVE =
 
 /** Before a preposition: the end of a phrase, the last resort for a long English sentence without clauses. */
 const EN_PHRASE_STARTERS =
-  /\s(?=(?:in|on|at|for|with|during|across|over|under|through|by|to|from|and|or)\s)/giu;
+  /\s(?=(?:in|on|at|for|with|during|across|over|under|through|by|to|from|and|or)\s)|\s(?=[a-z]+\senough\s(?:to|for)\s)/giu;
 /** Words that need the preposition after them ("due to", "able to", "concerned by", "used to"). */
 const NEEDS_COMPLEMENT =
   /(?:\b(?:due|able|going|according|want|wants|need|needs|have|has|had|is|are|was|were|be|been|used|likely|set|way|order|close|next|up|down)|\w+ed|\w{3,}ing)$/iu;
@@ -500,7 +534,7 @@ function weakCut(bullet: string, language: Language): boolean {
     /\s[—–]\s(?:\S+\s){0,2}\S+$/u.test(head) ||
     // "…to the high school, which sits…": a relative clause cut after a word or two.
     /,\s(?:which|who|whom|whose|where|when)(?:\s\S+){0,2}$/u.test(head) ||
-    /\b(?:due|able|according|such|part|set|going)$/iu.test(head) ||
+    /\b(?:due|able|according|such|part|set|going|enough)$/iu.test(head) ||
     // "According to the port's engineers…": only who says it, not what they say.
     (/^(?:According to|In the words of)\b/u.test(head) && !head.includes(',')) ||
     // "By the 1930s…": only when, not what happened.
