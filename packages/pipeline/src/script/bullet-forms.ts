@@ -104,8 +104,23 @@ const NOT_PLURAL = new Set(
 );
 
 /** Steps that drop set-up or an aside and keep the main clause. */
+/**
+ * "not into the cranes themselves but into the power grid": what something is not, said before
+ * what it is with the same preposition. Dropped, the sentence says what it is ("goes into the power
+ * grid"); its "not" turns nothing around.
+ */
+export const EN_NOT_BUT =
+  /\bnot\s+((?:into|in|on|at|to|for|from|by|with|about|because of)\s[^,;:]{1,60}?)\s+but\s+(?=(?:into|in|on|at|to|for|from|by|with|about|because of)\s)/iu;
+
 const EN_ASIDE_STEPS: readonly Step[] = [
   (t) => [t.replace(EN_ATTRIBUTION_TAIL, '')],
+  (t) => {
+    const match = EN_NOT_BUT.exec(t);
+    const prep = match?.[1]?.split(/\s/u)[0];
+    return match && t.slice(match.index + match[0].length).startsWith(`${prep} `)
+      ? [t.replace(EN_NOT_BUT, '')]
+      : [];
+  },
   // "Fees will not rise until 2028, the board said, although…" → who said it goes, both clauses stay.
   (t) => [t.replace(EN_ATTRIBUTION_INSIDE, ', ')],
   // "While he doesn't buy halibut much — he's got a freezer full of it — Bassi keeps…": the aside

@@ -187,6 +187,92 @@ describe('shortenAtBoundary and chunkAtBoundaries', () => {
 describe('bullets that condense the point', () => {
   const whole = (bullet: string) => expect(findBulletDefects(bullet, 'en')).toEqual([]);
 
+  it('shows a second claim joined by and/but whole, and a sentence over two lines whole rather than cut a few words short', () => {
+    const listing = toBullet(
+      "The listing covers the tower, the lantern and the two keepers' houses, and it requires that any repairs use the original materials where possible.",
+      'en',
+    );
+    expect(listing).toContain('original materials');
+    expect(listing.endsWith('…')).toBe(false);
+    const ports = toBullet(
+      'Two smaller harbours on the same coast have asked for the engineering studies, and a delegation from a Baltic port visited the eastern terminal last month.',
+      'en',
+    );
+    expect(ports).toContain('Baltic port visited');
+    // A longer second claim keeps its subject, its verb and what it says ("faster than vans").
+    const bakery = toBullet(
+      'The bakery on Mill Street now sends almost all of its morning orders by bike, and the owner says the riders are faster than vans in the narrow streets of the old town, where parking is close to impossible.',
+      'en',
+    );
+    expect(bakery).toContain('faster than vans');
+    const back = toBullet(
+      'The back must be flat and polished near the edge, at least for the first few millimetres, or the two surfaces will never meet in a fine line.',
+      'en',
+    );
+    expect(back).toMatch(/in a fine line$/u);
+    for (const bullet of [listing, ports, bakery, back]) {
+      whole(bullet);
+      expect(bullet.length).toBeLessThanOrEqual(LONGEST.en);
+    }
+    expect(
+      dropsPoint(
+        'Two smaller harbours have asked for the studies, and a delegation…',
+        'Two smaller harbours have asked for the studies, and a delegation from a Baltic port visited last month',
+        'en',
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps the subject of a Japanese bullet: the set it picks from (「…の中には」) and the speaker of the sentence before', () => {
+    expect(
+      toBullet(
+        'パン用の米粉の中には、小麦の成分を加えていないものもあり、家族の中にアレルギーのある人がいても、同じパンを囲むことができます。',
+        'ja',
+      ),
+    ).toMatch(/^パン用の米粉の中には、/u);
+    const said = narrationBullet(
+      [
+        { text: '研究員は「どれか一つではなく、３０年以上の積み重ねが実を結んだ」と分析する。', score: 0 },
+        {
+          text: '一方で、海水温の上昇が続けば産卵場所が北へ移る恐れもあり、「一年の結果で安心せず、観測を続ける必要がある」とくぎを刺した。',
+          score: 0,
+        },
+      ],
+      'ja',
+    );
+    expect(said).toMatch(/^研究員は、海水温の上昇が続けば/u);
+    expect(said).toMatch(/とくぎを刺した$/u);
+    // A sentence that names its own speaker is shown as it is.
+    const own = narrationBullet(
+      [
+        { text: '研究員は「どれか一つではなく、３０年以上の積み重ねが実を結んだ」と分析する。', score: 0 },
+        { text: '組合長は「海が戻ってきた」と話した。', score: 0 },
+      ],
+      'ja',
+    );
+    expect(own).not.toMatch(/^研究員は、組合長/u);
+  });
+
+  it('shows what something is rather than what it is not when only that fits with its list ("goes into the power grid: …")', () => {
+    const bullet = toBullet(
+      'Most of the money goes not into the cranes themselves but into the power grid that has to feed them: a new substation, twelve kilometres of cable and a battery store large enough to absorb the surge when a crane lowers a full container.',
+      'en',
+    );
+    expect(bullet).toMatch(/^Most of the money goes into the power grid/u);
+    expect(bullet).toContain('twelve kilometres of cable and a battery store');
+    expect(bullet).not.toMatch(/enough…$/u);
+    whole(bullet);
+  });
+
+  it('counts a number in a compound ("a busy four-lane road") as a number the bullet keeps', () => {
+    const bullet = toBullet(
+      'The school district is now asking the city to extend the network to the high school, which sits on a busy four-lane road on the edge of town.',
+      'en',
+    );
+    expect(bullet).toContain('four-lane road');
+    whole(bullet);
+  });
+
   it('keeps the reason when a long sentence is cut ("…because the point had no harbour")', () => {
     const bullet = toBullet(
       'The engineer Lars Brinck chose brick over iron because the point had no harbour and every iron plate would have had to be landed on the beach by boat.',
@@ -236,10 +322,11 @@ describe('bullets that condense the point', () => {
     ).toBe(
       'We watch cones through spy holes in the door, and we read the colour of the flame coming out of the chimney',
     );
-    // A relative clause about a noun ("the high school, which sits…") is an aside a cut may drop.
+    // A relative clause about a noun ("the high school, which sits…") is an aside a cut may drop,
+    // unless it holds a number (see the test of "four-lane").
     expect(
       toBullet(
-        'The school district is now asking the city to extend the network to the high school, which sits on a busy four-lane road on the edge of town.',
+        'The school district is now asking the city to extend the network to the high school, which sits on a busy road at the far edge of the old industrial part of town.',
         'en',
       ),
     ).toBe('The school district is now asking the city to extend the network to the high school…');
@@ -345,7 +432,7 @@ describe('narrationBullet', () => {
         ),
         'ja',
       ),
-    ).toMatch(/^海水温の上昇が続けば産卵場所が北へ移る恐れ/u);
+    ).toMatch(/^研究員は、海水温の上昇が続けば産卵場所が北へ移る恐れ/u);
     expect(
       narrationBullet(
         scored(

@@ -1,6 +1,6 @@
 import { BULLET_MAX_CHARS, type Language } from '../schema/script.ts';
 import { ELLIPSIS, findBulletDefects } from './bullet-defects.ts';
-import { EN_FINITE_VERB, EN_PREDICATE, JA_ENUMERATOR, shorterForms } from './bullet-forms.ts';
+import { EN_FINITE_VERB, EN_NOT_BUT, EN_PREDICATE, JA_ENUMERATOR, shorterForms } from './bullet-forms.ts';
 import { splitClauses } from './clauses.ts';
 import { deniesPrevious, needsPredecessor, turnsPrevious } from './dependence.ts';
 import { informationScore, isLeadIn } from './key-sentences.ts';
@@ -70,10 +70,34 @@ export function toBullet(
     // "…president of Mercer Island-based Dana F": a sentence split at an initial.
     !(language === 'en' && /\s[A-Z]$/u.test(candidate)) &&
     candidate.length <= longest &&
+    !listWithoutFrame(candidate, text) &&
     findBulletDefects(candidate, language, { source: text }).length === 0 &&
     !weakCut(candidate, language);
   if (text.length <= maxChars && whole(text)) return text;
   const best = bestCandidate(text, language, maxChars, whole);
+  // A complete bullet of two lines is shown rather than a cut ("…or the two surfaces will never
+  // meet…"): the whole sentence or a shorter whole form up to longestCut(maxChars) that keeps every
+  // number, negation and caveat.
+  if (best?.endsWith(ELLIPSIS)) {
+    // A cut that leaves out only a few words ("…never meet" | "in a fine line") saves too little:
+    // the whole may run to longestBullet.
+    const left = text
+      .slice(best.length - 1)
+      .trim()
+      .split(/\s+/u).length;
+    const room =
+      language === 'en' && text.startsWith(best.slice(0, -1)) && left <= SHORT_TAIL_WORDS
+        ? longestBullet(maxChars, language)
+        : longestCut(maxChars);
+    const complete = bestCandidate(
+      text,
+      language,
+      maxChars,
+      (candidate) =>
+        !candidate.endsWith(ELLIPSIS) && keepsEssentials(candidate, text, language) && whole(candidate, room),
+    );
+    if (complete) return complete;
+  }
   if (best && keepsEssentials(best, text, language) && !dropsPoint(best, text, language)) return best;
   // A cut that drops a number, a negation, a caveat or a time limit can say something else than
   // the sentence: a longer form that keeps them all, or the whole sentence, up to the schema's limit.
@@ -107,10 +131,22 @@ const EN_POINT_CLAUSE =
 export function dropsPoint(candidate: string, source: string, language: Language): boolean {
   if (language !== 'en' || !candidate.endsWith(ELLIPSIS)) return false;
   const head = candidate.slice(0, -1).trim();
-  const at = source.indexOf(head);
-  if (at < 0) return false;
-  const tail = source.slice(at + head.length);
+  // The cut of a shorter form ("…goes into the power grid…" of "…goes not into the cranes but into…") is read against it.
+  const whole = source.includes(head)
+    ? source
+    : shorterForms(source, language).find((form) => form.text.includes(head))?.text;
+  if (whole === undefined) return false;
+  const at = whole.indexOf(head);
+  const tail = whole.slice(at + head.length);
   if (!/\w/u.test(tail)) return false;
+  // A second claim joined by and/but/or, with its own subject and verb (", and it requires that any
+  // repairs use the original materials", ", and a delegation from a Baltic port visited…").
+  const joined = /^,\s(?:and|but|or|yet)\s((?:\S+\s){0,6}\S+)/u.exec(tail)?.[1] ?? '';
+  if (EN_FINITE_VERB.test(joined) || /^(?:it|they|he|she|we|I|you|both|the\s+\S+\s+says)\s/u.test(joined))
+    return true;
+  // A cut inside such a claim's subject ("…, and a delegation…").
+  const second = /,\s(?:and|but|or|yet)\s([^,;:]*)$/u.exec(head)?.[1];
+  if (second !== undefined && !EN_PREDICATE.test(second)) return true;
   // A reason or result after the cut, or the cut inside one.
   const lastWord = /\S+$/u.exec(head)?.[0] ?? '';
   if (EN_POINT_CLAUSE.test(`${lastWord}${tail}`)) return true;
@@ -128,6 +164,31 @@ export function dropsPoint(candidate: string, source: string, language: Language
     item.split(/\s+/u).length <= 6 &&
     !EN_FINITE_VERB.test(item) &&
     !/,\s(?:and|or)\s/u.test(tail)
+  );
+}
+
+/**
+ * Whether `candidate` is only what follows a colon of the sentence ("A new substation, twelve
+ * kilometres of cable…" without "Most of the money goes into the power grid"): a list without
+ * what it is a list of.
+ */
+function listWithoutFrame(candidate: string, source: string): boolean {
+  const colon = source.search(/[:：]\s?/u);
+  if (colon < 0) return false;
+  const after = source
+    .slice(colon + 1)
+    .trim()
+    .toLowerCase();
+  const body = candidate.replace(/…$/u, '').toLowerCase();
+  // A list: three items or more, short and without a verb ("a new substation, twelve kilometres of cable and
+  // …"), not a clause that is the point ("The results surprised us: more than half of the time was
+  // spent…", "…told like this: Using the LGP-30, Lorenz made…").
+  const items = after.split(/,\s|\s(?:and|or)\s/u);
+  return (
+    body.length > 0 &&
+    after.startsWith(body) &&
+    items.length >= 3 &&
+    items.slice(0, 2).every((item) => !EN_FINITE_VERB.test(item) && item.split(/\s+/u).length <= 5)
   );
 }
 
@@ -156,7 +217,11 @@ const JA_ESSENTIAL = /ない|ません|ず(?=[、。に])|ただし|ものの|�
 /** Every number and every essential word of the sentence, with how often it occurs. */
 function essentials(text: string, language: Language): Map<string, number> {
   const counts = new Map<string, number>();
-  const lower = text.replace(/…$/u, '').toLowerCase();
+  // "not into the cranes but into the grid": the contrast's "not" turns nothing around.
+  const lower = text
+    .replace(/…$/u, '')
+    .replace(new RegExp(EN_NOT_BUT.source, 'giu'), (m) => m.replace(/^not\s/iu, ''))
+    .toLowerCase();
   const patterns = language === 'ja' ? [JA_NUMBER, JA_ESSENTIAL] : [EN_NUMBER, EN_ESSENTIAL];
   for (const pattern of patterns) {
     for (const match of lower.matchAll(pattern)) {
@@ -204,6 +269,9 @@ function bestCandidate(
   return best?.bullet;
 }
 
+/** A cut that leaves out at most this many words of an English sentence saves too little. */
+const SHORT_TAIL_WORDS = 6;
+
 /** What a cut between phrases costs beyond a cut between clauses. */
 const MID_CLAUSE_COST = 0.2;
 
@@ -224,7 +292,7 @@ const SHORTER_FORM_BONUS = 0.3;
 
 /** Numbers with their digits, and counts said in words ("three", "half", 「二つ」). */
 const EN_NUMBER =
-  /\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|tenth|dozen)\b(?!-)/giu;
+  /\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|tenth|dozen)\b(?!-(?:off|time|party|hand|thirds?|quarters?)\b)/giu;
 const JA_NUMBER =
   /[\d０-９][\d０-９,，.．]*|[一二三四五六七八九十百千万億数]+(?=[つ年月日人匹頭羽本枚個回倍割分秒時度キ万億トメ])/gu;
 /** English words that carry no content of their own. */
@@ -291,7 +359,9 @@ function bulletWorth(candidate: string, source: string, language: Language, aim:
     if (enumerator && !body.startsWith(enumerator)) worth -= 1;
     // 「イソップ童話は、…集めたものです」: the topic the main clause is about.
     const topic = /^[^、。]{2,20}[は][、，]/u.exec(source)?.[0].slice(0, -1);
-    if (topic && !/(?:では|には|とは|からは|までは)$/u.test(topic) && !body.includes(topic)) worth -= 0.4;
+    // 「パン用の米粉の中には、…ものもあり」: the set the claim picks from is its subject.
+    const about = topic && (!/(?:では|には|とは|からは|までは)$/u.test(topic) || /中には$/u.test(topic));
+    if (about && !body.includes(topic)) worth -= 0.4;
     else if (JA_SUBJECT.test(source) && !JA_SUBJECT.test(body)) worth -= 0.2;
   }
   return worth;
@@ -416,7 +486,7 @@ const JA_CONJUNCTIVE =
 
 /** Before a preposition: the end of a phrase, the last resort for a long English sentence without clauses. */
 const EN_PHRASE_STARTERS =
-  /\s(?=(?:in|on|at|for|with|during|across|over|under|through|by|to|from|and|or)\s)/giu;
+  /\s(?=(?:in|on|at|for|with|during|across|over|under|through|by|to|from|and|or)\s)|\s(?=[a-z]+\senough\s(?:to|for)\s)/giu;
 /** Words that need the preposition after them ("due to", "able to", "concerned by", "used to"). */
 const NEEDS_COMPLEMENT =
   /(?:\b(?:due|able|going|according|want|wants|need|needs|have|has|had|is|are|was|were|be|been|used|likely|set|way|order|close|next|up|down)|\w+ed|\w{3,}ing)$/iu;
@@ -464,7 +534,7 @@ function weakCut(bullet: string, language: Language): boolean {
     /\s[—–]\s(?:\S+\s){0,2}\S+$/u.test(head) ||
     // "…to the high school, which sits…": a relative clause cut after a word or two.
     /,\s(?:which|who|whom|whose|where|when)(?:\s\S+){0,2}$/u.test(head) ||
-    /\b(?:due|able|according|such|part|set|going)$/iu.test(head) ||
+    /\b(?:due|able|according|such|part|set|going|enough)$/iu.test(head) ||
     // "According to the port's engineers…": only who says it, not what they say.
     (/^(?:According to|In the words of)\b/u.test(head) && !head.includes(',')) ||
     // "By the 1930s…": only when, not what happened.
@@ -558,6 +628,13 @@ export function narrationBullet(
   const labelled = topic && language === 'ja' ? `${topic}：${best.bullet}` : undefined;
   // 「熱すぎると…」 says what is too hot only with the topic its lead-in named.
   if (labelled && labelled.length <= maxChars && !best.bullet.includes(topic!)) return labelled;
+  // 「…」とくぎを刺した with no one said to say it: the speaker of the sentence before it (「研究員は」).
+  const speaker =
+    order > 0 ? saidBySameSpeaker(sentences[order - 1]!.text, sentences[order]!.text, language) : undefined;
+  if (speaker && best.bullet === bulletText(sentences[order]!.text, language)) {
+    const named = `${speaker}は、${best.bullet}`;
+    if (named.length <= longestBullet(maxChars, language)) return named;
+  }
   // "…was supposed to prove them right. It did not": the reply that turns the claim down is shown with it.
   const reply = sentences[order + 1]?.text.trim();
   if (order >= 0 && reply && deniesPrevious(reply, language) && !best.bullet.endsWith(ELLIPSIS)) {
@@ -565,6 +642,26 @@ export function narrationBullet(
     if (turned.length <= longestBullet(maxChars, language)) return turned;
   }
   return best.bullet;
+}
+
+/** A Japanese sentence that ends by saying who said the quotation before it: 「…」と分析する / とくぎを刺した. */
+const JA_SAID_END =
+  /」と[^。「」]{0,12}(?:語|話|述べ|説明|指摘|強調|分析|言|くぎを刺|訴え|期待)[^。「」]{0,8}。?$/u;
+/** The speaker a Japanese sentence opens with: 「研究員は」. */
+const JA_SPEAKER = /^([^、。「」はが]{1,12})は[、，]?(?=「)/u;
+
+/**
+ * The speaker of `previous` when `sentence` goes on with the same speaker's words without naming
+ * them (「研究員は「…」と分析する。一方で、…「…」とくぎを刺した」), else undefined.
+ */
+function saidBySameSpeaker(previous: string, sentence: string, language: Language): string | undefined {
+  if (language !== 'ja') return undefined;
+  const text = stripLeadingConnective(sentence.trim(), language);
+  if (!JA_SAID_END.test(text) || !JA_SAID_END.test(previous.trim())) return undefined;
+  // The sentence names its own speaker or topic outside its quotation.
+  const outside = text.replace(/「[^」]*」/gu, '');
+  if (/^[^、。]{1,12}は[、，]?/u.test(outside)) return undefined;
+  return JA_SPEAKER.exec(stripLeadingConnective(previous.trim(), language))?.[1];
 }
 
 /** The topic a Japanese lead-in names: 「もう一つのコツは、ぬるま湯の温度です」 → 「ぬるま湯の温度」. */

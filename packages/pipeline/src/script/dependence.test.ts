@@ -25,6 +25,7 @@ describe('needsPredecessor', () => {
       '"If the substation is late, we will pay for both," he said.',
       "According to the port's engineers, that recovered energy covers roughly 15 percent of a crane's needs.",
       'If it has gone evenly from the whole bevel, the angle is right.',
+      'A dull one crushes the fibres, skids off the surface and tempts you to push harder.',
     ]) {
       expect(needsPredecessor(text, 'en'), text).toBe(true);
     }
@@ -47,6 +48,9 @@ describe('needsPredecessor', () => {
       'This year the council will vote on the extension.',
       'This chapter explains what sharp means.',
       '"We were wrong," said Dana Whitfield.',
+      'The Xbox One X is the fastest console Microsoft has made.',
+      'The number one reason is cost.',
+      'A one-off grant paid for the study.',
     ]) {
       expect(needsPredecessor(text, 'en'), text).toBe(false);
     }

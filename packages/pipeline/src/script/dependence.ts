@@ -10,6 +10,9 @@ const POINTS_BACK: Record<Language, RegExp> = {
   ja: /^[「『（(]?(?!この(?:冬|夏|春|秋|日|年|週|月|ほど|たび|お話|話|記事|本|章|作品|ページ)|ここ数)(?:それ|これ|あれ|その|この|あの|そこ|ここ|そう|こう|しかし|しかも|また[、，]|さらに|そして|でも|だが|ただ[、，し]|つまり|一方|ところが|けれども|けれど[、，]|だけど|ですが|とはいえ|それなのに|だから|そこで|すると|それでも|なお|もう一つ|もうひとつ|もう1つ|もう１つ|[二三四五2-5２-５]つ目|第[二三四五]に|彼|同氏|同社|同市|同町|同村|[ぁ-んァ-ヶ一-龠]{1,4}すぎ(?:ると|れば|たら|ては))/u,
 };
 
+/** "A dull one crushes the fibres…": 'one' standing for a noun the sentence before named ("A sharp chisel…"). */
+const ONE_FOR_NOUN = /^(?:A|An|The)\s(?!number\b)[a-z]+\sones?(?![-\w])(?!\sof\b)/u;
+
 /**
  * "According to the port's engineers, that recovered energy covers…", "If it has gone evenly…": a
  * demonstrative after a leading attribution, or a pronoun opening a leading condition, points back
@@ -36,6 +39,7 @@ const PRONOUN_SPEAKER =
 export function needsPredecessor(text: string, language: Language): boolean {
   const trimmed = text.trim();
   if (POINTS_BACK[language].test(trimmed)) return true;
+  if (language === 'en' && ONE_FOR_NOUN.test(trimmed)) return true;
   // 「…という教えが、より深く伝わります」: "more deeply" than without what the sentence before did.
   if (language === 'ja' && COMPARES_WITH_PREVIOUS.test(trimmed)) return true;
   return language === 'en' && (PRONOUN_SPEAKER.test(trimmed) || POINTS_BACK_AFTER_ATTRIBUTION.test(trimmed));
