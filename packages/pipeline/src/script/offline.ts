@@ -1162,7 +1162,7 @@ function retitleSlides(
       ...(slide.figure?.context ? { key: slide.figure.context } : {}),
     };
     const phrase =
-      slideTitle(sentences, language, { ...options, keyOnly: true }) ??
+      slideTitle(sentences, language, { ...options, keyOnly: true, phrasesOnly: true }) ??
       slideTitle(sentences, language, options);
     if (phrase) {
       slides[k] = { ...slide, title: phrase };

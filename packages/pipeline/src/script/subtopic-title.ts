@@ -90,7 +90,8 @@ function retitleRun(
   // Without any subtopic, a long run is numbered ("What you need (2)", 「おはなし（2）」); else a slide without one keeps the heading.
   const numbering = long && titles.every((t) => t === undefined);
   for (let k = from; k < end; k++) {
-    if (slides[k]!.layout === 'quote') continue;
+    // A numbered run numbers its quote slides too: no title shows twice in a row.
+    if (slides[k]!.layout === 'quote' && !numbering) continue;
     const title = titles[k - from] ?? (numbering ? numbered(heading, k - start + 1, language) : heading);
     slides[k] = { ...slides[k]!, title };
   }
