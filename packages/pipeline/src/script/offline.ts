@@ -530,7 +530,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         : undefined,
     ),
     language,
-    { ...titleContext, listed },
+    { ...titleContext, listed, ...(outline.steps ? { steps: outline.steps } : {}) },
   );
 
   const shownBody = bodySections.filter((s) => s.narrations.length > 0);

@@ -24,6 +24,8 @@ export interface SubtopicContext {
   headings: readonly string[];
   /** Narrations that say a list item: a list goes on under its heading unchanged. */
   listed: ReadonlySet<string>;
+  /** The items of an ordered list (a recipe's steps): their slides show step numbers, so the run is not numbered. */
+  steps?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -88,7 +90,10 @@ function retitleRun(
     titles.push(title);
   }
   // Without any subtopic, a long run is numbered ("What you need (2)", 「おはなし（2）」); else a slide without one keeps the heading.
-  const numbering = long && titles.every((t) => t === undefined);
+  const numbering =
+    long &&
+    titles.every((t) => t === undefined) &&
+    !slides.slice(start, end).some((slide) => saysStep(slide, context.steps));
   for (let k = from; k < end; k++) {
     // A numbered run numbers its quote slides too: no title shows twice in a row.
     if (slides[k]!.layout === 'quote' && !numbering) continue;
@@ -159,4 +164,15 @@ function says(slide: Section, subtopic: string, language: Language): boolean {
   return titleKey(subtopic, language)
     .split(' ')
     .every((w) => words.has(w));
+}
+
+/** Whether a slide says a step of an ordered list (its narration opens the step's text). */
+function saysStep(slide: Section, steps: ReadonlyMap<string, number> | undefined): boolean {
+  if (!steps || steps.size === 0) return false;
+  const squeeze = (text: string) => text.replace(/\s+/gu, '');
+  const items = [...steps.keys()].map(squeeze);
+  return slide.narrations.some((n) => {
+    const said = squeeze(n.text);
+    return said.length > 0 && items.some((item) => item.startsWith(said));
+  });
 }
