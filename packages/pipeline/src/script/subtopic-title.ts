@@ -144,8 +144,12 @@ function ownSubtopic(
   );
 }
 
+/** A section title is at most this long (the Script's limit): a heading that long is not numbered. */
+const SECTION_TITLE_MAX = 120;
+
 function numbered(heading: string, n: number, language: Language): string {
-  return language === 'ja' ? `${heading}（${n}）` : `${heading} (${n})`;
+  const title = language === 'ja' ? `${heading}（${n}）` : `${heading} (${n})`;
+  return title.length <= SECTION_TITLE_MAX ? title : heading;
 }
 
 /** "A quiet quay: energy recovery", 「作り方：生地の発酵」, "Why wood? Natural glaze". */
