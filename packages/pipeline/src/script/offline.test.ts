@@ -152,6 +152,8 @@ describe('buildOfflineScript on an English article', () => {
       'Where the time went',
       'Caching the right things',
       'Running only the tests that matter',
+      // The third slide of a heading is named by what it says (the nightly full run).
+      'Running only the tests that matter: Full suite',
       'What we learned',
       'Summary',
     ]);

@@ -539,12 +539,6 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
 
   // Bullets show each slide's substance, not its lead-in or scene-setting.
   const listed = new Set(bodies.flatMap((b) => b.picked.filter((p) => p.listItem).map((p) => p.text)));
-  withSubtopicTitles(
-    bodySections,
-    owners.map((i) => (bodies[i]!.plan.topic.heading ? bodies[i]!.plan.title : undefined)),
-    language,
-    { ...titleContext, listed },
-  );
   for (const [k, slide] of bodySections.entries())
     bodySections[k] = withoutFillerBullets(slide, language, listed);
   // A lone bullet joins its neighbour under the same title (or in a part without a heading).
@@ -554,6 +548,18 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     language,
     (a, b) => bodySections[a]!.title === bodySections[b]!.title || !bodies[owners[a]!]!.plan.topic.heading,
     leadImage,
+  );
+  // Titles for the continuation slides of a heading, once thin slides have joined their neighbours.
+  withSubtopicTitles(
+    bodySections,
+    // A story's slides share its part's title as they would a heading's.
+    owners.map((i) =>
+      bodies[i]!.plan.topic.heading || bodies[i]!.plan.title === wording.storyTitle
+        ? bodies[i]!.plan.title
+        : undefined,
+    ),
+    language,
+    { ...titleContext, listed, ...(outline.steps ? { steps: outline.steps } : {}) },
   );
 
   const shownBody = bodySections.filter((s) => s.narrations.length > 0);
@@ -1169,17 +1175,24 @@ function retitleSlides(
     const avoid = [...(previous ? [titleKey(previous, language)] : []), ...context.headings];
     const sentences = slideSentences(own, language);
     const said = own.join(' ');
-    const scope = scopeTitle(sentences, language);
+    // What the slide shows: a title names its opening, its panel or a bullet, not only a later narration;
+    // a scope statement titles the slide it opens.
+    const shown = [own[0] ?? '', ...slide.bullets, ...(slide.figure?.context ? [slide.figure.context] : [])];
+    const scope = scopeTitle(slideSentences(own.slice(0, 1), language), language);
     if (scope) {
       slides[k] = { ...slide, title: scope };
       continue;
     }
-    const phrase = slideTitle(sentences, language, {
+    const options = {
       elsewhere: context.sentences.filter((s) => !said.includes(s)),
       avoid,
       strong: says,
+      shown,
       ...(slide.figure?.context ? { key: slide.figure.context } : {}),
-    });
+    };
+    const phrase =
+      slideTitle(sentences, language, { ...options, keyOnly: true, phrasesOnly: true }) ??
+      slideTitle(sentences, language, options);
     if (phrase) {
       slides[k] = { ...slide, title: phrase };
       continue;

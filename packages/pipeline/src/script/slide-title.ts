@@ -43,6 +43,16 @@ export interface SlideTitleContext {
   strong?: boolean;
   /** Only a phrase that says this word (a narrower title than a bare "Council": "Council budget"). */
   including?: string;
+  /** Only a phrase of the key sentence: what the slide opens with, not a word of a later sentence. */
+  keyOnly?: boolean;
+  /** What the slide shows (its bullets, its panel, its first narration): the title names one of them. */
+  shown?: readonly string[];
+  /** No bare word: a noun with its modifier, a compound or a subject (a heading's subtopic). */
+  phrasesOnly?: boolean;
+  /** The least share of the article's mentions of a phrase that the slide must say (default 0.5). */
+  minShare?: number;
+  /** The least weight a phrase needs to name the slide (default MIN_WEIGHT). */
+  minWeight?: number;
 }
 
 /**
@@ -63,9 +73,11 @@ export function slideTitle(
   const speakers = language === 'en' ? speakerNames([...sentences, ...context.elsewhere]) : new Set<string>();
   const elsewhere = context.elsewhere.map((s) => normalizeText(s, language));
   const said = sentences.map((s) => normalizeText(s, language));
+  const shown = context.shown?.map((s) => normalizeText(s, language));
   const phrases = new Map<string, { phrase: Phrase; subject: boolean; inKey: boolean }>();
   for (const sentence of sentences) {
     const isKey = key !== undefined && (sentence.includes(key) || key.includes(sentence));
+    if (context.keyOnly && !isKey) continue;
     for (const phrase of phrasesOf(sentence, language)) {
       const seen = phrases.get(phrase.key);
       const subject = phrase.kind === 'subject' || isSubject(sentence, phrase.surface, language);
@@ -79,23 +91,25 @@ export function slideTitle(
   let best: { title: string; weight: number } | undefined;
   for (const { phrase, subject, inKey } of phrases.values()) {
     if (avoided.has(phrase.key)) continue;
+    if (context.phrasesOnly && phrase.kind === 'word') continue;
     if (context.strong && phrase.kind !== 'subject' && phrase.kind !== 'phrase') continue;
     if (including !== undefined && (phrase.words.length < 2 || !phrase.words.includes(including))) continue;
     if (phrase.words.some((w) => speakers.has(w))) continue;
     const title = toTitle(phrase.surface, language);
     if (title.length > SLIDE_TITLE_MAX[language]) continue;
+    if (shown && !shown.some((s) => contains(s, phrase, language))) continue;
     const here = said.filter((s) => contains(s, phrase, language)).length;
     const there = elsewhere.filter((s) => contains(s, phrase, language)).length;
     const share = here / Math.max(1, here + there);
     // A phrase the whole article says (its subject, 群来) names no one slide.
-    if (share < 0.5) continue;
+    if (share < (context.minShare ?? 0.5)) continue;
     // Said more, said in the key sentence, as its subject, and longer: a better title.
     const weight =
       (Math.max(1, here) + (inKey ? 0.5 : 0) + (subject ? 0.5 : 0)) *
       share *
       kindWeight(phrase, sentences, language) *
       (1 + 0.1 * Math.min(3, phrase.words.length - 1));
-    if (weight < MIN_WEIGHT) continue;
+    if (weight < (context.minWeight ?? MIN_WEIGHT)) continue;
     if (!best || weight > best.weight) best = { title, weight };
   }
   return best?.title;
@@ -137,7 +151,39 @@ function phrasesOf(sentence: string, language: Language): Phrase[] {
       !inAside(sentence, p.surface, aside) &&
       !(language === 'en' && p.words.length === 1 && isWeakEnglishWord(p)) &&
       // "Question hanging", "Lot more": a vague noun does not open a title.
-      !(language === 'en' && p.kind === 'compound' && EN_EMPTY_HEAD.has(p.words[0]!)),
+      !(language === 'en' && p.kind === 'compound' && EN_EMPTY_HEAD.has(p.words[0]!)) &&
+      !(language === 'en' && p.kind === 'compound' && endsInVerb(sentence, p.surface)) &&
+      !(language === 'en' && p.kind === 'compound' && opensWithVerb(sentence, p.surface)),
+  );
+}
+
+/**
+ * "Energy covers (roughly 15 percent)", "Temperature climbs (by about…)": a noun and its verb in -s,
+ * told by what follows (an adverb, a number, an article or a preposition), is no phrase.
+ */
+function endsInVerb(sentence: string, surface: string): boolean {
+  const words = surface.split(/\s+/u);
+  const plural = (w: string | undefined) => w !== undefined && /^[A-Za-z]+[^su's]s$/u.test(w);
+  // "energy covers": a singular noun, a word in -s; "motors work": a plural noun, a plain word.
+  if (plural(words.at(-1)) === plural(words.at(-2))) return false;
+  const after = new RegExp(`\\b${escapeRegExp(surface)}\\s+(\\S+)`, 'iu').exec(sentence)?.[1];
+  if (after === undefined) return false;
+  const next = clean(after).toLowerCase();
+  return (
+    /ly$/u.test(next) ||
+    /^\d/u.test(next) ||
+    next === 'as' ||
+    EN_DETERMINERS.has(next) ||
+    EN_NOUN_PREPOSITIONS.has(next)
+  );
+}
+
+/** "(also) recover energy", "(to) keep blades": a phrase after an auxiliary or "to" opens with its verb. */
+function opensWithVerb(sentence: string, surface: string): boolean {
+  const before = new RegExp(`(\\S+)\\s+${escapeRegExp(surface)}\\b`, 'iu').exec(sentence)?.[1];
+  if (before === undefined) return false;
+  return /^(?:to|also|can|could|will|would|should|must|may|might|not|never|often|always|then|and)$/iu.test(
+    clean(before),
   );
 }
 

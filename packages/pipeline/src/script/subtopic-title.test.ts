@@ -44,32 +44,48 @@ describe('withSubtopicTitles', () => {
     expect(slides.map((s) => s.title)).toEqual([
       'A quiet quay',
       'A quiet quay',
-      'A quiet quay: Battery store',
+      // Named by its own key sentence (after the turn), not by a word of a later one.
+      'A quiet quay: Diesel crane',
       'A quiet quay: Battery store',
       'Who pays',
     ]);
   });
 
-  it('keeps the heading on a list that goes on, and without a turn', () => {
-    const listed = [...quay];
-    withSubtopicTitles(
-      listed,
-      listed.map((s) => s.title),
-      'en',
-      {
-        ...context,
-        listed: new Set(quay[2]!.narrations.map((n) => n.text)),
-      },
-    );
-    expect(listed.slice(0, 4).every((s) => s.title === 'A quiet quay')).toBe(true);
-    const plain = [quay[0]!, quay[1]!, quay[3]!];
+  it('keeps the heading on a short run without a turn', () => {
+    const plain = [quay[0]!, quay[1]!];
     withSubtopicTitles(
       plain,
       plain.map((s) => s.title),
       'en',
       context,
     );
-    expect(plain.every((s) => s.title === 'A quiet quay')).toBe(true);
+    expect(plain.map((s) => s.title)).toEqual(['A quiet quay', 'A quiet quay']);
+  });
+
+  it('numbers a long run whose slides name no subtopic, such as a list that goes on', () => {
+    const list = [quay[0]!, quay[1]!, quay[3]!];
+    withSubtopicTitles(
+      list,
+      list.map((s) => s.title),
+      'en',
+      { ...context, listed: new Set(list.flatMap((s) => s.narrations.map((n) => n.text))) },
+    );
+    expect(list.map((s) => s.title)).toEqual(['A quiet quay', 'A quiet quay (2)', 'A quiet quay (3)']);
+  });
+
+  it('names each continuation slide of a long run by what it says', () => {
+    const run = [quay[0]!, quay[1]!, quay[3]!];
+    withSubtopicTitles(
+      run,
+      run.map((s) => s.title),
+      'en',
+      context,
+    );
+    expect(run.map((s) => s.title)).toEqual([
+      'A quiet quay',
+      'A quiet quay: Three electric cranes',
+      'A quiet quay: Battery store',
+    ]);
   });
 
   it('leaves slides of a part without a heading alone', () => {

@@ -24,6 +24,8 @@ export interface SubtopicContext {
   headings: readonly string[];
   /** Narrations that say a list item: a list goes on under its heading unchanged. */
   listed: ReadonlySet<string>;
+  /** The items of an ordered list (a recipe's steps): their slides show step numbers, so the run is not numbered. */
+  steps?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -66,17 +68,88 @@ function retitleRun(
       TURNS[language].test(slide.narrations[0]?.text.trim() ?? '') &&
       !slide.narrations.some((n) => context.listed.has(n.text)),
   );
-  if (turn < 0) return;
-  const own = slides.slice(turn, end).flatMap((s) => s.narrations.map((n) => n.text));
+  const long = end - start >= LONG_RUN;
+  if (turn < 0 && !long) return;
+  const from = turn >= 0 ? turn : start + 1;
+  const titles: Array<string | undefined> = [];
+  let previous: string | undefined;
+  for (let k = from; k < end; k++) {
+    const slide = slides[k]!;
+    const listed = slide.narrations.some((n) => context.listed.has(n.text));
+    const subtopic =
+      slide.layout === 'quote' || listed ? undefined : ownSubtopic(slide, heading, language, context);
+    const titled = subtopic === undefined ? undefined : joinTitle(heading, subtopic, language);
+    // The subtopic of the slide before goes on when this slide says it too.
+    const title =
+      titled !== undefined && titled.length <= SUBTOPIC_TITLE_MAX[language]
+        ? titled
+        : previous !== undefined && says(slide, previous.slice(heading.length + 1).trim(), language)
+          ? previous
+          : undefined;
+    previous = title;
+    titles.push(title);
+  }
+  // Without any subtopic, a long run is numbered ("What you need (2)", 「おはなし（2）」); else a slide without one keeps the heading.
+  const numbering =
+    long &&
+    titles.every((t) => t === undefined) &&
+    !slides.slice(start, end).some((slide) => saysStep(slide, context.steps));
+  for (let k = from; k < end; k++) {
+    // A numbered run numbers its quote slides too: no title shows twice in a row.
+    if (slides[k]!.layout === 'quote' && !numbering) continue;
+    const title = titles[k - from] ?? (numbering ? numbered(heading, k - start + 1, language) : heading);
+    slides[k] = { ...slides[k]!, title };
+  }
+}
+
+/** A run of this many slides under one heading has each continuation slide named by what it says, else numbered. */
+const LONG_RUN = 3;
+
+/** A turn that only announces a change ("Noise is not the main argument, though."): not what the slide is about. */
+const SHORT_TURN: Record<Language, number> = { en: 60, ja: 25 };
+
+/**
+ * What one slide says, as a subtopic of its heading: a phrase of its key sentence (its first, after
+ * a short turn sentence), else of any of its sentences, named by what the slide shows.
+ */
+function ownSubtopic(
+  slide: Section,
+  heading: string,
+  language: Language,
+  context: SubtopicContext,
+): string | undefined {
+  const own = slide.narrations.map((n) => n.text);
+  const sentences = slideSentences(own, language);
+  const opening = sentences[0]?.trim() ?? '';
+  const key =
+    sentences.length > 1 && TURNS[language].test(opening) && opening.length <= SHORT_TURN[language]
+      ? sentences[1]
+      : opening;
   const said = own.join(' ');
-  const subtopic = slideTitle(slideSentences(own, language), language, {
+  const options = {
     elsewhere: context.sentences.filter((s) => !said.includes(s)),
     avoid: [titleKey(heading, language), ...context.headings],
-  });
-  if (!subtopic) return;
-  const title = joinTitle(heading, subtopic, language);
-  if (title.length > SUBTOPIC_TITLE_MAX[language]) return;
-  for (let k = turn; k < end; k++) if (slides[k]!.layout !== 'quote') slides[k] = { ...slides[k]!, title };
+    phrasesOnly: true,
+    shown: [
+      ...(key ? [key] : []),
+      ...slide.bullets,
+      ...(slide.figure?.context ? [slide.figure.context] : []),
+    ],
+    ...(key ? { key } : {}),
+  };
+  return (
+    // A subtopic only has to stand out under its heading: what the key sentence is about, even when said again later.
+    slideTitle(sentences, language, { ...options, keyOnly: true, minShare: 0.3, minWeight: 1 }) ??
+    slideTitle(sentences, language, options)
+  );
+}
+
+/** A section title is at most this long (the Script's limit): a heading that long is not numbered. */
+const SECTION_TITLE_MAX = 120;
+
+function numbered(heading: string, n: number, language: Language): string {
+  const title = language === 'ja' ? `${heading}（${n}）` : `${heading} (${n})`;
+  return title.length <= SECTION_TITLE_MAX ? title : heading;
 }
 
 /** "A quiet quay: energy recovery", 「作り方：生地の発酵」, "Why wood? Natural glaze". */
@@ -85,4 +158,25 @@ function joinTitle(heading: string, subtopic: string, language: Language): strin
     return /[？！?!]$/u.test(heading) ? `${heading}　${subtopic}` : `${heading}：${subtopic}`;
   if (/[?!]$/u.test(heading)) return `${heading} ${subtopic}`;
   return `${heading}: ${subtopic}`;
+}
+
+/** Whether a slide's narrations say a subtopic (all its words, in any case). */
+function says(slide: Section, subtopic: string, language: Language): boolean {
+  const text = slide.narrations.map((n) => n.text).join(' ');
+  if (language === 'ja') return text.includes(subtopic);
+  const words = new Set(titleKey(text.replace(/[^\p{L}\p{N}'’\s-]/gu, ' '), language).split(' '));
+  return titleKey(subtopic, language)
+    .split(' ')
+    .every((w) => words.has(w));
+}
+
+/** Whether a slide says a step of an ordered list (its narration opens the step's text). */
+function saysStep(slide: Section, steps: ReadonlyMap<string, number> | undefined): boolean {
+  if (!steps || steps.size === 0) return false;
+  const squeeze = (text: string) => text.replace(/\s+/gu, '');
+  const items = [...steps.keys()].map(squeeze);
+  return slide.narrations.some((n) => {
+    const said = squeeze(n.text);
+    return said.length > 0 && items.some((item) => item.startsWith(said));
+  });
 }
