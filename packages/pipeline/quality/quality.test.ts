@@ -149,7 +149,8 @@ describe('quality over the real-world corpus', () => {
           .map((n) => n.text)
           .join(' ')
           .toLowerCase();
-        for (const word of slide.title.toLowerCase().split(' '))
+        // (「群来とは」 titles the slide that says what 群来 is.)
+        for (const word of slide.title.toLowerCase().replace(/とは$/u, '').split(' '))
           expect(text, `${slug}: "${slide.title}"`).toContain(word.replace(/s$/u, ''));
       }
     }

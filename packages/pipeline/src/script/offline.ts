@@ -49,7 +49,7 @@ import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
-import { quoteSlideTitle, scopeTitle, slideSentences, slideTitle } from './slide-title.ts';
+import { definitionTitle, quoteSlideTitle, scopeTitle, slideSentences, slideTitle } from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
 import { withStepNumbers } from './step-numbers.ts';
 import { mainStoryLine, storyLineFinder } from './story-line.ts';
@@ -1181,6 +1181,11 @@ function retitleSlides(
     const scope = scopeTitle(slideSentences(own.slice(0, 1), language), language);
     if (scope) {
       slides[k] = { ...slide, title: scope };
+      continue;
+    }
+    const defined = definitionTitle(own[0], language);
+    if (defined) {
+      slides[k] = { ...slide, title: defined };
       continue;
     }
     const options = {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { englishSubject, quoteSlideTitle, SLIDE_TITLE_MAX, scopeTitle, slideTitle } from './slide-title.ts';
+import {
+  definitionTitle,
+  englishSubject,
+  quoteSlideTitle,
+  SLIDE_TITLE_MAX,
+  scopeTitle,
+  slideTitle,
+} from './slide-title.ts';
 
 describe('englishSubject', () => {
   it('takes the noun phrase a sentence opens with, its qualifying phrase included', () => {
@@ -137,5 +144,29 @@ describe('scopeTitle', () => {
     ).toBe('What this chapter covers');
     expect(scopeTitle(['この記事では、米粉パンの作り方を紹介します。'], 'ja')).toBe('この記事の内容');
     expect(scopeTitle(['A sharp chisel slices end grain cleanly.'], 'en')).toBeUndefined();
+  });
+});
+
+describe('definitionTitle', () => {
+  it('titles a slide that opens by saying what a term is by that term', () => {
+    expect(
+      definitionTitle(
+        '群来は、鰊の雌が海藻に卵を産みつけ、雄が放つ精子で海の色が乳白色に変わる現象だ。',
+        'ja',
+      ),
+    ).toBe('群来とは');
+    expect(
+      definitionTitle('A micro-bevel is a small second bevel, a technique that keeps honing short.', 'en'),
+    ).toBe('Micro-bevel');
+  });
+
+  it('leaves other sentences, and pronouns, to the other titles', () => {
+    expect(
+      definitionTitle('町役場は今月下旬、湾を見渡す高台に観察用の展望スペースを設ける。', 'ja'),
+    ).toBeUndefined();
+    expect(definitionTitle('これは、よくある現象だ。', 'ja')).toBeUndefined();
+    expect(
+      definitionTitle('The plan will cost an estimated €310 million over six years.', 'en'),
+    ).toBeUndefined();
   });
 });

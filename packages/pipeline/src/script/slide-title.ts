@@ -487,3 +487,26 @@ export function scopeTitle(sentences: readonly string[], language: Language): st
 export function slideSentences(texts: readonly string[], language: Language): string[] {
   return texts.flatMap((t) => splitSentences(t, language));
 }
+
+/** 「群来は、…乳白色に変わる現象だ」: a sentence that says what a term is. */
+const JA_DEFINITION =
+  /^([^\s、。「」『』]{2,10}?)(?:とは|は)、?[^。]*(?:現象|こと|仕組み|方法|状態|言葉)(?:だ|です|である|のことだ|のことです)。?$/u;
+/** "A micro-bevel is a second, steeper bevel…": a sentence that says what a term is. */
+const EN_DEFINITION =
+  /^(?:an?\s+|the\s+)?([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2}),?\s+(?:is|means)\s+(?:an?|the)\s+[^.]*?\b(?:phenomenon|process|practice|technique|method|term|word|way)\b/u;
+/** Words that are no term a slide is about. */
+const NOT_TERMS = /^(?:これ|それ|あれ|ここ|そこ|今回|今年|今日|this|that|it|there|one)$/iu;
+
+/**
+ * The title of a slide that opens by saying what a term is (「群来は、…現象だ」 → 「群来とは」,
+ * "A micro-bevel is a … technique" → "Micro-bevel"): the term, not a noun of its explanation.
+ */
+export function definitionTitle(sentence: string | undefined, language: Language): string | undefined {
+  const text = sentence?.trim() ?? '';
+  // The English term in lower case (a proper name is no term to define).
+  const term = (language === 'ja' ? JA_DEFINITION : EN_DEFINITION).exec(
+    language === 'ja' ? text : text.charAt(0).toLowerCase() + text.slice(1),
+  )?.[1];
+  if (!term || NOT_TERMS.test(term)) return undefined;
+  return language === 'ja' ? `${term}とは` : term.charAt(0).toUpperCase() + term.slice(1);
+}
