@@ -9,7 +9,7 @@ import { generateScript } from '../src/script/index.ts';
 import { findKeyFigure } from '../src/script/key-figure.ts';
 import { findQuote } from '../src/script/quote.ts';
 import { splitSentences } from '../src/script/sentences.ts';
-import { storyLines } from '../src/script/story-line.ts';
+import { storyLineFinder } from '../src/script/story-line.ts';
 import { readsAsStory } from '../src/script/topic-title.ts';
 import { makeTestContext } from '../src/test-context.ts';
 
@@ -185,11 +185,15 @@ function layoutsOffered(article: Article, script: Script): number {
   const parts = new Map<string, string[]>();
   for (const s of script.sections.filter((s) => s.kind === 'body'))
     parts.set(s.title, [...(parts.get(s.title) ?? []), ...s.narrations.map((n) => n.text)]);
-  const storyLine = [...parts.values()].some(
-    (texts) =>
-      readsAsStory(texts, language) &&
-      texts.some((n) => storyLines(n, language, script.title, texts.join(' ')).length > 0),
-  );
+  const storyLine = [...parts.values()].some((texts) => {
+    if (!readsAsStory(texts, language)) return false;
+    const linesOf = storyLineFinder(
+      texts.map((text) => ({ text })),
+      language,
+      script.title,
+    );
+    return texts.some((n) => linesOf(n).length > 0);
+  });
   const quote = said.some((n) => findQuote(n, language)) || storyLine;
   return 1 + Number(picture) + Number(figure) + Number(quote);
 }

@@ -50,11 +50,14 @@ export type ScriptImage = z.infer<typeof ScriptImageSchema>;
 /** The longest bullet a slide takes (a recap point may use it all). */
 export const BULLET_MAX_CHARS = 160;
 
+/** The longest section (slide) title. */
+export const SECTION_TITLE_MAX_CHARS = 120;
+
 export const SectionKindSchema = z.enum(['opening', 'body', 'closing']);
 export type SectionKind = z.infer<typeof SectionKindSchema>;
 
 export const SectionSchema = z.object({
-  title: z.string().min(1).max(120),
+  title: z.string().min(1).max(SECTION_TITLE_MAX_CHARS),
   /** opening → title slide, closing → closing slide with the source and credits. */
   kind: SectionKindSchema.default('body'),
   bullets: z.array(z.string().min(1).max(BULLET_MAX_CHARS)).max(6).default([]),

@@ -103,7 +103,6 @@ const NOT_PLURAL = new Set(
   ),
 );
 
-/** Steps that drop set-up or an aside and keep the main clause. */
 /**
  * "not into the cranes themselves but into the power grid": what something is not, said before
  * what it is with the same preposition. Dropped, the sentence says what it is ("goes into the power
@@ -112,6 +111,7 @@ const NOT_PLURAL = new Set(
 export const EN_NOT_BUT =
   /\bnot\s+((?:into|in|on|at|to|for|from|by|with|about|because of)\s[^,;:]{1,60}?)\s+but\s+(?=(?:into|in|on|at|to|for|from|by|with|about|because of)\s)/iu;
 
+/** Steps that drop set-up or an aside and keep the main clause. */
 const EN_ASIDE_STEPS: readonly Step[] = [
   (t) => [t.replace(EN_ATTRIBUTION_TAIL, '')],
   (t) => {

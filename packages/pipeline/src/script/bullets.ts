@@ -367,8 +367,8 @@ function bulletWorth(candidate: string, source: string, language: Language, aim:
   return worth;
 }
 
-/** The sentence without a leading connective, the final stop, or quotes around all of it. */
-function bulletText(sentence: string, language: Language): string {
+/** The sentence as a bullet shows it whole: without a leading connective, the final stop, or quotes around all of it. */
+export function bulletText(sentence: string, language: Language): string {
   // A whole sentence in brackets ("(The fleet numbers about 100 vessels.)") is shown without them.
   const bracketed = /^[（(]([^()（）]+)[)）]$/u.exec(sentence.trim());
   let text = stripLeadingConnective(bracketed?.[1]?.trim() ?? sentence.trim(), language);

@@ -1,5 +1,5 @@
 import type { Language, Narration, Quote, Section } from '../schema/script.ts';
-import { stripLeadingConnective, toBullet } from './bullets.ts';
+import { bulletText, stripLeadingConnective, toBullet } from './bullets.ts';
 import type { ScoredSentence } from './key-sentences.ts';
 import { TEXT_LIMITS } from './language.ts';
 import { findQuote } from './quote.ts';
@@ -327,7 +327,7 @@ export function recapBullet(text: string, language: Language, maxChars: number):
   const bullet = toBullet(text, language, maxChars);
   if (!bullet.endsWith('…')) return bullet;
   const cut = bullet.slice(0, -1).trimEnd();
-  const rest = bulletBody(text, language).slice(cut.length);
+  const rest = bulletText(text, language).slice(cut.length);
   // The cut ends where a clause of the sentence ends, and what is left is a point on its own.
   return /^[,、，;；]/u.test(rest) && standsAlone(cut, language) ? cut : '';
 }
@@ -339,7 +339,7 @@ export function recapBullet(text: string, language: Language, maxChars: number):
  */
 export function omittedClause(text: string, bullet: string, language: Language): string | undefined {
   if (language !== 'en') return undefined;
-  const body = bulletBody(text, language);
+  const body = bulletText(text, language);
   if (!body.startsWith(bullet) || bullet.length >= body.length) return undefined;
   const rest = body.slice(bullet.length);
   if (!/\d/u.test(rest)) return undefined;
@@ -352,13 +352,6 @@ export function omittedClause(text: string, bullet: string, language: Language):
   const said = `the ${noun} ${modal} ${predicate}`;
   const sentence = who ? `${who} ${verb} ${said}` : said;
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
-}
-
-/** The sentence as bullets show it: without its final full stop. */
-function bulletBody(text: string, language: Language): string {
-  return stripLeadingConnective(text, language)
-    .trim()
-    .replace(/[。.]$/u, '');
 }
 
 /** A point said as a sentence: with its full stop. */

@@ -2,14 +2,15 @@ import { type StageContext, throwIfAborted } from '../context.ts';
 import { PipelineError } from '../errors.ts';
 import { withRubyReadings } from '../extract/ruby-readings.ts';
 import type { Article } from '../extract/types.ts';
-import type {
-  KeyFigure,
-  Language,
-  Narration,
-  Quote,
-  Script,
-  ScriptImage,
-  Section,
+import {
+  type KeyFigure,
+  type Language,
+  type Narration,
+  type Quote,
+  type Script,
+  type ScriptImage,
+  SECTION_TITLE_MAX_CHARS,
+  type Section,
 } from '../schema/script.ts';
 import { fitToBounds } from './bounds.ts';
 import { findBulletDefects } from './bullet-defects.ts';
@@ -53,7 +54,7 @@ import { definitionTitle, quoteSlideTitle, scopeTitle, slideSentences, slideTitl
 import { toSpeakable } from './speakable.ts';
 import { withStepNumbers } from './step-numbers.ts';
 import { mainStoryLine, storyLineFinder } from './story-line.ts';
-import { withSubtopicTitles } from './subtopic-title.ts';
+import { SUBTOPIC_TITLE_MAX, saysTitle, withSubtopicTitles } from './subtopic-title.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
 import { mergeThinSlides } from './thin-slides.ts';
 import { readsAsStory, titleKey, topicTitle } from './topic-title.ts';
@@ -79,7 +80,7 @@ const MAX_LIST_NARRATIONS = MAX_SENTENCE_ITEMS;
 /** A slide shows at most this many bullets (the schema's limit). */
 const MAX_SLIDE_BULLETS = 6;
 const MAX_SECTION_BULLETS = MAX_BODY_NARRATIONS + MAX_LIST_NARRATIONS;
-const TITLE_MAX = { script: 200, section: 120, spoken: { ja: 50, en: 100 } } as const;
+const TITLE_MAX = { script: 200, section: SECTION_TITLE_MAX_CHARS, spoken: { ja: 50, en: 100 } } as const;
 /** The offline script provider: an extractive script, no network. */
 export function createOfflineProvider(): ScriptProvider {
   return {
@@ -348,12 +349,14 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const headings = bodies.flatMap((b) => (b.plan.topic.heading ? [b.plan.topic.heading] : []));
   /** The part before the article's first heading: it sums up the parts to come. */
   const isIntroduction = (i: number) => i === 0 && !bodies[0]!.plan.topic.heading && headings.length > 0;
+  const withoutFigure = (i: number) => (text: string) =>
+    isIntroduction(i) && foreshadows(text, headings, language);
   const offered = bodies.map((b, i) =>
     layoutOptions(
       b.picked,
       language,
       outline.quoted,
-      (text) => (isIntroduction(i) ? foreshadows(text, headings, language) : false),
+      withoutFigure(i),
       storyChars(b.plan.scored, language) !== undefined
         ? storyLineFinder(b.picked, language, title)
         : undefined,
@@ -424,20 +427,12 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     );
     const listed = (k: number) => spans.some(([first, last]) => k > first && k <= last);
     if (figureAt === undefined || !listed(figureAt)) return { figure, figureAt };
-    let best: { figure?: KeyFigure; figureAt?: number; rank: number } = { rank: 0 };
-    for (const [k, narration] of bodies[i]!.picked.entries()) {
-      if (
-        listed(k) ||
-        narration.listItem ||
-        (isIntroduction(i) && foreshadows(narration.text, headings, language))
-      )
-        continue;
-      const ranked = narration.sentences
-        .map((sentence) => findRankedKeyFigure(sentence.text, language))
-        .find((f) => f !== undefined);
-      if (ranked && ranked.rank > best.rank) best = { figure: ranked.figure, figureAt: k, rank: ranked.rank };
-    }
-    return { figure: best.figure, figureAt: best.figureAt };
+    const outside = mostTellingFigure(
+      bodies[i]!.picked,
+      language,
+      (narration, k) => listed(k) || withoutFigure(i)(narration.text),
+    );
+    return { figure: outside?.figure, figureAt: outside?.at };
   }
   for (const [i, body] of bodies.entries()) {
     const section: Section = {
@@ -766,18 +761,9 @@ function layoutOptions(
   storyLine?: (text: string) => Quote[],
 ): OfferedLayouts {
   const offered: OfferedLayouts = {};
-  // The section's most telling number (money over a count over a measure), the first of equal ones.
-  let figureRank = 0;
+  const figure = mostTellingFigure(picked, language, (narration) => withoutFigure(narration.text));
+  if (figure) Object.assign(offered, { figure: figure.figure, figureAt: figure.at });
   for (const [i, narration] of picked.entries()) {
-    if (!narration.listItem && !withoutFigure(narration.text)) {
-      const ranked = narration.sentences
-        .map((s) => findRankedKeyFigure(s.text, language))
-        .find((f) => f !== undefined);
-      if (ranked && ranked.rank > figureRank) {
-        figureRank = ranked.rank;
-        Object.assign(offered, { figure: ranked.figure, figureAt: i });
-      }
-    }
     // Quotes are looked for in the whole narration: a quotation often spans two sentences.
     if (!offered.quote) {
       const quote =
@@ -787,13 +773,30 @@ function layoutOptions(
     }
   }
   // A told story's panel is its character's most telling line (the longest), when no one is quoted.
-  const line =
-    offered.quote || !storyLine ? undefined : mainStoryLine(picked.flatMap((n) => storyLine(n.text)));
-  if (line) {
-    const at = picked.findIndex((n) => storyLine!(n.text).some((q) => q.text === line.text));
-    Object.assign(offered, { quote: line, quoteAt: at });
-  }
+  const lines = offered.quote || !storyLine ? [] : picked.map((n) => storyLine(n.text));
+  const line = mainStoryLine(lines.flat());
+  if (line) Object.assign(offered, { quote: line, quoteAt: lines.findIndex((said) => said.includes(line)) });
   return offered;
+}
+
+/**
+ * The most telling number of a part's narrations (money over a count over a measure; the first
+ * of equal ones) and the narration that says it, skipping list items and the narrations `skip` names.
+ */
+function mostTellingFigure(
+  picked: readonly PickedNarration[],
+  language: Language,
+  skip: (narration: PickedNarration, at: number) => boolean,
+): { figure: KeyFigure; at: number } | undefined {
+  let best: { figure: KeyFigure; at: number; rank: number } | undefined;
+  for (const [at, narration] of picked.entries()) {
+    if (narration.listItem || skip(narration, at)) continue;
+    const ranked = narration.sentences
+      .map((sentence) => findRankedKeyFigure(sentence.text, language))
+      .find((f) => f !== undefined);
+    if (ranked && ranked.rank > (best?.rank ?? 0)) best = { figure: ranked.figure, at, rank: ranked.rank };
+  }
+  return best;
 }
 
 /** The narration shown by the panel (figure or quote) gets no bullet of its own: the panel is its point. */
@@ -1012,9 +1015,6 @@ function splitSlides(
   });
 }
 
-/** Slide titles up to this long say the section and its subsection ("History: Construction"). */
-const SUBSECTION_TITLE_MAX: Record<Language, number> = { ja: 24, en: 48 };
-
 /** The title of the subsection a paragraph of the section is under, or undefined when directly under its heading. */
 function subsectionTitle(plan: BodyPlan, paragraph: number, language: Language): string | undefined {
   const sub = plan.topic.subsections?.filter((s) => s.from <= paragraph).at(-1);
@@ -1023,7 +1023,7 @@ function subsectionTitle(plan: BodyPlan, paragraph: number, language: Language):
   if (heading === plan.title) return undefined;
   const joined = language === 'ja' ? `${plan.title}：${heading}` : `${plan.title}: ${heading}`;
   // "Section: Subsection" only when the section's title has no colon of its own.
-  return joined.length <= SUBSECTION_TITLE_MAX[language] && !/[:：]/u.test(plan.title) ? joined : heading;
+  return joined.length <= SUBTOPIC_TITLE_MAX[language] && !/[:：]/u.test(plan.title) ? joined : heading;
 }
 
 /** Narrations where the label changes from the one before (a new subsection starts). */
@@ -1107,16 +1107,6 @@ function leadOpening(
   const rest: string[] = [];
   for (const sentence of sentences.slice(k)) appendSpeech(rest, sentence, language, narrationChars);
   return { opening, rest };
-}
-
-/** Whether a slide's narrations say the title's words (every word of it, in any form). */
-function saysTitle(slide: Section, title: string, language: Language): boolean {
-  const text = slide.narrations.map((n) => n.text).join(' ');
-  if (language === 'ja') return text.includes(title);
-  const words = new Set(titleKey(text.replace(/[^\p{L}\p{N}'’\s-]/gu, ' '), language).split(' '));
-  return titleKey(title, language)
-    .split(' ')
-    .every((w) => words.has(w));
 }
 
 /** What a slide's generated title is chosen against: the article's sentences and its headings. */
@@ -1205,11 +1195,7 @@ function retitleSlides(
     // A bare word the slide says ("Council"): a phrase of the slide that narrows it ("Council budget"), else the slide before's when that narrows it.
     if (says) {
       const narrower =
-        slideTitle(sentences, language, {
-          elsewhere: context.sentences.filter((s) => !said.includes(s)),
-          avoid,
-          including: slide.title,
-        }) ??
+        slideTitle(sentences, language, { elsewhere: options.elsewhere, avoid, including: slide.title }) ??
         (previous && titleKey(previous, language).split(' ').includes(titleKey(slide.title, language))
           ? previous
           : undefined);

@@ -198,10 +198,6 @@ const MAX_LIST_BULLET: Record<Language, number> = { ja: 44, en: 100 };
 const ENDS_LIKE_SENTENCE = /[.!?。！？][\s"'”’」』)）]*$/u;
 
 /**
- * A list of short items (ingredients, tools) becomes sentences of two items each, so a recipe's
- * quantities are said and shown rather than dropped as fragments: 「米粉 200グラム、塩 小さじ半分。」
- */
-/**
  * A paragraph that opens with a short reply to the one before ("…was supposed to prove them
  * right." | "It did not. Counters on the two busiest routes…") gives the reply back to the
  * paragraph it answers: a topic cut between them dropped the turn of the story, and the claim
@@ -224,6 +220,10 @@ function withRepliesJoined(blocks: readonly IndexedBlock[], language: Language):
   return result;
 }
 
+/**
+ * A list of short items (ingredients, tools) becomes sentences of two items each, so a recipe's
+ * quantities are said and shown rather than dropped as fragments: 「米粉 200グラム、塩 小さじ半分。」
+ */
 function withListsAsSentences(blocks: readonly IndexedBlock[], language: Language): IndexedBlock[] {
   const result: IndexedBlock[] = [];
   const isItem = (b: IndexedBlock) =>

@@ -108,26 +108,24 @@ export function placePictures(
     const shared = [...new Set(terms.flatMap((d) => [...d]))].filter((t) => slotTerms[s]!.has(t));
     return { shared, score: shared.reduce((sum, t) => sum + weight(t) * emphasis(t), 0) };
   };
-  const matches = (lead: boolean) => {
-    const candidates: { picture: number; slot: number; score: number }[] = [];
-    for (const [p, picture] of pictures.entries()) {
-      if (Boolean(picture.lead) !== lead) continue;
-      for (const s of slots.keys()) {
-        const distance = Math.abs(slots[s]!.section - picture.section);
-        if (!open(s, picture) || distance > SECTION_WINDOW) continue;
-        const { shared, score } = said(p, s);
-        const terms = described[p]!;
-        if (shared.length === 0 || (shared.length === 1 && !terms.every((d) => d.has(shared[0]!)))) continue;
-        const near = score * (1 - DISTANCE_COST * distance);
-        if (near >= MIN_MATCH) candidates.push({ picture: p, slot: s, score: near });
-      }
+  // The pictures other than the lead, each on the free slide that says most of what it shows.
+  const candidates: { picture: number; slot: number; score: number }[] = [];
+  for (const [p, picture] of pictures.entries()) {
+    if (picture.lead) continue;
+    for (const s of slots.keys()) {
+      const distance = Math.abs(slots[s]!.section - picture.section);
+      if (!open(s, picture) || distance > SECTION_WINDOW) continue;
+      const { shared, score } = said(p, s);
+      const terms = described[p]!;
+      if (shared.length === 0 || (shared.length === 1 && !terms.every((d) => d.has(shared[0]!)))) continue;
+      const near = score * (1 - DISTANCE_COST * distance);
+      if (near >= MIN_MATCH) candidates.push({ picture: p, slot: s, score: near });
     }
-    candidates.sort((a, b) => b.score - a.score);
-    for (const { picture, slot } of candidates) {
-      if (placed[picture] === undefined && open(slot, pictures[picture]!)) place(picture, slot);
-    }
-  };
-  matches(false);
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  for (const { picture, slot } of candidates) {
+    if (placed[picture] === undefined && open(slot, pictures[picture]!)) place(picture, slot);
+  }
   for (const [p, picture] of pictures.entries()) {
     if (picture.lead || !picture.atPlace || placed[p] !== undefined) continue;
     const at = picture.section + (picture.within ?? 0);

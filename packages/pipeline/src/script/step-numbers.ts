@@ -12,12 +12,7 @@ const squeeze = (text: string): string => text.replace(/[\s\u3000]+/gu, '');
  */
 export function withStepNumbers(script: Script, steps: ReadonlyMap<string, number> | undefined): Script {
   if (!steps || steps.size === 0) return script;
-  const items = [...steps].map(([text, step]) => ({ text: squeeze(text), step }));
-  const stepOf = (narration: string): number | null => {
-    const said = squeeze(narration);
-    if (said.length === 0) return null;
-    return items.find((item) => item.text.startsWith(said))?.step ?? null;
-  };
+  const stepOf = stepNumberOf(steps);
   const numbered = (section: Section): Section => {
     if (section.kind !== 'body' || section.bullets.length === 0) return section;
     const numbers = section.bullets.map((_, b) => {
@@ -27,4 +22,19 @@ export function withStepNumbers(script: Script, steps: ReadonlyMap<string, numbe
     return numbers.some((n) => n !== null) ? { ...section, steps: numbers } : section;
   };
   return { ...script, sections: script.sections.map(numbered) };
+}
+
+/**
+ * The step number a narration says (it opens the text of an ordered list's item, `steps`: item
+ * text → number), or null for a narration that opens no step.
+ */
+export function stepNumberOf(
+  steps: ReadonlyMap<string, number> | undefined,
+): (narration: string) => number | null {
+  const items = [...(steps ?? [])].map(([text, step]) => ({ text: squeeze(text), step }));
+  return (narration) => {
+    const said = squeeze(narration);
+    if (said.length === 0) return null;
+    return items.find((item) => item.text.startsWith(said))?.step ?? null;
+  };
 }

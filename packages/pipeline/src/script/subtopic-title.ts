@@ -1,8 +1,9 @@
-import type { Language, Section } from '../schema/script.ts';
+import { type Language, SECTION_TITLE_MAX_CHARS, type Section } from '../schema/script.ts';
 import { slideSentences, slideTitle } from './slide-title.ts';
+import { stepNumberOf } from './step-numbers.ts';
 import { titleKey } from './topic-title.ts';
 
-/** A heading with its subtopic ("A quiet quay: energy recovery") is at most this long. */
+/** A heading with its subtopic or subsection ("A quiet quay: energy recovery", "History: Construction") is at most this long. */
 export const SUBTOPIC_TITLE_MAX: Record<Language, number> = { ja: 24, en: 48 };
 
 /** A heading shown over this many slides in a row has continuation slides that may have moved on. */
@@ -83,7 +84,7 @@ function retitleRun(
     const title =
       titled !== undefined && titled.length <= SUBTOPIC_TITLE_MAX[language]
         ? titled
-        : previous !== undefined && says(slide, previous.slice(heading.length + 1).trim(), language)
+        : previous !== undefined && saysTitle(slide, previous.slice(heading.length + 1).trim(), language)
           ? previous
           : undefined;
     previous = title;
@@ -144,12 +145,10 @@ function ownSubtopic(
   );
 }
 
-/** A section title is at most this long (the Script's limit): a heading that long is not numbered. */
-const SECTION_TITLE_MAX = 120;
-
 function numbered(heading: string, n: number, language: Language): string {
   const title = language === 'ja' ? `${heading}（${n}）` : `${heading} (${n})`;
-  return title.length <= SECTION_TITLE_MAX ? title : heading;
+  // A heading too long to take its number (the Script's limit) is not numbered.
+  return title.length <= SECTION_TITLE_MAX_CHARS ? title : heading;
 }
 
 /** "A quiet quay: energy recovery", 「作り方：生地の発酵」, "Why wood? Natural glaze". */
@@ -160,23 +159,18 @@ function joinTitle(heading: string, subtopic: string, language: Language): strin
   return `${heading}: ${subtopic}`;
 }
 
-/** Whether a slide's narrations say a subtopic (all its words, in any case). */
-function says(slide: Section, subtopic: string, language: Language): boolean {
+/** Whether a slide's narrations say a title's words (every word of it, in any form). */
+export function saysTitle(slide: Section, title: string, language: Language): boolean {
   const text = slide.narrations.map((n) => n.text).join(' ');
-  if (language === 'ja') return text.includes(subtopic);
+  if (language === 'ja') return text.includes(title);
   const words = new Set(titleKey(text.replace(/[^\p{L}\p{N}'’\s-]/gu, ' '), language).split(' '));
-  return titleKey(subtopic, language)
+  return titleKey(title, language)
     .split(' ')
     .every((w) => words.has(w));
 }
 
 /** Whether a slide says a step of an ordered list (its narration opens the step's text). */
 function saysStep(slide: Section, steps: ReadonlyMap<string, number> | undefined): boolean {
-  if (!steps || steps.size === 0) return false;
-  const squeeze = (text: string) => text.replace(/\s+/gu, '');
-  const items = [...steps.keys()].map(squeeze);
-  return slide.narrations.some((n) => {
-    const said = squeeze(n.text);
-    return said.length > 0 && items.some((item) => item.startsWith(said));
-  });
+  const stepOf = stepNumberOf(steps);
+  return slide.narrations.some((n) => stepOf(n.text) !== null);
 }

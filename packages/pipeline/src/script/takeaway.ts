@@ -230,10 +230,6 @@ const EMPHASIS: Record<Language, RegExp> = {
   ja: /(?:必ず|いちばん|一番|最も|もっとも|大切|重要|ポイント|欠かせ)/u,
 };
 /**
- * A side fact: a scene, a sound or a feeling of the body ("At night the only sounds are…",
- * 「…の姿も増えている」, "…is strangely calm"), or what people talk about rather than what happened.
- */
-/**
  * A reason or what something becomes: why a section exists ("because…", "which is why…", "the ash
  * melts into a natural glaze", 「…ため」).
  */
@@ -249,6 +245,10 @@ const CAVEAT: Record<Language, RegExp> = {
   en: /\b(?:warn(?:s|ed|ing)?|risks?|not (?:yet )?(?:been )?ruled out|remains to be seen|too early to|unclear)\b/iu,
   ja: /(?:恐れ|おそれ|まだ(?:わから|分から)|かどうかは|懸念|くぎを刺|注意が必要|課題)/u,
 };
+/**
+ * A side fact: a scene, a sound or a feeling of the body ("At night the only sounds are…",
+ * 「…の姿も増えている」, "…is strangely calm"), or what people talk about rather than what happened.
+ */
 const SIDE_FACT: Record<Language, RegExp> = {
   en: /\b(?:sounds?|smells?|strangely|hum|roar|quiet|calm)\b/iu,
   ja: /(?:話題になって|姿も|とも言われ|ようだ。?$)/u,
