@@ -47,6 +47,7 @@ import { MAX_SENTENCE_ITEMS, outlineArticle, type Topic } from './outline.ts';
 import { figureEnd, foreshadows } from './panel-topic.ts';
 import { pictureCaption } from './picture-caption.ts';
 import { matchingNarration, placePictures } from './picture-placement.ts';
+import { politeGrowth, politeNarration } from './polite-form.ts';
 import { findQuote } from './quote.ts';
 import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
@@ -309,7 +310,10 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         concludes: CONCLUSION_HEADING.test(plan.topic.heading ?? ''),
       };
     }),
-    remaining - parts.reduce((sum, plan) => sum + listChars(plan), 0),
+    Math.floor(
+      (remaining - parts.reduce((sum, plan) => sum + listChars(plan), 0)) /
+        (language === 'ja' ? politeGrowth(parts.flatMap((plan) => plan.scored.map((s) => s.text))) : 1),
+    ),
     language,
     {
       maxChars: limits.narration,
@@ -584,7 +588,9 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     bullets: [],
     narrations: [intro, ...openingLead].map((text) => ({ text, speaker: 'narrator' })),
   };
-  const sections = [opening, ...shownBody, ...closing];
+  const told = [opening, ...shownBody, ...closing];
+  // Polite endings come before the budget is checked: what is spoken is what is counted.
+  const sections = language === 'ja' ? told.map(inPoliteStyle) : told;
   const fitted = withStepNumbers(
     fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options),
     outline.steps,
@@ -1351,6 +1357,16 @@ function scriptLeadImage(
 }
 
 /** Japanese narrations with Latin-script words get a katakana reading. */
+/** A Japanese slide whose narrator speaks in the polite style (see politeNarration); bullets keep the page's wording. */
+function inPoliteStyle(section: Section): Section {
+  return {
+    ...section,
+    narrations: section.narrations.map((n) =>
+      n.speaker === 'narrator' ? { ...n, text: politeNarration(n.text) } : n,
+    ),
+  };
+}
+
 function withReadings(script: Script, rubies: Readonly<Record<string, string>> = {}): Script {
   return {
     ...script,
