@@ -53,7 +53,7 @@ import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
 import { definitionTitle, quoteSlideTitle, scopeTitle, slideSentences, slideTitle } from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
-import { withStepNumbers } from './step-numbers.ts';
+import { stepNumberOf, withStepNumbers } from './step-numbers.ts';
 import { mainStoryLine, storyLineFinder } from './story-line.ts';
 import { SUBTOPIC_TITLE_MAX, saysTitle, withSubtopicTitles } from './subtopic-title.ts';
 import { extractTerms, termFrequencies } from './terms.ts';
@@ -353,6 +353,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const headings = bodies.flatMap((b) => (b.plan.topic.heading ? [b.plan.topic.heading] : []));
   /** The part before the article's first heading: it sums up the parts to come. */
   const isIntroduction = (i: number) => i === 0 && !bodies[0]!.plan.topic.heading && headings.length > 0;
+  const stepOf = stepNumberOf(outline.steps);
   const withoutFigure = (i: number) => (text: string) =>
     isIntroduction(i) && foreshadows(text, headings, language);
   const offered = bodies.map((b, i) =>
@@ -459,10 +460,12 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     );
     const starts = labelChanges(labels);
     // A short set-up ("None of this has come free.") shows the panel it leads to.
-    const from = panelSetUp(section.narrations, at, language) && !starts.includes(1) ? 0 : at;
+    const inSteps = at !== undefined && betweenSteps(section.narrations, at, (text) => stepOf(text) !== null);
+    const from =
+      panelSetUp(section.narrations, at, language) && !starts.includes(1) ? 0 : inSteps ? at! - 1 : at;
     const cuts = withinEnumerations(
       slideCuts(section.narrations.length, from, room, starts, panelCutsFrom(i + 1), {
-        panelEnd: panelEnd(i, section.layout, at, section.narrations),
+        panelEnd: inSteps ? undefined : panelEnd(i, section.layout, at, section.narrations),
         ...(second ? { second: [second.at, panelEnd(i, second.layout, second.at, section.narrations)] } : {}),
       }),
       [
@@ -485,6 +488,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
               layout: section.layout,
               at,
               from,
+              ...(inSteps ? { stepsBefore: true } : {}),
               ...(section.figure ? { figure: section.figure } : {}),
               ...(section.quote ? { quote: section.quote } : {}),
             },
@@ -719,6 +723,8 @@ interface Panel {
   layout: 'figure' | 'quote';
   at: number;
   from: number;
+  /** The narrations from `from` to `at` are steps of their own, not the panel's set-up: they keep their bullets. */
+  stepsBefore?: boolean;
   figure?: KeyFigure;
   quote?: Quote;
 }
@@ -783,6 +789,19 @@ function layoutOptions(
   const line = mainStoryLine(lines.flat());
   if (line) Object.assign(offered, { quote: line, quoteAt: lines.findIndex((said) => said.includes(line)) });
   return offered;
+}
+
+/**
+ * Whether a narration is a step's hint said between two steps of an ordered list ("it should
+ * rise to 1.5 times" after step 5): its panel's slide starts with that step and goes on with the
+ * steps after it, so the run of steps is not split by a slide of its own.
+ */
+function betweenSteps(
+  narrations: readonly Narration[],
+  at: number,
+  isStep: (text: string) => boolean,
+): boolean {
+  return at > 0 && isStep(narrations[at - 1]!.text) && narrations.slice(at + 1).some((n) => isStep(n.text));
 }
 
 /**
@@ -1016,7 +1035,8 @@ function splitSlides(
     if (!panel) return slide;
     // A set-up said with the panel showing ("None of this has come free.") is no point of its own either.
     let shown = slide;
-    for (let k = panel.at - start; k >= 0; k--) shown = withPanelBullet(shown, k);
+    for (let k = panel.at - start; k >= (panel.stepsBefore ? panel.at - start : 0); k--)
+      shown = withPanelBullet(shown, k);
     return shown;
   });
 }

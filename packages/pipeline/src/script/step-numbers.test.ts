@@ -137,5 +137,31 @@ describe('the recipe page of the corpus (ja-howto-bread)', () => {
     expect(script.sections.filter((s) => s.steps !== undefined).every((s) => s.title === '作り方')).toBe(
       true,
     );
+    // The proofing check between steps 5 and 6 ("1.5倍") shows as a panel on a slide that goes on
+    // from step 5 to step 6: no slide of its own splits the steps, none is left with step 6 alone.
+    const panel = method.find((s) => s.layout === 'figure');
+    if (panel) expect(panel.steps?.filter((n) => n !== null)).toEqual([5, 6]);
+    expect(method.some((s) => s.steps?.length === 1 && s.steps[0] === 6)).toBe(false);
+  });
+});
+
+describe('plain-style steps, narrated in the polite style', () => {
+  it('still numbers every step and ends the narration politely', () => {
+    const plain = [
+      '鍋に水を入れて火にかけ、沸騰したら塩を加える。',
+      'パスタを入れて、袋の表示より1分短くゆでる。',
+      'フライパンでにんにくを弱火にかけ、香りを出す。',
+      'ゆで上がったパスタを移し、ゆで汁を少し加えて混ぜる。',
+    ];
+    const piece = articleOf('ペペロンチーノの作り方', 'ja', [
+      p('にんにくとオリーブオイルだけで作れるパスタは、忙しい日の昼ごはんにぴったりだ。'),
+      h2('作り方'),
+      ...plain.map(step),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'ja', maxSections: 12, charBudget: 1000 });
+    expect(numbering(script).filter((b) => b.step !== null).map((b) => b.step)).toEqual([1, 2, 3, 4]);
+    const said = script.sections.flatMap((s) => s.narrations.map((n) => n.text)).join('');
+    expect(said).toContain('香りを出します。');
+    expect(said).not.toContain('香りを出す。');
   });
 });

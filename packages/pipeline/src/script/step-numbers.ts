@@ -1,4 +1,5 @@
 import type { Script, Section } from '../schema/script.ts';
+import { politeNarration } from './polite-form.ts';
 
 /** Letters and digits only: a narration and the list item it comes from compare equal. */
 const squeeze = (text: string): string => text.replace(/[\s\u3000]+/gu, '');
@@ -31,10 +32,14 @@ export function withStepNumbers(script: Script, steps: ReadonlyMap<string, numbe
 export function stepNumberOf(
   steps: ReadonlyMap<string, number> | undefined,
 ): (narration: string) => number | null {
-  const items = [...(steps ?? [])].map(([text, step]) => ({ text: squeeze(text), step }));
+  // A Japanese narration ends its sentences politely (置く → 置きます): it opens the item's polite form.
+  const items = [...(steps ?? [])].map(([text, step]) => ({
+    texts: [squeeze(text), squeeze(politeNarration(text))],
+    step,
+  }));
   return (narration) => {
     const said = squeeze(narration);
     if (said.length === 0) return null;
-    return items.find((item) => item.text.startsWith(said))?.step ?? null;
+    return items.find((item) => item.texts.some((text) => text.startsWith(said)))?.step ?? null;
   };
 }
