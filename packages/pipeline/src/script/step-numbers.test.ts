@@ -159,7 +159,11 @@ describe('plain-style steps, narrated in the polite style', () => {
       ...plain.map(step),
     ]);
     const script = buildOfflineScript(piece, { language: 'ja', maxSections: 12, charBudget: 1000 });
-    expect(numbering(script).filter((b) => b.step !== null).map((b) => b.step)).toEqual([1, 2, 3, 4]);
+    expect(
+      numbering(script)
+        .filter((b) => b.step !== null)
+        .map((b) => b.step),
+    ).toEqual([1, 2, 3, 4]);
     const said = script.sections.flatMap((s) => s.narrations.map((n) => n.text)).join('');
     expect(said).toContain('香りを出します。');
     expect(said).not.toContain('香りを出す。');
