@@ -63,7 +63,7 @@ const totals = {
   decorativePictures: sum(results.map((r) => r.decorativePictures.length)),
   durationSec: sum(results.map((r) => r.durationSec)),
   layouts: Object.fromEntries(
-    ['bullets', 'picture', 'figure', 'quote'].map((layout) => [
+    ['bullets', 'picture', 'figure', 'quote', 'keypoint'].map((layout) => [
       layout,
       sum(
         results.map(

@@ -32,6 +32,7 @@ import { withoutFillerBullets } from './filler-bullets.ts';
 import { speaksInFirstPerson } from './first-person.ts';
 import { japaneseReading } from './katakana.ts';
 import { findRankedKeyFigure } from './key-figure.ts';
+import { withKeyPoints } from './key-point.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
 import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
@@ -585,9 +586,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     narrations: [intro, ...openingLead].map((text) => ({ text, speaker: 'narrator' })),
   };
   const sections = [opening, ...shownBody, ...closing];
-  const fitted = withStepNumbers(
-    fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options),
-    outline.steps,
+  const fitted = withKeyPoints(
+    withStepNumbers(
+      fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options),
+      outline.steps,
+    ),
   );
   return language === 'ja' ? withReadings(fitted, article.readings) : fitted;
 }
