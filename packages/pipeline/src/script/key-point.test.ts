@@ -27,6 +27,9 @@ describe('isKeyPoint', () => {
       'The council will vote on the extension in March',
       'Deliveries by cargo bike have carried on through the winter',
       'Most workshops should keep 3 stones',
+      // Noun phrases, not orders.
+      'Heartbeat and Status Controller (HSC)',
+      'New sounds and sound system tweaks',
       'A dull tool is more dangerous than a sharp one, because it has to be forced when you push it hard',
     ])
       expect(isKeyPoint(text, 'en'), text).toBe(false);

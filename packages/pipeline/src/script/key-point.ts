@@ -15,11 +15,13 @@ const RULE: Record<Language, RegExp> = {
 };
 
 /**
- * An order in a few words ("Sharpen little and often", "Keep the stones flat"): a first word that is
- * a plain verb (not a determiner, pronoun, preposition or a noun's plural), no finite verb after it.
+ * An order in a few words ("Sharpen little and often", "Keep the stones flat", "Start small"): a
+ * first word that is not a determiner, pronoun, preposition or a noun's plural, then an object's
+ * determiner, a pronoun, a particle or an adverb (a noun phrase such as "New sounds and tweaks"
+ * has none there).
  */
-const EN_IMPERATIVE_FIRST =
-  /^(?!(?:a|an|the|this|that|these|those|my|our|your|his|her|its|their|in|on|at|for|with|by|from|of|to|as|after|before|most|many|some|every|each|all|no|one|two|three|i|we|you|he|she|it|they|there|here|what|why|how|who)\b)[A-Z][a-z]+(?<![^s]s|ed|ing|ly)\s/u;
+const EN_IMPERATIVE =
+  /^(?!(?:a|an|the|this|that|these|those|my|our|your|his|her|its|their|in|on|at|for|with|by|from|of|to|as|after|before|most|many|some|every|each|all|no|one|two|three|i|we|you|he|she|it|they|there|here|what|why|how|who|new|old)\b)[A-Z][a-z]+(?<![^s]s|ed|ing|ly)\s(?:the|a|an|your|it|them|this|that|each|every|one|up|down|out|back|away|little|less|more|often|small|early|late|slow|slowly|[a-z]{3,}ly)\b[a-z ,]*$/u;
 const EN_FINITE = /\b(?:is|are|was|were|has|have|had|does|did|will|would|[a-z]{3,}ed)\b/iu;
 
 /** Narrative past (「…ました」「…った」, "-ed"): what happened in a story, not its rule. */
@@ -39,9 +41,7 @@ export function isKeyPoint(text: string, language: Language): boolean {
   if (!standsAlone(t, language, { maxim: true }) || leansOnPrevious(t, language)) return false;
   if (NARRATIVE_PAST[language].test(t)) return false;
   if (RULE[language].test(t)) return true;
-  return (
-    language === 'en' && t.split(/\s+/u).length <= 6 && EN_IMPERATIVE_FIRST.test(t) && !EN_FINITE.test(t)
-  );
+  return language === 'en' && t.split(/\s+/u).length <= 6 && EN_IMPERATIVE.test(t) && !EN_FINITE.test(t);
 }
 
 /** A body slide drawn as bullets only: no picture, figure, quote or numbered steps. */
