@@ -58,8 +58,8 @@ function StepBadge({ step, bulletFont }: { step: number | null; bulletFont: numb
  *   when vertical);
  * - figure: one key number very large with its one-line context, the bullets smaller below;
  * - quote: the quotation large with "— who", the bullets smaller below;
- * - keypoint: the section's rule or conclusion large on an accent panel (shown when said), the
- *   bullets smaller below.
+ * - keypoint: the section's rule or conclusion large on an accent panel, the bullets smaller
+ *   below it (or above it, when it is said after them: it appears when said).
  * Bullets with a reveal frame appear then (a cut); the others show from the start. A layout
  * without its data is drawn as bullets.
  */
@@ -194,6 +194,22 @@ export const SectionSlide: React.FC<{
   const firstReveal = reveals && reveals.length > 0 ? Math.min(...reveals) : 0;
   const shown = (at: number): React.CSSProperties => ({ opacity: frame < at ? 0 : 1 });
   const markerSize = 0.42 * bulletFont;
+  // A key point said after the slide's first narration appears under the bullets shown before it,
+  // in the order they are said (above them, an empty panel's place waited over the bullets).
+  const keyPointBelow = (slide.keyPointReveal ?? 0) > 0 && bullets.length > 0;
+  const keyPointPanel = keyPointLayout && (
+    <KeyPointPanel
+      segments={keyPointSegments}
+      layout={keyPointLayout}
+      radius={radius}
+      style={{
+        ...shown(slide.keyPointReveal ?? 0),
+        // Alone on its slide, the key point stands in the middle of the space under the heading.
+        marginTop: bullets.length === 0 ? 'auto' : gapLarge,
+        marginBottom: bullets.length === 0 ? 'auto' : undefined,
+      }}
+    />
+  );
 
   return (
     <AbsoluteFill>
@@ -271,19 +287,7 @@ export const SectionSlide: React.FC<{
             />
           </div>
         )}
-        {keyPointLayout && (
-          <KeyPointPanel
-            segments={keyPointSegments}
-            layout={keyPointLayout}
-            radius={radius}
-            style={{
-              ...shown(slide.keyPointReveal ?? 0),
-              // Alone on its slide, the key point stands in the middle of the space under the heading.
-              marginTop: bullets.length === 0 ? 'auto' : gapLarge,
-              marginBottom: bullets.length === 0 ? 'auto' : undefined,
-            }}
-          />
-        )}
+        {keyPointLayout && !keyPointBelow && keyPointPanel}
         {quoteLayout && slide.quote && (
           <div
             style={{
@@ -393,6 +397,7 @@ export const SectionSlide: React.FC<{
             ))}
           </div>
         )}
+        {keyPointLayout && keyPointBelow && keyPointPanel}
       </div>
       {footer.length > 0 && (
         <div
