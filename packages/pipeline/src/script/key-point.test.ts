@@ -27,6 +27,7 @@ describe('isKeyPoint', () => {
       'The council will vote on the extension in March',
       'Deliveries by cargo bike have carried on through the winter',
       'Most workshops should keep 3 stones',
+      'If you want to try this, start small',
       // Noun phrases, not orders.
       'Heartbeat and Status Controller (HSC)',
       'New sounds and sound system tweaks',

@@ -36,8 +36,8 @@ export function isKeyPoint(text: string, language: Language): boolean {
   if (t.length === 0 || t.length > MAX_CHARS[language]) return false;
   // One sentence, no quotation (that is the quote panel's), no number (the figure panel's).
   if (/[.。!?！？][\s\u3000]|[“”"「」『』:：;；]|[\d０-９]/u.test(t)) return false;
-  // Not the author's own story ("I", "my").
-  if (language === 'en' && /\b(?:I|my|me)\b/u.test(t)) return false;
+  // Not the author's own story ("I", "my"), nor a "this" standing for what was said before ("try this,").
+  if (language === 'en' && /\b(?:I|my|me)\b|\b(?:this|that|these|those)(?:\s*[,;]|$)/u.test(t)) return false;
   if (!standsAlone(t, language, { maxim: true }) || leansOnPrevious(t, language)) return false;
   if (NARRATIVE_PAST[language].test(t)) return false;
   if (RULE[language].test(t)) return true;
