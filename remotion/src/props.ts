@@ -20,10 +20,11 @@ export {
 /**
  * How a body slide is laid out. `bullets`: the bullet list; `picture`: the section's picture
  * (with its caption) beside the bullets; `figure`: one key number shown large with its context;
- * `quote`: a quoted sentence with who said it. A slide whose layout needs data it lacks (a picture
+ * `quote`: a quoted sentence with who said it; `keypoint`: the section's one short rule or
+ * conclusion in a large accent panel. A slide whose layout needs data it lacks (a picture
  * that failed to download, say) falls back to `bullets`.
  */
-export const SlideLayoutSchema = z.enum(['bullets', 'picture', 'figure', 'quote']);
+export const SlideLayoutSchema = z.enum(['bullets', 'picture', 'figure', 'quote', 'keypoint']);
 export type SlideLayout = z.infer<typeof SlideLayoutSchema>;
 
 export const KeyFigureSchema = z.object({
@@ -40,6 +41,12 @@ export const QuoteSchema = z.object({
   by: z.string().min(1).max(80).optional(),
 });
 export type Quote = z.infer<typeof QuoteSchema>;
+
+/** A short standalone rule or conclusion the slide shows large (no quotation marks, no speaker). */
+export const KeyPointSchema = z.object({
+  text: z.string().min(1).max(100),
+});
+export type KeyPoint = z.infer<typeof KeyPointSchema>;
 
 /**
  * The step number of each bullet of a slide that shows an ordered list's items (a recipe's steps),
@@ -104,6 +111,10 @@ export const SlideSchema = z.object({
   figure: KeyFigureSchema.optional(),
   /** `quote` layout. */
   quote: QuoteSchema.optional(),
+  /** `keypoint` layout. */
+  keyPoint: KeyPointSchema.optional(),
+  /** Frame, counted from the slide's start, at which the key point appears (absent: from the start). */
+  keyPointReveal: frame.optional(),
   /** 1-based index among body sections, for "2 / 5" style labels; 0 for title and closing. */
   sectionNumber: z.number().int().nonnegative(),
   sectionCount: z.number().int().nonnegative(),

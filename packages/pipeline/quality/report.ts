@@ -63,7 +63,7 @@ const totals = {
   decorativePictures: sum(results.map((r) => r.decorativePictures.length)),
   durationSec: sum(results.map((r) => r.durationSec)),
   layouts: Object.fromEntries(
-    ['bullets', 'picture', 'figure', 'quote'].map((layout) => [
+    ['bullets', 'picture', 'figure', 'quote', 'keypoint'].map((layout) => [
       layout,
       sum(
         results.map(
@@ -97,6 +97,7 @@ function printPage(q: PageQuality, problems: readonly string[]): void {
       if (section.figure) console.log(`     [figure] ${section.figure.value} — ${section.figure.context}`);
       if (section.quote)
         console.log(`     [quote] ${section.quote.text}${section.quote.by ? ` — ${section.quote.by}` : ''}`);
+      if (section.keyPoint) console.log(`     [key point] ${section.keyPoint.text}`);
       if (section.image) console.log(`     [picture] ${section.image.url} ${section.image.caption ?? ''}`);
       for (const bullet of section.bullets) console.log(`     • ${bullet}`);
       for (const n of section.narrations)

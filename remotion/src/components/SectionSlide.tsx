@@ -3,6 +3,7 @@ import { type Box, useFrameLayout } from '../layout/frame-layout.ts';
 import {
   CONTEXT_LINE_HEIGHT,
   computeFigureLayout,
+  computeKeyPointLayout,
   computeQuoteLayout,
   FIGURE_LINE_HEIGHT,
   QUOTE_LINE_HEIGHT,
@@ -17,6 +18,7 @@ import {
 import { breakSegments } from '../layout/segments.ts';
 import type { Slide } from '../props.ts';
 import { FONT_WEIGHT, theme } from '../theme.ts';
+import { KeyPointPanel } from './KeyPointPanel.tsx';
 import { SlidePicture } from './SlidePicture.tsx';
 import { WrappedText } from './WrappedText.tsx';
 
@@ -55,7 +57,9 @@ function StepBadge({ step, bulletFont }: { step: number | null; bulletFont: numb
  * - picture: the article's picture with its caption beside the bullets (stacked above them
  *   when vertical);
  * - figure: one key number very large with its one-line context, the bullets smaller below;
- * - quote: the quotation large with "— who", the bullets smaller below.
+ * - quote: the quotation large with "— who", the bullets smaller below;
+ * - keypoint: the section's rule or conclusion large on an accent panel, the bullets smaller
+ *   below it (or above it, when it is said after them: it appears when said).
  * Bullets with a reveal frame appear then (a cut); the others show from the start. A layout
  * without its data is drawn as bullets.
  */
@@ -77,7 +81,9 @@ export const SectionSlide: React.FC<{
         ? 'figure'
         : slide.layout === 'quote' && slide.quote
           ? 'quote'
-          : 'bullets';
+          : slide.layout === 'keypoint' && slide.keyPoint
+            ? 'keypoint'
+            : 'bullets';
 
   // The picture takes one side (landscape) or the top (vertical); the text gets the rest.
   const footerFont = (vertical ? 2.6 : 2.1) * u;
@@ -106,6 +112,7 @@ export const SectionSlide: React.FC<{
   const heroMax = (textBox.height - headerEstimate - 3 * u) * (bullets.length > 0 ? 0.5 : 0.9);
   const contextSegments = slide.figure ? breakSegments(slide.figure.context) : [];
   const quoteSegments = slide.quote ? breakSegments(slide.quote.text) : [];
+  const keyPointSegments = slide.keyPoint ? breakSegments(slide.keyPoint.text) : [];
   const layoutWith = (heroMax: number) => {
     const figureLayout =
       layout === 'figure' && slide.figure
@@ -132,7 +139,19 @@ export const SectionSlide: React.FC<{
             bullets.length === 0,
           )
         : undefined;
-    const heroHeight = figureLayout?.height ?? quoteLayout?.height ?? 0;
+    const keyPointLayout =
+      layout === 'keypoint'
+        ? computeKeyPointLayout(
+            keyPointSegments,
+            textBox.width,
+            heroMax,
+            u,
+            vertical,
+            measureBold,
+            bullets.length === 0,
+          )
+        : undefined;
+    const heroHeight = figureLayout?.height ?? quoteLayout?.height ?? keyPointLayout?.height ?? 0;
     const sizes = computeSectionLayout(
       { ...frameLayout, content: textBox },
       headingSegments,
@@ -144,14 +163,17 @@ export const SectionSlide: React.FC<{
         ...(slide.steps ? { numbered: true } : {}),
       },
     );
-    return { figureLayout, quoteLayout, sizes };
+    return { figureLayout, quoteLayout, keyPointLayout, sizes };
   };
   let laidOut = layoutWith(heroMax);
   // Bullets that overflow even at their smallest size get room from a smaller figure or quote.
-  if (laidOut.sizes.bulletClampLines !== undefined && (laidOut.figureLayout || laidOut.quoteLayout)) {
+  if (
+    laidOut.sizes.bulletClampLines !== undefined &&
+    (laidOut.figureLayout || laidOut.quoteLayout || laidOut.keyPointLayout)
+  ) {
     laidOut = layoutWith(0.55 * heroMax);
   }
-  const { figureLayout, quoteLayout, sizes } = laidOut;
+  const { figureLayout, quoteLayout, keyPointLayout, sizes } = laidOut;
   const {
     counterFont,
     counterHeight,
@@ -172,6 +194,22 @@ export const SectionSlide: React.FC<{
   const firstReveal = reveals && reveals.length > 0 ? Math.min(...reveals) : 0;
   const shown = (at: number): React.CSSProperties => ({ opacity: frame < at ? 0 : 1 });
   const markerSize = 0.42 * bulletFont;
+  // A key point said after the slide's first narration appears under the bullets shown before it,
+  // in the order they are said (above them, an empty panel's place waited over the bullets).
+  const keyPointBelow = (slide.keyPointReveal ?? 0) > 0 && bullets.length > 0;
+  const keyPointPanel = keyPointLayout && (
+    <KeyPointPanel
+      segments={keyPointSegments}
+      layout={keyPointLayout}
+      radius={radius}
+      style={{
+        ...shown(slide.keyPointReveal ?? 0),
+        // Alone on its slide, the key point stands in the middle of the space under the heading.
+        marginTop: bullets.length === 0 ? 'auto' : gapLarge,
+        marginBottom: bullets.length === 0 ? 'auto' : undefined,
+      }}
+    />
+  );
 
   return (
     <AbsoluteFill>
@@ -249,6 +287,7 @@ export const SectionSlide: React.FC<{
             />
           </div>
         )}
+        {keyPointLayout && !keyPointBelow && keyPointPanel}
         {quoteLayout && slide.quote && (
           <div
             style={{
@@ -358,6 +397,7 @@ export const SectionSlide: React.FC<{
             ))}
           </div>
         )}
+        {keyPointLayout && keyPointBelow && keyPointPanel}
       </div>
       {footer.length > 0 && (
         <div

@@ -89,3 +89,47 @@ export function computeQuoteLayout(
   const height = quoteLines * fit.fontSize * QUOTE_LINE_HEIGHT + gap + byFont * 1.4;
   return { quoteFont: fit.fontSize, quoteLines, byFont, indent, gap, height };
 }
+
+export const KEY_POINT_LINE_HEIGHT = 1.3;
+
+export interface KeyPointLayout {
+  font: number;
+  lines: number;
+  padX: number;
+  padY: number;
+  /** Width of the accent bar on the panel's left edge. */
+  bar: number;
+  height: number;
+}
+
+/**
+ * A key point as large as fits in a panel `width` wide and at most `maxHeight` tall (≤ 3 lines),
+ * about the size of a figure's number when short. Alone on its slide (`alone`: no bullets) it may
+ * be set larger.
+ */
+export function computeKeyPointLayout(
+  segments: readonly string[],
+  width: number,
+  maxHeight: number,
+  u: number,
+  vertical: boolean,
+  measureBold: MeasureEm,
+  alone = false,
+): KeyPointLayout {
+  const padX = (vertical ? 4 : 3.4) * u;
+  const padY = (vertical ? 3 : 2.4) * u;
+  const bar = 0.9 * u;
+  const fit = fitParagraphs({
+    paragraphs: [segments],
+    measureEm: measureBold,
+    boxWidth: width - 2 * padX - bar,
+    boxHeight: Math.max(4 * u, maxHeight - 2 * padY),
+    maxFontSize: (alone ? 1.25 : 1) * (vertical ? 7.2 : 6.4) * u,
+    minFontSize: (vertical ? 3.6 : 3) * u,
+    lineHeight: KEY_POINT_LINE_HEIGHT,
+    maxLinesPerParagraph: 3,
+  });
+  const lines = Math.min(3, fit.lineCounts[0] ?? 1);
+  const height = lines * fit.fontSize * KEY_POINT_LINE_HEIGHT + 2 * padY;
+  return { font: fit.fontSize, lines, padX, padY, bar, height };
+}

@@ -34,10 +34,23 @@ interface Run {
   progress: Progress[];
 }
 
-// The sample script with short made-up clips: 3 slides, 7.7 s (231 frames) at 720p.
-const script = ScriptSchema.parse(
+// The sample script with short made-up clips: 3 slides, 7.7 s (231 frames) at 720p. Its body slide
+// shows a key point, revealed when its second narration starts.
+const sample = ScriptSchema.parse(
   JSON.parse(await readFile(new URL('../../fixtures/script-ja-short.json', import.meta.url), 'utf8')),
 );
+const script = {
+  ...sample,
+  sections: sample.sections.map((section) =>
+    section.kind === 'body'
+      ? {
+          ...section,
+          layout: 'keypoint' as const,
+          keyPoint: { text: '速さは専用の線路が支える', narration: 1 },
+        }
+      : section,
+  ),
+};
 const timeline: Timeline = buildTimeline(script, [0.8, 1.0, 0.6, 0.8], { credits: ['音声: テスト'] });
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
@@ -104,11 +117,17 @@ async function brightShare(video: string, atSec?: number): Promise<number> {
 
 /**
  * SSIM ("All") of each listed frame of video A against video B's frame `offset` frames later
- * (the same frame by default).
+ * (the same frame by default); `crop` (an ffmpeg crop, e.g. "iw:ih/2:0:0") compares that part only.
  */
-async function ssimAt(videoA: string, videoB: string, frames: number[], offset = 0): Promise<number[]> {
+async function ssimAt(
+  videoA: string,
+  videoB: string,
+  frames: number[],
+  offset = 0,
+  crop?: string,
+): Promise<number[]> {
   const pick = (shift: number) =>
-    `select='${frames.map((f) => `eq(n\\,${f + shift})`).join('+')}',setpts=N/TB`;
+    `select='${frames.map((f) => `eq(n\\,${f + shift})`).join('+')}',setpts=N/TB${crop ? `,crop=${crop}` : ''}`;
   const { stdout } = await run('ffmpeg', [
     '-v',
     'error',
@@ -298,6 +317,24 @@ describe('renderVideo', () => {
     expect(stats.yhigh - stats.ylow).toBeGreaterThan(10);
     // Text is there: a blank or background-only frame has no near-white pixels at all.
     expect(await brightShare(runs.fast.result.videoPath, 3.3)).toBeGreaterThan(0.01);
+  });
+
+  it('shows the key point when its narration starts, in both renderers alike', async () => {
+    const slide = timeline.slides.find((s) => s.layout === 'keypoint')!;
+    expect(slide.keyPoint?.text).toBe('速さは専用の線路が支える');
+    const reveal = slide.startFrame + slide.keyPointReveal!;
+    expect(slide.keyPointReveal).toBeGreaterThan(0);
+    // The fast renderer draws the slide again at the reveal: the slide above the subtitles (where
+    // the panel is) differs before and after it.
+    for (const video of [runs.fast.result.videoPath, runs.full.result.videoPath]) {
+      const [toAfter] = await ssimAt(video, video, [reveal - 2], 4, 'iw:ih*3/4:0:0');
+      expect(toAfter).toBeLessThan(0.99);
+    }
+    const same = await ssimAt(runs.fast.result.videoPath, runs.full.result.videoPath, [
+      reveal - 2,
+      reveal + 2,
+    ]);
+    expect(Math.min(...same)).toBeGreaterThanOrEqual(0.98);
   });
 
   it('crossfades into each later slide, the fast renderer frame for frame like the full one', async () => {

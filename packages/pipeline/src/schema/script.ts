@@ -2,6 +2,7 @@ import { type VideoStyle, VideoStyleSchema } from '@movie-generator/api-contract
 import {
   BulletStepsSchema,
   KeyFigureSchema,
+  KeyPointSchema,
   LanguageSchema,
   QuoteSchema,
   SlideLayoutSchema,
@@ -53,6 +54,15 @@ export const BULLET_MAX_CHARS = 160;
 /** The longest section (slide) title. */
 export const SECTION_TITLE_MAX_CHARS = 120;
 
+/**
+ * A section's key point: what the panel shows and the index of the narration that says it (the
+ * panel appears when that narration starts; absent: from the slide's start).
+ */
+export const SectionKeyPointSchema = KeyPointSchema.extend({
+  narration: z.number().int().min(0).max(19).optional(),
+});
+export type SectionKeyPoint = z.infer<typeof SectionKeyPointSchema>;
+
 export const SectionKindSchema = z.enum(['opening', 'body', 'closing']);
 export type SectionKind = z.infer<typeof SectionKindSchema>;
 
@@ -76,6 +86,8 @@ export const SectionSchema = z.object({
   figure: KeyFigureSchema.optional(),
   /** For the `quote` layout. */
   quote: QuoteSchema.optional(),
+  /** For the `keypoint` layout. */
+  keyPoint: SectionKeyPointSchema.optional(),
 });
 export type Section = z.infer<typeof SectionSchema>;
 

@@ -32,6 +32,7 @@ import { withoutFillerBullets } from './filler-bullets.ts';
 import { speaksInFirstPerson } from './first-person.ts';
 import { japaneseReading } from './katakana.ts';
 import { findRankedKeyFigure } from './key-figure.ts';
+import { withKeyPoints } from './key-point.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
 import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
@@ -595,9 +596,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const told = [opening, ...shownBody, ...closing];
   // Polite endings come before the budget is checked: what is spoken is what is counted.
   const sections = language === 'ja' ? told.map(inPoliteStyle) : told;
-  const fitted = withStepNumbers(
-    fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options),
-    outline.steps,
+  const fitted = withKeyPoints(
+    withStepNumbers(
+      fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options),
+      outline.steps,
+    ),
   );
   return language === 'ja' ? withReadings(fitted, article.readings) : fitted;
 }

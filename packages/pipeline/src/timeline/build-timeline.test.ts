@@ -278,4 +278,24 @@ describe('computeSpans', () => {
       { kind: 'static', startFrame: 40, endFrame: 110 },
     ]);
   });
+
+  it('cuts where a key point appears', () => {
+    const slide = {
+      kind: 'section' as const,
+      title: 't',
+      bullets: ['a'],
+      layout: 'keypoint' as const,
+      keyPoint: { text: 'k' },
+      keyPointReveal: 25,
+      sectionNumber: 1,
+      sectionCount: 1,
+      startFrame: 10,
+      durationInFrames: 100,
+    };
+    expect(computeSpans([slide], [], 110)).toEqual([
+      { kind: 'static', startFrame: 0, endFrame: 10 },
+      { kind: 'static', startFrame: 10, endFrame: 35 },
+      { kind: 'static', startFrame: 35, endFrame: 110 },
+    ]);
+  });
 });

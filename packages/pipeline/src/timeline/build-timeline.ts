@@ -17,7 +17,14 @@ import {
 import { type Script, type Section, SpeakerIdSchema } from '../schema/script.ts';
 import { characterOf } from '../speakers.ts';
 import { displayWidth, subtitleCards } from './line-break.ts';
-import { bulletReveals, bulletSteps, type ImageSources, leadImage, sectionContent } from './slide-content.ts';
+import {
+  bulletReveals,
+  bulletSteps,
+  type ImageSources,
+  keyPointReveal,
+  leadImage,
+  sectionContent,
+} from './slide-content.ts';
 
 /** Pauses, in seconds, from the product design. */
 export const PAUSES = {
@@ -135,6 +142,7 @@ export function buildTimeline(
       ...(reveals ? { bulletReveals: reveals } : {}),
       ...(section.kind === 'body' ? bulletSteps(section) : {}),
       ...(section.kind === 'body' ? sectionContent(section, images) : closingPanel(section, images)),
+      ...(section.kind === 'body' ? keyPointReveal(section, narrationStarts, slideStart) : {}),
       ...(lead ? { image: lead } : {}),
       sectionNumber: section.kind === 'body' ? bodyNumber : 0,
       sectionCount: bodyCount,
@@ -243,7 +251,7 @@ function dialogueTurns(
 
 /**
  * Static spans, cut at every frame where the picture (without fades) changes: a slide starts, a
- * bullet is revealed, a subtitle card appears or disappears, another speaker's badge lights up.
+ * bullet or a key point is revealed, a subtitle card appears or disappears, another speaker's badge lights up.
  */
 export function computeSpans(
   slides: readonly Slide[],
@@ -255,6 +263,8 @@ export function computeSpans(
   for (const s of slides) {
     cuts.add(s.startFrame);
     for (const r of s.bulletReveals ?? []) if (r > 0 && r < s.durationInFrames) cuts.add(s.startFrame + r);
+    const k = s.keyPointReveal;
+    if (k !== undefined && k > 0 && k < s.durationInFrames) cuts.add(s.startFrame + k);
   }
   for (const sub of subtitles) {
     cuts.add(sub.startFrame);

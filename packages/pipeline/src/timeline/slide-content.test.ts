@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { planFrames } from '../render/frame-plan.ts';
 import { ScriptSchema } from '../schema/script.ts';
 import { buildTimeline } from './build-timeline.ts';
-import { bulletReveals, bulletSteps, isNarrated } from './slide-content.ts';
+import { bulletReveals, bulletSteps, isNarrated, keyPointReveal, sectionContent } from './slide-content.ts';
 
 const script = ScriptSchema.parse(
   JSON.parse(readFileSync(new URL('../../fixtures/script-layouts-en.json', import.meta.url), 'utf8')),
@@ -212,5 +212,39 @@ describe('bulletSteps', () => {
         expect(slide.steps).toEqual(slide.bullets.map((_, i) => i + 1));
       } else expect(slide.steps).toBeUndefined();
     }
+  });
+});
+
+describe('key point', () => {
+  const section = ScriptSchema.parse({
+    title: 'Sharpness',
+    language: 'en',
+    sections: [
+      {
+        title: 'Sharpness',
+        layout: 'keypoint',
+        bullets: ['An edge is where two surfaces meet'],
+        keyPoint: { text: 'Sharpen little and often', narration: 1 },
+        narrations: [
+          { text: 'An edge is where two surfaces meet.', bullet: 0 },
+          { text: 'Sharpen little and often.' },
+        ],
+      },
+    ],
+  }).sections[0]!;
+
+  it('is shown by the keypoint layout, and appears when the narration that says it starts', () => {
+    expect(sectionContent(section, new Map())).toEqual({
+      layout: 'keypoint',
+      keyPoint: { text: 'Sharpen little and often' },
+    });
+    expect(keyPointReveal(section, [15, 80], 10)).toEqual({ keyPointReveal: 70 });
+    // Said by the slide's first narration, or by none named: from the slide's start.
+    expect(keyPointReveal({ ...section, keyPoint: { text: 'x', narration: 0 } }, [15, 80], 10)).toEqual({});
+    expect(keyPointReveal({ ...section, keyPoint: { text: 'x' } }, [15, 80], 10)).toEqual({});
+  });
+
+  it('falls back to bullets without its text', () => {
+    expect(sectionContent({ ...section, keyPoint: undefined }, new Map())).toEqual({ layout: 'bullets' });
   });
 });

@@ -6,7 +6,7 @@ export type LocalImageSource = Omit<SlideImage, 'caption'>;
 export type ImageSources = ReadonlyMap<string, LocalImageSource>;
 
 /** Content of a slide besides its title and bullets: the layout and the data it needs. */
-export type SlideContent = Pick<Slide, 'layout' | 'image' | 'figure' | 'quote'>;
+export type SlideContent = Pick<Slide, 'layout' | 'image' | 'figure' | 'quote' | 'keyPoint'>;
 
 /**
  * What a body section's slide shows. A layout whose data is missing (no figure, no quote, or a
@@ -24,7 +24,24 @@ export function sectionContent(section: Section, images: ImageSources): SlideCon
   if (layout === 'quote' && section.quote && isNarrated(section.quote.text, section)) {
     return { layout, quote: section.quote };
   }
+  if (layout === 'keypoint' && section.keyPoint) return { layout, keyPoint: { text: section.keyPoint.text } };
   return { layout: 'bullets' };
+}
+
+/**
+ * When a key point appears, in frames from the slide's start: when the narration that says it
+ * starts. Undefined when it shows from the start (no narration named, or the slide's first).
+ */
+export function keyPointReveal(
+  section: Section,
+  narrationStarts: readonly number[],
+  slideStart: number,
+): Pick<Slide, 'keyPointReveal'> {
+  const at = section.layout === 'keypoint' ? section.keyPoint?.narration : undefined;
+  const start = at === undefined ? undefined : narrationStarts[at];
+  if (start === undefined || at === 0) return {};
+  const reveal = Math.max(0, start - slideStart);
+  return reveal > 0 ? { keyPointReveal: reveal } : {};
 }
 
 /** Letters and digits only, case- and width-folded: "“Yes,” she said" and "yes she said" compare equal. */
