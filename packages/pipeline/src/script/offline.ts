@@ -50,6 +50,7 @@ import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
+import { withShownReadings } from './shown-readings.ts';
 import { definitionTitle, quoteSlideTitle, scopeTitle, slideSentences, slideTitle } from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
 import { withStepNumbers } from './step-numbers.ts';
@@ -589,7 +590,9 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options),
     outline.steps,
   );
-  return language === 'ja' ? withReadings(fitted, article.readings) : fitted;
+  return language === 'ja'
+    ? withShownReadings(withReadings(fitted, article.readings), article.readings ?? {})
+    : fitted;
 }
 
 /**
