@@ -29,7 +29,7 @@ import { chooseSentences } from './coverage.ts';
 import { ANNOUNCES_ITEMS, caveatSpans, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { withoutFillerBullets } from './filler-bullets.ts';
-import { speaksInFirstPerson } from './first-person.ts';
+import { speaksInFirstPerson, withAuthorAttributed } from './first-person.ts';
 import { japaneseReading } from './katakana.ts';
 import { findRankedKeyFigure } from './key-figure.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
@@ -147,9 +147,10 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
 
   const title = scriptTitle(article);
   const siteName = article.siteName ? toSpeakable(article.siteName).slice(0, 60) || undefined : undefined;
+  const firstPerson = speaksInFirstPerson(article.paragraphs, language);
   const intro = withAuthorsVoice(
     introduction(title, siteName, language, options.charBudget),
-    speaksInFirstPerson(article.paragraphs, language),
+    firstPerson,
     language,
   );
   const seeOriginal = pickVariant(wording.seeOriginal, title);
@@ -587,7 +588,10 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   };
   const sections = [opening, ...shownBody, ...closing];
   const fitted = withStepNumbers(
-    fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options),
+    fitToBounds(
+      withAuthorAttributed({ title, language, ...(leadImage ? { leadImage } : {}), sections }, firstPerson),
+      options,
+    ),
     outline.steps,
   );
   return language === 'ja'
