@@ -26,6 +26,7 @@ import {
   storyMoral,
 } from './closing.ts';
 import { chooseSentences } from './coverage.ts';
+import { withPublicationDay } from './dated-intro.ts';
 import { ANNOUNCES_ITEMS, caveatSpans, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { withoutFillerBullets } from './filler-bullets.ts';
@@ -149,7 +150,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const siteName = article.siteName ? toSpeakable(article.siteName).slice(0, 60) || undefined : undefined;
   const firstPerson = speaksInFirstPerson(article.paragraphs, language);
   const intro = withAuthorsVoice(
-    introduction(title, siteName, language, options.charBudget),
+    withPublicationDay(
+      introduction(title, siteName, language, options.charBudget),
+      article.published,
+      language,
+    ),
     firstPerson,
     language,
   );

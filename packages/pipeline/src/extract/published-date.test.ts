@@ -1,0 +1,45 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { publishedDate } from './published-date.ts';
+
+const page = (head: string, body: string) =>
+  new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`).window.document;
+
+describe('published date', () => {
+  it('reads the date the page states for machines', () => {
+    expect(
+      publishedDate(page('<meta property="article:published_time" content="2026-03-14T07:30:00Z">', '')),
+    ).toBe('2026-03-14');
+    expect(
+      publishedDate(
+        page(
+          '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-11-02"}</script>',
+          '',
+        ),
+      ),
+    ).toBe('2025-11-02');
+    expect(
+      publishedDate(
+        page(
+          '',
+          '<article><div class="byline"><time datetime="2026-03-14T07:30:00Z">14 March</time></div><p>Text.</p></article>',
+        ),
+      ),
+    ).toBe('2026-03-14');
+  });
+
+  it('never dates the article by a comment, a side column or the text', () => {
+    expect(
+      publishedDate(
+        page(
+          '',
+          '<article><p>Published 3 May 2026.</p><div class="comments"><time datetime="2026-05-09">9 May</time></div></article>',
+        ),
+      ),
+    ).toBeUndefined();
+    expect(
+      publishedDate(page('', '<aside><time datetime="2026-05-09">9 May</time></aside><p>Text.</p>')),
+    ).toBeUndefined();
+    expect(publishedDate(page('<meta name="date" content="yesterday">', ''))).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The day the page says it was published, as an ISO date (2026-03-14), from what the page states
+ * for machines: the article:published_time meta tag, a JSON-LD datePublished, or the <time> of
+ * the article's byline (marked as the publication time, or the first <time> of the article outside
+ * comments and side columns). Read before the furniture removal takes the byline away. Undefined
+ * when the page states none: a date is never guessed from the text.
+ */
+export function publishedDate(document: Document): string | undefined {
+  const meta = document
+    .querySelector(
+      'meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="pubdate"], meta[name="date"]',
+    )
+    ?.getAttribute('content');
+  const fromMeta = isoDay(meta);
+  if (fromMeta) return fromMeta;
+  const fromLinkedData = linkedDataDate(document);
+  if (fromLinkedData) return fromLinkedData;
+  const marked = document.querySelector(
+    'time[itemprop="datePublished"][datetime], time.published[datetime], time[pubdate][datetime]',
+  );
+  const fromMarked = isoDay(marked?.getAttribute('datetime'));
+  if (fromMarked) return fromMarked;
+  const scope = document.querySelector('article') ?? document.querySelector('main');
+  if (!scope) return undefined;
+  for (const time of scope.querySelectorAll('time[datetime]')) {
+    if (time.closest(ASIDE)) continue;
+    return isoDay(time.getAttribute('datetime'));
+  }
+  return undefined;
+}
+
+/** Where a <time> dates something else: a comment, a related story, a side column. */
+const ASIDE = 'aside, nav, footer, [class*="comment" i], [id*="comment" i], [class*="related" i]';
+
+function linkedDataDate(document: Document): string | undefined {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const found = /"datePublished"\s*:\s*"([^"]{8,40})"/u.exec(script.textContent ?? '');
+    const day = isoDay(found?.[1]);
+    if (day) return day;
+  }
+  return undefined;
+}
+
+/** The day of an ISO date or date-time ("2026-03-14T07:30:00Z" → "2026-03-14"), when it is a real day. */
+function isoDay(value: string | null | undefined): string | undefined {
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/u.exec(value ?? '');
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return `${match[1]}-${match[2]}-${match[3]}`;
+}
