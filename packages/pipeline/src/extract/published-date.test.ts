@@ -43,3 +43,15 @@ describe('published date', () => {
     expect(publishedDate(page('<meta name="date" content="yesterday">', ''))).toBeUndefined();
   });
 });
+
+describe('published date of a living page', () => {
+  it('does not date a page edited for years after its first day', () => {
+    const ld =
+      '{"@type":"Article","datePublished":"2001-10-29T10:00:00Z","dateModified":"2019-03-01T00:00:00Z"}';
+    expect(publishedDate(page(`<script type="application/ld+json">${ld}</script>`, ''))).toBeUndefined();
+    const fresh = '{"@type":"Article","datePublished":"2026-03-14","dateModified":"2026-03-15"}';
+    expect(publishedDate(page(`<script type="application/ld+json">${fresh}</script>`, ''))).toBe(
+      '2026-03-14',
+    );
+  });
+});

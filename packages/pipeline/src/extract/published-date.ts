@@ -6,6 +6,22 @@
  * when the page states none: a date is never guessed from the text.
  */
 export function publishedDate(document: Document): string | undefined {
+  const day = statedDay(document);
+  const modified =
+    isoDay(
+      document
+        .querySelector('meta[property="article:modified_time"], meta[itemprop="dateModified"]')
+        ?.getAttribute('content'),
+    ) ?? linkedDataDate(document, 'dateModified');
+  // A page edited for years after it was first published (an encyclopedia entry, a living guide)
+  // is not dated by its first day.
+  if (day && modified && Date.parse(modified) - Date.parse(day) > LIVING_PAGE_MS) return undefined;
+  return day;
+}
+
+const LIVING_PAGE_MS = 365 * 24 * 3600 * 1000;
+
+function statedDay(document: Document): string | undefined {
   const meta = document
     .querySelector(
       'meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="pubdate"], meta[name="date"]',
@@ -13,7 +29,7 @@ export function publishedDate(document: Document): string | undefined {
     ?.getAttribute('content');
   const fromMeta = isoDay(meta);
   if (fromMeta) return fromMeta;
-  const fromLinkedData = linkedDataDate(document);
+  const fromLinkedData = linkedDataDate(document, 'datePublished');
   if (fromLinkedData) return fromLinkedData;
   const marked = document.querySelector(
     'time[itemprop="datePublished"][datetime], time.published[datetime], time[pubdate][datetime]',
@@ -32,9 +48,9 @@ export function publishedDate(document: Document): string | undefined {
 /** Where a <time> dates something else: a comment, a related story, a side column. */
 const ASIDE = 'aside, nav, footer, [class*="comment" i], [id*="comment" i], [class*="related" i]';
 
-function linkedDataDate(document: Document): string | undefined {
+function linkedDataDate(document: Document, key: 'datePublished' | 'dateModified'): string | undefined {
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    const found = /"datePublished"\s*:\s*"([^"]{8,40})"/u.exec(script.textContent ?? '');
+    const found = new RegExp(`"${key}"\\s*:\\s*"([^"]{8,40})"`, 'u').exec(script.textContent ?? '');
     const day = isoDay(found?.[1]);
     if (day) return day;
   }

@@ -37,12 +37,11 @@ const JA_SEE_ASIDE =
  */
 export function withoutPageReferences(sentence: string, language: Language): string {
   if (language === 'ja') return sentence.replace(JA_SEE_ASIDE, '');
-  const out = sentence
-    .replace(SEE_ASIDE, '')
-    .replace(THING_BELOW, '$1')
-    .replace(AS_SHOWN, '')
+  const cut = sentence.replace(SEE_ASIDE, '').replace(THING_BELOW, '$1').replace(AS_SHOWN, '');
+  if (cut === sentence) return sentence;
+  const out = cut
     .replace(/\s+([,.;:!?])/gu, '$1')
     .replace(/^\s*,?\s*/u, '')
     .trim();
-  return out === sentence ? sentence : `${out[0]!.toUpperCase()}${out.slice(1)}`;
+  return `${out[0]!.toUpperCase()}${out.slice(1)}`;
 }
