@@ -55,3 +55,26 @@ describe('published date of a living page', () => {
     );
   });
 });
+
+describe('published date from a dateline', () => {
+  it('reads the day of a short element named as a date', () => {
+    expect(publishedDate(page('', '<p class="date">２０２６年３月１４日 10時20分</p><p>本文。</p>'))).toBe(
+      '2026-03-14',
+    );
+    expect(publishedDate(page('', '<div class="dateline">Sat 12 Jul 2026 08.00 BST</div>'))).toBe(
+      '2026-07-12',
+    );
+    expect(
+      publishedDate(page('', '<p class="dateline">Published January 9, 2026 · Updated January 10, 2026</p>')),
+    ).toBe('2026-01-09');
+  });
+
+  it('does not read an update line, a comment date or a long text', () => {
+    expect(publishedDate(page('', '<p class="updated-date">Updated January 10, 2026</p>'))).toBeUndefined();
+    expect(
+      publishedDate(page('', '<div class="comment"><span class="date">May 3, 2026</span></div>')),
+    ).toBeUndefined();
+    const long = `<div class="date-section">${'Words about the harbour. '.repeat(5)} 3 May 2026</div>`;
+    expect(publishedDate(page('', long))).toBeUndefined();
+  });
+});

@@ -37,11 +37,45 @@ function statedDay(document: Document): string | undefined {
   const fromMarked = isoDay(marked?.getAttribute('datetime'));
   if (fromMarked) return fromMarked;
   const scope = document.querySelector('article') ?? document.querySelector('main');
-  if (!scope) return undefined;
-  for (const time of scope.querySelectorAll('time[datetime]')) {
+  for (const time of scope?.querySelectorAll('time[datetime]') ?? []) {
     if (time.closest(ASIDE)) continue;
     return isoDay(time.getAttribute('datetime'));
   }
+  return datelineDay(document);
+}
+
+/**
+ * The first short element named as a date ("dateline", "date", "entry-date"; not "updated")
+ * outside comments and side columns, read as a day: 「2026年3月14日 10時20分」, "Sat 12 Jul 2026",
+ * "Published January 9, 2026 · Updated January 10, 2026" (its first day).
+ */
+function datelineDay(document: Document): string | undefined {
+  for (const element of document.querySelectorAll('[class*="date" i], [id*="date" i]')) {
+    const name = `${element.getAttribute('class') ?? ''} ${element.id}`.toLowerCase();
+    if (/update|modif|mandat|validat|candidat/u.test(name) || element.closest(ASIDE)) continue;
+    const text = (element.textContent ?? '').replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10));
+    if (text.trim().length === 0 || text.length > 80) continue;
+    const day = dayInText(text);
+    if (day) return day;
+  }
+  return undefined;
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+
+function dayInText(text: string): string | undefined {
+  const iso = (year: string, month: number, day: string) =>
+    isoDay(`${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`);
+  const ja = /(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日/u.exec(text);
+  if (ja) return iso(ja[1]!, Number(ja[2]), ja[3]!);
+  const dayFirst = new RegExp(`\\b(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\b`, 'iu').exec(text);
+  if (dayFirst) return iso(dayFirst[3]!, MONTH_NAMES.indexOf(dayFirst[2]!.toLowerCase()) + 1, dayFirst[1]!);
+  const monthFirst = new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'iu').exec(text);
+  if (monthFirst)
+    return iso(monthFirst[3]!, MONTH_NAMES.indexOf(monthFirst[1]!.toLowerCase()) + 1, monthFirst[2]!);
+  const numeric = /\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b/u.exec(text);
+  if (numeric) return iso(numeric[1]!, Number(numeric[2]), numeric[3]!);
   return undefined;
 }
 
