@@ -51,6 +51,7 @@ import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
+import { shortTitle } from './short-title.ts';
 import { withShownReadings } from './shown-readings.ts';
 import { definitionTitle, quoteSlideTitle, scopeTitle, slideSentences, slideTitle } from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
@@ -1301,7 +1302,7 @@ const SIGN_OFF_MAX: Record<Language, number> = { en: 110, ja: 40 };
 
 /** The video's last line after its recap ("That was … from …"), when it is short (without the site if need be). */
 function closingLine(title: string, siteName: string | undefined, language: Language): string | undefined {
-  const spokenTitle = spokenTitleOf(title, language);
+  const spokenTitle = spokenTitleOf(shortTitle(title, language), language);
   const signOff = WORDING[language].signOff;
   return [signOff(spokenTitle, siteName), signOff(spokenTitle, undefined)].find(
     (line) => line.length <= SIGN_OFF_MAX[language],
