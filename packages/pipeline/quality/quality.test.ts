@@ -150,7 +150,12 @@ describe('quality over the real-world corpus', () => {
           .join(' ')
           .toLowerCase();
         // (「群来とは」 titles the slide that says what 群来 is.)
-        for (const word of slide.title.toLowerCase().replace(/とは$/u, '').split(' '))
+        // A shown reading (「群来（くき）とは」) is not a word the slide says.
+        const words = slide.title
+          .toLowerCase()
+          .replace(/とは$/u, '')
+          .replace(/（[\p{Script=Hiragana}ー]+）/gu, '');
+        for (const word of words.split(' '))
           expect(text, `${slug}: "${slide.title}"`).toContain(word.replace(/s$/u, ''));
       }
     }

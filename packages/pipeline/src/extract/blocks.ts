@@ -1,4 +1,10 @@
-import { cleanHeadingText, isFurnitureLabel, isFurnitureLine, stripInlineMarks } from './furniture-text.ts';
+import {
+  cleanHeadingText,
+  isFurnitureLabel,
+  isFurnitureLine,
+  stripInlineMarks,
+  withSourceCaveats,
+} from './furniture-text.ts';
 import { contentImage } from './images.ts';
 import { nameWords } from './page-noise.ts';
 import { CENTRED } from './sibling-gaps.ts';
@@ -177,7 +183,7 @@ class Collector {
 
   /** Ends the paragraph being read. */
   flush(): void {
-    const text = normaliseWithBreaks(stripInlineMarks(this.run));
+    const text = normaliseWithBreaks(stripInlineMarks(withSourceCaveats(this.run)));
     this.run = '';
     if (text === '') return;
     if (CAPTION_TEXT.test(text)) {

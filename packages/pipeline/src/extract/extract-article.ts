@@ -13,6 +13,7 @@ import { pagePicture } from './lead-picture.ts';
 import { removeLinkBlocks } from './link-blocks.ts';
 import { type PageMetadata, readPageMetadata } from './page-metadata.ts';
 import { removePageNoise } from './page-noise.ts';
+import { publishedDate } from './published-date.ts';
 import { rubyReadings } from './ruby-readings.ts';
 import { markElements, restoreSiblingGaps } from './sibling-gaps.ts';
 import { characterCount, normaliseText } from './text.ts';
@@ -67,6 +68,7 @@ function readArticle(document: Document, url: string): Article {
   // Before the furniture goes: the page's own picture may sit in an infobox, with its caption.
   const shownLead = meta.image ? pagePicture(document, meta.image, url) : undefined;
   const readings = rubyReadings(document);
+  const published = publishedDate(document);
   removePageNoise(document);
   if (document.body) markElements(document.body);
   const parsed = new Readability<Element | null | undefined>(document, {
@@ -114,6 +116,7 @@ function readArticle(document: Document, url: string): Article {
     images,
   };
   if (Object.keys(readings).length > 0) article.readings = readings;
+  if (published) article.published = published;
   const leadImage = chooseLeadImage(meta.image, images);
   if (leadImage) article.leadImage = leadImage;
   // The lead picture shown on the page outside the text kept (an infobox) is the article's first

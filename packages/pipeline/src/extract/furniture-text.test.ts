@@ -9,6 +9,7 @@ import {
   isLanguageSwitcher,
   isMetaLine,
   stripInlineMarks,
+  withSourceCaveats,
 } from './furniture-text.ts';
 
 describe('furniture lines', () => {
@@ -90,6 +91,25 @@ describe('furniture lines', () => {
     expect(isCopyrightLine('Copyright law protects the authors of books.')).toBe(false);
     expect(isFurnitureLine('Copyright law protects the authors of books.')).toBe(false);
     expect(isFurnitureLine('Home › News › Business')).toBe(true);
+  });
+});
+
+describe('unsourced claims', () => {
+  it('keeps the caveat of a claim marked as unsourced, in words', () => {
+    expect(
+      stripInlineMarks(
+        withSourceCaveats('receives about 40,000 visitors a year.[citation needed] It is old.'),
+      ),
+    ).toBe('receives about 40,000 visitors a year, though this is unsourced. It is old.');
+    expect(stripInlineMarks(withSourceCaveats('The tower is 30 m tall[citation needed] and white.[2]'))).toBe(
+      'The tower is 30 m tall (unsourced) and white.',
+    );
+    expect(stripInlineMarks(withSourceCaveats('He said "it works."[citation needed]'))).toBe(
+      'He said "it works." (unsourced)',
+    );
+    expect(withSourceCaveats('年間4万人が訪れる。[要出典]灯台は白い[要出典]。')).toBe(
+      '年間4万人が訪れる（出典不明）。灯台は白い（出典不明）。',
+    );
   });
 });
 

@@ -276,6 +276,23 @@ export function isFurnitureLine(text: string): boolean {
 const INLINE_MARKS =
   /\s?\[(?:\d{1,3}|[a-z]|n \d{1,3}|note \d{1,3}|[Cc]itation needed|[Cc]larification needed|when\?|who\?|edit|編集|要出典|注\s?\d{1,3})\](?!\p{L})/gu;
 
+/**
+ * A claim the page marks as unsourced ("[citation needed]", 「[要出典]」) keeps its caveat in words:
+ * the mark itself is dropped with the other footnote marks, but the claim must not read as fact.
+ * After a sentence's stop, the caveat ends the sentence ("…a year, though this is unsourced.");
+ * inside a sentence it is a short aside ("(unsourced)", 「（出典不明）」).
+ */
+export function withSourceCaveats(text: string): string {
+  return (
+    text
+      // Not inside a closing quotation mark: the caveat is not the speaker's.
+      .replace(/([.!?])(?:\[\d{1,3}\])*\s?\[[Cc]itation needed\](?!\p{L})/gu, ', though this is unsourced$1')
+      .replace(/\s?\[[Cc]itation needed\](?!\p{L})/gu, ' (unsourced)')
+      .replace(/。\s?[[［]要出典[\]］]/gu, '（出典不明）。')
+      .replace(/[[［]要出典[\]］]/gu, '（出典不明）')
+  );
+}
+
 export function stripInlineMarks(text: string): string {
   return text.replace(INLINE_MARKS, '');
 }

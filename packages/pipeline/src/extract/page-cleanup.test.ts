@@ -27,6 +27,14 @@ describe('removePageNoise', () => {
     expect(words(doc.body)).toBe(`Title ${PROSE.trim()} Keep this link in its sentence.`);
   });
 
+  it('keeps a "citation needed" mark as text while removing other noprint footnotes', () => {
+    const doc = documentOf(
+      `<article><p>About 40,000 visitors a year.<sup class="noprint Template-Fact"><i>[<a href="/wiki/Citation_needed">citation needed</a>]</i></sup><sup class="noprint reference">[7]</sup></p></article>`,
+    );
+    removePageNoise(doc);
+    expect(doc.querySelector('p')?.textContent).toBe('About 40,000 visitors a year.[citation needed]');
+  });
+
   it('never removes the wrapper of the article, whatever its name', () => {
     const doc = documentOf(`<div class="sidebar">Sidebar</div>
       <div id="read-more-content"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div>

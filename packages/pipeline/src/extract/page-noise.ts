@@ -243,8 +243,16 @@ export function removePageNoise(document: Document): void {
     }
   };
   walk(body, false, false);
-  for (const element of doomed) element.remove();
+  for (const element of doomed) {
+    // A "[citation needed]" mark goes as a mark, not as page furniture: the text says it in words
+    // (see withSourceCaveats).
+    const mark = element.textContent?.trim() ?? '';
+    if (UNSOURCED_MARK.test(mark)) element.replaceWith(document.createTextNode(mark));
+    else element.remove();
+  }
 }
+
+const UNSOURCED_MARK = /^[[［]\s*(?:[Cc]itation needed|要出典)\s*[\]］]$/u;
 
 function isFurniture(
   element: Element,

@@ -45,4 +45,6 @@ export interface Article {
   textLength: number;
   /** Readings the page gives in ruby, by word (群来 → くき), for the Japanese narration's reading. */
   readings?: Record<string, string>;
+  /** The day the page says it was published (ISO, 2026-03-14), when it states one for machines. */
+  published?: string;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleOf, p } from '../../fixtures/script/test-articles.ts';
-import { speaksInFirstPerson } from './first-person.ts';
+import type { Script } from '../schema/script.ts';
+import { speaksInFirstPerson, withAuthorAttributed } from './first-person.ts';
 import { buildOfflineScript } from './offline.ts';
 
 describe('speaksInFirstPerson', () => {
@@ -67,5 +68,45 @@ describe('the opening of a first-person article', () => {
       '"We have talked about electrification for a decade," said the chief executive.',
     ]);
     expect(reported).not.toContain('author’s own words');
+  });
+});
+
+describe('the author’s "I" in an article not told in the first person', () => {
+  const script = (texts: string[], bullets: string[]): Script => ({
+    title: 'Keeping Tools Sharp',
+    language: 'en',
+    sections: [
+      {
+        title: 'How often',
+        kind: 'body',
+        bullets,
+        narrations: texts.map((text, i) => ({ text, speaker: 'narrator', bullet: i })),
+      },
+    ],
+  });
+
+  it('says the first "I" sentence of a slide as the author’s, and quotes its bullet', () => {
+    const out = withAuthorAttributed(
+      script(
+        [
+          'Sharpen little and often. Most of the time I spend at the bench, the stones sit within reach.',
+          'My notebook lists each angle.',
+        ],
+        ['Sharpen little and often', 'My notebook lists each angle'],
+      ),
+      false,
+    );
+    expect(out.sections[0]!.narrations.map((n) => n.text)).toEqual([
+      'Sharpen little and often. The author writes: Most of the time I spend at the bench, the stones sit within reach.',
+      'My notebook lists each angle.',
+    ]);
+    expect(out.sections[0]!.bullets).toEqual(['Sharpen little and often', '“My notebook lists each angle”']);
+  });
+
+  it('leaves a first-person article, a quotation and "we" as they are', () => {
+    const own = script(['Most of the time I spend at the bench.'], ['Most of the time I spend at the bench']);
+    expect(withAuthorAttributed(own, true)).toEqual(own);
+    const quoted = script(['"I was wrong," the mayor said. We know the cost.'], ['The mayor was wrong']);
+    expect(withAuthorAttributed(quoted, false)).toEqual(quoted);
   });
 });

@@ -26,7 +26,7 @@ describe('toSourceSentences', () => {
     ]);
   });
 
-  it('says "the article" for the writer\'s "this post"', () => {
+  it('says "the article" for the writer\'s "this post", except in the writer\'s own "we" sentence', () => {
     const texts = toSourceSentences(
       [
         'This post explains how we cut that cost. People ask the same questions, so this post tries to answer them.',
@@ -35,9 +35,18 @@ describe('toSourceSentences', () => {
       250,
     ).map((s) => s.text);
     expect(texts).toEqual([
-      'The article explains how we cut that cost.',
+      'This post explains how we cut that cost.',
       'People ask the same questions, so the article tries to answer them.',
     ]);
+  });
+
+  it('leaves out pointers to the page and promises of another chapter', () => {
+    const texts = toSourceSentences(
+      ['The table below lists the angles (see Figure 2). In the next chapter we will cut joints.'],
+      'en',
+      250,
+    ).map((s) => s.text);
+    expect(texts).toEqual(['The table lists the angles.']);
   });
 });
 
@@ -55,7 +64,7 @@ describe('toSourceSentences (a sentence ending on a colon)', () => {
       250,
     ).map((s) => s.text);
     expect(texts).toContain(
-      'The list below is what I would buy again if I lost everything tomorrow, roughly in order of importance.',
+      'The list is what I would buy again if I lost everything tomorrow, roughly in order of importance.',
     );
     expect(texts.some((t) => t.startsWith('Here is how'))).toBe(false);
     expect(texts.some((t) => t.startsWith('This sentence ends the part'))).toBe(false);

@@ -12,8 +12,10 @@ import {
   needsPredecessor,
   qualifiesPrevious,
 } from './dependence.ts';
+import { speaksAsAuthor } from './first-person.ts';
 import { isLeadIn, type ScoredSentence, type SourceSentence } from './key-sentences.ts';
 import { joinSpeech } from './narrations.ts';
+import { pointsOutsideTheVideo, withoutPageReferences } from './page-references.ts';
 import { splitSentences } from './sentences.ts';
 import { isSpeakable, toSpeakable } from './speakable.ts';
 
@@ -62,6 +64,8 @@ function speakableSentences(
     joinedAtInitials(splitSentences(paragraph, language), language)
       .filter((sentence) => !HAS_URL.test(sentence))
       .map(toSpeakable)
+      .filter((sentence) => !pointsOutsideTheVideo(sentence, language))
+      .map((sentence) => withoutPageReferences(sentence, language))
       .map((sentence) => (language === 'en' ? asTheArticle(sentence) : sentence))
       .map((sentence, k, all) =>
         k === all.length - 1 && p < paragraphs.length - 1
@@ -100,9 +104,12 @@ function framesWhatFollows(sentence: string, next: string, language: Language): 
 
 /**
  * "This post explains…" said by the narrator sounds as if the video were the post: the writer's
- * "this post" becomes "the article".
+ * "this post" becomes "the article" — except in a sentence in the writer's own voice ("this post
+ * tries to answer them, with pictures from the firing we finished"), where "the article" and "we"
+ * would be two speakers in one sentence.
  */
 function asTheArticle(sentence: string): string {
+  if (speaksAsAuthor(sentence, 'en')) return sentence;
   return sentence.replace(
     /\b([Tt])his (?:blog )?post\b/gu,
     (_, t: string) => `${t === 'T' ? 'T' : 't'}he article`,

@@ -26,10 +26,11 @@ import {
   storyMoral,
 } from './closing.ts';
 import { chooseSentences } from './coverage.ts';
+import { withPublicationDay } from './dated-intro.ts';
 import { ANNOUNCES_ITEMS, caveatSpans, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { withoutFillerBullets } from './filler-bullets.ts';
-import { speaksInFirstPerson } from './first-person.ts';
+import { speaksInFirstPerson, withAuthorAttributed } from './first-person.ts';
 import { japaneseReading } from './katakana.ts';
 import { findRankedKeyFigure } from './key-figure.ts';
 import { withKeyPoints } from './key-point.ts';
@@ -52,6 +53,8 @@ import { politeGrowth, politeNarration } from './polite-form.ts';
 import { findQuote } from './quote.ts';
 import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
+import { shortTitle } from './short-title.ts';
+import { withShownReadings } from './shown-readings.ts';
 import { definitionTitle, quoteSlideTitle, scopeTitle, slideSentences, slideTitle } from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
 import { stepNumberOf, withStepNumbers } from './step-numbers.ts';
@@ -148,9 +151,14 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
 
   const title = scriptTitle(article);
   const siteName = article.siteName ? toSpeakable(article.siteName).slice(0, 60) || undefined : undefined;
+  const firstPerson = speaksInFirstPerson(article.paragraphs, language);
   const intro = withAuthorsVoice(
-    introduction(title, siteName, language, options.charBudget),
-    speaksInFirstPerson(article.paragraphs, language),
+    withPublicationDay(
+      introduction(title, siteName, language, options.charBudget),
+      article.published,
+      language,
+    ),
+    firstPerson,
     language,
   );
   const seeOriginal = pickVariant(wording.seeOriginal, title);
@@ -598,11 +606,16 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const sections = language === 'ja' ? told.map(inPoliteStyle) : told;
   const fitted = withKeyPoints(
     withStepNumbers(
-      fitToBounds({ title, language, ...(leadImage ? { leadImage } : {}), sections }, options),
+      fitToBounds(
+        withAuthorAttributed({ title, language, ...(leadImage ? { leadImage } : {}), sections }, firstPerson),
+        options,
+      ),
       outline.steps,
     ),
   );
-  return language === 'ja' ? withReadings(fitted, article.readings) : fitted;
+  return language === 'ja'
+    ? withShownReadings(withReadings(fitted, article.readings), article.readings ?? {})
+    : fitted;
 }
 
 /**
@@ -1318,7 +1331,7 @@ const SIGN_OFF_MAX: Record<Language, number> = { en: 110, ja: 40 };
 
 /** The video's last line after its recap ("That was … from …"), when it is short (without the site if need be). */
 function closingLine(title: string, siteName: string | undefined, language: Language): string | undefined {
-  const spokenTitle = spokenTitleOf(title, language);
+  const spokenTitle = spokenTitleOf(shortTitle(title, language), language);
   const signOff = WORDING[language].signOff;
   return [signOff(spokenTitle, siteName), signOff(spokenTitle, undefined)].find(
     (line) => line.length <= SIGN_OFF_MAX[language],
