@@ -374,6 +374,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
       storyChars(b.plan.scored, language) !== undefined
         ? storyLineFinder(b.picked, language, title)
         : undefined,
+      (text) => stepOf(text) !== null,
     ),
   );
   // A figure's slide ends before narrations on other things, except in the introduction: its
@@ -787,9 +788,15 @@ function layoutOptions(
   quoted?: ReadonlyMap<string, string | undefined>,
   withoutFigure: (text: string) => boolean = () => false,
   storyLine?: (text: string) => Quote[],
+  isStep: (text: string) => boolean = () => false,
 ): OfferedLayouts {
   const offered: OfferedLayouts = {};
-  const figure = mostTellingFigure(picked, language, (narration) => withoutFigure(narration.text));
+  // A step's number and words are its point: its figure would take its bullet (step 2 missing).
+  const figure = mostTellingFigure(
+    picked,
+    language,
+    (narration) => withoutFigure(narration.text) || isStep(narration.text),
+  );
   if (figure) Object.assign(offered, { figure: figure.figure, figureAt: figure.at });
   for (const [i, narration] of picked.entries()) {
     // Quotes are looked for in the whole narration: a quotation often spans two sentences.

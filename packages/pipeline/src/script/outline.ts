@@ -103,6 +103,7 @@ export function outlineArticle(
 /**
  * The items of ordered lists (<ol>) said one by one, numbered from 1 within each run of them: a
  * sequence of at least two steps. Items read out together as one list sentence are not steps.
+ * A procedure written as paragraphs is numbered the same way (see sequenceSteps).
  */
 function orderedSteps(blocks: readonly IndexedBlock[]): Map<string, number> {
   const steps = new Map<string, number>();
@@ -113,6 +114,31 @@ function orderedSteps(blocks: readonly IndexedBlock[]): Map<string, number> {
     while (isStep(blocks[end])) end++;
     if (end - i >= 2) for (let k = i; k < end; k++) steps.set(blocks[k]!.text, k - i + 1);
     i = Math.max(end, i + 1);
+  }
+  for (const [text, step] of sequenceSteps(blocks)) if (!steps.has(text)) steps.set(text, step);
+  return steps;
+}
+
+/** How the first paragraph of a procedure opens ("Start by flattening…", 「まず、…」). */
+const FIRST_STEP =
+  /^(?:(?:first(?: of all)?|to (?:begin|start)|start(?:ing)? (?:by|with)|begin(?:ning)? (?:by|with))\b|(?:まず|最初に|はじめに))/iu;
+/** How each later paragraph of it opens ("Next, …", "Then …", "Finish with…", 「次に、…」). */
+const LATER_STEP =
+  /^(?:(?:next|then|after that|afterwards|second(?:ly)?|third(?:ly)?|now|finally|lastly|last of all|finish(?:ing)? (?:by|with|off))\b|(?:次に|それから|続いて|その後|最後に|仕上げに))/iu;
+
+/**
+ * A procedure written as paragraphs, not as a list: three or more paragraphs in a row (no heading
+ * between) of which the first opens like a first step and each later one like a next step ("Start
+ * by…", "Next, …", "Then …", "Finish with…"); each paragraph is a step, numbered from 1.
+ */
+function sequenceSteps(blocks: readonly IndexedBlock[]): Map<string, number> {
+  const steps = new Map<string, number>();
+  const isParagraph = (b: IndexedBlock | undefined) => b !== undefined && b.type === 'paragraph' && !b.list;
+  for (let i = 0; i < blocks.length; i++) {
+    if (!isParagraph(blocks[i]) || !FIRST_STEP.test(blocks[i]!.text.trim())) continue;
+    let end = i + 1;
+    while (isParagraph(blocks[end]) && LATER_STEP.test(blocks[end]!.text.trim())) end++;
+    if (end - i >= 3) for (let k = i; k < end; k++) steps.set(blocks[k]!.text, k - i + 1);
   }
   return steps;
 }

@@ -169,3 +169,37 @@ describe('plain-style steps, narrated in the polite style', () => {
     expect(said).not.toContain('香りを出す。');
   });
 });
+
+describe('a procedure written as paragraphs', () => {
+  const routine = [
+    'Start by flattening the back on the coarse stone until the first few millimetres shine evenly.',
+    'Next, set the blade in the honing guide at 25 degrees and colour the bevel with the marker.',
+    'Then raise the angle by two degrees and move to the fine stone for a narrow secondary bevel.',
+    'Finish with a few pulls on the strop and test the edge on the end grain of a piece of pine.',
+  ];
+  const options = { language: 'en', maxSections: 12, charBudget: 3000 } as const;
+
+  it('numbers paragraphs that open like steps ("Start by…", "Next, …", "Then…", "Finish with…"), with no figure taking a step’s place', () => {
+    const piece = articleOf('Keeping tools sharp', 'en', [
+      p('A dull tool is more dangerous than a sharp one, because it has to be forced through the wood.'),
+      h2('The routine'),
+      ...routine.map((text) => p(text)),
+    ]);
+    const script = buildOfflineScript(piece, options);
+    const numbered = numbering(script).filter((b) => b.step !== null);
+    expect(numbered.map((b) => b.step)).toEqual([1, 2, 3, 4]);
+    expect(numbered[1]!.bullet).toContain('25 degrees');
+    expect(script.sections.some((s) => s.layout === 'figure')).toBe(false);
+  });
+
+  it('leaves paragraphs that do not read as a sequence unnumbered', () => {
+    const piece = articleOf('Keeping tools sharp', 'en', [
+      p('A dull tool is more dangerous than a sharp one, because it has to be forced through the wood.'),
+      h2('The routine'),
+      p(routine[0]!),
+      p('Most woodworkers learn this from someone else, often in a school workshop or from a neighbour.'),
+      p(routine[2]!),
+    ]);
+    expect(numbering(buildOfflineScript(piece, options)).every((b) => b.step === null)).toBe(true);
+  });
+});
