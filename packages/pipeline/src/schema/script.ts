@@ -3,6 +3,7 @@ import {
   BulletStepsSchema,
   KeyFigureSchema,
   LanguageSchema,
+  ListPanelSchema,
   QuoteSchema,
   SlideLayoutSchema,
 } from '@movie-generator/remotion/props';
@@ -16,6 +17,11 @@ export {
   KeyFigureSchema,
   type Language,
   LanguageSchema,
+  type ListItem,
+  ListItemSchema,
+  type ListPanel,
+  ListPanelSchema,
+  MAX_LIST_ITEMS,
   type Quote,
   QuoteSchema,
   type SlideLayout,
@@ -76,6 +82,8 @@ export const SectionSchema = z.object({
   figure: KeyFigureSchema.optional(),
   /** For the `quote` layout. */
   quote: QuoteSchema.optional(),
+  /** For the `list` layout: its items, each shown when the first narration that names it starts. */
+  list: ListPanelSchema.optional(),
 });
 export type Section = z.infer<typeof SectionSchema>;
 

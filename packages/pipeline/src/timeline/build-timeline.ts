@@ -17,6 +17,7 @@ import {
 import { type Script, type Section, SpeakerIdSchema } from '../schema/script.ts';
 import { characterOf } from '../speakers.ts';
 import { displayWidth, subtitleCards } from './line-break.ts';
+import { listReveals } from './list-reveals.ts';
 import { bulletReveals, bulletSteps, type ImageSources, leadImage, sectionContent } from './slide-content.ts';
 
 /** Pauses, in seconds, from the product design. */
@@ -128,13 +129,16 @@ export function buildTimeline(
     const reveals =
       section.kind !== 'opening' ? bulletReveals(section, narrationStarts, slideStart) : undefined;
     const lead = section.kind === 'opening' ? leadImage(script.leadImage, images) : undefined;
+    const content = section.kind === 'body' ? sectionContent(section, images) : closingPanel(section, images);
+    const items = content.list && listReveals(section, content.list.items, narrationStarts, slideStart);
     slides.push({
       kind: section.kind === 'opening' ? 'title' : section.kind === 'closing' ? 'closing' : 'section',
       title: section.title,
       bullets: section.bullets,
       ...(reveals ? { bulletReveals: reveals } : {}),
       ...(section.kind === 'body' ? bulletSteps(section) : {}),
-      ...(section.kind === 'body' ? sectionContent(section, images) : closingPanel(section, images)),
+      ...content,
+      ...(items ? { listReveals: items } : {}),
       ...(lead ? { image: lead } : {}),
       sectionNumber: section.kind === 'body' ? bodyNumber : 0,
       sectionCount: bodyCount,
@@ -254,7 +258,8 @@ export function computeSpans(
   const cuts = new Set<number>([0, durationInFrames]);
   for (const s of slides) {
     cuts.add(s.startFrame);
-    for (const r of s.bulletReveals ?? []) if (r > 0 && r < s.durationInFrames) cuts.add(s.startFrame + r);
+    for (const r of [...(s.bulletReveals ?? []), ...(s.listReveals ?? [])])
+      if (r > 0 && r < s.durationInFrames) cuts.add(s.startFrame + r);
   }
   for (const sub of subtitles) {
     cuts.add(sub.startFrame);
