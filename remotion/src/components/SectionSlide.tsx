@@ -15,8 +15,10 @@ import {
   HEADING_LINE_HEIGHT,
 } from '../layout/section-layout.ts';
 import { breakSegments } from '../layout/segments.ts';
+import { countWrappedLines } from '../layout/text-fit.ts';
 import type { Slide } from '../props.ts';
 import { FONT_WEIGHT, theme } from '../theme.ts';
+import { ListCard } from './ListCard.tsx';
 import { SlidePicture } from './SlidePicture.tsx';
 import { WrappedText } from './WrappedText.tsx';
 
@@ -77,7 +79,9 @@ export const SectionSlide: React.FC<{
         ? 'figure'
         : slide.layout === 'quote' && slide.quote
           ? 'quote'
-          : 'bullets';
+          : slide.layout === 'list' && slide.list
+            ? 'list'
+            : 'bullets';
 
   // The picture takes one side (landscape) or the top (vertical); the text gets the rest.
   const footerFont = (vertical ? 2.6 : 2.1) * u;
@@ -166,6 +170,19 @@ export const SectionSlide: React.FC<{
     bulletFont,
     bulletClampLines,
   } = sizes;
+
+  // A compact list takes what is left under the heading.
+  const headingLines = Math.min(
+    headingMaxLines,
+    countWrappedLines(headingSegments, measureBold, (0.97 * textBox.width) / headingFont),
+  );
+  const listHeight =
+    textBox.height -
+    counterHeight -
+    2 * gapSmall -
+    barHeight -
+    headingLines * headingFont * HEADING_LINE_HEIGHT -
+    gapLarge;
 
   const reveals = slide.bulletReveals;
   // When every bullet waits for its narration, the card appears with the first of them.
@@ -300,6 +317,19 @@ export const SectionSlide: React.FC<{
               </div>
             )}
           </div>
+        )}
+        {layout === 'list' && slide.list && (
+          <ListCard
+            list={slide.list}
+            reveals={slide.listReveals}
+            frame={frame}
+            width={textBox.width}
+            height={listHeight}
+            u={u}
+            vertical={vertical}
+            measureBold={measureBold}
+            marginTop={gapLarge}
+          />
         )}
         {bullets.length > 0 && (
           <div

@@ -130,7 +130,7 @@ export function buildTimeline(
       section.kind !== 'opening' ? bulletReveals(section, narrationStarts, slideStart) : undefined;
     const lead = section.kind === 'opening' ? leadImage(script.leadImage, images) : undefined;
     const content = section.kind === 'body' ? sectionContent(section, images) : closingPanel(section, images);
-    const items = content.list && listReveals(section, content.list.items, narrationStarts, slideStart);
+    const items = content.list && listReveals(section, content.list, narrationStarts, slideStart);
     slides.push({
       kind: section.kind === 'opening' ? 'title' : section.kind === 'closing' ? 'closing' : 'section',
       title: section.title,

@@ -1,4 +1,4 @@
-import type { ListItem } from '@movie-generator/remotion/props';
+import type { ListPanel } from '@movie-generator/remotion/props';
 import type { Section } from '../schema/script.ts';
 
 /** Letters and digits only, width- and case-folded, so an item matches however the narration punctuates it. */
@@ -14,18 +14,19 @@ const MAX_EARLY_FIRST_ITEM_FRAMES = 90;
 /**
  * When each item of a `list` slide appears, in frames from the slide's start: when the first
  * narration that names it (its head, punctuation aside) starts. An item no narration names shows
- * from the start, and so does the first item when it is said within 3 s, so the card does not open
- * empty for a moment. Undefined when everything shows from the start.
+ * from the start, and so does the first item when it is said within 3 s and no lead line stands
+ * above the items, so the slide does not open on an empty list for a moment. Undefined when
+ * everything shows from the start.
  */
 export function listReveals(
   section: Pick<Section, 'narrations'>,
-  items: readonly ListItem[],
+  list: ListPanel,
   narrationStarts: readonly number[],
   slideStart: number,
 ): number[] | undefined {
   const said = section.narrations.map((n) => fold(n.text));
   let from = 0;
-  const reveals = items.map((item) => {
+  const reveals = list.items.map((item) => {
     const head = fold(item.head);
     // Items are said in order: each is looked for from the narration that said the one before.
     const at = head.length === 0 ? -1 : said.findIndex((text, k) => k >= from && text.includes(head));
@@ -34,7 +35,7 @@ export function listReveals(
     return Math.max(0, narrationStarts[at]! - slideStart);
   });
   const first = reveals.find((r) => r > 0);
-  if (first !== undefined && first <= MAX_EARLY_FIRST_ITEM_FRAMES) {
+  if (first !== undefined && first <= MAX_EARLY_FIRST_ITEM_FRAMES && !list.lead) {
     for (const [k, r] of reveals.entries()) if (r === first) reveals[k] = 0;
   }
   return reveals.some((r) => r > 0) ? reveals : undefined;
