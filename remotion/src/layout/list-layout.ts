@@ -44,7 +44,7 @@ export function computeListLayout(
 ): ListLayout {
   // A table of amounts has short rows: it may use larger type.
   const maxFont = (list.amounts ? (vertical ? 5 : 4.4) : vertical ? 4.6 : 3.9) * u;
-  const minFont = (vertical ? 3 : 2.4) * u;
+  const minFont = (vertical ? 2.6 : 2.4) * u;
   const columnGap = (vertical ? 4 : 3.5) * u;
   const itemSegments = list.items.map((item) =>
     breakSegments(item.tail ? `${item.head} ${item.tail}` : item.head),
