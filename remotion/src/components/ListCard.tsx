@@ -66,9 +66,10 @@ export const ListCard: React.FC<{
   u: number;
   vertical: boolean;
   measureBold: MeasureEm;
+  measureRegular: MeasureEm;
   marginTop: number;
-}> = ({ list, reveals, frame, width, height, u, vertical, measureBold, marginTop }) => {
-  const layout = computeListLayout(list, { width, height }, u, vertical, measureBold);
+}> = ({ list, reveals, frame, width, height, u, vertical, measureBold, measureRegular, marginTop }) => {
+  const layout = computeListLayout(list, { width, height }, u, vertical, measureBold, measureRegular);
   const { font, columns, columnGap, clampLines, markerEm } = layout;
   const shown = (i: number): React.CSSProperties => ({ opacity: frame < (reveals?.[i] ?? 0) ? 0 : 1 });
   const perColumn = Math.ceil(list.items.length / columns);

@@ -328,6 +328,7 @@ export const SectionSlide: React.FC<{
             u={u}
             vertical={vertical}
             measureBold={measureBold}
+            measureRegular={measureRegular}
             marginTop={gapLarge}
           />
         )}

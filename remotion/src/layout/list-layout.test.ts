@@ -13,7 +13,7 @@ const kit = Array.from({ length: 12 }, (_, i) => ({
 
 describe('computeListLayout', () => {
   it('sets a twelve-item kit list in two columns when that gives larger type', () => {
-    const layout = computeListLayout({ items: kit }, box, u, false, halfWidth);
+    const layout = computeListLayout({ items: kit }, box, u, false, halfWidth, halfWidth);
     expect(layout.columns).toBe(2);
     expect(layout.clampLines).toBeUndefined();
     expect(layout.font).toBeGreaterThanOrEqual(2.4 * u);
@@ -23,10 +23,10 @@ describe('computeListLayout', () => {
 
   it('keeps a few short items in one column, and never two columns in a vertical video', () => {
     const few = kit.slice(0, 5).map(({ head }) => ({ head }));
-    expect(computeListLayout({ items: few }, box, u, false, halfWidth).columns).toBe(1);
-    expect(computeListLayout({ items: kit }, { width: 600, height: 900 }, u, true, halfWidth).columns).toBe(
-      1,
-    );
+    expect(computeListLayout({ items: few }, box, u, false, halfWidth, halfWidth).columns).toBe(1);
+    expect(
+      computeListLayout({ items: kit }, { width: 600, height: 900 }, u, true, halfWidth, halfWidth).columns,
+    ).toBe(1);
   });
 
   it('sets a table of amounts one row an item, at a larger size than a long list', () => {
@@ -36,15 +36,24 @@ describe('computeListLayout', () => {
         tail: '大さじ1',
       }),
     );
-    const table = computeListLayout({ items: ingredients, amounts: true }, box, u, false, halfWidth);
+    const table = computeListLayout(
+      { items: ingredients, amounts: true },
+      box,
+      u,
+      false,
+      halfWidth,
+      halfWidth,
+    );
     expect(table.columns).toBe(1);
     expect(table.markerEm).toBe(0);
-    expect(table.font).toBeGreaterThan(computeListLayout({ items: kit }, box, u, false, halfWidth).font);
+    expect(table.font).toBeGreaterThan(
+      computeListLayout({ items: kit }, box, u, false, halfWidth, halfWidth).font,
+    );
   });
 
   it('shrinks and finally clamps items that cannot fit', () => {
     const long = kit.map((item) => ({ ...item, tail: item.tail.repeat(12) }));
-    const layout = computeListLayout({ items: long }, box, u, false, halfWidth);
+    const layout = computeListLayout({ items: long }, box, u, false, halfWidth, halfWidth);
     expect(layout.font).toBeCloseTo(2.4 * u);
     expect(layout.clampLines).toBeGreaterThanOrEqual(1);
   });

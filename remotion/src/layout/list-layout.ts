@@ -41,28 +41,37 @@ export function computeListLayout(
   u: number,
   vertical: boolean,
   measureBold: MeasureEm,
+  measureRegular: MeasureEm,
 ): ListLayout {
   // A table of amounts has short rows: it may use larger type.
   const maxFont = (list.amounts ? (vertical ? 5 : 4.4) : vertical ? 4.6 : 3.9) * u;
   const minFont = (vertical ? 2.6 : 2.4) * u;
   const columnGap = (vertical ? 4 : 3.5) * u;
-  const itemSegments = list.items.map((item) =>
-    breakSegments(item.tail ? `${item.head} ${item.tail}` : item.head),
-  );
+  // Heads are bold, tails regular: each segment is measured in its own weight (bold when in doubt).
+  const headSegments = list.items.map((item) => breakSegments(item.head));
+  const tailSegments = list.items.map((item) => (item.tail ? breakSegments(item.tail) : []));
+  const itemSegments = headSegments.map((head, i) => [
+    ...head.slice(0, -1),
+    ...(tailSegments[i]!.length > 0 ? [`${head.at(-1) ?? ''} `] : head.slice(-1)),
+    ...tailSegments[i]!,
+  ]);
+  const bold = new Set(headSegments.flatMap((head) => head.flatMap((seg) => [seg, `${seg} `])));
+  const regular = new Set(tailSegments.flat().filter((seg) => !bold.has(seg)));
+  const measureItem: MeasureEm = (text) => (regular.has(text) ? measureRegular(text) : measureBold(text));
   const leadSegments = list.lead ? breakSegments(list.lead) : undefined;
 
   const fitWith = (columns: 1 | 2, markerEm: number, spare = 0): Fit => {
     for (let font = maxFont; ; font = Math.max(minFont, font * SHRINK_STEP)) {
       const colWidth = (box.width - (columns - 1) * columnGap) / columns;
       const textWidthEm = ((colWidth - spare) * WIDTH_SAFETY) / font - markerEm;
-      const lines = itemSegments.map((s) => countWrappedLines(s, measureBold, textWidthEm));
+      const lines = itemSegments.map((s) => countWrappedLines(s, measureItem, textWidthEm));
       const perColumn = Math.ceil(lines.length / columns);
       // Rows line up across the columns: each row is as tall as its taller item.
       const rowLines = Array.from({ length: perColumn }, (_, r) =>
         Math.max(...Array.from({ length: columns }, (_, c) => lines[c * perColumn + r] ?? 0)),
       );
       const leadLines = leadSegments
-        ? Math.min(2, countWrappedLines(leadSegments, measureBold, (box.width * WIDTH_SAFETY) / font))
+        ? Math.min(2, countWrappedLines(leadSegments, measureRegular, (box.width * WIDTH_SAFETY) / font))
         : 0;
       const height =
         rowLines.reduce((a, b) => a + b, 0) * font * LIST_LINE_HEIGHT +

@@ -36,6 +36,11 @@ describe('listItemsOf', () => {
       { head: 'A magnifying glass or a cheap loupe' },
     ]);
     expect(listItemsOf('Flour, salt', 'en')).toEqual([{ head: 'Flour' }, { head: 'salt' }]);
+    expect(listItemsOf('A pencil, a ruler, an eraser', 'en')).toEqual([
+      { head: 'A pencil' },
+      { head: 'A ruler' },
+      { head: 'An eraser' },
+    ]);
   });
 
   it('splits Japanese items at 「、」 and each name from its amount at 「・」', () => {

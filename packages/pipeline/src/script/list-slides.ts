@@ -57,7 +57,8 @@ function enItems(text: string): ListItem[] {
   }
   const parts = text.split(/,\s*/u).map((p) => p.trim());
   if (parts.length > 1 && parts.every((p) => p !== '' && p.split(/\s+/u).length <= 5 && !EN_VERB.test(p))) {
-    return parts.map((head) => ({ head }));
+    // Read out inside a sentence, "a pencil" lost its capital: an item on its own line takes it back.
+    return parts.map((head) => ({ head: head.replace(/^an?\s/u, (m) => m[0]!.toUpperCase() + m.slice(1)) }));
   }
   const comma = text.indexOf(', ');
   return comma > 0 ? [{ head: text.slice(0, comma), tail: text.slice(comma + 2) }] : [{ head: text }];
