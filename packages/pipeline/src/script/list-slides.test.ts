@@ -135,3 +135,21 @@ describe('withListSlides', () => {
     expect(slides[0]!.layout).toBeUndefined();
   });
 });
+
+describe('withListSlides, what is said around the list', () => {
+  it('says a sentence with no bullet of its own on the list slide rather than on an empty slide', () => {
+    const slides = [
+      slide('What you need', [['The list is short.'], ...KIT.slice(0, 3).map(item)]),
+      slide('What you need', [...KIT.slice(3, 6).map(item), ['That is all.']]),
+    ];
+    withListSlides(slides, [0, 0], new Set(KIT), 'en');
+    expect(slides).toHaveLength(1);
+    expect(slides[0]!.layout).toBe('list');
+    expect(slides[0]!.list?.lead).toBeUndefined();
+    expect(slides[0]!.narrations.map((n) => n.text)).toEqual([
+      'The list is short.',
+      ...KIT.slice(0, 6),
+      'That is all.',
+    ]);
+  });
+});

@@ -12,6 +12,8 @@ export const MIN_LIST_ITEMS = 5;
 const MAX_HEAD_CHARS = 120;
 const MAX_TAIL_CHARS = 160;
 const MAX_LEAD_CHARS = 160;
+/** The most narrations a section may have (the schema's limit). */
+const MAX_NARRATIONS = 20;
 /** A tail this short on every item is a quantity (「200グラム」, 「小さじ1」): the list is a recipe's ingredients. */
 const MAX_AMOUNT_CHARS = 12;
 
@@ -153,7 +155,19 @@ function listGroup(
       list: panel,
     };
   });
-  return [...rest(group, head), ...listSlides, ...rest(group, tail)];
+  // A part left with nothing to show (its narrations had no bullet) is said on the list slide next to it.
+  const earlier = rest(group, head);
+  const later = rest(group, tail);
+  const firstList = listSlides[0]!;
+  const lastList = listSlides.at(-1)!;
+  const blank = (slide: Section | undefined, into: Section) =>
+    slide !== undefined &&
+    slide.bullets.length === 0 &&
+    (slide.layout ?? 'bullets') === 'bullets' &&
+    slide.narrations.length + into.narrations.length <= MAX_NARRATIONS;
+  if (blank(earlier.at(-1), firstList)) firstList.narrations.unshift(...earlier.pop()!.narrations);
+  if (blank(later[0], lastList)) lastList.narrations.push(...later.shift()!.narrations);
+  return [...earlier, ...listSlides, ...later];
 }
 
 /**
