@@ -58,3 +58,19 @@ describe('computeListLayout', () => {
     expect(layout.clampLines).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('computeListLayout, a table of amounts in a narrow box', () => {
+  it('sets each row on one line when a smaller size allows it', () => {
+    const items = [
+      { head: 'ぬるま湯（35度くらい）', tail: '170ミリリットル' },
+      ...['米粉', '砂糖', '塩', '油'].map((head) => ({ head, tail: '大さじ1' })),
+    ];
+    const narrow = { width: 620, height: 600 };
+    const fullWidth: MeasureEm = (text) => [...text].length;
+    const table = computeListLayout({ items, amounts: true }, narrow, u, true, fullWidth, fullWidth);
+    // The longest row, name and amount, fits one line beside the gap before the amount.
+    const longest = [...'ぬるま湯（35度くらい）170ミリリットル'].length;
+    expect(longest * table.font).toBeLessThanOrEqual(narrow.width - 6 * u);
+    expect(table.font).toBeGreaterThanOrEqual(2.6 * u);
+  });
+});

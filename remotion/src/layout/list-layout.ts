@@ -1,6 +1,6 @@
 import type { ListPanel } from '../props.ts';
 import { breakSegments } from './segments.ts';
-import { countWrappedLines, type MeasureEm } from './text-fit.ts';
+import { countWrappedLines, fitSingleLines, type MeasureEm } from './text-fit.ts';
 
 export const LIST_LINE_HEIGHT = 1.35;
 /** Space between rows, as a multiple of the item font size. */
@@ -60,8 +60,8 @@ export function computeListLayout(
   const measureItem: MeasureEm = (text) => (regular.has(text) ? measureRegular(text) : measureBold(text));
   const leadSegments = list.lead ? breakSegments(list.lead) : undefined;
 
-  const fitWith = (columns: 1 | 2, markerEm: number, spare = 0): Fit => {
-    for (let font = maxFont; ; font = Math.max(minFont, font * SHRINK_STEP)) {
+  const fitWith = (columns: 1 | 2, markerEm: number, spare = 0, startFont = maxFont): Fit => {
+    for (let font = startFont; ; font = Math.max(minFont, font * SHRINK_STEP)) {
       const colWidth = (box.width - (columns - 1) * columnGap) / columns;
       const textWidthEm = ((colWidth - spare) * WIDTH_SAFETY) / font - markerEm;
       const lines = itemSegments.map((s) => countWrappedLines(s, measureItem, textWidthEm));
@@ -102,8 +102,11 @@ export function computeListLayout(
   };
 
   if (list.amounts) {
-    // A table of amounts: one row an item, the gap before the amount kept.
-    return layoutOf(1, 0, fitWith(1, 0, 6 * u));
+    // A table of amounts: one row an item, the gap before the amount kept, each row on one line
+    // when a size down to the smallest allows it.
+    const rows = list.items.map((item) => `${item.head}${item.tail ?? ''}`);
+    const oneLine = fitSingleLines(rows, measureBold, box.width - 6 * u, maxFont, minFont);
+    return layoutOf(1, 0, fitWith(1, 0, 6 * u, oneLine.fontSize));
   }
   const markerEm = 1.4;
   const one = fitWith(1, markerEm);
