@@ -21,10 +21,11 @@ export {
  * How a body slide is laid out. `bullets`: the bullet list; `picture`: the section's picture
  * (with its caption) beside the bullets; `figure`: one key number shown large with its context;
  * `quote`: a quoted sentence with who said it; `keypoint`: the section's one short rule or
- * conclusion in a large accent panel. A slide whose layout needs data it lacks (a picture
- * that failed to download, say) falls back to `bullets`.
+ * conclusion in a large accent panel; `list`: a run of short list items (a kit list, a recipe's
+ * ingredients) on one compact card. A slide whose layout needs data it lacks (a picture that
+ * failed to download, say) falls back to `bullets`.
  */
-export const SlideLayoutSchema = z.enum(['bullets', 'picture', 'figure', 'quote', 'keypoint']);
+export const SlideLayoutSchema = z.enum(['bullets', 'picture', 'figure', 'quote', 'keypoint', 'list']);
 export type SlideLayout = z.infer<typeof SlideLayoutSchema>;
 
 export const KeyFigureSchema = z.object({
@@ -47,6 +48,29 @@ export const KeyPointSchema = z.object({
   text: z.string().min(1).max(100),
 });
 export type KeyPoint = z.infer<typeof KeyPointSchema>;
+
+/**
+ * One item of a compact list: the thing ("A coarse stone, around 1,000 grit", 「米粉（パン用）」)
+ * and, when the item says more, what it is for or how much of it ("for setting the bevel",
+ * 「200グラム」), drawn lighter.
+ */
+export const ListItemSchema = z.object({
+  head: z.string().min(1).max(120),
+  tail: z.string().min(1).max(160).optional(),
+});
+export type ListItem = z.infer<typeof ListItemSchema>;
+
+/** The most items one compact list slide shows; a longer list is split evenly over several slides. */
+export const MAX_LIST_ITEMS = 12;
+
+export const ListPanelSchema = z.object({
+  /** The sentence said before the items (what the list is), shown above them. */
+  lead: z.string().min(1).max(160).optional(),
+  items: z.array(ListItemSchema).min(2).max(MAX_LIST_ITEMS),
+  /** Each tail is a quantity (a recipe's ingredients): one item a row, name and amount aligned. */
+  amounts: z.boolean().optional(),
+});
+export type ListPanel = z.infer<typeof ListPanelSchema>;
 
 /**
  * The step number of each bullet of a slide that shows an ordered list's items (a recipe's steps),
@@ -115,6 +139,10 @@ export const SlideSchema = z.object({
   keyPoint: KeyPointSchema.optional(),
   /** Frame, counted from the slide's start, at which the key point appears (absent: from the start). */
   keyPointReveal: frame.optional(),
+  /** `list` layout. */
+  list: ListPanelSchema.optional(),
+  /** `list` layout: frame, counted from the slide's start, at which each item appears (absent: all from the start). */
+  listReveals: z.array(frame).optional(),
   /** 1-based index among body sections, for "2 / 5" style labels; 0 for title and closing. */
   sectionNumber: z.number().int().nonnegative(),
   sectionCount: z.number().int().nonnegative(),

@@ -75,9 +75,17 @@ function lines(script: Script): string[] {
   return script.sections.flatMap((s) => [
     s.title,
     ...s.bullets,
+    ...listLines(s),
     ...s.narrations.map((n) => n.text),
     ...(s.quote ? [s.quote.text] : []),
   ]);
+}
+
+/** What a compact list slide shows, line by line: its lead, then each item as it reads (head, then tail). */
+function listLines(section: Script['sections'][number]): string[] {
+  if (!section.list) return [];
+  const items = section.list.items.map((item) => (item.tail ? `${item.head} ${item.tail}` : item.head));
+  return [...(section.list.lead ? [section.list.lead] : []), ...items];
 }
 
 function matchesUrl(url: string, fileNames: readonly string[]): boolean {
@@ -141,7 +149,7 @@ export function measureScript(
   // The closing slide lists the article's headings: a heading is a title, not a cut sentence.
   const titles = new Set(script.sections.map((s) => s.title));
   const defectiveBullets = script.sections.flatMap((s) =>
-    s.bullets.flatMap((bullet) => {
+    [...s.bullets, ...listLines(s)].flatMap((bullet) => {
       if (s.kind === 'closing' && titles.has(bullet)) return [];
       const defects = findBulletDefects(bullet, script.language, { source });
       return defects.length > 0 ? [`${bullet}  ← ${defects.map((d) => d.code).join(', ')}`] : [];

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../src/pipeline.ts';
 import { closeRenderer } from '../src/render/index.ts';
+import { SlideLayoutSchema } from '../src/schema/script.ts';
 import { CORPUS_DIR, corpusPages, folderPages } from './corpus.ts';
 import { measurePage, type PageQuality, pageProblems } from './measure.ts';
 import { serveFolder } from './serve.ts';
@@ -63,7 +64,7 @@ const totals = {
   decorativePictures: sum(results.map((r) => r.decorativePictures.length)),
   durationSec: sum(results.map((r) => r.durationSec)),
   layouts: Object.fromEntries(
-    ['bullets', 'picture', 'figure', 'quote', 'keypoint'].map((layout) => [
+    SlideLayoutSchema.options.map((layout) => [
       layout,
       sum(
         results.map(

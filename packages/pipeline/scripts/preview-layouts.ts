@@ -52,7 +52,7 @@ try {
           slide.startFrame + slide.durationInFrames - 1,
         ];
         for (const [j, frame] of frames.entries()) {
-          if (j === 0 && slide.kind === 'section' && !slide.bulletReveals) continue;
+          if (j === 0 && slide.kind === 'section' && !slide.bulletReveals && !slide.listReveals) continue;
           const name = `${scriptFile ? 'custom-' : ''}${lang}-${orientation}-${i}-${slide.layout ?? slide.kind}-${j === 0 ? 'start' : 'end'}.png`;
           await renderStill({
             ...remotionBrowserOptions(),

@@ -16,9 +16,11 @@ import {
   HEADING_LINE_HEIGHT,
 } from '../layout/section-layout.ts';
 import { breakSegments } from '../layout/segments.ts';
+import { countWrappedLines } from '../layout/text-fit.ts';
 import type { Slide } from '../props.ts';
 import { FONT_WEIGHT, theme } from '../theme.ts';
 import { KeyPointPanel } from './KeyPointPanel.tsx';
+import { ListCard } from './ListCard.tsx';
 import { SlidePicture } from './SlidePicture.tsx';
 import { WrappedText } from './WrappedText.tsx';
 
@@ -83,6 +85,8 @@ export const SectionSlide: React.FC<{
           ? 'quote'
           : slide.layout === 'keypoint' && slide.keyPoint
             ? 'keypoint'
+            : slide.layout === 'list' && slide.list
+              ? 'list'
             : 'bullets';
 
   // The picture takes one side (landscape) or the top (vertical); the text gets the rest.
@@ -188,6 +192,19 @@ export const SectionSlide: React.FC<{
     bulletFont,
     bulletClampLines,
   } = sizes;
+
+  // A compact list takes what is left under the heading.
+  const headingLines = Math.min(
+    headingMaxLines,
+    countWrappedLines(headingSegments, measureBold, (0.97 * textBox.width) / headingFont),
+  );
+  const listHeight =
+    textBox.height -
+    counterHeight -
+    2 * gapSmall -
+    barHeight -
+    headingLines * headingFont * HEADING_LINE_HEIGHT -
+    gapLarge;
 
   const reveals = slide.bulletReveals;
   // When every bullet waits for its narration, the card appears with the first of them.
@@ -339,6 +356,20 @@ export const SectionSlide: React.FC<{
               </div>
             )}
           </div>
+        )}
+        {layout === 'list' && slide.list && (
+          <ListCard
+            list={slide.list}
+            reveals={slide.listReveals}
+            frame={frame}
+            width={textBox.width}
+            height={listHeight}
+            u={u}
+            vertical={vertical}
+            measureBold={measureBold}
+            measureRegular={measureRegular}
+            marginTop={gapLarge}
+          />
         )}
         {bullets.length > 0 && (
           <div

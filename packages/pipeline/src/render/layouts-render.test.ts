@@ -69,15 +69,27 @@ afterAll(async () => {
 });
 
 describe('slide layouts', () => {
-  it('renders every layout, a lead picture, bullet reveals and numbered steps with both renderers alike', async () => {
+  it('renders every layout, a lead picture, bullet reveals, numbered steps and list reveals with both renderers alike', async () => {
     expect(timeline.slides.map((s) => s.layout ?? s.kind)).toEqual([
       'title',
       'picture',
       'figure',
       'quote',
       'bullets',
+      'list',
+      'list',
       'closing',
     ]);
+    // The ingredients table and the tool list show their items as they are said.
+    expect(timeline.slides[5]!.listReveals).toEqual([
+      0,
+      0,
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+    ]);
+    expect(timeline.slides[6]!.listReveals?.filter((r) => r > 0)).toHaveLength(5);
     expect(timeline.slides[0]!.image).toBeDefined();
     expect(timeline.slides.some((s) => s.bulletReveals?.some((r) => r > 0))).toBe(true);
     // The steps slide draws number badges; the other slides keep their markers.
@@ -87,6 +99,8 @@ describe('slide layouts', () => {
       undefined,
       undefined,
       [1, 2, 3],
+      undefined,
+      undefined,
       undefined,
     ]);
     for (const result of Object.values(runs)) {

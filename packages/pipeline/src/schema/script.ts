@@ -4,6 +4,7 @@ import {
   KeyFigureSchema,
   KeyPointSchema,
   LanguageSchema,
+  ListPanelSchema,
   QuoteSchema,
   SlideLayoutSchema,
 } from '@movie-generator/remotion/props';
@@ -17,6 +18,11 @@ export {
   KeyFigureSchema,
   type Language,
   LanguageSchema,
+  type ListItem,
+  ListItemSchema,
+  type ListPanel,
+  ListPanelSchema,
+  MAX_LIST_ITEMS,
   type Quote,
   QuoteSchema,
   type SlideLayout,
@@ -88,6 +94,8 @@ export const SectionSchema = z.object({
   quote: QuoteSchema.optional(),
   /** For the `keypoint` layout. */
   keyPoint: SectionKeyPointSchema.optional(),
+  /** For the `list` layout: its items, each shown when the first narration that names it starts. */
+  list: ListPanelSchema.optional(),
 });
 export type Section = z.infer<typeof SectionSchema>;
 

@@ -65,17 +65,22 @@ describe('offline script, as viewers judged it', () => {
       p('Take three or four strokes on the coarse stone and look at the ink on the bevel.'),
     ]);
     const script = buildOfflineScript(chapter, { language: 'en', maxSections: 12, charBudget: 2400 });
-    // A long list's continuation slides are numbered: "What you need (2)".
+    // The eight items and the sentence before them fit one compact list slide, not "(2)", "(3)"…
     const slides = script.sections.filter((s) => s.title.startsWith('What you need'));
-    expect(slides.slice(1).map((s) => s.title)).toEqual(
-      slides.slice(1).map((_, k) => `What you need (${k + 2})`),
+    expect(slides.map((s) => [s.title, s.layout])).toEqual([['What you need', 'list']]);
+    expect(slides[0]!.list?.lead).toBe(
+      'You can spend a fortune on sharpening equipment, but the essentials are few',
     );
-    const bullets = slides.flatMap((s) => s.bullets);
-    // Every item is said and shown whole: its grit and its purpose, not paired names.
-    for (const item of items) expect(bullets).toContain(item.replace(/\.$/u, ''));
+    // Every item is said and shown whole: the thing with its grit, then what it is for.
+    const words = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const shown = slides[0]!.list!.items.map((item) => words(`${item.head} ${item.tail ?? ''}`));
+    expect(shown).toEqual(items.map(words));
+    expect(slides[0]!.list!.items[0]).toEqual({
+      head: 'A coarse stone, around 1,000 grit',
+      tail: 'for setting the bevel and removing nicks',
+    });
     const said = slides.flatMap((s) => s.narrations.map((n) => n.text));
     for (const item of items) expect(said).toContain(item);
-    for (const slide of slides) expect(slide.bullets.length).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps a quotation that spans two sentences in one piece', () => {

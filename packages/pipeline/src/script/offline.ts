@@ -37,6 +37,7 @@ import { withKeyPoints } from './key-point.ts';
 import { pickKeySentences, type ScoredSentence, scoreSentences } from './key-sentences.ts';
 import { narratableLanguage, TEXT_LIMITS, type TextLimits } from './language.ts';
 import { chooseLayouts, type LayoutOptions } from './layouts.ts';
+import { withListSlides } from './list-slides.ts';
 import {
   type PickedNarration,
   pickNarrations,
@@ -562,6 +563,8 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     (a, b) => bodySections[a]!.title === bodySections[b]!.title || !bodies[owners[a]!]!.plan.topic.heading,
     leadImage,
   );
+  // A run of short list items goes on one compact list slide.
+  withListSlides(bodySections, owners, listed, language);
   // Titles for the continuation slides of a heading, once thin slides have joined their neighbours.
   withSubtopicTitles(
     bodySections,

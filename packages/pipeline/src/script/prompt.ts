@@ -91,8 +91,11 @@ export function buildSystemPrompt({ language, maxSections, charBudget, style }: 
       'same: "picture" when a picture listed in the article belongs to that part (set "image" to its url and ' +
       'caption, exactly as listed; never invent a url), "figure" when a key sentence holds a number, percentage, ' +
       'amount or date worth showing large (set "figure": "value" at most 24 characters, "context" one line), ' +
-      '"quote" when the part has a quoted sentence with who said it (set "quote": "text" and "by"), else "bullets". ' +
-      'Such slides still have their bullets and narrations.',
+      '"quote" when the part has a quoted sentence with who said it (set "quote": "text" and "by"), "list" when ' +
+      'the part reads out a list of 5 to 12 short items such as tools or ingredients (set "list": "items", each ' +
+      '"head" the thing and "tail" what it is for or how much, "amounts": true when every tail is a quantity, and ' +
+      '"lead" the sentence said before them; its narrations say the items in order and its bullets are empty), else ' +
+      '"bullets". The other slides still have their bullets and narrations.',
     '- "leadImage": the article\'s lead picture (its url exactly as listed), when there is one.',
     `- All narration "text" together: at most ${charBudget} characters (about 2 to 3 minutes of speech).`,
     ...(style === 'dialogue' ? dialogueRules(language) : ['- "speaker": always "narrator".']),

@@ -17,6 +17,7 @@ import {
 import { type Script, type Section, SpeakerIdSchema } from '../schema/script.ts';
 import { characterOf } from '../speakers.ts';
 import { displayWidth, subtitleCards } from './line-break.ts';
+import { listReveals } from './list-reveals.ts';
 import {
   bulletReveals,
   bulletSteps,
@@ -135,13 +136,16 @@ export function buildTimeline(
     const reveals =
       section.kind !== 'opening' ? bulletReveals(section, narrationStarts, slideStart) : undefined;
     const lead = section.kind === 'opening' ? leadImage(script.leadImage, images) : undefined;
+    const content = section.kind === 'body' ? sectionContent(section, images) : closingPanel(section, images);
+    const items = content.list && listReveals(section, content.list, narrationStarts, slideStart);
     slides.push({
       kind: section.kind === 'opening' ? 'title' : section.kind === 'closing' ? 'closing' : 'section',
       title: section.title,
       bullets: section.bullets,
       ...(reveals ? { bulletReveals: reveals } : {}),
       ...(section.kind === 'body' ? bulletSteps(section) : {}),
-      ...(section.kind === 'body' ? sectionContent(section, images) : closingPanel(section, images)),
+      ...content,
+      ...(items ? { listReveals: items } : {}),
       ...(section.kind === 'body' ? keyPointReveal(section, narrationStarts, slideStart) : {}),
       ...(lead ? { image: lead } : {}),
       sectionNumber: section.kind === 'body' ? bodyNumber : 0,
@@ -262,7 +266,8 @@ export function computeSpans(
   const cuts = new Set<number>([0, durationInFrames]);
   for (const s of slides) {
     cuts.add(s.startFrame);
-    for (const r of s.bulletReveals ?? []) if (r > 0 && r < s.durationInFrames) cuts.add(s.startFrame + r);
+    for (const r of [...(s.bulletReveals ?? []), ...(s.listReveals ?? [])])
+      if (r > 0 && r < s.durationInFrames) cuts.add(s.startFrame + r);
     const k = s.keyPointReveal;
     if (k !== undefined && k > 0 && k < s.durationInFrames) cuts.add(s.startFrame + k);
   }

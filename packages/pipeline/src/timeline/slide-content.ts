@@ -6,7 +6,7 @@ export type LocalImageSource = Omit<SlideImage, 'caption'>;
 export type ImageSources = ReadonlyMap<string, LocalImageSource>;
 
 /** Content of a slide besides its title and bullets: the layout and the data it needs. */
-export type SlideContent = Pick<Slide, 'layout' | 'image' | 'figure' | 'quote' | 'keyPoint'>;
+export type SlideContent = Pick<Slide, 'layout' | 'image' | 'figure' | 'quote' | 'keyPoint' | 'list'>;
 
 /**
  * What a body section's slide shows. A layout whose data is missing (no figure, no quote, or a
@@ -20,6 +20,7 @@ export function sectionContent(section: Section, images: ImageSources): SlideCon
     if (local) return { layout, image: withCaption(local, section.image.caption) };
   }
   if (layout === 'figure' && section.figure) return { layout, figure: section.figure };
+  if (layout === 'list' && section.list) return { layout, list: section.list };
   // A quote stays on screen for the whole section, so it is shown only when the section says it.
   if (layout === 'quote' && section.quote && isNarrated(section.quote.text, section)) {
     return { layout, quote: section.quote };
