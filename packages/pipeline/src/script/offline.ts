@@ -554,7 +554,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         : undefined,
     ),
     language,
-    { ...titleContext, listed, ...(outline.steps ? { steps: outline.steps } : {}) },
+    { ...titleContext, listed },
   );
 
   const shownBody = bodySections.filter((s) => s.narrations.length > 0);

@@ -53,6 +53,10 @@ export interface SlideTitleContext {
   minShare?: number;
   /** The least weight a phrase needs to name the slide (default MIN_WEIGHT). */
   minWeight?: number;
+  /** Texts that must each say the phrase (the slide's bullets): a title true of all of them, not of one. */
+  covers?: readonly string[];
+  /** The slide tells part of a story: also the story's places and things with what happens to them (「水にうつった自分の姿」). */
+  plot?: boolean;
 }
 
 /**
@@ -74,11 +78,12 @@ export function slideTitle(
   const elsewhere = context.elsewhere.map((s) => normalizeText(s, language));
   const said = sentences.map((s) => normalizeText(s, language));
   const shown = context.shown?.map((s) => normalizeText(s, language));
+  const covers = context.covers?.map((s) => normalizeText(s, language));
   const phrases = new Map<string, { phrase: Phrase; subject: boolean; inKey: boolean }>();
   for (const sentence of sentences) {
     const isKey = key !== undefined && (sentence.includes(key) || key.includes(sentence));
     if (context.keyOnly && !isKey) continue;
-    for (const phrase of phrasesOf(sentence, language)) {
+    for (const phrase of phrasesOf(sentence, language, context.plot === true)) {
       const seen = phrases.get(phrase.key);
       const subject = phrase.kind === 'subject' || isSubject(sentence, phrase.surface, language);
       if (seen) {
@@ -98,6 +103,7 @@ export function slideTitle(
     const title = toTitle(phrase.surface, language);
     if (title.length > SLIDE_TITLE_MAX[language]) continue;
     if (shown && !shown.some((s) => contains(s, phrase, language))) continue;
+    if (covers && !covers.every((s) => contains(s, phrase, language))) continue;
     const here = said.filter((s) => contains(s, phrase, language)).length;
     const there = elsewhere.filter((s) => contains(s, phrase, language)).length;
     const share = here / Math.max(1, here + there);
@@ -133,7 +139,7 @@ function kindWeight(phrase: Phrase, sentences: readonly string[], language: Lang
 }
 
 /** The phrases a sentence offers as a title. */
-function phrasesOf(sentence: string, language: Language): Phrase[] {
+function phrasesOf(sentence: string, language: Language, plot = false): Phrase[] {
   const phrases: Phrase[] = candidatesOf(sentence, language).map((c) => ({
     ...c,
     kind:
@@ -141,6 +147,7 @@ function phrasesOf(sentence: string, language: Language): Phrase[] {
   }));
   if (language === 'ja') {
     phrases.push(...japaneseModifiedNouns(sentence), ...japaneseReasonPhrases(sentence));
+    if (plot) phrases.push(...japanesePlotPhrases(sentence));
   } else {
     const subject = englishSubject(sentence);
     if (subject) phrases.push(subject);
@@ -268,6 +275,24 @@ function japaneseModifiedNouns(sentence: string): Phrase[] {
     phrases.push({ key: surface, surface, words: [noun], kind: 'phrase' });
   }
   return phrases;
+}
+
+/**
+ * In a told story, what a scene is about: a thing with what happens to it or where it is
+ * (「水にうつった自分の姿」「口にくわえていた肉」「川の中のイヌ」), the verb in hiragana as
+ * stories write it.
+ */
+const JA_PLOT = [
+  /(?<![\p{Script=Han}\p{Script=Katakana}ー々])[\p{Script=Han}\p{Script=Katakana}ー]{1,4}[にをで][\p{Script=Hiragana}\p{Script=Han}]{1,4}?(?:った|した|いた|んだ|えた|れた|ていた)[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:の[\p{Script=Han}\p{Script=Katakana}ー]{1,4})?(?![\p{Script=Han}\p{Script=Katakana}ー])/gu,
+  /(?<![\p{Script=Han}\p{Script=Katakana}ー々])[\p{Script=Han}]{1,3}の(?:中|上|下|前|外|底|向こう)の[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?![\p{Script=Han}\p{Script=Katakana}ー])/gu,
+];
+
+function japanesePlotPhrases(sentence: string): Phrase[] {
+  return JA_PLOT.flatMap((pattern) =>
+    [...sentence.matchAll(pattern)].map(
+      (m): Phrase => ({ key: m[0], surface: m[0], words: [m[0]], kind: 'subject' }),
+    ),
+  );
 }
 
 /** 「回復の理由」「失敗の原因」: an abstract noun (理由, 結果) named by what it is of. */
