@@ -50,7 +50,14 @@ import { matchingNarration, placePictures } from './picture-placement.ts';
 import { findQuote } from './quote.ts';
 import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
-import { definitionTitle, quoteSlideTitle, scopeTitle, slideSentences, slideTitle } from './slide-title.ts';
+import {
+  definitionTitle,
+  eventTitle,
+  quoteSlideTitle,
+  scopeTitle,
+  slideSentences,
+  slideTitle,
+} from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
 import { withStepNumbers } from './step-numbers.ts';
 import { mainStoryLine, storyLineFinder } from './story-line.ts';
@@ -1197,7 +1204,8 @@ function retitleSlides(
       const narrower =
         slideTitle(sentences, language, { elsewhere: options.elsewhere, avoid, including: slide.title }) ??
         (previous && titleKey(previous, language).split(' ').includes(titleKey(slide.title, language))
-          ? previous
+          ? // Not the slide before's title again when the slide opens with an act ("The council’s vote").
+            (eventTitle(own[0], language) ?? previous)
           : undefined);
       if (narrower) slides[k] = { ...slide, title: narrower };
       continue;
@@ -1209,6 +1217,7 @@ function retitleSlides(
       topicTitle(own, [], language, { avoid, once: true });
     const title =
       found ??
+      eventTitle(own[0], language) ??
       (previous && saysTitle(slide, previous, language) ? previous : undefined) ??
       (k === 0 ? neutralTitle : undefined) ??
       slide.title;

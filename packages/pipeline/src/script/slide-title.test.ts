@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   definitionTitle,
   englishSubject,
+  eventTitle,
   quoteSlideTitle,
   SLIDE_TITLE_MAX,
   scopeTitle,
@@ -168,5 +169,22 @@ describe('definitionTitle', () => {
     expect(
       definitionTitle('The plan will cost an estimated €310 million over six years.', 'en'),
     ).toBeUndefined();
+  });
+});
+
+describe('eventTitle', () => {
+  it('names a slide that opens with someone deciding or predicting by that act', () => {
+    expect(eventTitle('The council will vote on the extension in March.', 'en')).toBe('The council’s vote');
+    expect(eventTitle('Residents predicted that the lanes would fill with slush.', 'en')).toBe(
+      'Residents’ prediction',
+    );
+    expect(eventTitle('This winter, the board approved the plan.', 'en')).toBe('The board’s approval');
+  });
+
+  it('gives nothing for other verbs, a pronoun subject or Japanese', () => {
+    expect(eventTitle('The plan will cost an estimated €310 million.', 'en')).toBeUndefined();
+    expect(eventTitle('It was supposed to prove them right.', 'en')).toBeUndefined();
+    expect(eventTitle('They voted against it.', 'en')).toBeUndefined();
+    expect(eventTitle('町議会は来月、採決する予定だ。', 'ja')).toBeUndefined();
   });
 });

@@ -535,3 +535,83 @@ export function definitionTitle(sentence: string | undefined, language: Language
   if (!term || NOT_TERMS.test(term)) return undefined;
   return language === 'ja' ? `${term}とは` : term.charAt(0).toUpperCase() + term.slice(1);
 }
+
+/** Verbs of deciding, saying and expecting, with the noun that names the act: "will vote" → "vote". */
+const EN_ACTS: Readonly<Record<string, string>> = {
+  vote: 'vote',
+  decide: 'decision',
+  predict: 'prediction',
+  expect: 'expectation',
+  warn: 'warning',
+  argue: 'argument',
+  promise: 'promise',
+  propose: 'proposal',
+  approve: 'approval',
+  recommend: 'recommendation',
+  fear: 'fears',
+  hope: 'hopes',
+  complain: 'complaints',
+  estimate: 'estimate',
+  choose: 'choice',
+  plan: 'plan',
+  forecast: 'forecast',
+};
+
+/** Auxiliaries and adverbs that may stand between a subject and its verb ("will", "has so far"). */
+const EN_BEFORE_VERB =
+  /^(?:will|would|could|may|might|must|should|can|has|have|had|did|does|do|so|far|also|now|still|already|then|soon|later|finally|once|first|again|eventually|all|both)$/iu;
+
+/**
+ * A slide that opens with someone deciding, predicting or warning is about that act: "The council
+ * will vote on the extension in March." → "The council’s vote", "Residents predicted that…" →
+ * "Residents’ prediction". Undefined when the sentence does not open with a named subject and such a verb.
+ */
+export function eventTitle(sentence: string | undefined, language: Language): string | undefined {
+  if (language !== 'en' || sentence === undefined) return undefined;
+  const text = sentence
+    .trim()
+    .replace(/^[“"‘'(]+/u, '')
+    .replace(EN_LEADING_ADVERBIAL, '');
+  const tokens = text.split(/\s+/u).map(clean);
+  let i = 0;
+  const article = /^the$/iu.test(tokens[0] ?? '');
+  if (article || /^(?:some|many|most|several)$/iu.test(tokens[0] ?? '')) i++;
+  const subject: string[] = [];
+  for (; i < tokens.length && subject.length < 3; i++) {
+    const word = tokens[i]!;
+    const lower = word.toLowerCase();
+    if (!/^[\p{L}][\p{L}'’-]*$/u.test(word) || EN_BREAKS.has(lower) || EN_SUBJECT_END.has(lower)) break;
+    if (actOf(lower) !== undefined && subject.length > 0) break;
+    subject.push(word);
+  }
+  if (subject.length === 0) return undefined;
+  const last = subject.at(-1)!.toLowerCase();
+  if (EN_EMPTY_HEAD.has(last) || ADJECTIVE.test(last) || /(?:ed|ly)$/u.test(last)) return undefined;
+  while (i < tokens.length && EN_BEFORE_VERB.test(tokens[i]!)) i++;
+  const act = actOf((tokens[i] ?? '').toLowerCase());
+  if (act === undefined) return undefined;
+  // "Residents’ prediction", "The council’s vote": a plural in -s takes the apostrophe alone.
+  const plural = /[^s]s$/u.test(last);
+  const owner = `${subject.join(' ')}${plural ? '’' : '’s'}`;
+  const title = `${article && !plural ? 'The ' : ''}${article && !plural ? lowerFirst(owner) : upperFirst(owner)} ${act}`;
+  return title.length <= SLIDE_TITLE_MAX.en ? title : undefined;
+}
+
+/** The act a verb form names: "votes", "voted", "predicted", "argue" → its noun. */
+function actOf(word: string): string | undefined {
+  for (const form of [
+    word,
+    word.replace(/s$/u, ''),
+    word.replace(/ed$/u, ''),
+    word.replace(/d$/u, ''),
+    word.replace(/ied$/u, 'y'),
+  ]) {
+    const act = EN_ACTS[form];
+    if (act !== undefined) return act;
+  }
+  return undefined;
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
