@@ -53,6 +53,7 @@ import { splitSentences } from './sentences.ts';
 import {
   definitionTitle,
   eventTitle,
+  overviewTitle,
   quoteSlideTitle,
   scopeTitle,
   slideSentences,
@@ -1178,6 +1179,13 @@ function retitleSlides(
     const scope = scopeTitle(slideSentences(own.slice(0, 1), language), language);
     if (scope) {
       slides[k] = { ...slide, title: scope };
+      continue;
+    }
+    // The slide opening the article that previews several of its sections is an overview, not one of them.
+    const overview =
+      k === 0 && neutralTitle ? overviewTitle(sentences, context.headings, language) : undefined;
+    if (overview) {
+      slides[k] = { ...slide, title: overview };
       continue;
     }
     const defined = definitionTitle(own[0], language);

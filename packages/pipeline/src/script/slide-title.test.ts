@@ -3,6 +3,7 @@ import {
   definitionTitle,
   englishSubject,
   eventTitle,
+  overviewTitle,
   quoteSlideTitle,
   SLIDE_TITLE_MAX,
   scopeTitle,
@@ -186,5 +187,33 @@ describe('eventTitle', () => {
     expect(eventTitle('It was supposed to prove them right.', 'en')).toBeUndefined();
     expect(eventTitle('They voted against it.', 'en')).toBeUndefined();
     expect(eventTitle('町議会は来月、採決する予定だ。', 'ja')).toBeUndefined();
+  });
+});
+
+describe('overviewTitle', () => {
+  const headings = ['history', 'construction', 'the keeper', 'automation', 'museum'];
+  it('names a slide that previews two of the later sections an overview', () => {
+    expect(
+      overviewTitle(
+        [
+          'The light was staffed by keepers for 118 years until it was automated in 1989.',
+          'Since 2004 the keepers’ houses have served as a small maritime museum.',
+        ],
+        headings,
+        'en',
+      ),
+    ).toBe('At a glance');
+  });
+
+  it('leaves a slide about one section alone', () => {
+    expect(
+      overviewTitle(['Three keepers worked in shifts so that someone was always awake.'], headings, 'en'),
+    ).toBeUndefined();
+    expect(
+      overviewTitle(['群来は、海の色が乳白色に変わる現象だ。'], ['群来とは', '回復の理由'], 'ja'),
+    ).toBeUndefined();
+    expect(
+      overviewTitle(['群来が確認され、回復の理由が話題になった。'], ['群来とは', '回復の理由'], 'ja'),
+    ).toBe('概要');
   });
 });

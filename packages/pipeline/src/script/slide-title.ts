@@ -615,3 +615,33 @@ function actOf(word: string): string | undefined {
 function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** The title of an opening slide that previews the article's sections. */
+const OVERVIEW_TITLE: Record<Language, string> = { en: 'At a glance', ja: '概要' };
+
+/**
+ * The title of a slide that previews the article: its sentences say the words of at least two of
+ * the article's later headings ("…118 years until it was automated…", "…served as a small maritime
+ * museum…" before "The keepers" and "Museum"). Such a slide covers several topics, so a phrase of one
+ * of them ("Round brick tower") would mislabel it. `headings` are title keys (see titleKey).
+ */
+export function overviewTitle(
+  sentences: readonly string[],
+  headings: readonly string[],
+  language: Language,
+): string | undefined {
+  const text = sentences.join(' ');
+  const words = new Set(normalizeText(text, language).trim().split(' '));
+  const said = new Set(
+    headings.filter((heading) =>
+      headingWords(heading, language).some((w) => (language === 'ja' ? text.includes(w) : words.has(w))),
+    ),
+  );
+  return said.size >= 2 ? OVERVIEW_TITLE[language] : undefined;
+}
+
+/** The words of a heading that name its topic: 「群来とは」 → 群来, "The keepers" → keeper. */
+function headingWords(heading: string, language: Language): string[] {
+  if (language === 'ja') return heading.match(/[\p{Script=Han}\p{Script=Katakana}ー々]{2,}/gu) ?? [];
+  return heading.split(' ').filter((w) => w.length >= 4 && !EN_BREAKS.has(w) && !EN_VAGUE.has(w));
+}
