@@ -1174,9 +1174,12 @@ function retitleSlides(
     const sentences = slideSentences(own, language);
     const said = own.join(' ');
     // What the slide shows: a title names its opening, its panel or a bullet, not only a later narration;
-    // a scope statement titles the slide it opens.
+    // a scope statement titles the slide when it and what follows it are most of the slide.
     const shown = [own[0] ?? '', ...slide.bullets, ...(slide.figure?.context ? [slide.figure.context] : [])];
-    const scope = scopeTitle(slideSentences(own.slice(0, 1), language), language);
+    const scope = own
+      .filter((_, i) => 2 * (own.length - i) > own.length)
+      .map((t) => scopeTitle(slideSentences([t], language), language))
+      .find((t) => t !== undefined);
     if (scope) {
       slides[k] = { ...slide, title: scope };
       continue;
