@@ -338,4 +338,37 @@ describe('offline script, as viewers judged it', () => {
     expect(machine[1]!.narrations[0]!.text).toContain('$148,000');
     expect(machine[2]!.quote?.by).toBe('Dana Whitfield');
   });
+
+  it('titles a slide that is mostly the text saying what it covers by that scope, not a word of its first line', () => {
+    const epigraph: ArticleBlock = {
+      type: 'paragraph',
+      text: 'A dull tool is more dangerous than a sharp one, because it has to be forced.',
+      quoted: true,
+    };
+    const piece = articleOf('Chapter 4: Keeping Tools Sharp', 'en', [
+      epigraph,
+      p(
+        'Every woodworker eventually learns that sharpening is not a chore that interrupts the work. ' +
+          'It is the work, or at least the part of it that decides whether everything else goes well. ' +
+          'A sharp chisel slices end grain cleanly and goes exactly where you point it. ' +
+          'A dull one crushes the fibres, skids off the surface and tempts you to push harder, which is how most workshop injuries happen.',
+      ),
+      p(
+        'This chapter explains what "sharp" actually means, which stones you need, and a routine that takes about five minutes per blade once you are used to it. ' +
+          'The routine works for chisels and plane irons alike; carving tools and saws need their own methods and are covered in chapter 7.',
+      ),
+      h2('What sharp means'),
+      p(
+        'An edge is the line where two flat surfaces meet. The sharper the tool, the smaller the radius of that line. If you can see the edge, it is not sharp.',
+      ),
+      h2('How often'),
+      p('Sharpen little and often, and the coarse stone will rarely be needed after the first time.'),
+    ]);
+    const script = buildOfflineScript(piece, { language: 'en', maxSections: 12, charBudget: 2400 });
+    const scope = script.sections.find((s) =>
+      s.narrations.some((n) => n.text.startsWith('This chapter explains')),
+    );
+    expect(scope?.narrations[0]?.text).not.toMatch(/^This chapter/u);
+    expect(scope?.title).toBe('What this chapter covers');
+  });
 });

@@ -56,7 +56,15 @@ import { samePicture } from './same-picture.ts';
 import { splitSentences } from './sentences.ts';
 import { shortTitle } from './short-title.ts';
 import { withShownReadings } from './shown-readings.ts';
-import { definitionTitle, quoteSlideTitle, scopeTitle, slideSentences, slideTitle } from './slide-title.ts';
+import {
+  definitionTitle,
+  eventTitle,
+  overviewTitle,
+  quoteSlideTitle,
+  scopeTitle,
+  slideSentences,
+  slideTitle,
+} from './slide-title.ts';
 import { toSpeakable } from './speakable.ts';
 import { stepNumberOf, withStepNumbers } from './step-numbers.ts';
 import { mainStoryLine, storyLineFinder } from './story-line.ts';
@@ -575,7 +583,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         : undefined,
     ),
     language,
-    { ...titleContext, listed, ...(outline.steps ? { steps: outline.steps } : {}) },
+    { ...titleContext, listed },
   );
 
   const shownBody = bodySections.filter((s) => s.narrations.length > 0);
@@ -1218,11 +1226,21 @@ function retitleSlides(
     const sentences = slideSentences(own, language);
     const said = own.join(' ');
     // What the slide shows: a title names its opening, its panel or a bullet, not only a later narration;
-    // a scope statement titles the slide it opens.
+    // a scope statement titles the slide when it and what follows it are most of the slide.
     const shown = [own[0] ?? '', ...slide.bullets, ...(slide.figure?.context ? [slide.figure.context] : [])];
-    const scope = scopeTitle(slideSentences(own.slice(0, 1), language), language);
+    const scope = own
+      .filter((_, i) => 2 * (own.length - i) > own.length)
+      .map((t) => scopeTitle(slideSentences([t], language), language))
+      .find((t) => t !== undefined);
     if (scope) {
       slides[k] = { ...slide, title: scope };
+      continue;
+    }
+    // The slide opening the article that previews several of its sections is an overview, not one of them.
+    const overview =
+      k === 0 && neutralTitle ? overviewTitle(sentences, context.headings, language) : undefined;
+    if (overview) {
+      slides[k] = { ...slide, title: overview };
       continue;
     }
     const defined = definitionTitle(own[0], language);
@@ -1249,7 +1267,8 @@ function retitleSlides(
       const narrower =
         slideTitle(sentences, language, { elsewhere: options.elsewhere, avoid, including: slide.title }) ??
         (previous && titleKey(previous, language).split(' ').includes(titleKey(slide.title, language))
-          ? previous
+          ? // Not the slide before's title again when the slide opens with an act ("The council’s vote").
+            (eventTitle(own[0], language) ?? previous)
           : undefined);
       if (narrower) slides[k] = { ...slide, title: narrower };
       continue;
@@ -1261,6 +1280,7 @@ function retitleSlides(
       topicTitle(own, [], language, { avoid, once: true });
     const title =
       found ??
+      eventTitle(own[0], language) ??
       (previous && saysTitle(slide, previous, language) ? previous : undefined) ??
       (k === 0 ? neutralTitle : undefined) ??
       slide.title;

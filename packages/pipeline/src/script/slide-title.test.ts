@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   definitionTitle,
   englishSubject,
+  eventTitle,
+  overviewTitle,
   quoteSlideTitle,
   SLIDE_TITLE_MAX,
   scopeTitle,
@@ -168,5 +170,50 @@ describe('definitionTitle', () => {
     expect(
       definitionTitle('The plan will cost an estimated €310 million over six years.', 'en'),
     ).toBeUndefined();
+  });
+});
+
+describe('eventTitle', () => {
+  it('names a slide that opens with someone deciding or predicting by that act', () => {
+    expect(eventTitle('The council will vote on the extension in March.', 'en')).toBe('The council’s vote');
+    expect(eventTitle('Residents predicted that the lanes would fill with slush.', 'en')).toBe(
+      'Residents’ prediction',
+    );
+    expect(eventTitle('This winter, the board approved the plan.', 'en')).toBe('The board’s approval');
+  });
+
+  it('gives nothing for other verbs, a pronoun subject or Japanese', () => {
+    expect(eventTitle('The plan will cost an estimated €310 million.', 'en')).toBeUndefined();
+    expect(eventTitle('It was supposed to prove them right.', 'en')).toBeUndefined();
+    expect(eventTitle('They voted against it.', 'en')).toBeUndefined();
+    expect(eventTitle('町議会は来月、採決する予定だ。', 'ja')).toBeUndefined();
+  });
+});
+
+describe('overviewTitle', () => {
+  const headings = ['history', 'construction', 'the keeper', 'automation', 'museum'];
+  it('names a slide that previews two of the later sections an overview', () => {
+    expect(
+      overviewTitle(
+        [
+          'The light was staffed by keepers for 118 years until it was automated in 1989.',
+          'Since 2004 the keepers’ houses have served as a small maritime museum.',
+        ],
+        headings,
+        'en',
+      ),
+    ).toBe('At a glance');
+  });
+
+  it('leaves a slide about one section alone', () => {
+    expect(
+      overviewTitle(['Three keepers worked in shifts so that someone was always awake.'], headings, 'en'),
+    ).toBeUndefined();
+    expect(
+      overviewTitle(['群来は、海の色が乳白色に変わる現象だ。'], ['群来とは', '回復の理由'], 'ja'),
+    ).toBeUndefined();
+    expect(
+      overviewTitle(['群来が確認され、回復の理由が話題になった。'], ['群来とは', '回復の理由'], 'ja'),
+    ).toBe('概要');
   });
 });

@@ -53,6 +53,10 @@ export interface SlideTitleContext {
   minShare?: number;
   /** The least weight a phrase needs to name the slide (default MIN_WEIGHT). */
   minWeight?: number;
+  /** Texts that must each say the phrase (the slide's bullets): a title true of all of them, not of one. */
+  covers?: readonly string[];
+  /** The slide tells part of a story: also the story's places and things with what happens to them (「水にうつった自分の姿」). */
+  plot?: boolean;
 }
 
 /**
@@ -74,11 +78,12 @@ export function slideTitle(
   const elsewhere = context.elsewhere.map((s) => normalizeText(s, language));
   const said = sentences.map((s) => normalizeText(s, language));
   const shown = context.shown?.map((s) => normalizeText(s, language));
+  const covers = context.covers?.map((s) => normalizeText(s, language));
   const phrases = new Map<string, { phrase: Phrase; subject: boolean; inKey: boolean }>();
   for (const sentence of sentences) {
     const isKey = key !== undefined && (sentence.includes(key) || key.includes(sentence));
     if (context.keyOnly && !isKey) continue;
-    for (const phrase of phrasesOf(sentence, language)) {
+    for (const phrase of phrasesOf(sentence, language, context.plot === true)) {
       const seen = phrases.get(phrase.key);
       const subject = phrase.kind === 'subject' || isSubject(sentence, phrase.surface, language);
       if (seen) {
@@ -98,6 +103,7 @@ export function slideTitle(
     const title = toTitle(phrase.surface, language);
     if (title.length > SLIDE_TITLE_MAX[language]) continue;
     if (shown && !shown.some((s) => contains(s, phrase, language))) continue;
+    if (covers && !covers.every((s) => contains(s, phrase, language))) continue;
     const here = said.filter((s) => contains(s, phrase, language)).length;
     const there = elsewhere.filter((s) => contains(s, phrase, language)).length;
     const share = here / Math.max(1, here + there);
@@ -133,7 +139,7 @@ function kindWeight(phrase: Phrase, sentences: readonly string[], language: Lang
 }
 
 /** The phrases a sentence offers as a title. */
-function phrasesOf(sentence: string, language: Language): Phrase[] {
+function phrasesOf(sentence: string, language: Language, plot = false): Phrase[] {
   const phrases: Phrase[] = candidatesOf(sentence, language).map((c) => ({
     ...c,
     kind:
@@ -141,6 +147,7 @@ function phrasesOf(sentence: string, language: Language): Phrase[] {
   }));
   if (language === 'ja') {
     phrases.push(...japaneseModifiedNouns(sentence), ...japaneseReasonPhrases(sentence));
+    if (plot) phrases.push(...japanesePlotPhrases(sentence));
   } else {
     const subject = englishSubject(sentence);
     if (subject) phrases.push(subject);
@@ -268,6 +275,24 @@ function japaneseModifiedNouns(sentence: string): Phrase[] {
     phrases.push({ key: surface, surface, words: [noun], kind: 'phrase' });
   }
   return phrases;
+}
+
+/**
+ * In a told story, what a scene is about: a thing with what happens to it or where it is
+ * (「水にうつった自分の姿」「口にくわえていた肉」「川の中のイヌ」), the verb in hiragana as
+ * stories write it.
+ */
+const JA_PLOT = [
+  /(?<![\p{Script=Han}\p{Script=Katakana}ー々])[\p{Script=Han}\p{Script=Katakana}ー]{1,4}[にをで][\p{Script=Hiragana}\p{Script=Han}]{1,4}?(?:った|した|いた|んだ|えた|れた|ていた)[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:の[\p{Script=Han}\p{Script=Katakana}ー]{1,4})?(?![\p{Script=Han}\p{Script=Katakana}ー])/gu,
+  /(?<![\p{Script=Han}\p{Script=Katakana}ー々])[\p{Script=Han}]{1,3}の(?:中|上|下|前|外|底|向こう)の[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?![\p{Script=Han}\p{Script=Katakana}ー])/gu,
+];
+
+function japanesePlotPhrases(sentence: string): Phrase[] {
+  return JA_PLOT.flatMap((pattern) =>
+    [...sentence.matchAll(pattern)].map(
+      (m): Phrase => ({ key: m[0], surface: m[0], words: [m[0]], kind: 'subject' }),
+    ),
+  );
 }
 
 /** 「回復の理由」「失敗の原因」: an abstract noun (理由, 結果) named by what it is of. */
@@ -509,4 +534,114 @@ export function definitionTitle(sentence: string | undefined, language: Language
   )?.[1];
   if (!term || NOT_TERMS.test(term)) return undefined;
   return language === 'ja' ? `${term}とは` : term.charAt(0).toUpperCase() + term.slice(1);
+}
+
+/** Verbs of deciding, saying and expecting, with the noun that names the act: "will vote" → "vote". */
+const EN_ACTS: Readonly<Record<string, string>> = {
+  vote: 'vote',
+  decide: 'decision',
+  predict: 'prediction',
+  expect: 'expectation',
+  warn: 'warning',
+  argue: 'argument',
+  promise: 'promise',
+  propose: 'proposal',
+  approve: 'approval',
+  recommend: 'recommendation',
+  fear: 'fears',
+  hope: 'hopes',
+  complain: 'complaints',
+  estimate: 'estimate',
+  choose: 'choice',
+  plan: 'plan',
+  forecast: 'forecast',
+};
+
+/** Auxiliaries and adverbs that may stand between a subject and its verb ("will", "has so far"). */
+const EN_BEFORE_VERB =
+  /^(?:will|would|could|may|might|must|should|can|has|have|had|did|does|do|so|far|also|now|still|already|then|soon|later|finally|once|first|again|eventually|all|both)$/iu;
+
+/**
+ * A slide that opens with someone deciding, predicting or warning is about that act: "The council
+ * will vote on the extension in March." → "The council’s vote", "Residents predicted that…" →
+ * "Residents’ prediction". Undefined when the sentence does not open with a named subject and such a verb.
+ */
+export function eventTitle(sentence: string | undefined, language: Language): string | undefined {
+  if (language !== 'en' || sentence === undefined) return undefined;
+  const text = sentence
+    .trim()
+    .replace(/^[“"‘'(]+/u, '')
+    .replace(EN_LEADING_ADVERBIAL, '');
+  const tokens = text.split(/\s+/u).map(clean);
+  let i = 0;
+  const article = /^the$/iu.test(tokens[0] ?? '');
+  if (article || /^(?:some|many|most|several)$/iu.test(tokens[0] ?? '')) i++;
+  const subject: string[] = [];
+  for (; i < tokens.length && subject.length < 3; i++) {
+    const word = tokens[i]!;
+    const lower = word.toLowerCase();
+    if (!/^[\p{L}][\p{L}'’-]*$/u.test(word) || EN_BREAKS.has(lower) || EN_SUBJECT_END.has(lower)) break;
+    if (actOf(lower) !== undefined && subject.length > 0) break;
+    subject.push(word);
+  }
+  if (subject.length === 0) return undefined;
+  const last = subject.at(-1)!.toLowerCase();
+  if (EN_EMPTY_HEAD.has(last) || ADJECTIVE.test(last) || /(?:ed|ly)$/u.test(last)) return undefined;
+  while (i < tokens.length && EN_BEFORE_VERB.test(tokens[i]!)) i++;
+  const act = actOf((tokens[i] ?? '').toLowerCase());
+  if (act === undefined) return undefined;
+  // "Residents’ prediction", "The council’s vote": a plural in -s takes the apostrophe alone.
+  const plural = /[^s]s$/u.test(last);
+  const owner = `${subject.join(' ')}${plural ? '’' : '’s'}`;
+  const title = `${article && !plural ? 'The ' : ''}${article && !plural ? lowerFirst(owner) : upperFirst(owner)} ${act}`;
+  return title.length <= SLIDE_TITLE_MAX.en ? title : undefined;
+}
+
+/** The act a verb form names: "votes", "voted", "predicted", "argue" → its noun. */
+function actOf(word: string): string | undefined {
+  for (const form of [
+    word,
+    word.replace(/s$/u, ''),
+    word.replace(/ed$/u, ''),
+    word.replace(/d$/u, ''),
+    word.replace(/ied$/u, 'y'),
+  ]) {
+    const act = EN_ACTS[form];
+    if (act !== undefined) return act;
+  }
+  return undefined;
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The title of an opening slide that previews the article's sections. */
+const OVERVIEW_TITLE: Record<Language, string> = { en: 'At a glance', ja: '概要' };
+
+/**
+ * The title of a slide that previews the article: its sentences say the words of at least two of
+ * the article's later headings ("…118 years until it was automated…", "…served as a small maritime
+ * museum…" before "The keepers" and "Museum"). Such a slide covers several topics, so a phrase of one
+ * of them ("Round brick tower") would mislabel it. `headings` are title keys (see titleKey).
+ */
+export function overviewTitle(
+  sentences: readonly string[],
+  headings: readonly string[],
+  language: Language,
+): string | undefined {
+  const text = sentences.join(' ');
+  const words = new Set(normalizeText(text, language).trim().split(' '));
+  const said = new Set(
+    headings.filter((heading) =>
+      headingWords(heading, language).some((w) => (language === 'ja' ? text.includes(w) : words.has(w))),
+    ),
+  );
+  return said.size >= 2 ? OVERVIEW_TITLE[language] : undefined;
+}
+
+/** The words of a heading that name its topic: 「群来とは」 → 群来, "The keepers" → keeper. */
+function headingWords(heading: string, language: Language): string[] {
+  if (language === 'ja') return heading.match(/[\p{Script=Han}\p{Script=Katakana}ー々]{2,}/gu) ?? [];
+  return heading.split(' ').filter((w) => w.length >= 4 && !EN_BREAKS.has(w) && !EN_VAGUE.has(w));
 }

@@ -44,8 +44,8 @@ describe('withSubtopicTitles', () => {
     expect(slides.map((s) => s.title)).toEqual([
       'A quiet quay',
       'A quiet quay',
-      // Named by its own key sentence (after the turn), not by a word of a later one.
-      'A quiet quay: Diesel crane',
+      // Fuel and energy recovery: no phrase is true of both its bullets ("Diesel crane" names one), so the heading.
+      'A quiet quay',
       'A quiet quay: Battery store',
       'Who pays',
     ]);
@@ -62,7 +62,7 @@ describe('withSubtopicTitles', () => {
     expect(plain.map((s) => s.title)).toEqual(['A quiet quay', 'A quiet quay']);
   });
 
-  it('numbers a long run whose slides name no subtopic, such as a list that goes on', () => {
+  it('keeps the heading plainly, unnumbered, on a long run whose slides name no subtopic, such as a list that goes on', () => {
     const list = [quay[0]!, quay[1]!, quay[3]!];
     withSubtopicTitles(
       list,
@@ -70,7 +70,7 @@ describe('withSubtopicTitles', () => {
       'en',
       { ...context, listed: new Set(list.flatMap((s) => s.narrations.map((n) => n.text))) },
     );
-    expect(list.map((s) => s.title)).toEqual(['A quiet quay', 'A quiet quay (2)', 'A quiet quay (3)']);
+    expect(list.map((s) => s.title)).toEqual(['A quiet quay', 'A quiet quay', 'A quiet quay']);
   });
 
   it('names each continuation slide of a long run by what it says', () => {
@@ -97,5 +97,37 @@ describe('withSubtopicTitles', () => {
       context,
     );
     expect(slides.map((s) => s.title)).toEqual(quay.map((s) => s.title));
+  });
+
+  it('names each scene of a story after the first by what happens in it', () => {
+    const story = [
+      slide('おはなし', [
+        'ある日のこと、イヌは肉屋の店先から、大きな骨つきの肉を一切れくすねて走り出しました。',
+      ]),
+      slide('おはなし', [
+        '橋の真ん中まで来たとき、ふと下を見ると、川の中にも一匹のイヌがいました。',
+        '欲張りなイヌは、川の中のイヌの肉がほしくてたまらなくなりました。',
+        'そこでイヌは、川の中のイヌに向かって、思いきり「ワン！」とほえました。',
+      ]),
+      slide('おはなし', [
+        '肉はあっという間に流れていき、もうどこにも見えません。',
+        'そう、川の中にいたのは、水にうつった自分の姿だったのです。',
+      ]),
+    ];
+    withSubtopicTitles(
+      story,
+      story.map((s) => s.title),
+      'ja',
+      {
+        sentences: story.flatMap((s) => s.narrations.map((n) => n.text)),
+        headings: [],
+        listed: new Set<string>(),
+      },
+    );
+    expect(story.map((s) => s.title)).toEqual([
+      'おはなし',
+      'おはなし：川の中のイヌ',
+      'おはなし：水にうつった自分の姿',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
-import { type Language, SECTION_TITLE_MAX_CHARS, type Section } from '../schema/script.ts';
+import type { Language, Section } from '../schema/script.ts';
 import { slideSentences, slideTitle } from './slide-title.ts';
-import { stepNumberOf } from './step-numbers.ts';
 import { titleKey } from './topic-title.ts';
+import { WORDING } from './wording.ts';
 
 /** A heading with its subtopic or subsection ("A quiet quay: energy recovery", "History: Construction") is at most this long. */
 export const SUBTOPIC_TITLE_MAX: Record<Language, number> = { ja: 24, en: 48 };
@@ -25,8 +25,6 @@ export interface SubtopicContext {
   headings: readonly string[];
   /** Narrations that say a list item: a list goes on under its heading unchanged. */
   listed: ReadonlySet<string>;
-  /** The items of an ordered list (a recipe's steps): their slides show step numbers, so the run is not numbered. */
-  steps?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -70,7 +68,9 @@ function retitleRun(
       !slide.narrations.some((n) => context.listed.has(n.text)),
   );
   const long = end - start >= LONG_RUN;
-  if (turn < 0 && !long) return;
+  // A story's slides are its scenes: each one after the first is named by what happens in it.
+  const story = heading === WORDING[language].storyTitle;
+  if (turn < 0 && !long && !story) return;
   const from = turn >= 0 ? turn : start + 1;
   const titles: Array<string | undefined> = [];
   let previous: string | undefined;
@@ -78,7 +78,7 @@ function retitleRun(
     const slide = slides[k]!;
     const listed = slide.narrations.some((n) => context.listed.has(n.text));
     const subtopic =
-      slide.layout === 'quote' || listed ? undefined : ownSubtopic(slide, heading, language, context);
+      slide.layout === 'quote' || listed ? undefined : ownSubtopic(slide, heading, language, context, story);
     const titled = subtopic === undefined ? undefined : joinTitle(heading, subtopic, language);
     // The subtopic of the slide before goes on when this slide says it too.
     const title =
@@ -90,20 +90,14 @@ function retitleRun(
     previous = title;
     titles.push(title);
   }
-  // Without any subtopic, a long run is numbered ("What you need (2)", 「おはなし（2）」); else a slide without one keeps the heading.
-  const numbering =
-    long &&
-    titles.every((t) => t === undefined) &&
-    !slides.slice(start, end).some((slide) => saysStep(slide, context.steps));
+  // A slide without a subtopic keeps the heading plainly: a number ("What you need (2)") says nothing of it.
   for (let k = from; k < end; k++) {
-    // A numbered run numbers its quote slides too: no title shows twice in a row.
-    if (slides[k]!.layout === 'quote' && !numbering) continue;
-    const title = titles[k - from] ?? (numbering ? numbered(heading, k - start + 1, language) : heading);
-    slides[k] = { ...slides[k]!, title };
+    if (slides[k]!.layout === 'quote') continue;
+    slides[k] = { ...slides[k]!, title: titles[k - from] ?? heading };
   }
 }
 
-/** A run of this many slides under one heading has each continuation slide named by what it says, else numbered. */
+/** A run of this many slides under one heading has each continuation slide named by what it says, else by the heading. */
 const LONG_RUN = 3;
 
 /** A turn that only announces a change ("Noise is not the main argument, though."): not what the slide is about. */
@@ -118,6 +112,7 @@ function ownSubtopic(
   heading: string,
   language: Language,
   context: SubtopicContext,
+  story = false,
 ): string | undefined {
   const own = slide.narrations.map((n) => n.text);
   const sentences = slideSentences(own, language);
@@ -137,18 +132,17 @@ function ownSubtopic(
       ...(slide.figure?.context ? [slide.figure.context] : []),
     ],
     ...(key ? { key } : {}),
+    // A subtopic is true of every point the slide shows, not of one ("A quiet quay: Diesel crane" over fuel and energy recovery);
+    // a scene of a story is named by what happens in it.
+    ...(story ? { plot: true } : { covers: slide.bullets.length > 0 ? slide.bullets : key ? [key] : [] }),
   };
+  // A scene is named by what its sentences say most, not by how it opens.
+  if (story) return slideTitle(sentences, language, options);
   return (
     // A subtopic only has to stand out under its heading: what the key sentence is about, even when said again later.
     slideTitle(sentences, language, { ...options, keyOnly: true, minShare: 0.3, minWeight: 1 }) ??
     slideTitle(sentences, language, options)
   );
-}
-
-function numbered(heading: string, n: number, language: Language): string {
-  const title = language === 'ja' ? `${heading}（${n}）` : `${heading} (${n})`;
-  // A heading too long to take its number (the Script's limit) is not numbered.
-  return title.length <= SECTION_TITLE_MAX_CHARS ? title : heading;
 }
 
 /** "A quiet quay: energy recovery", 「作り方：生地の発酵」, "Why wood? Natural glaze". */
@@ -167,10 +161,4 @@ export function saysTitle(slide: Section, title: string, language: Language): bo
   return titleKey(title, language)
     .split(' ')
     .every((w) => words.has(w));
-}
-
-/** Whether a slide says a step of an ordered list (its narration opens the step's text). */
-function saysStep(slide: Section, steps: ReadonlyMap<string, number> | undefined): boolean {
-  const stepOf = stepNumberOf(steps);
-  return slide.narrations.some((n) => stepOf(n.text) !== null);
 }
