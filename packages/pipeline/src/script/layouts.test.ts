@@ -97,7 +97,8 @@ describe('findKeyFigure keeps what the number means', () => {
       'On the coldest morning of the season, at minus 24 degrees, the counter on River Street still logged 212 riders before eight o’clock, most of them commuters heading downtown.';
     const figure = findKeyFigure(sentence, 'en');
     expect(figure?.value).toBe('212 riders');
-    expect(figure!.context).toBe('The counter on River Street still logged 212 riders before eight o’clock');
+    // A label of what the number counts, not the sentence again.
+    expect(figure!.context).toBe('Logged by the counter on River Street before eight o’clock');
   });
 
   it('shows no number without a unit that matters ("around 1,000 grit")', () => {
@@ -121,12 +122,16 @@ describe('findKeyFigure keeps what the number means', () => {
 
 describe('findKeyFigure shows a number with what it needs to mean what the article says', () => {
   it('keeps a rate with its number ("30 degrees an hour" is not "30 degrees")', () => {
-    expect(
-      findKeyFigure(
-        'The temperature climbs by about 30 degrees an hour until it reaches 1,300 °C, where we hold it for most of the third and fourth days.',
-        'en',
-      )?.value,
-    ).toBe('about 30 degrees an hour');
+    expect(findKeyFigure('The kiln cools down by about 30 degrees an hour.', 'en')?.value).toBe(
+      'about 30 degrees an hour',
+    );
+    // A measure in a phrase ("by about 30 degrees an hour") ranks below the peak the sentence reaches.
+    const peak = findKeyFigure(
+      'The temperature climbs by about 30 degrees an hour until it reaches 1,300 °C, where we hold it for most of the third and fourth days.',
+      'en',
+    );
+    expect(peak?.value).toBe('1,300 °C');
+    expect(peak?.context).toMatch(/30 degrees an hour/u);
     expect(
       findKeyFigure('The winter maintenance costs about $90,000 a year, mostly in overtime.', 'en')?.value,
     ).toBe('about $90,000 a year');
@@ -138,7 +143,9 @@ describe('findKeyFigure shows a number with what it needs to mean what the artic
       'en',
     );
     expect(figure?.value).toBe('roughly 70 percent');
-    expect(figure?.context).toMatch(/^Roughly 70 percent .*20 percent .*10 percent/u);
+    expect(figure?.context).toBe(
+      'of the pots came out as we had hoped (20 % were interesting surprises, 10 % cracked)',
+    );
     expect(figure!.context.length).toBeLessThanOrEqual(120);
   });
 
@@ -170,5 +177,60 @@ describe('findKeyFigure shows a number with what it needs to mean what the artic
     expect(
       findKeyFigure('The counter on River Street still logged 212 riders before nine o’clock.', 'en')?.value,
     ).toBe('212 riders');
+  });
+});
+
+describe('findKeyFigure labels what the number measures', () => {
+  it('says whose cost, what share of what, and keeps a comparison, never the whole sentence', () => {
+    expect(
+      findKeyFigure(
+        "The plan, approved by the port authority's board on Thursday, will cost an estimated €310 million over six years.",
+        'en',
+      ),
+    ).toEqual({ value: '€310 million', context: 'Estimated cost of the plan over six years' });
+    expect(
+      findKeyFigure('The winter maintenance of the bike lanes costs about $90,000 a year.', 'en')?.context,
+    ).toBe('Cost of the winter maintenance of the bike lanes');
+    expect(
+      findKeyFigure(
+        "According to the port's engineers, that recovered energy covers roughly 15 percent of a crane's needs.",
+        'en',
+      )?.context,
+    ).toBe("of a crane's needs, covered by recovered energy");
+    expect(
+      findKeyFigure(
+        'Counters on the two busiest routes recorded an average of 610 cyclists a day in December and January, about 45 percent of the summer figure.',
+        'en',
+      ),
+    ).toEqual({
+      value: '610 cyclists a day',
+      context: 'Average in December and January, about 45 percent of the summer figure',
+    });
+    expect(
+      findKeyFigure(
+        'The round brick tower, 38 metres tall, was completed in 1871 and still carries its lens.',
+        'en',
+      )?.context,
+    ).toBe('Height of the round brick tower');
+  });
+
+  it('never cuts a label with "…" and shows no count that only qualifies a noun', () => {
+    const pots = findKeyFigure(
+      'About 400 pots go in, stacked on shelves made of silicon carbide and separated by small wads of clay so they do not fuse together.',
+      'en',
+    );
+    expect(pots?.context).toBe('go in, stacked on shelves made of silicon carbide');
+    expect(
+      findKeyFigure('The next step is a tender for 18 further cranes, to be published in May.', 'en'),
+    ).toBeUndefined();
+  });
+
+  it('labels a Japanese number with its clause, without who said it, in the sentence’s own digits', () => {
+    expect(
+      findKeyFigure(
+        '地元の漁業協同組合によると、白く濁った海域は沿岸の約８キロにわたり、昭和の終わり以来の規模だという。',
+        'ja',
+      ),
+    ).toEqual({ value: '約８キロ', context: '白く濁った海域は沿岸の約８キロにわたり' });
   });
 });
