@@ -1,11 +1,11 @@
 import type { Language } from '../schema/script.ts';
 
 /** A label up to this long says what its number measures; a longer one is no label. */
-const MAX_LABEL: Record<Language, number> = { en: 90, ja: 30 };
+const MAX_LABEL: Record<Language, number> = { en: 72, ja: 30 };
 /** A label this long reads at a glance; longer clauses are trimmed at a joint when one is left. */
 const SHORT_LABEL: Record<Language, number> = { en: 60, ja: 25 };
 /** Characters a label needs to say anything about its number. */
-const MIN_LABEL: Record<Language, number> = { en: 12, ja: 6 };
+const MIN_LABEL: Record<Language, number> = { en: 10, ja: 6 };
 
 /** Who says so opens a sentence without being part of what the number measures. */
 const ATTRIBUTION: Record<Language, RegExp> = {
@@ -31,12 +31,13 @@ const PRONOUN_SUBJECT = /^(?:it|they|he|she|we|you|i|this|that|these|those)$/iu;
 
 /** Head nouns the number is a value of ("an average of 610 cyclists"): the label opens with them. */
 const HEAD_NOUN =
-  /\b(?:an?\s)?(estimated|average|total|peak|record|maximum|minimum|median)(?:\s(?:of|total|cost|sum))?\s$/iu;
+  /\b(?:an?\s)?(estimated|average|total|peak|record|maximum|minimum|median|(?:increase|rise|drop|fall|decline|decrease|growth|cut)(?=\sof\s))(?:\s(?:of|total|cost|sum))?\s$/iu;
 /** A spending verb before the number: the label says whose cost it is. */
 const COST_VERB =
   /^(.+?)\s(?:will\s|would\s|could\s|is expected to\s|are expected to\s)?(?:cost|costs|costing)\s(an estimated\s)?$/iu;
 /** A verb before the number: the label says who did it ("Logged by the counter …", "of a crane's needs, covered by …"). */
-const VERB_BEFORE = /^(.+?)\s(?:(will|would|can|could|may|might|must|should)\s)?([a-z]+)\s(?:the\s)?$/iu;
+const VERB_BEFORE =
+  /^(.+?)\s(?:(will|would|can|could|may|might|must|should)\s)?([a-z]+)\s(?:the\s|an?\s(?:[a-z]+\s)?)?$/iu;
 const IRREGULAR_PARTICIPLE: Record<string, string> = {
   holds: 'held',
   takes: 'taken',
@@ -162,29 +163,129 @@ function clauseBefore(before: string): string {
   let clause = pieces.at(-1) ?? '';
   if (pieces.length > 1 && PREDICATE_START.test(clause.trimStart()) && pieces[0]!.trim().length > 0)
     clause = `${pieces[0]!.trim()} ${clause.trimStart()}`;
-  // "The eradication, which cost…": the relative word stands for the piece before it.
-  if (pieces.length > 1 && /^\s*(?:which|who)\s/iu.test(clause))
-    clause = `${pieces.at(-2)!.trim()} ${clause.trimStart().replace(/^\w+\s/u, '')}`;
+  // "The eradication, which cost…": the relative word stands for the piece before it, or for the
+  // last noun phrase of a clause ("… served as a small maritime museum, which receives …").
+  if (pieces.length > 1 && /^\s*(?:which|who)\s/iu.test(clause)) {
+    const antecedent = pieces.at(-2)!.trim();
+    const phrase = /(?:^|\s)((?:a|an|the|its|their)\s[^\s]+(?:\s[^\s]+){0,3})$/iu.exec(antecedent)?.[1];
+    clause = `${phrase ?? antecedent} ${clause.trimStart().replace(/^\w+\s/u, '')}`;
+  }
   const openers = [...clause.matchAll(CLAUSE_OPENER)].map((m) => m.index);
   const opener = openers.at(-1);
   if (opener !== undefined) clause = clause.slice(opener).replace(/^\s*\w+\s/u, '');
-  return clause.replace(ADVERB, '').trimStart();
+  return clause
+    .replace(/^\s*(?:and|but|or|so)\s/iu, '')
+    .replace(ADVERB, '')
+    .trimStart();
+}
+
+/** A qualifier of a number, when the value shown leaves it out. */
+const LEFT_QUALIFIER =
+  /(?<=^|\s)(?:about|roughly|around|nearly|almost|approximately|some|more than|less than|fewer than|at least|up to|over|under)\s$/iu;
+/** Words that may stand before a number opening its clause ("all 34 diesel machines"). */
+const QUANTIFIER = /^(?:(?:all|the|some|another|a further|each|every|only|just)\s)*$/iu;
+/** A share of a whole ("roughly 15 percent"): its label names the whole ("Share of a crane's needs"). */
+const SHARE_VALUE = /(?:%|percent|per cent)$/iu;
+/** The rate after a count ("610 cyclists a day"): not part of what is counted. */
+const RATE_TAIL = /\s(?:an?|per|each|every)\s\w+$/iu;
+/** Nouns of measure: "24 degrees" measures, it counts no thing a label can name. */
+const MEASURE_WORD =
+  /^(?:degrees|miles|kilometres|kilometers|metres|meters|feet|inches|hours|minutes|seconds|days|weeks|months|years|kilobytes|megabytes|gigabytes|bytes|grams|kilograms|tonnes|tons|litres|liters|percent|times)$/iu;
+/** Verbs whose subject is the number's own measure, not who did something ("sales totaled $726 billion"). */
+const NO_AGENT =
+  /^(?:totall?(?:ed|s)|amount(?:ed|s)|stood|stands|came|comes|reached|reaches|equals|equalled|numbered)$/iu;
+/** A verb that says a thing comes to a place: "receives 40,000 visitors" → "Visitors to …". */
+const RECEIVE_VERB = /^(?:receives|received|attracts|attracted|draws|drew|welcomes|welcomed)$/iu;
+/** A verb that says a level was reached: "it reaches 1,300 °C" is the peak. */
+const PEAK_BEFORE =
+  /\b(?:reach(?:es|ed)?|peak(?:s|ed)? at|tops? out at|topped out at|hits?|climb(?:s|ed)? to|rises to|rose to)\s$/iu;
+const TEMPERATURE = /°|\bdegrees\b/iu;
+/** A verb opening the rest of a share's phrase ("of the pots came out …"): the whole ends before it. */
+const VERB_WORD =
+  /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|never|not|still|came|went|got|made|took|gave|saw|ran|fell|rose|grew|became|stayed|[a-z]{3,}ed)$/iu;
+/** Words that open no label: a preposition, a conjunction or a verb leaves the label a fragment. */
+const BAD_START =
+  /^(?:of|to|in|on|at|for|from|with|into|by|and|but|or|so|than|as|go|goes|went|compared|up|down|said|says|accounting|really|which|who|that|this|it|its)\b/iu;
+
+/** The noun a count names ("About 400 pots" → "pots"), without a rate; undefined for a measure or an amount. */
+function countedNoun(value: string): string | undefined {
+  const noun = /\d[\d,.]*\s([a-z][a-z\s]*[a-z])$/iu.exec(value.replace(RATE_TAIL, ''))?.[1];
+  if (!noun || MEASURE_WORD.test(noun.split(' ').at(-1)!) || /\b(?:million|billion|thousand)\b/iu.test(noun))
+    return undefined;
+  return noun;
+}
+
+/**
+ * A share's whole and what is said of it ("of the pots came out as we had hoped"): the whole is a
+ * short phrase (no relative clause) up to the first verb; undefined when no verb follows it.
+ */
+function shareOf(rest: string): { whole: string; said: string } | undefined {
+  const words = rest.replace(/^of\s/iu, '').split(' ');
+  const verb = words.findIndex((word, k) => k > 0 && VERB_WORD.test(word));
+  if (verb < 1 || verb > 3) return undefined;
+  const whole = words.slice(0, verb);
+  if (whole.some((word) => /^(?:who|that|which|and|or)$/iu.test(word))) return undefined;
+  return { whole: whole.join(' '), said: words.slice(verb).join(' ') };
+}
+
+/** A label reads as a caption: it opens with a capital and no preposition, conjunction or verb, and does not restate its number. */
+function readsAsCaption(label: string, value: string): boolean {
+  const digits = /\d[\d,.]*/u.exec(value)?.[0] ?? value;
+  return /^[A-Z]/u.test(label) && !BAD_START.test(label) && !label.includes(digits);
 }
 
 /** The English label of a number: what it measures, from its sentence (see figureLabel). */
 function englishLabel(sentence: string, at: number, end: number, parts: string): string | undefined {
   const before = sentence.slice(0, at);
-  const rest = restOfClause(sentence.slice(end));
-  const left = clauseBefore(before);
+  const value = sentence.slice(at, end);
+  const after = sentence.slice(end);
+  const rest = restOfClause(after);
+  // A qualifier the value left out ("receives about 40,000 visitors a year") belongs to the number.
+  const left = clauseBefore(before).replace(LEFT_QUALIFIER, '');
   const subject = (text: string) => lowerFirst(tidy(text).replace(POINTER, ''));
+  const noun = countedNoun(value);
+  const share = SHARE_VALUE.test(value);
+  const opensClause = QUANTIFIER.test(left.trim() ? `${left.trim()} ` : '');
   const candidates: string[] = [];
+  // "Annual cost: £990": the words before the colon name the number, of the row a table line
+  // opens with ("Oil boiler — Efficiency: 85 percent; …" → "Efficiency of the oil boiler").
+  const colonName = /(?:^|[;—–]\s)([^:;,.—–]{3,40}):\s$/u.exec(before)?.[1];
+  const row = /^([^:;,.—–]{3,40})\s[—–]\s/u.exec(sentence)?.[1];
+  if (colonName && row && row.length < before.length)
+    candidates.push(
+      `${tidy(colonName)} of ${/^(?:the|a|an)\s/iu.test(row) ? '' : 'the '}${lowerFirst(tidy(row))}`,
+    );
+  if (colonName) candidates.push(tidy(colonName));
   const head = HEAD_NOUN.exec(left);
   if (head && !/estimated/iu.test(head[1]!)) candidates.push(`${upperFirst(head[1]!.toLowerCase())} ${rest}`);
   const cost = COST_VERB.exec(left);
-  if (cost && namable(cost[1]!))
+  // "cost £20 a year less to run than …" is a difference, not a cost.
+  if (cost && namable(cost[1]!) && !/^(?:less|more|fewer|cheaper|dearer|higher|lower)\b/iu.test(rest))
     candidates.push(`${cost[2] ? 'Estimated cost' : 'Cost'} of ${subject(cost[1]!)} ${rest}`);
+  // "the city bought a narrow tractor …, at a cost of $148,000": the cost of what the clause before names.
+  const pieces = before.replace(ATTRIBUTION.en, '').split(/,\s/u);
+  if (
+    pieces.length > 1 &&
+    /^(?:at\s)?an?\s(?:total\s|estimated\s)?(?:cost|price)\sof\s$/iu.test(pieces.at(-1)!)
+  ) {
+    const bought =
+      /\b(?:bought|built|paid for|ordered|installed|acquired|[a-z]+ed)\s((?:a|an|the|its|their)\s.+)$/iu.exec(
+        pieces.at(-2)!,
+      )?.[1];
+    if (bought) candidates.push(`Cost of ${lowerFirst(tidy(bought))}`);
+  }
+  // "it reaches 1,300 °C": the peak of what the unit measures.
+  if (PEAK_BEFORE.test(left) && TEMPERATURE.test(value)) candidates.push('Peak temperature');
+  // "The harbour froze at −24°C last night": the temperature at which it happened.
+  const atTemperature = /^(.+?)\s([a-z]+(?:ed|s)|froze|rose|fell|stood|held|kept|began)\sat\s$/iu.exec(left);
+  if (atTemperature && TEMPERATURE.test(value) && namable(atTemperature[1]!))
+    candidates.push(`Temperature at which ${subject(atTemperature[1]!)} ${atTemperature[2]} ${rest}`);
+  // "The kiln cools down by about 30 degrees an hour": the rate at which it happens.
+  const byRate = /^(.+?)\s([a-z]+(?:ed|s)(?:\s(?:down|up|off|out|back))?)\sby\s$/iu.exec(left);
+  if (byRate && RATE_TAIL.test(value) && namable(byRate[1]!))
+    candidates.push(`Rate at which ${subject(byRate[1]!)} ${byRate[2]} ${rest}`);
   const verb = VERB_BEFORE.exec(left);
-  if (verb && namable(verb[1]!)) {
+  if (verb) {
     const [, who, modal, word] = verb as unknown as [string, string, string | undefined, string];
     const done = modal
       ? baseParticiple(word)
@@ -193,30 +294,51 @@ function englishLabel(sentence: string, at: number, end: number, parts: string):
         : /s$/iu.test(word)
           ? participle(word)
           : undefined;
-    if (done && /^of\s/iu.test(rest)) {
-      const [complement, ...more] = rest.split(/,\s/u);
-      candidates.push([`${complement}, ${done} by ${subject(who)}`, ...more].join(', '));
-    } else if (done) candidates.push(`${upperFirst(done)} by ${subject(who)} ${rest}`);
+    const whoNamed = namable(who);
+    const ofWhole = /^of\s/iu.test(rest);
+    if (whoNamed && noun && RECEIVE_VERB.test(word))
+      candidates.push(`${upperFirst(noun)} to ${subject(who)}`);
+    else if (done && share && ofWhole) {
+      // "that recovered energy covers roughly 15 percent of a crane's needs" → "Share of a crane's
+      // needs covered by recovered energy"; a subject that is no name leaves "by …" out.
+      const [whole, ...more] = rest.split(/,\s/u);
+      const by = whoNamed ? ` by ${subject(who)}` : '';
+      candidates.push([`Share ${whole} ${done}${by}`, ...more].join(', '));
+    } else if (whoNamed && done && !ofWhole && !NO_AGENT.test(word)) {
+      // Head noun first ("Riders logged by the counter …"), else what was done when that is too long.
+      if (noun) candidates.push(`${upperFirst(noun)} ${done} by ${subject(who)} ${rest}`);
+      candidates.push(`${upperFirst(done)} by ${subject(who)} ${rest}`);
+    }
   }
+
   // A size after its noun ("The tower, 38 metres tall,"): what it measures, of what.
   const dimension = DIMENSION[rest.toLowerCase()];
   const owner = /([^,;]+),\s$/u.exec(before.replace(ATTRIBUTION.en, ''))?.[1];
   if (dimension && owner && namable(owner)) candidates.push(`${dimension} of ${subject(owner)}`);
-  // The number opens its clause: what follows says what it counts ("About 400 pots" "go in, stacked on …").
-  if (tidy(left) === '' && rest.length > 0 && !dimension)
-    candidates.push(parts ? `${rest}${parts}` : predicate(sentence.slice(end)));
-  // Else the number's own clause, asides and attribution left out.
-  const own = tidy(`${left}${sentence.slice(at, end)}`);
-  const opening = /^(?:it|they|he|she|we|which|who)\b/iu.test(own)
-    ? tidy(before.replace(ATTRIBUTION.en, ''))
-    : '';
-  const clause = opening ? `${opening} ${sentence.slice(at, end)}` : own;
-  candidates.push(
-    upperFirst(`${tidy(clause)} ${rest}`.replace(/^(?:and|but|or|so)\s/iu, '').replace(POINTER, '')),
-  );
+  if (opensClause && share) {
+    // "roughly 70 percent of the pots came out as we had hoped": the whole, then what is said of it.
+    const clause = CLAUSE_END.exec(after.trimStart());
+    const split = shareOf(tidy(clause ? after.trimStart().slice(0, clause.index) : after));
+    if (split) {
+      const plain = /^the\s/iu.test(split.whole) && !/\d/u.test(split.whole);
+      const whole = split.whole.replace(/^(?:its|their|our|my|his|her)\s/iu, 'the ');
+      candidates.push(
+        plain
+          ? `${upperFirst(whole.replace(/^the\s/iu, ''))} that ${split.said}${parts}`
+          : `Share of ${whole} that ${split.said}${parts}`,
+      );
+    }
+  } else if (opensClause && noun && rest.length > 0 && !dimension) {
+    // The number opens its clause with its noun: "About 400 pots go in, stacked …" → "Pots that go in, stacked …".
+    const said = /^(?:[a-z]+ed|in|on|at|by|for|from|with|to)\b/iu.test(rest)
+      ? rest
+      : `that ${predicate(after)}`;
+    candidates.push(`${upperFirst(noun)} ${said}${parts}`);
+  }
   for (const candidate of candidates) {
     const label = tidy(candidate);
-    if (label.length >= MIN_LABEL.en && label.length <= MAX_LABEL.en) return label;
+    if (label.length >= MIN_LABEL.en && label.length <= MAX_LABEL.en && readsAsCaption(label, value))
+      return label;
   }
   return undefined;
 }

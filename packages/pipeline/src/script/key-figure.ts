@@ -124,6 +124,13 @@ const SMALL_COUNT = /^\d\s?(?:台|人|件|本|社|回|個|匹|頭|羽|people|thi
 const IN_PHRASE = /\b(?:for|by|at|with|in|on|from|after|within|during|into)\s$/iu;
 const OF_NOUN =
   /\b(?:a|an|the)\s(?!(?:average|total|peak|record|maximum|minimum|median|estimated)\s)[a-z]+\s(?:for|with|of|on)\s$/iu;
+/**
+ * A step of a procedure: the sentence opens (after "Next,", "Then," …) with a verb followed by
+ * its object ("set the blade", "heat the oven"); a plural or past-tense first word is a subject
+ * or a report ("Prices rose the most"), not an instruction.
+ */
+const IMPERATIVE =
+  /^(?:(?:first|next|then|now|finally|after that|to start|to finish),?\s)?(?!(?:the|a|an|this|that|these|those|it|they|we|you|he|she|there|our|its|their|my|your|his|her|one|each|every|some|all|most|many|in|on|at|for|by|with|from|after|before|when|if|as)\b)[A-Za-z]+(?<!ed|[^s]s)\s(?:the|a|an|your|it|them|this|each|both)\b/iu;
 /** How much lower an incidental number ranks. */
 const INCIDENTAL = 0.5;
 
@@ -171,6 +178,8 @@ export function findRankedKeyFigure(sentence: string, language: Language): Ranke
       const measured = rank === RANK.count && MEASURE_NOUN.test(number);
       const ranked = measured ? RANK.measure : rank;
       if (language === 'en' && ranked <= RANK.count && OF_NOUN.test(lead)) continue;
+      // "Next, set the blade … at 25 degrees": a setting inside a step is no headline; the steps are.
+      if (language === 'en' && ranked === RANK.measure && IMPERATIVE.test(text)) continue;
       const incidental = language === 'en' && ranked <= RANK.count && IN_PHRASE.test(lead);
       // ", about 45 percent of the summer figure": compares the number before it, shown in its label.
       if (
@@ -212,7 +221,11 @@ function otherPart(text: string, at: number, language: Language): string {
   const joint = language === 'ja' ? /[、，。]/u : /,\s|\s(?:and|or|but)\s|[.;:]/u;
   const cut = joint.exec(rest);
   const part = (cut ? rest.slice(0, cut.index) : rest).trim();
-  return language === 'en' ? part.replace(/\s?(?:percent|per cent)\b/iu, ' %') : part;
+  if (language === 'ja') return part;
+  // "20 percent were interesting surprises" → "20 % surprises": the share and the noun it names.
+  return part
+    .replace(/\s?(?:percent|per cent)\b/iu, ' %')
+    .replace(/^(\S+\s%)\s(?:were|was|are|is)\s(?:\S+\s)*?(\S+)$/iu, '$1 $2');
 }
 
 /** Units of a share of a whole. */
