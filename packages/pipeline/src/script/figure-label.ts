@@ -355,6 +355,41 @@ function predicate(after: string): string {
   return tidy(label);
 }
 
+/** The dictionary form of a verb's continuative ending (置き → 置く, 続け → 続ける). */
+const PLAIN_ENDING: Record<string, string> = {
+  り: 'る',
+  き: 'く',
+  ぎ: 'ぐ',
+  し: 'す',
+  み: 'む',
+  び: 'ぶ',
+  ち: 'つ',
+  け: 'ける',
+  せ: 'せる',
+  ね: 'ねる',
+  べ: 'べる',
+  め: 'める',
+  れ: 'れる',
+  え: 'える',
+  げ: 'げる',
+};
+
+/**
+ * A clause cut at its comma ends on a verb's continuative form (「約８キロにわたり」「机を置き」),
+ * which reads as broken off: it takes the dictionary form (「にわたる」「机を置く」; a noun of two or
+ * more kanji with し is a する verb: 「増加し」→「増加する」). A noun after の keeps its ending
+ * (「冬の終わり」).
+ */
+function plainForm(label: string): string {
+  const fixed = /(?:にわた|とな|であ)り$/u.exec(label);
+  if (fixed) return `${label.slice(0, -1)}る`;
+  const stem = /(?<!の)(\p{Script=Han}+)([りきぎしみびちけせねべめれえげ])$/u.exec(label);
+  if (!stem) return label;
+  const [, kanji, kana] = stem as unknown as [string, string, string];
+  const plain = kana === 'し' && kanji.length >= 2 ? 'する' : PLAIN_ENDING[kana]!;
+  return `${label.slice(0, -1)}${plain}`;
+}
+
 /** The Japanese label of a number: the clause it stands in, without an opening attribution. */
 function japaneseLabel(sentence: string, at: number, end: number): string | undefined {
   const attribution = ATTRIBUTION.ja.exec(sentence)?.[0] ?? '';
@@ -371,7 +406,9 @@ function japaneseLabel(sentence: string, at: number, end: number): string | unde
       // A clause little longer than its number takes the next one too.
       while (label.replace(/[、，]$/u, '').length < end - at + MIN_LABEL.ja && last + 1 < pieces.length)
         label += pieces[++last];
+      const cut = /[、，]$/u.test(label);
       label = label.replace(/[、，]$/u, '');
+      if (cut) label = plainForm(label);
       return label.length <= MAX_LABEL.ja ? label : undefined;
     }
     offset += piece.length;

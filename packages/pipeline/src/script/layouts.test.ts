@@ -272,6 +272,19 @@ describe('findKeyFigure labels what the number measures', () => {
         '地元の漁業協同組合によると、白く濁った海域は沿岸の約８キロにわたり、昭和の終わり以来の規模だという。',
         'ja',
       ),
-    ).toEqual({ value: '約８キロ', context: '白く濁った海域は沿岸の約８キロにわたり' });
+    ).toEqual({ value: '約８キロ', context: '白く濁った海域は沿岸の約８キロにわたる' });
+    // A clause cut at its comma ends on the verb's dictionary form, not its continuative one.
+    expect(
+      findKeyFigure(
+        '仕事を始める前に、部屋の隅に幅100センチの小さな机を置き、そこでは仕事以外のことをしないと決めました。',
+        'ja',
+      )?.context,
+    ).toBe('部屋の隅に幅100センチの小さな机を置く');
+    expect(
+      findKeyFigure(
+        '新しい工場の稼働で、県内の生産量は前の年に比べて約30%増加し、過去十年で最も多くなった。',
+        'ja',
+      )?.context,
+    ).toMatch(/増加する$/u);
   });
 });
