@@ -234,6 +234,14 @@ function readsAsCaption(label: string, value: string): boolean {
   return /^[A-Z]/u.test(label) && !BAD_START.test(label) && !label.includes(digits);
 }
 
+/** A long label without its closing span ("… from April to October"), when what is left still reads. */
+function shortened(label: string): string {
+  const text = tidy(label);
+  if (text.length <= SHORT_LABEL.en || text.includes(',')) return text;
+  const span = /\s(?:from|during|between)\s[^,]+$/u.exec(text);
+  return span && span.index >= MIN_LABEL.en * 2 ? text.slice(0, span.index) : text;
+}
+
 /** The English label of a number: what it measures, from its sentence (see figureLabel). */
 function englishLabel(sentence: string, at: number, end: number, parts: string): string | undefined {
   const before = sentence.slice(0, at);
@@ -306,7 +314,7 @@ function englishLabel(sentence: string, at: number, end: number, parts: string):
       candidates.push([`Share ${whole} ${done}${by}`, ...more].join(', '));
     } else if (whoNamed && done && !ofWhole && !NO_AGENT.test(word)) {
       // Head noun first ("Riders logged by the counter …"), else what was done when that is too long.
-      if (noun) candidates.push(`${upperFirst(noun)} ${done} by ${subject(who)} ${rest}`);
+      if (noun) candidates.push(shortened(`${upperFirst(noun)} ${done} by ${subject(who)} ${rest}`));
       candidates.push(`${upperFirst(done)} by ${subject(who)} ${rest}`);
     }
   }

@@ -255,6 +255,10 @@ describe('findKeyFigure labels what the number measures', () => {
     expect(label('Two years ago the city bought a narrow tractor with a brush, at a cost of $148,000.')).toBe(
       'Cost of a narrow tractor with a brush',
     );
+    // A long label leaves out its closing span.
+    expect(label('Visitors can climb the 172 steps to the lantern gallery from April to October.')).toBe(
+      'Steps climbed by visitors to the lantern gallery',
+    );
     // No good label, no figure: the sentence again, or a phrase opened by a preposition.
     expect(label('The biggest knock against the Xbox One X is its $500 price.')).toBeUndefined();
     expect(label('They make the binary bigger, by about 600 kilobytes in our case.')).toBeUndefined();
