@@ -126,8 +126,18 @@ function upperFirst(text: string): string {
 }
 
 function lowerFirst(text: string): string {
-  // A name or "I" keeps its capital; a sentence's first word does not.
-  return /^[A-Z][a-z]+\b/u.test(text) && !/^(?:I)\b/u.test(text)
+  // A sentence's first word loses its capital when it is a determiner or a plural noun
+  // ("The counter", "Surveyors"); a name keeps it ("Citi mortgage units", "Amazon").
+  return /^(?:(?:The|A|An|This|That|These|Those|Its|Their|Our|Some|All|Most|Many|Each|Every)\b|[A-Z][a-z]+s\b)/u.test(
+    text,
+  )
+    ? text.charAt(0).toLowerCase() + text.slice(1)
+    : text;
+}
+
+/** A cell written in sentence case ("Oil boiler", "Air-to-water heat pump") reads lower case inside a label; a name keeps its capitals. */
+function sentenceCase(text: string): string {
+  return /^[A-Z][a-z]+(?:[\s-][a-z][\w-]*)*$/u.test(text)
     ? text.charAt(0).toLowerCase() + text.slice(1)
     : text;
 }
@@ -203,6 +213,11 @@ const TEMPERATURE = /°|\bdegrees\b/iu;
 /** A verb opening the rest of a share's phrase ("of the pots came out …"): the whole ends before it. */
 const VERB_WORD =
   /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|never|not|still|came|went|got|made|took|gave|saw|ran|fell|rose|grew|became|stayed|[a-z]{3,}ed)$/iu;
+/** Words that open a phrase after a head noun ("Average in December …"). */
+const PHRASE_START = /^(?:in|of|for|on|at|over|per|across|during|between|from|since|among|within)\b/iu;
+/** Words no verb can be: a label built as "… that <verb>" cannot go on with them. */
+const NOT_A_VERB =
+  /^(?:the|a|an|that|which|who|of|que|qui|de|du|des|la|le|les|et|der|die|das|und|el|los|y)$/iu;
 /** Words that open no label: a preposition, a conjunction or a verb leaves the label a fragment. */
 const BAD_START =
   /^(?:of|to|in|on|at|for|from|with|into|by|and|but|or|so|than|as|go|goes|went|compared|up|down|said|says|accounting|really|which|who|that|this|it|its)\b/iu;
@@ -231,7 +246,13 @@ function shareOf(rest: string): { whole: string; said: string } | undefined {
 /** A label reads as a caption: it opens with a capital and no preposition, conjunction or verb, and does not restate its number. */
 function readsAsCaption(label: string, value: string): boolean {
   const digits = /\d[\d,.]*/u.exec(value)?.[0] ?? value;
-  return /^[A-Z]/u.test(label) && !BAD_START.test(label) && !label.includes(digits);
+  return (
+    /^[A-Z]/u.test(label) &&
+    !BAD_START.test(label) &&
+    !/\s(?:of|to|in|on|at|by|for|from|with|and|or|the|a|an)$/iu.test(label) &&
+    !label.includes(digits) &&
+    !/\d:\d\d/u.test(label)
+  );
 }
 
 /** A long label without its closing span ("… from April to October"), when what is left still reads. */
@@ -261,11 +282,12 @@ function englishLabel(sentence: string, at: number, end: number, parts: string):
   const row = /^([^:;,.—–]{3,40})\s[—–]\s/u.exec(sentence)?.[1];
   if (colonName && row && row.length < before.length)
     candidates.push(
-      `${tidy(colonName)} of ${/^(?:the|a|an)\s/iu.test(row) ? '' : 'the '}${lowerFirst(tidy(row))}`,
+      `${tidy(colonName)} of ${/^(?:the|a|an)\s/iu.test(row) ? '' : 'the '}${sentenceCase(tidy(row))}`,
     );
   if (colonName) candidates.push(tidy(colonName));
   const head = HEAD_NOUN.exec(left);
-  if (head && !/estimated/iu.test(head[1]!)) candidates.push(`${upperFirst(head[1]!.toLowerCase())} ${rest}`);
+  if (head && !/estimated/iu.test(head[1]!) && (rest === '' || PHRASE_START.test(rest)))
+    candidates.push(`${upperFirst(head[1]!.toLowerCase())} ${rest}`);
   const cost = COST_VERB.exec(left);
   // "cost £20 a year less to run than …" is a difference, not a cost.
   if (cost && namable(cost[1]!) && !/^(?:less|more|fewer|cheaper|dearer|higher|lower)\b/iu.test(rest))
@@ -293,7 +315,8 @@ function englishLabel(sentence: string, at: number, end: number, parts: string):
   if (byRate && RATE_TAIL.test(value) && namable(byRate[1]!))
     candidates.push(`Rate at which ${subject(byRate[1]!)} ${byRate[2]} ${rest}`);
   const verb = VERB_BEFORE.exec(left);
-  if (verb) {
+  // "18 times more likely": a comparison, not something done to the number.
+  if (verb && !/^(?:more|less|fewer|as|likely)\b/iu.test(rest)) {
     const [, who, modal, word] = verb as unknown as [string, string, string | undefined, string];
     const done = modal
       ? baseParticiple(word)
@@ -302,7 +325,14 @@ function englishLabel(sentence: string, at: number, end: number, parts: string):
         : /s$/iu.test(word)
           ? participle(word)
           : undefined;
-    const whoNamed = namable(who);
+    // A word taken for a present-tense verb ("cancer patients 18 times") needs a subject that
+    // opens like one: a determiner, a pointer or a name; and no subject holds a number.
+    const whoNamed =
+      namable(who) &&
+      !/\d/u.test(who) &&
+      (modal !== undefined ||
+        !/s$/iu.test(word) ||
+        /^(?:the|a|an|its|their|our|this|that|these|those|[A-Z])/u.test(who));
     const ofWhole = /^of\s/iu.test(rest);
     if (whoNamed && noun && RECEIVE_VERB.test(word))
       candidates.push(`${upperFirst(noun)} to ${subject(who)}`);
@@ -338,10 +368,16 @@ function englishLabel(sentence: string, at: number, end: number, parts: string):
     }
   } else if (opensClause && noun && rest.length > 0 && !dimension) {
     // The number opens its clause with its noun: "About 400 pots go in, stacked …" → "Pots that go in, stacked …".
-    const said = /^(?:[a-z]+ed|in|on|at|by|for|from|with|to)\b/iu.test(rest)
-      ? rest
-      : `that ${predicate(after)}`;
-    candidates.push(`${upperFirst(noun)} ${said}${parts}`);
+    const first = /^[a-z]+/iu.exec(rest)?.[0] ?? '';
+    // "retired by 2030", "on …", "charging 0% …" follow the noun; "produced fickle weather" or
+    // "go in" say what the things did: "that …". A word no verb can be ("de", "que") leaves no label.
+    const follows =
+      /^(?:in|on|at|by|for|from|with|to)$/iu.test(first) ||
+      /ing$/iu.test(first) ||
+      (/ed$/iu.test(first) &&
+        /^[a-z]+ed(?:\s(?:by|in|on|at|to|for|from|with|until|since|into)\b|\s\d|$)/iu.test(rest));
+    if (follows) candidates.push(`${upperFirst(noun)} ${rest}${parts}`);
+    else if (!NOT_A_VERB.test(first)) candidates.push(`${upperFirst(noun)} that ${predicate(after)}${parts}`);
   }
   for (const candidate of candidates) {
     const label = tidy(candidate);
@@ -357,7 +393,12 @@ function predicate(after: string): string {
   let label = '';
   for (const piece of pieces) {
     const next = `${label} ${piece}`;
-    if (tidy(label).length >= MIN_LABEL.en && tidy(next).length > SHORT_LABEL.en) break;
+    // A clause opened by a conjunction goes on to something else ("…, but even so").
+    if (
+      tidy(label).length >= MIN_LABEL.en &&
+      (tidy(next).length > SHORT_LABEL.en || /^(?:and|but|or|so)\s/u.test(piece))
+    )
+      break;
     label = next;
   }
   return tidy(label);

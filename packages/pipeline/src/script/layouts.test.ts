@@ -259,6 +259,15 @@ describe('findKeyFigure labels what the number measures', () => {
     expect(label('Visitors can climb the 172 steps to the lantern gallery from April to October.')).toBe(
       'Steps climbed by visitors to the lantern gallery',
     );
+    // A name keeps its capital; a clause opened by a conjunction is left out.
+    expect(label('Citi mortgage units were fined $28.8 million by regulators.') ?? '').not.toMatch(
+      /\bciti\b/u,
+    );
+    expect(label('In the end, 12 equations produced fickle weather, but even so the model ran.')).toBe(
+      'Equations that produced fickle weather',
+    );
+    expect(label('Cancer patients 18 times more likely to survive with early diagnosis.')).toBeUndefined();
+    expect(label('Les 23 choses que toutes les filles des années 2000 faisaient.')).toBeUndefined();
     // No good label, no figure: the sentence again, or a phrase opened by a preposition.
     expect(label('The biggest knock against the Xbox One X is its $500 price.')).toBeUndefined();
     expect(label('They make the binary bigger, by about 600 kilobytes in our case.')).toBeUndefined();
