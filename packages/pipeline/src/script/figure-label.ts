@@ -467,12 +467,15 @@ function japaneseLabel(sentence: string, at: number, end: number): string | unde
 
 /**
  * A short label of what a number measures, from its sentence (`at`..`end` is the number as
- * shown): for English, the noun it is a value of ("Average in December and January, about 45
- * percent of the summer figure"), whose cost it is ("Cost of the plan over six years"), who did
- * what it counts ("Logged by the counter on River Street before eight o'clock"), what follows a
- * number that opens its clause ("go in, stacked on shelves…"), else the number's clause without
- * attribution and asides; for Japanese, the clause the number stands in. `parts` is the other
- * shares of a split, shown with it. Never cut inside a clause: undefined when no label fits.
+ * shown), read as a caption under the number: for English a noun phrase, head noun first — the
+ * noun it is a value of ("Average in December and January, about 45 percent of the summer
+ * figure"), whose cost it is ("Cost of the plan over six years"), the whole of a share ("Share of
+ * a crane's needs covered by recovered energy", "Pots that came out as we had hoped"), the things
+ * it counts and who did what to them ("Riders logged by the counter on River Street"), the peak,
+ * rate or size it is ("Peak temperature", "Height of the tower"). A label never opens with a
+ * preposition, a conjunction or a bare verb nor says its number again: undefined then, and the
+ * section shows no figure. For Japanese, the clause the number stands in. `parts` is the other
+ * shares of a split, shown with it. Never cut inside a clause.
  */
 export function figureLabel(
   sentence: string,
