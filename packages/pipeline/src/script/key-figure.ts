@@ -1,5 +1,5 @@
 import type { KeyFigure, Language } from '../schema/script.ts';
-import { shortenAtBoundary, splitClauses, splitPhrases } from './clauses.ts';
+import { figureLabel, isComparison } from './figure-label.ts';
 
 const MAX_VALUE = 24;
 
@@ -46,7 +46,7 @@ const FIGURE_PATTERNS: Record<Language, FigurePattern[]> = {
     },
     // A temperature keeps its unit: "24 degrees Celsius", "−24°C".
     {
-      pattern: /\d[\d.]*\s?°\s?[CF]?|\b\d[\d.]*\s(?:degrees)(?:\s(?:Celsius|Fahrenheit|C|F)\b)?/giu,
+      pattern: /\d[\d,.]*\s?°\s?[CF]?|\b\d[\d.]*\s(?:degrees)(?:\s(?:Celsius|Fahrenheit|C|F)\b)?/giu,
       rank: RANK.measure,
     },
     {
@@ -112,105 +112,27 @@ const AGO: Record<Language, RegExp> = {
   en: /^\s(?:ago|earlier)\b/iu,
   ja: /^(?:ほど|くらい|ぐらい|余り|あまり)?前/u,
 };
-/** A context line up to this long shows whole (the panel's limit). */
-const MAX_CONTEXT = 120;
 const IDENTIFIER_BEFORE =
   /(?:\b(?:bug|issue|version|v|no|number|pr|ticket|item|chapter|page|room|route|flight)\s?#?|#)$/iu;
 const SMALL_COUNT = /^\d\s?(?:台|人|件|本|社|回|個|匹|頭|羽|people|things|times)$/u;
-/** Characters a context clause needs beyond its number to say what the number is. */
-const MIN_CONTEXT: Record<Language, number> = { ja: 10, en: 28 };
-
-/** A clause that leans on the one before it: "which extended the range…", "and cost…". */
-const LEANING_CLAUSE: Record<Language, RegExp> = {
-  en: /^(?:which|who|whom|whose|where|when|while|and|but|or|so|as|because|although|though|including|making|bringing|leaving)\b/iu,
-  ja: /^(?:が|を|に|で|と|も|は|の|て|し|そして|また|ただ|しかし)/u,
-};
-/** Words a context line cut short must not end on ("…212 riders before…"). */
-const DANGLING_END: Record<Language, RegExp> = {
-  en: /(?:\s+(?:a|an|the|of|to|and|or|but|before|after|because|that|which|who|with|for|in|on|at|by|from|as|when|while|than|into|about|its|their|our|this|these|those))+$/iu,
-  ja: /[のをにがはとでもへ]$/u,
-};
 
 /**
- * One line that says what the number is, from the number's own sentence: the whole sentence
- * when it is short, else the clause the number stands in when it reads on its own (a clause
- * starting "which…" is joined to the one it leans on), else the sentence cut at a clause or
- * phrase boundary after the number, never ending on a preposition or article. Undefined when
- * none of these fits.
+ * A count or measure inside a prepositional phrase is incidental to its sentence ("climbs by
+ * about 30 degrees an hour until it reaches 1,300 °C"): it ranks below one the sentence is
+ * about. One in a phrase that qualifies a noun ("a tender for 18 further cranes") is no figure.
  */
-function contextLine(
-  sentence: string,
-  at: number,
-  value: string,
-  language: Language,
-  spanEnd = at + value.length,
-): string | undefined {
-  const trimmed = sentence.trim().replace(/[。.]$/u, '');
-  if (trimmed.length <= MAX_CONTEXT) return trimmed;
-  const tidy = (clause: string) => clause.replace(/^[\s、，,;；:：]+|[\s、，,;；:：]+$/gu, '');
-  const clauses = splitClauses(trimmed, language);
-  // The sentence from the clause the number stands in, when the clauses before it lead in without a number.
-  let from = 0;
-  let offset = 0;
-  for (const [k, clause] of clauses.entries()) {
-    if (at >= offset && at < offset + clause.length) {
-      // The clauses up to the last number the line must show (the other parts of a split).
-      let last = k;
-      let end = offset + clause.length;
-      while (end < spanEnd && last + 1 < clauses.length) end += clauses[++last]!.length;
-      let line = tidy(clauses.slice(k, last + 1).join(''));
-      if (last > k && !LEANING_CLAUSE[language].test(line) && !/\d/u.test(trimmed.slice(0, offset)))
-        from = offset;
-      // A clause that leans on the one before it is shown with it.
-      for (let j = k - 1; j >= 0 && LEANING_CLAUSE[language].test(line); j--) line = tidy(clauses[j]! + line);
-      // A clause that is little more than the number says nothing about it.
-      if (
-        !LEANING_CLAUSE[language].test(line) &&
-        line.length >= value.length + MIN_CONTEXT[language] &&
-        line.length <= MAX_CONTEXT
-      ) {
-        return capitalized(line, language);
-      }
-      break;
-    }
-    offset += clause.length;
-  }
-  const rest = capitalized(trimmed.slice(from).trimStart(), language);
-  const shift = trimmed.length - rest.length;
-  at -= shift;
-  spanEnd -= shift;
-  let cut = shortenAtBoundary(rest, language, MAX_CONTEXT - 1)
-    .replace(/…$/u, '')
-    .replace(/[\s、，,;；:：]+$/u, '');
-  // The parts of a split all show, cut between phrases when whole clauses do not reach the last.
-  if (cut.length <= spanEnd) {
-    cut = '';
-    for (const phrase of splitPhrases(rest, language)) {
-      if (cut.length + phrase.length > MAX_CONTEXT - 1) break;
-      cut += phrase;
-    }
-    cut = cut.replace(/[\s、，,;；:：]+$/u, '');
-  }
-  // A cut between words ends before the last conjunction rather than inside its phrase
-  // ("…separated by small wads of clay so they do not…" → "…separated by small wads of clay…").
-  if (language === 'en') {
-    const joints = [
-      ...cut.matchAll(/\s(?=(?:and|or|but|so|which|who|while|because|where|when|before|after|until)\s)/giu),
-    ];
-    const joint = joints
-      .map((m) => m.index)
-      .filter((i) => i > spanEnd && i >= cut.length * 0.6)
-      .at(-1);
-    if (joint !== undefined) cut = cut.slice(0, joint);
-  }
-  cut = cut.replace(DANGLING_END[language], '');
-  if (cut.length <= spanEnd) return undefined;
-  return `${cut}…`;
-}
-
-function capitalized(line: string, language: Language): string {
-  return language === 'en' ? line.charAt(0).toUpperCase() + line.slice(1) : line;
-}
+const IN_PHRASE = /\b(?:for|by|at|with|in|on|from|after|within|during|into)\s$/iu;
+const OF_NOUN =
+  /\b(?:a|an|the)\s(?!(?:average|total|peak|record|maximum|minimum|median|estimated)\s)[a-z]+\s(?:for|with|of|on)\s$/iu;
+/**
+ * A step of a procedure: the sentence opens (after "Next,", "Then," …) with a verb followed by
+ * its object ("set the blade", "heat the oven"); a plural or past-tense first word is a subject
+ * or a report ("Prices rose the most"), not an instruction.
+ */
+const IMPERATIVE =
+  /^(?:(?:first|next|then|now|finally|after that|to start|to finish),?\s)?(?!(?:the|a|an|this|that|these|those|it|they|we|you|he|she|there|our|its|their|my|your|his|her|one|each|every|some|all|most|many|in|on|at|for|by|with|from|after|before|when|if|as)\b)[A-Za-z]+(?<!ed|[^s]s)\s(?:the|a|an|your|it|them|this|each|both)\b/iu;
+/** How much lower an incidental number ranks. */
+const INCIDENTAL = 0.5;
 
 interface RankedFigure {
   figure: KeyFigure;
@@ -254,12 +176,24 @@ export function findRankedKeyFigure(sentence: string, language: Language): Ranke
       // count is not worth showing large; amounts, percentages and durations are.
       if (/^\d$/u.test(number) || SMALL_COUNT.test(number)) continue;
       const measured = rank === RANK.count && MEASURE_NOUN.test(number);
+      const ranked = measured ? RANK.measure : rank;
+      if (language === 'en' && ranked <= RANK.count && OF_NOUN.test(lead)) continue;
+      // "Next, set the blade … at 25 degrees": a setting inside a step is no headline; the steps are.
+      if (language === 'en' && ranked === RANK.measure && IMPERATIVE.test(text)) continue;
+      const incidental = language === 'en' && ranked <= RANK.count && IN_PHRASE.test(lead);
+      // ", about 45 percent of the summer figure": compares the number before it, shown in its label.
+      if (
+        language === 'en' &&
+        /\d[^,;]*,\s$/u.test(lead) &&
+        isComparison(text.slice(lead.length).split(/[,;]\s/u)[0]!)
+      )
+        continue;
       found.push({
         at: match.index - sign.length - (dropped ? 0 : qualifier.length) - rateBefore.length,
         end: match.index + number.length + rateAfter.length,
         value,
         unit: number.replace(/[\d,.\s]|約|およそ/gu, '').toLowerCase(),
-        rank: measured ? RANK.measure : rank,
+        rank: incidental ? ranked - INCIDENTAL : ranked,
       });
     }
   }
@@ -268,12 +202,30 @@ export function findRankedKeyFigure(sentence: string, language: Language): Ranke
     // A share that is one part of a split (70, 20 and 10 percent: shares adding up to the whole)
     // shows with the other parts in its context line, or not at all: alone it reads as the whole.
     const parts = splitParts(found, unit);
-    const spanEnd = Math.max(at + value.length, ...parts.map((f) => f.end));
     if (parts.some((f) => f.at < at)) continue;
-    const context = contextLine(sentence, at, value, language, spanEnd);
-    if (context) return { figure: { value, context }, rank };
+    const others = parts
+      .filter((f) => f.at > at)
+      .map((f) => otherPart(text, f.at, language))
+      .join(', ');
+    const context = figureLabel(sentence, at, at + value.length, language, others ? ` (${others})` : '');
+    // Japanese shows the digits as the sentence writes them (full or half width), like its subtitle.
+    const shown = language === 'ja' ? sentence.slice(at, at + value.length) || value : value;
+    if (context) return { figure: { value: shown, context }, rank };
   }
   return undefined;
+}
+
+/** Another share of a split with what it says, to the first joint: "20 % were interesting surprises". */
+function otherPart(text: string, at: number, language: Language): string {
+  const rest = text.slice(at).replace(/[。.]$/u, '');
+  const joint = language === 'ja' ? /[、，。]/u : /,\s|\s(?:and|or|but)\s|[.;:]/u;
+  const cut = joint.exec(rest);
+  const part = (cut ? rest.slice(0, cut.index) : rest).trim();
+  if (language === 'ja') return part;
+  // "20 percent were interesting surprises" → "20 % surprises": the share and the noun it names.
+  return part
+    .replace(/\s?(?:percent|per cent)\b/iu, ' %')
+    .replace(/^(\S+\s%)\s(?:were|was|are|is)\s(?:\S+\s)*?(\S+)$/iu, '$1 $2');
 }
 
 /** Units of a share of a whole. */
