@@ -155,8 +155,13 @@ describe('quality over the real-world corpus', () => {
           .toLowerCase()
           .replace(/とは$/u, '')
           .replace(/（[\p{Script=Hiragana}ー]+）/gu, '');
-        for (const word of words.split(' '))
-          expect(text, `${slug}: "${slide.title}"`).toContain(word.replace(/s$/u, ''));
+        // An act is titled by its noun ("Residents’ prediction" for "Residents predicted…"): the
+        // word's stem must be said.
+        for (const word of words.split(' ')) {
+          const bare = word.replace(/[’']s?$/u, '').replace(/s$/u, '');
+          const stem = /^[a-z]+$/u.test(bare) ? bare.slice(0, Math.max(4, bare.length - 4)) : bare;
+          expect(text, `${slug}: "${slide.title}"`).toContain(stem);
+        }
       }
     }
     // "Introduction" only opens a video, never titles a slide in its middle.
