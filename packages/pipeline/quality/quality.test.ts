@@ -180,8 +180,10 @@ describe('quality over the real-world corpus', () => {
       s.narrations[0]?.text.startsWith('Residents predicted'),
     );
     expect(slush?.title).not.toBe('Counters');
-    // The fable itself is "the story", not a detail of its first scene (「肉屋の店先」); its later slides are numbered.
+    // The fable itself is "the story", not a detail of its first scene (「肉屋の店先」); its later
+    // slides are named by what happens in them, never numbered.
     const story = bodies('ja-story-dog').filter((s) => s.narrations.some((n) => n.text.includes('一本橋')));
-    expect(story.map((s) => s.title)).toEqual(['おはなし（2）']);
+    expect(story.map((s) => s.title)).toEqual(['おはなし：川の中のイヌ']);
+    expect(bodies('ja-story-dog').some((s) => /（\d）$/u.test(s.title))).toBe(false);
   });
 });
