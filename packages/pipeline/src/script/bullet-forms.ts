@@ -224,12 +224,12 @@ const EN_CONDENSE_STEPS: readonly Step[] = [
   // a noun of its own (not "they", which only the frame explains).
   (t) => {
     const match =
-      /^((?:[A-Z][\w'’-]*)(?:\s[\w'’-]+){0,6}?)\s(?:say|says|said|report|reports|reported|note|notes|noted)\s(?:that\s)?(?=[A-Za-z])/u.exec(
+      /^((?:[A-Z][\w'’-]*)(?:\s[\w'’-]+){0,6}?)\s(?:(?:say|says|said|report|reports|reported|note|notes|noted)\s(?:that\s)?|(?:learn|learns|learned|explain|explains|explained|point out|points out|pointed out)\sthat\s)(?=[A-Za-z])/u.exec(
         t,
       );
     if (!match?.[1] || EN_FINITE_VERB.test(match[1]) || /,/u.test(match[1])) return [];
     const rest = t.slice(match[0].length);
-    if (EN_PRONOUN_START.test(rest) || !EN_PREDICATE.test(rest) || !/^(?:the|a|an|[A-Z])/u.test(rest))
+    if (EN_PRONOUN_START.test(rest) || !EN_PREDICATE.test(rest) || /^(?:so|yes|no|nothing)\b/iu.test(rest))
       return [];
     return [capitalize(rest)];
   },
@@ -445,6 +445,15 @@ const JA_ASIDE_STEPS: readonly Step[] = [
   (t) => {
     const lead = JA_SOURCE.exec(t)?.[0];
     return lead && !JA_ENUMERATOR.test(t) ? [t.slice(lead.length)] : [];
+  },
+  // 「…姿も増えていると、漁業者の間で話題になっていた」 → what is said, without who says it (not a
+  // quotation: its speaker stays).
+  (t) => {
+    const match =
+      /^([^「」]{10,}?(?:る|た|い|だ|ない))と[、，]?[^、。「」]{0,20}?(?:話題になっ(?:ている|ていた|た)|話す|話した|話している|語る|語った|述べた|説明する|説明した)$/u.exec(
+        t,
+      );
+    return match?.[1] ? [match[1]] : [];
   },
   // 「…見えるぞ」欲張りなイヌは、…: the narration after a quotation that opens the sentence.
   (t) => {

@@ -776,3 +776,35 @@ describe('bullets that say the sentence in fewer words', () => {
     ).toContain('a move many there oppose');
   });
 });
+
+describe('bullets without the frame of who says or learns it', () => {
+  it('drops "X learns that" and "others point out that" when the claim has its own subject', () => {
+    expect(
+      toBullet(
+        'Every woodworker eventually learns that sharpening is not a chore that interrupts the work.',
+        'en',
+      ),
+    ).toBe('Sharpening is not a chore that interrupts the work');
+  });
+
+  it('does not show a participle phrase as a bullet ("Adding a few split logs…")', () => {
+    expect(
+      toBullet(
+        'On the second day we start stoking properly, adding a few split logs every five to ten minutes.',
+        'en',
+      ),
+    ).not.toMatch(/^Adding/u);
+  });
+
+  it('drops a Japanese hearsay frame (「…と、漁業者の間で話題になっていた」) but keeps a quotation’s speaker', () => {
+    expect(
+      toBullet(
+        '湾ではここ数年、鰊を追ってくるカモメやアザラシの姿も増えていると、漁業者の間で話題になっていた。',
+        'ja',
+      ),
+    ).toBe('湾ではここ数年、鰊を追ってくるカモメやアザラシの姿も増えている');
+    expect(
+      toBullet('研究員は「どれか一つではなく、３０年以上の積み重ねが実を結んだ」と分析する。', 'ja'),
+    ).toContain('研究員は');
+  });
+});

@@ -72,7 +72,8 @@ export function toBullet(
     !(language === 'en' && /\s[A-Z]$/u.test(candidate)) &&
     candidate.length <= longest &&
     !listWithoutFrame(candidate, text) &&
-    findBulletDefects(candidate, language, { source: text }).length === 0 &&
+    findBulletDefects(candidate, language, { source: statedBefore(candidate, text, language) }).length ===
+      0 &&
     !weakCut(candidate, language);
   const short = condensed(text, language, maxChars, whole);
   if (short) return short;
@@ -112,6 +113,16 @@ function condensed(
   return forms[0];
 }
 
+/** The statement a hearsay frame follows (「…増えている」と、…話題になっていた), or else the sentence. */
+function statedBefore(candidate: string, text: string, language: Language): string {
+  return language === 'ja' && text.startsWith(candidate) && HEARSAY_FRAME.test(text.slice(candidate.length))
+    ? candidate
+    : text;
+}
+
+/** What follows a Japanese statement to say who says it: 「と、漁業者の間で話題になっていた」. */
+const HEARSAY_FRAME = /^と[、，]?[^、。「」]{0,20}$/u;
+
 /**
  * Whether a condensed form still reads as the sentence's own statement: English keeps a verb,
  * does not open on a participle ("Adding a few logs…") and has no comma between its subject and
@@ -119,10 +130,15 @@ function condensed(
  * it, a quotation), never a step between the topic and the predicate (「冷めてから…包み、」).
  */
 function readsWhole(form: string, source: string, language: Language): boolean {
-  if (language === 'ja') return source.endsWith(form);
+  if (language === 'ja') return source.endsWith(form) || HEARSAY_FRAME.test(source.slice(form.length));
   return (
     EN_PREDICATE.test(form) &&
-    !(/^[A-Z][a-z]+ing\b/u.test(form) && !/^[A-Z][a-z]+ing\b/u.test(source)) &&
+    // "Sharpening is…" is a subject; "Adding a few logs…" is not.
+    !(
+      /^[A-Z][a-z]+ing\b/u.test(form) &&
+      !/^[A-Z][a-z]+ing\b/u.test(source) &&
+      !/^[A-Z][a-z]+ing\s(?:is|are|was|were|has|had|will|would|can|could|may|might|must|should)\b/u.test(form)
+    ) &&
     !/^[^,]{1,60},\s(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b/u.test(form)
   );
 }
