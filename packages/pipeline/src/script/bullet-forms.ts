@@ -1,4 +1,5 @@
 import type { Language } from '../schema/script.ts';
+import { JA_HEARSAY_FRAME } from './bullet-defects.ts';
 
 /**
  * Shorter whole forms of a sentence for a slide bullet, each keeping a main clause: the set-up
@@ -449,11 +450,8 @@ const JA_ASIDE_STEPS: readonly Step[] = [
   // 「…姿も増えていると、漁業者の間で話題になっていた」 → what is said, without who says it (not a
   // quotation: its speaker stays).
   (t) => {
-    const match =
-      /^([^「」]{10,}?(?:る|た|い|だ|ない))と[、，]?[^、。「」]{0,20}?(?:話題になっ(?:ている|ていた|た)|話す|話した|話している|語る|語った|述べた|説明する|説明した)$/u.exec(
-        t,
-      );
-    return match?.[1] ? [match[1]] : [];
+    const match = /^([^「」]{10,}?(?:る|た|い|だ|ない))(?=と)/u.exec(t);
+    return match?.[1] && JA_HEARSAY_FRAME.test(t.slice(match[1].length)) ? [match[1]] : [];
   },
   // 「…見えるぞ」欲張りなイヌは、…: the narration after a quotation that opens the sentence.
   (t) => {

@@ -1,5 +1,5 @@
 import { BULLET_MAX_CHARS, type Language } from '../schema/script.ts';
-import { ELLIPSIS, findBulletDefects } from './bullet-defects.ts';
+import { ELLIPSIS, findBulletDefects, JA_HEARSAY_FRAME } from './bullet-defects.ts';
 import { EN_FINITE_VERB, EN_NOT_BUT, EN_PREDICATE, JA_ENUMERATOR, shorterForms } from './bullet-forms.ts';
 import { splitClauses } from './clauses.ts';
 import { deniesPrevious, needsPredecessor, turnsPrevious } from './dependence.ts';
@@ -115,13 +115,12 @@ function condensed(
 
 /** The statement a hearsay frame follows (「…増えている」と、…話題になっていた), or else the sentence. */
 function statedBefore(candidate: string, text: string, language: Language): string {
-  return language === 'ja' && text.startsWith(candidate) && HEARSAY_FRAME.test(text.slice(candidate.length))
+  return language === 'ja' &&
+    text.startsWith(candidate) &&
+    JA_HEARSAY_FRAME.test(text.slice(candidate.length))
     ? candidate
     : text;
 }
-
-/** What follows a Japanese statement to say who says it: 「と、漁業者の間で話題になっていた」. */
-const HEARSAY_FRAME = /^と[、，]?[^、。「」]{0,20}$/u;
 
 /**
  * Whether a condensed form still reads as the sentence's own statement: English keeps a verb,
@@ -130,7 +129,7 @@ const HEARSAY_FRAME = /^と[、，]?[^、。「」]{0,20}$/u;
  * it, a quotation), never a step between the topic and the predicate (「冷めてから…包み、」).
  */
 function readsWhole(form: string, source: string, language: Language): boolean {
-  if (language === 'ja') return source.endsWith(form) || HEARSAY_FRAME.test(source.slice(form.length));
+  if (language === 'ja') return source.endsWith(form) || JA_HEARSAY_FRAME.test(source.slice(form.length));
   return (
     EN_PREDICATE.test(form) &&
     // "Sharpening is…" is a subject; "Adding a few logs…" is not.
