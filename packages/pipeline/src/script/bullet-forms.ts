@@ -236,6 +236,16 @@ const EN_CONDENSE_STEPS: readonly Step[] = [
   },
   // "…, according to the port's engineers" / "…, according to X, …": who says it goes.
   (t) => [t.replace(/,\saccording to\s[^,;:]{3,60}(?=,\s|$)/u, '')],
+  // "Shop owners who opposed the lanes, fearing that losing parking would cost them customers, have
+  // mostly gone quiet" → without the participle aside between the subject and its verb.
+  (t) => {
+    const match =
+      /^([A-Z][^,;:]{8,90}?),\s[a-z]+ing\s[^,;:]{3,90},\s(?=(?:have|has|had|is|are|was|were|will|would|can|could|did|[a-z]{3,}ed)\s)/u.exec(
+        t,
+      );
+    if (!match?.[1] || EN_NOT_SUBJECT.test(match[1])) return [];
+    return [`${match[1]} ${t.slice(match[0].length)}`];
+  },
   // "The electric machines also recover energy" → without "also"; ", though" at the end goes too.
   (t) => [
     t.replace(/^([A-Z][^,;:]{2,60}?)\salso\s(?=[a-z]{3,})/u, '$1 ').replace(/,\s(?:though|however)$/u, ''),

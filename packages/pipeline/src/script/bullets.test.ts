@@ -787,6 +787,15 @@ describe('bullets without the frame of who says or learns it', () => {
     ).toBe('Sharpening is not a chore that interrupts the work');
   });
 
+  it('drops a participle aside between the subject and its verb', () => {
+    expect(
+      toBullet(
+        'Shop owners who opposed the lanes when they were built, fearing that losing parking spaces would cost them customers, have mostly gone quiet.',
+        'en',
+      ),
+    ).toBe('Shop owners who opposed the lanes when they were built have mostly gone quiet');
+  });
+
   it('does not show a participle phrase as a bullet ("Adding a few split logs…")', () => {
     expect(
       toBullet(
