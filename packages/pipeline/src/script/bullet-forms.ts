@@ -168,10 +168,12 @@ const EN_ASIDE_STEPS: readonly Step[] = [
     const words = EN_INTRODUCED_QUOTE.exec(t)?.[1];
     return words && words.length >= 20 ? [`“${capitalize(words)}”`] : [];
   },
-  // Only a phrase without a verb of its own ("In 1989 the light was automated, …" is a clause).
+  // Only a phrase without a verb of its own ("In 1989 the light was automated, …" is a clause),
+  // and not the place of "there was" ("In the center of the screen, there was a fixed point").
   (t) => {
     const lead = EN_LEADING_PHRASE.exec(t)?.[0];
     if (!lead || EN_PREDICATE.test(lead.split(/\s+/u).slice(1).join(' '))) return [];
+    if (/^there\s(?:is|are|was|were|will|has|have|had)\b/iu.test(t.slice(lead.length))) return [];
     return [capitalize(t.slice(lead.length))];
   },
   // "After three ships were lost on the bank, the commission asked for a light" → the main clause.
@@ -209,6 +211,9 @@ const EN_COUNT_WORD =
 /** Verbs of a relative clause that says what follows from the clause before ("which leaves little room for delay"). */
 const EN_CONSEQUENCE =
   /^(?:which|who|where|when)\s(?:\w+\s)?(?:leaves?|left|means?|meant|makes?|made|gives?|gave|puts?|allows?|allowed|lets?|keeps?|kept|forces?|forced|explains?|explained|causes?|caused|costs?|saves?|saved|cuts?|doubles?|doubled|halves|halved|raises?|raised|lowers?|lowered)\b/iu;
+/** Words that say how many of a group: the group is not everyone. */
+const EN_QUANTIFIER =
+  /\d|%|\b(?:half|most|many|some|few|several|all|majority|minority|percent|nearly|almost|over|about|around|one|two|three|four|five|six|seven|eight|nine|ten|other|others)\b/iu;
 /** Auxiliaries: surely a verb, never an adjective. */
 const EN_AUXILIARY =
   /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|do|does|did|says|said)\b/iu;
@@ -225,13 +230,25 @@ const EN_CONDENSE_STEPS: readonly Step[] = [
   // a noun of its own (not "they", which only the frame explains).
   (t) => {
     const match =
-      /^((?:[A-Z][\w'’-]*)(?:\s[\w'’-]+){0,6}?)\s(?:(?:say|says|said|report|reports|reported|note|notes|noted)\s(?:that\s)?|(?:learn|learns|learned|explain|explains|explained|point out|points out|pointed out)\sthat\s)(?=[A-Za-z])/u.exec(
+      /^((?:[A-Z][\w'’-]*)(?:\s[\w'’-]+){0,6}?)\s(?:(?:say|says|said|reported|noted)\s(?:that\s)?|(?:learn|learns|learned|explain|explains|explained|point out|points out|pointed out)\sthat\s)(?=[A-Za-z])/u.exec(
         t,
       );
-    if (!match?.[1] || EN_FINITE_VERB.test(match[1]) || /,/u.test(match[1])) return [];
+    // "Over half (55%) of respondents said…": a share of people says it, not everyone.
+    if (
+      !match?.[1] ||
+      EN_FINITE_VERB.test(match[1]) ||
+      /[,(]/u.test(match[1]) ||
+      EN_QUANTIFIER.test(match[1])
+    )
+      return [];
     const rest = t.slice(match[0].length);
     if (EN_PRONOUN_START.test(rest) || !EN_PREDICATE.test(rest) || /^(?:so|yes|no|nothing)\b/iu.test(rest))
       return [];
+    // "Prosecutors say Uber has been lying": what someone says is only their claim; it stands alone
+    // when it is a plan or a figure ("…will cut emissions by 40 percent"), or when the verb
+    // vouches for it ("learns that", "points out that").
+    const vouched = !/\s(?:say|says|said|reported|noted)\s(?:that\s)?$/u.test(match[0]);
+    if (!vouched && !/\d|\b(?:will|would|plans?|expects?)\b/u.test(rest)) return [];
     return [capitalize(rest)];
   },
   // "…, according to the port's engineers" / "…, according to X, …": who says it goes.
@@ -334,10 +351,7 @@ function secondClause(text: string): string[] {
   const [, first, second] = match as unknown as [string, string, string];
   // "…means, which stones you need, and a routine that…": a list's last item, not a clause.
   // "…, and the owner says the riders are faster…": a clause when a verb follows its noun.
-  const clause =
-    /^(?:the|a|an|its|their)\s(?:\S+\s){0,2}(?:says|said|is|are|was|were|has|have|had|will|would|can|could)\s/u.test(
-      second,
-    );
+  const clause = /^(?:the|a|an|its|their)\s(?:\S+\s){0,2}(?:says|said)\s/u.test(second);
   if (
     !EN_PREDICATE.test(second) ||
     first.includes(',') ||

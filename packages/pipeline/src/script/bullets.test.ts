@@ -725,6 +725,17 @@ describe('bullets that say the sentence in fewer words', () => {
         'en',
       ),
     ).toMatch(/^Dock workers say they/u);
+    // What someone says is only their claim unless it is a plan or a figure.
+    expect(
+      toBullet(
+        'Prosecutors in San Francisco and Los Angeles say Uber has been lying to its customers.',
+        'en',
+      ),
+    ).toMatch(/^Prosecutors/u);
+    // A share of people says it, not everyone.
+    expect(
+      toBullet('Over half of respondents said introducing AI into the lifecycle will be risky.', 'en'),
+    ).toMatch(/^Over half of respondents said/u);
     // "warn" is a caveat: its frame stays.
     expect(
       toBullet('Biologists at the regional university warn that the extra salt could harm the fish.', 'en'),
@@ -794,6 +805,15 @@ describe('bullets without the frame of who says or learns it', () => {
         'en',
       ),
     ).toBe('Shop owners who opposed the lanes when they were built have mostly gone quiet');
+  });
+
+  it('keeps a concession and the place of "there was"', () => {
+    expect(
+      toBullet("Despite all the power inside, the One X is Microsoft's smallest console to date.", 'en'),
+    ).toMatch(/^Despite/u);
+    expect(toBullet('In the center of the screen, there was a fixed point and a clock.', 'en')).toMatch(
+      /^In the center/u,
+    );
   });
 
   it('does not show a participle phrase as a bullet ("Adding a few split logs…")', () => {

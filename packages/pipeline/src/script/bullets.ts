@@ -122,6 +122,13 @@ function statedBefore(candidate: string, text: string, language: Language): stri
     : text;
 }
 
+/** A sentence that opens on a verb, an auxiliary or a past participle. */
+const EN_VERB_FIRST =
+  /^(?:is|are|was|were|be|has|have|had|will|would|can|could|should|shall|must|may|might|do|does|did|[a-z]+ed)\b/iu;
+/** A sentence that opens on a concession or a contrast. */
+const EN_CONCESSION =
+  /^(?:Despite|Although|Though|Even though|Even if|While|Whereas|Unlike|Instead of|Rather than)\b/u;
+
 /**
  * Whether a condensed form still reads as the sentence's own statement: English keeps a verb,
  * does not open on a participle ("Adding a few logs…") and has no comma between its subject and
@@ -130,6 +137,10 @@ function statedBefore(candidate: string, text: string, language: Language): stri
  */
 function readsWhole(form: string, source: string, language: Language): boolean {
   if (language === 'ja') return source.endsWith(form) || JA_HEARSAY_FRAME.test(source.slice(form.length));
+  // "Concluded that…", "SHOULD be responded to…": a verb with no subject.
+  if (EN_VERB_FIRST.test(form) && !EN_VERB_FIRST.test(source)) return false;
+  // "Despite all the power inside, …": the concession the claim is set against stays.
+  if (EN_CONCESSION.test(source) && !EN_CONCESSION.test(form)) return false;
   return (
     EN_PREDICATE.test(form) &&
     // "Sharpening is…" is a subject; "Adding a few logs…" is not.
@@ -162,7 +173,11 @@ function completeForm(
     const candidate = form.text;
     if (
       !whole(candidate, longest) ||
-      !keepsEssentials(candidate, keptParts(candidate, text, language), language, { numbers: false }) ||
+      !readsWhole(candidate, text, language) ||
+      // Only an aside may take its numbers with it; a form without a clause of the sentence keeps them all.
+      !keepsEssentials(candidate, form.keepsMain ? keptParts(candidate, text, language) : text, language, {
+        numbers: !form.keepsMain,
+      }) ||
       (needsPredecessor(candidate, language) && !needsPredecessor(text, language))
     )
       continue;
