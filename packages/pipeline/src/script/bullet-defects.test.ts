@@ -30,6 +30,15 @@ describe('findBulletDefects', () => {
     expect(codes('「本当に在庫がずれないのか', 'ja')).toEqual(['unbalanced-quote']);
   });
 
+  it('accepts a Japanese statement shown without the hearsay frame after it, not a phrase cut before と', () => {
+    const source = '湾ではカモメの姿も増えていると、漁業者の間で話題になっていた。';
+    expect(findBulletDefects('湾ではカモメの姿も増えている', 'ja', { source })).toEqual([]);
+    const cut = 'イヌが水に映った姿を見ると、イヌは吠えた。';
+    expect(findBulletDefects('イヌが水に映った姿を見る', 'ja', { source: cut }).map((d) => d.code)).toEqual([
+      'cut-mid-sentence',
+    ]);
+  });
+
   it('flags furniture-like bullets: TOC numbers, [edit], trailing commas', () => {
     expect(codes('1.1 Eich CEO promotion controversy', 'en')).toEqual(['toc-number']);
     expect(codes('4.1 Mozilla VR', 'en')).toEqual(['toc-number']);

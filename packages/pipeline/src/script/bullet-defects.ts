@@ -27,6 +27,13 @@ export interface BulletContext {
 
 export const ELLIPSIS = '…';
 
+/**
+ * What follows a finished Japanese statement to say who says it: 「と、漁業者の間で話題になっていた」
+ * (not a condition: 「と、イヌは吠えた」).
+ */
+export const JA_HEARSAY_FRAME =
+  /^と[、，]?[^、。「」]{0,20}?(?:話題になっ(?:ている|ていた|た)|話す|話した|話している|語る|語った|述べた|説明する|説明した)(?:。|$)/u;
+
 /** Words an English fragment cannot end on: articles, prepositions, conjunctions, possessives, auxiliaries. */
 const EN_FUNCTION_WORDS = new Set(
   (
@@ -150,6 +157,13 @@ function startsLongerSentence(bullet: string, source: string, language: Language
     if (at < 0) break;
     const next = source.slice(at + needle.length, at + needle.length + 3);
     if (next.length === 0 || /^[\s]*[.。!?！？」』”")）\n]/u.test(next) || /^[、,;；:：]/u.test(next))
+      seenWhole = true;
+    // 「…増えている」と、漁業者の間で話題になっていた: a finished statement, then who says it.
+    else if (
+      language === 'ja' &&
+      /(?:る|た|い|だ)$/u.test(needle) &&
+      JA_HEARSAY_FRAME.test(source.slice(at + needle.length))
+    )
       seenWhole = true;
     else if (language === 'en' ? /^\s+[A-Za-z0-9]/u.test(next) : /^[\p{L}\p{N}]/u.test(next)) seenCut = true;
     else seenWhole = true;

@@ -1,4 +1,5 @@
 import type { Language } from '../schema/script.ts';
+import { JA_HEARSAY_FRAME } from './bullet-defects.ts';
 
 /**
  * Shorter whole forms of a sentence for a slide bullet, each keeping a main clause: the set-up
@@ -167,10 +168,12 @@ const EN_ASIDE_STEPS: readonly Step[] = [
     const words = EN_INTRODUCED_QUOTE.exec(t)?.[1];
     return words && words.length >= 20 ? [`“${capitalize(words)}”`] : [];
   },
-  // Only a phrase without a verb of its own ("In 1989 the light was automated, …" is a clause).
+  // Only a phrase without a verb of its own ("In 1989 the light was automated, …" is a clause),
+  // and not the place of "there was" ("In the center of the screen, there was a fixed point").
   (t) => {
     const lead = EN_LEADING_PHRASE.exec(t)?.[0];
     if (!lead || EN_PREDICATE.test(lead.split(/\s+/u).slice(1).join(' '))) return [];
+    if (/^there\s(?:is|are|was|were|will|has|have|had)\b/iu.test(t.slice(lead.length))) return [];
     return [capitalize(t.slice(lead.length))];
   },
   // "After three ships were lost on the bank, the commission asked for a light" → the main clause.
@@ -202,8 +205,120 @@ const EN_ASIDE_STEPS: readonly Step[] = [
   },
 ];
 
+/** Counts said in words that a dropped aside must not hold ("twice a year", "four-lane"). */
+const EN_COUNT_WORD =
+  /\d|\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|third|quarter|dozen)\b/iu;
+/** Verbs of a relative clause that says what follows from the clause before ("which leaves little room for delay"). */
+const EN_CONSEQUENCE =
+  /^(?:which|who|where|when)\s(?:\w+\s)?(?:leaves?|left|means?|meant|makes?|made|gives?|gave|puts?|allows?|allowed|lets?|keeps?|kept|forces?|forced|explains?|explained|causes?|caused|costs?|saves?|saved|cuts?|doubles?|doubled|halves|halved|raises?|raised|lowers?|lowered)\b/iu;
+/** Words that say how many of a group: the group is not everyone. */
+const EN_QUANTIFIER =
+  /\d|%|\b(?:half|most|many|some|few|several|all|majority|minority|percent|nearly|almost|over|about|around|one|two|three|four|five|six|seven|eight|nine|ten|other|others)\b/iu;
+/** Auxiliaries: surely a verb, never an adjective. */
+const EN_AUXILIARY =
+  /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|do|does|did|says|said)\b/iu;
+/** Subjects that stand for the speaker of an attribution frame ("Dock workers say they…"). */
+const EN_PRONOUN_START =
+  /^(?:they|them|he|she|it|we|i|you|this|that|these|those|there|his|her|its|their|our)\b/iu;
+
+/**
+ * Steps that condense a sentence that is all one point: who says it, a trailing aside on a noun,
+ * the list a colon elaborates, a filler adverb. Each keeps the subject and the main verb.
+ */
+const EN_CONDENSE_STEPS: readonly Step[] = [
+  // "Its managers say the change will cut…" → "The change will cut…": the claim, when its subject is
+  // a noun of its own (not "they", which only the frame explains).
+  (t) => {
+    const match =
+      /^((?:[A-Z][\w'’-]*)(?:\s[\w'’-]+){0,6}?)\s(?:(?:say|says|said|reported|noted)\s(?:that\s)?|(?:learn|learns|learned|explain|explains|explained|point out|points out|pointed out)\sthat\s)(?=[A-Za-z])/u.exec(
+        t,
+      );
+    // "Over half (55%) of respondents said…": a share of people says it, not everyone.
+    if (
+      !match?.[1] ||
+      EN_FINITE_VERB.test(match[1]) ||
+      /[,(]/u.test(match[1]) ||
+      EN_QUANTIFIER.test(match[1])
+    )
+      return [];
+    const rest = t.slice(match[0].length);
+    if (EN_PRONOUN_START.test(rest) || !EN_PREDICATE.test(rest) || /^(?:so|yes|no|nothing)\b/iu.test(rest))
+      return [];
+    // "Prosecutors say Uber has been lying": what someone says is only their claim; it stands alone
+    // when it is a plan or a figure ("…will cut emissions by 40 percent"), or when the verb
+    // vouches for it ("learns that", "points out that").
+    const vouched = !/\s(?:say|says|said|reported|noted)\s(?:that\s)?$/u.test(match[0]);
+    if (!vouched && !/\d|\b(?:will|would|plans?|expects?)\b/u.test(rest)) return [];
+    return [capitalize(rest)];
+  },
+  // "…, according to the port's engineers" / "…, according to X, …": who says it goes.
+  (t) => [t.replace(/,\saccording to\s[^,;:]{3,60}(?=,\s|$)/u, '')],
+  // "Shop owners who opposed the lanes, fearing that losing parking would cost them customers, have
+  // mostly gone quiet" → without the participle aside between the subject and its verb.
+  (t) => {
+    const match =
+      /^([A-Z][^,;:]{8,90}?),\s[a-z]+ing\s[^,;:]{3,90},\s(?=(?:have|has|had|is|are|was|were|will|would|can|could|did|[a-z]{3,}ed)\s)/u.exec(
+        t,
+      );
+    if (!match?.[1] || EN_NOT_SUBJECT.test(match[1])) return [];
+    return [`${match[1]} ${t.slice(match[0].length)}`];
+  },
+  // "The electric machines also recover energy" → without "also"; ", though" at the end goes too.
+  (t) => [
+    t.replace(/^([A-Z][^,;:]{2,60}?)\salso\s(?=[a-z]{3,})/u, '$1 ').replace(/,\s(?:though|however)$/u, ''),
+  ],
+  // "…maintained by the national maritime authority, which visits the station" → the claim without
+  // the closing aside on its last noun, when the aside holds no count and says no consequence.
+  (t) => {
+    const match = /,\s((?:which|who|where|when)\s[^,;:]{3,120})$/u.exec(t);
+    if (!match?.[1] || match.index < 30) return [];
+    // "…we are starving it, which changes the colour of the clay": "which" said of a whole clause.
+    if (/\b(?:it|this|that|them|so)$/iu.test(t.slice(0, match.index))) return [];
+    const aside = match[1];
+    if (EN_COUNT_WORD.test(aside) || EN_CONSEQUENCE.test(aside) || /^which\s(?:is|was)\swhy\b/u.test(aside))
+      return [];
+    // ", where parking is close to impossible": a reason for the claim when the claim compares.
+    if (
+      /\b(?:faster|slower|cheaper|better|worse|easier|harder|safer|more|less|than)\b/u.test(
+        t.slice(0, match.index),
+      )
+    )
+      return [];
+    return [t.slice(0, match.index)];
+  },
+  // "Most of the money goes into the grid: a new substation, twelve kilometres of cable and a
+  // battery store…" → the claim without the list that spells it out.
+  (t) => {
+    const match = /^([^:"“]{20,}?):\s(.+)$/u.exec(t);
+    if (!match?.[1] || !match[2] || !EN_PREDICATE.test(match[1].split(/\s+/u).slice(1).join(' '))) return [];
+    const items = match[2].split(/,\s|\s(?:and|or)\s/u);
+    const listed =
+      items.length >= 3 &&
+      items.slice(0, 2).every((item) => !EN_FINITE_VERB.test(item) && item.split(/\s+/u).length <= 6) &&
+      /^(?:a|an|the|some|its|their|his|her|our|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/iu.test(
+        match[2],
+      );
+    return listed ? [match[1]] : [];
+  },
+];
+
+/**
+ * The sentence without a closing noun phrase that restates its claim ("…sit empty until April, a
+ * strip of wasted asphalt that nobody could use"). It may also say why ("…after the US legalised
+ * gay marriage, a move many there oppose"), so it is not a form that only drops an aside.
+ */
+function withoutClosingAppositive(t: string): string[] {
+  const match = /,\s((?:a|an)\s[^,;:]{3,100})$/u.exec(t);
+  if (!match?.[1] || match.index < 30) return [];
+  // "a strip of wasted asphalt": a participle before the noun is no verb of its own.
+  const head = match[1].split(/\s(?:that|which|who|whose|where)\s/u)[0]!;
+  return EN_AUXILIARY.test(head) ? [] : [t.slice(0, match.index)];
+}
+
 const EN_STEPS: readonly FormStep[] = [
   ...EN_ASIDE_STEPS.map(keeping),
+  ...EN_CONDENSE_STEPS.map(keeping),
+  { step: withoutClosingAppositive, keepsMain: false },
   { step: secondClause, keepsMain: false },
   { step: secondAction, keepsMain: false },
 ];
@@ -235,7 +350,13 @@ function secondClause(text: string): string[] {
   if (!match) return [];
   const [, first, second] = match as unknown as [string, string, string];
   // "…means, which stones you need, and a routine that…": a list's last item, not a clause.
-  if (!EN_PREDICATE.test(second) || first.includes(',') || /^(?:a|an|the|some|any|its|their)\s/u.test(second))
+  // "…, and the owner says the riders are faster…": a clause when a verb follows its noun.
+  const clause = /^(?:the|a|an|its|their)\s(?:\S+\s){0,2}(?:says|said)\s/u.test(second);
+  if (
+    !EN_PREDICATE.test(second) ||
+    first.includes(',') ||
+    (/^(?:a|an|the|some|any|its|their)\s/u.test(second) && !clause)
+  )
     return [];
   // "…, and it has switched to…": a pronoun that only the first clause explains.
   if (/^(?:it|its|he|she|his|her|this|that|these|those|so|then|there)\b/iu.test(second)) return [];
@@ -349,6 +470,12 @@ const JA_ASIDE_STEPS: readonly Step[] = [
   (t) => {
     const lead = JA_SOURCE.exec(t)?.[0];
     return lead && !JA_ENUMERATOR.test(t) ? [t.slice(lead.length)] : [];
+  },
+  // 「…姿も増えていると、漁業者の間で話題になっていた」 → what is said, without who says it (not a
+  // quotation: its speaker stays).
+  (t) => {
+    const match = /^([^「」]{10,}?(?:る|た|い|だ|ない))(?=と)/u.exec(t);
+    return match?.[1] && JA_HEARSAY_FRAME.test(t.slice(match[1].length)) ? [match[1]] : [];
   },
   // 「…見えるぞ」欲張りなイヌは、…: the narration after a quotation that opens the sentence.
   (t) => {

@@ -253,14 +253,14 @@ describe('bullets that condense the point', () => {
     expect(own).not.toMatch(/^研究員は、組合長/u);
   });
 
-  it('shows what something is rather than what it is not when only that fits with its list ("goes into the power grid: …")', () => {
+  it('keeps the claim and its contrast, without the list a colon spells out, rather than a cut ("goes not into the cranes but into the power grid")', () => {
     const bullet = toBullet(
       'Most of the money goes not into the cranes themselves but into the power grid that has to feed them: a new substation, twelve kilometres of cable and a battery store large enough to absorb the surge when a crane lowers a full container.',
       'en',
     );
-    expect(bullet).toMatch(/^Most of the money goes into the power grid/u);
-    expect(bullet).toContain('twelve kilometres of cable and a battery store');
-    expect(bullet).not.toMatch(/enough…$/u);
+    expect(bullet).toBe(
+      'Most of the money goes not into the cranes themselves but into the power grid that has to feed them',
+    );
     whole(bullet);
   });
 
@@ -322,14 +322,14 @@ describe('bullets that condense the point', () => {
     ).toBe(
       'We watch cones through spy holes in the door, and we read the colour of the flame coming out of the chimney',
     );
-    // A relative clause about a noun ("the high school, which sits…") is an aside a cut may drop,
-    // unless it holds a number (see the test of "four-lane").
+    // A relative clause about a noun ("the high school, which sits…") is an aside the bullet drops
+    // (no "…": what is left is a whole statement), unless it holds a number (see "four-lane").
     expect(
       toBullet(
         'The school district is now asking the city to extend the network to the high school, which sits on a busy road at the far edge of the old industrial part of town.',
         'en',
       ),
-    ).toBe('The school district is now asking the city to extend the network to the high school…');
+    ).toBe('The school district is now asking the city to extend the network to the high school');
   });
 
   it('does not show half of a Japanese pair (「AとBを並べて」) as a clause', () => {
@@ -706,5 +706,134 @@ describe('bullets that keep the point, not the set-up', () => {
     );
     expect(bullet).not.toBe('小麦粉のパンは、初めての人でも失敗しにくいのです');
     expect(bullet).toContain('米粉のパンは');
+  });
+});
+
+describe('bullets that say the sentence in fewer words', () => {
+  const complete = (bullet: string, source: string) => {
+    expect(bullet.endsWith('…'), bullet).toBe(false);
+    expect(findBulletDefects(bullet, 'en', { source }), bullet).toEqual([]);
+  };
+
+  it('drops who says it when the claim has a subject of its own, not when it is a pronoun', () => {
+    const source = "Its managers say the change will cut the port's own carbon emissions by 40 percent.";
+    expect(toBullet(source, 'en')).toBe("The change will cut the port's own carbon emissions by 40 percent");
+    // "they" only means something with the frame.
+    expect(
+      toBullet(
+        'Dock workers say they can talk to each other without shouting, and residents of the houses across the river have noticed too.',
+        'en',
+      ),
+    ).toMatch(/^Dock workers say they/u);
+    // What someone says is only their claim unless it is a plan or a figure.
+    expect(
+      toBullet(
+        'Prosecutors in San Francisco and Los Angeles say Uber has been lying to its customers.',
+        'en',
+      ),
+    ).toMatch(/^Prosecutors/u);
+    // A share of people says it, not everyone.
+    expect(
+      toBullet('Over half of respondents said introducing AI into the lifecycle will be risky.', 'en'),
+    ).toMatch(/^Over half of respondents said/u);
+    // "warn" is a caveat: its frame stays.
+    expect(
+      toBullet('Biologists at the regional university warn that the extra salt could harm the fish.', 'en'),
+    ).toMatch(/^Biologists at the regional university warn/u);
+  });
+
+  it('drops a closing aside on a noun, but not one with a count, a consequence or a comparison', () => {
+    expect(
+      toBullet(
+        'The light itself remains in service and is maintained by the national maritime authority, which inspects the station and its grounds.',
+        'en',
+      ),
+    ).toBe('The light itself remains in service and is maintained by the national maritime authority');
+    const counted =
+      'The light itself remains in service and is maintained by the national maritime authority, which visits the station twice a year.';
+    expect(toBullet(counted, 'en')).toContain('twice a year');
+    const consequence =
+      'The national grid operator has so far promised the connection for the autumn of 2027, which leaves little room for delay.';
+    expect(toBullet(consequence, 'en')).toContain('which leaves little room for delay');
+  });
+
+  it('shows a whole sentence within the longest bullet rather than a cut with "…"', () => {
+    const source =
+      'The electric machines also recover energy: when a crane lowers a 30-tonne box, its motors work as generators and push power back into the battery store.';
+    const bullet = toBullet(source, 'en');
+    complete(bullet, source);
+    expect(bullet).toContain('push power back into the battery store');
+  });
+
+  it('drops an aside or a restating noun phrase whole rather than cutting the sentence short', () => {
+    const logbooks =
+      'The logbooks, kept without a break from 1871 to 1989, are now one of the longest continuous weather records on the coast and have been used in studies of storm surges.';
+    expect(toBullet(logbooks, 'en')).toBe(
+      'The logbooks are now one of the longest continuous weather records on the coast and have been used in studies of storm surges',
+    );
+    const slush =
+      'Residents predicted that the lanes would fill with ploughed slush every December and sit empty until April, a strip of wasted asphalt that nobody could use for a third of the year.';
+    const bullet = toBullet(slush, 'en');
+    complete(bullet, slush);
+    expect(bullet).toContain('until April');
+  });
+
+  it('keeps a closing noun phrase that may say why when the sentence fits', () => {
+    expect(
+      toBullet(
+        'Mr Obama has faced criticism in the country after the US legalised gay marriage, a move many there oppose.',
+        'en',
+      ),
+    ).toContain('a move many there oppose');
+  });
+});
+
+describe('bullets without the frame of who says or learns it', () => {
+  it('drops "X learns that" and "others point out that" when the claim has its own subject', () => {
+    expect(
+      toBullet(
+        'Every woodworker eventually learns that sharpening is not a chore that interrupts the work.',
+        'en',
+      ),
+    ).toBe('Sharpening is not a chore that interrupts the work');
+  });
+
+  it('drops a participle aside between the subject and its verb', () => {
+    expect(
+      toBullet(
+        'Shop owners who opposed the lanes when they were built, fearing that losing parking spaces would cost them customers, have mostly gone quiet.',
+        'en',
+      ),
+    ).toBe('Shop owners who opposed the lanes when they were built have mostly gone quiet');
+  });
+
+  it('keeps a concession and the place of "there was"', () => {
+    expect(
+      toBullet("Despite all the power inside, the One X is Microsoft's smallest console to date.", 'en'),
+    ).toMatch(/^Despite/u);
+    expect(toBullet('In the center of the screen, there was a fixed point and a clock.', 'en')).toMatch(
+      /^In the center/u,
+    );
+  });
+
+  it('does not show a participle phrase as a bullet ("Adding a few split logs…")', () => {
+    expect(
+      toBullet(
+        'On the second day we start stoking properly, adding a few split logs every five to ten minutes.',
+        'en',
+      ),
+    ).not.toMatch(/^Adding/u);
+  });
+
+  it('drops a Japanese hearsay frame (「…と、漁業者の間で話題になっていた」) but keeps a quotation’s speaker', () => {
+    expect(
+      toBullet(
+        '湾ではここ数年、鰊を追ってくるカモメやアザラシの姿も増えていると、漁業者の間で話題になっていた。',
+        'ja',
+      ),
+    ).toBe('湾ではここ数年、鰊を追ってくるカモメやアザラシの姿も増えている');
+    expect(
+      toBullet('研究員は「どれか一つではなく、３０年以上の積み重ねが実を結んだ」と分析する。', 'ja'),
+    ).toContain('研究員は');
   });
 });

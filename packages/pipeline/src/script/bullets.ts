@@ -1,5 +1,5 @@
 import { BULLET_MAX_CHARS, type Language } from '../schema/script.ts';
-import { ELLIPSIS, findBulletDefects } from './bullet-defects.ts';
+import { ELLIPSIS, findBulletDefects, JA_HEARSAY_FRAME } from './bullet-defects.ts';
 import { EN_FINITE_VERB, EN_NOT_BUT, EN_PREDICATE, JA_ENUMERATOR, shorterForms } from './bullet-forms.ts';
 import { splitClauses } from './clauses.ts';
 import { deniesPrevious, needsPredecessor, turnsPrevious } from './dependence.ts';
@@ -62,6 +62,7 @@ export function toBullet(
   sentence: string,
   language: Language,
   maxChars = TEXT_LIMITS[language].bullet,
+  options: { complete?: boolean } = {},
 ): string {
   const text = bulletText(sentence, language);
   if (!text) return '';
@@ -71,8 +72,138 @@ export function toBullet(
     !(language === 'en' && /\s[A-Z]$/u.test(candidate)) &&
     candidate.length <= longest &&
     !listWithoutFrame(candidate, text) &&
-    findBulletDefects(candidate, language, { source: text }).length === 0 &&
+    findBulletDefects(candidate, language, { source: statedBefore(candidate, text, language) }).length ===
+      0 &&
     !weakCut(candidate, language);
+  const short = condensed(text, language, maxChars, whole);
+  if (short) return short;
+  const bullet = cutOrWhole(text, language, maxChars, whole);
+  if (!bullet.endsWith(ELLIPSIS) || options.complete === false) return bullet;
+  return completeForm(text, language, maxChars, whole) ?? bullet;
+}
+
+/** What condensing a sentence must save at least to be worth a form that differs from what is heard. */
+const MIN_SAVING = { chars: 12, share: 0.1 };
+
+/**
+ * The sentence said in fewer words (see shorterForms: who says it, an aside, the list a colon
+ * spells out, set-up, a filler word gone) within `maxChars`, keeping every number, negation and
+ * caveat, and the sentence's own subject (not a pronoun the sentence did not start with); the
+ * shortest such form, or undefined when none saves enough.
+ */
+function condensed(
+  text: string,
+  language: Language,
+  maxChars: number,
+  whole: (candidate: string, longest?: number) => boolean,
+): string | undefined {
+  const most = Math.min(text.length - MIN_SAVING.chars, Math.floor(text.length * (1 - MIN_SAVING.share)));
+  const forms = shorterForms(text, language)
+    .filter(
+      (form) =>
+        form.keepsMain &&
+        readsWhole(form.text, text, language) &&
+        form.text.length <= Math.min(maxChars, most) &&
+        keepsEssentials(form.text, text, language) &&
+        (!needsPredecessor(form.text, language) || needsPredecessor(text, language)) &&
+        whole(form.text, maxChars),
+    )
+    .map((form) => form.text)
+    .sort((a, b) => a.length - b.length);
+  return forms[0];
+}
+
+/** The statement a hearsay frame follows (「…増えている」と、…話題になっていた), or else the sentence. */
+function statedBefore(candidate: string, text: string, language: Language): string {
+  return language === 'ja' &&
+    text.startsWith(candidate) &&
+    JA_HEARSAY_FRAME.test(text.slice(candidate.length))
+    ? candidate
+    : text;
+}
+
+/** A sentence that opens on a verb, an auxiliary or a past participle. */
+const EN_VERB_FIRST =
+  /^(?:is|are|was|were|be|has|have|had|will|would|can|could|should|shall|must|may|might|do|does|did|[a-z]+ed)\b/iu;
+/** A sentence that opens on a concession or a contrast. */
+const EN_CONCESSION =
+  /^(?:Despite|Although|Though|Even though|Even if|While|Whereas|Unlike|Instead of|Rather than)\b/u;
+
+/**
+ * Whether a condensed form still reads as the sentence's own statement: English keeps a verb,
+ * does not open on a participle ("Adding a few logs…") and has no comma between its subject and
+ * verb ("The snowiest the city has recorded, was…"); Japanese drops only what leads in (who says
+ * it, a quotation), never a step between the topic and the predicate (「冷めてから…包み、」).
+ */
+function readsWhole(form: string, source: string, language: Language): boolean {
+  if (language === 'ja') return source.endsWith(form) || JA_HEARSAY_FRAME.test(source.slice(form.length));
+  // "Concluded that…", "SHOULD be responded to…": a verb with no subject.
+  if (EN_VERB_FIRST.test(form) && !EN_VERB_FIRST.test(source)) return false;
+  // "Despite all the power inside, …": the concession the claim is set against stays.
+  if (EN_CONCESSION.test(source) && !EN_CONCESSION.test(form)) return false;
+  return (
+    EN_PREDICATE.test(form) &&
+    // "Sharpening is…" is a subject; "Adding a few logs…" is not.
+    !(
+      /^[A-Z][a-z]+ing\b/u.test(form) &&
+      !/^[A-Z][a-z]+ing\b/u.test(source) &&
+      !/^[A-Z][a-z]+ing\s(?:is|are|was|were|has|had|will|would|can|could|may|might|must|should)\b/u.test(form)
+    ) &&
+    !/^[^,]{1,60},\s(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might)\b/u.test(form)
+  );
+}
+
+/**
+ * A complete bullet instead of a cut ("…"): the whole sentence up to longestBullet, else the
+ * shorter whole form that keeps the most of the sentence (its negations and caveats always; its
+ * numbers when it can), or undefined when there is none.
+ */
+function completeForm(
+  text: string,
+  language: Language,
+  maxChars: number,
+  whole: (candidate: string, longest?: number) => boolean,
+): string | undefined {
+  const longest = longestBullet(maxChars, language);
+  const short = condensed(text, language, longest, whole);
+  if (short) return short;
+  if (whole(text, longest)) return text;
+  let best: { bullet: string; worth: number } | undefined;
+  for (const form of shorterForms(text, language)) {
+    const candidate = form.text;
+    if (
+      !whole(candidate, longest) ||
+      !readsWhole(candidate, text, language) ||
+      // Only an aside may take its numbers with it; a form without a clause of the sentence keeps them all.
+      !keepsEssentials(candidate, form.keepsMain ? keptParts(candidate, text, language) : text, language, {
+        numbers: !form.keepsMain,
+      }) ||
+      (needsPredecessor(candidate, language) && !needsPredecessor(text, language))
+    )
+      continue;
+    const worth = bulletWorth(candidate, text, language, longest) + (form.keepsMain ? SHORTER_FORM_BONUS : 0);
+    if (!best || worth > best.worth) best = { bullet: candidate, worth };
+  }
+  return best?.bullet;
+}
+
+/**
+ * The parts of a sentence (between commas, colons and semicolons) a shorter form keeps at least
+ * some of: an aside it drops whole ("kept without a break from 1871 to 1989", "a strip of asphalt
+ * that nobody could use") holds nothing the form must keep.
+ */
+function keptParts(candidate: string, source: string, language: Language): string {
+  const parts = source.split(language === 'ja' ? /(?<=[、，：；])/u : /(?<=[,;:])\s/u);
+  return parts.filter((part) => coverage(candidate, part, language) >= 0.3).join(' ');
+}
+
+/** The bullet of a sentence that does not condense: the whole sentence, a shorter form or a cut. */
+function cutOrWhole(
+  text: string,
+  language: Language,
+  maxChars: number,
+  whole: (candidate: string, longest?: number) => boolean,
+): string {
   if (text.length <= maxChars && whole(text)) return text;
   const best = bestCandidate(text, language, maxChars, whole);
   // A complete bullet of two lines is shown rather than a cut ("…or the two surfaces will never
@@ -215,14 +346,16 @@ const EN_ESSENTIAL =
 const JA_ESSENTIAL = /ない|ません|ず(?=[、。に])|ただし|ものの|恐れ|危険|注意|以上|以下|未満|まで/gu;
 
 /** Every number and every essential word of the sentence, with how often it occurs. */
-function essentials(text: string, language: Language): Map<string, number> {
+function essentials(text: string, language: Language, numbers = true): Map<string, number> {
   const counts = new Map<string, number>();
   // "not into the cranes but into the grid": the contrast's "not" turns nothing around.
   const lower = text
     .replace(/…$/u, '')
     .replace(new RegExp(EN_NOT_BUT.source, 'giu'), (m) => m.replace(/^not\s/iu, ''))
     .toLowerCase();
-  const patterns = language === 'ja' ? [JA_NUMBER, JA_ESSENTIAL] : [EN_NUMBER, EN_ESSENTIAL];
+  const patterns = (language === 'ja' ? [JA_NUMBER, JA_ESSENTIAL] : [EN_NUMBER, EN_ESSENTIAL]).slice(
+    numbers ? 0 : 1,
+  );
   for (const pattern of patterns) {
     for (const match of lower.matchAll(pattern)) {
       // "one council member", "one of the longest": rarely a count that matters.
@@ -234,9 +367,15 @@ function essentials(text: string, language: Language): Map<string, number> {
 }
 
 /** Whether the candidate keeps every number and essential word of the sentence (as often). */
-export function keepsEssentials(candidate: string, source: string, language: Language): boolean {
-  const kept = essentials(candidate, language);
-  for (const [token, count] of essentials(source, language)) {
+export function keepsEssentials(
+  candidate: string,
+  source: string,
+  language: Language,
+  options: { numbers?: boolean } = {},
+): boolean {
+  const numbers = options.numbers ?? true;
+  const kept = essentials(candidate, language, numbers);
+  for (const [token, count] of essentials(source, language, numbers)) {
     if ((kept.get(token) ?? 0) < count) return false;
   }
   return true;

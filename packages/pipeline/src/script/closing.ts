@@ -185,8 +185,16 @@ export function closingRecap(source: RecapSource): PointCandidate[] {
     // figure): said as a sentence of its own right after the point.
     const tail = omittedClause(text, bullet, language);
     const tailBullet = tail ? recapBullet(tail, language, bulletChars) : '';
-    if (tail && tailBullet === tail && standsAlone(tail, language)) {
-      candidates.push({ text: tail, bullet: tail, origin, at: at + COMPLETION_STEP, part, completes: true });
+    // The clause's bullet may say it in fewer words (without who says it).
+    if (tail && tailBullet && !tailBullet.endsWith('…') && standsAlone(tail, language)) {
+      candidates.push({
+        text: tail,
+        bullet: tailBullet,
+        origin,
+        at: at + COMPLETION_STEP,
+        part,
+        completes: true,
+      });
     }
   };
   for (const s of lead) add(s, 'lead', s.index, -1, { opens: s.index === 0 });
@@ -324,7 +332,7 @@ export function recapNarrationChars(points: readonly PointCandidate[], language:
  * diesel crane … by 2030"); '' when only a cut with "…" fits.
  */
 export function recapBullet(text: string, language: Language, maxChars: number): string {
-  const bullet = toBullet(text, language, maxChars);
+  const bullet = toBullet(text, language, maxChars, { complete: false });
   if (!bullet.endsWith('…')) return bullet;
   const cut = bullet.slice(0, -1).trimEnd();
   const rest = bulletText(text, language).slice(cut.length);
