@@ -87,7 +87,7 @@ export const SectionSlide: React.FC<{
             ? 'keypoint'
             : slide.layout === 'list' && slide.list
               ? 'list'
-            : 'bullets';
+              : 'bullets';
 
   // The picture takes one side (landscape) or the top (vertical); the text gets the rest.
   const footerFont = (vertical ? 2.6 : 2.1) * u;
