@@ -21,6 +21,13 @@ describe('findBulletDefects', () => {
     expect(codes("Visitors praised the museum's", 'en')).toEqual(['dangling-word']);
   });
 
+  it('reads a closing "in May" as the month, a closing "may" as a cut', () => {
+    expect(codes('The next step is a tender for 18 further cranes, to be published in May', 'en')).toEqual(
+      [],
+    );
+    expect(codes('Some of the cranes may', 'en')).toEqual(['dangling-word']);
+  });
+
   it('flags Japanese bullets cut mid-phrase on real pages', () => {
     expect(codes('具体的には、フリーWi-Fi利用時に、スマートフォンが', 'ja')).toEqual(['dangling-particle']);
     expect(codes('トレンドマイクロがスマートフォン保持者でフリーWi-Fiの利用経験がある人に', 'ja')).toEqual([

@@ -93,7 +93,11 @@ export function findBulletDefects(
 
   const end = body.replace(/["'”’」』）)\]】\s]+$/u, '');
   if (language === 'en') {
-    const lastWord = /([A-Za-z]+(?:['’][a-z]+)?)\W*$/u.exec(end)?.[1]?.toLowerCase();
+    const lastRaw = /([A-Za-z]+(?:['’][a-z]+)?)\W*$/u.exec(end)?.[1];
+    // "…to be published in May": the month, not the modal verb.
+    const month =
+      lastRaw === 'May' && /\b(?:in|by|until|since|from|of|early|late|mid|next|last)\s+May$/u.test(end);
+    const lastWord = month ? undefined : lastRaw?.toLowerCase();
     // "…happy to say so", "…did so": "so" standing for what was said before ends a clause.
     // "…was supposed to prove them right. It did not": a sentence of a pronoun and "did not" stands
     // for the clause before it.
