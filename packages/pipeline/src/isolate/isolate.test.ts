@@ -69,9 +69,16 @@ async function cpuMsDuring(ms: number): Promise<number> {
 }
 
 /**
+ * What a killed thread that still spins would add to that second (a core's worth is about
+ * 1000 ms); an idle process stays under 100 ms on a quiet machine and about 300 ms on one shared
+ * with other jobs (the process's other test threads and its GC count too).
+ */
+const LEFTOVER_THREAD_CPU_MS = 600;
+
+/**
  * CPU the process burns in the second after one more normal job has run. That job waits for the
  * pool's replacement of a killed thread to start up (which costs CPU of its own), so what is left
- * is a killed thread that still runs: it would burn a core's worth here.
+ * is a killed thread that still runs.
  */
 async function cpuAfterNextJob(): Promise<number> {
   await generateScriptFromUrl(`${site.url}/en`, options());
@@ -119,7 +126,7 @@ describe('a stage thread', () => {
     expect(run.error?.code).toBe('CANCELLED');
     expect(settledMs).toBeLessThan(1000);
     expect(run.maxStallMs).toBeLessThan(1000);
-    expect(await cpuAfterNextJob()).toBeLessThan(300);
+    expect(await cpuAfterNextJob()).toBeLessThan(LEFTOVER_THREAD_CPU_MS);
   });
 
   it('fails with TIMEOUT at the stage deadline although the extraction never yields', async () => {
@@ -131,7 +138,7 @@ describe('a stage thread', () => {
     expect(run.error?.code).toBe('TIMEOUT');
     expect(run.seconds).toBeLessThan(4);
     expect(run.maxStallMs).toBeLessThan(1000);
-    expect(await cpuAfterNextJob()).toBeLessThan(300);
+    expect(await cpuAfterNextJob()).toBeLessThan(LEFTOVER_THREAD_CPU_MS);
   });
 
   it('turns running out of its heap into PAGE_TOO_COMPLEX, and the next job runs', async () => {
