@@ -7,6 +7,7 @@ import {
   computeQuoteLayout,
   FIGURE_LINE_HEIGHT,
   QUOTE_LINE_HEIGHT,
+  shownFigureValue,
 } from '../layout/hero-layout.ts';
 import { measureEmFor } from '../layout/measure.ts';
 import {
@@ -290,7 +291,7 @@ export const SectionSlide: React.FC<{
                 fontVariantNumeric: 'tabular-nums',
               }}
             >
-              {slide.figure.value}
+              {shownFigureValue(slide.figure.value)}
             </div>
             <WrappedText
               segments={contextSegments}

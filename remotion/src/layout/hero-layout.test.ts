@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeKeyPointLayout, KEY_POINT_LINE_HEIGHT } from './hero-layout.ts';
+import { computeKeyPointLayout, KEY_POINT_LINE_HEIGHT, shownFigureValue } from './hero-layout.ts';
 import type { MeasureEm } from './text-fit.ts';
 
 /** Monospace: every character 1 em, a space 0.5 em. */
@@ -25,5 +25,13 @@ describe('computeKeyPointLayout', () => {
   it('is set larger alone on its slide', () => {
     const alone = computeKeyPointLayout(['Sharpen'], 1000, 400, u, false, mono, true);
     expect(alone.font).toBeGreaterThan(64);
+  });
+});
+
+describe('shownFigureValue', () => {
+  it('starts an English figure like a heading and leaves others as written', () => {
+    expect(shownFigureValue('about $90,000 a year')).toBe('About $90,000 a year');
+    expect(shownFigureValue('€310 million')).toBe('€310 million');
+    expect(shownFigureValue('約８キロ')).toBe('約８キロ');
   });
 });

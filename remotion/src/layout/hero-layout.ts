@@ -1,6 +1,11 @@
 import type { KeyFigure } from '../props.ts';
 import { fitParagraphs, fitSingleLines, type MeasureEm } from './text-fit.ts';
 
+/** A figure's number as shown: it heads its panel, so it starts like a heading ("About $90,000 a year"). */
+export function shownFigureValue(value: string): string {
+  return value.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+
 export const FIGURE_LINE_HEIGHT = 1.1;
 export const CONTEXT_LINE_HEIGHT = 1.35;
 export const QUOTE_LINE_HEIGHT = 1.45;
@@ -39,7 +44,7 @@ export function computeFigureLayout(
   const contextHeight = contextLines * context.fontSize * CONTEXT_LINE_HEIGHT;
   const heightCap = Math.max(6 * u, (maxHeight - contextHeight - gap) / FIGURE_LINE_HEIGHT);
   const value = fitSingleLines(
-    [figure.value],
+    [shownFigureValue(figure.value)],
     measureBold,
     width,
     Math.min((vertical ? 17 : 15) * u, heightCap),

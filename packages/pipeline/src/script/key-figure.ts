@@ -215,17 +215,17 @@ export function findRankedKeyFigure(sentence: string, language: Language): Ranke
   return undefined;
 }
 
-/** Another share of a split with what it says, to the first joint: "20 % were interesting surprises". */
+/** Another share of a split with what it says, to the first joint: "20% surprises". */
 function otherPart(text: string, at: number, language: Language): string {
   const rest = text.slice(at).replace(/[。.]$/u, '');
   const joint = language === 'ja' ? /[、，。]/u : /,\s|\s(?:and|or|but)\s|[.;:]/u;
   const cut = joint.exec(rest);
   const part = (cut ? rest.slice(0, cut.index) : rest).trim();
   if (language === 'ja') return part;
-  // "20 percent were interesting surprises" → "20 % surprises": the share and the noun it names.
+  // "20 percent were interesting surprises" → "20% surprises": the share and the noun it names.
   return part
-    .replace(/\s?(?:percent|per cent)\b/iu, ' %')
-    .replace(/^(\S+\s%)\s(?:were|was|are|is)\s(?:\S+\s)*?(\S+)$/iu, '$1 $2');
+    .replace(/\s?(?:percent|per cent)\b/iu, '%')
+    .replace(/^(\S+%)\s(?:were|was|are|is)\s(?:\S+\s)*?(\S+)$/iu, '$1 $2');
 }
 
 /** Units of a share of a whole. */

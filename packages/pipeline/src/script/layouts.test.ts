@@ -144,7 +144,7 @@ describe('findKeyFigure shows a number with what it needs to mean what the artic
       'en',
     );
     expect(figure?.value).toBe('roughly 70 percent');
-    expect(figure?.context).toBe('Pots that came out as we had hoped (20 % surprises, 10 % cracked)');
+    expect(figure?.context).toBe('Pots that came out as we had hoped (20% surprises, 10% cracked)');
     expect(figure!.context.length).toBeLessThanOrEqual(72);
   });
 
