@@ -94,7 +94,11 @@ describe('withKeyPoints', () => {
   it('leaves single plain slides, slides with another panel and numbered steps alone', () => {
     expect(withKeyPoints(script([ruled, plain(1), plain(2), plain(3)])).sections[1]!.layout).toBe('keypoint');
     // A plain slide between two other panels: nothing to break up.
-    const figure = (n: number): Section => ({ ...plain(n), layout: 'figure', figure: { value: '3', context: 'x' } });
+    const figure = (n: number): Section => ({
+      ...plain(n),
+      layout: 'figure',
+      figure: { value: '3', context: 'x' },
+    });
     const single = script([plain(1), figure(2), ruled, figure(3), plain(3)]);
     expect(withKeyPoints(single).sections.some((s) => s.layout === 'keypoint')).toBe(false);
     const steps = script([plain(1), { ...ruled, steps: [1, 2] }, plain(2), plain(3)]);
@@ -103,7 +107,8 @@ describe('withKeyPoints', () => {
 
   it('breaks a run of two when the budget allows, longest runs first, a closing slide of bullets counting', () => {
     const figure: Section = { ...plain(9), layout: 'figure', figure: { value: '3', context: 'x' } };
-    const layouts = (sections: Section[]) => withKeyPoints(script(sections)).sections.map((s) => s.layout ?? 'bullets');
+    const layouts = (sections: Section[]) =>
+      withKeyPoints(script(sections)).sections.map((s) => s.layout ?? 'bullets');
     expect(layouts([plain(1), plain(2), figure, plain(3), ruled])).toEqual([
       'bullets',
       'bullets',
@@ -115,9 +120,17 @@ describe('withKeyPoints', () => {
     ]);
     // A budget of one: the run of three (two plain slides and a closing slide of bullets) takes the
     // panel, not the run of two before it.
-    const closing: Section = { title: 'Summary', kind: 'closing', bullets: ['Sharpen often'], narrations: [] };
+    const closing: Section = {
+      title: 'Summary',
+      kind: 'closing',
+      bullets: ['Sharpen often'],
+      narrations: [],
+    };
     const out = withKeyPoints(script([ruled, ruled, figure, plain(4), ruled]));
-    const withClosing = withKeyPoints({ ...script([ruled, ruled, figure, plain(4), ruled]), sections: [...script([ruled, ruled, figure, plain(4), ruled]).sections.slice(0, -1), closing] });
+    const withClosing = withKeyPoints({
+      ...script([ruled, ruled, figure, plain(4), ruled]),
+      sections: [...script([ruled, ruled, figure, plain(4), ruled]).sections.slice(0, -1), closing],
+    });
     expect(out.sections.filter((s) => s.layout === 'keypoint')).toHaveLength(1);
     expect(withClosing.sections.map((s) => s.layout ?? 'bullets').slice(1, 6)).toEqual([
       'bullets',

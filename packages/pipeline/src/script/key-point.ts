@@ -25,7 +25,8 @@ const RULE: Record<Language, RegExp> = {
 const EN_IMPERATIVE =
   /^(?!(?:a|an|the|this|that|these|those|my|our|your|his|her|its|their|in|on|at|for|with|by|from|of|to|as|after|before|most|many|some|every|each|all|no|one|two|three|i|we|you|he|she|it|they|there|here|what|why|how|who|new|old)\b)[A-Z][a-z]+(?<![^s]s|ed|ing|ly)\s(?:the|a|an|your|it|them|this|that|each|every|one|up|down|out|back|away|little|less|more|often|small|early|late|slow|slowly|[a-z]{3,}ly)\b[a-z ,]*$/u;
 /** A claim about an activity in general: a bare gerund subject denied something ("Sharpening is not a chore…"). */
-const ACTIVITY_CLAIM = /^(?!(?:Noth|Someth|Anyth|Everyth|Morn|Even|Build|Spr|K)ing\b)[A-Z][a-z]{2,}ing (?:is|are) (?:not|never|no)\b/u;
+const ACTIVITY_CLAIM =
+  /^(?!(?:Noth|Someth|Anyth|Everyth|Morn|Even|Build|Spr|K)ing\b)[A-Z][a-z]{2,}ing (?:is|are) (?:not|never|no)\b/u;
 const EN_FINITE = /\b(?:is|are|was|were|has|have|had|does|did|will|would|[a-z]{3,}ed)\b/iu;
 
 /** Narrative past (「…ました」「…った」, "-ed"): what happened in a story, not its rule. */
@@ -44,7 +45,8 @@ export function isKeyPoint(text: string, language: Language): boolean {
   if (language === 'en' && /\b(?:I|my|me)\b|\b(?:this|that|these|those)(?:\s*[,;]|$)/u.test(t)) return false;
   // A named body's intent (「町では、…生かしたい考えだ」) is no takeaway of the whole article, but a
   // slide's point: it is judged as the wish it states.
-  const judged = language === 'ja' ? t.replace(/^([^、。]{1,12}(?:では|は)[、，][^。]*)考えだ$/u, '$1と考える') : t;
+  const judged =
+    language === 'ja' ? t.replace(/^([^、。]{1,12}(?:では|は)[、，][^。]*)考えだ$/u, '$1と考える') : t;
   if (!standsAlone(judged, language, { maxim: true }) || leansOnPrevious(t, language)) return false;
   if (NARRATIVE_PAST[language].test(t)) return false;
   if (RULE[language].test(t) || (language === 'en' && ACTIVITY_CLAIM.test(t))) return true;
