@@ -10,6 +10,13 @@ import { japaneseReading, wordToKatakana } from './katakana.ts';
 const run = promisify(execFile);
 
 describe('japaneseReading', () => {
+  it('says a newspaper age after a name as an age', () => {
+    expect(japaneseReading('組合長の佐々木隆さん（６２）は話した。')).toBe(
+      '組合長の佐々木隆さん（６２歳）は話した。',
+    );
+    expect(japaneseReading('（６２）ページを見る。')).toBeUndefined();
+  });
+
   it('reads brand names and English words as katakana words, keeping acronyms for the engine', () => {
     expect(japaneseReading('DeepMindの新しいAIはGoogleのサーバーで動きます。')).toBe(
       'ディープマインドの新しいAIはグーグルのサーバーで動きます。',

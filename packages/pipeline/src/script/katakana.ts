@@ -9,6 +9,9 @@ const DOMAIN =
   /\b(?:www\.)?([A-Za-z0-9-]+)(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|jp|io|co|info|biz|dev|app|ai|uk|us|gov|edu)\b(?:\/[^\s、。「」）)]*)?/giu;
 const IP_ADDRESS = /\b\d{1,3}(?:\.\d{1,3}){3}\b/gu;
 
+/** A person's age in brackets after their name, as newspapers write it: 「さん（６２）」「氏（45）」. */
+const PERSON_AGE = /(さん|氏|君|ちゃん|容疑者|被告|選手|監督|会長|社長|組合長|教授)（([0-9０-９]{1,3})）/gu;
+
 /**
  * The reading of a Japanese narration with its Latin-script words in katakana, web addresses said
  * as 「〜のサイト」 and IP addresses left out, or undefined when the text needs no reading.
@@ -17,6 +20,8 @@ export function japaneseReading(text: string): string | undefined {
   const reading = text
     .replace(DOMAIN, (_match, name: string) => `${wordToKatakana(name)}のサイト`)
     .replace(IP_ADDRESS, 'アドレス')
+    // A newspaper's age after a name (佐々木隆さん（６２）) is said as an age: 「６２歳」.
+    .replace(PERSON_AGE, '$1（$2歳）')
     .replace(LATIN_WORD, (word) => wordReading(word))
     // "Example Tech Blog" → one run of katakana, no pauses between the words.
     .replace(/(?<=[\p{Script=Katakana}ー])\s+(?=[\p{Script=Katakana}])/gu, '');
