@@ -207,6 +207,19 @@ describe('subtitle breaks at phrase boundaries (defects from the judged videos)'
     }
   });
 
+  it('leaves no stub line over a full one in a cue ("The plan," / "approved by…"), nor ends a cue on "every"', () => {
+    for (const text of [
+      "The plan, approved by the port authority's board on Thursday, will cost an estimated €310 million over six years.",
+      'To recap: The Port of Westmark will replace every diesel crane on its container quays with electric machines by 2030.',
+    ]) {
+      for (const cue of subtitleCards(text, 'en', LANDSCAPE, { seconds: 7 })) {
+        if (cue.length === 2)
+          expect(Math.min(...cue.map(displayWidth)), cue.join(' / ')).toBeGreaterThan(6.5);
+        expect(cue.at(-1), cue.join(' / ')).not.toMatch(/\bevery$/u);
+      }
+    }
+  });
+
   it('keeps "the first of them" together: "of" binds its noun phrase', () => {
     const text =
       'The port wants the first of them working by the summer of 2027, and all 34 diesel machines retired by 2030.';

@@ -115,7 +115,7 @@ const PREPOSITIONS = new Set(
 );
 /** Words a line should not end with: they belong to what follows. */
 const WEAK_ENDINGS = new Set(
-  'the a an of to in on at by for with from into and or but nor his her its their our my your this these those mr mrs ms dr st no not very been be'.split(
+  'the a an of to in on at by for with from into and or but nor his her its their our my your this these those every each mr mrs ms dr st no not very been be'.split(
     ' ',
   ),
 );
@@ -343,6 +343,10 @@ const CUE_BREAK_WEIGHT = 2;
 const CUE_BALANCE = 20;
 /** Lines of one cue of unequal width: weight of ((w1 − w2) / maxWidth)². */
 const LINE_BALANCE = 3;
+/** A line of a two-line cue narrower than this share of a line ("The plan," over a full line) reads as a stub. */
+const STUB_LINE_SHARE = 0.25;
+/** What a stub line costs on top of the lines' imbalance: about a phrase break. */
+const STUB_LINE = 2;
 /** A cue shorter than the minimum (time or width): weight of the missing share. */
 const SHORT_CUE = 60;
 /** A cue narrower than this share of a line is a stub, whatever the time. */
@@ -397,11 +401,13 @@ class Layout {
     let best = { cost: this.lineCost(i, j), split: j };
     if (this.width(i, j) <= 2 * this.maxWidth) {
       for (let k = i + 1; k < j; k++) {
+        const narrower = Math.min(this.width(i, k), this.width(k, j));
         const cost =
           this.lineCost(i, k) +
           this.lineCost(k, j) +
           this.a.cost[k]! +
-          LINE_BALANCE * ((this.width(i, k) - this.width(k, j)) / this.maxWidth) ** 2;
+          LINE_BALANCE * ((this.width(i, k) - this.width(k, j)) / this.maxWidth) ** 2 +
+          (narrower < STUB_LINE_SHARE * this.maxWidth ? STUB_LINE : 0);
         if (cost < best.cost) best = { cost, split: k };
       }
     }
