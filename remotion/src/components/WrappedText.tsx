@@ -9,7 +9,9 @@ export const WrappedText: React.FC<{
   segments: readonly string[];
   maxLines?: number;
   style?: CSSProperties;
-}> = ({ segments, maxLines, style }) => {
+  /** Text to set in another colour (same font and weight, so the line breaks do not move). */
+  highlight?: { pattern: RegExp; color: string };
+}> = ({ segments, maxLines, style, highlight }) => {
   const clamp: CSSProperties =
     maxLines === undefined
       ? {}
@@ -34,9 +36,32 @@ export const WrappedText: React.FC<{
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
         <Fragment key={i}>
           {i > 0 && <wbr />}
-          {segment}
+          {highlight ? <Highlighted text={segment} {...highlight} /> : segment}
         </Fragment>
       ))}
     </div>
   );
+};
+
+/** A segment with the parts `pattern` matches in `color`. */
+const Highlighted: React.FC<{ text: string; pattern: RegExp; color: string }> = ({
+  text,
+  pattern,
+  color,
+}) => {
+  const parts: React.ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))) {
+    const at = match.index ?? 0;
+    if (match[0].length === 0) continue;
+    if (at > last) parts.push(text.slice(last, at));
+    parts.push(
+      <span key={at} style={{ color }}>
+        {match[0]}
+      </span>,
+    );
+    last = at + match[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return <>{parts}</>;
 };
