@@ -344,4 +344,14 @@ describe('leaningSpans', () => {
       [8, 10],
     ]);
   });
+
+  it('looks at what the bullet shows: a connective it leaves out or no bullet at all leans on nothing', () => {
+    const narrations = [
+      { text: '小麦粉のパンは、こねる必要があります。', sentences: [{ index: 0, paragraph: 0 }] },
+      { text: 'もう一つのコツは、ぬるま湯の温度です。', sentences: [{ index: 1, paragraph: 0 }] },
+    ];
+    expect(leaningSpans(narrations, 'ja')).toEqual([[0, 1]]);
+    expect(leaningSpans(narrations, 'ja', () => 'ぬるま湯の温度：熱すぎるとイーストが弱ります')).toEqual([]);
+    expect(leaningSpans(narrations, 'ja', () => undefined)).toEqual([]);
+  });
 });

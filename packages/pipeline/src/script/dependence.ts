@@ -177,7 +177,7 @@ const MAX_LEANING_RUN = 4;
 
 /**
  * Narrations (in order) that must share a slide, as [first, last] spans: one that leans on the
- * sentence right before it in the article ("A dull one crushes the fibres…" after "A sharp
+ * sentence right before it in the article, as its bullet shows it (`shown`, undefined for none) ("A dull one crushes the fibres…" after "A sharp
  * chisel slices end grain cleanly…", "The burr is the sign…" after "…a small burr") and that
  * sentence, a chain of them as one span (up to MAX_LEANING_RUN narrations). On a slide of its own,
  * its words point at nothing on screen.
@@ -185,6 +185,7 @@ const MAX_LEANING_RUN = 4;
 export function leaningSpans(
   narrations: ReadonlyArray<{ text: string; sentences: ReadonlyArray<{ index: number; paragraph: number }> }>,
   language: Language,
+  shown: (text: string, at: number) => string | undefined = (text) => text,
 ): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (let i = 1; i < narrations.length; i++) {
@@ -195,9 +196,12 @@ export function leaningSpans(
     if (!last || !first || first.index !== last.index + 1) continue;
     // A paragraph that opens on a contrast (「一方、…」, "However, …") turns to another topic.
     if (first.paragraph !== last.paragraph && qualifiesPrevious(leaning.text, language)) continue;
+    // What its bullet shows leans, not what is only said: a connective the bullet leaves out
+    // (「さらに、」, "Also,") or a narration without a bullet shows nothing that points back.
+    const text = shown(leaning.text, i);
     if (
-      !needsPredecessor(leaning.text, language) &&
-      !(language === 'en' && introducesThingOf(before.text, leaning.text))
+      text === undefined ||
+      (!needsPredecessor(text, language) && !(language === 'en' && introducesThingOf(before.text, text)))
     )
       continue;
     const open = spans.at(-1);

@@ -500,7 +500,10 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
             : {}),
         }),
         // A quote's slide still ends with it: what leans on it opens the next slide.
-        leaningSpans(body.picked, language).filter(([a, b]) => end === undefined || end <= a || end > b),
+        leaningSpans(body.picked, language, (_, k) => {
+          const bullet = section.narrations[k]?.bullet;
+          return bullet === undefined ? undefined : section.bullets[bullet];
+        }).filter(([a, b]) => end === undefined || end <= a || end > b),
         section.narrations.length,
         MAX_SLIDE_NARRATIONS,
         from,
