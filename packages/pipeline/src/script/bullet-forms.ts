@@ -217,6 +217,15 @@ const EN_QUANTIFIER =
 /** Auxiliaries: surely a verb, never an adjective. */
 const EN_AUXILIARY =
   /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|do|does|did|says|said)\b/iu;
+/** A speaker named by a role in something ("the owner", "its director"): whose, only the clause before says. */
+const EN_RELATIONAL_SPEAKER =
+  /^(the|its|their|his|her)\s((?:\S+\s)?(?:owners?|heads?|directors?|managers?|chiefs?|founders?|spokes(?:man|woman|person)|staff|boss|operators?|landlords?|tenants?|principal|captain|members?|residents?))\s(says|said|say)\s/iu;
+/** The thing a clause is about, before its verb: "The bakery on Mill Street | now sends…". */
+const EN_NAMED_THING =
+  /^((?:The|A|An)\s[a-z][\w'’-]*(?:\s(?:on|in|at|of)\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*)?)\s(?:now\s|also\s|still\s)?(?:[a-z]{2,}s|[a-z]{2,}ed|is|are|was|were|has|have|had)\s/u;
+/** A claim that is someone's forecast, estimate or judgement, not a fact: its source stays with it. */
+const EN_FORECAST_OR_JUDGEMENT =
+  /\b(?:will|would|could|may|might|should|must|ought|won['’]t|likely|unlikely|expects?|expected|estimated?|forecasts?|projected|predicted|probably|hopes?|believes?|thinks?|better|worse|best|worst|good|bad|too|enough)\b/iu;
 /** Subjects that stand for the speaker of an attribution frame ("Dock workers say they…"). */
 const EN_PRONOUN_START =
   /^(?:they|them|he|she|it|we|i|you|this|that|these|those|there|his|her|its|their|our)\b/iu;
@@ -245,10 +254,11 @@ const EN_CONDENSE_STEPS: readonly Step[] = [
     if (EN_PRONOUN_START.test(rest) || !EN_PREDICATE.test(rest) || /^(?:so|yes|no|nothing)\b/iu.test(rest))
       return [];
     // "Prosecutors say Uber has been lying": what someone says is only their claim; it stands alone
-    // when it is a plan or a figure ("…will cut emissions by 40 percent"), or when the verb
-    // vouches for it ("learns that", "points out that").
+    // when it is a plan or a figure already counted ("…plans to close 3 quays"), or when the verb
+    // vouches for it ("learns that", "points out that"). A forecast, an estimate or a judgement
+    // ("…will cut emissions by 40 percent") keeps who makes it.
     const vouched = !/\s(?:say|says|said|reported|noted)\s(?:that\s)?$/u.test(match[0]);
-    if (!vouched && !/\d|\b(?:will|would|plans?|expects?)\b/u.test(rest)) return [];
+    if (!vouched && (!/\d|\bplans?\b/u.test(rest) || EN_FORECAST_OR_JUDGEMENT.test(rest))) return [];
     return [capitalize(rest)];
   },
   // "…, according to the port's engineers" / "…, according to X, …": who says it goes.
@@ -352,6 +362,15 @@ function secondClause(text: string): string[] {
   // "…means, which stones you need, and a routine that…": a list's last item, not a clause.
   // "…, and the owner says the riders are faster…": a clause when a verb follows its noun.
   const clause = /^(?:the|a|an|its|their)\s(?:\S+\s){0,2}(?:says|said)\s/u.test(second);
+  // "The bakery on Mill Street…, and the owner says…": the owner of what the first clause named
+  // ("The owner of the bakery on Mill Street says…"), or no bullet of the second clause.
+  const role = EN_RELATIONAL_SPEAKER.exec(second);
+  if (role) {
+    const owner = EN_NAMED_THING.exec(first)?.[1];
+    if (role[1]!.toLowerCase() !== 'the' || !owner) return [];
+    const named = owner.replace(/^(?:The|A|An)\s/u, (a) => a.toLowerCase());
+    return [`The ${role[2]} of ${named} ${second.slice(role[0].length - role[3]!.length - 1)}`];
+  }
   if (
     !EN_PREDICATE.test(second) ||
     first.includes(',') ||

@@ -4,6 +4,7 @@ import {
   continuesQuote,
   introducesThingOf,
   isStory,
+  leaningSpans,
   needsPredecessor,
   qualifiesPrevious,
   turnsPrevious,
@@ -26,6 +27,10 @@ describe('needsPredecessor', () => {
       "According to the port's engineers, that recovered energy covers roughly 15 percent of a crane's needs.",
       'If it has gone evenly from the whole bevel, the angle is right.',
       'A dull one crushes the fibres, skids off the surface and tempts you to push harder.',
+      'Indeed, gulls and seals have followed the herring into the bay.',
+      'In fact, the riders are faster than vans.',
+      'A pharmacy and two restaurants have followed.',
+      'Two other ports have since done the same.',
     ]) {
       expect(needsPredecessor(text, 'en'), text).toBe(true);
     }
@@ -37,6 +42,8 @@ describe('needsPredecessor', () => {
       'けれども、自分がすでに持っているものの値打ちを忘れないようにしましょう。',
       'そこでイヌは、川の中のイヌに向かって、思いきり「ワン！」とほえました。',
       '熱すぎるとイーストが弱ってしまい、冷たすぎると発酵に時間がかかります。',
+      '実際、湾ではここ数年、鰊を追ってくるカモメやアザラシの姿も増えている。',
+      '実際には、漁獲はまだ戻っていない。',
     ]) {
       expect(needsPredecessor(text, 'ja'), text).toBe(true);
     }
@@ -51,6 +58,7 @@ describe('needsPredecessor', () => {
       'The Xbox One X is the fastest console Microsoft has made.',
       'The number one reason is cost.',
       'A one-off grant paid for the study.',
+      'The parade followed the old route along the river.',
     ]) {
       expect(needsPredecessor(text, 'en'), text).toBe(false);
     }
@@ -58,6 +66,7 @@ describe('needsPredecessor', () => {
       '北浜湾に鰊の大群が押し寄せた。',
       'この冬、湾に群来が戻った。',
       'ここ数年、米粉のパンが増えています。',
+      '実際に使ってみると、違いがよくわかります。',
     ]) {
       expect(needsPredecessor(text, 'ja'), text).toBe(false);
     }
@@ -300,5 +309,49 @@ describe('caveats and reveals', () => {
     expect(turnsPrevious('In fact, the lanes were busier than in autumn.', 'en')).toBe(true);
     expect(turnsPrevious('肉はあっという間に流れていき、もうどこにも見えません。', 'ja')).toBe(false);
     expect(turnsPrevious('The crew starts its route at four in the morning.', 'en')).toBe(false);
+  });
+});
+
+describe('leaningSpans', () => {
+  const narration = (text: string, index: number, paragraph = 0) => ({
+    text,
+    sentences: [{ index, paragraph }],
+  });
+  it('keeps a sentence that leans on the one before on its slide', () => {
+    const spans = leaningSpans(
+      [
+        narration('Sharpening is not a chore.', 0),
+        narration('It is the work, or the part of it that decides everything else.', 1),
+        narration('A sharp chisel slices end grain cleanly.', 2),
+        narration('A dull one crushes the fibres and skids off the surface.', 3),
+        narration('Keep going until you can feel a small burr along the edge.', 4),
+        narration('The burr is the sign that the two surfaces have met.', 5),
+        narration('It takes about five minutes.', 9),
+        narration('It needs a fine stone.', 10, 1),
+        narration('However, it needs a fine stone.', 11, 2),
+        narration('A pharmacy and two restaurants have followed.', 12, 2),
+        narration('They use cargo bikes too.', 13, 2),
+      ],
+      'en',
+    );
+    // Not [5, 6]: the sentence before "It takes…" in the article was not said; not [7, 8]: a
+    // paragraph that opens on a contrast turns to another topic. A chain is one span.
+    expect(spans).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+      [8, 10],
+    ]);
+  });
+
+  it('looks at what the bullet shows: a connective it leaves out or no bullet at all leans on nothing', () => {
+    const narrations = [
+      { text: '小麦粉のパンは、こねる必要があります。', sentences: [{ index: 0, paragraph: 0 }] },
+      { text: 'もう一つのコツは、ぬるま湯の温度です。', sentences: [{ index: 1, paragraph: 0 }] },
+    ];
+    expect(leaningSpans(narrations, 'ja')).toEqual([[0, 1]]);
+    expect(leaningSpans(narrations, 'ja', () => 'ぬるま湯の温度：熱すぎるとイーストが弱ります')).toEqual([]);
+    expect(leaningSpans(narrations, 'ja', () => undefined)).toEqual([]);
   });
 });

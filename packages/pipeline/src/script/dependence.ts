@@ -3,15 +3,20 @@ import type { Language } from '../schema/script.ts';
 /**
  * Openers that point back to the sentence before: a pronoun or determiner standing for
  * something already said, or a connective that continues an argument ("It did not.",
- * "Whatever it decides, …", 「しかもそのイヌも…」, 「二つ目は…」).
+ * "Whatever it decides, …", 「しかもそのイヌも…」, 「二つ目は…」), or one that backs up the claim just
+ * made ("Indeed, …", 「実際、…」).
  */
 const POINTS_BACK: Record<Language, RegExp> = {
-  en: /^[(“"‘']?(?!this (?:year|week|month|summer|winter|spring|autumn|fall|morning|evening|time|article|chapter|story|book|post|guide|page|video)\b)(?:it|this|that|these|those|he|she|they|his|her|their|its|him|them|such|whatever|but|and|so|also|yet|still|instead|however|nor|both|neither|the other|another|the second|the third|the latter|the former|even so|as a result|in turn)\b/iu,
-  ja: /^[「『（(]?(?!この(?:冬|夏|春|秋|日|年|週|月|ほど|たび|お話|話|記事|本|章|作品|ページ)|ここ数)(?:それ|これ|あれ|その|この|あの|そこ|ここ|そう|こう|しかし|しかも|また[、，]|さらに|そして|でも|だが|ただ[、，し]|つまり|一方|ところが|けれども|けれど[、，]|だけど|ですが|とはいえ|それなのに|だから|そこで|すると|それでも|なお|もう一つ|もうひとつ|もう1つ|もう１つ|[二三四五2-5２-５]つ目|第[二三四五]に|彼|同氏|同社|同市|同町|同村|[ぁ-んァ-ヶ一-龠]{1,4}すぎ(?:ると|れば|たら|ては))/u,
+  en: /^[(“"‘']?(?!this (?:year|week|month|summer|winter|spring|autumn|fall|morning|evening|time|article|chapter|story|book|post|guide|page|video)\b)(?:it|this|that|these|those|he|she|they|his|her|their|its|him|them|such|whatever|but|and|so|also|yet|still|instead|however|nor|both|neither|the other|another|the second|the third|the latter|the former|even so|as a result|in turn|indeed|in fact)\b/iu,
+  ja: /^[「『（(]?(?!この(?:冬|夏|春|秋|日|年|週|月|ほど|たび|お話|話|記事|本|章|作品|ページ)|ここ数)(?:それ|これ|あれ|その|この|あの|そこ|ここ|そう|こう|しかし|しかも|また[、，]|さらに|そして|でも|だが|ただ[、，し]|つまり|一方|ところが|実際(?:[、，]|には|は[、，])|けれども|けれど[、，]|だけど|ですが|とはいえ|それなのに|だから|そこで|すると|それでも|なお|もう一つ|もうひとつ|もう1つ|もう１つ|[二三四五2-5２-５]つ目|第[二三四五]に|彼|同氏|同社|同市|同町|同村|[ぁ-んァ-ヶ一-龠]{1,4}すぎ(?:ると|れば|たら|ては))/u,
 };
 
 /** "A dull one crushes the fibres…": 'one' standing for a noun the sentence before named ("A sharp chisel…"). */
 const ONE_FOR_NOUN = /^(?:A|An|The)\s(?!number\b)[a-z]+\sones?(?![-\w])(?!\sof\b)/u;
+
+/** "A pharmacy and two restaurants have followed": did what someone in the sentence before did. */
+const FOLLOWS_SOMEONE =
+  /\b(?:(?:have|has|had)\s(?:since\s|now\s|also\s)?(?:followed(?:\ssuit)?|done\sthe\ssame)|followed\ssuit|did\sthe\ssame|(?:will|would|may|might|could)\s(?:soon\s)?(?:follow(?:\ssuit)?|do\sthe\ssame))[.!]?$/iu;
 
 /**
  * "According to the port's engineers, that recovered energy covers…", "If it has gone evenly…": a
@@ -39,7 +44,7 @@ const PRONOUN_SPEAKER =
 export function needsPredecessor(text: string, language: Language): boolean {
   const trimmed = text.trim();
   if (POINTS_BACK[language].test(trimmed)) return true;
-  if (language === 'en' && ONE_FOR_NOUN.test(trimmed)) return true;
+  if (language === 'en' && (ONE_FOR_NOUN.test(trimmed) || FOLLOWS_SOMEONE.test(trimmed))) return true;
   // 「…という教えが、より深く伝わります」: "more deeply" than without what the sentence before did.
   if (language === 'ja' && COMPARES_WITH_PREVIOUS.test(trimmed)) return true;
   return language === 'en' && (PRONOUN_SPEAKER.test(trimmed) || POINTS_BACK_AFTER_ATTRIBUTION.test(trimmed));
@@ -165,6 +170,71 @@ export function caveatSpans(
       spans.push([i - 1, i]);
   }
   return spans;
+}
+
+/** Narrations a run of leaning sentences may hold together on one slide. */
+const MAX_LEANING_RUN = 4;
+
+/**
+ * Narrations (in order) that must share a slide, as [first, last] spans: one that leans on the
+ * sentence right before it in the article, as its bullet shows it (`shown`, undefined for none) ("A dull one crushes the fibres…" after "A sharp
+ * chisel slices end grain cleanly…", "The burr is the sign…" after "…a small burr") and that
+ * sentence, a chain of them as one span (up to MAX_LEANING_RUN narrations). On a slide of its own,
+ * its words point at nothing on screen.
+ */
+export function leaningSpans(
+  narrations: ReadonlyArray<{ text: string; sentences: ReadonlyArray<{ index: number; paragraph: number }> }>,
+  language: Language,
+  shown: (text: string, at: number) => string | undefined = (text) => text,
+): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let i = 1; i < narrations.length; i++) {
+    const before = narrations[i - 1]!;
+    const leaning = narrations[i]!;
+    const last = before.sentences.at(-1);
+    const first = leaning.sentences[0];
+    if (!last || !first || first.index !== last.index + 1) continue;
+    // A paragraph that opens on a contrast (「一方、…」, "However, …") turns to another topic.
+    if (first.paragraph !== last.paragraph && qualifiesPrevious(leaning.text, language)) continue;
+    // What its bullet shows leans, not what is only said: a connective the bullet leaves out
+    // (「さらに、」, "Also,") or a narration without a bullet shows nothing that points back.
+    const text = shown(leaning.text, i);
+    if (
+      text === undefined ||
+      (!needsPredecessor(text, language) && !(language === 'en' && introducesThingOf(before.text, text)))
+    )
+      continue;
+    const open = spans.at(-1);
+    if (open && open[1] === i - 1 && i - open[0] < MAX_LEANING_RUN) open[1] = i;
+    else spans.push([i - 1, i]);
+  }
+  return spans;
+}
+
+/**
+ * Slide cuts moved out of `spans` of narrations that lean on each other (see leaningSpans): a
+ * cut inside one moves to after it when the slide before stays within `maxPerSlide` narrations
+ * (the point and what leans on it close the slide), else to its start. `fixed` (the cut before a
+ * panel's narration) stays.
+ */
+export function cutsKeepingTogether(
+  cuts: readonly number[],
+  spans: ReadonlyArray<[number, number]>,
+  narrations: number,
+  maxPerSlide: number,
+  fixed?: number,
+): number[] {
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const moved = sorted.map((cut, k) => {
+    const span = spans.find(([first, last]) => cut > first && cut <= last);
+    if (!span || cut === fixed) return cut;
+    const before = k > 0 ? sorted[k - 1]! : 0;
+    const next = sorted[k + 1] ?? narrations;
+    const after = span[1] + 1;
+    if (after < next && after - before <= maxPerSlide) return after;
+    return span[0] > before ? span[0] : after;
+  });
+  return [...new Set(moved)].filter((cut) => cut > 0 && cut < narrations).sort((a, b) => a - b);
 }
 
 /**

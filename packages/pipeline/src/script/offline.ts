@@ -27,7 +27,15 @@ import {
 } from './closing.ts';
 import { chooseSentences } from './coverage.ts';
 import { withPublicationDay } from './dated-intro.ts';
-import { ANNOUNCES_ITEMS, caveatSpans, FIRST_ITEM, LATER_ITEM, needsPredecessor } from './dependence.ts';
+import {
+  ANNOUNCES_ITEMS,
+  caveatSpans,
+  cutsKeepingTogether,
+  FIRST_ITEM,
+  LATER_ITEM,
+  leaningSpans,
+  needsPredecessor,
+} from './dependence.ts';
 import { ASKER_SHARE, toDialogue } from './dialogue.ts';
 import { withoutFillerBullets } from './filler-bullets.ts';
 import { speaksInFirstPerson, withAuthorAttributed } from './first-person.ts';
@@ -482,11 +490,24 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     const inSteps = at !== undefined && betweenSteps(section.narrations, at, (text) => stepOf(text) !== null);
     const from =
       panelSetUp(section.narrations, at, language) && !starts.includes(1) ? 0 : inSteps ? at! - 1 : at;
+    const end = inSteps ? undefined : panelEnd(i, section.layout, at, section.narrations);
     const cuts = withinEnumerations(
-      slideCuts(section.narrations.length, from, room, starts, panelCutsFrom(i + 1), {
-        panelEnd: inSteps ? undefined : panelEnd(i, section.layout, at, section.narrations),
-        ...(second ? { second: [second.at, panelEnd(i, second.layout, second.at, section.narrations)] } : {}),
-      }),
+      cutsKeepingTogether(
+        slideCuts(section.narrations.length, from, room, starts, panelCutsFrom(i + 1), {
+          panelEnd: end,
+          ...(second
+            ? { second: [second.at, panelEnd(i, second.layout, second.at, section.narrations)] }
+            : {}),
+        }),
+        // A quote's slide still ends with it: what leans on it opens the next slide.
+        leaningSpans(body.picked, language, (_, k) => {
+          const bullet = section.narrations[k]?.bullet;
+          return bullet === undefined ? undefined : section.bullets[bullet];
+        }).filter(([a, b]) => end === undefined || end <= a || end > b),
+        section.narrations.length,
+        MAX_SLIDE_NARRATIONS,
+        from,
+      ),
       [
         ...enumerationSpans(
           section.narrations.map((n) => n.text),
