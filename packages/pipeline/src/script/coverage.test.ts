@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { type CoverageOptions, chooseSentences, keepValue } from './coverage.ts';
-import { answersProblem, definesTerm, hedges, instructs, setsScene, statesCaveat } from './coverage-cues.ts';
+import { type CoverageOptions, chooseSentences, keepValue, partRoom } from './coverage.ts';
+import {
+  answersProblem,
+  concludesList,
+  definesTerm,
+  givesColour,
+  hedges,
+  instructs,
+  interprets,
+  respondsToProblem,
+  setsScene,
+  statesCaveat,
+  statesDuration,
+  warnsHandling,
+} from './coverage-cues.ts';
 import type { ScoredSentence } from './key-sentences.ts';
 
 /** Sentences of one part, each its own paragraph unless `paragraphs` says otherwise. */
@@ -205,5 +218,104 @@ describe('coverage cues', () => {
     );
     // A number makes it a report: "On a busy day, with three ships…" is not scenery.
     expect(setsScene('Walk along the quay at dawn: 3 cranes are working.', 'en')).toBe(false);
+  });
+});
+
+describe('qualifying sentences', () => {
+  it('recognises a response to a problem, a duration, a handling warning, an expert reading and a list message', () => {
+    expect(
+      respondsToProblem(
+        'The city is testing a mix of salt and beet juice, and it has switched to brushing alone on mild days.',
+        'en',
+      ),
+    ).toBe(true);
+    expect(respondsToProblem('The city bought a narrow tractor in 2024.', 'en')).toBe(false);
+    expect(statesDuration('2週間ほどおいしく食べられます。', 'ja')).toBe(true);
+    expect(statesDuration('Wrapped tightly, the loaf keeps for two weeks in the freezer.', 'en')).toBe(true);
+    expect(statesDuration('ふたをして、弱火で15分焼きます。', 'ja')).toBe(false);
+    expect(
+      warnsHandling('ドライイーストは開封したら冷蔵庫で保存し、できるだけ早く使い切りましょう。', 'ja'),
+    ).toBe(true);
+    expect(warnsHandling('古いイーストは発酵する力が弱くなっていることがあります。', 'ja')).toBe(true);
+    expect(
+      warnsHandling('熱すぎるとイーストが弱ってしまい、冷たすぎると発酵に時間がかかります。', 'ja'),
+    ).toBe(true);
+    // A moral that "makes one blind" is no handling warning.
+    expect(
+      warnsHandling('欲ばる気持ちが、目の前のことを見えなくしてしまうという教えが伝わります。', 'ja'),
+    ).toBe(false);
+    expect(interprets('専門家は、今回の群来を「海の回復を示す分かりやすいしるし」と見ている。', 'ja')).toBe(
+      true,
+    );
+    expect(interprets('鰊が戻ってきたことは、暮らしやすい海になりつつあることを意味するという。', 'ja')).toBe(
+      true,
+    );
+    expect(interprets('鰊は北太平洋に広く生息する魚だ。', 'ja')).toBe(false);
+    expect(
+      concludesList(
+        'Diamond plates and powered grinders are pleasant to have, but none of them will make up for a poor routine.',
+        'en',
+      ),
+    ).toBe(true);
+    expect(concludesList('A marker pen, to colour the bevel.', 'en')).toBe(false);
+  });
+
+  it("takes a passer-by's feelings for colour, not an official's statement", () => {
+    expect(
+      givesColour(
+        '小学生の孫と訪れた７０代の女性は「景色がそのまま戻ってきたようで、涙が出そうになった」と話した。',
+        'ja',
+      ),
+    ).toBe(true);
+    expect(givesColour('町長は「鰊は町の歴史そのもの」と期待を込めた。', 'ja')).toBe(false);
+    expect(givesColour('"It was beautiful," said one resident.', 'en')).toBe(true);
+  });
+
+  it('keeps the response to a problem over a remark when not both fit', () => {
+    const costs = part(
+      [
+        'Biologists warn that the extra salt is harming the fish in the creek.',
+        'The city is testing a mix of salt and beet juice and has switched to brushing on mild days.',
+        'A pharmacy and two restaurants have followed the bakery in using cargo bikes.',
+      ],
+      [2.8, 1.6, 1.9],
+      [0, 0, 1],
+    );
+    const { sentences } = chooseSentences(
+      [{ scored: costs, fixedNarrations: 0 }],
+      chars(costs.slice(0, 2)) + 5,
+      'en',
+      roomy,
+    );
+    expect(texts(sentences)).toEqual([[costs[0]!.text, costs[1]!.text]]);
+  });
+
+  it('counts how long something keeps as much as the step it qualifies, in a part over its budget', () => {
+    const storage = part(
+      [
+        '食べきれない分は、冷めてから一切れずつラップで包み、冷凍庫で保存しましょう。',
+        '2週間ほどおいしく食べられます。',
+        'お米の消費が減るなか、米粉の利用を広げる取り組みも各地で進んでいます。',
+      ],
+      [3, 1, 2],
+      [0, 0, 1],
+    );
+    const { sentences } = chooseSentences(
+      [{ scored: storage, fixedNarrations: 0 }],
+      chars(storage.slice(0, 2)) + 5,
+      'ja',
+      roomy,
+    );
+    expect(texts(sentences)).toEqual([[storage[0]!.text, storage[1]!.text]]);
+  });
+});
+
+describe('partRoom', () => {
+  it('leaves a part with a long list room for what introduces it and the message it ends on', () => {
+    expect(partRoom(2, 4, 12)).toBe(2);
+    expect(partRoom(2, 4, 3)).toBe(5);
+    expect(partRoom(1, 4, 0)).toBe(4);
+    expect(partRoom(1, 4, 4)).toBe(2);
+    expect(partRoom(1, 4, 2)).toBe(2);
   });
 });

@@ -1,5 +1,15 @@
 import type { Language } from '../schema/script.ts';
-import { answersProblem, definesTerm, hedges, instructs, setsScene, statesCaveat } from './coverage-cues.ts';
+import {
+  answersProblem,
+  definesTerm,
+  givesColour,
+  hedges,
+  instructs,
+  qualifiesPoint,
+  setsScene,
+  statesCaveat,
+} from './coverage-cues.ts';
+import { qualifiesPrevious } from './dependence.ts';
 import type { ScoredSentence } from './key-sentences.ts';
 import { countNarrations, sentenceGroups } from './narration-pick.ts';
 
@@ -93,7 +103,7 @@ export function chooseSentences(
   const slidesWith = (k: number, group: readonly ScoredSentence[]): number | undefined => {
     const sentences = [...new Set([...chosen[k]!, ...group])].sort((a, b) => a.index - b.index);
     const most = Math.min(options.maxSlidesPerPart, slides[k]! + spare);
-    const room = (count: number) => Math.max(1, count * options.slideNarrations - parts[k]!.fixedNarrations);
+    const room = (count: number) => partRoom(count, options.slideNarrations, parts[k]!.fixedNarrations);
     for (let count = slides[k]!; count <= most; count++) if (sentences.length <= room(count)) return count;
     for (let count = slides[k]!; count <= most; count++) {
       if (countNarrations(sentences, language, options.maxChars, room(count)) <= room(count)) return count;
@@ -125,15 +135,16 @@ export function chooseSentences(
     }
   }
 
-  const ranked = prepared.flatMap(({ candidates, groups }, k) =>
-    candidates
+  const ranked = prepared.flatMap(({ candidates, groups }, k) => {
+    const values = qualifiedValues(candidates, language);
+    return candidates
       .filter((s) => groups.has(s))
       .map((s) => ({
         k,
         group: groups.get(s)!,
-        value: keepValue(s.text, s.score, language) + (parts[k]!.concludes ? CONCLUSION_BONUS : 0),
-      })),
-  );
+        value: values.get(s)! + (parts[k]!.concludes ? CONCLUSION_BONUS : 0),
+      }));
+  });
   ranked.sort((a, b) => b.value - a.value);
   // Each part's best point first, so that a part is not left with nothing to say.
   for (const k of parts.keys()) {
@@ -164,6 +175,61 @@ export function chooseSentences(
   };
 }
 
+/** The fewest narrations a part with a list has besides its items: what introduces the list and what it ends on. */
+const LIST_FRAME_NARRATIONS = 2;
+
+/**
+ * Narrations a part's `slides` hold besides its `fixed` ones (list items, a moved lead). A list
+ * is shown on a slide of its own however long it is, so a part with one still has room to say
+ * what introduces the list and the message it ends on ("…none of them will make up for a poor
+ * routine").
+ */
+export function partRoom(slides: number, slideNarrations: number, fixed: number): number {
+  const least = fixed >= slideNarrations ? LIST_FRAME_NARRATIONS : 1;
+  return Math.max(least, slides * slideNarrations - fixed);
+}
+
+/**
+ * Whether a sentence qualifies the point before it: a caveat on it (「ただし…」), the measure of a
+ * step (「…が目安です」), or one of qualifiesPoint's (the response to a problem, how long something
+ * keeps, a handling warning, an expert's reading, a list's message).
+ */
+function qualifies(text: string, language: Language): boolean {
+  return (
+    qualifiesPoint(text, language) || answersProblem(text, language) || qualifiesPrevious(text, language)
+  );
+}
+
+/** What a step of a procedure (a part most of whose sentences tell the reader what to do) is worth extra: a recipe with a gap fails. */
+const PROCEDURE_STEP_BONUS = 0.5;
+
+/**
+ * Each sentence's keep value (see keepValue), a step of a procedure's the more; a sentence that qualifies the point before it in
+ * its paragraph (see qualifies) is worth at least as much as that point: told without it, the
+ * point says something else than the article.
+ */
+function qualifiedValues(
+  candidates: readonly ScoredSentence[],
+  language: Language,
+): Map<ScoredSentence, number> {
+  const values = new Map<ScoredSentence, number>();
+  const steps = candidates.filter((s) => instructs(s.text, language)).length;
+  const procedure = steps >= 3 && steps * 2 >= candidates.length;
+  let previous: ScoredSentence | undefined;
+  for (const s of candidates) {
+    const own =
+      keepValue(s.text, s.score, language) +
+      (procedure && instructs(s.text, language) ? PROCEDURE_STEP_BONUS : 0);
+    const before =
+      previous && previous.paragraph === s.paragraph && previous.index + 1 === s.index
+        ? values.get(previous)
+        : undefined;
+    values.set(s, before !== undefined && qualifies(s.text, language) ? Math.max(own, before) : own);
+    previous = s;
+  }
+  return values;
+}
+
 /**
  * A part's fair share of `total`: half an equal share, half in proportion to its length, so a
  * short part still gets room to say something.
@@ -180,15 +246,17 @@ const BONUS = {
   defines: 1.0,
   caveat: 0.6,
   answer: 0.6,
+  qualifies: 0.6,
   instruction: 0.5,
   hedge: -0.5,
   scene: -0.5,
+  colour: -0.5,
 } as const;
 
 /**
  * How much a sentence is worth keeping when not all can be said: its score, plus a bonus when it
- * defines a term, states a caveat or warning, answers a stated problem or tells the reader what to
- * do, less when it only guesses or sets the scene. A term left undefined, a claim without its
+ * defines a term, states a caveat or warning, answers a stated problem, qualifies the point before
+ * it (see qualifiesPoint) or tells the reader what to do, less when it only guesses or sets the scene. A term left undefined, a claim without its
  * condition, a problem without its fix and a recipe without a step are what viewers miss; a guess
  * or a view of the quay is not.
  */
@@ -198,8 +266,10 @@ export function keepValue(text: string, score: number, language: Language): numb
     (definesTerm(text, language) ? BONUS.defines : 0) +
     (statesCaveat(text, language) ? BONUS.caveat : 0) +
     (answersProblem(text, language) ? BONUS.answer : 0) +
+    (qualifiesPoint(text, language) ? BONUS.qualifies : 0) +
     (instructs(text, language) ? BONUS.instruction : 0) +
     (hedges(text, language) ? BONUS.hedge : 0) +
-    (setsScene(text, language) ? BONUS.scene : 0)
+    (setsScene(text, language) ? BONUS.scene : 0) +
+    (givesColour(text, language) ? BONUS.colour : 0)
   );
 }

@@ -83,6 +83,8 @@ describe('what a sentence tells', () => {
       expect(isLeadIn(text, 'en'), text).toBe(true);
     }
     expect(isLeadIn('もう一つのコツは、ぬるま湯の温度です。', 'ja')).toBe(true);
+    // It states the reason itself, which is what its bullet should show.
+    expect(isLeadIn('もう一つの理由は、小麦を食べられない人でも楽しめることです。', 'ja')).toBe(false);
     expect(isLeadIn('Bike lanes in a cold city can work, as long as someone clears them first.', 'en')).toBe(
       false,
     );

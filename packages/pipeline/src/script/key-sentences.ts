@@ -142,7 +142,21 @@ const LEAD_IN_WORDS: Record<Language, RegExp> = {
 export function isLeadIn(text: string, language: Language): boolean {
   const sentence = text.trim().replace(/[.。!！]+$/u, '');
   if (sentence.length > LEAD_IN_CHARS[language] || /[\d０-９]/u.test(sentence)) return false;
+  if (namesThePoint(sentence, language)) return false;
   return LEAD_IN_WORDS[language].test(sentence);
+}
+
+/** What 「もう一つの理由は、…」 goes on to say when it states the reason itself, not only its topic. */
+const POINT_NAMED_CHARS = 15;
+
+/**
+ * 「もう一つの理由は、小麦を食べられない人でも楽しめることです。」 turns to the next point and states
+ * it: the reason is all there is to show (「もう一つのコツは、ぬるま湯の温度です。」 only names a topic).
+ */
+function namesThePoint(sentence: string, language: Language): boolean {
+  if (language !== 'ja') return false;
+  const point = sentence.match(/^(?:もう一つ|もうひとつ|もう1つ|もう１つ)の[^、。]{1,8}は[、，]?(.+)$/u)?.[1];
+  return point !== undefined && point.replace(/(?:です|だ|である)$/u, '').length >= POINT_NAMED_CHARS;
 }
 
 /** An English verb or auxiliary: a sentence without one is a fragment. */

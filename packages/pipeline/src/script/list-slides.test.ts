@@ -153,3 +153,29 @@ describe('withListSlides, what is said around the list', () => {
     ]);
   });
 });
+
+describe('withListSlides (what follows the list)', () => {
+  it('puts what the list slide said after the items on the next slide when both fit on one', () => {
+    const tips = [
+      '米粉は必ず「パン用」と書かれたものを選んでください。',
+      'お菓子用の米粉では、生地がうまくふくらみません。',
+      'ドライイーストは開封したら冷蔵庫で保存しましょう。',
+      '古いイーストは発酵する力が弱くなっていることがあります。',
+    ];
+    const items = [
+      '米粉（パン用）・200グラム、ぬるま湯・170ミリリットル。',
+      'ドライイースト・小さじ1、砂糖・大さじ1。',
+      '塩・小さじ半分、オリーブオイル・大さじ1。',
+    ];
+    const slides = [
+      slide('材料', [...items.map((t): [string, string] => [t, t]), item(tips[0]!)]),
+      slide('材料', tips.slice(1).map(item)),
+    ];
+    const owners = [0, 0];
+    withListSlides(slides, owners, new Set(items), 'ja');
+    expect(slides.map((s) => s.layout ?? 'bullets')).toEqual(['list', 'bullets']);
+    expect(slides[1]!.narrations.map((n) => n.text)).toEqual(tips);
+    expect(slides[1]!.narrations.map((n) => n.bullet)).toEqual([0, 1, 2, 3]);
+    expect(owners).toEqual([0, 0]);
+  });
+});

@@ -167,6 +167,13 @@ function listGroup(
     slide.narrations.length + into.narrations.length <= MAX_NARRATIONS;
   if (blank(earlier.at(-1), firstList)) firstList.narrations.unshift(...earlier.pop()!.narrations);
   if (blank(later[0], lastList)) lastList.narrations.push(...later.shift()!.narrations);
+  // What the list's slide said after the items joins the slide after it when both fit on one:
+  // cut from the list, it would take a slide of its own the section was not given.
+  const tailSlide = tail[0]?.slide;
+  if (tailSlide !== undefined && touched.has(tailSlide) && later.length >= 2) {
+    const joined = joinSlides(later[0]!, later[1]!);
+    if (joined) later.splice(0, 2, joined);
+  }
   return [...earlier, ...listSlides, ...later];
 }
 
@@ -195,6 +202,26 @@ export function evenChunks(counts: readonly number[]): Array<[number, number]> {
 const withoutBullet = ({ bullet: _bullet, ...narration }: Narration): Narration => narration;
 
 /** The entries' narrations back on their own slides (each slide keeping what it showed for them). */
+/** Narrations and bullets one bullet slide holds. */
+const SLIDE_NARRATIONS = 4;
+
+/** Two bullet slides of a section as one, when they have the same title and fit on one slide. */
+function joinSlides(a: Section, b: Section): Section | undefined {
+  const plain = (s: Section) => (s.layout ?? 'bullets') === 'bullets' && !s.image && !s.steps;
+  if (!plain(a) || !plain(b) || a.title !== b.title) return undefined;
+  if (a.narrations.length + b.narrations.length > SLIDE_NARRATIONS) return undefined;
+  if (a.bullets.length + b.bullets.length > SLIDE_NARRATIONS) return undefined;
+  const offset = a.bullets.length;
+  return {
+    ...a,
+    bullets: [...a.bullets, ...b.bullets],
+    narrations: [
+      ...a.narrations,
+      ...b.narrations.map((n) => (n.bullet === undefined ? n : { ...n, bullet: n.bullet + offset })),
+    ],
+  };
+}
+
 function rest(group: readonly Section[], entries: readonly Entry[]): Section[] {
   const bySlide = new Map<number, Entry[]>();
   for (const e of entries) bySlide.set(e.slide, [...(bySlide.get(e.slide) ?? []), e]);

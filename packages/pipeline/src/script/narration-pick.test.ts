@@ -137,3 +137,28 @@ describe('pickNarrations (lead-ins)', () => {
     expect(picked.map((n) => n.text)).toEqual([texts[0], `${texts[1]} ${texts[2]}`]);
   });
 });
+
+describe('pickNarrations (what a sentence leans on)', () => {
+  const scored = (texts: readonly string[], scores: readonly number[]): ScoredSentence[] =>
+    texts.map((text, index) => ({ text, index, paragraph: 0, position: index, score: scores[index]! }));
+  const options = { maxNarrations: 4, required: true, maxChars: 200, minChars: 20 };
+
+  it('says 「実際、…」 only with the claim it backs up', () => {
+    const texts = [
+      '鰊が戻ってきたことは、暮らしやすい海になりつつあることを意味するという。',
+      '実際、湾ではここ数年、鰊を追ってくるカモメやアザラシの姿も増えている。',
+    ];
+    // Room for one of them only: the backing-up sentence alone is not said.
+    const picked = pickNarrations(scored(texts, [1, 3]), texts[1]!.length, 'ja', options);
+    expect(picked.map((n) => n.text)).not.toContain(texts[1]);
+  });
+
+  it('says 「また、…」 without the side remark just before it', () => {
+    const texts = [
+      'お米の消費が減るなか、米粉の利用を広げようとする自治体の取り組みも各地で進んでいます。',
+      'また、米粉のパンは水分を多く含むため、しっとりとして、もちもちした食感になります。',
+    ];
+    const picked = pickNarrations(scored(texts, [1, 3]), texts[1]!.length, 'ja', options);
+    expect(picked.map((n) => n.text)).toEqual([texts[1]]);
+  });
+});

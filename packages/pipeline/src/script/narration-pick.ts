@@ -285,13 +285,13 @@ function predecessorGroups(
   for (const sentence of scored) {
     const run = [sentence];
     let current = sentence;
-    while (needsPredecessor(current.text, language) && run.length <= MAX_POINTING_BACK) {
+    while (pointsBack(current.text, language) && run.length <= MAX_POINTING_BACK) {
       const previous = byIndex.get(current.index - 1);
       if (!previous) break;
       run.unshift(previous);
       current = previous;
     }
-    if (!needsPredecessor(current.text, language)) groups.set(sentence, run);
+    if (!pointsBack(current.text, language)) groups.set(sentence, run);
   }
   // "…remove the burr" is said only with the sentence that introduced "a small burr".
   if (language === 'en') {
@@ -312,6 +312,12 @@ function predecessorGroups(
   for (const run of enumerationRuns(scored, language)) for (const sentence of run) groups.set(sentence, run);
   return withWholePoints(groups, scored, language);
 }
+
+/** Openers of a sentence that backs up the claim before it: 「実際、…」, "Indeed, …". */
+const BACKS_UP: Record<Language, RegExp> = {
+  ja: /^(?:実際|事実|現に)[、，]/u,
+  en: /^(?:indeed|sure enough)\b/iu,
+};
 
 /** How many sentences after a lead-in ("Other ports are watching closely.") are its point. */
 const LEAD_IN_PAYOFF = 2;
@@ -346,6 +352,8 @@ function withWholePoints(
     // The measure or test that answers a problem is said with what it answers: 「…が目安です」
     // after the step it is the measure of.
     if (sameParagraph && answersProblem(next.text, language)) need(next, sentence);
+    // 「実際、…」 backs up the claim before it: said alone, it backs up nothing.
+    if (sameParagraph && BACKS_UP[language].test(next.text.trim())) need(next, sentence);
     if (next && continuesQuote(sentence.text, next.text, language)) {
       need(sentence, next);
       need(next, sentence);
@@ -378,6 +386,24 @@ function withWholePoints(
     }
   }
   return groups;
+}
+
+/**
+ * Openers that add one more point of the same kind (「また、…」「さらに、…」, "Also, …"): the sentence
+ * needs some point before it, not the one just before it, which may be a side remark.
+ */
+const ADDS_ANOTHER: Record<Language, RegExp> = {
+  ja: /^(?:また|さらに|加えて|そのほか)[、，]/u,
+  en: /^(?:also|in addition|additionally|moreover|furthermore|besides),?\s/iu,
+};
+
+/** Whether a sentence cannot be said without the one before it (an additive opener needs only a point before it). */
+function pointsBack(text: string, language: Language): boolean {
+  if (ADDS_ANOTHER[language].test(text.trim())) {
+    const rest = stripLeadingConnective(text, language);
+    if (rest !== text && !needsPredecessor(rest, language)) return false;
+  }
+  return needsPredecessor(text, language);
 }
 
 /** How many paragraphs back a thing named with "a" is looked for when a sentence says "the" thing. */

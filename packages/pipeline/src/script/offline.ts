@@ -25,7 +25,7 @@ import {
   recapNarrationChars,
   storyMoral,
 } from './closing.ts';
-import { chooseSentences } from './coverage.ts';
+import { chooseSentences, partRoom } from './coverage.ts';
 import { withPublicationDay } from './dated-intro.ts';
 import {
   ANNOUNCES_ITEMS,
@@ -352,7 +352,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const bodies = parts.map((plan, i) => {
     const said = choice.sentences[i]!;
     const pickOptions = {
-      maxNarrations: Math.max(1, choice.slides[i]! * MAX_SLIDE_NARRATIONS - fixedNarrations(plan, i)),
+      maxNarrations: partRoom(choice.slides[i]!, MAX_SLIDE_NARRATIONS, fixedNarrations(plan, i)),
       required: plan.listed.length === 0,
       maxChars: limits.narration,
       minChars: limits.minSectionChars,
