@@ -279,11 +279,11 @@ function japaneseModifiedNouns(sentence: string): Phrase[] {
 
 /**
  * In a told story, what a scene is about: a thing with what happens to it or where it is
- * (「水にうつった自分の姿」「口にくわえていた肉」「川の中のイヌ」), the verb in hiragana as
- * stories write it.
+ * (「水にうつった自分の姿」「口にくわえていた肉」「川の中のイヌ」「小川にかかる一本橋」), the verb
+ * in hiragana as stories write it.
  */
 const JA_PLOT = [
-  /(?<![\p{Script=Han}\p{Script=Katakana}ー々])[\p{Script=Han}\p{Script=Katakana}ー]{1,4}[にをで][\p{Script=Hiragana}\p{Script=Han}]{1,4}?(?:った|した|いた|んだ|えた|れた|ていた)[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:の[\p{Script=Han}\p{Script=Katakana}ー]{1,4})?(?![\p{Script=Han}\p{Script=Katakana}ー])/gu,
+  /(?<![\p{Script=Han}\p{Script=Katakana}ー々])[\p{Script=Han}\p{Script=Katakana}ー]{1,4}[にをで][\p{Script=Hiragana}\p{Script=Han}]{1,4}?(?:った|した|いた|んだ|えた|れた|ていた|かる|がる|まる|ある|いる)[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:の[\p{Script=Han}\p{Script=Katakana}ー]{1,4})?(?![\p{Script=Han}\p{Script=Katakana}ー])/gu,
   /(?<![\p{Script=Han}\p{Script=Katakana}ー々])[\p{Script=Han}]{1,3}の(?:中|上|下|前|外|底|向こう)の[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?![\p{Script=Han}\p{Script=Katakana}ー])/gu,
 ];
 
