@@ -1273,11 +1273,8 @@ function retitleSlides(
       if (narrower) slides[k] = { ...slide, title: narrower };
       continue;
     }
-    const others = slides.filter((_, j) => j !== k).map((o) => o.narrations.map((n) => n.text));
-    // What this slide says and its neighbours do not; else what it opens with.
-    const found =
-      topicTitle(own, others, language, { avoid, once: true }) ??
-      topicTitle(own, [], language, { avoid, once: true });
+    // What this slide says and the rest of the article does not (a word the whole article says names no one slide).
+    const found = topicTitle(own, [options.elsewhere], language, { avoid, once: true });
     const title =
       found ??
       eventTitle(own[0], language) ??
