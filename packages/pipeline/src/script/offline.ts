@@ -1273,8 +1273,11 @@ function retitleSlides(
       if (narrower) slides[k] = { ...slide, title: narrower };
       continue;
     }
-    // What this slide says and the rest of the article does not (a word the whole article says names no one slide).
-    const found = topicTitle(own, [options.elsewhere], language, { avoid, once: true });
+    const others = slides.filter((_, j) => j !== k).map((o) => o.narrations.map((n) => n.text));
+    // What this slide says and its neighbours do not; else what it opens with; never a phrase the rest of the article says more.
+    const topicOptions = { avoid, once: true, rest: options.elsewhere };
+    const found =
+      topicTitle(own, others, language, topicOptions) ?? topicTitle(own, [], language, topicOptions);
     const title =
       found ??
       eventTitle(own[0], language) ??
