@@ -339,7 +339,7 @@ describe('offline script, as viewers judged it', () => {
     expect(machine[2]!.quote?.by).toBe('Dana Whitfield');
   });
 
-  it('titles a slide that is mostly the text saying what it covers by that scope, not a word of its first line', () => {
+  it('titles by its scope only the slide a scope sentence opens; said after another point, the slide stays the introduction', () => {
     const epigraph: ArticleBlock = {
       type: 'paragraph',
       text: 'A dull tool is more dangerous than a sharp one, because it has to be forced.',
@@ -369,6 +369,10 @@ describe('offline script, as viewers judged it', () => {
       s.narrations.some((n) => n.text.startsWith('This chapter explains')),
     );
     expect(scope?.narrations[0]?.text).not.toMatch(/^This chapter/u);
-    expect(scope?.title).toBe('What this chapter covers');
+    // "What this chapter covers" over "A dull one crushes the fibres…" would mislabel the slide's first point.
+    expect(scope?.title).toBe('Introduction');
+    // The epigraph names no one: it is titled by its part, not by a word of the quote ("Dull tool").
+    expect(script.sections[1]?.layout).toBe('quote');
+    expect(script.sections[1]?.title).toBe('Introduction');
   });
 });

@@ -1201,8 +1201,12 @@ function retitleSlides(
     if (slide.title === wording.storyTitle) continue;
     const previous = k > 0 ? slides[k - 1]!.title : before;
     const own = slide.narrations.map((n) => n.text);
-    if (slide.layout === 'quote' && slide.quote?.by) {
-      slides[k] = { ...slide, title: quoteSlideTitle(slide.quote.by, language) };
+    if (slide.layout === 'quote') {
+      // Whose words they are; words of no one named (an epigraph) go under the part's title, not a word of the quote.
+      const title = slide.quote?.by
+        ? quoteSlideTitle(slide.quote.by, language)
+        : (previous ?? neutralTitle ?? slide.title);
+      slides[k] = { ...slide, title: k === 0 && !slide.quote?.by ? (neutralTitle ?? title) : title };
       continue;
     }
     const afterQuote = k > 0 && slides[k - 1]!.layout === 'quote';
@@ -1226,14 +1230,12 @@ function retitleSlides(
     const sentences = slideSentences(own, language);
     const said = own.join(' ');
     // What the slide shows: a title names its opening, its panel or a bullet, not only a later narration;
-    // a scope statement titles the slide when it and what follows it are most of the slide.
+    // a scope statement titles only the slide it opens; said later, the slide is still the introduction.
     const shown = [own[0] ?? '', ...slide.bullets, ...(slide.figure?.context ? [slide.figure.context] : [])];
-    const scope = own
-      .filter((_, i) => 2 * (own.length - i) > own.length)
-      .map((t) => scopeTitle(slideSentences([t], language), language))
-      .find((t) => t !== undefined);
-    if (scope) {
-      slides[k] = { ...slide, title: scope };
+    const scope = scopeTitle(sentences.slice(0, 1), language);
+    const laterScope = neutralTitle !== undefined && scopeTitle(sentences.slice(1), language) !== undefined;
+    if (scope || laterScope) {
+      slides[k] = { ...slide, title: scope ?? neutralTitle! };
       continue;
     }
     // The slide opening the article that previews several of its sections is an overview, not one of them.
