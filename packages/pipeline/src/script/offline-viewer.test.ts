@@ -374,5 +374,8 @@ describe('offline script, as viewers judged it', () => {
     // The epigraph names no one: it is titled by its part, not by a word of the quote ("Dull tool").
     expect(script.sections[1]?.layout).toBe('quote');
     expect(script.sections[1]?.title).toBe('Introduction');
+    // Its argument opens with no phrase to name it: the introduction goes on, not "Sharp chisel" of a later sentence.
+    const argument = script.sections.find((s) => s.narrations[0]?.text.startsWith('Every woodworker'));
+    expect(argument?.title).toBe('Introduction');
   });
 });

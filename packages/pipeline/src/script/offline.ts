@@ -1197,6 +1197,11 @@ function retitleSlides(
   context: TitleContext,
 ): void {
   const wording = WORDING[language];
+  // The introduction's title, unless the article has a heading of that name.
+  const introTitle =
+    neutralTitle !== undefined && !context.headings.includes(titleKey(neutralTitle, language))
+      ? neutralTitle
+      : undefined;
   for (const [k, slide] of slides.entries()) {
     if (slide.title === wording.storyTitle) continue;
     const previous = k > 0 ? slides[k - 1]!.title : before;
@@ -1205,8 +1210,8 @@ function retitleSlides(
       // Whose words they are; words of no one named (an epigraph) go under the part's title, not a word of the quote.
       const title = slide.quote?.by
         ? quoteSlideTitle(slide.quote.by, language)
-        : (previous ?? neutralTitle ?? slide.title);
-      slides[k] = { ...slide, title: k === 0 && !slide.quote?.by ? (neutralTitle ?? title) : title };
+        : (previous ?? introTitle ?? slide.title);
+      slides[k] = { ...slide, title: k === 0 && !slide.quote?.by ? (introTitle ?? title) : title };
       continue;
     }
     const afterQuote = k > 0 && slides[k - 1]!.layout === 'quote';
@@ -1233,9 +1238,9 @@ function retitleSlides(
     // a scope statement titles only the slide it opens; said later, the slide is still the introduction.
     const shown = [own[0] ?? '', ...slide.bullets, ...(slide.figure?.context ? [slide.figure.context] : [])];
     const scope = scopeTitle(sentences.slice(0, 1), language);
-    const laterScope = neutralTitle !== undefined && scopeTitle(sentences.slice(1), language) !== undefined;
+    const laterScope = introTitle !== undefined && scopeTitle(sentences.slice(1), language) !== undefined;
     if (scope || laterScope) {
-      slides[k] = { ...slide, title: scope ?? neutralTitle! };
+      slides[k] = { ...slide, title: scope ?? introTitle! };
       continue;
     }
     // The slide opening the article that previews several of its sections is an overview, not one of them.
@@ -1257,9 +1262,13 @@ function retitleSlides(
       shown,
       ...(slide.figure?.context ? { key: slide.figure.context } : {}),
     };
+    // Before the article's first heading, a slide of points whose opening names nothing stays the
+    // introduction: a phrase of a later sentence ("Sharp chisel") names one detail of its argument.
+    const intro =
+      introTitle !== undefined && context.headings.length > 0 && !says && !slide.figure && !slide.image;
     const phrase =
       slideTitle(sentences, language, { ...options, keyOnly: true, phrasesOnly: true }) ??
-      slideTitle(sentences, language, options);
+      (intro ? introTitle : slideTitle(sentences, language, options));
     if (phrase) {
       slides[k] = { ...slide, title: phrase };
       continue;
