@@ -339,7 +339,7 @@ describe('offline script, as viewers judged it', () => {
     expect(machine[2]!.quote?.by).toBe('Dana Whitfield');
   });
 
-  it('titles a slide that is mostly the text saying what it covers by that scope, not a word of its first line', () => {
+  it('titles by its scope only the slide a scope sentence opens; said after another point, the slide stays the introduction', () => {
     const epigraph: ArticleBlock = {
       type: 'paragraph',
       text: 'A dull tool is more dangerous than a sharp one, because it has to be forced.',
@@ -373,5 +373,11 @@ describe('offline script, as viewers judged it', () => {
     const dull = script.sections.find((s) => s.narrations.some((n) => n.text.startsWith('A dull one')));
     expect(dull?.narrations.some((n) => n.text.startsWith('A sharp chisel'))).toBe(true);
     expect(dull?.narrations[0]?.text).not.toMatch(/^A dull one/u);
+    // The epigraph names no one: it is titled by its part, not by a word of the quote ("Dull tool").
+    expect(script.sections[1]?.layout).toBe('quote');
+    expect(script.sections[1]?.title).toBe('Introduction');
+    // Its argument opens with no phrase to name it: the introduction goes on, not "Sharp chisel" of a later sentence.
+    const argument = script.sections.find((s) => s.narrations[0]?.text.startsWith('Every woodworker'));
+    expect(argument?.title).toBe('Introduction');
   });
 });

@@ -1218,12 +1218,21 @@ function retitleSlides(
   context: TitleContext,
 ): void {
   const wording = WORDING[language];
+  // The introduction's title, unless the article has a heading of that name.
+  const introTitle =
+    neutralTitle !== undefined && !context.headings.includes(titleKey(neutralTitle, language))
+      ? neutralTitle
+      : undefined;
   for (const [k, slide] of slides.entries()) {
     if (slide.title === wording.storyTitle) continue;
     const previous = k > 0 ? slides[k - 1]!.title : before;
     const own = slide.narrations.map((n) => n.text);
-    if (slide.layout === 'quote' && slide.quote?.by) {
-      slides[k] = { ...slide, title: quoteSlideTitle(slide.quote.by, language) };
+    if (slide.layout === 'quote') {
+      // Whose words they are; words of no one named (an epigraph) go under the part's title, not a word of the quote.
+      const title = slide.quote?.by
+        ? quoteSlideTitle(slide.quote.by, language)
+        : (previous ?? introTitle ?? slide.title);
+      slides[k] = { ...slide, title: k === 0 && !slide.quote?.by ? (introTitle ?? title) : title };
       continue;
     }
     const afterQuote = k > 0 && slides[k - 1]!.layout === 'quote';
@@ -1247,14 +1256,12 @@ function retitleSlides(
     const sentences = slideSentences(own, language);
     const said = own.join(' ');
     // What the slide shows: a title names its opening, its panel or a bullet, not only a later narration;
-    // a scope statement titles the slide when it and what follows it are most of the slide.
+    // a scope statement titles only the slide it opens; said later, the slide is still the introduction.
     const shown = [own[0] ?? '', ...slide.bullets, ...(slide.figure?.context ? [slide.figure.context] : [])];
-    const scope = own
-      .filter((_, i) => 2 * (own.length - i) > own.length)
-      .map((t) => scopeTitle(slideSentences([t], language), language))
-      .find((t) => t !== undefined);
-    if (scope) {
-      slides[k] = { ...slide, title: scope };
+    const scope = scopeTitle(sentences.slice(0, 1), language);
+    const laterScope = introTitle !== undefined && scopeTitle(sentences.slice(1), language) !== undefined;
+    if (scope || laterScope) {
+      slides[k] = { ...slide, title: scope ?? introTitle! };
       continue;
     }
     // The slide opening the article that previews several of its sections is an overview, not one of them.
@@ -1276,9 +1283,13 @@ function retitleSlides(
       shown,
       ...(slide.figure?.context ? { key: slide.figure.context } : {}),
     };
+    // Before the article's first heading, a slide of points whose opening names nothing stays the
+    // introduction: a phrase of a later sentence ("Sharp chisel") names one detail of its argument.
+    const intro =
+      introTitle !== undefined && context.headings.length > 0 && !says && !slide.figure && !slide.image;
     const phrase =
       slideTitle(sentences, language, { ...options, keyOnly: true, phrasesOnly: true }) ??
-      slideTitle(sentences, language, options);
+      (intro ? introTitle : slideTitle(sentences, language, options));
     if (phrase) {
       slides[k] = { ...slide, title: phrase };
       continue;
@@ -1295,10 +1306,10 @@ function retitleSlides(
       continue;
     }
     const others = slides.filter((_, j) => j !== k).map((o) => o.narrations.map((n) => n.text));
-    // What this slide says and its neighbours do not; else what it opens with.
+    // What this slide says and its neighbours do not; else what it opens with; never a phrase the rest of the article says more.
+    const topicOptions = { avoid, once: true, rest: options.elsewhere };
     const found =
-      topicTitle(own, others, language, { avoid, once: true }) ??
-      topicTitle(own, [], language, { avoid, once: true });
+      topicTitle(own, others, language, topicOptions) ?? topicTitle(own, [], language, topicOptions);
     const title =
       found ??
       eventTitle(own[0], language) ??

@@ -63,6 +63,10 @@ describe('slideTitle', () => {
     expect(slideTitle(reasons, 'ja', { elsewhere })).toBe('回復の理由');
     const tourism = ['町では、群来を観光にも生かしたい考えだ。', '町役場は観察用の展望スペースを設ける。'];
     expect(slideTitle(tourism, 'ja', { elsewhere })).not.toBe('群来');
+    // What the slide says something is to be used for names it.
+    expect(
+      slideTitle(tourism, 'ja', { elsewhere, keyOnly: true, phrasesOnly: true, shown: [tourism[0]!] }),
+    ).toBe('観光への活用');
     expect(slideTitle(['白く濁った海域は沿岸の約８キロにわたる。'], 'ja', { elsewhere })).toBe(
       '白く濁った海域',
     );
@@ -160,6 +164,18 @@ describe('definitionTitle', () => {
     expect(
       definitionTitle('A micro-bevel is a small second bevel, a technique that keeps honing short.', 'en'),
     ).toBe('Micro-bevel');
+  });
+
+  it('titles a slide that opens by saying what kind of thing its topic is by that topic', () => {
+    expect(
+      definitionTitle(
+        '鰊は北太平洋に広く生息する魚で、春先に沿岸の浅い海に集まって産卵します。北浜では鰊漁が栄えました。',
+        'ja',
+      ),
+    ).toBe('鰊とは');
+    // A plan, or what a person intends, says no kind of thing.
+    expect(definitionTitle('町は来年、新しい展望台を設ける計画だ。', 'ja')).toBeUndefined();
+    expect(definitionTitle('研究員は観測を続ける考えで、来年も調べる。', 'ja')).toBeUndefined();
   });
 
   it('leaves other sentences, and pronouns, to the other titles', () => {

@@ -24,6 +24,8 @@ type Kind = 'word' | 'compound' | 'phrase' | 'subject';
 
 interface Phrase extends Candidate {
   kind: Kind;
+  /** The title the phrase gives when it is not its own words (「観光にも生かし」 → 「観光への活用」). */
+  title?: string;
 }
 
 /** Below this a phrase does not name the slide well enough. */
@@ -100,7 +102,7 @@ export function slideTitle(
     if (context.strong && phrase.kind !== 'subject' && phrase.kind !== 'phrase') continue;
     if (including !== undefined && (phrase.words.length < 2 || !phrase.words.includes(including))) continue;
     if (phrase.words.some((w) => speakers.has(w))) continue;
-    const title = toTitle(phrase.surface, language);
+    const title = phrase.title ?? toTitle(phrase.surface, language);
     if (title.length > SLIDE_TITLE_MAX[language]) continue;
     if (shown && !shown.some((s) => contains(s, phrase, language))) continue;
     if (covers && !covers.every((s) => contains(s, phrase, language))) continue;
@@ -146,7 +148,11 @@ function phrasesOf(sentence: string, language: Language, plot = false): Phrase[]
       language === 'ja' ? (c.words.length > 1 ? 'phrase' : 'word') : c.words.length > 1 ? 'compound' : 'word',
   }));
   if (language === 'ja') {
-    phrases.push(...japaneseModifiedNouns(sentence), ...japaneseReasonPhrases(sentence));
+    phrases.push(
+      ...japaneseModifiedNouns(sentence),
+      ...japaneseReasonPhrases(sentence),
+      ...japanesePurposePhrases(sentence),
+    );
     if (plot) phrases.push(...japanesePlotPhrases(sentence));
   } else {
     const subject = englishSubject(sentence);
@@ -279,11 +285,11 @@ function japaneseModifiedNouns(sentence: string): Phrase[] {
 
 /**
  * In a told story, what a scene is about: a thing with what happens to it or where it is
- * (「水にうつった自分の姿」「口にくわえていた肉」「川の中のイヌ」), the verb in hiragana as
- * stories write it.
+ * (「水にうつった自分の姿」「口にくわえていた肉」「川の中のイヌ」「小川にかかる一本橋」), the verb
+ * in hiragana as stories write it.
  */
 const JA_PLOT = [
-  /(?<![\p{Script=Han}\p{Script=Katakana}ー々])[\p{Script=Han}\p{Script=Katakana}ー]{1,4}[にをで][\p{Script=Hiragana}\p{Script=Han}]{1,4}?(?:った|した|いた|んだ|えた|れた|ていた)[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:の[\p{Script=Han}\p{Script=Katakana}ー]{1,4})?(?![\p{Script=Han}\p{Script=Katakana}ー])/gu,
+  /(?<![\p{Script=Han}\p{Script=Katakana}ー々])[\p{Script=Han}\p{Script=Katakana}ー]{1,4}[にをで][\p{Script=Hiragana}\p{Script=Han}]{1,4}?(?:った|した|いた|んだ|えた|れた|ていた|かる|がる|まる|ある|いる)[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:の[\p{Script=Han}\p{Script=Katakana}ー]{1,4})?(?![\p{Script=Han}\p{Script=Katakana}ー])/gu,
   /(?<![\p{Script=Han}\p{Script=Katakana}ー々])[\p{Script=Han}]{1,3}の(?:中|上|下|前|外|底|向こう)の[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?![\p{Script=Han}\p{Script=Katakana}ー])/gu,
 ];
 
@@ -305,6 +311,21 @@ function japaneseReasonPhrases(sentence: string): Phrase[] {
     const [surface, head, tail] = match as unknown as [string, string, string];
     if (JA_VAGUE.has(head) || JA_ROLE.test(head)) continue;
     phrases.push({ key: surface, surface, words: [head, tail], kind: 'subject' });
+  }
+  return phrases;
+}
+
+/** 「群来を観光にも生かしたい」: what something is to be put to use for (観光). */
+const JA_PURPOSE =
+  /(?<![\p{Script=Han}\p{Script=Katakana}ー々])([\p{Script=Han}\p{Script=Katakana}ー々]{2,6})(?:に|へ)も?(?:生か|活か|役立て|活用|利用)/gu;
+
+/** 「観光への活用」: a slide that says what something is to be used for is about that use. */
+function japanesePurposePhrases(sentence: string): Phrase[] {
+  const phrases: Phrase[] = [];
+  for (const match of sentence.matchAll(JA_PURPOSE)) {
+    const [surface, use] = match as unknown as [string, string];
+    if (JA_VAGUE.has(use) || JA_ROLE.test(use)) continue;
+    phrases.push({ key: `${use}への活用`, surface, words: [use], kind: 'subject', title: `${use}への活用` });
   }
   return phrases;
 }
@@ -519,6 +540,15 @@ const JA_DEFINITION =
 /** "A micro-bevel is a second, steeper bevel…": a sentence that says what a term is. */
 const EN_DEFINITION =
   /^(?:an?\s+|the\s+)?([a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2}),?\s+(?:is|means)\s+(?:an?|the)\s+[^.]*?\b(?:phenomenon|process|practice|technique|method|term|word|way)\b/u;
+/**
+ * 「鰊は北太平洋に広く生息する魚で、…」: a sentence that opens by saying what kind of thing its
+ * topic is (a noun said plainly before は, then a clause ending in the class it belongs to).
+ */
+const JA_CLASS =
+  /^([\p{Script=Han}\p{Script=Katakana}ー々]{1,8})は、?[^。、「」]{2,30}?(?:する|した|いる|な|の)([\p{Script=Han}\p{Script=Katakana}ー]{1,4})(?:で、|だ。?$|です。?$|である)/u;
+/** Nouns that end such a clause without classifying its topic: plans, intentions, outlooks. */
+const JA_NOT_CLASS =
+  /^(?:方針|予定|計画|意向|見込み?|見通し|方向|狙い|目的|予想|見方|様子|状態|模様|結果|場合|時期|日|年|人|声|一方|中)$/u;
 /** Words that are no term a slide is about. */
 const NOT_TERMS = /^(?:これ|それ|あれ|ここ|そこ|今回|今年|今日|this|that|it|there|one)$/iu;
 
@@ -532,8 +562,18 @@ export function definitionTitle(sentence: string | undefined, language: Language
   const term = (language === 'ja' ? JA_DEFINITION : EN_DEFINITION).exec(
     language === 'ja' ? text : text.charAt(0).toLowerCase() + text.slice(1),
   )?.[1];
-  if (!term || NOT_TERMS.test(term)) return undefined;
+  if (!term || NOT_TERMS.test(term)) return language === 'ja' ? classTitle(text) : undefined;
   return language === 'ja' ? `${term}とは` : term.charAt(0).toUpperCase() + term.slice(1);
+}
+
+/** 「鰊は北太平洋に広く生息する魚で、…」 → 「鰊とは」: the first sentence says what kind of thing its topic is. */
+function classTitle(text: string): string | undefined {
+  const first = splitSentences(text, 'ja')[0]?.trim() ?? '';
+  const match = JA_CLASS.exec(first);
+  if (!match) return undefined;
+  const [, term, kind] = match as unknown as [string, string, string];
+  if (NOT_TERMS.test(term) || JA_NOT_CLASS.test(kind) || JA_ROLE.test(term)) return undefined;
+  return `${term}とは`;
 }
 
 /** Verbs of deciding, saying and expecting, with the noun that names the act: "will vote" → "vote". */

@@ -46,7 +46,8 @@ describe('withSubtopicTitles', () => {
       'A quiet quay',
       // Fuel and energy recovery: no phrase is true of both its bullets ("Diesel crane" names one), so the heading.
       'A quiet quay',
-      'A quiet quay: Battery store',
+      // One point only: "Battery store" would name that point's detail, not what several points share.
+      'A quiet quay',
       'Who pays',
     ]);
   });
@@ -73,19 +74,22 @@ describe('withSubtopicTitles', () => {
     expect(list.map((s) => s.title)).toEqual(['A quiet quay', 'A quiet quay', 'A quiet quay']);
   });
 
-  it('names each continuation slide of a long run by what it says', () => {
-    const run = [quay[0]!, quay[1]!, quay[3]!];
+  it('names each continuation slide of a long run by what its points share, never by one point or panel', () => {
+    const run = [
+      quay[0]!,
+      slide('A quiet quay', [
+        'The battery store holds the energy the cranes recover.',
+        'On a busy day the battery store runs the first hour of the morning shift.',
+      ]),
+      slide('A quiet quay', ['The port wants all 34 diesel machines retired by 2030.'], 'figure'),
+    ];
     withSubtopicTitles(
       run,
       run.map((s) => s.title),
       'en',
-      context,
+      { ...context, sentences: run.flatMap((s) => s.narrations.map((n) => n.text)) },
     );
-    expect(run.map((s) => s.title)).toEqual([
-      'A quiet quay',
-      'A quiet quay: Three electric cranes',
-      'A quiet quay: Battery store',
-    ]);
+    expect(run.map((s) => s.title)).toEqual(['A quiet quay', 'A quiet quay: Battery store', 'A quiet quay']);
   });
 
   it('leaves slides of a part without a heading alone', () => {
@@ -99,13 +103,13 @@ describe('withSubtopicTitles', () => {
     expect(slides.map((s) => s.title)).toEqual(quay.map((s) => s.title));
   });
 
-  it('names each scene of a story after the first by what happens in it', () => {
+  it('names each scene of a story by what it opens with, never by a later reveal', () => {
     const story = [
       slide('おはなし', [
         'ある日のこと、イヌは肉屋の店先から、大きな骨つきの肉を一切れくすねて走り出しました。',
       ]),
       slide('おはなし', [
-        '橋の真ん中まで来たとき、ふと下を見ると、川の中にも一匹のイヌがいました。',
+        'イヌは肉をしっかりくわえて、村はずれの小川にかかる一本橋を渡り始めました。ふと下を見ると、川の中にも一匹のイヌがいました。',
         '欲張りなイヌは、川の中のイヌの肉がほしくてたまらなくなりました。',
         'そこでイヌは、川の中のイヌに向かって、思いきり「ワン！」とほえました。',
       ]),
@@ -124,10 +128,7 @@ describe('withSubtopicTitles', () => {
         listed: new Set<string>(),
       },
     );
-    expect(story.map((s) => s.title)).toEqual([
-      'おはなし',
-      'おはなし：川の中のイヌ',
-      'おはなし：水にうつった自分の姿',
-    ]);
+    // The last scene's title would give the twist away before its narration tells it: the part's title alone.
+    expect(story.map((s) => s.title)).toEqual(['おはなし', 'おはなし：小川にかかる一本橋', 'おはなし']);
   });
 });

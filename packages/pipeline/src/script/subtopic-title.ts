@@ -136,8 +136,12 @@ function ownSubtopic(
     // a scene of a story is named by what happens in it.
     ...(story ? { plot: true } : { covers: slide.bullets.length > 0 ? slide.bullets : key ? [key] : [] }),
   };
-  // A scene is named by what its sentences say most, not by how it opens.
-  if (story) return slideTitle(sentences, language, options);
+  // A subtopic names what several points of the slide share: over one point or one panel it only
+  // repeats that point's detail ("What comes next: Diesel machines" over "34 diesel machines").
+  if (!story && slide.bullets.length < 2) return undefined;
+  // A scene is named by what it opens with (its first narration), never by a later turn of the
+  // plot: a title that names the reveal gives the twist away before the narration tells it.
+  if (story) return slideTitle(slideSentences(own.slice(0, 1), language), language, options);
   return (
     // A subtopic only has to stand out under its heading: what the key sentence is about, even when said again later.
     slideTitle(sentences, language, { ...options, keyOnly: true, minShare: 0.3, minWeight: 1 }) ??

@@ -39,6 +39,17 @@ describe('topicTitle', () => {
     expect(topicTitle(same, [same], 'en')).toBeUndefined();
   });
 
+  it('never names a slide by a word the rest of the article says more often (its subject)', () => {
+    const slide = ['町では、群来を観光にも生かしたい考えだ。', '町長は期待を込めた。'];
+    const rest = [
+      '海面が白く濁る「群来」が確認された。',
+      '群来は、鰊の産卵で海の色が変わる現象だ。',
+      'これほどの群来は初めてだ。',
+    ];
+    expect(topicTitle(slide, [], 'ja', { once: true })).toBe('群来');
+    expect(topicTitle(slide, [], 'ja', { once: true, rest })).not.toBe('群来');
+  });
+
   it('titles a Japanese part with a kanji or katakana compound noun, not a person', () => {
     const release = [
       '回復の理由について、研究員は三つの要因を挙げる。',

@@ -294,6 +294,8 @@ export interface TopicTitleOptions {
   fromFirstSentence?: boolean;
   /** A compound phrase said once may name the text (a slide of two or three narrations). */
   once?: boolean;
+  /** The rest of the article: a phrase it says more often than the text does names no one part (群来). */
+  rest?: readonly string[];
 }
 
 /**
@@ -315,6 +317,7 @@ export function topicTitle(
     for (const [key, counted] of countSentences(other, language).counts)
       elsewhere.set(key, (elsewhere.get(key) ?? 0) + counted.here);
   }
+  const rest = options.rest ? countSentences(options.rest, language).counts : undefined;
   const speakers = language === 'en' ? speakerNames([topic, ...others].flat()) : new Set<string>();
   const avoided = new Set(options.avoid?.map((a) => normalizeKey(a, language)) ?? []);
   const avoidedWords = new Set([...avoided].flatMap((a) => a.split(' ')));
@@ -342,6 +345,7 @@ export function topicTitle(
       continue;
     const share = here / (here + there);
     if (share < 0.6) continue;
+    if ((rest?.get(candidate.key)?.here ?? 0) > here) continue;
     if (avoided.has(candidate.key)) continue;
     // Who speaks in a part is not what it is about.
     if (candidate.words.some((w) => speakers.has(w))) continue;
