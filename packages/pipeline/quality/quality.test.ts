@@ -182,9 +182,9 @@ describe('quality over the real-world corpus', () => {
     );
     expect(slush?.title).not.toBe('Counters');
     // The fable itself is "the story", not a detail of its first scene (「肉屋の店先」); its later
-    // slides are named by what happens in them, never numbered.
+    // slides are named by the scene they open with (never a later reveal), never numbered.
     const story = bodies('ja-story-dog').filter((s) => s.narrations.some((n) => n.text.includes('一本橋')));
-    expect(story.map((s) => s.title)).toEqual(['おはなし：川の中のイヌ']);
+    expect(story.map((s) => s.title)).toEqual(['おはなし：小川にかかる一本橋']);
     expect(bodies('ja-story-dog').some((s) => /（\d）$/u.test(s.title))).toBe(false);
   });
 });
