@@ -57,6 +57,21 @@ describe('withoutFillerBullets', () => {
     expect(withoutFillerBullets(alone, 'en')).toEqual(alone);
   });
 
+  it('keeps what the text covers when it opens the slide (the slide showed nothing while it was said)', () => {
+    const scope = slide('What this chapter covers', [
+      'This chapter explains what sharp actually means, which stones you need, and a routine that takes five minutes.',
+      'Carving tools and saws need their own methods and are covered in chapter 7.',
+    ]);
+    expect(withoutFillerBullets(scope, 'en')).toEqual(scope);
+    const later = slide('What you need', [
+      'A coarse stone, around 1,000 grit, sets the bevel.',
+      'In the next chapter we will put those sharp tools to work.',
+    ]);
+    expect(withoutFillerBullets(later, 'en').bullets).toEqual([
+      'A coarse stone, around 1,000 grit, sets the bevel',
+    ]);
+  });
+
   it('drops a lead-in bullet when the slide has a number to show', () => {
     const result = withoutFillerBullets(
       slide('Council', [

@@ -47,6 +47,20 @@ const EN_META =
 const JA_META =
   /^(?:次の章|次章|次回|前の章|この章|本章|この記事|本記事|今回の記事)(?:では|で|は|でも)|お問い合わせ|ご連絡(?:を)?(?:ください|お待ち)|ご応募(?:ください|お待ち)|募集して(?:い)?ます/u;
 
+/** What this text covers ("This chapter explains…", 「この記事では…」), not where it goes next. */
+const SCOPE: Record<Language, RegExp> = {
+  en: /^(?:In\s)?this\s(?:chapter|article|post|blog post|guide|tutorial)\b/iu,
+  ja: /^(?:この章|本章|この記事|本記事)(?:では|で)/u,
+};
+
+/**
+ * Whether the narration opens its slide by saying what the text covers: its bullet stays (the
+ * slide is about it; without it the slide showed nothing while it was said).
+ */
+function opensWithScope(slide: Section, narration: Narration, language: Language): boolean {
+  return slide.narrations[0] === narration && SCOPE[language].test(narration.text.trim());
+}
+
 /** Whether a bullet is about the text or its readers, not the subject (see EN_META). */
 export function isMetaBullet(bullet: string, language: Language): boolean {
   return (language === 'ja' ? JA_META : EN_META).test(bullet);
@@ -67,7 +81,12 @@ export function withoutFillerBullets(
   // A bullet about the text or its readers gives way to any other bullet of the slide.
   const meta = new Set(
     bulleted
-      .filter((n) => !keep.has(n.text) && isMetaBullet(slide.bullets[n.bullet!] ?? '', language))
+      .filter(
+        (n) =>
+          !keep.has(n.text) &&
+          isMetaBullet(slide.bullets[n.bullet!] ?? '', language) &&
+          !opensWithScope(slide, n, language),
+      )
       .map((n) => n.bullet!),
   );
   const hasOther = slide.bullets.some((_, b) => !meta.has(b));
