@@ -380,4 +380,23 @@ describe('offline script, as viewers judged it', () => {
     const argument = script.sections.find((s) => s.narrations[0]?.text.startsWith('Every woodworker'));
     expect(argument?.title).toBe('Introduction');
   });
+
+  it('keeps a figure said in one short sentence on a slide with the point after it', () => {
+    const bread = articleOf('米粉パンの作り方', 'ja', [
+      p(
+        'オーブンがなくても、フライパンひとつで焼きたてのパンが作れます。こねる必要がなく、朝ごはんにも間に合います。',
+      ),
+      h2('保存のしかた'),
+      p(
+        '米粉パンは、時間がたつとかたくなりやすいのが弱点です。食べきれない分は、冷めてから一切れずつラップで包み、冷凍庫で保存しましょう。',
+      ),
+      p('2週間ほどおいしく食べられます。'),
+      p('食べるときは、電子レンジで20秒ほど温めてから、フライパンで両面を軽く焼くと、もちもち感が戻ります。'),
+    ]);
+    const script = buildOfflineScript(bread, { language: 'ja', maxSections: 12, charBudget: 1000 });
+    const figure = script.sections.find((s) => s.layout === 'figure');
+    expect(figure?.figure?.value).toBe('2週間');
+    // Not a slide for a three-second sentence with the last point alone after it.
+    expect(figure?.narrations.length).toBeGreaterThan(1);
+  });
 });

@@ -401,7 +401,23 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     layout: Section['layout'],
     at: number | undefined,
     narrations: readonly Narration[],
-  ) => quoteEnd(layout === 'figure' && isIntroduction(i) ? 'bullets' : layout, at, narrations, language);
+  ) => {
+    const end = quoteEnd(
+      layout === 'figure' && isIntroduction(i) ? 'bullets' : layout,
+      at,
+      narrations,
+      language,
+    );
+    // A figure said in one short sentence with the section's last point or two after it: they stay
+    // on its slide (a slide for a three-second sentence flashed by, the last point alone after it).
+    const lone =
+      layout === 'figure' &&
+      at !== undefined &&
+      end === at + 1 &&
+      narrations.length - end <= 2 &&
+      narrations[at]!.text.length <= SHORT_FIGURE_SENTENCE[language];
+    return lone ? undefined : end;
+  };
   const layouts = chooseLayouts(offered);
   const bodySections: Section[] = [];
   /** Index in `bodies` of each body slide's section. */
@@ -916,6 +932,9 @@ function panelSetUp(narrations: readonly Narration[], at: number | undefined, la
     findQuote(text, language) === undefined
   );
 }
+
+/** A figure's sentence this short is said in a few seconds: too short to hold a slide alone. */
+const SHORT_FIGURE_SENTENCE: Record<Language, number> = { ja: 30, en: 90 };
 
 /** Narrations after a quote that start a slide of their own: at least this many. */
 const AFTER_QUOTE_NARRATIONS = 2;
