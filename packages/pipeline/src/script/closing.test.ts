@@ -83,7 +83,46 @@ describe('the closing of an offline script', () => {
     );
   });
 
-  it('tells a story’s moral as its text states it, in natural words, then signs off', () => {
+  it('repeats a warning only together with the response the article states right after it', () => {
+    const lanes = (response: string) =>
+      articleOf('The winter the bike lanes stayed open', 'en', [
+        p(
+          'Northfield kept its protected bike lanes open all winter, and 610 cyclists a day still used them.',
+        ),
+        h2('The cost'),
+        p(
+          'The winter maintenance of the bike lanes costs about $90,000 a year, mostly in salt. ' +
+            'Biologists at the regional university warn that the extra salt spread on the lanes could harm the fish in the creek. ' +
+            response,
+        ),
+        h2('The vote'),
+        p(
+          'The council will vote on an extension of the lanes to the high school in March, at a cost of $4.2 million.',
+        ),
+      ]);
+    const recapOf = (response: string) => {
+      const script = buildOfflineScript(lanes(response), {
+        language: 'en',
+        maxSections: 12,
+        charBudget: 3200,
+      });
+      return script.sections
+        .filter((s) => s.kind === 'closing')
+        .flatMap((s) => s.narrations.map((n) => n.text));
+    };
+    const answered = recapOf(
+      'The city is testing a mix of salt and beet juice, which needs less salt for the same effect.',
+    );
+    const warning = answered.findIndex((t) => t.includes('could harm the fish'));
+    expect(warning).toBeGreaterThanOrEqual(0);
+    expect(answered[warning + 1]).toMatch(/^The city is testing a mix of salt and beet juice/u);
+    // A warning the article leaves unanswered is repeated as it is.
+    expect(recapOf('Shop owners on Mill Street have mostly gone quiet about the lanes.').join(' ')).toContain(
+      'could harm the fish',
+    );
+  });
+
+  it('tells a story’s moral as its text states it, in natural words, with its stated application, then signs off', () => {
     const story = articleOf('欲張りなイヌ', 'ja', [
       p(
         'むかしむかし、ある村に、一匹のイヌがいました。このイヌはとても食いしん坊で、おまけに大の欲張りでした。',
@@ -105,12 +144,15 @@ describe('the closing of an offline script', () => {
     const closing = script.sections.at(-1)!;
     expect(closing.narrations.map((n) => n.text)).toEqual([
       'このお話は、こんなことを教えてくれます。欲張ってもっと多くを手に入れようとすると、今持っている大切なものまでなくしてしまうことがあります。',
+      '自分がすでに持っているものの値打ちを忘れないようにしましょう。',
       '以上、『欲張りなイヌ』でした。',
     ]);
-    // The whole moral on the slide, its condition included.
+    // The whole moral on the slide, its condition included, then the lesson's application as said.
     expect(closing.bullets).toEqual([
       '欲張ってもっと多くを手に入れようとすると、今持っている大切なものまでなくしてしまうことがあります',
+      '自分がすでに持っているものの値打ちを忘れないようにしましょう',
     ]);
+    expect(closing.narrations.map((n) => n.bullet)).toEqual([0, 1, undefined]);
   });
 });
 

@@ -198,6 +198,8 @@ export interface PointCandidate {
    * say the change will cut … by 40 percent"): said right after that point, whenever it is.
    */
   completes?: boolean;
+  /** The point it completes is never said without it (a warning's stated response). */
+  needed?: boolean;
   /** Its part's heading asks a question ("Why wood?", 「なぜ…」): a reason there is the part's answer. */
   answers?: boolean;
 }
@@ -245,6 +247,11 @@ const CAVEAT: Record<Language, RegExp> = {
   en: /\b(?:warn(?:s|ed|ing)?|risks?|not (?:yet )?(?:been )?ruled out|remains to be seen|too early to|unclear)\b/iu,
   ja: /(?:恐れ|おそれ|まだ(?:わから|分から)|かどうかは|懸念|くぎを刺|注意が必要|課題)/u,
 };
+/** Whether the sentence states a caveat or a warning. */
+export function isCaveat(text: string, language: Language): boolean {
+  return CAVEAT[language].test(text);
+}
+
 /**
  * A side fact: a scene, a sound or a feeling of the body ("At night the only sounds are…",
  * 「…の姿も増えている」, "…is strangely calm"), or what people talk about rather than what happened.
@@ -355,15 +362,18 @@ export function recapPoints(
       // A point is said as its bullet shows it (its short whole form, never a cut), so what the
       // viewer hears is what appears; the concluding last words are said as the article says them.
       const said = c.required || !isWholeForm(c.bullet) ? c : { ...c, text: c.bullet };
+      // The clause its bullet left out (the headline number), or the response to a warning, is
+      // said right after it; a warning is never said without its response.
+      const tail = completions.find((t) => t.at === c.at + COMPLETION_STEP);
+      const needs = tail?.needed ? tail.text.length : 0;
+      if (tail?.needed && chosen.length + 2 > max) continue;
       // The best point that does not fit ends the recap: a lesser one is not said in its place.
-      if (used + said.text.length > maxChars) {
-        if (c.required) continue;
+      if (used + said.text.length + needs > maxChars) {
+        if (c.required || tail?.needed) continue;
         return done(chosen);
       }
       chosen.push(said);
       used += said.text.length;
-      // The clause its bullet left out (the headline number) is said right after it.
-      const tail = completions.find((t) => t.at === c.at + COMPLETION_STEP);
       if (tail && chosen.length < max && used + tail.text.length <= maxChars) {
         chosen.push(tail);
         used += tail.text.length;
