@@ -335,6 +335,22 @@ export function recapPoints(
     );
   const bestLead = bestOf(true);
   const bestBody = bestOf(false);
+  const worthy = (x: { c: PointCandidate; worth: number }) =>
+    x.c.required ||
+    (x.worth >= MIN_WORTH &&
+      x.worth >=
+        (leansOnPrevious(x.c.text, language) ? CHAINED_WORTH_SHARE : WORTH_SHARE) *
+          (x.c.origin === 'lead' ? bestLead : bestBody));
+  // One point for each part of the body that has one worth repeating, its later parts included:
+  // the lead's second point takes a place only when no part's point worth a share of it needs it.
+  const secondLead =
+    scored.filter((x) => x.c.origin === 'lead' && !x.c.required && worthy(x)).map((x) => x.worth)[1] ?? 0;
+  const partsWithPoints = new Set(
+    scored
+      .filter((x) => x.c.origin !== 'lead' && worthy(x) && x.worth >= WORTH_SHARE * secondLead)
+      .map((x) => x.c.part),
+  ).size;
+  const maxLead = Math.max(1, Math.min(MAX_LEAD_POINTS, max - partsWithPoints));
   const chosen: PointCandidate[] = [];
   let used = 0;
   const allowed = (c: PointCandidate) =>
@@ -342,7 +358,7 @@ export function recapPoints(
     !chosen.some((p) => p.at === c.at || sameBullet(p.bullet, c.bullet)) &&
     // One point from each part of the body: the recap is not a second pass through one section.
     (c.origin === 'lead'
-      ? chosen.filter((p) => p.origin === 'lead' && !p.completes).length < MAX_LEAD_POINTS
+      ? chosen.filter((p) => p.origin === 'lead' && !p.completes).length < maxLead
       : // A part's caveat is a point besides its finding (one of each).
         !chosen.some(
           (p) =>
