@@ -347,18 +347,25 @@ export function recapPoints(
     scored.filter((x) => x.c.origin === 'lead' && !x.c.required && worthy(x)).map((x) => x.worth)[1] ?? 0;
   const partsWithPoints = new Set(
     scored
-      .filter((x) => x.c.origin !== 'lead' && worthy(x) && x.worth >= WORTH_SHARE * secondLead)
+      .filter(
+        (x) =>
+          x.c.origin !== 'lead' &&
+          worthy(x) &&
+          x.worth >= WORTH_SHARE * secondLead &&
+          !leansOnPrevious(x.c.text, language),
+      )
       .map((x) => x.c.part),
   ).size;
   const maxLead = Math.max(1, Math.min(MAX_LEAD_POINTS, max - partsWithPoints));
   const chosen: PointCandidate[] = [];
   let used = 0;
+  let leadCap = maxLead;
   const allowed = (c: PointCandidate) =>
     chosen.length < max &&
     !chosen.some((p) => p.at === c.at || sameBullet(p.bullet, c.bullet)) &&
     // One point from each part of the body: the recap is not a second pass through one section.
     (c.origin === 'lead'
-      ? chosen.filter((p) => p.origin === 'lead' && !p.completes).length < maxLead
+      ? chosen.filter((p) => p.origin === 'lead' && !p.completes).length < leadCap
       : // A part's caveat is a point besides its finding (one of each).
         !chosen.some(
           (p) =>
@@ -368,35 +375,43 @@ export function recapPoints(
         )) &&
     (!leansOnPrevious(c.text, language) || chosen.some((p) => p.at === c.at - 1));
   // A point that leans on the one before may be taken once that one is: look again after each pick.
-  for (let added = true; added; ) {
-    added = false;
-    for (const { c, worth } of scored) {
-      // A point that completes the one before it ("The plan will cost €310 million") needs less on its own.
-      const share = leansOnPrevious(c.text, language) ? CHAINED_WORTH_SHARE : WORTH_SHARE;
-      const best = c.origin === 'lead' ? bestLead : bestBody;
-      if ((!c.required && (worth < share * best || worth < MIN_WORTH)) || !allowed(c)) continue;
-      // A point is said as its bullet shows it (its short whole form, never a cut), so what the
-      // viewer hears is what appears; the concluding last words are said as the article says them.
-      const said = c.required || !isWholeForm(c.bullet) ? c : { ...c, text: c.bullet };
-      // The clause its bullet left out (the headline number), or the response to a warning, is
-      // said right after it; a warning is never said without its response.
-      const tail = completions.find((t) => t.at === c.at + COMPLETION_STEP);
-      const needs = tail?.needed ? tail.text.length : 0;
-      if (tail?.needed && chosen.length + 2 > max) continue;
-      // The best point that does not fit ends the recap: a lesser one is not said in its place.
-      if (used + said.text.length + needs > maxChars) {
-        if (c.required || tail?.needed) continue;
-        return done(chosen);
+  const fill = () => {
+    for (let added = true; added; ) {
+      added = false;
+      for (const { c, worth } of scored) {
+        // A point that completes the one before it ("The plan will cost €310 million") needs less on its own.
+        const share = leansOnPrevious(c.text, language) ? CHAINED_WORTH_SHARE : WORTH_SHARE;
+        const best = c.origin === 'lead' ? bestLead : bestBody;
+        if ((!c.required && (worth < share * best || worth < MIN_WORTH)) || !allowed(c)) continue;
+        // A point is said as its bullet shows it (its short whole form, never a cut), so what the
+        // viewer hears is what appears; the concluding last words are said as the article says them.
+        const said = c.required || !isWholeForm(c.bullet) ? c : { ...c, text: c.bullet };
+        // The clause its bullet left out (the headline number), or the response to a warning, is
+        // said right after it; a warning is never said without its response.
+        const tail = completions.find((t) => t.at === c.at + COMPLETION_STEP);
+        const needs = tail?.needed ? tail.text.length : 0;
+        if (tail?.needed && chosen.length + 2 > max) continue;
+        // The best point that does not fit ends the recap: a lesser one is not said in its place.
+        if (used + said.text.length + needs > maxChars) {
+          if (c.required || tail?.needed) continue;
+          return;
+        }
+        chosen.push(said);
+        used += said.text.length;
+        if (tail && chosen.length < max && used + tail.text.length <= maxChars) {
+          chosen.push(tail);
+          used += tail.text.length;
+        }
+        added = true;
+        break;
       }
-      chosen.push(said);
-      used += said.text.length;
-      if (tail && chosen.length < max && used + tail.text.length <= maxChars) {
-        chosen.push(tail);
-        used += tail.text.length;
-      }
-      added = true;
-      break;
     }
+  };
+  fill();
+  // The lead's second point takes a place the parts left free.
+  if (leadCap < MAX_LEAD_POINTS) {
+    leadCap = MAX_LEAD_POINTS;
+    fill();
   }
   return done(chosen);
 }
