@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleOf, h2, p } from '../../fixtures/script/test-articles.ts';
-import { closingSections, omittedClause } from './closing.ts';
+import { closingRecap, closingSections, omittedClause } from './closing.ts';
 import { buildOfflineScript } from './offline.ts';
 
 const harbour = articleOf('Port of Westmark bets on electric cranes to cut emissions', 'en', [
@@ -120,6 +120,40 @@ describe('the closing of an offline script', () => {
     expect(recapOf('Shop owners on Mill Street have mostly gone quiet about the lanes.').join(' ')).toContain(
       'could harm the fish',
     );
+  });
+
+  it('does not repeat a warning whose stated response the body left out', () => {
+    const sentence = (text: string, index: number) => ({
+      text,
+      paragraph: 0,
+      position: index,
+      index,
+      score: 1,
+    });
+    const cost = sentence(
+      'The winter maintenance of the bike lanes costs about $90,000 a year, mostly in salt.',
+      0,
+    );
+    const warning = sentence(
+      'Biologists at the regional university warn that the extra salt could harm the fish in the creek.',
+      1,
+    );
+    const response = sentence('The city is testing a mix of salt and beet juice, which needs less salt.', 2);
+    const recap = (said: (typeof cost)[]) =>
+      closingRecap({
+        language: 'en',
+        titleTerms: ['bike', 'lanes'],
+        lead: [],
+        parts: [{ topic: { heading: 'The cost' }, scored: [cost, warning, response], listed: [] }],
+        said: [said],
+        ending: {},
+        maxChars: 600,
+      }).map((p) => p.text);
+    expect(recap([cost, warning])).not.toContainEqual(expect.stringContaining('could harm the fish'));
+    const whole = recap([cost, warning, response]);
+    const at = whole.findIndex((t) => t.includes('could harm the fish'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(whole[at + 1]).toMatch(/^The city is testing a mix of salt and beet juice/u);
   });
 
   it('tells a story’s moral as its text states it, in natural words, with its stated application, then signs off', () => {
