@@ -253,6 +253,29 @@ describe('recapPoints', () => {
     ).toEqual([0, 1, 4]);
   });
 
+  it('names a second point of the same part rather than recap a single point', () => {
+    const one = {
+      ...point(
+        'From Firefox 85 it is now possible to disable tab-to-search for each engine.',
+        'finding',
+        5,
+        0,
+      ),
+      opens: true,
+    };
+    const two = point(
+      'The update team landed a fix that cut failed updates by 30 percent in the last release.',
+      'finding',
+      2,
+      0,
+    );
+    const points = recapPoints([one, two], 'en', {
+      ...options,
+      titleTerms: extractTerms('These Weeks in Firefox', 'en'),
+    });
+    expect(points.map((p) => p.at)).toEqual([2, 5]);
+  });
+
   it('always keeps the article’s concluding last sentence when it fits', () => {
     const points = recapPoints(
       [

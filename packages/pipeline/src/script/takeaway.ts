@@ -360,6 +360,7 @@ export function recapPoints(
   const chosen: PointCandidate[] = [];
   let used = 0;
   let leadCap = maxLead;
+  let onePerPart = true;
   const allowed = (c: PointCandidate) =>
     chosen.length < max &&
     !chosen.some((p) => p.at === c.at || sameBullet(p.bullet, c.bullet)) &&
@@ -367,6 +368,7 @@ export function recapPoints(
     (c.origin === 'lead'
       ? chosen.filter((p) => p.origin === 'lead' && !p.completes).length < leadCap
       : // A part's caveat is a point besides its finding (one of each).
+        onePerPart === false ||
         !chosen.some(
           (p) =>
             p.origin !== 'lead' &&
@@ -411,6 +413,11 @@ export function recapPoints(
   // The lead's second point takes a place the parts left free.
   if (leadCap < MAX_LEAD_POINTS) {
     leadCap = MAX_LEAD_POINTS;
+    fill();
+  }
+  // A recap of one point, when a part has a second one worth repeating, names that one too.
+  if (chosen.filter((p) => !p.completes).length === 1) {
+    onePerPart = false;
     fill();
   }
   return done(chosen);
