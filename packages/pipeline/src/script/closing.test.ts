@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleOf, h2, p } from '../../fixtures/script/test-articles.ts';
-import { closingSections, omittedClause } from './closing.ts';
+import { closingRecap, closingSections, omittedClause } from './closing.ts';
 import { buildOfflineScript } from './offline.ts';
 
 const harbour = articleOf('Port of Westmark bets on electric cranes to cut emissions', 'en', [
@@ -83,7 +83,80 @@ describe('the closing of an offline script', () => {
     );
   });
 
-  it('tells a story’s moral as its text states it, in natural words, then signs off', () => {
+  it('repeats a warning only together with the response the article states right after it', () => {
+    const lanes = (response: string) =>
+      articleOf('The winter the bike lanes stayed open', 'en', [
+        p(
+          'Northfield kept its protected bike lanes open all winter, and 610 cyclists a day still used them.',
+        ),
+        h2('The cost'),
+        p(
+          'The winter maintenance of the bike lanes costs about $90,000 a year, mostly in salt. ' +
+            'Biologists at the regional university warn that the extra salt spread on the lanes could harm the fish in the creek. ' +
+            response,
+        ),
+        h2('The vote'),
+        p(
+          'The council will vote on an extension of the lanes to the high school in March, at a cost of $4.2 million.',
+        ),
+      ]);
+    const recapOf = (response: string) => {
+      const script = buildOfflineScript(lanes(response), {
+        language: 'en',
+        maxSections: 12,
+        charBudget: 3200,
+      });
+      return script.sections
+        .filter((s) => s.kind === 'closing')
+        .flatMap((s) => s.narrations.map((n) => n.text));
+    };
+    const answered = recapOf(
+      'The city is testing a mix of salt and beet juice, which needs less salt for the same effect.',
+    );
+    const warning = answered.findIndex((t) => t.includes('could harm the fish'));
+    expect(warning).toBeGreaterThanOrEqual(0);
+    expect(answered[warning + 1]).toMatch(/^The city is testing a mix of salt and beet juice/u);
+    // A warning the article leaves unanswered is repeated as it is.
+    expect(recapOf('Shop owners on Mill Street have mostly gone quiet about the lanes.').join(' ')).toContain(
+      'could harm the fish',
+    );
+  });
+
+  it('does not repeat a warning whose stated response the body left out', () => {
+    const sentence = (text: string, index: number) => ({
+      text,
+      paragraph: 0,
+      position: index,
+      index,
+      score: 1,
+    });
+    const cost = sentence(
+      'The winter maintenance of the bike lanes costs about $90,000 a year, mostly in salt.',
+      0,
+    );
+    const warning = sentence(
+      'Biologists at the regional university warn that the extra salt could harm the fish in the creek.',
+      1,
+    );
+    const response = sentence('The city is testing a mix of salt and beet juice, which needs less salt.', 2);
+    const recap = (said: (typeof cost)[]) =>
+      closingRecap({
+        language: 'en',
+        titleTerms: ['bike', 'lanes'],
+        lead: [],
+        parts: [{ topic: { heading: 'The cost' }, scored: [cost, warning, response], listed: [] }],
+        said: [said],
+        ending: {},
+        maxChars: 600,
+      }).map((p) => p.text);
+    expect(recap([cost, warning])).not.toContainEqual(expect.stringContaining('could harm the fish'));
+    const whole = recap([cost, warning, response]);
+    const at = whole.findIndex((t) => t.includes('could harm the fish'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(whole[at + 1]).toMatch(/^The city is testing a mix of salt and beet juice/u);
+  });
+
+  it('tells a story’s moral as its text states it, in natural words, with its stated application, then signs off', () => {
     const story = articleOf('欲張りなイヌ', 'ja', [
       p(
         'むかしむかし、ある村に、一匹のイヌがいました。このイヌはとても食いしん坊で、おまけに大の欲張りでした。',
@@ -105,12 +178,15 @@ describe('the closing of an offline script', () => {
     const closing = script.sections.at(-1)!;
     expect(closing.narrations.map((n) => n.text)).toEqual([
       'このお話は、こんなことを教えてくれます。欲張ってもっと多くを手に入れようとすると、今持っている大切なものまでなくしてしまうことがあります。',
+      '自分がすでに持っているものの値打ちを忘れないようにしましょう。',
       '以上、『欲張りなイヌ』でした。',
     ]);
-    // The whole moral on the slide, its condition included.
+    // The whole moral on the slide, its condition included, then the lesson's application as said.
     expect(closing.bullets).toEqual([
       '欲張ってもっと多くを手に入れようとすると、今持っている大切なものまでなくしてしまうことがあります',
+      '自分がすでに持っているものの値打ちを忘れないようにしましょう',
     ]);
+    expect(closing.narrations.map((n) => n.bullet)).toEqual([0, 1, undefined]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Language, Narration, Quote, Section } from '../schema/script.ts';
-import { bulletText, stripLeadingConnective, toBullet } from './bullets.ts';
+import { bulletText, sameBullet, stripLeadingConnective, toBullet } from './bullets.ts';
 import type { ScoredSentence } from './key-sentences.ts';
 import { TEXT_LIMITS } from './language.ts';
 import { findQuote } from './quote.ts';
@@ -8,6 +8,7 @@ import {
   COMPLETION_STEP,
   CONCLUDES,
   CONCLUSION_CUES,
+  isCaveat,
   leansOnPrevious,
   type PointCandidate,
   readsAsConclusion,
@@ -42,6 +43,14 @@ const FRAMES_ITSELF: Record<Language, RegExp> = {
 };
 /** A heading that asks a question ("Why wood?", 「なぜ…」): the part answers it. */
 const ASKS = /^(?:why|how)\b|[?？]$|なぜ|どうして|理由/iu;
+/**
+ * What answers a warning: what is being done about it ("The city is testing…", "has switched to",
+ * 「対策として…」「試験を始めた」).
+ */
+const RESPONDS: Record<Language, RegExp> = {
+  en: /\b(?:(?:is|are|has been|have been) (?:now )?(?:testing|trying|trialling|piloting|working on|studying|monitoring|introducing|replacing|reducing|cutting)|(?:has|have) (?:already )?(?:switched|started|begun|introduced|stopped|cut|reduced|replaced|changed)|in response|to (?:reduce|limit|avoid|prevent|address) (?:the|this|that|it)\b)/iu,
+  ja: /(?:対策|取り組[みん]|試験的|試験を|試して|切り替え|導入し|減らす(?:ため|よう)|防ぐ(?:ため|よう))/u,
+};
 /** The article's ending is at least its last this many sentences. */
 const ENDING_SENTENCES = 3;
 /** A short rule that opens the last part ("Sharpen little and often."): the how-to's thesis. */
@@ -112,20 +121,49 @@ function lastWordLine(sentence: string, language: Language, title: string): stri
   return `${pickVariant(WORDING[language].lastWord, title)}${sentence}`;
 }
 
+/** A story's moral, with the way to apply it when the text states one. */
+export type StoryMoral = ScoredSentence & {
+  /** The moral part's instruction that applies the lesson (「…を忘れないようにしましょう」), as said. */
+  application?: string;
+};
+
 /**
  * A story's moral as its text states it: the first sentence of its moral part ("The moral",
- * 「このお話の教訓」) that reads as a conclusion on its own.
+ * 「このお話の教訓」) that reads as a conclusion on its own, with the part's later instruction that
+ * applies it (the lesson's application), when that stands on its own too.
  */
-export function storyMoral(parts: readonly ClosingPart[], language: Language): ScoredSentence | undefined {
-  const moral = parts.find((p) => MORAL_HEADING.test(p.topic.heading ?? ''));
-  return [...(moral?.scored ?? [])]
-    .sort((a, b) => a.index - b.index)
+export function storyMoral(parts: readonly ClosingPart[], language: Language): StoryMoral | undefined {
+  const moralPart = parts.find((p) => MORAL_HEADING.test(p.topic.heading ?? ''));
+  const ordered = [...(moralPart?.scored ?? [])].sort((a, b) => a.index - b.index);
+  const moral = ordered.find(
+    (s) =>
+      s.text.length >= MIN_CONCLUSION_CHARS[language] &&
+      readsAsConclusion(s.text, language) &&
+      !leansOnPrevious(s.text, language),
+  );
+  if (!moral) return undefined;
+  const application = ordered
+    .filter((s) => s.index > moral.index)
+    .map((s) => stripLeadingConnective(s.text.trim(), language))
+    .map((t) => (language === 'en' ? t.charAt(0).toUpperCase() + t.slice(1) : t))
     .find(
-      (s) =>
-        s.text.length >= MIN_CONCLUSION_CHARS[language] &&
-        readsAsConclusion(s.text, language) &&
-        !leansOnPrevious(s.text, language),
+      (t) =>
+        INSTRUCTION[language].test(t) &&
+        standsAlone(t, language) &&
+        !leansOnPrevious(t, language) &&
+        !sameBullet(t, moral.text) &&
+        toBullet(t, language, TEXT_LIMITS[language].recapBullet, { complete: false }) ===
+          bulletText(t, language),
     );
+  return application ? { ...moral, application } : moral;
+}
+
+/** Characters a story's moral takes when said: its lead-in, the moral and its application. */
+export function moralChars(moral: StoryMoral, language: Language): number {
+  return (
+    WORDING[language].moral(moral.text).length +
+    (moral.application ? endSentence(moral.application, language).length : 0)
+  );
 }
 
 /** Characters the recap may take: a share of the budget, at most a few narrations. */
@@ -225,10 +263,36 @@ export function closingRecap(source: RecapSource): PointCandidate[] {
     );
     const opening = Math.min(...saidHere.map((s) => s.index));
     for (const s of saidHere) {
+      // A warning the article answers ("…could harm the fish. The city is testing…") is repeated
+      // with its response, said right after it, or not at all; one the body said without its
+      // response is not repeated.
+      const next = part.scored.find((n) => n.index === s.index + 1 && n.paragraph === s.paragraph);
+      const response =
+        next && isCaveat(s.text, language) && RESPONDS[language].test(next.text) ? next : undefined;
+      if (response && !saidHere.includes(response)) continue;
+      const before = candidates.length;
       // Lead lines said in the first body slide are the lead's, not the part's.
       add(s, inLead ? 'lead' : 'finding', at(s), i, {
         opens: s.index === opening,
         answers: ASKS.test(part.topic.heading ?? ''),
+      });
+      if (!response || candidates.length === before) continue;
+      const text = stripLeadingConnective(response.text, language);
+      const bullet = recapBullet(text, language, bulletChars);
+      // Without a whole short form of the response, the warning is not repeated either.
+      if (!bullet || !standsAlone(text, language)) {
+        candidates.splice(before);
+        continue;
+      }
+      candidates.splice(before + 1);
+      candidates.push({
+        text: bullet,
+        bullet,
+        origin: 'finding',
+        at: at(s) + COMPLETION_STEP,
+        part: i,
+        completes: true,
+        needed: true,
       });
     }
     offset += part.scored.length + part.listed.length;
@@ -246,6 +310,8 @@ export interface ClosingContent {
   points: readonly PointCandidate[];
   /** A story's moral (said instead of the points). */
   moral?: string;
+  /** How the story's text applies its moral: said and shown after it. */
+  application?: string;
   /** The article's closing quotation: said last, on a quote panel. */
   quote?: ArticleEnding['quote'];
   /** Said when there is nothing else to say. */
@@ -276,6 +342,16 @@ export function closingSections(content: ClosingContent): Section[] {
       ...(bullet ? { bullet: 0 } : {}),
     });
     if (bullet) bullets.push(bullet);
+    // The application is shown as it is said: whole, or not at all.
+    const applied = content.application ? bulletText(content.application, language) : '';
+    if (content.application && applied && applied.length <= bulletChars) {
+      narrations.push({
+        text: endSentence(content.application, language),
+        speaker: 'narrator',
+        bullet: bullets.length,
+      });
+      bullets.push(applied);
+    }
   } else {
     for (const [i, point] of points.entries()) {
       narrations.push({

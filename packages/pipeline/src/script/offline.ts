@@ -21,6 +21,7 @@ import {
   CONCLUSION_HEADING,
   closingRecap,
   closingSections,
+  moralChars,
   recapBudget,
   recapNarrationChars,
   storyMoral,
@@ -266,7 +267,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     maxRecap,
   );
   const recapChars = expected.reduce((sum, p) => sum + p.text.length, 0);
-  const recapSaid = moral ? wording.moral(moral.text).length : recapNarrationChars(expected, language);
+  const recapSaid = moral ? moralChars(moral, language) : recapNarrationChars(expected, language);
   const signOff = intro === wording.introduceBriefly ? undefined : closingLine(title, siteName, language);
   const speaking = plans.filter((p) => p.scored.length > 0 || p.listed.length > 0);
   // The quotation goes first when the budget has no room for it.
@@ -638,7 +639,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const closing = closingSections({
     language,
     points,
-    ...(moral ? { moral: moral.text } : {}),
+    ...(moral ? { moral: moral.text, ...(moral.application ? { application: moral.application } : {}) } : {}),
     ...(quote ? { quote } : {}),
     seeOriginal,
     ...(signOff ? { signOff } : {}),

@@ -218,6 +218,64 @@ describe('recapPoints', () => {
     expect(tight).toHaveLength(1);
   });
 
+  it('gives each part with a point worth repeating a place, its last part included, before a second lead point', () => {
+    const lighthouse = extractTerms('Karsholm Lighthouse', 'en');
+    const opening = (text: string, at: number, part: number) => ({
+      ...point(text, 'finding', at, part),
+      opens: true,
+    });
+    const candidates = [
+      point('Karsholm Lighthouse is an active lighthouse on Karsholm Point, on a sandbank.', 'lead', 0),
+      point('The light was staffed by keepers for 118 years until it was automated in 1989.', 'lead', 1),
+      opening(
+        'After three ships were lost on the bank in the winter of 1866, the commission asked the state for a light.',
+        4,
+        0,
+      ),
+      opening(
+        'The paraffin lamp was replaced by an electric one in 1952, which extended the range of the light.',
+        15,
+        1,
+      ),
+      opening(
+        'The keepers’ houses were restored between 2001 and 2004 and opened as a museum of coastal life.',
+        18,
+        2,
+      ),
+    ];
+    const points = recapPoints(candidates, 'en', { ...options, maxChars: 600, titleTerms: lighthouse });
+    expect(points.map((p) => p.at)).toEqual([0, 4, 15, 18]);
+    // With fewer parts to name, the lead's second point keeps its place.
+    expect(
+      recapPoints(candidates.slice(0, 3), 'en', { ...options, maxChars: 600, titleTerms: lighthouse }).map(
+        (p) => p.at,
+      ),
+    ).toEqual([0, 1, 4]);
+  });
+
+  it('names a second point of the same part rather than recap a single point', () => {
+    const one = {
+      ...point(
+        'From Firefox 85 it is now possible to disable tab-to-search for each engine.',
+        'finding',
+        5,
+        0,
+      ),
+      opens: true,
+    };
+    const two = point(
+      'The update team landed a fix that cut failed updates by 30 percent in the last release.',
+      'finding',
+      2,
+      0,
+    );
+    const points = recapPoints([one, two], 'en', {
+      ...options,
+      titleTerms: extractTerms('These Weeks in Firefox', 'en'),
+    });
+    expect(points.map((p) => p.at)).toEqual([2, 5]);
+  });
+
   it('always keeps the article’s concluding last sentence when it fits', () => {
     const points = recapPoints(
       [

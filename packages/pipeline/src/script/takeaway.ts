@@ -198,6 +198,8 @@ export interface PointCandidate {
    * say the change will cut … by 40 percent"): said right after that point, whenever it is.
    */
   completes?: boolean;
+  /** The point it completes is never said without it (a warning's stated response). */
+  needed?: boolean;
   /** Its part's heading asks a question ("Why wood?", 「なぜ…」): a reason there is the part's answer. */
   answers?: boolean;
 }
@@ -245,6 +247,11 @@ const CAVEAT: Record<Language, RegExp> = {
   en: /\b(?:warn(?:s|ed|ing)?|risks?|not (?:yet )?(?:been )?ruled out|remains to be seen|too early to|unclear)\b/iu,
   ja: /(?:恐れ|おそれ|まだ(?:わから|分から)|かどうかは|懸念|くぎを刺|注意が必要|課題)/u,
 };
+/** Whether the sentence states a caveat or a warning. */
+export function isCaveat(text: string, language: Language): boolean {
+  return CAVEAT[language].test(text);
+}
+
 /**
  * A side fact: a scene, a sound or a feeling of the body ("At night the only sounds are…",
  * 「…の姿も増えている」, "…is strangely calm"), or what people talk about rather than what happened.
@@ -328,15 +335,40 @@ export function recapPoints(
     );
   const bestLead = bestOf(true);
   const bestBody = bestOf(false);
+  const worthy = (x: { c: PointCandidate; worth: number }) =>
+    x.c.required ||
+    (x.worth >= MIN_WORTH &&
+      x.worth >=
+        (leansOnPrevious(x.c.text, language) ? CHAINED_WORTH_SHARE : WORTH_SHARE) *
+          (x.c.origin === 'lead' ? bestLead : bestBody));
+  // One point for each part of the body that has one worth repeating, its later parts included:
+  // the lead's second point takes a place only when no part's point worth a share of it needs it.
+  const secondLead =
+    scored.filter((x) => x.c.origin === 'lead' && !x.c.required && worthy(x)).map((x) => x.worth)[1] ?? 0;
+  const partsWithPoints = new Set(
+    scored
+      .filter(
+        (x) =>
+          x.c.origin !== 'lead' &&
+          worthy(x) &&
+          x.worth >= WORTH_SHARE * secondLead &&
+          !leansOnPrevious(x.c.text, language),
+      )
+      .map((x) => x.c.part),
+  ).size;
+  const maxLead = Math.max(1, Math.min(MAX_LEAD_POINTS, max - partsWithPoints));
   const chosen: PointCandidate[] = [];
   let used = 0;
+  let leadCap = maxLead;
+  let onePerPart = true;
   const allowed = (c: PointCandidate) =>
     chosen.length < max &&
     !chosen.some((p) => p.at === c.at || sameBullet(p.bullet, c.bullet)) &&
     // One point from each part of the body: the recap is not a second pass through one section.
     (c.origin === 'lead'
-      ? chosen.filter((p) => p.origin === 'lead' && !p.completes).length < MAX_LEAD_POINTS
+      ? chosen.filter((p) => p.origin === 'lead' && !p.completes).length < leadCap
       : // A part's caveat is a point besides its finding (one of each).
+        onePerPart === false ||
         !chosen.some(
           (p) =>
             p.origin !== 'lead' &&
@@ -345,32 +377,48 @@ export function recapPoints(
         )) &&
     (!leansOnPrevious(c.text, language) || chosen.some((p) => p.at === c.at - 1));
   // A point that leans on the one before may be taken once that one is: look again after each pick.
-  for (let added = true; added; ) {
-    added = false;
-    for (const { c, worth } of scored) {
-      // A point that completes the one before it ("The plan will cost €310 million") needs less on its own.
-      const share = leansOnPrevious(c.text, language) ? CHAINED_WORTH_SHARE : WORTH_SHARE;
-      const best = c.origin === 'lead' ? bestLead : bestBody;
-      if ((!c.required && (worth < share * best || worth < MIN_WORTH)) || !allowed(c)) continue;
-      // A point is said as its bullet shows it (its short whole form, never a cut), so what the
-      // viewer hears is what appears; the concluding last words are said as the article says them.
-      const said = c.required || !isWholeForm(c.bullet) ? c : { ...c, text: c.bullet };
-      // The best point that does not fit ends the recap: a lesser one is not said in its place.
-      if (used + said.text.length > maxChars) {
-        if (c.required) continue;
-        return done(chosen);
+  const fill = () => {
+    for (let added = true; added; ) {
+      added = false;
+      for (const { c, worth } of scored) {
+        // A point that completes the one before it ("The plan will cost €310 million") needs less on its own.
+        const share = leansOnPrevious(c.text, language) ? CHAINED_WORTH_SHARE : WORTH_SHARE;
+        const best = c.origin === 'lead' ? bestLead : bestBody;
+        if ((!c.required && (worth < share * best || worth < MIN_WORTH)) || !allowed(c)) continue;
+        // A point is said as its bullet shows it (its short whole form, never a cut), so what the
+        // viewer hears is what appears; the concluding last words are said as the article says them.
+        const said = c.required || !isWholeForm(c.bullet) ? c : { ...c, text: c.bullet };
+        // The clause its bullet left out (the headline number), or the response to a warning, is
+        // said right after it; a warning is never said without its response.
+        const tail = completions.find((t) => t.at === c.at + COMPLETION_STEP);
+        const needs = tail?.needed ? tail.text.length : 0;
+        if (tail?.needed && chosen.length + 2 > max) continue;
+        // The best point that does not fit ends the recap: a lesser one is not said in its place.
+        if (used + said.text.length + needs > maxChars) {
+          if (c.required || tail?.needed) continue;
+          return;
+        }
+        chosen.push(said);
+        used += said.text.length;
+        if (tail && chosen.length < max && used + tail.text.length <= maxChars) {
+          chosen.push(tail);
+          used += tail.text.length;
+        }
+        added = true;
+        break;
       }
-      chosen.push(said);
-      used += said.text.length;
-      // The clause its bullet left out (the headline number) is said right after it.
-      const tail = completions.find((t) => t.at === c.at + COMPLETION_STEP);
-      if (tail && chosen.length < max && used + tail.text.length <= maxChars) {
-        chosen.push(tail);
-        used += tail.text.length;
-      }
-      added = true;
-      break;
     }
+  };
+  fill();
+  // The lead's second point takes a place the parts left free.
+  if (leadCap < MAX_LEAD_POINTS) {
+    leadCap = MAX_LEAD_POINTS;
+    fill();
+  }
+  // A recap of one point, when a part has a second one worth repeating, names that one too.
+  if (chosen.filter((p) => !p.completes).length === 1) {
+    onePerPart = false;
+    fill();
   }
   return done(chosen);
 }
