@@ -149,6 +149,8 @@ describe('buildOfflineScript on an English article', () => {
     expect(script.language).toBe('en');
     expect(uniqueTitles(script.sections)).toEqual([
       'How We Cut Our CI Build Times in Half',
+      // The lead beyond what the title slide has time for opens an introduction slide.
+      'What this post covers',
       'Where the time went',
       'Caching the right things',
       // No phrase is true of both bullets of the third slide ("Full suite" names one): it keeps the heading.
@@ -178,8 +180,26 @@ describe('buildOfflineScript on an English article', () => {
     expect(all.join(' ')).not.toContain('original article');
     // The team tells it as "we": the opening says whose words the narration keeps.
     expect(script.sections[0]!.narrations[0]!.text).toBe(
-      'Today we look at "How We Cut Our CI Build Times in Half" from Example Engineering. We hear it in its author’s own words.',
+      'Today we look at "How We Cut Our CI Build Times in Half" from Example Engineering. It is told in its author’s own words.',
     );
+  });
+
+  it('holds the title slide for about 15 seconds: the rest of the lead opens the first body slide', () => {
+    const dated = buildOfflineScript({ ...englishArticle, published: '2024-05-02' }, bounds);
+    const opening = dated.sections[0]!.narrations.map((n) => n.text);
+    // The day is part of the introduction sentence, not a sentence of its own.
+    expect(opening[0]).toBe(
+      'Today we look at "How We Cut Our CI Build Times in Half" from Example Engineering, published 2 May 2024. It is told in its author’s own words.',
+    );
+    // The lead's main statement stays on the title slide; spoken at 17 characters a second, the slide lasts at most ~19 s.
+    expect(opening[1]).toContain('Our continuous integration builds used to take about 40 minutes.');
+    expect(opening.join(' ').length).toBeLessThanOrEqual(1.3 * 15 * 17);
+    // Nothing of the lead is dropped: the next lead sentences open the first body slide, which has
+    // a title of its own, not the next heading.
+    const first = dated.sections[1]!;
+    expect(first.title).not.toBe('Where the time went');
+    const said = first.narrations.map((n) => n.text).join(' ');
+    expect(said).toMatch(/^Engineers waited, switched context, and lost focus\. This post explains how/u);
   });
 
   it('writes the script in the language the article is in, even when asked for another (nothing is translated)', () => {
