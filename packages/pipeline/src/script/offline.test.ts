@@ -93,6 +93,11 @@ describe('buildOfflineScript on a Japanese article with headings', () => {
     expect(opening.narrations[0]!.text).toContain(`『${japaneseArticle.title}』`);
     // The lead point, not the greeting before it.
     expect(opening.narrations[1]!.text).toContain('書き込みのバッチ処理によって解決した事例');
+    // The day is said inside the introduction sentence; the lead point (under a heading, with no
+    // slide of its own to open) stays on the title slide however long the introduction is.
+    const dated = buildOfflineScript({ ...japaneseArticle, published: '2024-05-02' }, bounds).sections[0]!;
+    expect(dated.narrations[0]!.text).toMatch(/^[^。]*2024年5月2日に公開[^。]*『[^』]+』[^。]*。$/u);
+    expect(dated.narrations[1]!.text).toContain('書き込みのバッチ処理によって解決した事例');
     const closing = script.sections.at(-1)!;
     expect(closing.title).toBe('まとめ');
     // The closing slide shows the source: the closing does not end on the same pointer every time.
