@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  articleOf,
   englishArticle,
+  h2,
   japaneseArticle,
   japaneseArticleWithoutHeadings,
+  p,
 } from '../../fixtures/script/test-articles.ts';
 import type { Article } from '../extract/types.ts';
 import { type Script, ScriptSchema, type Section } from '../schema/script.ts';
@@ -313,5 +316,29 @@ describe('buildOfflineScript bounds', () => {
     const script = buildOfflineScript(japaneseArticle, bounds);
     expectWellFormed(script, bounds);
     expect(script.sections.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('buildOfflineScript opening', () => {
+  it('makes no introduction slide for a short rest of the lead: the title slide says it', () => {
+    const river = {
+      ...articleOf('The river that changed its course after the spring floods of this year', 'en', [
+        p(
+          'The Varna river, which has run past the old mill town of Eskby for at least four centuries, left its bed during the April floods and now flows two kilometres further east across former farmland. Nobody was hurt.',
+        ),
+        h2('What happened'),
+        p(
+          'Heavy rain fell for nine days in the hills above the town. The levee north of the mill gave way on the night of 12 April and the water cut a new channel through the fields.',
+        ),
+        h2('What comes next'),
+        p(
+          'The council will decide in June whether to move the river back. Farmers want compensation for the land they lost.',
+        ),
+      ]),
+      siteName: 'The Eskby Evening Courier',
+    };
+    const script = buildOfflineScript(river, { language: 'en', maxSections: 12, charBudget: 1400 });
+    expect(script.sections[0]!.narrations.at(-1)!.text).toMatch(/Nobody was hurt\.$/u);
+    expect(script.sections[1]!.title).toBe('What happened');
   });
 });

@@ -305,10 +305,11 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
         mainMoves: leadRest !== undefined || (speaking[0] !== undefined && !speaking[0].topic.heading),
       });
   // Under a heading, the lead's words would be off its topic: they go on an introduction slide of
-  // their own, when a slide is free (else the title slide says them).
+  // their own, when a slide is free and they hold it for a while (else the title slide says them).
+  const restChars = leadSplit.rest.reduce((sum, line) => sum + line.length, 0);
   const introPart: BodyPlan | undefined =
     leadRest ??
-    (leadSplit.rest.length > 0
+    (restChars >= MIN_INTRO_SLIDE_SECONDS * SPOKEN_CHARS_PER_SECOND[language]
       ? {
           topic: { subheadings: [], paragraphs: [], blocks: [...outline.leadBlocks] },
           scored: [],
@@ -1173,6 +1174,8 @@ function leadPart(
 const OPENING_SECONDS = 15;
 /** Characters the narration voice says per second. */
 const SPOKEN_CHARS_PER_SECOND: Record<Language, number> = { en: 17, ja: 4.4 };
+/** The shortest narration, in seconds, an introduction slide is made for. */
+const MIN_INTRO_SLIDE_SECONDS = 5;
 /** The lead's main statement (its first sentence) stays on the title slide up to this much over OPENING_SECONDS. */
 const MAIN_STATEMENT_STRETCH = 1.3;
 
