@@ -1,5 +1,4 @@
 import type { Language } from '../schema/script.ts';
-import { TEXT_LIMITS } from './language.ts';
 
 const MONTHS = [
   'January',
@@ -24,20 +23,4 @@ export function spokenDay(iso: string, language: Language): string | undefined {
   const name = MONTHS[month - 1];
   if (!name) return undefined;
   return language === 'ja' ? `${year}年${month}月${day}日` : `${day} ${name} ${year}`;
-}
-
-const DATED: Record<Language, (day: string) => string> = {
-  en: (day) => `The piece is dated ${day}.`,
-  ja: (day) => `${day}に公開されました。`,
-};
-
-/**
- * The introduction says once when the page was published, when the page states it: dated news
- * ("approved on Thursday") reads differently a year later. Left out when the narration has no room.
- */
-export function withPublicationDay(intro: string, published: string | undefined, language: Language): string {
-  const day = published ? spokenDay(published, language) : undefined;
-  if (!day) return intro;
-  const said = `${intro}${language === 'ja' ? '' : ' '}${DATED[language](day)}`;
-  return said.length <= TEXT_LIMITS[language].narration ? said : intro;
 }

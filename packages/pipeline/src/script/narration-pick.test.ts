@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoredSentence } from './key-sentences.ts';
-import { pickNarrations, toSourceSentences } from './narration-pick.ts';
+import { pickNarrations, sentenceGroups, toSourceSentences } from './narration-pick.ts';
 
 describe('toSourceSentences', () => {
   it('says a sentence too long for one narration as its halves around a semicolon', () => {
@@ -160,5 +160,19 @@ describe('pickNarrations (what a sentence leans on)', () => {
     ];
     const picked = pickNarrations(scored(texts, [1, 3]), texts[1]!.length, 'ja', options);
     expect(picked.map((n) => n.text)).toEqual([texts[1]]);
+  });
+});
+
+describe('sentenceGroups (a connective with nothing before it)', () => {
+  it('says the sentence without it, starting with a capital letter', () => {
+    const scored: ScoredSentence[] = [
+      'But a groundbreaking new study may offer a way to stem the rise of peanut allergies.',
+      'But iPhone owners were not asked.',
+    ].map((text, index) => ({ text, index: index * 2, paragraph: index, position: 0, score: 1 }));
+    const { candidates } = sentenceGroups(scored, 'en');
+    expect(candidates.map((s) => s.text)).toEqual([
+      'A groundbreaking new study may offer a way to stem the rise of peanut allergies.',
+      'iPhone owners were not asked.',
+    ]);
   });
 });

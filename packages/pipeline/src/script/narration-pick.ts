@@ -245,9 +245,14 @@ function withoutDanglingConnectives(scored: readonly ScoredSentence[], language:
   const indexes = new Set(scored.map((s) => s.index));
   return scored.map((sentence) => {
     if (indexes.has(sentence.index - 1) || !needsPredecessor(sentence.text, language)) return sentence;
-    const text = stripLeadingConnective(sentence.text, language);
+    const text = sentenceCase(stripLeadingConnective(sentence.text, language));
     return text !== sentence.text && !needsPredecessor(text, language) ? { ...sentence, text } : sentence;
   });
+}
+
+/** "a groundbreaking study…" as a sentence opens: "A groundbreaking study…" (a word like "iPhone" is left as it is). */
+function sentenceCase(text: string): string {
+  return /^[a-z][a-z]*\b/u.test(text) ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
 /** The characters a part needs to be told whole when it is a story; undefined for other parts. */

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  articleOf,
   englishArticle,
+  h2,
   japaneseArticle,
   japaneseArticleWithoutHeadings,
+  p,
 } from '../../fixtures/script/test-articles.ts';
 import type { Article } from '../extract/types.ts';
 import { type Script, ScriptSchema, type Section } from '../schema/script.ts';
@@ -93,6 +96,11 @@ describe('buildOfflineScript on a Japanese article with headings', () => {
     expect(opening.narrations[0]!.text).toContain(`『${japaneseArticle.title}』`);
     // The lead point, not the greeting before it.
     expect(opening.narrations[1]!.text).toContain('書き込みのバッチ処理によって解決した事例');
+    // The day is said inside the introduction sentence; the lead point (under a heading, with no
+    // slide of its own to open) stays on the title slide however long the introduction is.
+    const dated = buildOfflineScript({ ...japaneseArticle, published: '2024-05-02' }, bounds).sections[0]!;
+    expect(dated.narrations[0]!.text).toMatch(/^[^。]*2024年5月2日に公開[^。]*『[^』]+』[^。]*。$/u);
+    expect(dated.narrations[1]!.text).toContain('書き込みのバッチ処理によって解決した事例');
     const closing = script.sections.at(-1)!;
     expect(closing.title).toBe('まとめ');
     // The closing slide shows the source: the closing does not end on the same pointer every time.
@@ -149,6 +157,8 @@ describe('buildOfflineScript on an English article', () => {
     expect(script.language).toBe('en');
     expect(uniqueTitles(script.sections)).toEqual([
       'How We Cut Our CI Build Times in Half',
+      // The lead beyond what the title slide has time for opens an introduction slide.
+      'What this post covers',
       'Where the time went',
       'Caching the right things',
       // No phrase is true of both bullets of the third slide ("Full suite" names one): it keeps the heading.
@@ -178,8 +188,26 @@ describe('buildOfflineScript on an English article', () => {
     expect(all.join(' ')).not.toContain('original article');
     // The team tells it as "we": the opening says whose words the narration keeps.
     expect(script.sections[0]!.narrations[0]!.text).toBe(
-      'Today we look at "How We Cut Our CI Build Times in Half" from Example Engineering. We hear it in its author’s own words.',
+      'Today we look at "How We Cut Our CI Build Times in Half" from Example Engineering. It is told in its author’s own words.',
     );
+  });
+
+  it('holds the title slide for about 15 seconds: the rest of the lead opens the first body slide', () => {
+    const dated = buildOfflineScript({ ...englishArticle, published: '2024-05-02' }, bounds);
+    const opening = dated.sections[0]!.narrations.map((n) => n.text);
+    // The day is part of the introduction sentence, not a sentence of its own.
+    expect(opening[0]).toBe(
+      'Today we look at "How We Cut Our CI Build Times in Half" from Example Engineering, published 2 May 2024. It is told in its author’s own words.',
+    );
+    // The lead's main statement stays on the title slide; spoken at 17 characters a second, the slide lasts at most ~19 s.
+    expect(opening[1]).toContain('Our continuous integration builds used to take about 40 minutes.');
+    expect(opening.join(' ').length).toBeLessThanOrEqual(1.3 * 15 * 17);
+    // Nothing of the lead is dropped: the next lead sentences open the first body slide, which has
+    // a title of its own, not the next heading.
+    const first = dated.sections[1]!;
+    expect(first.title).not.toBe('Where the time went');
+    const said = first.narrations.map((n) => n.text).join(' ');
+    expect(said).toMatch(/^Engineers waited, switched context, and lost focus\. This post explains how/u);
   });
 
   it('writes the script in the language the article is in, even when asked for another (nothing is translated)', () => {
@@ -288,5 +316,29 @@ describe('buildOfflineScript bounds', () => {
     const script = buildOfflineScript(japaneseArticle, bounds);
     expectWellFormed(script, bounds);
     expect(script.sections.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('buildOfflineScript opening', () => {
+  it('makes no introduction slide for a short rest of the lead: the title slide says it', () => {
+    const river = {
+      ...articleOf('The river that changed its course after the spring floods of this year', 'en', [
+        p(
+          'The Varna river, which has run past the old mill town of Eskby for at least four centuries, left its bed during the April floods and now flows two kilometres further east across former farmland. Nobody was hurt.',
+        ),
+        h2('What happened'),
+        p(
+          'Heavy rain fell for nine days in the hills above the town. The levee north of the mill gave way on the night of 12 April and the water cut a new channel through the fields.',
+        ),
+        h2('What comes next'),
+        p(
+          'The council will decide in June whether to move the river back. Farmers want compensation for the land they lost.',
+        ),
+      ]),
+      siteName: 'The Eskby Evening Courier',
+    };
+    const script = buildOfflineScript(river, { language: 'en', maxSections: 12, charBudget: 1400 });
+    expect(script.sections[0]!.narrations.at(-1)!.text).toMatch(/Nobody was hurt\.$/u);
+    expect(script.sections[1]!.title).toBe('What happened');
   });
 });

@@ -27,7 +27,7 @@ import {
   storyMoral,
 } from './closing.ts';
 import { chooseSentences, partRoom } from './coverage.ts';
-import { withPublicationDay } from './dated-intro.ts';
+import { spokenDay } from './dated-intro.ts';
 import {
   ANNOUNCES_ITEMS,
   caveatSpans,
@@ -170,12 +170,9 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   const title = scriptTitle(article);
   const siteName = article.siteName ? toSpeakable(article.siteName).slice(0, 60) || undefined : undefined;
   const firstPerson = speaksInFirstPerson(article.paragraphs, language);
+  const day = article.published ? spokenDay(article.published, language) : undefined;
   const intro = withAuthorsVoice(
-    withPublicationDay(
-      introduction(title, siteName, language, options.charBudget),
-      article.published,
-      language,
-    ),
+    introduction(title, siteName, day, language, options.charBudget),
     firstPerson,
     language,
   );
@@ -299,22 +296,33 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
   // before the first heading says more than the title slide can: the rest is an introduction part
   // of its own, when it has two points to make and a slide is free.
   const leadRest = leadPart(leadScored, leadSaid, language, wording.introTitle, outline.leadBlocks);
-  const parts =
-    leadRest && speaking[0]?.topic.heading && speaking.length < options.maxSections - 2
-      ? [leadRest, ...speaking]
-      : speaking;
-  // The title slide says the lead point; the rest of the lead opens the first body slide, so the
-  // title card is not held for half a minute.
-  // Only into a part without a heading: under a heading, the lead's words would be off its topic.
-  // A lead that is an epigraph is shown as a quote on the first body slide, the title slide only
-  // introducing the article.
+  // The title slide says the introduction and the lead point; the rest of the lead opens the first
+  // body slide, so the title card is not held for half a minute. A lead that is an epigraph is
+  // shown as a quote on the first body slide, the title slide only introducing the article.
   const epigraph = lead.length === 1 && outline.quoted?.has(lead[0]!) === true;
-  const split =
-    parts.length > 0 && !parts[0]!.topic.heading
-      ? epigraph
-        ? { opening: [], rest: leadSaid }
-        : leadOpening(leadSaid, language, limits.narration)
-      : { opening: leadSaid, rest: [] };
+  const leadSplit = epigraph
+    ? { opening: [], rest: leadSaid }
+    : leadOpening(leadSaid, intro.length, language, limits.narration, {
+        mainMoves: leadRest !== undefined || (speaking[0] !== undefined && !speaking[0].topic.heading),
+      });
+  // Under a heading, the lead's words would be off its topic: they go on an introduction slide of
+  // their own, when a slide is free and they hold it for a while (else the title slide says them).
+  const restChars = leadSplit.rest.reduce((sum, line) => sum + line.length, 0);
+  const introPart: BodyPlan | undefined =
+    leadRest ??
+    (restChars >= MIN_INTRO_SLIDE_SECONDS * SPOKEN_CHARS_PER_SECOND[language]
+      ? {
+          topic: { subheadings: [], paragraphs: [], blocks: [...outline.leadBlocks] },
+          scored: [],
+          listed: [],
+          title: wording.introTitle,
+        }
+      : undefined);
+  const parts =
+    introPart && speaking[0]?.topic.heading && speaking.length < options.maxSections - 2
+      ? [introPart, ...speaking]
+      : speaking;
+  const split = parts.length > 0 && !parts[0]!.topic.heading ? leadSplit : { opening: leadSaid, rest: [] };
   const openingLead = split.opening;
   // Lead lines moved to the first body slide, with the sentences they say (lines without any are dropped).
   const leadMoved: PickedNarration[] = split.rest
@@ -1182,29 +1190,52 @@ function leadPart(
   };
 }
 
-/** Lead characters the title slide says before the rest moves to the first body slide. */
-const OPENING_LEAD_CHARS: Record<Language, number> = { ja: 90, en: 200 };
+/** Seconds the title slide is spoken over, at most, before the lead goes on on the first body slide. */
+const OPENING_SECONDS = 15;
+/** Characters the narration voice says per second. */
+const SPOKEN_CHARS_PER_SECOND: Record<Language, number> = { en: 17, ja: 4.4 };
+/** The shortest narration, in seconds, an introduction slide is made for. */
+const MIN_INTRO_SLIDE_SECONDS = 5;
+/** The lead's main statement (its first sentence) stays on the title slide up to this much over OPENING_SECONDS. */
+const MAIN_STATEMENT_STRETCH = 1.3;
 
 /**
- * The lead split between the title slide and the first body slide: the title slide says the first
- * sentence and the next ones while they stay within OPENING_LEAD_CHARS; the rest is regrouped
- * into narrations of at most `narrationChars`.
+ * The lead split between the title slide and the first body slide. The title slide says the
+ * introduction (`introChars` long) and the lead's first sentence, its main statement, and the
+ * next ones while the slide is spoken over for at most OPENING_SECONDS: a static title card held
+ * for half a minute reads as a stall. A sentence that only makes sense after the one before it
+ * ("It was about snow.") stays with it. The rest is regrouped into narrations of at most
+ * `narrationChars`, said on the first body slide. The main statement itself moves only when
+ * `mainMoves` (the first body slide is a part of the lead's own, which it opens), never onto a
+ * slide of its own.
  */
 function leadOpening(
   lines: readonly string[],
+  introChars: number,
   language: Language,
   narrationChars: number,
+  { mainMoves }: { mainMoves: boolean },
 ): { opening: string[]; rest: string[] } {
   const sentences = lines.flatMap((line) => splitSentences(line, language));
-  const opening: string[] = [];
-  let used = 0;
+  const budget = OPENING_SECONDS * SPOKEN_CHARS_PER_SECOND[language];
+  let used = introChars;
   let k = 0;
   for (; k < sentences.length; k++) {
     const sentence = sentences[k]!;
-    if (k > 0 && used + sentence.length > OPENING_LEAD_CHARS[language]) break;
-    used += sentence.length;
-    appendSpeech(opening, sentence, language, narrationChars);
+    const after = used + sentence.length;
+    const stretched = after <= budget * MAIN_STATEMENT_STRETCH;
+    const fits =
+      after <= budget ||
+      (k === 0 && (stretched || !mainMoves)) ||
+      (stretched && needsPredecessor(sentence, language));
+    if (!fits) break;
+    used = after;
   }
+  // The body slide does not open on a sentence that needs the one before it.
+  const least = mainMoves ? 0 : 1;
+  while (k > least && k < sentences.length && needsPredecessor(sentences[k]!, language)) k--;
+  const opening: string[] = [];
+  for (const sentence of sentences.slice(0, k)) appendSpeech(opening, sentence, language, narrationChars);
   const rest: string[] = [];
   for (const sentence of sentences.slice(k)) appendSpeech(rest, sentence, language, narrationChars);
   return { opening, rest };
@@ -1381,9 +1412,15 @@ function untitledTopicTitles(
 /** Share of the budget the introduction may take before a shorter form is used. */
 const INTRO_SHARE = 0.25;
 
+/**
+ * The introduction names the page, its site and the day it was published ("…from Harbour Gazette,
+ * published 14 March 2026."): dated news ("approved on Thursday") reads differently a year later.
+ * What the budget has no room for is left out: the day first, then the site.
+ */
 function introduction(
   title: string,
   siteName: string | undefined,
+  day: string | undefined,
   language: Language,
   charBudget: number,
 ): string {
@@ -1392,9 +1429,11 @@ function introduction(
   const limit = Math.min(TEXT_LIMITS[language].narration, Math.floor(charBudget * INTRO_SHARE));
   const spokenTitle = spokenTitleOf(title, language);
   const candidates = [
-    template(spokenTitle, siteName),
-    template(spokenTitle, undefined),
-    template(shortenAtBoundary(title, language, TEXT_LIMITS[language].generatedTitle), undefined),
+    template(spokenTitle, siteName, day),
+    template(spokenTitle, siteName, undefined),
+    template(spokenTitle, undefined, day),
+    template(spokenTitle, undefined, undefined),
+    template(shortenAtBoundary(title, language, TEXT_LIMITS[language].generatedTitle), undefined, undefined),
   ];
   return candidates.find((c) => c.length <= limit) ?? wording.introduceBriefly;
 }

@@ -6,7 +6,8 @@ import type { Language } from '../schema/script.ts';
  * article always gets the same script.
  */
 export interface Wording {
-  introduce: ReadonlyArray<(title: string, siteName: string | undefined) => string>;
+  /** Names the page, its site and the day it was published (each when known). */
+  introduce: ReadonlyArray<(title: string, siteName: string | undefined, day: string | undefined) => string>;
   /** The introduction when the budget has no room for the title. */
   introduceBriefly: string;
   /** Said after the introduction of a first-person article: the "I" and "we" are its author's. */
@@ -34,13 +35,23 @@ export interface Wording {
 export const WORDING: Record<Language, Wording> = {
   ja: {
     introduce: [
-      (title, site) =>
-        // Not 「記事」: the page may be a story or a book's chapter.
-        site ? `今回は、${site}の『${title}』を紹介します。` : `今回は、『${title}』を紹介します。`,
-      (title, site) =>
-        site ? `${site}に掲載された『${title}』を見ていきます。` : `『${title}』を見ていきます。`,
-      (title, site) =>
-        site ? `取り上げるのは、${site}の『${title}』です。` : `取り上げるのは、『${title}』です。`,
+      // Not 「記事」: the page may be a story or a book's chapter.
+      (title, site, day) =>
+        site
+          ? `今回は、${site}${day ? `が${day}に公開した` : 'の'}『${title}』を紹介します。`
+          : `今回は、${day ? `${day}に公開された` : ''}『${title}』を紹介します。`,
+      (title, site, day) => {
+        const where = site
+          ? day
+            ? `${site}で${day}に公開された`
+            : `${site}に掲載された`
+          : day
+            ? `${day}に公開された`
+            : '';
+        return `${where}『${title}』を見ていきます。`;
+      },
+      (title, site, day) =>
+        `取り上げるのは、${site ? `${site}${day ? 'で' : 'の'}` : ''}${day ? `${day}に公開された` : ''}『${title}』です。`,
     ],
     introduceBriefly: '今回は、ある記事を紹介します。',
     authorsVoice: '筆者自身の語りのまま、お伝えします。',
@@ -57,15 +68,16 @@ export const WORDING: Record<Language, Wording> = {
   },
   en: {
     introduce: [
-      (title, site) =>
-        // Not "the article": the page may be a story or a book's chapter.
-        site ? `Today we look at "${title}" from ${site}.` : `Today we look at "${title}".`,
-      (title, site) =>
-        site ? `This is a short look at "${title}", from ${site}.` : `This is a short look at "${title}".`,
-      (title, site) => (site ? `Here is "${title}", published by ${site}.` : `Here is "${title}".`),
+      // Not "the article": the page may be a story or a book's chapter.
+      (title, site, day) =>
+        `Today we look at "${title}"${site ? ` from ${site}` : ''}${day ? `, published ${day}` : ''}.`,
+      (title, site, day) =>
+        `This is a short look at "${title}"${site ? `, from ${site}` : ''}${day ? `, published ${day}` : ''}.`,
+      (title, site, day) =>
+        `Here is "${title}"${site ? `, published by ${site}${day ? ` on ${day}` : ''}` : day ? `, published ${day}` : ''}.`,
     ],
     introduceBriefly: 'Today we look at an article.',
-    authorsVoice: 'We hear it in its author’s own words.',
+    authorsVoice: 'It is told in its author’s own words.',
     moral: (s) => `The moral of the story: ${s}`,
     lastWord: ['The article ends on this note. ', 'The article closes with these words. '],
     lastWordTitle: 'In closing',
