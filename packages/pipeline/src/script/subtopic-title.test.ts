@@ -46,8 +46,8 @@ describe('withSubtopicTitles', () => {
       'A quiet quay',
       // Fuel and energy recovery: no phrase is true of both its bullets ("Diesel crane" names one), so the heading.
       'A quiet quay',
-      // One point only: "Battery store" would name that point's detail, not what several points share.
-      'A quiet quay',
+      // One point: its key sentence's phrase is what the slide adds, shown alone (no "A quiet quay: …").
+      'Battery store',
       'Who pays',
     ]);
   });
@@ -81,7 +81,11 @@ describe('withSubtopicTitles', () => {
         'The battery store holds the energy the cranes recover.',
         'On a busy day the battery store runs the first hour of the morning shift.',
       ]),
-      slide('A quiet quay', ['The port wants all 34 diesel machines retired by 2030.'], 'figure'),
+      {
+        ...slide('A quiet quay', ['The port wants all 34 diesel machines retired by 2030.'], 'figure'),
+        bullets: [],
+        figure: { value: '34 diesel machines', context: 'Diesel machines retired by 2030' },
+      },
     ];
     withSubtopicTitles(
       run,
@@ -89,7 +93,36 @@ describe('withSubtopicTitles', () => {
       'en',
       { ...context, sentences: run.flatMap((s) => s.narrations.map((n) => n.text)) },
     );
-    expect(run.map((s) => s.title)).toEqual(['A quiet quay', 'A quiet quay: Battery store', 'A quiet quay']);
+    // The panel's value already says "diesel machines": the heading, not a title that repeats it.
+    expect(run.map((s) => s.title)).toEqual(['A quiet quay', 'Battery store', 'A quiet quay']);
+  });
+
+  it('titles a figure slide of a long run by the phrase its sentence describes, not by the figure', () => {
+    const run = [
+      quay[0]!,
+      quay[1]!,
+      {
+        ...slide(
+          'A quiet quay',
+          [
+            "According to the port's engineers, that recovered energy covers roughly 15 percent of a crane's needs.",
+          ],
+          'figure',
+        ),
+        bullets: [],
+        figure: {
+          value: 'roughly 15 percent',
+          context: "Share of a crane's needs covered by recovered energy",
+        },
+      },
+    ];
+    withSubtopicTitles(
+      run,
+      run.map((s) => s.title),
+      'en',
+      { ...context, sentences: run.flatMap((s) => s.narrations.map((n) => n.text)) },
+    );
+    expect(run.map((s) => s.title)).toEqual(['A quiet quay', 'Three electric cranes', 'Recovered energy']);
   });
 
   it('leaves slides of a part without a heading alone', () => {

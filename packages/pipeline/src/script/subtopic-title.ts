@@ -73,22 +73,25 @@ function retitleRun(
   if (turn < 0 && !long && !story) return;
   const from = turn >= 0 ? turn : start + 1;
   const titles: Array<string | undefined> = [];
-  let previous: string | undefined;
+  let previous: { title: string; subtopic: string } | undefined;
   for (let k = from; k < end; k++) {
     const slide = slides[k]!;
     const listed = slide.narrations.some((n) => context.listed.has(n.text));
     const subtopic =
       slide.layout === 'quote' || listed ? undefined : ownSubtopic(slide, heading, language, context, story);
-    const titled = subtopic === undefined ? undefined : joinTitle(heading, subtopic, language);
+    // A scene keeps its story's title before it; a heading's later slide is titled by what it adds alone
+    // ("Recovered energy", not "A quiet quay: Recovered energy", which reads as machine-made).
+    const titled =
+      subtopic === undefined ? undefined : story ? joinTitle(heading, subtopic, language) : subtopic;
     // The subtopic of the slide before goes on when this slide says it too.
     const title =
-      titled !== undefined && titled.length <= SUBTOPIC_TITLE_MAX[language]
-        ? titled
-        : previous !== undefined && saysTitle(slide, previous.slice(heading.length + 1).trim(), language)
+      titled !== undefined && titled.length <= SUBTOPIC_TITLE_MAX[language] && titled !== heading
+        ? { title: titled, subtopic: subtopic! }
+        : previous !== undefined && saysTitle(slide, previous.subtopic, language)
           ? previous
           : undefined;
     previous = title;
-    titles.push(title);
+    titles.push(title?.title);
   }
   // A slide without a subtopic keeps the heading plainly: a number ("What you need (2)") says nothing of it.
   for (let k = from; k < end; k++) {
@@ -138,7 +141,21 @@ function ownSubtopic(
   };
   // A subtopic names what several points of the slide share: over one point or one panel it only
   // repeats that point's detail ("What comes next: Diesel machines" over "34 diesel machines").
-  if (!story && slide.bullets.length < 2) return undefined;
+  // One point (or a panel): a phrase of its key sentence names what the slide adds, so long as it is not
+  // what the panel already shows in large ("Diesel machines" over "34 diesel machines").
+  if (!story && slide.bullets.length < 2) {
+    if (!key) return undefined;
+    const one = slideTitle(sentences, language, {
+      ...options,
+      keyOnly: true,
+      covers: [key, ...slide.bullets],
+      // What the sentence is about (its subject, a described noun), not a noun of its setting ("Typical pull request").
+      strong: true,
+      minShare: 0.3,
+      minWeight: 1,
+    });
+    return one !== undefined && !repeatsValue(one, slide.figure?.value, language) ? one : undefined;
+  }
   // A scene is named by what it opens with (its first narration), never by a later turn of the
   // plot: a title that names the reveal gives the twist away before the narration tells it.
   if (story) return slideTitle(slideSentences(own.slice(0, 1), language), language, options);
@@ -147,6 +164,19 @@ function ownSubtopic(
     slideTitle(sentences, language, { ...options, keyOnly: true, minShare: 0.3, minWeight: 1 }) ??
     slideTitle(sentences, language, options)
   );
+}
+
+/** Whether a title says a word of the figure the slide shows in large. */
+function repeatsValue(title: string, value: string | undefined, language: Language): boolean {
+  if (value === undefined) return false;
+  if (language === 'ja')
+    return [...title.matchAll(/[\p{Script=Han}\p{Script=Katakana}ー]{2,}/gu)].some((m) =>
+      value.includes(m[0]),
+    );
+  const words = new Set(titleKey(value, language).split(' '));
+  return titleKey(title, language)
+    .split(' ')
+    .some((w) => words.has(w));
 }
 
 /** "A quiet quay: energy recovery", 「作り方：生地の発酵」, "Why wood? Natural glaze". */
