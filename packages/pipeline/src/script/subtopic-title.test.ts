@@ -125,6 +125,42 @@ describe('withSubtopicTitles', () => {
     expect(run.map((s) => s.title)).toEqual(['A quiet quay', 'Three electric cranes', 'Recovered energy']);
   });
 
+  it('titles a later slide that opens by naming its point with that name, even on a short run', () => {
+    const tips = [
+      slide('うまく焼くためのコツ', ['いちばん多い失敗は、火が強すぎて外側だけこげてしまうことです。']),
+      slide('うまく焼くためのコツ', [
+        'もう一つのコツは、ぬるま湯の温度です。熱すぎるとイーストが弱ってしまいます。',
+        '指を入れて「少しぬるい」と感じるくらいがちょうどよい温度です。',
+      ]),
+    ];
+    withSubtopicTitles(
+      tips,
+      tips.map((s) => s.title),
+      'ja',
+      { sentences: [], headings: [], listed: new Set<string>() },
+    );
+    expect(tips.map((s) => s.title)).toEqual(['うまく焼くためのコツ', 'ぬるま湯の温度']);
+    const reasons = [
+      slide('Why it is popular', ['One reason is that it needs no kneading.']),
+      slide('Why it is popular', ['Another reason is that it works.']),
+      slide('Tips', ['Use warm water.']),
+      slide('Tips', ['Another tip is water temperature. Too hot and the yeast weakens.']),
+    ];
+    withSubtopicTitles(
+      reasons,
+      reasons.map((s) => s.title),
+      'en',
+      { sentences: [], headings: [], listed: new Set<string>() },
+    );
+    // A clause ("that it suits…") names no point in a few words: the heading stays.
+    expect(reasons.map((s) => s.title)).toEqual([
+      'Why it is popular',
+      'Why it is popular',
+      'Tips',
+      'Water temperature',
+    ]);
+  });
+
   it('leaves slides of a part without a heading alone', () => {
     const slides = [...quay];
     withSubtopicTitles(

@@ -1,5 +1,5 @@
 import type { Language, Section } from '../schema/script.ts';
-import { slideSentences, slideTitle } from './slide-title.ts';
+import { SLIDE_TITLE_MAX, slideSentences, slideTitle } from './slide-title.ts';
 import { titleKey } from './topic-title.ts';
 import { WORDING } from './wording.ts';
 
@@ -67,6 +67,13 @@ function retitleRun(
       TURNS[language].test(slide.narrations[0]?.text.trim() ?? '') &&
       !slide.narrations.some((n) => context.listed.has(n.text)),
   );
+  // A slide that opens by naming its point ("Another tip is water temperature.") is titled by that name.
+  for (let k = start + 1; k < end; k++) {
+    const slide = slides[k]!;
+    if (slide.layout === 'quote' || slide.narrations.some((n) => context.listed.has(n.text))) continue;
+    const named = announcedTopic(slide.narrations[0]?.text ?? '', language);
+    if (named !== undefined && named !== heading) slides[k] = { ...slide, title: named };
+  }
   const long = end - start >= LONG_RUN;
   // A story's slides are its scenes: each one after the first is named by what happens in it.
   const story = heading === WORDING[language].storyTitle;
@@ -95,9 +102,25 @@ function retitleRun(
   }
   // A slide without a subtopic keeps the heading plainly: a number ("What you need (2)") says nothing of it.
   for (let k = from; k < end; k++) {
-    if (slides[k]!.layout === 'quote') continue;
+    // A quote slide, and a slide that names its own point, keep their titles.
+    if (slides[k]!.layout === 'quote' || slides[k]!.title !== heading) continue;
     slides[k] = { ...slides[k]!, title: titles[k - from] ?? heading };
   }
+}
+
+/**
+ * 「もう一つのコツは、ぬるま湯の温度です。」, "Another tip is water temperature.": a sentence that
+ * names the next point of a list the heading announces. Its noun phrase says what the slide is about.
+ */
+const ANNOUNCED: Record<Language, RegExp> = {
+  ja: /^(?:もう一つ|もうひとつ|二つ目|三つ目|最後)の[\p{Script=Han}\p{Script=Katakana}ー]{1,6}は、?([^、。「」をがにでともはや]{0,8}[\p{Script=Han}\p{Script=Katakana}ー々](?:の[^、。「」をがにでともはや]{0,6}[\p{Script=Han}\p{Script=Katakana}ー々])?)(?:です|だ|である)。/u,
+  en: /^(?:another|a second|the second|a third|the third|the other|the last|the final)\s+[a-z]+\s+is\s+(?:the\s+)?(?!(?:that|to|because|how|what|when|why|if|it|this|they|we|you|not|also|just|simple|easy|important)\b)([a-z]+(?:\s+[a-z]+){0,2})\.(?:\s|$)/iu,
+};
+
+function announcedTopic(text: string, language: Language): string | undefined {
+  const topic = ANNOUNCED[language].exec(text.trim())?.[1];
+  if (topic === undefined || topic.length > SLIDE_TITLE_MAX[language]) return undefined;
+  return language === 'ja' ? topic : topic.charAt(0).toUpperCase() + topic.slice(1);
 }
 
 /** A run of this many slides under one heading has each continuation slide named by what it says, else by the heading. */
