@@ -161,6 +161,34 @@ describe('withSubtopicTitles', () => {
     ]);
   });
 
+  it('titles a one-point slide of a long run by the occasion it opens with', () => {
+    const keep = [
+      slide('保存のしかた', [
+        '米粉パンは、時間がたつとかたくなりやすいのが弱点です。',
+        '冷めてから冷凍庫で保存しましょう。',
+      ]),
+      {
+        ...slide('保存のしかた', ['2週間ほどおいしく食べられます。'], 'figure'),
+        bullets: [],
+        figure: { value: '2週間' },
+      },
+      slide('保存のしかた', [
+        '食べるときは、電子レンジで20秒ほど温めてから、フライパンで両面を軽く焼きます。',
+      ]),
+    ] as Section[];
+    withSubtopicTitles(
+      keep,
+      keep.map((s) => s.title),
+      'ja',
+      {
+        sentences: keep.flatMap((s) => s.narrations.map((n) => n.text)),
+        headings: [],
+        listed: new Set<string>(),
+      },
+    );
+    expect(keep.map((s) => s.title)).toEqual(['保存のしかた', '保存のしかた', '食べるとき']);
+  });
+
   it('leaves slides of a part without a heading alone', () => {
     const slides = [...quay];
     withSubtopicTitles(

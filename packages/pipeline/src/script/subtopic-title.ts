@@ -177,7 +177,8 @@ function ownSubtopic(
       minShare: 0.3,
       minWeight: 1,
     });
-    return one !== undefined && !repeatsValue(one, slide.figure?.value, language) ? one : undefined;
+    if (one !== undefined && !repeatsValue(one, slide.figure?.value, language)) return one;
+    return occasionTitle(key, language);
   }
   // A scene is named by what it opens with (its first narration), never by a later turn of the
   // plot: a title that names the reveal gives the twist away before the narration tells it.
@@ -187,6 +188,17 @@ function ownSubtopic(
     slideTitle(sentences, language, { ...options, keyOnly: true, minShare: 0.3, minWeight: 1 }) ??
     slideTitle(sentences, language, options)
   );
+}
+
+/** 「食べるときは、電子レンジで…」: a point that opens with the occasion it is for. */
+const JA_OCCASION =
+  /^((?:[\p{Script=Han}\p{Script=Katakana}ー]{1,6}[をにで])?[\p{Script=Han}]{1,4}(?:する|べる|める|ける|れる|せる|く|ぐ|す|つ|ぬ|ぶ|む|う|る)とき)(?:は|には)、/u;
+
+/** The occasion a one-point slide opens with (「食べるとき」): what the slide adds to its heading. */
+function occasionTitle(key: string, language: Language): string | undefined {
+  if (language !== 'ja') return undefined;
+  const occasion = JA_OCCASION.exec(key.trim())?.[1];
+  return occasion !== undefined && occasion.length <= SLIDE_TITLE_MAX.ja ? occasion : undefined;
 }
 
 /** Whether a title says a word of the figure the slide shows in large. */
