@@ -392,6 +392,13 @@ export function englishSubject(sentence: string): Phrase | undefined {
     )
       qualifier = [preposition, ...article, ...object.words];
   }
+  // "The app version of me": a phrase qualified by a pronoun names nothing without it.
+  if (
+    qualifier.length === 0 &&
+    EN_NOUN_PREPOSITIONS.has(preposition) &&
+    /^(?:me|us|you|him|her|it|them|mine|ours|yours|his|hers|theirs)$/iu.test(clean(tokens[i + 1] ?? ''))
+  )
+    return undefined;
   // A name cut short ("Prime Minister Habib" of "Habib Essid"), or an adjective before "to" ("loyal to").
   const after = clean(tokens[i] ?? '');
   if (qualifier.length === 0 && (/^[A-Z]/u.test(after) || after === 'to') && !head.closed) return undefined;
