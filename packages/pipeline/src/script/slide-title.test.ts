@@ -42,6 +42,8 @@ describe('englishSubject', () => {
     expect(englishSubject('It did not.')).toBeUndefined();
     expect(englishSubject('The routine works for chisels and plane irons alike.')).toBeUndefined();
     expect(englishSubject('Tunisian Prime Minister Habib Essid said the attack failed.')).toBeUndefined();
+    // Qualified by a pronoun, the phrase names nothing on its own ("App version").
+    expect(englishSubject('The app version of me kept everything and reviewed nothing.')).toBeUndefined();
     expect(englishSubject('Some council members argue that the city cannot pay.')?.surface).toBe(
       'council members',
     );

@@ -157,6 +157,7 @@ function phrasesOf(sentence: string, language: Language, plot = false): Phrase[]
   } else {
     const subject = englishSubject(sentence);
     if (subject) phrases.push(subject);
+    phrases.push(...englishDescribedNouns(sentence));
   }
   const aside = asideSpans(sentence, language);
   return phrases.filter(
@@ -391,6 +392,13 @@ export function englishSubject(sentence: string): Phrase | undefined {
     )
       qualifier = [preposition, ...article, ...object.words];
   }
+  // "The app version of me": a phrase qualified by a pronoun names nothing without it.
+  if (
+    qualifier.length === 0 &&
+    EN_NOUN_PREPOSITIONS.has(preposition) &&
+    /^(?:me|us|you|him|her|it|them|mine|ours|yours|his|hers|theirs)$/iu.test(clean(tokens[i + 1] ?? ''))
+  )
+    return undefined;
   // A name cut short ("Prime Minister Habib" of "Habib Essid"), or an adjective before "to" ("loyal to").
   const after = clean(tokens[i] ?? '');
   if (qualifier.length === 0 && (/^[A-Z]/u.test(after) || after === 'to') && !head.closed) return undefined;
@@ -418,6 +426,30 @@ export function englishSubject(sentence: string): Phrase | undefined {
     words: content.map(stem),
     kind: 'subject',
   };
+}
+
+/**
+ * "that recovered energy covers…", "the polished surface": after an article or demonstrative, a
+ * participle in -ed and the noun it describes, followed by a verb or a break.
+ */
+function englishDescribedNouns(sentence: string): Phrase[] {
+  const phrases: Phrase[] = [];
+  const pattern =
+    /\b(?:the|that|this|these|those|its|their|our|your)\s+([a-z]{3,}ed)\s+([a-z]{3,})\b(?:\s+(\S+))?/gu;
+  for (const match of sentence.matchAll(pattern)) {
+    const [, participle, noun, after] = match as unknown as [string, string, string, string | undefined];
+    if (EN_BREAKS.has(noun) || EN_EMPTY_HEAD.has(noun) || isVerb(noun) || /(?:ed|ly|ing)$/u.test(noun))
+      continue;
+    if (!endsPhrase(after) && !EN_NOUN_PREPOSITIONS.has(clean(after ?? '').toLowerCase())) continue;
+    const surface = `${participle} ${noun}`;
+    phrases.push({
+      key: titleKey(surface, 'en'),
+      surface,
+      words: [stem(participle), stem(noun)],
+      kind: 'phrase',
+    });
+  }
+  return phrases;
 }
 
 /** A run of modifiers and nouns from `start`: stops at a verb, a function word or a comma. */

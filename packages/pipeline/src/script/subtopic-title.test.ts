@@ -46,8 +46,8 @@ describe('withSubtopicTitles', () => {
       'A quiet quay',
       // Fuel and energy recovery: no phrase is true of both its bullets ("Diesel crane" names one), so the heading.
       'A quiet quay',
-      // One point only: "Battery store" would name that point's detail, not what several points share.
-      'A quiet quay',
+      // One point: its key sentence's phrase is what the slide adds, shown alone (no "A quiet quay: …").
+      'Battery store',
       'Who pays',
     ]);
   });
@@ -81,7 +81,11 @@ describe('withSubtopicTitles', () => {
         'The battery store holds the energy the cranes recover.',
         'On a busy day the battery store runs the first hour of the morning shift.',
       ]),
-      slide('A quiet quay', ['The port wants all 34 diesel machines retired by 2030.'], 'figure'),
+      {
+        ...slide('A quiet quay', ['The port wants all 34 diesel machines retired by 2030.'], 'figure'),
+        bullets: [],
+        figure: { value: '34 diesel machines', context: 'Diesel machines retired by 2030' },
+      },
     ];
     withSubtopicTitles(
       run,
@@ -89,7 +93,100 @@ describe('withSubtopicTitles', () => {
       'en',
       { ...context, sentences: run.flatMap((s) => s.narrations.map((n) => n.text)) },
     );
-    expect(run.map((s) => s.title)).toEqual(['A quiet quay', 'A quiet quay: Battery store', 'A quiet quay']);
+    // The panel's value already says "diesel machines": the heading, not a title that repeats it.
+    expect(run.map((s) => s.title)).toEqual(['A quiet quay', 'Battery store', 'A quiet quay']);
+  });
+
+  it('titles a figure slide of a long run by the phrase its sentence describes, not by the figure', () => {
+    const run = [
+      quay[0]!,
+      quay[1]!,
+      {
+        ...slide(
+          'A quiet quay',
+          [
+            "According to the port's engineers, that recovered energy covers roughly 15 percent of a crane's needs.",
+          ],
+          'figure',
+        ),
+        bullets: [],
+        figure: {
+          value: 'roughly 15 percent',
+          context: "Share of a crane's needs covered by recovered energy",
+        },
+      },
+    ];
+    withSubtopicTitles(
+      run,
+      run.map((s) => s.title),
+      'en',
+      { ...context, sentences: run.flatMap((s) => s.narrations.map((n) => n.text)) },
+    );
+    expect(run.map((s) => s.title)).toEqual(['A quiet quay', 'Three electric cranes', 'Recovered energy']);
+  });
+
+  it('titles a later slide that opens by naming its point with that name, even on a short run', () => {
+    const tips = [
+      slide('うまく焼くためのコツ', ['いちばん多い失敗は、火が強すぎて外側だけこげてしまうことです。']),
+      slide('うまく焼くためのコツ', [
+        'もう一つのコツは、ぬるま湯の温度です。熱すぎるとイーストが弱ってしまいます。',
+        '指を入れて「少しぬるい」と感じるくらいがちょうどよい温度です。',
+      ]),
+    ];
+    withSubtopicTitles(
+      tips,
+      tips.map((s) => s.title),
+      'ja',
+      { sentences: [], headings: [], listed: new Set<string>() },
+    );
+    expect(tips.map((s) => s.title)).toEqual(['うまく焼くためのコツ', 'ぬるま湯の温度']);
+    const reasons = [
+      slide('Why it is popular', ['One reason is that it needs no kneading.']),
+      slide('Why it is popular', ['Another reason is that it works.']),
+      slide('Tips', ['Use warm water.']),
+      slide('Tips', ['Another tip is water temperature. Too hot and the yeast weakens.']),
+    ];
+    withSubtopicTitles(
+      reasons,
+      reasons.map((s) => s.title),
+      'en',
+      { sentences: [], headings: [], listed: new Set<string>() },
+    );
+    // A clause ("that it suits…") names no point in a few words: the heading stays.
+    expect(reasons.map((s) => s.title)).toEqual([
+      'Why it is popular',
+      'Why it is popular',
+      'Tips',
+      'Water temperature',
+    ]);
+  });
+
+  it('titles a one-point slide of a long run by the occasion it opens with', () => {
+    const keep = [
+      slide('保存のしかた', [
+        '米粉パンは、時間がたつとかたくなりやすいのが弱点です。',
+        '冷めてから冷凍庫で保存しましょう。',
+      ]),
+      {
+        ...slide('保存のしかた', ['2週間ほどおいしく食べられます。'], 'figure'),
+        bullets: [],
+        figure: { value: '2週間' },
+      },
+      slide('保存のしかた', [
+        '食べるときは、電子レンジで20秒ほど温めてから、フライパンで両面を軽く焼きます。',
+      ]),
+    ] as Section[];
+    withSubtopicTitles(
+      keep,
+      keep.map((s) => s.title),
+      'ja',
+      {
+        sentences: keep.flatMap((s) => s.narrations.map((n) => n.text)),
+        headings: [],
+        listed: new Set<string>(),
+      },
+    );
+    expect(keep.map((s) => s.title)).toEqual(['保存のしかた', '保存のしかた', '食べるとき']);
   });
 
   it('leaves slides of a part without a heading alone', () => {
