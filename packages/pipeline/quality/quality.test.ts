@@ -75,6 +75,16 @@ describe('quality over the real-world corpus', () => {
     expect([...results.values()].flatMap((r) => r.decorativePictures)).toEqual([]);
   });
 
+  it('never repeats a slide’s title as a label in front of its bullet (「ぬるま湯の温度：…」 under 「ぬるま湯の温度」)', () => {
+    const labelled = [...results.values()].flatMap(
+      (r) =>
+        r.script?.sections.flatMap((s) =>
+          s.bullets.filter((b) => b.startsWith(`${s.title}：`) || b.startsWith(`${s.title}:`)),
+        ) ?? [],
+    );
+    expect(labelled).toEqual([]);
+  });
+
   it('shows each picture once, on the slide whose narration says what it shows, captioned only by a real caption', () => {
     const bodies = (slug: string) => results.get(slug)!.script!.sections.filter((s) => s.kind === 'body');
     const said = (slug: string, file: string) =>

@@ -632,7 +632,7 @@ export function buildOfflineScript(article: Article, options: OfflineScriptOptio
     { ...titleContext, listed },
   );
 
-  const shownBody = bodySections.filter((s) => s.narrations.length > 0);
+  const shownBody = bodySections.filter((s) => s.narrations.length > 0).map(withoutTitleLabel);
   // The recap says the article's main points the video can repeat, and its slide shows them.
   const points = recapOf(
     plans.map(
@@ -1514,6 +1514,16 @@ function scriptLeadImage(
 }
 
 /** Japanese narrations with Latin-script words get a katakana reading. */
+/**
+ * A bullet labelled by its topic (「ぬるま湯の温度：熱すぎると…」) on a slide titled by that topic
+ * shows without the label: the title already says it.
+ */
+function withoutTitleLabel(section: Section): Section {
+  const label = new RegExp(`^${section.title.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}[：:]\\s*`, 'u');
+  if (!section.bullets.some((b) => label.test(b))) return section;
+  return { ...section, bullets: section.bullets.map((b) => b.replace(label, '')) };
+}
+
 /** A Japanese slide whose narrator speaks in the polite style (see politeNarration); bullets keep the page's wording. */
 function inPoliteStyle(section: Section): Section {
   return {
