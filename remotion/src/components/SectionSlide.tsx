@@ -1,4 +1,5 @@
 import { AbsoluteFill, useCurrentFrame } from 'remotion';
+import { BULLET_FIGURE } from '../layout/bullet-figures.ts';
 import { type Box, useFrameLayout } from '../layout/frame-layout.ts';
 import {
   CONTEXT_LINE_HEIGHT,
@@ -53,14 +54,6 @@ function StepBadge({ step, bulletFont }: { step: number | null; bulletFont: numb
     </div>
   );
 }
-
-/**
- * The numbers of a bullet, set in the accent colour so a viewer finds them at a glance: amounts
- * with their currency and scale ("€310 million"), shares ("40 percent", 「３割」), counts and
- * measures with their unit (「約８キロ」, "1,300 °C").
- */
-const BULLET_FIGURE =
-  /(?:約|およそ)?[$€£¥]?\s?[0-9０-９][0-9０-９,.，．]*(?:\s?(?:%|％|percent|per cent|million|billion|°C|割|倍|万|億|キロ|メートル|グラム|ミリリットル|度|人|匹|トン|年|歳))?/gu;
 
 /**
  * Body slide: "02 / 05" counter, heading with an accent bar, then by layout:
