@@ -9,7 +9,7 @@ export const WrappedText: React.FC<{
   segments: readonly string[];
   maxLines?: number;
   style?: CSSProperties;
-  /** Text to set in another colour (same font and weight, so the line breaks do not move). */
+  /** Text to set in another colour (same font and weight, so the line breaks do not move); `pattern` is global. */
   highlight?: { pattern: RegExp; color: string };
 }> = ({ segments, maxLines, style, highlight }) => {
   const clamp: CSSProperties =
@@ -43,7 +43,7 @@ export const WrappedText: React.FC<{
   );
 };
 
-/** A segment with the parts `pattern` matches in `color`. */
+/** A segment with the parts `pattern` (a global pattern: matchAll needs one) matches in `color`. */
 const Highlighted: React.FC<{ text: string; pattern: RegExp; color: string }> = ({
   text,
   pattern,
@@ -51,7 +51,7 @@ const Highlighted: React.FC<{ text: string; pattern: RegExp; color: string }> = 
 }) => {
   const parts: React.ReactNode[] = [];
   let last = 0;
-  for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))) {
+  for (const match of text.matchAll(pattern)) {
     const at = match.index ?? 0;
     if (match[0].length === 0) continue;
     if (at > last) parts.push(text.slice(last, at));

@@ -212,6 +212,27 @@ export function leaningSpans(
 }
 
 /**
+ * Slide cuts moved out of `spans` (narrations a slide may not be cut inside): a cut inside a span
+ * goes where `place` puts it, given the span, the cut before it and the one after it; `fixed` (the
+ * cut before a panel's narration) stays.
+ */
+export function cutsOutsideSpans(
+  cuts: readonly number[],
+  spans: ReadonlyArray<[number, number]>,
+  narrations: number,
+  fixed: number | undefined,
+  place: (span: [number, number], before: number, next: number) => number,
+): number[] {
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const moved = sorted.map((cut, k) => {
+    const span = spans.find(([first, last]) => cut > first && cut <= last);
+    if (!span || cut === fixed) return cut;
+    return place(span, k > 0 ? sorted[k - 1]! : 0, sorted[k + 1] ?? narrations);
+  });
+  return [...new Set(moved)].filter((cut) => cut > 0 && cut < narrations).sort((a, b) => a - b);
+}
+
+/**
  * Slide cuts moved out of `spans` of narrations that lean on each other (see leaningSpans): a
  * cut inside one moves to after it when the slide before stays within `maxPerSlide` narrations
  * (the point and what leans on it close the slide), else to its start. `fixed` (the cut before a
@@ -224,17 +245,11 @@ export function cutsKeepingTogether(
   maxPerSlide: number,
   fixed?: number,
 ): number[] {
-  const sorted = [...cuts].sort((a, b) => a - b);
-  const moved = sorted.map((cut, k) => {
-    const span = spans.find(([first, last]) => cut > first && cut <= last);
-    if (!span || cut === fixed) return cut;
-    const before = k > 0 ? sorted[k - 1]! : 0;
-    const next = sorted[k + 1] ?? narrations;
-    const after = span[1] + 1;
+  return cutsOutsideSpans(cuts, spans, narrations, fixed, ([first, last], before, next) => {
+    const after = last + 1;
     if (after < next && after - before <= maxPerSlide) return after;
-    return span[0] > before ? span[0] : after;
+    return first > before ? first : after;
   });
-  return [...new Set(moved)].filter((cut) => cut > 0 && cut < narrations).sort((a, b) => a - b);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Language, Narration, Section } from '../schema/script.ts';
 import { needsPredecessor } from './dependence.ts';
 import { informationScore, isLeadIn } from './key-sentences.ts';
 import { splitSentences } from './sentences.ts';
+import { scopeTitle } from './slide-title.ts';
 import { extractTerms } from './terms.ts';
 
 /** Longest an English sentence is that only sets the scene. */
@@ -47,18 +48,12 @@ const EN_META =
 const JA_META =
   /^(?:次の章|次章|次回|前の章|この章|本章|この記事|本記事|今回の記事)(?:では|で|は|でも)|お問い合わせ|ご連絡(?:を)?(?:ください|お待ち)|ご応募(?:ください|お待ち)|募集して(?:い)?ます/u;
 
-/** What this text covers ("This chapter explains…", 「この記事では…」), not where it goes next. */
-const SCOPE: Record<Language, RegExp> = {
-  en: /^(?:In\s)?this\s(?:chapter|article|post|blog post|guide|tutorial)\b/iu,
-  ja: /^(?:この章|本章|この記事|本記事)(?:では|で)/u,
-};
-
 /**
  * Whether the narration opens its slide by saying what the text covers: its bullet stays (the
  * slide is about it; without it the slide showed nothing while it was said).
  */
 function opensWithScope(slide: Section, narration: Narration, language: Language): boolean {
-  return slide.narrations[0] === narration && SCOPE[language].test(narration.text.trim());
+  return slide.narrations[0] === narration && scopeTitle([narration.text], language) !== undefined;
 }
 
 /** Whether a bullet is about the text or its readers, not the subject (see EN_META). */

@@ -32,6 +32,7 @@ import {
   ANNOUNCES_ITEMS,
   caveatSpans,
   cutsKeepingTogether,
+  cutsOutsideSpans,
   FIRST_ITEM,
   LATER_ITEM,
   leaningSpans,
@@ -1054,13 +1055,9 @@ function withinEnumerations(
   narrations: number,
   panelAt: number | undefined,
 ): number[] {
-  const moved = cuts.map((cut, k) => {
-    const span = spans.find(([first, last]) => cut > first && cut <= last);
-    if (!span || cut === panelAt) return cut;
-    const before = k > 0 ? cuts[k - 1]! : 0;
-    return span[0] > before ? span[0] : span[1] + 1;
-  });
-  return [...new Set(moved)].filter((cut) => cut > 0 && cut < narrations).sort((a, b) => a - b);
+  return cutsOutsideSpans(cuts, spans, narrations, panelAt, ([first, last], before) =>
+    first > before ? first : last + 1,
+  );
 }
 
 /**
