@@ -1510,15 +1510,21 @@ function scriptLeadImage(
   return images[0] ? toScriptImage(images[0], language) : undefined;
 }
 
-/** Japanese narrations with Latin-script words get a katakana reading. */
 /**
  * A bullet labelled by its topic (「ぬるま湯の温度：熱すぎると…」) on a slide titled by that topic
  * shows without the label: the title already says it.
  */
 function withoutTitleLabel(section: Section): Section {
-  const label = new RegExp(`^${section.title.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}[：:]\\s*`, 'u');
-  if (!section.bullets.some((b) => label.test(b))) return section;
-  return { ...section, bullets: section.bullets.map((b) => b.replace(label, '')) };
+  const labels = [`${section.title}：`, `${section.title}:`];
+  const labelOf = (bullet: string) => labels.find((label) => bullet.startsWith(label));
+  if (!section.bullets.some(labelOf)) return section;
+  return {
+    ...section,
+    bullets: section.bullets.map((b) => {
+      const label = labelOf(b);
+      return label ? b.slice(label.length).trimStart() : b;
+    }),
+  };
 }
 
 /** A Japanese slide whose narrator speaks in the polite style (see politeNarration); bullets keep the page's wording. */
@@ -1531,6 +1537,7 @@ function inPoliteStyle(section: Section): Section {
   };
 }
 
+/** Japanese narrations with Latin-script words get a katakana reading. */
 function withReadings(script: Script, rubies: Readonly<Record<string, string>> = {}): Script {
   return {
     ...script,
